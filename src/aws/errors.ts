@@ -1,0 +1,90 @@
+/** What the user can do about a failed AWS call; the UI turns it into a button. */
+export type ErrorAction = 'selectProfile' | 'ssoLogin' | 'openSettings' | 'selectRegions' | 'retry';
+
+export interface AwsCallContext {
+  /** SDK client name, e.g. `CloudWatchClient`. */
+  readonly service: string;
+  /** Operation, e.g. `DescribeAlarms`. */
+  readonly operation: string;
+  readonly region: string;
+  readonly profile: string;
+  readonly endpoint?: string;
+}
+
+export class AwsUserError extends Error {
+  constructor(
+    message: string,
+    readonly action: ErrorAction,
+    readonly code: string,
+    readonly context: AwsCallContext,
+  ) {
+    super(message);
+    this.name = 'AwsUserError';
+  }
+}
+
+const IAM_PREFIX: Record<string, string> = {
+  CloudWatchClient: 'cloudwatch',
+  CloudWatchLogsClient: 'logs',
+  SFNClient: 'states',
+  STSClient: 'sts',
+};
+
+const SERVICE_NAME: Record<string, string> = {
+  CloudWatchClient: 'CloudWatch',
+  CloudWatchLogsClient: 'CloudWatch Logs',
+  SFNClient: 'Step Functions',
+  STSClient: 'STS',
+};
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'TimeoutError', 'RequestTimeout']);
+
+export function iamAction(ctx: Pick<AwsCallContext, 'service' | 'operation'>): string {
+  return `${IAM_PREFIX[ctx.service] ?? ctx.service.replace(/Client$/, '').toLowerCase()}:${ctx.operation}`;
+}
+
+function errorCode(err: unknown): string {
+  const e = err as { name?: string; code?: string; Code?: string; cause?: { code?: string } } | undefined;
+  return e?.code ?? e?.cause?.code ?? e?.Code ?? e?.name ?? 'Error';
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The one place that turns SDK failures into messages a person can act on. */
+export function toUserError(err: unknown, ctx: AwsCallContext): AwsUserError {
+  if (err instanceof AwsUserError) return err;
+  const code = errorCode(err);
+  const text = messageOf(err);
+  const service = SERVICE_NAME[ctx.service] ?? ctx.service;
+  const where = ctx.region;
+  const profile = ctx.profile;
+
+  if (/sso/i.test(text) && /(expired|refresh|token)/i.test(text)) {
+    return new AwsUserError(`The AWS SSO session of profile "${profile}" has expired or is missing. Run \`aws sso login --profile ${profile}\` in a terminal, then refresh.`, 'ssoLogin', code, ctx);
+  }
+  if (code === 'CredentialsProviderError' || /could not load credentials|profile .* could not be found|no credentials/i.test(text)) {
+    return new AwsUserError(`No AWS credentials found for profile "${profile}". Select a profile that has credentials, or configure one with \`aws configure\`.`, 'selectProfile', code, ctx);
+  }
+  if (/^(ExpiredToken|ExpiredTokenException|RequestExpired)$/.test(code)) {
+    return new AwsUserError(`The credentials of profile "${profile}" have expired. Refresh them (for SSO: \`aws sso login --profile ${profile}\`), then refresh.`, 'ssoLogin', code, ctx);
+  }
+  if (/^(AccessDenied|AccessDeniedException|UnauthorizedOperation|UnauthorizedException)$/.test(code) || /not authorized to perform/i.test(text)) {
+    return new AwsUserError(`Access denied: profile "${profile}" may not call ${iamAction(ctx)} in ${where}. Ask for this permission or select another profile.`, 'selectProfile', code, ctx);
+  }
+  if (/^(UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException|SignatureDoesNotMatch|IncompleteSignature)$/.test(code)) {
+    return new AwsUserError(`AWS rejected the credentials of profile "${profile}" (${code}). Check the keys or select another profile.`, 'selectProfile', code, ctx);
+  }
+  if (NETWORK_CODES.has(code) || /ECONNREFUSED|ENOTFOUND|getaddrinfo|socket hang up|connect ETIMEDOUT/.test(text)) {
+    const endpoint = ctx.endpoint ? `the endpoint ${ctx.endpoint}` : `the ${service} endpoint`;
+    return new AwsUserError(`Cannot reach ${endpoint} in ${where} (${code}). Check your network, the region, or the \`opsLens.aws.endpointUrl\` setting.`, 'openSettings', code, ctx);
+  }
+  if (/^(Throttling|ThrottlingException|TooManyRequestsException|RequestLimitExceeded)$/.test(code)) {
+    return new AwsUserError(`${service} is throttling requests in ${where}. Ops Lens will retry later; refresh less often if this persists.`, 'retry', code, ctx);
+  }
+  if (code === 'InvalidRegion' || /region/i.test(text) && /invalid|not valid|unknown/i.test(text)) {
+    return new AwsUserError(`"${where}" is not a region ${service} accepts. Select other regions.`, 'selectRegions', code, ctx);
+  }
+  return new AwsUserError(`${service} ${ctx.operation} failed in ${where}: ${text}`, 'retry', code, ctx);
+}

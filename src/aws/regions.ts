@@ -1,0 +1,29 @@
+import type { AwsSettings } from './settings';
+
+export interface RegionSources {
+  readonly settings: AwsSettings;
+  /** Region of the selected profile (or of `default` / AWS_PROFILE when none is selected). */
+  readonly profileRegion?: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export interface ResolvedRegions {
+  readonly regions: readonly string[];
+  readonly from: 'settings' | 'profile' | 'environment' | 'fallback';
+}
+
+export const FALLBACK_REGION = 'us-east-1';
+
+/** Regions come from settings, then the profile, then the environment. */
+export function resolveRegions({ settings, profileRegion, env }: RegionSources): ResolvedRegions {
+  if (settings.regions.length > 0) return { regions: [...new Set(settings.regions)], from: 'settings' };
+  if (profileRegion) return { regions: [profileRegion], from: 'profile' };
+  const fromEnv = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  if (fromEnv) return { regions: [fromEnv], from: 'environment' };
+  return { regions: [FALLBACK_REGION], from: 'fallback' };
+}
+
+/** The profile the SDK will use: the setting, else AWS_PROFILE, else `default`. */
+export function effectiveProfile(settings: AwsSettings, env: NodeJS.ProcessEnv): string {
+  return settings.profile || env.AWS_PROFILE || 'default';
+}

@@ -1,0 +1,7 @@
+// Everything that pulls in the AWS SDK. Bundled separately and required on the first AWS call, so
+// activation never pays for it.
+export * as cloudWatch from '@aws-sdk/client-cloudwatch';
+export * as logs from '@aws-sdk/client-cloudwatch-logs';
+export * as sfn from '@aws-sdk/client-sfn';
+export { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+export { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';

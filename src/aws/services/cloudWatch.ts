@@ -1,0 +1,53 @@
+import type { MetricAlarm, CompositeAlarm, AlarmHistoryItem, StateValue } from '@aws-sdk/client-cloudwatch';
+import type { AwsSession } from '../session';
+import { loadSdk } from '../sdkLoader';
+import { paginate } from '../paging';
+
+export type { MetricAlarm, CompositeAlarm, AlarmHistoryItem, StateValue };
+
+export interface AlarmPage {
+  readonly metricAlarms: MetricAlarm[];
+  readonly compositeAlarms: CompositeAlarm[];
+}
+
+/** The CloudWatch operations Ops Lens uses. Features depend on this seam, not on the SDK. */
+export interface CloudWatchApi {
+  /** Every page of metric and composite alarms (100 per call). */
+  alarmPages(region: string, filter?: { names?: string[]; prefix?: string }): AsyncGenerator<AlarmPage>;
+  alarmHistory(region: string, alarmName: string, maxItems?: number): Promise<AlarmHistoryItem[]>;
+}
+
+export class SdkCloudWatch implements CloudWatchApi {
+  constructor(private readonly session: AwsSession) {}
+
+  async *alarmPages(region: string, filter: { names?: string[]; prefix?: string } = {}): AsyncGenerator<AlarmPage> {
+    const sdk = await loadSdk();
+    const client = await this.session.client('cloudWatch', region);
+    let token: string | undefined;
+    do {
+      const out = await client.send(new sdk.cloudWatch.DescribeAlarmsCommand({
+        AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
+        MaxRecords: 100,
+        NextToken: token,
+        AlarmNames: filter.names,
+        AlarmNamePrefix: filter.prefix,
+      }));
+      yield { metricAlarms: out.MetricAlarms ?? [], compositeAlarms: out.CompositeAlarms ?? [] };
+      token = out.NextToken;
+    } while (token);
+  }
+
+  async alarmHistory(region: string, alarmName: string, maxItems = 100): Promise<AlarmHistoryItem[]> {
+    const sdk = await loadSdk();
+    const client = await this.session.client('cloudWatch', region);
+    const items: AlarmHistoryItem[] = [];
+    for await (const page of paginate(async (token) => {
+      const out = await client.send(new sdk.cloudWatch.DescribeAlarmHistoryCommand({ AlarmName: alarmName, HistoryItemType: 'StateUpdate', ScanBy: 'TimestampDescending', MaxRecords: 100, NextToken: token }));
+      return { items: out.AlarmHistoryItems, next: out.NextToken };
+    })) {
+      items.push(...page);
+      if (items.length >= maxItems) break;
+    }
+    return items.slice(0, maxItems);
+  }
+}

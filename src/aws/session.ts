@@ -1,0 +1,149 @@
+import { loadSdk, type SdkModule } from './sdkLoader';
+import { readSharedFiles, listProfiles, type ProfileInfo } from './profiles';
+import { effectiveProfile, resolveRegions, type ResolvedRegions } from './regions';
+import { sameAwsSettings, type AwsSettings } from './settings';
+import { toUserError, type AwsCallContext } from './errors';
+import type { CallListener } from './callLog';
+
+export type ServiceKind = 'cloudWatch' | 'logs' | 'sfn';
+
+type Clients = {
+  cloudWatch: InstanceType<SdkModule['cloudWatch']['CloudWatchClient']>;
+  logs: InstanceType<SdkModule['logs']['CloudWatchLogsClient']>;
+  sfn: InstanceType<SdkModule['sfn']['SFNClient']>;
+};
+
+export interface SessionOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /** Overrides of the shared config/credentials file paths (tests). */
+  readonly sharedFiles?: { configFilepath?: string; filepath?: string };
+  readonly onCall?: CallListener;
+}
+
+type AnyClient = Clients[ServiceKind] & { middlewareStack: { add: (...args: never[]) => void } };
+
+/**
+ * Profile, regions, endpoint and one cached SDK client per service + region. Rebuilt when the
+ * settings change. Every call through its clients is logged and its failures are mapped to
+ * messages a person can act on.
+ */
+export class AwsSession {
+  private clients = new Map<string, Promise<AnyClient>>();
+  private credentials: unknown;
+  private settingsValue: AwsSettings;
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor(settings: AwsSettings, private readonly options: SessionOptions = {}) {
+    this.settingsValue = settings;
+    this.env = options.env ?? process.env;
+  }
+
+  get settings(): AwsSettings {
+    return this.settingsValue;
+  }
+
+  /** Applies new settings; returns true when clients had to be dropped. */
+  update(settings: AwsSettings): boolean {
+    if (sameAwsSettings(settings, this.settingsValue)) return false;
+    this.settingsValue = settings;
+    this.reset();
+    return true;
+  }
+
+  reset(): void {
+    for (const client of this.clients.values()) void client.then((c) => c.destroy()).catch(() => undefined);
+    this.clients.clear();
+    this.credentials = undefined;
+  }
+
+  get profileName(): string {
+    return effectiveProfile(this.settingsValue, this.env);
+  }
+
+  get endpoint(): string | undefined {
+    return this.settingsValue.endpointUrl || undefined;
+  }
+
+  async profiles(): Promise<ProfileInfo[]> {
+    return listProfiles(await readSharedFiles(this.options.sharedFiles));
+  }
+
+  async regions(): Promise<ResolvedRegions> {
+    let profileRegion: string | undefined;
+    if (this.settingsValue.regions.length === 0) {
+      const profile = (await this.profiles()).find((p) => p.name === this.profileName);
+      profileRegion = profile?.region;
+    }
+    return resolveRegions({ settings: this.settingsValue, profileRegion, env: this.env });
+  }
+
+  /** Resolves credentials once; throws an AwsUserError when there are none. */
+  async checkCredentials(): Promise<void> {
+    const provider = await this.credentialProvider();
+    const ctx: AwsCallContext = { service: 'Credentials', operation: 'Resolve', region: '-', profile: this.profileName, endpoint: this.endpoint };
+    try {
+      await (provider as () => Promise<unknown>)();
+    } catch (err) {
+      throw toUserError(err, ctx);
+    }
+  }
+
+  async client<K extends ServiceKind>(kind: K, region: string): Promise<Clients[K]> {
+    const key = `${kind}|${region}`;
+    let client = this.clients.get(key);
+    if (!client) {
+      client = this.createClient(kind, region);
+      this.clients.set(key, client);
+      client.catch(() => this.clients.delete(key));
+    }
+    return (await client) as unknown as Clients[K];
+  }
+
+  private async credentialProvider(): Promise<unknown> {
+    if (!this.credentials) {
+      const sdk = await loadSdk();
+      const profile = this.settingsValue.profile;
+      const fileOptions = { filepath: this.options.sharedFiles?.filepath, configFilepath: this.options.sharedFiles?.configFilepath, ignoreCache: true };
+      this.credentials = profile ? sdk.fromIni({ profile, ...fileOptions }) : sdk.fromNodeProviderChain(fileOptions);
+    }
+    return this.credentials;
+  }
+
+  private async createClient(kind: ServiceKind, region: string): Promise<AnyClient> {
+    const sdk = await loadSdk();
+    const config = {
+      region,
+      credentials: (await this.credentialProvider()) as never,
+      endpoint: this.endpoint,
+      requestHandler: { connectionTimeout: 5000, requestTimeout: 30000 },
+      maxAttempts: 3,
+    };
+    const client: AnyClient =
+      kind === 'cloudWatch' ? new sdk.cloudWatch.CloudWatchClient(config)
+      : kind === 'logs' ? new sdk.logs.CloudWatchLogsClient(config)
+      : new sdk.sfn.SFNClient(config);
+    this.instrument(client, region);
+    return client;
+  }
+
+  private instrument(client: AnyClient, region: string): void {
+    const profile = this.profileName;
+    const endpoint = this.endpoint;
+    const onCall = this.options.onCall;
+    const middleware = (next: (args: unknown) => Promise<unknown>, context: { clientName?: string; commandName?: string }) => async (args: unknown) => {
+      const service = context.clientName ?? 'AWS';
+      const operation = (context.commandName ?? 'Call').replace(/Command$/, '');
+      const started = performance.now();
+      try {
+        const result = await next(args);
+        onCall?.({ service, operation, region, durationMs: performance.now() - started });
+        return result;
+      } catch (err) {
+        const mapped = toUserError(err, { service, operation, region, profile, endpoint });
+        onCall?.({ service, operation, region, durationMs: performance.now() - started, errorCode: mapped.code });
+        throw mapped;
+      }
+    };
+    (client.middlewareStack.add as (m: unknown, o: unknown) => void)(middleware, { step: 'initialize', name: 'opsLensCallLog', priority: 'high' });
+  }
+}

@@ -1,0 +1,12 @@
+/** The AWS part of the extension's settings, as read from `opsLens.aws.*`. */
+export interface AwsSettings {
+  readonly profile: string;
+  readonly regions: readonly string[];
+  readonly endpointUrl: string;
+}
+
+export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+export function sameAwsSettings(a: AwsSettings, b: AwsSettings): boolean {
+  return a.profile === b.profile && a.endpointUrl === b.endpointUrl && a.regions.join(',') === b.regions.join(',');
+}

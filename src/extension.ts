@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { AwsSession } from './aws/session';
+import { formatCallRecord } from './aws/callLog';
+import { SdkCloudWatch } from './aws/services/cloudWatch';
+import { SdkLogs } from './aws/services/logs';
+import { SdkStepFunctions } from './aws/services/stepFunctions';
+import { readAwsSettings } from './platform/config';
+import { RefreshHub } from './platform/refresh';
+import type { Services } from './services';
+import * as sessionFeature from './session/activation';
+
+export function activate(context: vscode.ExtensionContext): Services {
+  const log = vscode.window.createOutputChannel('Ops Lens', { log: true });
+  context.subscriptions.push(log);
+  const session = new AwsSession(readAwsSettings(), {
+    onCall: (record) => (record.errorCode ? log.warn(formatCallRecord(record)) : log.info(formatCallRecord(record))),
+  });
+  context.subscriptions.push({ dispose: () => session.reset() });
+
+  const services: Services = {
+    session,
+    cloudWatch: new SdkCloudWatch(session),
+    logs: new SdkLogs(session),
+    stepFunctions: new SdkStepFunctions(session),
+    refresh: new RefreshHub(),
+    log,
+    ensureCredentialsChecked: async () => undefined,
+  };
+
+  sessionFeature.activate(context, services);
+  return services;
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

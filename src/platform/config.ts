@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { AwsSettings } from '../aws/settings';
+
+const SECTION = 'opsLens';
+
+function section(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration(SECTION);
+}
+
+function stringArray(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : [];
+}
+
+export function readAwsSettings(): AwsSettings {
+  const c = section();
+  return {
+    profile: (c.get<string>('aws.profile') ?? '').trim(),
+    regions: stringArray(c.get('aws.regions')),
+    endpointUrl: (c.get<string>('aws.endpointUrl') ?? '').trim(),
+  };
+}
+
+export function readRefreshIntervalSeconds(): number {
+  const value = section().get<number>('refreshIntervalSeconds', 60);
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.max(5, value) : 0;
+}
+
+export async function writeSetting(key: string, value: unknown): Promise<void> {
+  const c = section();
+  const inspected = c.inspect(key);
+  const target = inspected?.workspaceFolderValue !== undefined || inspected?.workspaceValue !== undefined
+    ? vscode.ConfigurationTarget.Workspace
+    : vscode.ConfigurationTarget.Global;
+  await c.update(key, value, target);
+}
+
+export function affectsAws(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(`${SECTION}.aws`);
+}

@@ -1,0 +1,18 @@
+import type * as vscode from 'vscode';
+import type { AwsSession } from './aws/session';
+import type { CloudWatchApi } from './aws/services/cloudWatch';
+import type { LogsApi } from './aws/services/logs';
+import type { StepFunctionsApi } from './aws/services/stepFunctions';
+import type { RefreshHub } from './platform/refresh';
+
+/** What every feature's activate() receives. Built once in extension.ts. */
+export interface Services {
+  readonly session: AwsSession;
+  readonly cloudWatch: CloudWatchApi;
+  readonly logs: LogsApi;
+  readonly stepFunctions: StepFunctionsApi;
+  readonly refresh: RefreshHub;
+  readonly log: vscode.LogOutputChannel;
+  /** Resolves credentials once (first time a view needs AWS) and sets the welcome-text context. */
+  ensureCredentialsChecked: () => Promise<void>;
+}

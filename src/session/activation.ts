@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { AwsUserError } from '../aws/errors';
+import { affectsAws, readAwsSettings } from '../platform/config';
+import type { Services } from '../services';
+import { SessionStatusBar } from './statusBar';
+import { pickProfile, pickRegions } from './pickers';
+
+export type CredentialState = 'unknown' | 'ok' | 'missing' | 'error';
+
+/** Status bar, profile/region pickers and the credential state the views' welcome texts read. */
+export function activate(context: vscode.ExtensionContext, services: Services): void {
+  const { session, refresh, log } = services;
+  const statusBar = new SessionStatusBar(session);
+  context.subscriptions.push(statusBar);
+  void statusBar.update();
+
+  let checked = false;
+  const checkCredentials = async (): Promise<void> => {
+    checked = true;
+    let state: CredentialState = 'ok';
+    try {
+      await session.checkCredentials();
+    } catch (err) {
+      state = err instanceof AwsUserError && err.action === 'selectProfile' ? 'missing' : 'error';
+      log.warn(`credentials for profile ${session.profileName}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    await vscode.commands.executeCommand('setContext', 'opsLens.aws.credentials', state);
+  };
+  services.ensureCredentialsChecked = async () => {
+    if (!checked) await checkCredentials();
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('opsLens.selectProfile', () => pickProfile(session)),
+    vscode.commands.registerCommand('opsLens.selectRegions', (typed?: string) => pickRegions(session, typeof typed === 'string' ? typed : undefined)),
+    vscode.commands.registerCommand('opsLens.refresh', () => refresh.refreshAll()),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!affectsAws(e)) return;
+      session.update(readAwsSettings());
+      log.info(`AWS settings changed: profile ${session.profileName}, regions ${session.settings.regions.join(', ') || '(default)'}`);
+      await statusBar.update();
+      if (checked) await checkCredentials();
+      await refresh.refreshAll();
+    }),
+  );
+}

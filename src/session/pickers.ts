@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import type { AwsSession } from '../aws/session';
+import { REGION_PATTERN } from '../aws/settings';
+import { writeSetting } from '../platform/config';
+import { showError } from '../platform/errors';
+import { KNOWN_REGIONS } from './regionList';
+
+const DEFAULT_CHAIN = '$(debug-restart) Default credential chain';
+
+export async function pickProfile(session: AwsSession): Promise<void> {
+  let profiles;
+  try {
+    profiles = await session.profiles();
+  } catch (err) {
+    await showError(err, 'Could not read the AWS config files');
+    return;
+  }
+  const current = session.settings.profile;
+  const items: (vscode.QuickPickItem & { profile: string })[] = [
+    { label: DEFAULT_CHAIN, description: current === '' ? 'current' : undefined, detail: 'Environment variables, AWS_PROFILE or default, SSO, instance role', profile: '' },
+    ...profiles.map((p) => ({
+      label: p.name,
+      description: [p.region, p.kind, p.name === current ? 'current' : undefined].filter(Boolean).join(' · '),
+      profile: p.name,
+    })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Ops Lens: AWS profile',
+    placeHolder: profiles.length ? 'Profile from your AWS config and credentials files' : 'No profiles in ~/.aws/config or ~/.aws/credentials; run `aws configure` to add one',
+    matchOnDescription: true,
+  });
+  if (!picked) return;
+  await writeSetting('aws.profile', picked.profile);
+}
+
+export async function pickRegions(session: AwsSession, typed?: string): Promise<void> {
+  const current = new Set(session.settings.regions);
+  const resolved = await session.regions().catch(() => undefined);
+  const known = [...new Set([...current, ...KNOWN_REGIONS])];
+  const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem>();
+  quickPick.title = 'Ops Lens: regions to show side by side';
+  quickPick.placeholder = `None selected = the profile's or environment's region${resolved ? ` (${resolved.regions.join(', ')})` : ''}. Type a code to add another.`;
+  quickPick.canSelectMany = true;
+  quickPick.items = known.map((r) => ({ label: r }));
+  quickPick.selectedItems = quickPick.items.filter((i) => current.has(i.label));
+  if (typed) quickPick.value = typed;
+  const chosen = await new Promise<string[] | undefined>((resolve) => {
+    quickPick.onDidChangeValue((value) => {
+      const code = value.trim();
+      if (REGION_PATTERN.test(code) && !quickPick.items.some((i) => i.label === code)) {
+        const selected = quickPick.selectedItems;
+        quickPick.items = [{ label: code, description: 'custom' }, ...quickPick.items];
+        quickPick.selectedItems = selected;
+      }
+    });
+    quickPick.onDidAccept(() => resolve(quickPick.selectedItems.map((i) => i.label)));
+    quickPick.onDidHide(() => resolve(undefined));
+    quickPick.show();
+  });
+  quickPick.dispose();
+  if (!chosen) return;
+  await writeSetting('aws.regions', chosen);
+}

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { AwsSession } from '../aws/session';
+import { Disposable } from '../platform/disposable';
+
+/** `profile @ region(s)`; clicking it offers the profile picker. */
+export class SessionStatusBar extends Disposable {
+  private readonly item = this.register(vscode.window.createStatusBarItem('opsLens.session', vscode.StatusBarAlignment.Left, 10));
+
+  constructor(private readonly session: AwsSession) {
+    super();
+    this.item.name = 'Ops Lens: AWS profile and regions';
+    this.item.command = 'opsLens.selectProfile';
+    this.item.text = `$(cloud) ${session.profileName}`;
+    this.item.show();
+  }
+
+  async update(): Promise<void> {
+    const profile = this.session.profileName;
+    let regionText = '…';
+    let regionTooltip = '';
+    try {
+      const resolved = await this.session.regions();
+      regionText = resolved.regions.length > 2 ? `${resolved.regions.length} regions` : resolved.regions.join(', ');
+      regionTooltip = `${resolved.regions.join(', ')} (from ${resolved.from})`;
+    } catch (err) {
+      regionText = 'region?';
+      regionTooltip = err instanceof Error ? err.message : String(err);
+    }
+    this.item.text = `$(cloud) ${profile} @ ${regionText}`;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown('**Ops Lens AWS session**\n\n');
+    tooltip.appendText(`Profile: ${profile}\nRegions: ${regionTooltip}\n`);
+    if (this.session.endpoint) tooltip.appendText(`Endpoint: ${this.session.endpoint}\n`);
+    tooltip.appendMarkdown('\n[Select profile](command:opsLens.selectProfile) · [Select regions](command:opsLens.selectRegions)');
+    tooltip.isTrusted = { enabledCommands: ['opsLens.selectProfile', 'opsLens.selectRegions'] };
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: `Ops Lens AWS profile ${profile}, regions ${regionTooltip}`, role: 'button' };
+  }
+}
