@@ -74,7 +74,7 @@ export async function startMoto(options: { port?: number; log?: (line: string) =
     await waitForHttp(`${url}/moto-api/`, 30000);
   } catch (err) {
     await stopChild(child);
-    throw new Error(`moto_server did not start: ${err instanceof Error ? err.message : String(err)}\n${stderr}`);
+    throw new Error(`moto_server did not start: ${err instanceof Error ? err.message : String(err)}\n${stderr}`, { cause: err });
   }
   await fetch(`${url}/moto-api/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stepfunctions: { execute_state_machine: true } }) });
   return { url, port, stop: () => stopChild(child) };

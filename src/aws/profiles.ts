@@ -1,4 +1,4 @@
-import { loadSdk } from './sdkLoader';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 
 export interface ProfileInfo {
   readonly name: string;
@@ -15,15 +15,14 @@ export interface SharedFiles {
 
 /** Reads ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE). */
 export async function readSharedFiles(paths: { configFilepath?: string; filepath?: string } = {}): Promise<SharedFiles> {
-  const sdk = await loadSdk();
-  const files = await sdk.loadSharedConfigFiles({ ...paths, ignoreCache: true });
+  const files = await loadSharedConfigFiles({ ...paths, ignoreCache: true });
   return { configFile: files.configFile ?? {}, credentialsFile: files.credentialsFile ?? {} };
 }
 
 export function listProfiles(files: SharedFiles): ProfileInfo[] {
   const names = new Set([...Object.keys(files.configFile), ...Object.keys(files.credentialsFile)]);
   return [...names]
-    .filter((name) => !name.includes(' ')) // sso-session and services sections are not profiles
+    .filter((name) => !/^(sso-session|services)[. ]/.test(name)) // sections that are not profiles
     .sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)))
     .map((name) => {
       const config = files.configFile[name];

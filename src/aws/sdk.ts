@@ -4,4 +4,3 @@ export * as cloudWatch from '@aws-sdk/client-cloudwatch';
 export * as logs from '@aws-sdk/client-cloudwatch-logs';
 export * as sfn from '@aws-sdk/client-sfn';
 export { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
-export { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';

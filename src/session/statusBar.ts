@@ -16,8 +16,8 @@ export class SessionStatusBar extends Disposable {
 
   async update(): Promise<void> {
     const profile = this.session.profileName;
-    let regionText = '…';
-    let regionTooltip = '';
+    let regionText: string;
+    let regionTooltip: string;
     try {
       const resolved = await this.session.regions();
       regionText = resolved.regions.length > 2 ? `${resolved.regions.length} regions` : resolved.regions.join(', ');

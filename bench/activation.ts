@@ -1,0 +1,35 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { installVscodeStandIn } from './vscodeStandIn';
+import { median, report } from './report';
+
+const dist = path.resolve(__dirname, '..', 'dist');
+
+function sizeKb(file: string): number | undefined {
+  return fs.existsSync(file) ? fs.statSync(file).size / 1024 : undefined;
+}
+
+export async function benchActivation(): Promise<void> {
+  const extension = path.join(dist, 'extension.js');
+  report('code loaded at activation (dist/extension.js)', sizeKb(extension) ?? NaN, 'KB', 300);
+  report('AWS SDK, loaded on first use (dist/aws-sdk.js)', sizeKb(path.join(dist, 'aws-sdk.js')) ?? NaN, 'KB');
+  const webviewDir = path.join(dist, 'webview');
+  const webview = fs.existsSync(webviewDir) ? fs.readdirSync(webviewDir).filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + (sizeKb(path.join(webviewDir, f)) ?? 0), 0) : undefined;
+  if (webview === undefined) console.log(`${'webview bundle (dist/webview)'.padEnd(48)} not built yet (no webview page)`);
+  else report('webview bundle (dist/webview)', webview, 'KB');
+
+  installVscodeStandIn();
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    for (const key of Object.keys(require.cache)) if (key.startsWith(dist)) delete require.cache[key];
+    const started = performance.now();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ext = require(extension) as { activate: (ctx: unknown) => unknown };
+    const result = ext.activate({ subscriptions: [], extensionUri: { fsPath: path.dirname(dist) }, extensionPath: path.dirname(dist), globalState: { get: () => undefined, update: async () => undefined }, workspaceState: { get: () => undefined, update: async () => undefined }, secrets: { get: async () => undefined, store: async () => undefined, onDidChange: () => ({ dispose() {} }) } });
+    if (result instanceof Promise) await result;
+    times.push(performance.now() - started);
+  }
+  report('activate(): require + activate, median of 20', median(times), 'ms', 20, `(first run ${times[0].toFixed(1)} ms; AWS Toolkit publishes > 1,100 ms)`);
+  const sdkLoaded = Object.keys(require.cache).some((k) => k.endsWith('aws-sdk.js'));
+  console.log(`${'AWS SDK loaded during activation'.padEnd(48)} ${sdkLoaded ? 'YES (should be lazy)' : 'no'}`);
+}

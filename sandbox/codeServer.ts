@@ -1,0 +1,403 @@
+// code-server (VS Code 1.100.3 in the browser) for the extension-host and e2e test layers: installed once
+// into a cache folder outside the repository, started on a free loopback port, stopped with its whole
+// process tree.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { freePort, waitForHttp } from './ports';
+
+export const CODE_SERVER_VERSION = '4.100.3';
+const RIPGREP_CACHE = '/tmp/vscode-ripgrep-cache-1.15.11';
+const RIPGREP_ARCHIVE = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
+
+type Log = (line: string) => void;
+const defaultLog: Log = (line) => console.log(`[code-server] ${line}`);
+
+/** Root of the test tool cache: `$OPS_LENS_CACHE` or `~/.cache/ops-lens`. */
+export function cacheRoot(): string {
+  return process.env.OPS_LENS_CACHE || path.join(os.homedir(), '.cache', 'ops-lens');
+}
+
+export function codeServerInstallDir(): string {
+  return path.join(cacheRoot(), `code-server-${CODE_SERVER_VERSION}`);
+}
+
+function binaryIn(dir: string): string {
+  return path.join(dir, 'node_modules', '.bin', 'code-server');
+}
+
+function installedVersion(bin: string): string | undefined {
+  if (!fs.existsSync(bin)) return undefined;
+  const out = spawnSync(bin, ['--version'], { encoding: 'utf8', env: cleanEnv(process.env), timeout: 60000 });
+  if (out.status !== 0) return undefined;
+  return out.stdout.trim().split(/\s+/)[0];
+}
+
+/** `@vscode/ripgrep`'s postinstall downloads rg unless its cache already holds the archive. */
+function seedRipgrepCache(log: Log): void {
+  const archive = path.join(RIPGREP_CACHE, RIPGREP_ARCHIVE);
+  if (fs.existsSync(archive)) return;
+  const rg = ['/usr/bin/rg', '/usr/local/bin/rg'].find((p) => fs.existsSync(p));
+  if (!rg) {
+    log('no ripgrep binary found (apt-get install ripgrep); @vscode/ripgrep will try to download one');
+    return;
+  }
+  fs.mkdirSync(RIPGREP_CACHE, { recursive: true });
+  const tmp = `${archive}.${process.pid}`;
+  const out = spawnSync('tar', ['czf', tmp, '-C', path.dirname(rg), path.basename(rg)], { encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`could not seed the ripgrep cache: ${out.stderr}`);
+  fs.renameSync(tmp, archive);
+  log(`seeded ${archive} from ${rg}`);
+}
+
+/** The prefix holding include/node, for node-gyp when it cannot download headers. */
+function nodeHeadersPrefix(): string | undefined {
+  const candidates = [path.resolve(path.dirname(process.execPath), '..'), '/usr', '/usr/local'];
+  return candidates.find((p) => fs.existsSync(path.join(p, 'include', 'node', 'node.h')));
+}
+
+function runLogged(cmd: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, log: Log): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let tail = '';
+    const onData = (d: Buffer) => {
+      const text = d.toString();
+      tail = (tail + text).slice(-6000);
+      for (const line of text.split('\n')) if (line.trim()) log(`  ${line.trimEnd()}`);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const started = Date.now();
+    const heartbeat = setInterval(() => log(`  … still installing (${Math.round((Date.now() - started) / 1000)} s)`), 20000);
+    child.on('error', (err) => {
+      clearInterval(heartbeat);
+      reject(err);
+    });
+    child.on('exit', (code) => {
+      clearInterval(heartbeat);
+      if (code === 0) resolve();
+      else reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}\n${tail}`));
+    });
+  });
+}
+
+/**
+ * Path of a `code-server` binary of the pinned version. Installs it with npm into the cache folder the
+ * first time (1–3 minutes); later calls reuse it. The install goes to a staging folder that is renamed
+ * into place when complete, so an interrupted or concurrent install never leaves a half-installed copy.
+ */
+export async function ensureCodeServer(log: Log = defaultLog): Promise<string> {
+  const dir = codeServerInstallDir();
+  const bin = binaryIn(dir);
+  if (installedVersion(bin) === CODE_SERVER_VERSION) return bin;
+
+  log(`installing code-server@${CODE_SERVER_VERSION} into ${dir} (takes 1–3 minutes) …`);
+  seedRipgrepCache(log);
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const staging = `${dir}.partial-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(staging, { recursive: true });
+  // Without a package.json here npm would look for a project in the parent folders.
+  fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ name: 'ops-lens-code-server', private: true }, null, 2));
+
+  const env: NodeJS.ProcessEnv = { ...cleanEnv(process.env), npm_config_yes: 'true', npm_config_unsafe_perm: 'true', npm_config_fund: 'false', npm_config_audit: 'false' };
+  const headers = nodeHeadersPrefix();
+  if (!env.npm_config_nodedir && headers) env.npm_config_nodedir = headers;
+  const started = Date.now();
+  try {
+    await runLogged('npm', ['install', '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], { cwd: staging, env }, log);
+  } catch (err) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw err;
+  }
+  const stagedVersion = installedVersion(binaryIn(staging));
+  if (stagedVersion !== CODE_SERVER_VERSION) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw new Error(`code-server install finished but \`code-server --version\` reports ${stagedVersion ?? 'nothing'}`);
+  }
+  if (installedVersion(bin) === CODE_SERVER_VERSION) {
+    // Another process finished first.
+    fs.rmSync(staging, { recursive: true, force: true });
+  } else {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.renameSync(staging, dir);
+  }
+  log(`code-server@${CODE_SERVER_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s`);
+  return bin;
+}
+
+interface ExtensionManifest {
+  name: string;
+  publisher: string;
+  version: string;
+}
+
+function readManifest(extensionRoot: string): ExtensionManifest {
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionRoot, 'package.json'), 'utf8')) as Partial<ExtensionManifest>;
+  if (!manifest.name || !manifest.publisher || !manifest.version) throw new Error(`${extensionRoot}/package.json lacks name, publisher or version`);
+  return manifest as ExtensionManifest;
+}
+
+/** The folder name VS Code gives an installed extension: `<publisher>.<name>-<version>`. */
+export function extensionFolderName(extensionRoot: string): string {
+  const m = readManifest(extensionRoot);
+  return `${m.publisher}.${m.name}-${m.version}`.toLowerCase();
+}
+
+const SHIPPED = [/^package\.json$/, /^package\.nls(\.[\w-]+)?\.json$/, /^dist$/, /^out$/, /^media$/, /^README(\.md)?$/i, /^CHANGELOG(\.md)?$/i, /^LICEN[CS]E(\.\w+)?$/i, /^extension\.js$/];
+
+/**
+ * Copies a built extension (manifest, dist, media, docs — never node_modules, src or test) into
+ * `extensionsDir/<publisher>.<name>-<version>`, replacing an older copy. Returns the folder.
+ */
+export function installExtension(extensionRoot: string, extensionsDir: string): string {
+  const target = path.join(extensionsDir, extensionFolderName(extensionRoot));
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(target, { recursive: true });
+  for (const entry of fs.readdirSync(extensionRoot)) {
+    if (!SHIPPED.some((re) => re.test(entry))) continue;
+    fs.cpSync(path.join(extensionRoot, entry), path.join(target, entry), { recursive: true, dereference: true });
+  }
+  const main = (JSON.parse(fs.readFileSync(path.join(target, 'package.json'), 'utf8')) as { main?: string }).main;
+  if (main && !fs.existsSync(path.join(target, main)) && !fs.existsSync(path.join(target, `${main}.js`))) {
+    throw new Error(`${extensionRoot}: "main" ${main} is missing — build the extension first`);
+  }
+  return target;
+}
+
+/** Installs a .vsix with `code-server --install-extension`. */
+export async function installVsix(vsixPath: string, extensionsDir: string, userDataDir: string, log: Log = defaultLog): Promise<void> {
+  const bin = await ensureCodeServer(log);
+  const out = spawnSync(bin, ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsixPath, '--force'], {
+    encoding: 'utf8',
+    env: cleanEnv(process.env),
+    timeout: 120000,
+  });
+  if (out.status !== 0) throw new Error(`code-server --install-extension ${vsixPath} failed (${out.status}):\n${out.stdout}\n${out.stderr}`);
+}
+
+/**
+ * The environment without the variables that make code-server hand its arguments to an already
+ * running VS Code (when started from a VS Code terminal) or change its authentication.
+ */
+function cleanEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    if (/^VSCODE_/.test(key) || key === 'ELECTRON_RUN_AS_NODE' || key === 'PASSWORD' || key === 'HASHED_PASSWORD' || key.startsWith('CODE_SERVER_')) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+export interface CodeServerOptions {
+  /** Folder opened in the workbench. */
+  workspace: string;
+  extensionsDir: string;
+  userDataDir: string;
+  /** Added to the environment of code-server and so of the extension host. */
+  env?: Record<string, string>;
+  port?: number;
+  /** false: keep workspace trust on (restricted mode until the user trusts the folder). Default true. */
+  trustWorkspace?: boolean;
+  /** Extra user settings, merged over the quiet defaults. */
+  settings?: Record<string, unknown>;
+  log?: Log;
+}
+
+export interface RunningCodeServer {
+  /** `http://127.0.0.1:PORT` */
+  readonly url: string;
+  /** The workbench with the workspace folder open. */
+  readonly workbenchUrl: string;
+  readonly port: number;
+  readonly pid: number;
+  /** What code-server printed so far (last 20 KB). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** User settings that keep the workbench free of welcome pages, tips, prompts and telemetry. */
+export function quietSettings(trustWorkspace: boolean): Record<string, unknown> {
+  return {
+    'workbench.startupEditor': 'none',
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'workbench.layoutControl.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'update.mode': 'none',
+    'update.showReleaseNotes': false,
+    // Untrusted: restricted mode without the startup dialog, so a test sees what a user who chose
+    // "Don't Trust" sees.
+    'security.workspace.trust.enabled': !trustWorkspace,
+    'security.workspace.trust.startupPrompt': 'never',
+    ...(trustWorkspace ? { 'security.workspace.trust.banner': 'never' } : {}),
+    'chat.commandCenter.enabled': false,
+    'chat.disableAIFeatures': true,
+    'chat.setupFromDialog': false,
+    'github.copilot.enable': { '*': false },
+    'git.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
+    'window.commandCenter': false,
+    'editor.minimap.enabled': false,
+    'files.hotExit': 'off',
+    'notebook.experimental.generateCodeEnabled': false,
+    'accessibility.signals.sounds.volume': 0,
+  };
+}
+
+function writeUserSettings(userDataDir: string, settings: Record<string, unknown>): void {
+  const dir = path.join(userDataDir, 'User');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'settings.json');
+  let existing: Record<string, unknown> = {};
+  try {
+    existing = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    // absent or not plain JSON: replaced
+  }
+  fs.writeFileSync(file, JSON.stringify({ ...existing, ...settings }, null, 2));
+}
+
+/** Pids of every live process below `root` (read from /proc). */
+export function descendantPids(root: number): number[] {
+  const children = new Map<number, number[]>();
+  let entries: string[] = [];
+  try {
+    entries = fs.readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // pid (comm) state ppid … — comm may contain spaces and parentheses.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const out: number[] = [];
+  const queue = [root];
+  while (queue.length) {
+    for (const child of children.get(queue.shift()!) ?? []) {
+      out.push(child);
+      queue.push(child);
+    }
+  }
+  return out;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // already gone
+  }
+}
+
+/** Ends a detached child's process group and every descendant that left the group (terminals, setsid). */
+export async function killTree(child: ChildProcess, graceMs = 4000): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const tree = [...descendantPids(pid)];
+  signal(-pid, 'SIGTERM');
+  for (const p of tree) signal(p, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline && (alive(pid) || tree.some(alive))) {
+    await new Promise((r) => setTimeout(r, 100));
+    for (const p of descendantPids(pid)) if (!tree.includes(p)) tree.push(p);
+  }
+  signal(-pid, 'SIGKILL');
+  for (const p of tree) if (alive(p)) signal(p, 'SIGKILL');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+}
+
+/**
+ * Starts code-server on 127.0.0.1 with authentication, telemetry and update checks off and quiet user
+ * settings, and waits until it answers. `stop()` ends it with its whole process tree.
+ */
+export async function startCodeServer(options: CodeServerOptions): Promise<RunningCodeServer> {
+  const log = options.log ?? defaultLog;
+  const bin = await ensureCodeServer(log);
+  const trust = options.trustWorkspace !== false;
+  const port = options.port ?? (await freePort());
+  fs.mkdirSync(options.extensionsDir, { recursive: true });
+  fs.mkdirSync(options.userDataDir, { recursive: true });
+  writeUserSettings(options.userDataDir, { ...quietSettings(trust), ...options.settings });
+  // Its own config file, so ~/.config/code-server is neither read nor written.
+  const configFile = path.join(options.userDataDir, 'code-server.yaml');
+  fs.writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+
+  const args = [
+    '--config', configFile,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--extensions-dir', options.extensionsDir,
+    '--user-data-dir', options.userDataDir,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+  ];
+  if (trust) args.push('--disable-workspace-trust');
+  args.push(options.workspace);
+
+  const child = spawn(bin, args, {
+    cwd: options.workspace,
+    env: { ...cleanEnv(process.env), ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  const collect = (d: Buffer) => {
+    output = (output + d.toString()).slice(-20000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const failedEarly = new Promise<never>((_, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, sig) => reject(new Error(`code-server exited early (${code ?? sig})\n${output}`)));
+  });
+  failedEarly.catch(() => undefined);
+
+  const url = `http://127.0.0.1:${port}`;
+  const running: RunningCodeServer = {
+    url,
+    workbenchUrl: `${url}/?folder=${encodeURIComponent(options.workspace)}`,
+    port,
+    pid: child.pid!,
+    output: () => output,
+    stop: async () => {
+      await killTree(child);
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+    },
+  };
+  try {
+    await Promise.race([waitForHttp(`${url}/healthz`, 60000), failedEarly]);
+  } catch (err) {
+    await running.stop();
+    throw err instanceof Error ? err : new Error(String(err));
+  }
+  return running;
+}

@@ -1,0 +1,194 @@
+/** Half-open range of UTF-16 offsets into the query text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type TimeUnit = 'ms' | 's' | 'm' | 'h' | 'd' | 'w' | 'mo' | 'q' | 'y';
+
+export interface FieldRef {
+  readonly kind: 'field';
+  readonly name: string;
+  readonly span: Span;
+}
+
+export interface StringLit {
+  readonly kind: 'string';
+  readonly value: string;
+  readonly span: Span;
+}
+
+export interface NumberLit {
+  readonly kind: 'number';
+  readonly value: number;
+  readonly span: Span;
+}
+
+/** A time period such as `5m` (in `bin(5m)`, `datefloor(@timestamp, 1h)`). */
+export interface DurationLit {
+  readonly kind: 'duration';
+  readonly amount: number;
+  readonly unit: TimeUnit;
+  readonly text: string;
+  readonly span: Span;
+}
+
+export interface RegexLit {
+  readonly kind: 'regex';
+  readonly pattern: string;
+  readonly flags: string;
+  readonly span: Span;
+}
+
+/** `*` as a function argument, as in `count(*)`. */
+export interface StarArg {
+  readonly kind: 'star';
+  readonly span: Span;
+}
+
+export interface Call {
+  readonly kind: 'call';
+  /** Lower-cased function name. */
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly args: readonly Expr[];
+  readonly span: Span;
+}
+
+export interface Unary {
+  readonly kind: 'unary';
+  readonly op: 'not' | '-';
+  readonly operand: Expr;
+  readonly span: Span;
+}
+
+export type ComparisonOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
+export type ArithmeticOp = '+' | '-' | '*' | '/' | '%' | '^';
+export type BinaryOp = 'and' | 'or' | ComparisonOp | ArithmeticOp;
+
+export interface Binary {
+  readonly kind: 'binary';
+  readonly op: BinaryOp;
+  readonly left: Expr;
+  readonly right: Expr;
+  readonly span: Span;
+}
+
+/** `x like /re/`, `x like "sub"`, `x not like …`, `x =~ /re/`. */
+export interface Like {
+  readonly kind: 'like';
+  readonly negated: boolean;
+  readonly subject: Expr;
+  readonly pattern: StringLit | RegexLit;
+  readonly span: Span;
+}
+
+/** `x in [a, b]`, `x not in [a, b]`. */
+export interface InList {
+  readonly kind: 'in';
+  readonly negated: boolean;
+  readonly subject: Expr;
+  readonly items: readonly Expr[];
+  readonly span: Span;
+}
+
+export type Expr =
+  | FieldRef
+  | StringLit
+  | NumberLit
+  | DurationLit
+  | RegexLit
+  | StarArg
+  | Call
+  | Unary
+  | Binary
+  | Like
+  | InList;
+
+/** An expression in a `fields`, `display`, `stats` or `by` list; `name` is the alias or the expression's source text. */
+export interface NamedExpr {
+  readonly expr: Expr;
+  readonly alias?: string;
+  readonly name: string;
+  readonly span: Span;
+}
+
+interface CommandBase {
+  readonly span: Span;
+  readonly nameSpan: Span;
+}
+
+export interface FieldsCommand extends CommandBase {
+  readonly command: 'fields';
+  readonly items: readonly NamedExpr[];
+}
+
+export interface DisplayCommand extends CommandBase {
+  readonly command: 'display';
+  readonly items: readonly NamedExpr[];
+}
+
+export interface FilterCommand extends CommandBase {
+  readonly command: 'filter';
+  readonly condition: Expr;
+}
+
+export interface ParseCommand extends CommandBase {
+  readonly command: 'parse';
+  readonly source: Expr;
+  readonly mode: 'regex' | 'glob';
+  readonly pattern: RegexLit | StringLit;
+  /** Named groups of the regex, or the `as` names of a glob pattern, in order. */
+  readonly fields: readonly string[];
+}
+
+export interface StatsCommand extends CommandBase {
+  readonly command: 'stats';
+  readonly aggregates: readonly NamedExpr[];
+  readonly groupBy: readonly NamedExpr[];
+}
+
+export interface SortKey {
+  readonly expr: Expr;
+  readonly name: string;
+  readonly order: 'asc' | 'desc';
+  readonly span: Span;
+}
+
+export interface SortCommand extends CommandBase {
+  readonly command: 'sort';
+  readonly keys: readonly SortKey[];
+}
+
+export interface LimitCommand extends CommandBase {
+  readonly command: 'limit';
+  readonly count: number;
+}
+
+export interface DedupCommand extends CommandBase {
+  readonly command: 'dedup';
+  readonly fields: readonly FieldRef[];
+}
+
+export interface PatternCommand extends CommandBase {
+  readonly command: 'pattern';
+  readonly source: Expr;
+}
+
+export type Command =
+  | FieldsCommand
+  | DisplayCommand
+  | FilterCommand
+  | ParseCommand
+  | StatsCommand
+  | SortCommand
+  | LimitCommand
+  | DedupCommand
+  | PatternCommand;
+
+export type CommandName = Command['command'];
+
+export interface ParsedQuery {
+  readonly text: string;
+  readonly commands: readonly Command[];
+}
