@@ -31,7 +31,8 @@ function installedVersion(bin: string): string | undefined {
   if (!fs.existsSync(bin)) return undefined;
   const out = spawnSync(bin, ['--version'], { encoding: 'utf8', env: cleanEnv(process.env), timeout: 60000 });
   if (out.status !== 0) return undefined;
-  return out.stdout.trim().split(/\s+/)[0];
+  // `4.100.3 <commit> with Code 1.100.3`, possibly after log lines.
+  return /^(\d+\.\d+\.\d+)\s/m.exec(out.stdout)?.[1];
 }
 
 /** `@vscode/ripgrep`'s postinstall downloads rg unless its cache already holds the archive. */
@@ -101,7 +102,16 @@ export async function ensureCodeServer(log: Log = defaultLog): Promise<string> {
   // Without a package.json here npm would look for a project in the parent folders.
   fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ name: 'ops-lens-code-server', private: true }, null, 2));
 
-  const env: NodeJS.ProcessEnv = { ...cleanEnv(process.env), npm_config_yes: 'true', npm_config_unsafe_perm: 'true', npm_config_fund: 'false', npm_config_audit: 'false' };
+  const env: NodeJS.ProcessEnv = {
+    ...cleanEnv(process.env),
+    npm_config_yes: 'true',
+    npm_config_unsafe_perm: 'true',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    // npm ≥ 11.x skips dependency install scripts unless allowed; code-server's postinstall runs nested
+    // npm installs (native modules of VS Code), which read the same setting from the environment.
+    npm_config_dangerously_allow_all_scripts: 'true',
+  };
   const headers = nodeHeadersPrefix();
   if (!env.npm_config_nodedir && headers) env.npm_config_nodedir = headers;
   const started = Date.now();
