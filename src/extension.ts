@@ -8,6 +8,7 @@ import { readAwsSettings } from './platform/config';
 import { RefreshHub } from './platform/refresh';
 import type { Services } from './services';
 import * as sessionFeature from './session/activation';
+import * as alarms from './alarms/activation';
 
 export function activate(context: vscode.ExtensionContext): Services {
   const log = vscode.window.createOutputChannel('Ops Lens', { log: true });
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): Services {
   };
 
   sessionFeature.activate(context, services);
+  alarms.activate(context, services);
   return services;
 }
 

@@ -15,6 +15,7 @@ export interface CloudWatchApi {
   /** Every page of metric and composite alarms (100 per call). */
   alarmPages(region: string, filter?: { names?: string[]; prefix?: string }): AsyncGenerator<AlarmPage>;
   alarmHistory(region: string, alarmName: string, maxItems?: number): Promise<AlarmHistoryItem[]>;
+  tags(region: string, resourceArn: string): Promise<Record<string, string>>;
 }
 
 export class SdkCloudWatch implements CloudWatchApi {
@@ -49,5 +50,12 @@ export class SdkCloudWatch implements CloudWatchApi {
       if (items.length >= maxItems) break;
     }
     return items.slice(0, maxItems);
+  }
+
+  async tags(region: string, resourceArn: string): Promise<Record<string, string>> {
+    const sdk = await loadSdk();
+    const client = await this.session.client('cloudWatch', region);
+    const out = await client.send(new sdk.cloudWatch.ListTagsForResourceCommand({ ResourceARN: resourceArn }));
+    return Object.fromEntries((out.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
   }
 }

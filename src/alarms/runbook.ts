@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import type { CloudWatchApi } from '../aws/services/cloudWatch';
+import type { Alarm } from '../core/alarms/model';
+import { findHeading, markdownHeadings } from '../core/runbooks/headings';
+import { resolveRunbook, type Runbook, type RunbookMapping } from '../core/runbooks/resolve';
+import { writeSetting } from '../platform/config';
+
+const MAX_DOCUMENTS = 300;
+
+async function workspaceMarkdown(): Promise<{ path: string; text: string }[]> {
+  const files = await vscode.workspace.findFiles('**/*.{md,markdown}', '{**/node_modules/**,**/.git/**}', MAX_DOCUMENTS);
+  const docs = await Promise.all(files.map(async (uri) => {
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      return { path: vscode.workspace.asRelativePath(uri, vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1), text };
+    } catch {
+      return undefined;
+    }
+  }));
+  return docs.filter((d): d is { path: string; text: string } => d !== undefined).sort((a, b) => a.path.localeCompare(b.path));
+}
+
+export async function findRunbook(alarm: Alarm, cloudWatch: CloudWatchApi, log: vscode.LogOutputChannel): Promise<Runbook | undefined> {
+  const mappings = vscode.workspace.getConfiguration('opsLens').get<RunbookMapping[]>('runbooks', []);
+  const quick = resolveRunbook({ alarmName: alarm.name, description: alarm.description, mappings: Array.isArray(mappings) ? mappings : [] });
+  if (quick) return quick;
+  let tags: Record<string, string> = {};
+  if (alarm.arn) {
+    try {
+      tags = await cloudWatch.tags(alarm.region, alarm.arn);
+    } catch (err) {
+      log.warn(`tags of ${alarm.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return resolveRunbook({ alarmName: alarm.name, description: '', mappings: [], tags, documents: await workspaceMarkdown() });
+}
+
+async function workspaceFile(relative: string): Promise<vscode.Uri | undefined> {
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const uri = vscode.Uri.joinPath(folder.uri, relative);
+    if (!uri.path.startsWith(folder.uri.path)) continue;
+    try {
+      await vscode.workspace.fs.stat(uri);
+      return uri;
+    } catch {
+      // try the next folder
+    }
+  }
+  return undefined;
+}
+
+export async function openRunbook(runbook: Runbook, log: vscode.LogOutputChannel): Promise<void> {
+  if (runbook.kind === 'url') {
+    log.info(`opening runbook ${runbook.url} (from ${runbook.source})`);
+    await vscode.env.openExternal(vscode.Uri.parse(runbook.url, true));
+    return;
+  }
+  const uri = await workspaceFile(runbook.path);
+  if (!uri) {
+    void vscode.window.showErrorMessage(`The runbook ${runbook.path} (from ${runbook.source}) is not in this workspace.`, 'Open Settings').then((b) => b && vscode.commands.executeCommand('workbench.action.openSettings', 'opsLens.runbooks'));
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument(uri);
+  let line = runbook.line;
+  if (line === undefined && runbook.anchor) {
+    line = findHeading(markdownHeadings(document.getText()), runbook.anchor)?.line;
+    if (line === undefined) void vscode.window.showWarningMessage(`No heading "${runbook.anchor}" in ${runbook.path}; opened the file at the top.`);
+  }
+  const position = new vscode.Position(line ?? 0, 0);
+  log.info(`opening runbook ${runbook.path}${line !== undefined ? ` at line ${line + 1}` : ''} (from ${runbook.source})`);
+  await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), preview: false });
+  const editor = vscode.window.activeTextEditor;
+  editor?.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
+}
+
+/** No runbook: offer to map this alarm to one. */
+export async function offerMapping(alarm: Alarm): Promise<void> {
+  const add = 'Add Runbook Mapping…';
+  const picked = await vscode.window.showInformationMessage(`No runbook found for ${alarm.name}: no opsLens.runbooks mapping, no https link in its description, no "runbook" tag and no matching heading in the workspace's markdown.`, add);
+  if (picked !== add) return;
+  const target = await vscode.window.showInputBox({
+    title: `Runbook for ${alarm.name}`,
+    prompt: 'An https URL, or a workspace path with an optional #heading',
+    placeHolder: 'docs/runbooks.md#High CPU  or  https://wiki.example.com/runbooks/high-cpu',
+    validateInput: (v) => (/^https:\/\/\S+$/i.test(v.trim()) || (/^[^:]+$/.test(v.trim()) && !v.includes('..')) ? undefined : 'Enter an https URL or a workspace-relative path'),
+  });
+  if (!target) return;
+  const current = vscode.workspace.getConfiguration('opsLens').get<RunbookMapping[]>('runbooks', []);
+  await writeSetting('runbooks', [...(Array.isArray(current) ? current : []), { alarm: alarm.name, target: target.trim() }]);
+  void vscode.window.showInformationMessage(`Runbook for ${alarm.name} saved in opsLens.runbooks.`);
+}

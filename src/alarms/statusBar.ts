@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { countInState } from '../core/alarms/grouping';
+import { Disposable } from '../platform/disposable';
+import type { AlarmsStore } from './store';
+
+/** `$(bell) 3` on a warning background while alarms fire; hidden otherwise. Click focuses the view. */
+export class AlarmsStatusBar extends Disposable {
+  private readonly item = this.register(vscode.window.createStatusBarItem('opsLens.alarmsFiring', vscode.StatusBarAlignment.Left, 9));
+
+  constructor(private readonly store: AlarmsStore) {
+    super();
+    this.item.name = 'Ops Lens: alarms in ALARM';
+    this.item.command = 'opsLens.alarms.focus';
+    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.register(store.onDidChange(() => this.update()));
+  }
+
+  private update(): void {
+    const firing = [...this.store.all()].filter((a) => a.state === 'ALARM');
+    const n = countInState(firing, 'ALARM');
+    if (n === 0) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = `$(bell) ${n}`;
+    const names = firing.slice(0, 10).map((a) => `${a.name} (${a.region})`).join('\n');
+    this.item.tooltip = `${n} alarm${n === 1 ? '' : 's'} in ALARM:\n${names}${n > 10 ? '\n…' : ''}`;
+    this.item.accessibilityInformation = { label: `${n} alarms in ALARM`, role: 'button' };
+    this.item.show();
+  }
+}

@@ -1,0 +1,169 @@
+import * as vscode from 'vscode';
+import { AwsUserError } from '../aws/errors';
+import { buttonFor } from '../platform/errors';
+import { childAlarmNames } from '../core/alarms/compositeRule';
+import { NO_FILTER, describeFilter, isActive, matchesFilter, type AlarmFilter } from '../core/alarms/filter';
+import { groupByState } from '../core/alarms/grouping';
+import { STATE_LABEL, conditionText, type Alarm, type AlarmState } from '../core/alarms/model';
+import { relativeTime } from '../core/time/relative';
+import type { AlarmsStore, RegionAlarms } from './store';
+import { alarmTooltip } from './tooltip';
+
+export type AlarmNode =
+  | { kind: 'region'; region: RegionAlarms }
+  | { kind: 'state'; region: string; state: AlarmState; alarms: readonly Alarm[]; multiRegion: boolean }
+  | { kind: 'alarm'; alarm: Alarm; parentId: string }
+  | { kind: 'child'; name: string; region: string; alarm?: Alarm; parentId: string }
+  | { kind: 'error'; region: string; error: Error; stale: boolean }
+  | { kind: 'empty'; message: string };
+
+const STATE_ICON: Record<AlarmState, [string, string]> = {
+  ALARM: ['error', 'list.errorForeground'],
+  INSUFFICIENT_DATA: ['question', 'list.warningForeground'],
+  OK: ['pass', 'testing.iconPassed'],
+};
+
+export function stateIcon(state: AlarmState): vscode.ThemeIcon {
+  const [icon, color] = STATE_ICON[state];
+  return new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+}
+
+export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<AlarmNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private filterValue: AlarmFilter = NO_FILTER;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly store: AlarmsStore) {
+    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  get filter(): AlarmFilter {
+    return this.filterValue;
+  }
+
+  set filter(filter: AlarmFilter) {
+    this.filterValue = filter;
+    this.changed.fire(undefined);
+  }
+
+  get filterDescription(): string | undefined {
+    return isActive(this.filterValue) ? describeFilter(this.filterValue) : undefined;
+  }
+
+  getChildren(node?: AlarmNode): AlarmNode[] {
+    if (!node) {
+      const regions = this.store.regions;
+      if (!this.store.loaded && regions.every((r) => r.loading)) return [];
+      if (regions.length === 1) return this.regionChildren(regions[0], false);
+      return regions.map((region) => ({ kind: 'region', region }));
+    }
+    if (node.kind === 'region') return this.regionChildren(node.region, true);
+    if (node.kind === 'state') return node.alarms.map((alarm) => ({ kind: 'alarm', alarm, parentId: this.id(node) }));
+    if (node.kind === 'alarm' && node.alarm.kind === 'composite') {
+      return childAlarmNames(node.alarm.rule ?? '').map((name) => ({ kind: 'child', name, region: node.alarm.region, alarm: this.store.find(name, node.alarm.region), parentId: this.id(node) }));
+    }
+    if (node.kind === 'child' && node.alarm?.kind === 'composite') {
+      return childAlarmNames(node.alarm.rule ?? '').map((name) => ({ kind: 'child', name, region: node.region, alarm: this.store.find(name, node.region), parentId: this.id(node) }));
+    }
+    return [];
+  }
+
+  private regionChildren(region: RegionAlarms, multiRegion: boolean): AlarmNode[] {
+    const nodes: AlarmNode[] = [];
+    if (region.error) nodes.push({ kind: 'error', region: region.region, error: region.error, stale: region.alarms.length > 0 });
+    const visible = region.alarms.filter((a) => matchesFilter(a, this.filterValue));
+    for (const group of groupByState(visible)) nodes.push({ kind: 'state', region: region.region, state: group.state, alarms: group.alarms, multiRegion });
+    if (visible.length === 0 && region.alarms.length > 0) nodes.push({ kind: 'empty', message: 'No alarm matches the filter' });
+    if (region.alarms.length === 0 && !region.error && multiRegion && !region.loading) nodes.push({ kind: 'empty', message: 'No alarms in this region' });
+    return nodes;
+  }
+
+  getTreeItem(node: AlarmNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'region': {
+        const r = node.region;
+        const firing = r.alarms.filter((a) => a.state === 'ALARM').length;
+        const item = new vscode.TreeItem(r.region, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = this.id(node);
+        item.iconPath = new vscode.ThemeIcon(r.error ? 'cloud-offline' : 'globe', r.error ? new vscode.ThemeColor('list.errorForeground') : undefined);
+        item.description = r.loading ? 'loading…' : `${r.alarms.length} alarms${firing ? `, ${firing} in alarm` : ''}${r.error ? ' · stale' : ''}`;
+        item.contextValue = 'region';
+        return item;
+      }
+      case 'state': {
+        const item = new vscode.TreeItem(`${STATE_LABEL[node.state]} (${node.alarms.length})`, node.state === 'OK' && node.alarms.length > 20 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+        item.id = this.id(node);
+        item.iconPath = stateIcon(node.state);
+        item.contextValue = `state.${node.state}`;
+        return item;
+      }
+      case 'alarm':
+        return this.alarmItem(node.alarm, node.parentId);
+      case 'child': {
+        if (node.alarm) {
+          const item = this.alarmItem(node.alarm, node.parentId);
+          item.description = `${STATE_LABEL[node.alarm.state]} · ${item.description ?? ''}`;
+          return item;
+        }
+        const item = new vscode.TreeItem(node.name);
+        item.id = `${node.parentId}>${node.name}`;
+        item.iconPath = new vscode.ThemeIcon('circle-outline');
+        item.description = 'not found in this region';
+        return item;
+      }
+      case 'error': {
+        const button = node.error instanceof AwsUserError ? buttonFor(node.error.action) : undefined;
+        const item = new vscode.TreeItem(node.stale ? 'Refresh failed — showing the last loaded alarms' : 'Could not load alarms');
+        item.id = `error:${node.region}`;
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+        item.description = button ? `${button.label}…` : 'Retry';
+        item.tooltip = new vscode.MarkdownString().appendText(node.error.message);
+        item.accessibilityInformation = { label: `Error: ${node.error.message}` };
+        item.command = button && node.error instanceof AwsUserError
+          ? { command: 'opsLens.alarms.fixError', title: button.label, arguments: [node.error.action] }
+          : { command: 'opsLens.refresh', title: 'Retry' };
+        item.contextValue = 'error';
+        return item;
+      }
+      case 'empty': {
+        const item = new vscode.TreeItem(node.message);
+        item.iconPath = new vscode.ThemeIcon('info');
+        return item;
+      }
+    }
+  }
+
+  private alarmItem(alarm: Alarm, parentId: string): vscode.TreeItem {
+    const item = new vscode.TreeItem(alarm.name, alarm.kind === 'composite' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = `${parentId}>${alarm.region}/${alarm.name}`;
+    item.iconPath = stateIcon(alarm.state);
+    const since = alarm.stateUpdated ? relativeTime(alarm.stateUpdated, new Date()) : undefined;
+    item.description = [alarm.kind === 'composite' ? 'composite' : conditionText(alarm), since].filter(Boolean).join(' · ');
+    item.tooltip = alarmTooltip(alarm);
+    item.contextValue = alarm.kind === 'composite' ? 'alarm.composite' : 'alarm.metric';
+    item.accessibilityInformation = { label: `${alarm.name}, ${STATE_LABEL[alarm.state]}, ${item.description}` };
+    item.command = { command: 'opsLens.alarms.showDetails', title: 'Show Alarm Details', arguments: [{ region: alarm.region, name: alarm.name }] };
+    return item;
+  }
+
+  private id(node: AlarmNode): string {
+    switch (node.kind) {
+      case 'region': return `region:${node.region.region}`;
+      case 'state': return `state:${node.region}:${node.state}`;
+      case 'alarm': return `${node.parentId}>${node.alarm.region}/${node.alarm.name}`;
+      case 'child': return `${node.parentId}>${node.name}`;
+      case 'error': return `error:${node.region}`;
+      case 'empty': return `empty:${node.message}`;
+    }
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
