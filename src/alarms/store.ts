@@ -1,8 +1,8 @@
-import * as vscode from 'vscode';
 import type { AwsUserError } from '../aws/errors';
 import type { CloudWatchApi } from '../aws/services/cloudWatch';
 import { alarmKey, fromCompositeAlarm, fromMetricAlarm, type Alarm } from '../core/alarms/model';
 import { newlyInAlarm } from '../core/alarms/transitions';
+import { Emitter } from '../core/emitter';
 
 export interface RegionAlarms {
   readonly region: string;
@@ -13,10 +13,10 @@ export interface RegionAlarms {
   readonly loading: boolean;
 }
 
-/** The alarms of every region, refreshed together. The tree only renders this. */
-export class AlarmsStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  private readonly transitioned = new vscode.EventEmitter<Alarm[]>();
+/** The alarms of every region, refreshed together. The tree only renders this. (No `vscode` import: tested in node.) */
+export class AlarmsStore {
+  private readonly changed = new Emitter<void>();
+  private readonly transitioned = new Emitter<Alarm[]>();
   readonly onDidChange = this.changed.event;
   /** Alarms that moved into ALARM since the previous successful refresh. */
   readonly onDidEnterAlarm = this.transitioned.event;
