@@ -19,7 +19,7 @@ const only = process.argv.slice(2);
 
 function runLayer(layer) {
   return new Promise((resolve) => {
-    const child = spawn(layer.cmd, layer.args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(layer.cmd, layer.args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FORCE_COLOR: '0', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
     let out = '';
     child.stdout.on('data', (d) => {
       process.stdout.write(d);
