@@ -9,6 +9,7 @@ import { RefreshHub } from './platform/refresh';
 import type { Services } from './services';
 import * as sessionFeature from './session/activation';
 import * as alarms from './alarms/activation';
+import * as stepFunctions from './stepFunctions/activation';
 
 export function activate(context: vscode.ExtensionContext): Services {
   const log = vscode.window.createOutputChannel('Ops Lens', { log: true });
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): Services {
 
   sessionFeature.activate(context, services);
   alarms.activate(context, services);
+  stepFunctions.activate(context, services);
   return services;
 }
 

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import { parseQuery, queryCompileErrorLocation, QuerySyntaxError } from '../../../src/core/insights';
+import { parseQuery, queryCompileErrorLocation } from '../../../src/core/insights';
+import { catchSyntaxError } from './helpers';
 import { INLINE_SEED_QUERIES, normalizeWhitespace, SEEDS_DIR, seedQueriesFromFiles } from './seedQueries';
 
 const MALFORMED = 'Average upload time by file size';
@@ -47,15 +48,3 @@ describe('Insights queries in the seed monitoring guides', () => {
     });
   });
 });
-
-export function catchSyntaxError(f: () => unknown): QuerySyntaxError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof QuerySyntaxError) {
-      return e;
-    }
-    throw e;
-  }
-  return assert.fail('expected a QuerySyntaxError');
-}

@@ -3,3 +3,4 @@ export type { ExecuteOptions, QueryExecution, QueryStatistics, ResultField } fro
 export { decodePtr, discoverFields, encodePtr } from './events';
 export type { LogEvent, PtrTarget } from './events';
 export { formatTimestamp } from './values';
+export type { FieldMap, Value } from './values';

@@ -1,0 +1,99 @@
+import { describeFailure, evaluateAssertion, type AssertionResult } from './assertions';
+import { bodyExcerpt, formatBytes, parseBody, type ParsedBody } from './body';
+import { extractComponents, ownStatus, type Component } from './components';
+import { MAX_BODY_BYTES, worse, type EndpointConfig, type FailureCode, type HealthState, type HttpOutcome, type StatusExpectation } from './model';
+
+/** The verdict on one check, with everything the view shows about it. Plain data. */
+export interface Evaluation {
+  readonly state: HealthState;
+  /** Why it is not healthy, worst first; empty when healthy. */
+  readonly reasons: readonly string[];
+  readonly httpStatus?: number;
+  readonly statusText?: string;
+  readonly latencyMs: number;
+  /** The body's own overall status (`"status": "healthy"`). */
+  readonly bodyStatus?: string;
+  readonly components: readonly Component[];
+  readonly assertions: readonly AssertionResult[];
+  /** Facts worth knowing that do not change the state (body cut, redirects). */
+  readonly notes: readonly string[];
+  readonly failure?: FailureCode;
+}
+
+export type EvaluationInput = Pick<EndpointConfig, 'expectStatus' | 'assertions'>;
+
+export function statusMatches(expect: StatusExpectation, status: number): boolean {
+  return expect.codes.includes(status) || expect.classes.includes(Math.floor(status / 100));
+}
+
+/** "2xx", "200 or 204", "2xx or 304" */
+export function describeExpectation(expect: StatusExpectation): string {
+  const parts = [...expect.classes.map((c) => `${c}xx`), ...expect.codes.map(String)];
+  return parts.length <= 1 ? parts[0] ?? 'any status' : `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`;
+}
+
+interface Finding {
+  readonly state: HealthState;
+  readonly text: string;
+}
+
+/**
+ * Healthy when the status is expected and no assertion fails. A status not expected, a critical
+ * assertion, or the body's own status saying "unhealthy"/"down" → down; a warning assertion, the body
+ * saying "degraded", or a dependency in `checks` failing while the service answers as expected → degraded.
+ */
+export function evaluateCheck(endpoint: EvaluationInput, outcome: HttpOutcome): Evaluation {
+  if (outcome.kind === 'failure') {
+    return { state: 'down', reasons: [outcome.message], latencyMs: outcome.elapsedMs, components: [], assertions: [], notes: redirectNotes(outcome.redirects), failure: outcome.code };
+  }
+  const body = parseBody(outcome.body, outcome.contentType, outcome.truncated);
+  const findings: Finding[] = [];
+  const notes: string[] = [];
+  const statusText = outcome.statusText || '';
+  if (!statusMatches(endpoint.expectStatus, outcome.status)) {
+    const excerpt = body.kind === 'text' ? bodyExcerpt(body.text) : '';
+    findings.push({ state: 'down', text: `HTTP ${outcome.status}${statusText ? ` ${statusText}` : ''} (expected ${describeExpectation(endpoint.expectStatus)})${excerpt ? `: ${excerpt}` : ''}` });
+  }
+  const json = body.kind === 'json' ? body.value : undefined;
+  const own = ownStatus(json);
+  if (own?.state === 'down') findings.push({ state: 'down', text: `the service reports status ${JSON.stringify(own.text)}` });
+  else if (own?.state === 'degraded') findings.push({ state: 'degraded', text: `the service reports status ${JSON.stringify(own.text)}` });
+  const components = extractComponents(json);
+  for (const c of components) {
+    if (c.state === 'down' || c.state === 'degraded') findings.push({ state: 'degraded', text: `${c.name}: ${c.status ?? c.state}${c.message ? ` (${c.message})` : ''}` });
+  }
+  const assertions = endpoint.assertions.map((a) => evaluateAssertion(a, body));
+  for (const r of assertions) if (r.failed) findings.push({ state: r.assertion.severity === 'critical' ? 'down' : 'degraded', text: describeFailure(r) });
+  if (outcome.truncated) notes.push(`The body was cut at ${formatBytes(MAX_BODY_BYTES)}; the rest was not read.`);
+  if (body.kind === 'badJson' && endpoint.assertions.length === 0) notes.push(capitalize(body.error));
+  notes.push(...redirectNotes(outcome.redirects));
+
+  let state: HealthState = 'healthy';
+  for (const f of findings) state = worse(state, f.state);
+  const order = (s: HealthState) => (s === 'down' ? 0 : 1);
+  const reasons = findings.map((f, i) => ({ f, i })).sort((a, b) => order(a.f.state) - order(b.f.state) || a.i - b.i).map(({ f }) => f.text);
+  return {
+    state,
+    reasons,
+    httpStatus: outcome.status,
+    statusText: statusText || undefined,
+    latencyMs: outcome.elapsedMs,
+    bodyStatus: own?.text,
+    components,
+    assertions,
+    notes,
+  };
+}
+
+function redirectNotes(redirects: readonly string[]): string[] {
+  return redirects.length ? [`Redirected ${redirects.length} time${redirects.length === 1 ? '' : 's'}, to ${redirects[redirects.length - 1]}`] : [];
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The body parsed the way the evaluation reads it (for callers that show it). */
+export function parsedBodyOf(outcome: HttpOutcome): ParsedBody | undefined {
+  return outcome.kind === 'response' ? parseBody(outcome.body, outcome.contentType, outcome.truncated) : undefined;
+}

@@ -1,0 +1,14 @@
+import type { HealthState } from './model';
+
+/**
+ * Whether a check result is worth a notification: the endpoint went down after being seen healthy or
+ * degraded. The first result, and staying down, are not transitions, so one outage notifies once.
+ */
+export function enteredDown(previous: HealthState | undefined, next: HealthState): boolean {
+  return next === 'down' && (previous === 'healthy' || previous === 'degraded');
+}
+
+/** Came back from down to healthy (for the log). */
+export function recovered(previous: HealthState | undefined, next: HealthState): boolean {
+  return previous === 'down' && next === 'healthy';
+}

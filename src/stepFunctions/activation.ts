@@ -1,0 +1,134 @@
+import * as vscode from 'vscode';
+import { AutoRefresh } from '../platform/autoRefresh';
+import { showError } from '../platform/errors';
+import type { Services } from '../services';
+import { STATUS_FILTERS, STATUS_LABEL, arnName, arnRegion, canRedrive, type ExecutionStatus } from '../core/stepFunctions/model';
+import { executionArnFromArgument, machineFromArgument } from './arguments';
+import { EXECUTION_LOGS_SCHEME, EXECUTION_SCHEME, ExecutionDetailsProvider, ExecutionLogsProvider, executionUri } from './documents';
+import { startExecution, type StartRequest } from './startExecution';
+import { StepFunctionsStore } from './store';
+import { StepFunctionsTree } from './tree';
+
+const RUNNING_REFRESH_MS = 10_000;
+
+export function activate(context: vscode.ExtensionContext, services: Services): StepFunctionsStore {
+  const { session, stepFunctions: api, logs } = services;
+  const store = new StepFunctionsStore(api);
+  const tree = new StepFunctionsTree(store);
+  const view = vscode.window.createTreeView('opsLens.stepFunctions', { treeDataProvider: tree, showCollapseAll: true });
+  const details = new ExecutionDetailsProvider(api);
+  const diagnostics = vscode.languages.createDiagnosticCollection('opsLens.executionInput');
+
+  let started = false;
+  const refresh = async (): Promise<boolean> => {
+    started = true;
+    await services.ensureCredentialsChecked();
+    const { regions } = await session.regions();
+    return vscode.window.withProgress({ location: { viewId: 'opsLens.stepFunctions' } }, () => store.refresh(regions));
+  };
+  const ensureLoaded = () => (store.loaded ? Promise.resolve(true) : refresh());
+  const auto = new AutoRefresh(view, refresh);
+
+  // Running executions change by the second: while one is shown, its list refreshes more often.
+  const runningTimer = setInterval(() => {
+    if (!view.visible || !vscode.window.state.focused) return;
+    for (const arn of store.machinesWithRunningExecutions()) void store.loadExecutions(arn, { reset: true });
+  }, RUNNING_REFRESH_MS);
+
+  const afterChange = async (machineArn: string, executionArn?: string) => {
+    await store.loadExecutions(machineArn, { reset: true });
+    if (executionArn) details.refresh(executionUri(executionArn));
+  };
+
+  const showExecution = async (arn: string) => {
+    const uri = executionUri(arn);
+    details.refresh(uri);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
+  };
+
+  context.subscriptions.push(
+    store, tree, view, details, diagnostics, auto,
+    { dispose: () => clearInterval(runningTimer) },
+    services.refresh.add(async () => auto.outcome(await refresh())),
+    vscode.workspace.registerTextDocumentContentProvider(EXECUTION_SCHEME, details),
+    vscode.workspace.registerTextDocumentContentProvider(EXECUTION_LOGS_SCHEME, new ExecutionLogsProvider(api, logs)),
+    vscode.workspace.onDidCloseTextDocument((doc) => diagnostics.delete(doc.uri)),
+    view.onDidChangeVisibility((e) => e.visible && !started && void refresh().then((ok) => auto.outcome(ok))),
+    vscode.commands.registerCommand('opsLens.stepFunctions.showExecution', async (arg?: unknown) => {
+      const arn = await executionArnFromArgument(store, arg);
+      if (arn) await showExecution(arn);
+    }),
+    vscode.commands.registerCommand('opsLens.stepFunctions.loadMore', (machineArn: string) => store.loadExecutions(machineArn)),
+    vscode.commands.registerCommand('opsLens.stepFunctions.filterStatus', async (arg?: unknown) => {
+      const machine = await machineFromArgument(store, arg, ensureLoaded);
+      if (!machine) return;
+      const current = store.executionsOf(machine.arn)?.status;
+      const picked = await vscode.window.showQuickPick(
+        [{ label: 'All statuses', status: null as ExecutionStatus | null }, ...STATUS_FILTERS.map((status) => ({ label: STATUS_LABEL[status], description: status, status }))].map((i) => ({ ...i, picked: (i.status ?? undefined) === current })),
+        { title: `Show which executions of ${machine.name}?` },
+      );
+      if (picked) await store.loadExecutions(machine.arn, { status: picked.status });
+    }),
+    vscode.commands.registerCommand('opsLens.stepFunctions.startExecution', async (arg?: unknown) => {
+      const request = (arg && typeof arg === 'object' && !('machine' in arg) ? arg : {}) as StartRequest & { stateMachineArn?: string };
+      const machine = await machineFromArgument(store, request.stateMachineArn ?? arg, ensureLoaded);
+      if (!machine) return;
+      const arn = await startExecution(api, machine, request, diagnostics);
+      if (!arn) return;
+      await afterChange(machine.arn);
+      void vscode.window.showInformationMessage(`Started execution ${arnName(arn)} of ${machine.name}.`, 'Show Details').then((b) => b && showExecution(arn));
+      return arn;
+    }),
+    vscode.commands.registerCommand('opsLens.stepFunctions.stopExecution', async (arg?: unknown, causeArg?: string) => {
+      const arn = await executionArnFromArgument(store, arg, (e) => e.status === 'RUNNING', 'Stop which running execution?');
+      if (!arn) return;
+      let cause = typeof causeArg === 'string' ? causeArg : undefined;
+      if (cause === undefined) {
+        const choice = await vscode.window.showWarningMessage(`Stop execution ${arnName(arn)}? It ends as ABORTED; states already run are not undone.`, { modal: true }, 'Stop', 'Stop with Cause…');
+        if (!choice) return;
+        if (choice === 'Stop with Cause…') {
+          cause = await vscode.window.showInputBox({ title: `Stop ${arnName(arn)}`, prompt: 'Cause (recorded in the execution history)' });
+          if (cause === undefined) return;
+        }
+      }
+      const region = arnRegion(arn) ?? '';
+      try {
+        await api.stop(region, arn, cause);
+      } catch (err) {
+        await showError(err, `Could not stop ${arnName(arn)}`);
+        return;
+      }
+      const description = await api.describeExecution(region, arn).catch(() => undefined);
+      if (description?.stateMachineArn) await afterChange(description.stateMachineArn, arn);
+      void vscode.window.showInformationMessage(`Execution ${arnName(arn)} is now ${description?.status ?? 'stopping'}.`);
+    }),
+    vscode.commands.registerCommand('opsLens.stepFunctions.redriveExecution', async (arg?: unknown) => {
+      const arn = await executionArnFromArgument(store, arg, (e) => canRedrive(e.status, e.stopDate), 'Redrive which execution?');
+      if (!arn) return;
+      const region = arnRegion(arn) ?? '';
+      const description = await api.describeExecution(region, arn).catch((err) => void showError(err));
+      if (!description) return;
+      const status = (description.status ?? 'RUNNING') as ExecutionStatus;
+      if (!canRedrive(status, description.stopDate)) {
+        void vscode.window.showErrorMessage(`Execution ${arnName(arn)} is ${status}: only failed, timed-out or aborted executions of the last 14 days can be redriven.`);
+        return;
+      }
+      try {
+        await api.redrive(region, arn);
+      } catch (err) {
+        await showError(err, `Could not redrive ${arnName(arn)}`);
+        return;
+      }
+      await afterChange(description.stateMachineArn ?? '', arn);
+      void vscode.window.showInformationMessage(`Execution ${arnName(arn)} was redriven from its failed state.`, 'Show Details').then((b) => b && showExecution(arn));
+    }),
+    vscode.commands.registerCommand('opsLens.stepFunctions.showLogs', async (arg?: unknown) => {
+      const arn = await executionArnFromArgument(store, arg);
+      if (!arn) return;
+      const document = await vscode.workspace.openTextDocument(executionUri(arn, EXECUTION_LOGS_SCHEME));
+      await vscode.window.showTextDocument(document, { preview: true });
+    }),
+  );
+  if (view.visible) void refresh().then((ok) => auto.outcome(ok));
+  return store;
+}

@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import type { LogsApi } from '../aws/services/logs';
+import type { StepFunctionsApi } from '../aws/services/stepFunctions';
+import { formatExecutionDetails } from '../core/stepFunctions/details';
+import { arnName, arnRegion, executionStatus } from '../core/stepFunctions/model';
+import { buildTimeline } from '../core/stepFunctions/timeline';
+import { formatExecutionLogs, logGroupNameFromArn } from '../core/stepFunctions/logs';
+
+export const EXECUTION_SCHEME = 'ops-lens-execution';
+export const EXECUTION_LOGS_SCHEME = 'ops-lens-execution-logs';
+
+export function executionUri(executionArn: string, scheme = EXECUTION_SCHEME): vscode.Uri {
+  const region = arnRegion(executionArn) ?? 'unknown';
+  const suffix = scheme === EXECUTION_SCHEME ? '.md' : '.log';
+  return vscode.Uri.from({ scheme, path: `/${region}/${arnName(executionArn)}${suffix}`, query: new URLSearchParams({ arn: executionArn }).toString() });
+}
+
+function arnOf(uri: vscode.Uri): string {
+  return new URLSearchParams(uri.query).get('arn') ?? '';
+}
+
+/** Execution details, read-only; rebuilt from the API each time the document is opened or refreshed. */
+export class ExecutionDetailsProvider implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly api: StepFunctionsApi) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const arn = arnOf(uri);
+    const region = arnRegion(arn) ?? '';
+    try {
+      const [description, events] = await Promise.all([this.api.describeExecution(region, arn), this.api.history(region, arn)]);
+      return formatExecutionDetails({
+        executionArn: arn,
+        stateMachineArn: description.stateMachineArn ?? '',
+        name: description.name ?? arnName(arn),
+        status: executionStatus(description.status),
+        startDate: description.startDate,
+        stopDate: description.stopDate,
+        input: description.input,
+        output: description.output,
+        error: description.error,
+        cause: description.cause,
+        redriveCount: description.redriveCount,
+        redriveStatus: description.redriveStatus,
+      }, buildTimeline(events));
+    } catch (err) {
+      return `# ${arnName(arn)}\n\nThe execution could not be read: ${err instanceof Error ? err.message : String(err)}\n`;
+    }
+  }
+
+  refresh(uri: vscode.Uri): void {
+    this.changed.fire(uri);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** The execution's events from its state machine's CloudWatch log group. */
+export class ExecutionLogsProvider implements vscode.TextDocumentContentProvider {
+  constructor(private readonly api: StepFunctionsApi, private readonly logs: LogsApi) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const arn = arnOf(uri);
+    const region = arnRegion(arn) ?? '';
+    try {
+      const execution = await this.api.describeExecution(region, arn);
+      const machine = await this.api.describeStateMachine(region, execution.stateMachineArn ?? '');
+      const groupArn = machine.loggingConfiguration?.destinations?.find((d) => d.cloudWatchLogsLogGroup?.logGroupArn)?.cloudWatchLogsLogGroup?.logGroupArn;
+      const level = machine.loggingConfiguration?.level ?? 'OFF';
+      if (!groupArn || level === 'OFF') {
+        return `State machine ${machine.name ?? ''} does not log to CloudWatch Logs (logging level ${level}).\nEnable logging (level ALL, ERROR or FATAL) with a log group in its configuration to see execution logs here.\n`;
+      }
+      const logGroupName = logGroupNameFromArn(groupArn);
+      const start = (execution.startDate?.getTime() ?? Date.now()) - 60_000;
+      const end = (execution.stopDate?.getTime() ?? Date.now()) + 5 * 60_000;
+      const { events, truncated } = await this.logs.filterEvents(region, { logGroupName, startTime: start, endTime: end, filterPattern: `"${arn}"`, limit: 5000 });
+      return formatExecutionLogs({ executionName: execution.name ?? arnName(arn), logGroupName, level, events, truncated });
+    } catch (err) {
+      return `The logs of ${arnName(arn)} could not be read: ${err instanceof Error ? err.message : String(err)}\n`;
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import type { ExecutionListItem, StateMachineListItem, StepFunctionsApi } from '../aws/services/stepFunctions';
+import { Emitter } from '../core/emitter';
+import { executionStatus, type ExecutionStatus } from '../core/stepFunctions/model';
+
+export interface Execution {
+  readonly region: string;
+  readonly arn: string;
+  readonly name: string;
+  readonly stateMachineArn: string;
+  readonly status: ExecutionStatus;
+  readonly startDate?: Date;
+  readonly stopDate?: Date;
+  readonly redriveCount?: number;
+}
+
+export interface StateMachine {
+  readonly region: string;
+  readonly arn: string;
+  readonly name: string;
+  readonly type: string;
+}
+
+export interface ExecutionList {
+  executions: Execution[];
+  nextToken?: string;
+  status?: ExecutionStatus;
+  loaded: boolean;
+  loading: boolean;
+  error?: Error;
+}
+
+export interface RegionMachines {
+  readonly region: string;
+  machines: StateMachine[];
+  loaded: boolean;
+  error?: Error;
+}
+
+function toExecution(region: string, e: ExecutionListItem): Execution {
+  return {
+    region,
+    arn: e.executionArn ?? '',
+    name: e.name ?? '',
+    stateMachineArn: e.stateMachineArn ?? '',
+    status: executionStatus(e.status),
+    startDate: e.startDate ? new Date(e.startDate) : undefined,
+    stopDate: e.stopDate ? new Date(e.stopDate) : undefined,
+    redriveCount: e.redriveCount,
+  };
+}
+
+function toMachine(region: string, m: StateMachineListItem): StateMachine {
+  return { region, arn: m.stateMachineArn ?? '', name: m.name ?? '', type: m.type ?? 'STANDARD' };
+}
+
+/** State machines per region and their executions, page by page. No `vscode` import: tested in node. */
+export class StepFunctionsStore {
+  private readonly changed = new Emitter<void>();
+  readonly onDidChange = this.changed.event;
+  private regionList: RegionMachines[] = [];
+  private readonly executionLists = new Map<string, ExecutionList>();
+  private loadedOnce = false;
+
+  constructor(private readonly api: StepFunctionsApi, private readonly pageSize = 25) {}
+
+  get regions(): readonly RegionMachines[] {
+    return this.regionList;
+  }
+
+  get loaded(): boolean {
+    return this.loadedOnce;
+  }
+
+  executionsOf(machineArn: string): ExecutionList | undefined {
+    return this.executionLists.get(machineArn);
+  }
+
+  findMachine(nameOrArn: string): StateMachine | undefined {
+    for (const r of this.regionList) for (const m of r.machines) if (m.arn === nameOrArn || m.name === nameOrArn) return m;
+    return undefined;
+  }
+
+  findExecution(nameOrArn: string): Execution | undefined {
+    for (const list of this.executionLists.values()) for (const e of list.executions) if (e.arn === nameOrArn || e.name === nameOrArn) return e;
+    return undefined;
+  }
+
+  /** Reloads the state machines of every region, and the first page of every execution list already shown. */
+  async refresh(regions: readonly string[]): Promise<boolean> {
+    this.regionList = await Promise.all(regions.map((region) => this.loadRegion(region)));
+    this.loadedOnce = true;
+    this.changed.fire();
+    const shown = [...this.executionLists.entries()].filter(([arn, list]) => list.loaded && this.findMachine(arn));
+    const executionResults = await Promise.all(shown.map(([arn]) => this.loadExecutions(arn, { reset: true })));
+    return this.regionList.every((r) => !r.error) && executionResults.every(Boolean);
+  }
+
+  private async loadRegion(region: string): Promise<RegionMachines> {
+    try {
+      const machines: StateMachine[] = [];
+      for await (const page of this.api.stateMachinePages(region)) machines.push(...page.map((m) => toMachine(region, m)));
+      machines.sort((a, b) => a.name.localeCompare(b.name));
+      return { region, machines, loaded: true };
+    } catch (err) {
+      const previous = this.regionList.find((r) => r.region === region);
+      return { region, machines: previous?.machines ?? [], loaded: true, error: err as Error };
+    }
+  }
+
+  /** Loads the first page (reset) or the next page of a state machine's executions. */
+  async loadExecutions(machineArn: string, options: { reset?: boolean; status?: ExecutionStatus | null } = {}): Promise<boolean> {
+    const machine = this.findMachine(machineArn);
+    if (!machine) return false;
+    const list = this.executionLists.get(machineArn) ?? { executions: [], loaded: false, loading: false };
+    if (options.status !== undefined) list.status = options.status ?? undefined;
+    const reset = options.reset || options.status !== undefined || !list.loaded;
+    list.loading = true;
+    this.executionLists.set(machineArn, list);
+    this.changed.fire();
+    try {
+      const page = await this.api.executions(machine.region, machineArn, { status: list.status, nextToken: reset ? undefined : list.nextToken, pageSize: this.pageSize });
+      const fresh = page.executions.map((e) => toExecution(machine.region, e));
+      list.executions = reset ? fresh : [...list.executions, ...fresh.filter((e) => !list.executions.some((x) => x.arn === e.arn))];
+      list.nextToken = page.nextToken;
+      list.error = undefined;
+      list.loaded = true;
+      return true;
+    } catch (err) {
+      list.error = err as Error;
+      list.loaded = true;
+      return false;
+    } finally {
+      list.loading = false;
+      this.changed.fire();
+    }
+  }
+
+  /** State machines whose shown executions include running ones. */
+  machinesWithRunningExecutions(): string[] {
+    return [...this.executionLists.entries()].filter(([, l]) => l.executions.some((e) => e.status === 'RUNNING')).map(([arn]) => arn);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

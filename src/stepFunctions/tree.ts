@@ -1,0 +1,135 @@
+import * as vscode from 'vscode';
+import { AwsUserError } from '../aws/errors';
+import { buttonFor } from '../platform/errors';
+import { STATUS_LABEL, canRedrive, type ExecutionStatus } from '../core/stepFunctions/model';
+import { formatDuration, relativeTime } from '../core/time/relative';
+import type { Execution, RegionMachines, StateMachine, StepFunctionsStore } from './store';
+
+export type SfnNode =
+  | { kind: 'region'; region: RegionMachines }
+  | { kind: 'machine'; machine: StateMachine }
+  | { kind: 'execution'; execution: Execution }
+  | { kind: 'loadMore'; machine: StateMachine }
+  | { kind: 'error'; id: string; error: Error; stale: boolean }
+  | { kind: 'message'; id: string; text: string };
+
+const STATUS_ICON: Record<ExecutionStatus, [string, string | undefined]> = {
+  RUNNING: ['sync~spin', 'charts.blue'],
+  SUCCEEDED: ['pass', 'testing.iconPassed'],
+  FAILED: ['error', 'list.errorForeground'],
+  TIMED_OUT: ['watch', 'list.errorForeground'],
+  ABORTED: ['circle-slash', 'list.warningForeground'],
+  PENDING_REDRIVE: ['debug-restart', 'charts.blue'],
+};
+
+export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<SfnNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: { dispose(): void };
+
+  constructor(private readonly store: StepFunctionsStore) {
+    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  getChildren(node?: SfnNode): SfnNode[] {
+    if (!node) {
+      const regions = this.store.regions;
+      if (!this.store.loaded) return [];
+      if (regions.length === 1) return this.regionChildren(regions[0], false);
+      return regions.map((region) => ({ kind: 'region', region }));
+    }
+    if (node.kind === 'region') return this.regionChildren(node.region, true);
+    if (node.kind === 'machine') return this.machineChildren(node.machine);
+    return [];
+  }
+
+  private regionChildren(region: RegionMachines, multiRegion: boolean): SfnNode[] {
+    const nodes: SfnNode[] = [];
+    if (region.error) nodes.push({ kind: 'error', id: `error:${region.region}`, error: region.error, stale: region.machines.length > 0 });
+    nodes.push(...region.machines.map((machine): SfnNode => ({ kind: 'machine', machine })));
+    if (multiRegion && region.machines.length === 0 && !region.error) nodes.push({ kind: 'message', id: `empty:${region.region}`, text: 'No state machines in this region' });
+    return nodes;
+  }
+
+  private machineChildren(machine: StateMachine): SfnNode[] {
+    const list = this.store.executionsOf(machine.arn);
+    if (!list || (!list.loaded && !list.loading)) {
+      void this.store.loadExecutions(machine.arn);
+      return [{ kind: 'message', id: `loading:${machine.arn}`, text: 'Loading executions…' }];
+    }
+    const nodes: SfnNode[] = [];
+    if (list.error) nodes.push({ kind: 'error', id: `error:${machine.arn}`, error: list.error, stale: list.executions.length > 0 });
+    nodes.push(...list.executions.map((execution): SfnNode => ({ kind: 'execution', execution })));
+    if (list.loaded && list.executions.length === 0 && !list.error) nodes.push({ kind: 'message', id: `none:${machine.arn}`, text: list.status ? `No ${STATUS_LABEL[list.status].toLowerCase()} executions` : 'No executions yet — use Start Execution' });
+    if (list.nextToken) nodes.push({ kind: 'loadMore', machine });
+    return nodes;
+  }
+
+  getTreeItem(node: SfnNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'region': {
+        const item = new vscode.TreeItem(node.region.region, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `region:${node.region.region}`;
+        item.iconPath = new vscode.ThemeIcon(node.region.error ? 'cloud-offline' : 'globe');
+        item.description = `${node.region.machines.length} state machines${node.region.error ? ' · stale' : ''}`;
+        return item;
+      }
+      case 'machine': {
+        const list = this.store.executionsOf(node.machine.arn);
+        const item = new vscode.TreeItem(node.machine.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `machine:${node.machine.arn}`;
+        item.iconPath = new vscode.ThemeIcon('type-hierarchy-sub');
+        item.description = [node.machine.type === 'EXPRESS' ? 'express' : undefined, list?.status ? `only ${STATUS_LABEL[list.status].toLowerCase()}` : undefined].filter(Boolean).join(' · ') || undefined;
+        item.tooltip = new vscode.MarkdownString().appendText(`${node.machine.name}\n${node.machine.arn}\nType: ${node.machine.type}`);
+        item.contextValue = 'stateMachine';
+        return item;
+      }
+      case 'execution':
+        return this.executionItem(node.execution);
+      case 'loadMore': {
+        const item = new vscode.TreeItem('Load more…');
+        item.id = `more:${node.machine.arn}:${this.store.executionsOf(node.machine.arn)?.executions.length ?? 0}`;
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.command = { command: 'opsLens.stepFunctions.loadMore', title: 'Load more executions', arguments: [node.machine.arn] };
+        return item;
+      }
+      case 'error': {
+        const button = node.error instanceof AwsUserError ? buttonFor(node.error.action) : undefined;
+        const item = new vscode.TreeItem(node.stale ? 'Refresh failed — showing the last loaded items' : 'Could not load');
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+        item.description = button ? `${button.label}…` : 'Retry';
+        item.tooltip = new vscode.MarkdownString().appendText(node.error.message);
+        item.command = button && node.error instanceof AwsUserError ? { command: 'opsLens.alarms.fixError', title: button.label, arguments: [node.error.action] } : { command: 'opsLens.refresh', title: 'Retry' };
+        return item;
+      }
+      case 'message': {
+        const item = new vscode.TreeItem(node.text);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('info');
+        return item;
+      }
+    }
+  }
+
+  private executionItem(e: Execution): vscode.TreeItem {
+    const item = new vscode.TreeItem(e.name);
+    item.id = `execution:${e.arn}`;
+    const [icon, color] = STATUS_ICON[e.status];
+    item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+    const now = new Date();
+    const started = e.startDate ? relativeTime(e.startDate, now) : undefined;
+    const duration = e.startDate ? formatDuration(((e.stopDate ?? now).getTime()) - e.startDate.getTime()) : undefined;
+    item.description = [STATUS_LABEL[e.status], started, duration && (e.stopDate ? duration : `${duration} so far`)].filter(Boolean).join(' · ');
+    item.tooltip = new vscode.MarkdownString().appendText(`${e.name}\n${STATUS_LABEL[e.status]}\nStarted ${e.startDate?.toISOString() ?? '—'}\n${e.stopDate ? `Stopped ${e.stopDate.toISOString()}` : 'Still running'}${e.redriveCount ? `\nRedriven ${e.redriveCount}×` : ''}`);
+    item.contextValue = `execution.${e.status}${canRedrive(e.status, e.stopDate) ? '.redrivable' : ''}`;
+    item.accessibilityInformation = { label: `Execution ${e.name}, ${item.description}` };
+    item.command = { command: 'opsLens.stepFunctions.showExecution', title: 'Show Execution Details', arguments: [e.arn] };
+    return item;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
