@@ -17,6 +17,8 @@ export class AwsUserError extends Error {
     readonly action: ErrorAction,
     readonly code: string,
     readonly context: AwsCallContext,
+    /** The SDK's own error, for details such as a query's compile error. */
+    readonly original?: unknown,
   ) {
     super(message);
     this.name = 'AwsUserError';
@@ -62,29 +64,29 @@ export function toUserError(err: unknown, ctx: AwsCallContext): AwsUserError {
   const profile = ctx.profile;
 
   if (/sso/i.test(text) && /(expired|refresh|token)/i.test(text)) {
-    return new AwsUserError(`The AWS SSO session of profile "${profile}" has expired or is missing. Run \`aws sso login --profile ${profile}\` in a terminal, then refresh.`, 'ssoLogin', code, ctx);
+    return new AwsUserError(`The AWS SSO session of profile "${profile}" has expired or is missing. Run \`aws sso login --profile ${profile}\` in a terminal, then refresh.`, 'ssoLogin', code, ctx, err);
   }
   if (code === 'CredentialsProviderError' || /could not load credentials|profile .* could not be found|no credentials/i.test(text)) {
-    return new AwsUserError(`No AWS credentials found for profile "${profile}". Select a profile that has credentials, or configure one with \`aws configure\`.`, 'selectProfile', code, ctx);
+    return new AwsUserError(`No AWS credentials found for profile "${profile}". Select a profile that has credentials, or configure one with \`aws configure\`.`, 'selectProfile', code, ctx, err);
   }
   if (/^(ExpiredToken|ExpiredTokenException|RequestExpired)$/.test(code)) {
-    return new AwsUserError(`The credentials of profile "${profile}" have expired. Refresh them (for SSO: \`aws sso login --profile ${profile}\`), then refresh.`, 'ssoLogin', code, ctx);
+    return new AwsUserError(`The credentials of profile "${profile}" have expired. Refresh them (for SSO: \`aws sso login --profile ${profile}\`), then refresh.`, 'ssoLogin', code, ctx, err);
   }
   if (/^(AccessDenied|AccessDeniedException|UnauthorizedOperation|UnauthorizedException)$/.test(code) || /not authorized to perform/i.test(text)) {
-    return new AwsUserError(`Access denied: profile "${profile}" may not call ${iamAction(ctx)} in ${where}. Ask for this permission or select another profile.`, 'selectProfile', code, ctx);
+    return new AwsUserError(`Access denied: profile "${profile}" may not call ${iamAction(ctx)} in ${where}. Ask for this permission or select another profile.`, 'selectProfile', code, ctx, err);
   }
   if (/^(UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException|SignatureDoesNotMatch|IncompleteSignature)$/.test(code)) {
-    return new AwsUserError(`AWS rejected the credentials of profile "${profile}" (${code}). Check the keys or select another profile.`, 'selectProfile', code, ctx);
+    return new AwsUserError(`AWS rejected the credentials of profile "${profile}" (${code}). Check the keys or select another profile.`, 'selectProfile', code, ctx, err);
   }
   if (NETWORK_CODES.has(code) || /ECONNREFUSED|ENOTFOUND|getaddrinfo|socket hang up|connect ETIMEDOUT/.test(text)) {
     const endpoint = ctx.endpoint ? `the endpoint ${ctx.endpoint}` : `the ${service} endpoint`;
-    return new AwsUserError(`Cannot reach ${endpoint} in ${where} (${code}). Check your network, the region, or the \`opsLens.aws.endpointUrl\` setting.`, 'openSettings', code, ctx);
+    return new AwsUserError(`Cannot reach ${endpoint} in ${where} (${code}). Check your network, the region, or the \`opsLens.aws.endpointUrl\` setting.`, 'openSettings', code, ctx, err);
   }
   if (/^(Throttling|ThrottlingException|TooManyRequestsException|RequestLimitExceeded)$/.test(code)) {
-    return new AwsUserError(`${service} is throttling requests in ${where}. Ops Lens will retry later; refresh less often if this persists.`, 'retry', code, ctx);
+    return new AwsUserError(`${service} is throttling requests in ${where}. Ops Lens will retry later; refresh less often if this persists.`, 'retry', code, ctx, err);
   }
   if (code === 'InvalidRegion' || /region/i.test(text) && /invalid|not valid|unknown/i.test(text)) {
-    return new AwsUserError(`"${where}" is not a region ${service} accepts. Select other regions.`, 'selectRegions', code, ctx);
+    return new AwsUserError(`"${where}" is not a region ${service} accepts. Select other regions.`, 'selectRegions', code, ctx, err);
   }
-  return new AwsUserError(`${service} ${ctx.operation} failed in ${where}: ${text}`, 'retry', code, ctx);
+  return new AwsUserError(`${service} ${ctx.operation} failed in ${where}: ${text}`, 'retry', code, ctx, err);
 }

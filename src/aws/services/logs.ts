@@ -1,9 +1,9 @@
-import type { FilteredLogEvent, LogGroup } from '@aws-sdk/client-cloudwatch-logs';
+import type { FilteredLogEvent, GetQueryResultsResponse, LogGroup, QueryDefinition } from '@aws-sdk/client-cloudwatch-logs';
 import type { AwsSession } from '../session';
 import { loadSdk } from '../sdkLoader';
 import { paginate } from '../paging';
 
-export type { FilteredLogEvent, LogGroup };
+export type { FilteredLogEvent, GetQueryResultsResponse, LogGroup, QueryDefinition };
 
 export interface EventFilter {
   readonly logGroupName: string;
@@ -19,6 +19,14 @@ export interface LogsApi {
   logGroupPages(region: string, prefix?: string): AsyncGenerator<LogGroup[]>;
   /** Events of one log group in a time window (epoch ms), oldest first, every page up to the limit. */
   filterEvents(region: string, filter: EventFilter): Promise<{ events: FilteredLogEvent[]; truncated: boolean }>;
+  /** Times in epoch seconds, as StartQuery takes them. */
+  startQuery(region: string, query: { queryString: string; logGroupNames: string[]; startTime: number; endTime: number; limit?: number }): Promise<string>;
+  queryResults(region: string, queryId: string): Promise<GetQueryResultsResponse>;
+  stopQuery(region: string, queryId: string): Promise<boolean>;
+  queryDefinitionPages(region: string): AsyncGenerator<QueryDefinition[]>;
+  putQueryDefinition(region: string, definition: { name: string; queryString: string; logGroupNames: string[]; queryDefinitionId?: string }): Promise<string>;
+  /** Field names discovered in a log group (for completion). */
+  logGroupFields(region: string, logGroupName: string): Promise<string[]>;
 }
 
 export class SdkLogs implements LogsApi {
@@ -45,5 +53,47 @@ export class SdkLogs implements LogsApi {
       if (events.length >= filter.limit) return { events: events.slice(0, filter.limit), truncated: true };
     }
     return { events: events.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0)), truncated: false };
+  }
+
+  async startQuery(region: string, query: { queryString: string; logGroupNames: string[]; startTime: number; endTime: number; limit?: number }): Promise<string> {
+    const sdk = await loadSdk();
+    const client = await this.session.client('logs', region);
+    const out = await client.send(new sdk.logs.StartQueryCommand(query));
+    return out.queryId ?? '';
+  }
+
+  async queryResults(region: string, queryId: string): Promise<GetQueryResultsResponse> {
+    const sdk = await loadSdk();
+    const client = await this.session.client('logs', region);
+    return client.send(new sdk.logs.GetQueryResultsCommand({ queryId }));
+  }
+
+  async stopQuery(region: string, queryId: string): Promise<boolean> {
+    const sdk = await loadSdk();
+    const client = await this.session.client('logs', region);
+    return (await client.send(new sdk.logs.StopQueryCommand({ queryId }))).success ?? false;
+  }
+
+  async *queryDefinitionPages(region: string): AsyncGenerator<QueryDefinition[]> {
+    const sdk = await loadSdk();
+    const client = await this.session.client('logs', region);
+    yield* paginate(async (token) => {
+      const out = await client.send(new sdk.logs.DescribeQueryDefinitionsCommand({ nextToken: token, maxResults: 1000 }));
+      return { items: out.queryDefinitions, next: out.nextToken };
+    });
+  }
+
+  async putQueryDefinition(region: string, definition: { name: string; queryString: string; logGroupNames: string[]; queryDefinitionId?: string }): Promise<string> {
+    const sdk = await loadSdk();
+    const client = await this.session.client('logs', region);
+    const out = await client.send(new sdk.logs.PutQueryDefinitionCommand({ ...definition, logGroupNames: definition.logGroupNames.length ? definition.logGroupNames : undefined }));
+    return out.queryDefinitionId ?? '';
+  }
+
+  async logGroupFields(region: string, logGroupName: string): Promise<string[]> {
+    const sdk = await loadSdk();
+    const client = await this.session.client('logs', region);
+    const out = await client.send(new sdk.logs.GetLogGroupFieldsCommand({ logGroupName }));
+    return (out.logGroupFields ?? []).map((f) => f.name ?? '').filter(Boolean);
   }
 }

@@ -1,0 +1,104 @@
+import type { HandlerContext } from '../handler';
+import { Relay } from '../handler';
+import { optionalString, stringList } from '../input';
+import type { AlarmState } from './alarmRule';
+import type { StateSnapshot } from './alarmHistory';
+import { compositeConfiguration, refreshComposites } from './compositeAlarms';
+import { alarmNotFound, invalidParameterValue, validationError } from './errors';
+import { alarmConfiguration, fetchMetricAlarm, fetchMetricAlarms, stateOfAlarm } from './metricAlarms';
+import type { CloudWatchRegion } from './state';
+
+const STATES: ReadonlySet<string> = new Set(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
+
+/**
+ * SetAlarmState: forwarded to moto for metric alarms, answered here for composite alarms; either way a
+ * StateUpdate history item records the transition and composites re-derive their state.
+ */
+export async function setAlarmState(state: CloudWatchRegion, ctx: HandlerContext): Promise<unknown> {
+  const { input } = ctx;
+  const name = optionalString(input, 'AlarmName') ?? '';
+  const next: StateSnapshot = {
+    stateValue: (optionalString(input, 'StateValue') ?? '') as AlarmState,
+    stateReason: optionalString(input, 'StateReason') ?? '',
+    stateReasonData: optionalString(input, 'StateReasonData'),
+  };
+  if (next.stateReasonData !== undefined) {
+    try {
+      JSON.parse(next.stateReasonData);
+    } catch {
+      throw invalidParameterValue('StateReasonData is not valid JSON.');
+    }
+  }
+  const composite = state.composites.get(name);
+  if (composite) {
+    if (!STATES.has(next.stateValue)) throw validationError(`1 validation error detected: Value '${next.stateValue}' at 'stateValue' failed to satisfy constraint: Member must satisfy enum value set: [INSUFFICIENT_DATA, ALARM, OK]`);
+    const now = Date.now();
+    if (composite.state.stateValue !== next.stateValue) state.history.recordStateChange(name, 'CompositeAlarm', composite.state, next, now);
+    composite.state = next;
+    composite.stateUpdatedAt = now;
+    composite.stateTransitionedAt = now;
+    refreshComposites(state.composites, await fetchMetricAlarms(ctx.moto), state.history, now);
+    return {};
+  }
+  const before = name ? await fetchMetricAlarm(ctx.moto, name) : undefined;
+  const response = await ctx.moto.send('SetAlarmState', ctx.rawBody);
+  if (response.status < 300 && before) {
+    const previous = stateOfAlarm(before);
+    if (previous.stateValue !== next.stateValue) state.history.recordStateChange(name, 'MetricAlarm', previous, next);
+    await refreshIfAny(state, ctx);
+  }
+  return new Relay(response);
+}
+
+/** PutMetricAlarm: forwarded to moto, then recorded as a ConfigurationUpdate (created or updated). */
+export async function putMetricAlarm(state: CloudWatchRegion, ctx: HandlerContext): Promise<unknown> {
+  const name = optionalString(ctx.input, 'AlarmName') ?? '';
+  if (state.composites.get(name)) throw validationError(`An alarm named ${name} already exists as a composite alarm.`);
+  const before = name ? await fetchMetricAlarm(ctx.moto, name) : undefined;
+  const response = await ctx.moto.send('PutMetricAlarm', ctx.rawBody);
+  if (response.status < 300 && name) {
+    const after = await fetchMetricAlarm(ctx.moto, name);
+    state.history.recordConfiguration(name, 'MetricAlarm', before ? 'Update' : 'Create', alarmConfiguration(after ?? ctx.input));
+    await refreshIfAny(state, ctx);
+  }
+  return new Relay(response);
+}
+
+/** DeleteAlarms: composites are removed here, metric alarms in moto; nothing is deleted when a name is unknown. */
+export async function deleteAlarms(state: CloudWatchRegion, ctx: HandlerContext): Promise<unknown> {
+  const names = stringList(ctx.input, 'AlarmNames');
+  const compositeNames = names.filter((n) => state.composites.get(n));
+  const metricNames = names.filter((n) => !state.composites.get(n));
+  const metricAlarms = await fetchMetricAlarms(ctx.moto);
+  const missing = metricNames.filter((n) => !metricAlarms.some((a) => a.AlarmName === n));
+  if (missing.length > 0) throw alarmNotFound(`Alarm(s) ${missing.join(', ')} not found`);
+
+  let relay: Relay | undefined;
+  if (metricNames.length > 0) {
+    const body = compositeNames.length === 0 ? ctx.rawBody : Buffer.from(JSON.stringify({ AlarmNames: metricNames }), 'utf8');
+    const response = await ctx.moto.send('DeleteAlarms', body);
+    if (response.status >= 300) return new Relay(response);
+    relay = new Relay(response);
+  }
+  const now = Date.now();
+  for (const name of metricNames) {
+    const alarm = metricAlarms.find((a) => a.AlarmName === name);
+    if (alarm) state.history.recordConfiguration(name, 'MetricAlarm', 'Delete', alarmConfiguration(alarm), now);
+  }
+  for (const name of compositeNames) {
+    const composite = state.composites.get(name);
+    if (!composite) continue;
+    state.composites.delete(name);
+    state.tags.delete(composite.arn);
+    state.history.recordConfiguration(name, 'CompositeAlarm', 'Delete', compositeConfiguration(composite), now);
+  }
+  const remaining = metricAlarms.filter((a) => !metricNames.includes(String(a.AlarmName)));
+  refreshComposites(state.composites, remaining, state.history, now);
+  return relay ?? {};
+}
+
+
+/** Re-derives composite states after a change, when the region has composites at all. */
+async function refreshIfAny(state: CloudWatchRegion, ctx: HandlerContext): Promise<void> {
+  if (state.composites.list().length > 0) refreshComposites(state.composites, await fetchMetricAlarms(ctx.moto), state.history);
+}

@@ -1,0 +1,37 @@
+import type { HandlerContext, HandlerTable, Resettable } from '../handler';
+import { Regional } from '../regional';
+import { deleteAlarms, putMetricAlarm, setAlarmState } from './alarmChanges';
+import { describeAlarmHistory } from './alarmHistory';
+import { describeAlarms } from './describeAlarms';
+import { getMetricData } from './metricMath/getMetricData';
+import { putCompositeAlarm } from './putCompositeAlarm';
+import { CloudWatchRegion } from './state';
+import { listTagsForResource, tagResource, untagResource } from './tags';
+
+/** The CloudWatch operations the stand-in answers (or wraps) instead of moto. */
+export class CloudWatchService implements Resettable {
+  private readonly regions = new Regional((region) => new CloudWatchRegion(region));
+
+  handlers(): HandlerTable {
+    const withState =
+      (f: (state: CloudWatchRegion, ctx: HandlerContext) => unknown) =>
+      async (ctx: HandlerContext): Promise<unknown> =>
+        f(this.regions.get(ctx.region), ctx);
+    return {
+      DescribeAlarms: withState(describeAlarms),
+      DescribeAlarmHistory: withState((state, ctx) => describeAlarmHistory(state.history, ctx)),
+      PutCompositeAlarm: withState(putCompositeAlarm),
+      PutMetricAlarm: withState(putMetricAlarm),
+      SetAlarmState: withState(setAlarmState),
+      DeleteAlarms: withState(deleteAlarms),
+      TagResource: withState(tagResource),
+      UntagResource: withState(untagResource),
+      ListTagsForResource: withState(listTagsForResource),
+      GetMetricData: getMetricData,
+    };
+  }
+
+  reset(): void {
+    this.regions.clear();
+  }
+}

@@ -1,0 +1,31 @@
+import type { HandlerContext } from '../handler';
+import { Relay } from '../handler';
+import { objectList, optionalString, stringList } from '../input';
+import type { CloudWatchRegion } from './state';
+
+/** Tag operations: answered here for composite alarms (moto does not know them), forwarded otherwise. */
+export async function tagResource(state: CloudWatchRegion, ctx: HandlerContext): Promise<unknown> {
+  const arn = optionalString(ctx.input, 'ResourceARN') ?? '';
+  if (!state.composites.byArn(arn)) return new Relay(await ctx.moto.send('TagResource', ctx.rawBody));
+  const tags = state.tags.get(arn) ?? new Map<string, string>();
+  for (const tag of objectList(ctx.input, 'Tags')) {
+    const key = optionalString(tag, 'Key');
+    if (key !== undefined) tags.set(key, optionalString(tag, 'Value') ?? '');
+  }
+  state.tags.set(arn, tags);
+  return {};
+}
+
+export async function untagResource(state: CloudWatchRegion, ctx: HandlerContext): Promise<unknown> {
+  const arn = optionalString(ctx.input, 'ResourceARN') ?? '';
+  if (!state.composites.byArn(arn)) return new Relay(await ctx.moto.send('UntagResource', ctx.rawBody));
+  const tags = state.tags.get(arn);
+  for (const key of stringList(ctx.input, 'TagKeys')) tags?.delete(key);
+  return {};
+}
+
+export async function listTagsForResource(state: CloudWatchRegion, ctx: HandlerContext): Promise<unknown> {
+  const arn = optionalString(ctx.input, 'ResourceARN') ?? '';
+  if (!state.composites.byArn(arn)) return new Relay(await ctx.moto.send('ListTagsForResource', ctx.rawBody));
+  return { Tags: [...(state.tags.get(arn) ?? new Map<string, string>())].map(([Key, Value]) => ({ Key, Value })) };
+}

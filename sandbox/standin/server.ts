@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import * as http from 'node:http';
+import type { RunningServer } from '../moto';
+import { CloudWatchService } from './cloudWatch/service';
+import { decodeJsonBody, endToEndHeaders, forwardStreaming, MotoCaller, MotoFailure } from './forward';
+import type { HandlerTable, Resettable } from './handler';
+import { Relay } from './handler';
+import { LogsService } from './logs/service';
+import { AwsError, CLOUDWATCH, errorResponse, jsonResponse, LOGS, protocolForTarget, signingScope, STEP_FUNCTIONS, type ServiceProtocol } from './protocol';
+import { StepFunctionsService } from './stepFunctions/service';
+
+export interface StandInOptions {
+  /** Base URL of the moto server everything unhandled is forwarded to. */
+  readonly motoUrl: string;
+  /** Port on 127.0.0.1; a free one when omitted. */
+  readonly port?: number;
+  /** How long a Logs Insights query takes from StartQuery to Complete. */
+  readonly insightsDelayMs?: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface StandInServer extends RunningServer {
+  /** Forgets everything the stand-in holds (composite alarms, history, queries, …); moto is untouched. */
+  reset(): void;
+}
+
+const DEFAULT_INSIGHTS_DELAY_MS = 1500;
+
+/**
+ * An HTTP server in front of moto that answers, in the AWS JSON protocols of the SDK v3 clients, the
+ * operations moto lacks or gets wrong, and forwards everything else to moto unchanged.
+ */
+export async function startStandIn(options: StandInOptions): Promise<StandInServer> {
+  const log = options.log ?? (() => undefined);
+  const cloudWatch = new CloudWatchService();
+  const logs = new LogsService({ delayMs: options.insightsDelayMs ?? DEFAULT_INSIGHTS_DELAY_MS, log });
+  const stepFunctions = new StepFunctionsService();
+  const services: ReadonlyArray<{ protocol: ServiceProtocol; handlers: HandlerTable; state: Resettable }> = [
+    { protocol: CLOUDWATCH, handlers: cloudWatch.handlers(), state: cloudWatch },
+    { protocol: LOGS, handlers: logs.handlers(), state: logs },
+    { protocol: STEP_FUNCTIONS, handlers: stepFunctions.handlers(), state: stepFunctions },
+  ];
+  const reset = (): void => services.forEach((s) => s.state.reset());
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      void route(req, body, res).catch((err: unknown) => {
+        log(`stand-in: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end('stand-in internal error');
+      });
+    });
+  });
+
+  async function route(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): Promise<void> {
+    if (req.method === 'POST' && req.url?.startsWith('/moto-api/reset')) reset();
+    const target = protocolForTarget(headerValue(req.headers['x-amz-target']));
+    const service = target && services.find((s) => s.protocol === target.protocol);
+    const handler = target && service?.handlers[target.operation];
+    if (!target || !handler) {
+      await forwardStreaming(options.motoUrl, req, body, res);
+      return;
+    }
+    const requestId = randomUUID();
+    const { region } = signingScope(req.headers);
+    const started = Date.now();
+    try {
+      const input = decodeJsonBody(body, headerValue(req.headers['content-encoding']));
+      const moto = new MotoCaller(options.motoUrl, target.protocol, req.headers);
+      const result = await handler({ region, operation: target.operation, input, rawBody: body, moto, requestId });
+      if (result instanceof Relay) {
+        res.writeHead(result.response.status, endToEndHeaders(result.response.rawHeaders));
+        res.end(result.response.body);
+      } else {
+        send(res, jsonResponse(target.protocol, result, requestId));
+      }
+      log(`stand-in ${target.protocol.service}.${target.operation} ${region} ${Date.now() - started} ms`);
+    } catch (err) {
+      if (err instanceof MotoFailure) {
+        res.writeHead(err.response.status, endToEndHeaders(err.response.rawHeaders));
+        res.end(err.response.body);
+      } else if (err instanceof AwsError) {
+        send(res, errorResponse(target.protocol, err, requestId));
+      } else if (err instanceof SyntaxError) {
+        send(res, errorResponse(target.protocol, new AwsError('SerializationException', 'Request body is not valid JSON'), requestId));
+      } else {
+        throw err;
+      }
+      log(`stand-in ${target.protocol.service}.${target.operation} ${region} failed: ${err.message}`);
+    }
+  }
+
+  const url = await new Promise<string>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const address = server.address();
+      if (address === null || typeof address === 'string') return reject(new Error('stand-in has no TCP address'));
+      resolve(`http://127.0.0.1:${address.port}`);
+    });
+  });
+  const port = Number(new URL(url).port);
+  log(`stand-in listening on ${url}, forwarding to ${options.motoUrl}`);
+  return {
+    url,
+    port,
+    reset,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function send(res: http.ServerResponse, response: { status: number; headers: Record<string, string>; body: string }): void {
+  res.writeHead(response.status, { ...response.headers, 'content-length': String(Buffer.byteLength(response.body)) });
+  res.end(response.body);
+}
