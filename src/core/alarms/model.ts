@@ -131,7 +131,25 @@ export function conditionText(alarm: Alarm): string {
   if (alarm.kind === 'composite') return alarm.rule ?? '';
   const subject = alarm.metric?.name ?? alarm.metricQueries?.find((q) => q.returnData !== false && q.expression)?.expression ?? 'expression';
   if (alarm.threshold === undefined) return `${subject} ${comparisonSymbol(alarm.comparison)}`.trim();
-  return `${subject} ${comparisonSymbol(alarm.comparison)} ${formatNumber(alarm.threshold)}`;
+  return `${subject} ${comparisonSymbol(alarm.comparison)} ${formatThreshold(alarm.threshold, alarm.metric)}`;
+}
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+
+/** Byte metrics in binary units (`2 GiB`), other large numbers compact (`1.5M`), the rest as they are. */
+export function formatThreshold(value: number, metric?: { name: string; unit?: string }): string {
+  const isBytes = metric?.unit === 'Bytes' || /bytes$|storagespace$/i.test(metric?.name ?? '');
+  if (isBytes && Math.abs(value) >= 1024) {
+    let v = value;
+    let i = 0;
+    while (Math.abs(v) >= 1024 && i < BYTE_UNITS.length - 1) {
+      v /= 1024;
+      i++;
+    }
+    return `${Number(v.toFixed(2))} ${BYTE_UNITS[i]}`;
+  }
+  if (Math.abs(value) >= 1e6) return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 }).format(value);
+  return formatNumber(value);
 }
 
 export function formatNumber(n: number): string {

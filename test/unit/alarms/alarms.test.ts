@@ -38,7 +38,10 @@ describe('alarm grouping and filtering', () => {
 
   it('states the condition the way a person reads it', () => {
     assert.equal(conditionText(metricAlarm('x', 'OK')), 'CPUUtilization > 70');
-    assert.equal(conditionText(metricAlarm('x', 'OK', { Threshold: 2147483648, ComparisonOperator: 'LessThanThreshold', MetricName: 'FreeStorageSpace' })), 'FreeStorageSpace < 2,147,483,648');
+    assert.equal(conditionText(metricAlarm('x', 'OK', { Threshold: 2147483648, ComparisonOperator: 'LessThanThreshold', MetricName: 'FreeStorageSpace' })), 'FreeStorageSpace < 2 GiB');
+    assert.equal(conditionText(metricAlarm('x', 'OK', { Threshold: 53687091200, MetricName: 'BucketSizeBytes' })), 'BucketSizeBytes > 50 GiB');
+    assert.equal(conditionText(metricAlarm('x', 'OK', { Threshold: 2500000, MetricName: 'Invocations' })), 'Invocations > 2.5M');
+    assert.equal(conditionText(metricAlarm('x', 'OK', { Threshold: 0.5, MetricName: 'ErrorRate' })), 'ErrorRate > 0.5');
   });
 
   it('finds the children a composite rule names, quoted, bare or by ARN', () => {
