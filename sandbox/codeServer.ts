@@ -27,9 +27,31 @@ function binaryIn(dir: string): string {
   return path.join(dir, 'node_modules', '.bin', 'code-server');
 }
 
-function installedVersion(bin: string): string | undefined {
-  if (!fs.existsSync(bin)) return undefined;
-  const out = spawnSync(bin, ['--version'], { encoding: 'utf8', env: cleanEnv(process.env), timeout: 60000 });
+/** Where code-server keeps logs and its heartbeat when XDG_DATA_HOME points into `dir`. */
+function privateDataHome(dir: string): string {
+  return path.join(dir, '.xdg-data');
+}
+
+/** The version a completed install in `dir` holds (package present and its postinstall done), read from disk. */
+function installedVersion(dir: string): string | undefined {
+  const pkg = path.join(dir, 'node_modules', 'code-server', 'package.json');
+  // The postinstall installs VS Code's own dependencies; without them code-server cannot start.
+  const postinstalled = path.join(dir, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', 'node-pty', 'package.json');
+  if (!fs.existsSync(binaryIn(dir)) || !fs.existsSync(pkg) || !fs.existsSync(postinstalled)) return undefined;
+  try {
+    return (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `code-server --version`, run so that it writes nothing outside `dir`. */
+function reportedVersion(dir: string): string | undefined {
+  const out = spawnSync(binaryIn(dir), ['--config', path.join(dir, '.version-check.yaml'), '--version'], {
+    encoding: 'utf8',
+    env: { ...cleanEnv(process.env), XDG_DATA_HOME: privateDataHome(dir) },
+    timeout: 60000,
+  });
   if (out.status !== 0) return undefined;
   // `4.100.3 <commit> with Code 1.100.3`, possibly after log lines.
   return /^(\d+\.\d+\.\d+)\s/m.exec(out.stdout)?.[1];
@@ -91,7 +113,7 @@ function runLogged(cmd: string, args: string[], options: { cwd: string; env: Nod
 export async function ensureCodeServer(log: Log = defaultLog): Promise<string> {
   const dir = codeServerInstallDir();
   const bin = binaryIn(dir);
-  if (installedVersion(bin) === CODE_SERVER_VERSION) return bin;
+  if (installedVersion(dir) === CODE_SERVER_VERSION) return bin;
 
   log(`installing code-server@${CODE_SERVER_VERSION} into ${dir} (takes 1–3 minutes) …`);
   seedRipgrepCache(log);
@@ -121,12 +143,12 @@ export async function ensureCodeServer(log: Log = defaultLog): Promise<string> {
     fs.rmSync(staging, { recursive: true, force: true });
     throw err;
   }
-  const stagedVersion = installedVersion(binaryIn(staging));
+  const stagedVersion = installedVersion(staging) && reportedVersion(staging);
   if (stagedVersion !== CODE_SERVER_VERSION) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw new Error(`code-server install finished but \`code-server --version\` reports ${stagedVersion ?? 'nothing'}`);
   }
-  if (installedVersion(bin) === CODE_SERVER_VERSION) {
+  if (installedVersion(dir) === CODE_SERVER_VERSION) {
     // Another process finished first.
     fs.rmSync(staging, { recursive: true, force: true });
   } else {
@@ -179,9 +201,11 @@ export function installExtension(extensionRoot: string, extensionsDir: string): 
 /** Installs a .vsix with `code-server --install-extension`. */
 export async function installVsix(vsixPath: string, extensionsDir: string, userDataDir: string, log: Log = defaultLog): Promise<void> {
   const bin = await ensureCodeServer(log);
-  const out = spawnSync(bin, ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsixPath, '--force'], {
+  fs.mkdirSync(userDataDir, { recursive: true });
+  const args = ['--config', path.join(userDataDir, 'code-server.yaml'), '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsixPath, '--force'];
+  const out = spawnSync(bin, args, {
     encoding: 'utf8',
-    env: cleanEnv(process.env),
+    env: { ...cleanEnv(process.env), XDG_DATA_HOME: privateDataHome(userDataDir) },
     timeout: 120000,
   });
   if (out.status !== 0) throw new Error(`code-server --install-extension ${vsixPath} failed (${out.status}):\n${out.stdout}\n${out.stderr}`);
@@ -201,6 +225,10 @@ function cleanEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return out;
 }
 
+function withoutPrefixes(env: NodeJS.ProcessEnv, prefixes: string[]): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !prefixes.some((p) => key.startsWith(p))));
+}
+
 export interface CodeServerOptions {
   /** Folder opened in the workbench. */
   workspace: string;
@@ -208,6 +236,8 @@ export interface CodeServerOptions {
   userDataDir: string;
   /** Added to the environment of code-server and so of the extension host. */
   env?: Record<string, string>;
+  /** Inherited variables to drop first, by name prefix (e.g. `AWS_` so a developer's profile cannot leak in). */
+  unsetEnvPrefixes?: string[];
   port?: number;
   /** false: keep workspace trust on (restricted mode until the user trusts the folder). Default true. */
   trustWorkspace?: boolean;
@@ -277,7 +307,7 @@ function writeUserSettings(userDataDir: string, settings: Record<string, unknown
 /** Pids of every live process below `root` (read from /proc). */
 export function descendantPids(root: number): number[] {
   const children = new Map<number, number[]>();
-  let entries: string[] = [];
+  let entries: string[];
   try {
     entries = fs.readdirSync('/proc');
   } catch {
@@ -342,6 +372,19 @@ export async function killTree(child: ChildProcess, graceMs = 4000): Promise<voi
   await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
 }
 
+/** Process groups still running; killed outright if this process exits without stopping them. */
+const liveGroups = new Set<number>();
+let exitHookInstalled = false;
+
+function trackGroup(pid: number): void {
+  liveGroups.add(pid);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const group of liveGroups) signal(-group, 'SIGKILL');
+  });
+}
+
 /**
  * Starts code-server on 127.0.0.1 with authentication, telemetry and update checks off and quiet user
  * settings, and waits until it answers. `stop()` ends it with its whole process tree.
@@ -374,10 +417,13 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
 
   const child = spawn(bin, args, {
     cwd: options.workspace,
-    env: { ...cleanEnv(process.env), ...options.env },
+    // code-server writes its logs and a heartbeat file under $XDG_DATA_HOME/code-server: keep them in
+    // the user data dir rather than ~/.local/share.
+    env: { ...withoutPrefixes(cleanEnv(process.env), options.unsetEnvPrefixes ?? []), XDG_DATA_HOME: privateDataHome(options.userDataDir), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  if (child.pid !== undefined) trackGroup(child.pid);
   let output = '';
   const collect = (d: Buffer) => {
     output = (output + d.toString()).slice(-20000);
@@ -399,6 +445,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     output: () => output,
     stop: async () => {
       await killTree(child);
+      liveGroups.delete(child.pid!);
       child.stdout?.destroy();
       child.stderr?.destroy();
     },

@@ -1,0 +1,151 @@
+/** The local health server's endpoints (bodies from seeds 001, 002 and 004) and how Ops Lens should judge them. */
+export type HealthOutcome = 'healthy' | 'warning' | 'critical' | 'timeout';
+
+export interface HealthAssertion {
+  path: string;
+  op: '<' | '<=' | '>' | '>=' | '==' | '!=';
+  value: unknown;
+  severity: 'warning' | 'critical';
+}
+
+export interface HealthExpectation {
+  /** HTTP status the server answers with; absent when it never answers. */
+  status?: number;
+  /** What Ops Lens should show once it applies `assertions` and `expectStatus`. */
+  outcome: HealthOutcome;
+  /** The server waits this long before answering. */
+  delayMs?: number;
+}
+
+export interface HealthEndpointSpec {
+  name: string;
+  path: string;
+  /** Path plus query string as configured in the workspace. */
+  request?: string;
+  expect: HealthExpectation;
+  timeoutMs?: number;
+  intervalSeconds?: number;
+  expectStatus?: number;
+  assertions?: HealthAssertion[];
+  /** The response body; `undefined` for /hang. */
+  body?: (now: Date) => unknown;
+}
+
+export const SLOW_DELAY_MS = 2500;
+
+export const HEALTH_ENDPOINTS: readonly HealthEndpointSpec[] = [
+  {
+    name: 'Video API liveness',
+    path: '/health',
+    expect: { status: 200, outcome: 'healthy' },
+    expectStatus: 200,
+    timeoutMs: 2000,
+    body: () => ({ status: 'healthy' }),
+  },
+  {
+    name: 'Video API dependencies',
+    path: '/health/detailed',
+    expect: { status: 503, outcome: 'critical' },
+    expectStatus: 200,
+    assertions: [{ path: 'checks.redis', op: '!=', value: 'healthy', severity: 'critical' }],
+    body: () => ({
+      status: 'unhealthy',
+      checks: { database: 'healthy', redis: 'unhealthy', s3: 'healthy', replicate_api: 'healthy' },
+    }),
+  },
+  {
+    name: 'Pose Generator health',
+    path: '/api/apps/pose-generator/health',
+    expect: { status: 200, outcome: 'healthy' },
+    assertions: [
+      { path: 'checks.database.status', op: '!=', value: 'connected', severity: 'critical' },
+      { path: 'checks.redis.status', op: '!=', value: 'connected', severity: 'critical' },
+      { path: 'checks.queue.counts.waiting', op: '>', value: 500, severity: 'warning' },
+    ],
+    body: (now) => ({
+      status: 'healthy',
+      timestamp: now.toISOString(),
+      app: 'pose-generator',
+      version: '1.0.0',
+      checks: {
+        database: { status: 'connected' },
+        redis: { status: 'connected' },
+        queue: { status: 'operational', counts: { waiting: 10, active: 2, completed: 1500, failed: 12, delayed: 0 } },
+      },
+      phase: 'Production Ready',
+    }),
+  },
+  {
+    name: 'Pose Generator metrics',
+    path: '/api/apps/pose-generator/metrics',
+    request: '/api/apps/pose-generator/metrics?period=24h',
+    expect: { status: 200, outcome: 'warning' },
+    assertions: [
+      { path: 'successRate', op: '<', value: 90, severity: 'critical' },
+      { path: 'successRate', op: '<', value: 95, severity: 'warning' },
+      { path: 'queueDepth', op: '>', value: 500, severity: 'critical' },
+      { path: 'queueDepth', op: '>', value: 100, severity: 'warning' },
+      { path: 'avgGenerationTime', op: '>', value: 60000, severity: 'critical' },
+      { path: 'avgGenerationTime', op: '>', value: 30000, severity: 'warning' },
+    ],
+    body: (now) => ({
+      totalGenerations: 150,
+      activeGenerations: 3,
+      completedGenerations: 140,
+      failedGenerations: 7,
+      avgGenerationTime: 25000,
+      avgPosesPerGeneration: 3.5,
+      successRate: 93.33,
+      queueDepth: 12,
+      queueWaiting: 10,
+      queueActive: 2,
+      queueFailed: 5,
+      totalPosesGenerated: 525,
+      totalCreditsSpent: 15750,
+      totalCreditsRefunded: 210,
+      startTime: new Date(now.getTime() - 24 * 3600_000).toISOString(),
+      endTime: now.toISOString(),
+    }),
+  },
+  {
+    name: 'Avatar system',
+    path: '/api/monitoring/health',
+    expect: { status: 200, outcome: 'healthy' },
+    assertions: [
+      { path: 'metrics.errorRate', op: '>', value: 5, severity: 'critical' },
+      { path: 'metrics.cacheHitRate', op: '<', value: 90, severity: 'warning' },
+      { path: 'database', op: '==', value: 'unhealthy', severity: 'critical' },
+    ],
+    body: (now) => ({
+      timestamp: now.toISOString(),
+      service: 'avatar-system',
+      version: '1.4.2',
+      database: 'healthy',
+      redis: 'healthy',
+      s3: 'healthy',
+      avatarService: 'healthy',
+      workers: 'healthy',
+      metrics: {
+        uploadsLast24h: 412,
+        averageUploadTime: 1840,
+        cacheHitRate: 96.2,
+        errorRate: 0.8,
+        storageUsage: 45_848_349_696,
+      },
+    }),
+  },
+  {
+    name: 'Render queue (slow)',
+    path: '/slow',
+    expect: { status: 200, outcome: 'healthy', delayMs: SLOW_DELAY_MS },
+    timeoutMs: 5000,
+    body: () => ({ status: 'healthy', note: 'answered after a slow dependency check' }),
+  },
+  {
+    name: 'Legacy billing (hangs)',
+    path: '/hang',
+    expect: { outcome: 'timeout' },
+    timeoutMs: 2000,
+    intervalSeconds: 60,
+  },
+];

@@ -1,0 +1,99 @@
+import { sandboxClients } from './awsClients';
+import type { AlarmState } from './scenario/alarms';
+import { SCENARIO_REGIONS } from './scenario/constants';
+import { buildLogGroups } from './scenario/logs';
+import type { ExecutionOutcome } from './scenario/stateMachine';
+import { seedAlarms } from './seeders/alarms';
+import { seedDashboards } from './seeders/dashboards';
+import { seedLogs, type LogSeedResult } from './seeders/logs';
+import { seedMetrics } from './seeders/metrics';
+import { seedStepFunctions } from './seeders/stepFunctions';
+import { seedStandInData } from './seeders/standIn';
+
+export interface ScenarioSummary {
+  /** The moment the scenario's data is aligned to. */
+  now: string;
+  regions: string[];
+  /** Alarm names with their states, per region. */
+  alarms: Record<string, { name: string; state: AlarmState }[]>;
+  alarmStates: Record<string, Record<AlarmState, number>>;
+  dashboards: string[];
+  stateMachineArn: string;
+  /** Execution ARNs by status. */
+  executions: Record<ExecutionOutcome, string[]>;
+  logGroups: LogSeedResult[];
+  counts: {
+    alarms: number;
+    metrics: number;
+    metricDatapoints: number;
+    putMetricDataCalls: number;
+    dashboards: number;
+    executions: number;
+    logGroups: number;
+    logEvents: number;
+  };
+  /** What only the stand-in in front of moto answers. */
+  standIn: { queryDefinitions: string[]; compositeAlarm: string };
+  durationMs: number;
+}
+
+/** Seeds the whole scenario through the real SDK clients against `endpoint` (expects a fresh moto). */
+export async function seedScenario(endpoint: string, options: { now?: Date; log?: (s: string) => void } = {}): Promise<ScenarioSummary> {
+  const started = Date.now();
+  const now = options.now ?? new Date();
+  const log = options.log ?? (() => undefined);
+  const clients = sandboxClients(endpoint);
+  const timed = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
+    const t0 = Date.now();
+    const result = await work();
+    log(`seeded ${label} in ${Date.now() - t0} ms`);
+    return result;
+  };
+  try {
+    const [metrics, alarms, dashboards, logGroups] = await Promise.all([
+      timed('metric data', () => seedMetrics(clients, now)),
+      timed('alarms', () => seedAlarms(clients, now, log)).then(async (seeded) => ({ seeded, standIn: await timed('query definitions, composite alarm, history', () => seedStandInData(clients, seeded)) })),
+      timed('dashboards', () => seedDashboards(clients)),
+      // Logs mention the executions, so they follow Step Functions.
+      timed('step functions', () => seedStepFunctions(clients)).then((sfn) =>
+        timed('logs', () => seedLogs(clients, buildLogGroups(now, sfn.histories))).then((groups) => ({ sfn, groups })),
+      ),
+    ]);
+
+    const byRegion: ScenarioSummary['alarms'] = {};
+    const states: ScenarioSummary['alarmStates'] = {};
+    for (const region of SCENARIO_REGIONS) {
+      byRegion[region] = [];
+      states[region] = { OK: 0, ALARM: 0, INSUFFICIENT_DATA: 0 };
+    }
+    for (const a of alarms.seeded) {
+      byRegion[a.region].push({ name: a.name, state: a.state });
+      states[a.region][a.state]++;
+    }
+    const { sfn, groups } = logGroups;
+    return {
+      now: now.toISOString(),
+      regions: [...SCENARIO_REGIONS],
+      alarms: byRegion,
+      alarmStates: states,
+      dashboards,
+      stateMachineArn: sfn.stateMachineArn,
+      executions: sfn.executions,
+      logGroups: groups,
+      standIn: alarms.standIn,
+      counts: {
+        alarms: alarms.seeded.length,
+        metrics: metrics.metrics,
+        metricDatapoints: metrics.datapoints,
+        putMetricDataCalls: metrics.calls,
+        dashboards: dashboards.length,
+        executions: Object.values(sfn.executions).reduce((n, l) => n + l.length, 0),
+        logGroups: groups.length,
+        logEvents: groups.reduce((n, g) => n + g.events, 0),
+      },
+      durationMs: Date.now() - started,
+    };
+  } finally {
+    clients.destroy();
+  }
+}
