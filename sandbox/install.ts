@@ -1,15 +1,11 @@
 // Installs the tools the sandbox and the tests run: moto (project .venv) and code-server (user cache).
+import { ensureCodeServer } from './codeServer';
 import { ensureMoto } from './moto';
 
 async function main(): Promise<void> {
   ensureMoto((line) => console.log(line));
   console.log('moto ready');
-  try {
-    const { ensureCodeServer } = await import('./codeServer');
-    console.log(`code-server ready: ${await ensureCodeServer((line: string) => console.log(line))}`);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err;
-  }
+  console.log(`code-server ready: ${await ensureCodeServer((line: string) => console.log(line))}`);
 }
 
 main().catch((err) => {
