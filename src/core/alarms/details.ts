@@ -35,9 +35,16 @@ function code(text: string): string {
   return `${ticks}${ticks.length > 1 ? ' ' : ''}${text.replace(/\r?\n/g, ' ')}${ticks.length > 1 ? ' ' : ''}${ticks}`;
 }
 
-/** Text from AWS shown as plain text in markdown: markup characters escaped. */
+/**
+ * Text from AWS shown as plain text in markdown: the characters that could start markup, HTML or a
+ * link are escaped; the rest stays readable in the editor.
+ */
 export function mdText(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1').replace(/\r?\n/g, '  \n');
+  return text
+    .replace(/([\\`*_|<>~])/g, '\\$1')
+    .replace(/\]\(/g, ']\\(')
+    .replace(/^(\s*)([#+\-=]|\d+\.)/gm, '$1\\$2')
+    .replace(/\r?\n/g, '  \n');
 }
 
 function prettyJson(text: string | undefined): string | undefined {

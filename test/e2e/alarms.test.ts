@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CloudWatchClient, DescribeAlarmsCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch';
+import { environment, waitFor, workbench } from './harness';
+
+function cloudWatch(region: string): CloudWatchClient {
+  return new CloudWatchClient({ region, endpoint: environment().awsEndpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+}
+
+async function countsByState(region: string): Promise<Record<string, number>> {
+  const out = await cloudWatch(region).send(new DescribeAlarmsCommand({ AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], MaxRecords: 100 }));
+  const counts: Record<string, number> = { ALARM: 0, INSUFFICIENT_DATA: 0, OK: 0 };
+  for (const a of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])]) counts[a.StateValue ?? 'OK']++;
+  return counts;
+}
+
+async function cursorLine(): Promise<number> {
+  const items = await waitFor(() => workbench().statusBarItems(), (list) => list.some((i) => /Ln \d+, Col \d+/.test(i.text)), { message: 'no cursor position in the status bar' });
+  return Number(/Ln (\d+)/.exec(items.find((i) => /Ln \d+/.test(i.text))!.text)![1]);
+}
+
+describe('alarms view', () => {
+  it('shows the sandbox alarms under their states, with counts, per region', async () => {
+    const wb = workbench();
+    await wb.openOpsLens();
+    const east = await countsByState('us-east-1');
+    const rows = await wb.waitForTreeItem('Alarms', `In alarm (${east.ALARM})`, 30000);
+    const labels = rows.map((r) => r.label);
+    assert.ok(labels.includes('us-east-1') && labels.includes('eu-north-1'), `region rows: ${labels.join(' | ')}`);
+    assert.ok(labels.includes(`Insufficient data (${east.INSUFFICIENT_DATA})`), labels.join(' | '));
+    const firing = rows.filter((r) => r.depth === 3 && rows.indexOf(r) > labels.indexOf(`In alarm (${east.ALARM})`)).slice(0, east.ALARM).map((r) => r.label);
+    assert.ok(firing.includes('dev-ecs-service-unhealthy'), `alarms in ALARM: ${firing.join(', ')}`);
+    const unhealthy = rows.find((r) => r.label === 'dev-ecs-service-unhealthy')!;
+    assert.match(unhealthy.description, /RunningTaskCount < 1/);
+    const bell = (await wb.statusBarItems()).find((i) => i.id.endsWith('opsLens.alarmsFiring'));
+    const total = east.ALARM + (await countsByState('eu-north-1')).ALARM;
+    assert.equal(bell?.text, String(total), 'the status bar counts every alarm in ALARM');
+    await wb.screenshot('alarms-tree');
+  });
+
+  it('opens the details document with reason, configuration and history', async () => {
+    const wb = workbench();
+    await wb.clickTreeItem('Alarms', 'dev-ecs-service-unhealthy');
+    await wb.waitForEditor(/dev-ecs-service-unhealthy/);
+    const text = await wb.activeEditorText();
+    assert.match(text, /^# dev-ecs-service-unhealthy/);
+    assert.match(text, /\*\*State:\*\* In alarm \(ALARM\)/);
+    assert.match(text, /\| Metric \| RunningTaskCount \|/);
+    assert.match(text, /## History\n\n\| Time \| Change \| Reason \|/);
+    assert.match(text, /OK → ALARM/);
+    await wb.screenshot('alarm-details');
+    await wb.closeEditors();
+  });
+
+  it('opens the runbook of dev-ecs-service-unhealthy at "ECS Service Unhealthy" in docs/MONITORING.md', async () => {
+    const wb = workbench();
+    await wb.runCommand('Ops Lens: Open Runbook');
+    await wb.typeInQuickInput('dev-ecs-service-unhealthy');
+    await wb.pickQuickItem('dev-ecs-service-unhealthy');
+    await wb.waitForEditor('MONITORING.md');
+    const lines = fs.readFileSync(path.join(environment().workspace, 'docs', 'MONITORING.md'), 'utf8').split('\n');
+    const heading = lines.findIndex((l) => /^#+ ECS Service Unhealthy\s*$/.test(l)) + 1;
+    assert.ok(heading > 0, 'the sandbox guide has the heading');
+    assert.equal(await waitFor(cursorLine, (l) => l === heading, { message: 'cursor not at the heading' }), heading);
+    await wb.screenshot('alarm-runbook-heading');
+    await wb.closeEditors();
+  });
+
+  it('opens the https runbook named in an alarm description in the browser', async () => {
+    const wb = workbench();
+    const description = (await cloudWatch('us-east-1').send(new DescribeAlarmsCommand({ AlarmNames: ['API-High-Errors'] }))).MetricAlarms?.[0]?.AlarmDescription ?? '';
+    const url = /https:\/\/\S+/.exec(description)?.[0].replace(/[.,;]+$/, '');
+    assert.ok(url, 'API-High-Errors has a runbook URL in its description');
+    const popup = wb.page.context().waitForEvent('page', { timeout: 20000 });
+    await wb.runCommand('Ops Lens: Open Runbook');
+    await wb.typeInQuickInput('API-High-Errors');
+    await wb.pickQuickItem('API-High-Errors');
+    // The workbench asks before opening an external site; accept.
+    const open = wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
+    await open.waitFor({ state: 'visible', timeout: 10000 });
+    await wb.screenshot('alarm-runbook-url-confirm');
+    await open.click();
+    const page = await popup;
+    await waitFor(async () => page.url(), (u) => u !== 'about:blank', { timeoutMs: 10000, message: 'the runbook tab did not navigate' });
+    assert.equal(page.url().replace(/\/$/, ''), url.replace(/\/$/, ''));
+    await page.close();
+  });
+
+  it('shows a state changed with SetAlarmState after refresh and notifies once', async () => {
+    const wb = workbench();
+    const before = await countsByState('us-east-1');
+    await cloudWatch('us-east-1').send(new SetAlarmStateCommand({ AlarmName: 'dev-rds-cpu-critical', StateValue: 'ALARM', StateReason: 'Threshold Crossed: 1 datapoint [97.3] was greater than the threshold (90.0).' }));
+    await wb.dismissNotifications();
+    await wb.clickViewAction('Alarms', 'Refresh');
+    const notification = await wb.waitForNotification(/dev-rds-cpu-critical .*is in ALARM/, 30000);
+    assert.match(notification.message, /97\.3/);
+    await wb.waitForTreeItem('Alarms', `In alarm (${before.ALARM + 1})`, 20000);
+    await wb.screenshot('alarm-transition-notification');
+    await wb.clickNotificationButton(/dev-rds-cpu-critical/, 'Show Details');
+    await wb.waitForEditor(/dev-rds-cpu-critical/);
+    await wb.closeEditors();
+    await wb.dismissNotifications();
+  });
+
+  it('filters the tree by text and clears the filter', async () => {
+    const wb = workbench();
+    await wb.runCommand('Ops Lens: Filter Alarms…');
+    await wb.typeInQuickInput('rds');
+    await wb.acceptQuickInput();
+    const rows = await waitFor(() => wb.treeItems('Alarms'), (items) => items.every((i) => i.depth < 3 || /rds/i.test(i.label)) && items.some((i) => /rds/.test(i.label)), { message: 'filter not applied' });
+    assert.ok(rows.every((r) => r.depth < 3 || /rds/i.test(r.label)));
+    await wb.runCommand('Ops Lens: Clear Alarm Filter');
+    await wb.waitForTreeItem('Alarms', 'dev-ecs-service-unhealthy');
+  });
+});
