@@ -1,9 +1,15 @@
 // `npm run bench`: measured figures against their budgets. It prints; it does not fail.
 import { benchActivation } from './activation';
+import { benchHealthRound } from './health';
+import { benchInsightsResults } from './insightsResults';
 
 async function main(): Promise<void> {
   console.log('Ops Lens bench\n');
   await benchActivation();
+  console.log('');
+  await benchHealthRound();
+  console.log('');
+  benchInsightsResults();
 }
 
 main().catch((err) => {

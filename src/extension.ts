@@ -10,6 +10,8 @@ import type { Services } from './services';
 import * as sessionFeature from './session/activation';
 import * as alarms from './alarms/activation';
 import * as stepFunctions from './stepFunctions/activation';
+import * as health from './health/activation';
+import * as insights from './insights/activation';
 
 export function activate(context: vscode.ExtensionContext): Services {
   const log = vscode.window.createOutputChannel('Ops Lens', { log: true });
@@ -32,6 +34,8 @@ export function activate(context: vscode.ExtensionContext): Services {
   sessionFeature.activate(context, services);
   alarms.activate(context, services);
   stepFunctions.activate(context, services);
+  health.activate(context, services);
+  insights.activate(context, services);
   return services;
 }
 

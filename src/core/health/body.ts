@@ -13,7 +13,7 @@ function looksLikeJson(text: string): boolean {
   return first === '{' || first === '[';
 }
 
-export function isJsonContentType(contentType: string | undefined): boolean {
+function isJsonContentType(contentType: string | undefined): boolean {
   return !!contentType && /[/+]json\b/i.test(contentType);
 }
 

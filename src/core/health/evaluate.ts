@@ -1,6 +1,7 @@
 import { describeFailure, evaluateAssertion, type AssertionResult } from './assertions';
-import { bodyExcerpt, formatBytes, parseBody, type ParsedBody } from './body';
+import { bodyExcerpt, formatBytes, parseBody } from './body';
 import { extractComponents, ownStatus, type Component } from './components';
+import { displayUrl } from './secrets';
 import { MAX_BODY_BYTES, worse, type EndpointConfig, type FailureCode, type HealthState, type HttpOutcome, type StatusExpectation } from './model';
 
 /** The verdict on one check, with everything the view shows about it. Plain data. */
@@ -8,6 +9,8 @@ export interface Evaluation {
   readonly state: HealthState;
   /** Why it is not healthy, worst first; empty when healthy. */
   readonly reasons: readonly string[];
+  /** The same reasons with what each is about (so a view can show components and assertions its own way). */
+  readonly findings: readonly Finding[];
   readonly httpStatus?: number;
   readonly statusText?: string;
   readonly latencyMs: number;
@@ -32,9 +35,11 @@ export function describeExpectation(expect: StatusExpectation): string {
   return parts.length <= 1 ? parts[0] ?? 'any status' : `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`;
 }
 
-interface Finding {
+export interface Finding {
   readonly state: HealthState;
   readonly text: string;
+  /** request: no usable response; status: unexpected HTTP status; body: the body's own status. */
+  readonly about: 'request' | 'status' | 'body' | 'component' | 'assertion';
 }
 
 /**
@@ -44,7 +49,7 @@ interface Finding {
  */
 export function evaluateCheck(endpoint: EvaluationInput, outcome: HttpOutcome): Evaluation {
   if (outcome.kind === 'failure') {
-    return { state: 'down', reasons: [outcome.message], latencyMs: outcome.elapsedMs, components: [], assertions: [], notes: redirectNotes(outcome.redirects), failure: outcome.code };
+    return { state: 'down', reasons: [outcome.message], findings: [{ state: 'down', text: outcome.message, about: 'request' }], latencyMs: outcome.elapsedMs, components: [], assertions: [], notes: redirectNotes(outcome.redirects), failure: outcome.code };
   }
   const body = parseBody(outcome.body, outcome.contentType, outcome.truncated);
   const findings: Finding[] = [];
@@ -52,18 +57,17 @@ export function evaluateCheck(endpoint: EvaluationInput, outcome: HttpOutcome): 
   const statusText = outcome.statusText || '';
   if (!statusMatches(endpoint.expectStatus, outcome.status)) {
     const excerpt = body.kind === 'text' ? bodyExcerpt(body.text) : '';
-    findings.push({ state: 'down', text: `HTTP ${outcome.status}${statusText ? ` ${statusText}` : ''} (expected ${describeExpectation(endpoint.expectStatus)})${excerpt ? `: ${excerpt}` : ''}` });
+    findings.push({ state: 'down', text: `HTTP ${outcome.status}${statusText ? ` ${statusText}` : ''} (expected ${describeExpectation(endpoint.expectStatus)})${excerpt ? `: ${excerpt}` : ''}`, about: 'status' });
   }
   const json = body.kind === 'json' ? body.value : undefined;
   const own = ownStatus(json);
-  if (own?.state === 'down') findings.push({ state: 'down', text: `the service reports status ${JSON.stringify(own.text)}` });
-  else if (own?.state === 'degraded') findings.push({ state: 'degraded', text: `the service reports status ${JSON.stringify(own.text)}` });
+  if (own?.state === 'down' || own?.state === 'degraded') findings.push({ state: own.state, text: `The service reports status ${JSON.stringify(own.text)}`, about: 'body' });
   const components = extractComponents(json);
   for (const c of components) {
-    if (c.state === 'down' || c.state === 'degraded') findings.push({ state: 'degraded', text: `${c.name}: ${c.status ?? c.state}${c.message ? ` (${c.message})` : ''}` });
+    if (c.state === 'down' || c.state === 'degraded') findings.push({ state: 'degraded', text: `${c.name}: ${c.status ?? c.state}${c.message ? ` (${c.message})` : ''}`, about: 'component' });
   }
   const assertions = endpoint.assertions.map((a) => evaluateAssertion(a, body));
-  for (const r of assertions) if (r.failed) findings.push({ state: r.assertion.severity === 'critical' ? 'down' : 'degraded', text: describeFailure(r) });
+  for (const r of assertions) if (r.failed) findings.push({ state: r.assertion.severity === 'critical' ? 'down' : 'degraded', text: describeFailure(r), about: 'assertion' });
   if (outcome.truncated) notes.push(`The body was cut at ${formatBytes(MAX_BODY_BYTES)}; the rest was not read.`);
   if (body.kind === 'badJson' && endpoint.assertions.length === 0) notes.push(capitalize(body.error));
   notes.push(...redirectNotes(outcome.redirects));
@@ -71,10 +75,11 @@ export function evaluateCheck(endpoint: EvaluationInput, outcome: HttpOutcome): 
   let state: HealthState = 'healthy';
   for (const f of findings) state = worse(state, f.state);
   const order = (s: HealthState) => (s === 'down' ? 0 : 1);
-  const reasons = findings.map((f, i) => ({ f, i })).sort((a, b) => order(a.f.state) - order(b.f.state) || a.i - b.i).map(({ f }) => f.text);
+  const sorted = findings.map((f, i) => ({ f, i })).sort((a, b) => order(a.f.state) - order(b.f.state) || a.i - b.i).map(({ f }) => f);
   return {
     state,
-    reasons,
+    reasons: sorted.map((f) => f.text),
+    findings: sorted,
     httpStatus: outcome.status,
     statusText: statusText || undefined,
     latencyMs: outcome.elapsedMs,
@@ -86,14 +91,9 @@ export function evaluateCheck(endpoint: EvaluationInput, outcome: HttpOutcome): 
 }
 
 function redirectNotes(redirects: readonly string[]): string[] {
-  return redirects.length ? [`Redirected ${redirects.length} time${redirects.length === 1 ? '' : 's'}, to ${redirects[redirects.length - 1]}`] : [];
+  return redirects.length ? [`Redirected ${redirects.length} time${redirects.length === 1 ? '' : 's'}, to ${displayUrl(redirects[redirects.length - 1])}`] : [];
 }
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** The body parsed the way the evaluation reads it (for callers that show it). */
-export function parsedBodyOf(outcome: HttpOutcome): ParsedBody | undefined {
-  return outcome.kind === 'response' ? parseBody(outcome.body, outcome.contentType, outcome.truncated) : undefined;
 }

@@ -1,3 +1,4 @@
+import type { Component } from './components';
 import type { Evaluation } from './evaluate';
 import { STATE_LABEL, type FailureCode, type HealthState } from './model';
 
@@ -56,4 +57,11 @@ export function countsText(counts: Readonly<Record<HealthState, number>>): strin
   if (counts.down) parts.push(`${counts.down} down`);
   if (counts.degraded) parts.push(`${counts.degraded} degraded`);
   return parts.join(', ');
+}
+
+/** "operational · waiting 10, active 2, completed 1500, failed 12, delayed 0": a component's one-line description. */
+export function componentSummary(component: Component, max = 6): string {
+  const values = component.details.map((d) => `${d.key.split('.').pop()} ${d.value}`);
+  const shown = values.slice(0, max).join(', ') + (values.length > max ? ', …' : '');
+  return [component.status, shown].filter(Boolean).join(' · ');
 }

@@ -27,11 +27,6 @@ export class HistoryRing<T> {
   get latest(): T | undefined {
     return this.items.length ? this.items[(this.next - 1 + this.capacity) % this.capacity] : undefined;
   }
-
-  clear(): void {
-    this.items.length = 0;
-    this.next = 0;
-  }
 }
 
 export const HISTORY_SIZE = 20;

@@ -101,7 +101,7 @@ export function formatPath(segments: readonly PathSegment[]): string {
   return out;
 }
 
-export function describeJsonType(value: unknown): string {
+function describeJsonType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';

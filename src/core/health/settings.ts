@@ -36,7 +36,9 @@ export function validateUrl(text: string): string | undefined {
   try {
     url = new URL(trimmed);
   } catch {
-    return `"${trimmed}" is not a valid URL; write it with its scheme, e.g. https://${trimmed.replace(/^\/+/, '')}`;
+    return /^[\w.-]+(:\d+)?(\/\S*)?$/.test(trimmed)
+      ? `"${trimmed}" is not a valid URL; write it with its scheme, e.g. https://${trimmed}`
+      : `"${trimmed}" is not a valid URL`;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `Only http and https URLs can be checked, not ${url.protocol}`;
   if (!url.hostname) return `"${trimmed}" has no host`;

@@ -7,8 +7,3 @@ import type { HealthState } from './model';
 export function enteredDown(previous: HealthState | undefined, next: HealthState): boolean {
   return next === 'down' && (previous === 'healthy' || previous === 'degraded');
 }
-
-/** Came back from down to healthy (for the log). */
-export function recovered(previous: HealthState | undefined, next: HealthState): boolean {
-  return previous === 'down' && next === 'healthy';
-}

@@ -23,8 +23,8 @@ describe('execution history → timeline', () => {
       ev('ExecutionStarted', 0),
       entered('Pass', 'PrepareBatch', 5), exited('Pass', 'PrepareBatch', 12),
       entered('Task', 'GenerateImages', 12),
-      ev('TaskScheduled', 13), ev('TaskFailed', 2000, { taskFailedEventDetails: { error: 'States.Timeout', cause: 'took too long' } }),
-      ev('TaskScheduled', 4000), ev('TaskFailed', 6000, { taskFailedEventDetails: { error: 'QuotaExceeded', cause } }),
+      ev('TaskScheduled', 13), ev('TaskFailed', 2000, { taskFailedEventDetails: { error: 'States.Timeout', cause: 'took too long' } as HistoryEvent['taskFailedEventDetails'] }),
+      ev('TaskScheduled', 4000), ev('TaskFailed', 6000, { taskFailedEventDetails: { error: 'QuotaExceeded', cause } as HistoryEvent['taskFailedEventDetails'] }),
       ev('ExecutionFailed', 6001, { executionFailedEventDetails: { error: 'QuotaExceeded', cause } }),
     ];
     const timeline = buildTimeline(events.reverse());
@@ -67,7 +67,7 @@ describe('execution details document', () => {
     assert.match(doc, /State machine: ImageGenerationStateMachine/);
     assert.match(doc, /Duration:\s+2 min 05 s/);
     assert.match(doc, /State: CheckQuota\nError: ImageGenerationFailed/);
-    assert.match(doc, /```json\n\{\n  "errorMessage": "Gemini API quota exceeded"\n\}\n```/);
+    assert.match(doc, /```json\n\{\n {2}"errorMessage": "Gemini API quota exceeded"\n\}\n```/);
     assert.match(doc, /"image_count": 10/);
   });
 

@@ -1,0 +1,238 @@
+// Stack-frame references in log text. Each trace format has one global regex that starts with a distinctive
+// literal (`at `, `File "`, `) in `) and has only bounded or disjoint quantifiers, so a pass is linear in the
+// text; generic `path:line` references are found by their `.ext:<digit>` tail and read backwards in code.
+// Where two passes match the same text, the language-specific one wins.
+
+export type FrameKind = 'node' | 'python' | 'java' | 'go' | 'dotnet' | 'ruby' | 'generic';
+
+export interface Frame {
+  /** Offset in the whole text where the `path:line` reference to underline starts. */
+  readonly start: number;
+  /** Offset just after it. */
+  readonly end: number;
+  /** The path as the log names it (`file://` URLs decoded); for Java, the file name (`Foo.java`). */
+  readonly path: string;
+  readonly line: number;
+  readonly column?: number;
+  readonly kind: FrameKind;
+  /** Java/Kotlin/Scala: the top-level class (`com.acme.Foo`), whose package gives the file's directory. */
+  readonly javaClass?: string;
+}
+
+/** Source-file extensions a generic `path:line` reference must end with. */
+export const SOURCE_EXTENSIONS = [
+  'ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'vue', 'svelte',
+  'py', 'pyx', 'java', 'kt', 'kts', 'scala', 'groovy', 'clj', 'go', 'rb', 'erb', 'rake',
+  'cs', 'fs', 'vb', 'cshtml', 'razor', 'php', 'rs', 'c', 'cc', 'cpp', 'cxx', 'h', 'hpp', 'm', 'mm',
+  'swift', 'dart', 'ex', 'exs', 'erl', 'lua', 'pl', 'pm', 'sh',
+] as const;
+
+const EXTENSION_ALTERNATIVES = [...SOURCE_EXTENSIONS].sort((a, b) => b.length - a.length).join('|');
+// `at ` then a Java/Kotlin/Scala frame (groups 1–3: `[module/]com.acme.Foo.bar`, `Foo.java`, line) or a Node frame
+// (groups 4–6: path with an extension, line, column) — `at fn (path:1:2)`, `at async fn (path:1:2)`, `at path:1:2`.
+// Starts with a literal (a leading look-behind would make the engine try every position); the character
+// before `at` is checked in code.
+const AT_FRAME = new RegExp(
+  String.raw`at (?:([\w$./<>-]{1,400})\(([\w$-]{1,200}\.(?:java|kt|kts|scala|groovy|clj)):(\d{1,7})\)|(?:[^\n()]{0,200}?\()?([^\s()'"${'`'}]{1,500}?\.[A-Za-z]\w{0,9}):(\d{1,7}):(\d{1,7})(?![\d…]))`,
+  'g',
+);
+// Python: `File "path", line 57` (also with escaped quotes inside JSON).
+const PYTHON = /File (\\?)"([^"\n]{1,500}?)\\?", line (\d{1,7})(?![\d…])/g;
+// .NET: `at Api.Controller.Get() in /src/Api/Controller.cs:line 12`.
+const DOTNET = /\) in ([^\n"<>|*?]{1,400}?):line (\d{1,7})(?![\d…])/g;
+// Generic `path/file.ext:line(:col)`: found by its `.ext:<digit>` tail; the path is read backwards in code.
+const GENERIC_TAIL = new RegExp(String.raw`\.(?:${EXTENSION_ALTERNATIVES}):\d`, 'g');
+const RUBY_IN = /^:in [`'"]/;
+const URL_SCHEME = /^[A-Za-z][\w+.-]*:\/\//;
+// Extensions that are also country-code domains: a bare dotted name with one of them is more likely a host.
+const HOST_LIKE = /^[\w-]+(?:\.[\w-]+)+\.(?:pl|rs|sh|cc|fs|pm|py|m)$/;
+const MAX_PATH = 1000;
+const MAX_DIGITS = 7;
+
+/** Lower wins when two matches start at the same offset: the language-specific passes over the generic one. */
+function priority(kind: FrameKind): number {
+  return kind === 'generic' || kind === 'go' || kind === 'ruby' ? 1 : 0;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** `[\w.@~+\-/\\]`: characters a path token is made of. */
+function isPathChar(c: number): boolean {
+  return isWordChar(c) || c === 46 || c === 64 || c === 126 || c === 43 || c === 45 || c === 47 || c === 92;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** `at` may start a frame at `i`: not inside a word or dotted name, or right after an escaped \n or \t (JSON). */
+function keywordBoundary(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const c = text.charCodeAt(i - 1);
+  if (!isWordChar(c) && c !== 36 && c !== 46) return true;
+  return (c === 110 || c === 116) && i >= 2 && text.charCodeAt(i - 2) === 92;
+}
+
+/** Index after a run of at most MAX_DIGITS digits at `i`, or -1 when there are none or too many. */
+function digitsEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+  return j === i || j - i > MAX_DIGITS ? -1 : j;
+}
+
+/** What may follow a reference: not a word character, not `…` (a cut value), not `.<digit>`. */
+function endsCleanly(text: string, i: number): boolean {
+  if (i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  if (isWordChar(c) || c === 0x2026) return false;
+  return !(c === 46 && i + 1 < text.length && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57);
+}
+
+/** `file:///var/task/x.mjs` → `/var/task/x.mjs`, `webpack://app/./src/x.ts` → `src/x.ts`; other URLs → undefined. */
+function nodePath(raw: string): string | undefined {
+  if (raw.startsWith('node:') || raw.startsWith('internal/')) return undefined;
+  if (!URL_SCHEME.test(raw)) return raw;
+  if (/^file:\/\//i.test(raw)) {
+    let p = raw.slice(7);
+    if (/^\/[A-Za-z]:[\\/]/.test(p)) p = p.slice(1);
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  }
+  if (/^webpack:\/\//i.test(raw)) return raw.replace(/^webpack:\/\/[^/]*\//i, '').replace(/^(?:\.\/)+/, '') || undefined;
+  return undefined;
+}
+
+/** `java.base/java.lang.Thread.run` → `java.lang.Thread`; `com.acme.Foo$Worker.run` → `com.acme.Foo`. */
+function topLevelClass(qualified: string): string | undefined {
+  const name = qualified.slice(qualified.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const cls = name.slice(0, dot);
+  const lastDot = cls.lastIndexOf('.');
+  const dollar = cls.indexOf('$', lastDot + 1);
+  return dollar > lastDot + 1 ? cls.slice(0, dollar) : cls;
+}
+
+function extension(path: string): string {
+  return path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+}
+
+/** Offset just past the last escaped \n, \t or \r (`\` + letter, as inside JSON strings) in `path`, else 0. */
+function afterLastEscape(path: string): number {
+  for (let i = path.lastIndexOf('\\'); i >= 0; i = i > 0 ? path.lastIndexOf('\\', i - 1) : -1) {
+    const next = path[i + 1];
+    if (next === 'n' || next === 't' || next === 'r') return i + 2;
+  }
+  return 0;
+}
+
+/** The generic reference whose `.ext:<digit>` tail starts at `dot`, or undefined. */
+function genericAt(text: string, dot: number, colon: number): Frame | undefined {
+  const lineEnd = digitsEnd(text, colon + 1);
+  if (lineEnd < 0) return undefined;
+  let end = lineEnd;
+  let column: number | undefined;
+  if (text.charCodeAt(lineEnd) === 58) {
+    const colEnd = digitsEnd(text, lineEnd + 1);
+    if (colEnd > 0 && endsCleanly(text, colEnd)) {
+      end = colEnd;
+      column = Number(text.slice(lineEnd + 1, colEnd));
+    }
+  } else if (!endsCleanly(text, lineEnd)) return undefined;
+
+  let start = dot;
+  while (start > 0 && isPathChar(text.charCodeAt(start - 1))) {
+    if (dot - --start > MAX_PATH) return undefined;
+  }
+  let drive = false;
+  const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+  if (before === 58) {
+    // `C:\src\x.cs`: a drive letter that starts the token; anything else before `:` (`https://`, `host:`) is no path.
+    const sep = text.charCodeAt(start);
+    const letter = start >= 2 ? text.charCodeAt(start - 2) : -1;
+    const prior = start >= 3 ? text.charCodeAt(start - 3) : -1;
+    if (!(sep === 47 || sep === 92) || !isLetter(letter) || isPathChar(prior) || prior === 58) return undefined;
+    start -= 2;
+    drive = true;
+  } else if (before === 36 || before === 37) return undefined;
+
+  let path = text.slice(start, colon);
+  if (!drive && !path.startsWith('\\\\')) {
+    // Inside JSON strings a trace line follows an escaped newline/tab: `…\n\t/app/x.go:31`.
+    let skip = 0;
+    if (path.includes('/')) skip = afterLastEscape(path);
+    else while (/^\\[ntr]/.test(path.slice(skip))) skip += 2;
+    if (skip) {
+      start += skip;
+      path = path.slice(skip);
+    }
+  }
+  if (!path || (!/[\\/]/.test(path) && HOST_LIKE.test(path))) return undefined;
+  const line = Number(text.slice(colon + 1, lineEnd));
+  const ext = extension(path);
+  const kind: FrameKind = ext === 'go' ? 'go' : ext === 'rb' || ext === 'erb' || ext === 'rake' || RUBY_IN.test(text.slice(end, end + 5)) ? 'ruby' : 'generic';
+  return column === undefined ? { start, end, path, line, kind } : { start, end, path, line, column, kind };
+}
+
+/**
+ * Every stack-frame reference in `text`, in text order, without overlaps: Node, Python, Java (and other JVM
+ * languages), Go, .NET and Ruby trace lines, and generic `path/file.ext:line(:col)` references with a known
+ * source extension. URLs (`https://host:443/x`) and times (`10:05:00`) are not frames; a reference cut with
+ * `…` (as in a results table) is skipped.
+ */
+export function findStackFrames(text: string): Frame[] {
+  const found: Frame[] = [];
+
+  AT_FRAME.lastIndex = 0;
+  for (let m = AT_FRAME.exec(text); m; m = AT_FRAME.exec(text)) {
+    if (!keywordBoundary(text, m.index)) {
+      AT_FRAME.lastIndex = m.index + 1;
+      continue;
+    }
+    const end = m.index + m[0].length;
+    if (m[2] !== undefined) {
+      const javaClass = topLevelClass(m[1]);
+      const start = end - 1 - (m[2].length + m[3].length + 1);
+      const frame: Frame = { start, end: end - 1, path: m[2], line: Number(m[3]), kind: 'java' };
+      found.push(javaClass ? { ...frame, javaClass } : frame);
+    } else {
+      const path = nodePath(m[4]);
+      if (path === undefined) continue;
+      const start = end - (m[4].length + m[5].length + m[6].length + 2);
+      found.push({ start, end, path, line: Number(m[5]), column: Number(m[6]), kind: 'node' });
+    }
+  }
+  for (const m of text.matchAll(PYTHON)) {
+    let path = m[2];
+    if (path.startsWith('<')) continue; // <frozen importlib._bootstrap>, <string>
+    if (m[1]) path = path.replace(/\\\\/g, '\\');
+    const start = m.index + 5 + m[1].length + 1;
+    found.push({ start, end: m.index + m[0].length, path, line: Number(m[3]), kind: 'python' });
+  }
+  for (const m of text.matchAll(DOTNET)) {
+    const path = m[1];
+    if (!path.trim() || URL_SCHEME.test(path)) continue;
+    found.push({ start: m.index + 5, end: m.index + m[0].length, path, line: Number(m[2]), kind: 'dotnet' });
+  }
+  GENERIC_TAIL.lastIndex = 0;
+  for (let m = GENERIC_TAIL.exec(text); m; m = GENERIC_TAIL.exec(text)) {
+    const frame = genericAt(text, m.index, m.index + m[0].length - 2);
+    if (frame) found.push(frame);
+    GENERIC_TAIL.lastIndex = m.index + m[0].length - 1;
+  }
+
+  found.sort((a, b) => a.start - b.start || priority(a.kind) - priority(b.kind));
+  const frames: Frame[] = [];
+  let lastEnd = -1;
+  for (const f of found) {
+    if (f.start < lastEnd) continue;
+    lastEnd = f.end;
+    frames.push(f);
+  }
+  return frames;
+}

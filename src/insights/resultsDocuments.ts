@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { formatResultsDocument } from '../core/insights/results';
+
+export const RESULTS_SCHEME = 'ops-lens-insights';
+
+export interface ResultsData {
+  readonly queryName: string;
+  readonly query: string;
+  readonly logGroups: string[];
+  readonly region: string;
+  readonly range: { start: Date; end: Date; label: string };
+  readonly status: string;
+  readonly statistics?: { recordsMatched?: number; recordsScanned?: number; bytesScanned?: number };
+  readonly rows: { field: string; value: string }[][];
+  /** What to run again from the document (history, range change). */
+  readonly rerun: unknown;
+}
+
+/** Read-only results documents. Their rows live here only while the document is open. */
+export class ResultsDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly results = new Map<string, ResultsData>();
+  private readonly texts = new Map<string, string>();
+  private counter = 0;
+  private readonly subscription = vscode.workspace.onDidCloseTextDocument((doc) => {
+    if (doc.uri.scheme !== RESULTS_SCHEME) return;
+    this.results.delete(doc.uri.toString());
+    this.texts.delete(doc.uri.toString());
+  });
+
+  add(data: ResultsData): vscode.Uri {
+    const safe = data.queryName.replace(/[^\p{L}\p{N} ._-]+/gu, '-').slice(0, 60).trim() || 'query';
+    const uri = vscode.Uri.from({ scheme: RESULTS_SCHEME, path: `/${++this.counter}/${safe}.log` });
+    this.results.set(uri.toString(), data);
+    return uri;
+  }
+
+  get(uri: vscode.Uri): ResultsData | undefined {
+    return this.results.get(uri.toString());
+  }
+
+  get size(): number {
+    return this.results.size;
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    const key = uri.toString();
+    const cached = this.texts.get(key);
+    if (cached !== undefined) return cached;
+    const data = this.results.get(key);
+    if (!data) return 'These results were closed and are no longer kept. Run the query again (Ops Lens: Show Query History).\n';
+    const { text } = formatResultsDocument({ queryName: data.queryName, query: data.query, logGroups: data.logGroups, range: data.range, status: data.status, statistics: data.statistics, rows: data.rows });
+    this.texts.set(key, text);
+    return text;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.results.clear();
+    this.texts.clear();
+  }
+}

@@ -1,0 +1,81 @@
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { createFrameResolver, findStackFrames, type Frame } from '../core/sourceLinks';
+import { RESULTS_SCHEME, type ResultsDocuments } from './resultsDocuments';
+
+const SOURCE_GLOB = '**/*.{ts,tsx,js,jsx,mjs,cjs,py,java,kt,go,cs,rb,php,rs,scala}';
+const FILE_LIST_TTL_MS = 30_000;
+
+/** Finds where a stack frame's file is in the workspace; file lists and answers are cached briefly. */
+class FrameResolver {
+  private files: Promise<string[]> | undefined;
+  private filesAt = 0;
+
+  private workspaceFiles(): Promise<string[]> {
+    if (!this.files || Date.now() - this.filesAt > FILE_LIST_TTL_MS) {
+      this.filesAt = Date.now();
+      this.files = Promise.resolve(vscode.workspace.findFiles(SOURCE_GLOB, '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}', 50_000)).then((uris) => uris.filter((u) => u.scheme === 'file').map((u) => u.fsPath));
+    }
+    return this.files;
+  }
+
+  async resolver(): Promise<(frame: Frame) => string | undefined> {
+    const files = await this.workspaceFiles();
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    const mappings = vscode.workspace.getConfiguration('opsLens').get<{ from: string; to: string }[]>('sourceMappings', []);
+    return createFrameResolver({
+      mappings: (Array.isArray(mappings) ? mappings : []).filter((m) => typeof m?.from === 'string' && typeof m?.to === 'string'),
+      workspaceFolders: folders.map((f) => ({ path: f.uri.fsPath, name: f.name })),
+      fileExists: (p: string) => fs.existsSync(p) && fs.statSync(p).isFile(),
+      findBySuffix: (suffix: string) => files.filter((f) => f.endsWith(`/${suffix}`) || f === suffix),
+    });
+  }
+}
+
+function target(path: string, frame: Frame): vscode.Uri {
+  return vscode.Uri.file(path).with({ fragment: `L${frame.line}${frame.column ? `,${frame.column}` : ''}` });
+}
+
+/** Stack frames and file:line references in results documents link to the workspace's source. */
+export function registerSourceLinks(results: ResultsDocuments): vscode.Disposable[] {
+  const resolver = new FrameResolver();
+  const selector: vscode.DocumentSelector = { scheme: RESULTS_SCHEME };
+  return [
+    vscode.languages.registerDocumentLinkProvider(selector, {
+      async provideDocumentLinks(document) {
+        if (!results.get(document.uri)) return [];
+        const resolve = await resolver.resolver();
+        const links: vscode.DocumentLink[] = [];
+        for (const frame of findStackFrames(document.getText())) {
+          const path = resolve(frame);
+          if (!path) continue;
+          const link = new vscode.DocumentLink(new vscode.Range(document.positionAt(frame.start), document.positionAt(frame.end)), target(path, frame));
+          link.tooltip = `Open ${vscode.workspace.asRelativePath(path)}:${frame.line}`;
+          links.push(link);
+        }
+        return links;
+      },
+    }),
+    vscode.languages.registerHoverProvider(selector, {
+      async provideHover(document, position) {
+        const line = document.lineAt(position.line);
+        const offset = document.offsetAt(position) - document.offsetAt(line.range.start);
+        const frame = findStackFrames(line.text).find((f) => offset >= f.start && offset <= f.end);
+        if (!frame) return undefined;
+        const path = (await resolver.resolver())(frame);
+        if (!path) return new vscode.Hover(new vscode.MarkdownString().appendText(`${frame.path}:${frame.line} is not in this workspace. Map its prefix with the opsLens.sourceMappings setting.`));
+        const md = new vscode.MarkdownString();
+        md.appendMarkdown(`[${vscode.workspace.asRelativePath(path)}:${frame.line}](${target(path, frame).toString()})\n\n`);
+        try {
+          const source = fs.readFileSync(path, 'utf8').split(/\r?\n/);
+          const from = Math.max(0, frame.line - 3);
+          const snippet = source.slice(from, frame.line + 2).map((text, i) => `${String(from + i + 1).padStart(4)}${from + i + 1 === frame.line ? '>' : ' '} ${text}`).join('\n');
+          md.appendCodeblock(snippet, 'text');
+        } catch {
+          // The link alone still helps.
+        }
+        return new vscode.Hover(md, new vscode.Range(position.line, frame.start, position.line, frame.end));
+      },
+    }),
+  ];
+}
