@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { environment, waitFor, workbench } from './harness';
+
+async function cursor(): Promise<{ line: number; column: number }> {
+  const items = await waitFor(() => workbench().statusBarItems(), (list) => list.some((i) => /Ln \d+, Col \d+/.test(i.text)), { message: 'no cursor position in the status bar' });
+  const m = /Ln (\d+), Col (\d+)/.exec(items.find((i) => /Ln \d+/.test(i.text))!.text)!;
+  return { line: Number(m[1]), column: Number(m[2]) };
+}
+
+describe('Logs Insights', () => {
+  afterEach(async () => {
+    await workbench().dismissNotifications();
+  });
+
+  it('runs "Error Rate by Endpoint" from the palette into a results document with the counts', async () => {
+    const wb = workbench();
+    await wb.closeEditors();
+    await wb.runCommand('Ops Lens: Run Saved Logs Insights Query…');
+    await wb.typeInQuickInput('Error Rate by Endpoint');
+    const items = await waitFor(() => wb.quickPickItems(), (list) => list.some((i) => i.label === 'Error Rate by Endpoint'), { timeoutMs: 20000, message: 'query not offered' });
+    assert.ok(items.length >= 2, 'found in more than one source (query definition, .insights file, runbook)');
+    await wb.pickQuickItem('Error Rate by Endpoint');
+    await wb.waitForEditor(/Error Rate by Endpoint/, 30000);
+    const text = await wb.activeEditorText();
+    assert.match(text, /Status:\s+Complete/);
+    assert.match(text, /endpoint\s+error_count/);
+    assert.match(text, /\/api\/videos\s+\d+/);
+    assert.match(text, /Records:\s+\d+ matched, \d+ scanned/);
+    await wb.screenshot('insights-results');
+  });
+
+  it('opens src/handlers/generate.ts at line 42 from a stack frame in the results', async () => {
+    const wb = workbench();
+    const file = path.join(environment().workspace, 'queries', 'generate-errors.insights');
+    fs.writeFileSync(file, '# name: Generate errors\n# logGroups: /aws/lambda/databanana-GenerateFunction\n# range: 3h\nfields @timestamp, @message\n| filter @message like /generate.ts:42/\n| limit 5\n');
+    await wb.openFile('queries/generate-errors.insights');
+    await wb.runCommand('Ops Lens: Run Query in Logs Insights');
+    await wb.waitForEditor(/Generate errors/, 30000);
+    const link = wb.page.locator('.part.editor .editor-group-container.active .view-lines span', { hasText: /generate\.ts:42/ }).first();
+    await link.waitFor({ state: 'visible', timeout: 15000 });
+    await wb.screenshot('insights-stack-frames');
+    await link.click({ modifiers: ['Control'] });
+    await wb.waitForEditor('generate.ts', 15000);
+    assert.equal((await waitFor(cursor, (c) => c.line === 42, { message: 'not at line 42' })).line, 42);
+    await wb.closeEditors();
+    fs.rmSync(file, { force: true });
+  });
+
+  it('runs a markdown block of docs/MONITORING.md from its CodeLens', async () => {
+    const wb = workbench();
+    await wb.openFile('docs/MONITORING.md');
+    const lens = wb.page.locator('.part.editor .codelens-decoration a', { hasText: 'Run in Logs Insights' }).first();
+    await lens.waitFor({ state: 'visible', timeout: 20000 });
+    await wb.screenshot('insights-codelens');
+    await lens.click();
+    await wb.waitForEditor(/\.log$/, 30000);
+    assert.match(await wb.activeEditorText(), /Status:\s+Complete/);
+    await wb.closeEditors();
+  });
+
+  it('marks seed 004\'s invalid query at the bin(...) line without sending it', async () => {
+    const wb = workbench();
+    const source = fs.readFileSync(path.join(environment().workspace, 'docs', 'MONITORING.md'), 'utf8').split('\n');
+    const binLine = source.findIndex((l) => /^\| bin\(fileSize/.test(l)) + 1;
+    assert.ok(binLine > 0, 'the guide has seed 004\'s query');
+    await wb.openFile('docs/MONITORING.md');
+    const lens = wb.page.locator('.part.editor .codelens-decoration a', { hasText: 'Run in Logs Insights' });
+    // Scroll the block into view through Go to Line, then use its lens.
+    await wb.page.keyboard.press('Control+G');
+    await wb.typeInQuickInput(String(binLine));
+    await wb.acceptQuickInput();
+    const texts = await waitFor(async () => lens.count(), (n) => n > 0, { message: 'no lens near the block' });
+    assert.ok(texts > 0);
+    await wb.runCommand('Ops Lens: Run Query in Logs Insights');
+    await wb.waitForNotification(/unexpected symbol found bin at line 3 and position 3/, 15000);
+    await wb.page.keyboard.press('Control+Home');
+    await wb.runCommand('Go to Next Problem (Error, Warning, Info)');
+    const at = await waitFor(cursor, (c) => c.line === binLine, { message: 'the error is not marked on the bin line' });
+    assert.deepEqual(at, { line: binLine, column: 3 });
+    await wb.screenshot('insights-malformed-query');
+    await wb.closeEditors();
+  });
+});
