@@ -1,5 +1,6 @@
 // `npm run bench`: measured figures against their budgets. It prints; it does not fail.
 import { benchActivation } from './activation';
+import { benchAlarms } from './alarms';
 import { benchHealthRound } from './health';
 import { benchInsightsResults } from './insightsResults';
 
@@ -10,6 +11,8 @@ async function main(): Promise<void> {
   await benchHealthRound();
   console.log('');
   benchInsightsResults();
+  console.log('');
+  await benchAlarms();
 }
 
 main().catch((err) => {

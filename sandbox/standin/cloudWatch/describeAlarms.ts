@@ -10,6 +10,7 @@ import type { CloudWatchRegion } from './state';
 
 const STATES: ReadonlySet<string> = new Set(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
 const TYPES: ReadonlySet<string> = new Set(['MetricAlarm', 'CompositeAlarm']);
+const LISTING_TTL_MS = 60_000;
 
 type Listed = { readonly type: 'MetricAlarm'; readonly json: Input } | { readonly type: 'CompositeAlarm'; readonly json: Record<string, unknown> };
 
@@ -38,7 +39,10 @@ export async function describeAlarms(state: CloudWatchRegion, ctx: HandlerContex
   if (stateValue !== undefined && !STATES.has(stateValue)) throw invalidParameterValue(`The value ${stateValue} for parameter StateValue is not valid.`);
   for (const t of typesGiven) if (!TYPES.has(t)) throw invalidParameterValue(`The value ${t} for parameter AlarmTypes is not valid.`);
 
-  const metricAlarms = await fetchMetricAlarms(ctx.moto);
+  const token = optionalString(input, 'NextToken');
+  const fresh = state.listing && Date.now() - state.listing.at < LISTING_TTL_MS;
+  const metricAlarms = token && fresh ? state.listing!.alarms : await fetchMetricAlarms(ctx.moto);
+  if (!token) state.listing = { at: Date.now(), alarms: metricAlarms };
   refreshComposites(state.composites, metricAlarms, state.history);
   const composites = state.composites.list();
 
@@ -61,7 +65,7 @@ export async function describeAlarms(state: CloudWatchRegion, ctx: HandlerContex
     );
   }
 
-  const page = pageOf(listed, 'DescribeAlarms', optionalString(input, 'NextToken'), size, invalidNextToken);
+  const page = pageOf(listed, 'DescribeAlarms', token, size, invalidNextToken);
   const result: Record<string, unknown> = {
     MetricAlarms: page.items.filter((a) => a.type === 'MetricAlarm').map((a) => a.json),
     CompositeAlarms: page.items.filter((a) => a.type === 'CompositeAlarm').map((a) => a.json),

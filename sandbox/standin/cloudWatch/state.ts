@@ -1,5 +1,6 @@
 import { AlarmHistory } from './alarmHistory';
 import { CompositeAlarms } from './compositeAlarms';
+import type { Input } from '../input';
 
 /** What the stand-in keeps for CloudWatch in one region. */
 export class CloudWatchRegion {
@@ -7,6 +8,11 @@ export class CloudWatchRegion {
   readonly history = new AlarmHistory();
   /** Tags of resources moto does not know (composite alarms), by ARN. */
   readonly tags = new Map<string, Map<string, string>>();
+  /**
+   * moto's alarm list as read for the first page of a DescribeAlarms listing; the following pages
+   * reuse it, so paging through N alarms reads moto once, not N/100 times.
+   */
+  listing: { readonly at: number; readonly alarms: readonly Input[] } | undefined;
 
   constructor(readonly region: string) {}
 }
