@@ -3,6 +3,7 @@ import { benchActivation } from './activation';
 import { benchAlarms } from './alarms';
 import { benchHealthRound } from './health';
 import { benchInsightsResults } from './insightsResults';
+import { benchMetrics } from './metrics';
 
 async function main(): Promise<void> {
   console.log('Ops Lens bench\n');
@@ -11,6 +12,8 @@ async function main(): Promise<void> {
   await benchHealthRound();
   console.log('');
   benchInsightsResults();
+  console.log('');
+  await benchMetrics();
   console.log('');
   await benchAlarms();
 }

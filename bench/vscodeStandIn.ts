@@ -43,9 +43,19 @@ class EventEmitter {
 // The built bundle copies the module's own keys, so every namespace it uses must be listed.
 const NAMESPACES = ['window', 'commands', 'languages', 'env', 'extensions', 'tasks', 'l10n', 'authentication', 'StatusBarAlignment', 'ConfigurationTarget', 'ThemeIcon', 'ThemeColor', 'TreeItem', 'TreeItemCollapsibleState', 'MarkdownString', 'Uri', 'Range', 'Position', 'Selection', 'Location', 'ProgressLocation', 'ViewColumn', 'QuickPickItemKind', 'CodeLens', 'DocumentLink', 'Hover', 'Diagnostic', 'DiagnosticSeverity', 'RelativePattern', 'FileType', 'CancellationTokenSource', 'CancellationError', 'WorkspaceEdit', 'TextEdit', 'CompletionItem', 'CompletionItemKind', 'SnippetString', 'TextDocumentContentProvider', 'EndOfLine', 'UIKind', 'LogLevel', 'StatusBarItem', 'TabInputText', 'TabInputWebview'];
 
+/** A hidden view in an unfocused window: the common state at start-up, when nothing should load. */
+const window = new Proxy(
+  {
+    createTreeView: () => new Proxy({ visible: false }, { get: (t, p) => (p in t ? t[p as keyof typeof t] : noop()), set: () => true }),
+    state: { focused: false },
+  } as Record<string, unknown>,
+  { get: (t, p) => (typeof p === 'string' && p in t ? t[p] : noop()) },
+);
+
 export const vscodeStandIn = new Proxy(
   {
     ...Object.fromEntries(NAMESPACES.map((name) => [name, noop()])),
+    window,
     workspace: new Proxy({ getConfiguration: () => configuration, workspaceFolders: [], isTrusted: true }, { get: (t, p) => (p in t ? t[p as keyof typeof t] : noop()) }),
     EventEmitter,
     Disposable: class {

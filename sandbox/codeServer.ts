@@ -361,7 +361,11 @@ export async function killTree(child: ChildProcess, graceMs = 4000): Promise<voi
   const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const tree = [...descendantPids(pid)];
   signal(-pid, 'SIGTERM');
-  for (const p of tree) signal(p, 'SIGTERM');
+  // Interactive shells of terminals ignore SIGTERM but end on SIGHUP.
+  for (const p of tree) {
+    signal(p, 'SIGTERM');
+    signal(p, 'SIGHUP');
+  }
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline && (alive(pid) || tree.some(alive))) {
     await new Promise((r) => setTimeout(r, 100));
@@ -369,7 +373,9 @@ export async function killTree(child: ChildProcess, graceMs = 4000): Promise<voi
   }
   signal(-pid, 'SIGKILL');
   for (const p of tree) if (alive(p)) signal(p, 'SIGKILL');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 2000)))]);
+  clearTimeout(timer);
 }
 
 /** Process groups still running; killed outright if this process exits without stopping them. */

@@ -12,6 +12,8 @@ import * as alarms from './alarms/activation';
 import * as stepFunctions from './stepFunctions/activation';
 import * as health from './health/activation';
 import * as insights from './insights/activation';
+import * as metrics from './metrics/activation';
+import { SdkMetrics } from './aws/services/metrics';
 
 export function activate(context: vscode.ExtensionContext): Services {
   const log = vscode.window.createOutputChannel('Ops Lens', { log: true });
@@ -33,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): Services {
 
   sessionFeature.activate(context, services);
   alarms.activate(context, services);
+  metrics.activate(context, services, new SdkMetrics(session));
   stepFunctions.activate(context, services);
   health.activate(context, services);
   insights.activate(context, services);

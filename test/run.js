@@ -9,10 +9,10 @@ const mocha = path.join(root, 'node_modules', '.bin', 'mocha');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
 const LAYERS = [
-  { name: 'unit', cmd: mocha, args: ['--require', 'tsx/cjs', 'test/unit/**/*.test.ts'] },
-  { name: 'integration', cmd: mocha, args: ['--require', 'tsx/cjs', '--timeout', '60000', '--require', 'test/integration/setup.ts', 'test/integration/**/*.test.ts'] },
+  { name: 'unit', cmd: mocha, args: ['--no-color', '--require', 'tsx/cjs', 'test/unit/**/*.test.ts'] },
+  { name: 'integration', cmd: mocha, args: ['--no-color', '--require', 'tsx/cjs', '--timeout', '60000', '--require', 'test/integration/setup.ts', 'test/integration/**/*.test.ts'] },
   { name: 'extension host', cmd: tsx, args: ['test/vscode/runInCodeServer.ts'], optionalUntil: 'test/vscode/runInCodeServer.ts' },
-  { name: 'e2e', cmd: mocha, args: ['--require', 'tsx/cjs', '--timeout', '120000', '--require', 'test/e2e/setup.ts', 'test/e2e/**/*.test.ts'], optionalUntil: 'test/e2e/setup.ts' },
+  { name: 'e2e', cmd: mocha, args: ['--no-color', '--require', 'tsx/cjs', '--timeout', '120000', '--require', 'test/e2e/setup.ts', 'test/e2e/**/*.test.ts'], optionalUntil: 'test/e2e/setup.ts' },
 ];
 
 const only = process.argv.slice(2);

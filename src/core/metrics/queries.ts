@@ -63,6 +63,8 @@ function positiveNumber(value: unknown): number | undefined {
 }
 
 interface RawRow {
+  /** Position in the widget's `metrics` list (automatic ids count all rows). */
+  readonly position: number;
   /** Namespace, metric name, dimension names and values, after the shorthand is resolved. */
   readonly parts?: string[];
   readonly expression?: string;
@@ -114,7 +116,7 @@ function readRows(metrics: unknown, problems: string[]): RawRow[] {
     const options = isPlainObject(last) ? last : {};
     const values = isPlainObject(last) ? entry.slice(0, -1) : entry;
     if (values.length === 0 && typeof options.expression === 'string') {
-      rows.push({ expression: options.expression, options });
+      rows.push({ position: index, expression: options.expression, options });
       return;
     }
     const strings = values.map(str);
@@ -132,7 +134,7 @@ function readRows(metrics: unknown, problems: string[]): RawRow[] {
       return;
     }
     previous = parts;
-    rows.push({ parts, options });
+    rows.push({ position: index, parts, options });
   });
   return rows;
 }
@@ -183,10 +185,10 @@ export function widgetQueries(metrics: unknown, defaults: MetricWidgetDefaults):
     return `${prefix}${k}`;
   };
 
-  const drafts = rows.map((row, index) => {
+  const drafts = rows.map((row) => {
     const o = row.options;
     const explicitId = typeof o.id === 'string' && ID.test(o.id) ? o.id : undefined;
-    const id = explicitId ?? freeId(row.expression !== undefined ? 'e' : 'm', index + 1);
+    const id = explicitId ?? freeId(row.expression !== undefined ? 'e' : 'm', row.position + 1);
     return {
       row,
       id,
@@ -201,7 +203,8 @@ export function widgetQueries(metrics: unknown, defaults: MetricWidgetDefaults):
   });
 
   const metricDrafts = drafts.filter((d) => d.row.parts).map((d) => ({ metric: metricOf(d.row.parts!), stat: d.stat, id: d.id }));
-  const labels = new Map(metricDrafts.map((d, i) => [d.id, defaultLabels(metricDrafts)[i]]));
+  const labelList = defaultLabels(metricDrafts);
+  const labels = new Map(metricDrafts.map((d, i) => [d.id, labelList[i]]));
 
   const queries: ChartQuery[] = drafts.map((d) => {
     const common = { id: d.id, region: d.region, stat: d.stat, period: d.period, color: d.color, yAxis: d.yAxis, visible: d.visible, explicitLabel: d.label !== undefined };

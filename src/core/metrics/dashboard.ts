@@ -1,0 +1,305 @@
+import { widgetQueries } from './queries';
+import { rangeFromDuration, type RangeKey } from './ranges';
+
+/** CloudWatch dashboards lay widgets out on a grid 24 columns wide. */
+export const GRID_COLUMNS = 24;
+export const DEFAULT_WIDGET_WIDTH = 6;
+export const DEFAULT_WIDGET_HEIGHT = 6;
+
+export interface GridPos {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface AxisSettings {
+  readonly min?: number;
+  readonly max?: number;
+  readonly label?: string;
+  readonly showUnits?: boolean;
+}
+
+export interface HorizontalAnnotation {
+  readonly value: number;
+  readonly label: string;
+  readonly color?: string;
+  readonly yAxis: 'left' | 'right';
+}
+
+export type MetricView = 'timeSeries' | 'singleValue' | 'bar' | 'pie';
+
+export interface MetricWidget {
+  readonly type: 'metric';
+  readonly index: number;
+  readonly pos: GridPos;
+  readonly title?: string;
+  readonly region?: string;
+  readonly view: MetricView;
+  /** The view as written when it is one Ops Lens does not draw (`gauge`, `table`): drawn as a time series. */
+  readonly requestedView?: string;
+  readonly stacked: boolean;
+  readonly stat?: string;
+  readonly period?: number;
+  /** `setPeriodToTimeRange`: one period spanning the whole range (single values, bars, pies). */
+  readonly periodIsRange: boolean;
+  readonly metrics: unknown;
+  readonly yAxis: { readonly left?: AxisSettings; readonly right?: AxisSettings };
+  readonly annotations: HorizontalAnnotation[];
+}
+
+export interface TextWidget {
+  readonly type: 'text';
+  readonly index: number;
+  readonly pos: GridPos;
+  readonly markdown: string;
+  readonly transparent: boolean;
+}
+
+export interface AlarmRef {
+  readonly arn: string;
+  readonly region?: string;
+  readonly name: string;
+}
+
+export interface AlarmWidget {
+  readonly type: 'alarm';
+  readonly index: number;
+  readonly pos: GridPos;
+  readonly title?: string;
+  readonly alarms: AlarmRef[];
+}
+
+export interface LogWidget {
+  readonly type: 'log';
+  readonly index: number;
+  readonly pos: GridPos;
+  readonly title?: string;
+  readonly region?: string;
+  /** The query without its `SOURCE '…' |` prefix. */
+  readonly query: string;
+  readonly logGroups: string[];
+  readonly view?: string;
+}
+
+export interface OtherWidget {
+  readonly type: 'other';
+  readonly index: number;
+  readonly pos: GridPos;
+  readonly title?: string;
+  readonly widgetType: string;
+}
+
+export type DashboardWidget = MetricWidget | TextWidget | AlarmWidget | LogWidget | OtherWidget;
+
+export interface ParsedDashboard {
+  readonly widgets: DashboardWidget[];
+  /** The dashboard's own time range (`start`), when it is one of the ranges Ops Lens offers. */
+  readonly range?: RangeKey;
+  /** Grid rows used. */
+  readonly rows: number;
+  readonly problems: string[];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function int(value: unknown): number | undefined {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? Math.round(n) : undefined;
+}
+
+function num(value: unknown): number | undefined {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+export interface BoxRequest {
+  readonly x?: unknown;
+  readonly y?: unknown;
+  readonly width?: unknown;
+  readonly height?: unknown;
+}
+
+/**
+ * Positions on the 24-column grid the way CloudWatch places them: width 6 and height 6 when missing,
+ * widths clamped to the grid; widgets with both `x` and `y` where they say, the others flowed into
+ * the first free place, left to right then top to bottom, in the order they are listed.
+ */
+export function layoutWidgets(boxes: readonly BoxRequest[]): GridPos[] {
+  const sized = boxes.map((b) => {
+    const width = Math.min(GRID_COLUMNS, Math.max(1, int(b.width) ?? DEFAULT_WIDGET_WIDTH));
+    const height = Math.min(1000, Math.max(1, int(b.height) ?? DEFAULT_WIDGET_HEIGHT));
+    const x = int(b.x);
+    const y = int(b.y);
+    return { width, height, x: x === undefined ? undefined : Math.min(Math.max(0, x), GRID_COLUMNS - width), y: y === undefined ? undefined : Math.max(0, y) };
+  });
+  const occupied: boolean[][] = [];
+  const isFree = (x: number, y: number, w: number, h: number) => {
+    for (let r = y; r < y + h; r++) for (let c = x; c < x + w; c++) if (occupied[r]?.[c]) return false;
+    return true;
+  };
+  const mark = (p: GridPos) => {
+    for (let r = p.y; r < p.y + p.height; r++) {
+      occupied[r] ??= [];
+      for (let c = p.x; c < p.x + p.width; c++) occupied[r][c] = true;
+    }
+  };
+  const result: (GridPos | undefined)[] = sized.map((s) => (s.x !== undefined && s.y !== undefined ? { x: s.x, y: s.y, width: s.width, height: s.height } : undefined));
+  for (const p of result) if (p) mark(p);
+  sized.forEach((s, i) => {
+    if (result[i]) return;
+    for (let y = 0; ; y++) {
+      const fromX = s.x !== undefined ? [s.x] : Array.from({ length: GRID_COLUMNS - s.width + 1 }, (_, k) => k);
+      const x = fromX.find((cx) => isFree(cx, y, s.width, s.height));
+      if (x !== undefined) {
+        result[i] = { x, y, width: s.width, height: s.height };
+        mark(result[i]!);
+        return;
+      }
+    }
+  });
+  return result as GridPos[];
+}
+
+/** `arn:aws:cloudwatch:us-east-1:123456789012:alarm:name` → region and name; a bare name stays a name. */
+export function alarmRefFromArn(arn: string): AlarmRef {
+  const m = /^arn:[^:]+:cloudwatch:([^:]*):[^:]*:alarm:(.+)$/.exec(arn);
+  return m ? { arn, region: m[1] || undefined, name: m[2] } : { arn, name: arn };
+}
+
+/** A log widget's query: `SOURCE 'group' | SOURCE 'other' | fields …` → log groups and the query. */
+export function splitLogQuery(query: string): { logGroups: string[]; query: string } {
+  const logGroups: string[] = [];
+  let rest = query;
+  for (;;) {
+    const m = /^\s*SOURCE\s+(?:'([^']*)'|"([^"]*)")\s*(\|\s*)?/i.exec(rest);
+    if (!m) break;
+    logGroups.push(m[1] ?? m[2]);
+    rest = rest.slice(m[0].length);
+  }
+  return { logGroups, query: rest.replace(/^\s+/, '') };
+}
+
+const VIEWS: readonly MetricView[] = ['timeSeries', 'singleValue', 'bar', 'pie'];
+
+function axis(value: unknown): AxisSettings | undefined {
+  if (!isObject(value)) return undefined;
+  return { min: num(value.min), max: num(value.max), label: text(value.label), showUnits: typeof value.showUnits === 'boolean' ? value.showUnits : undefined };
+}
+
+function annotations(value: unknown): HorizontalAnnotation[] {
+  if (!isObject(value) || !Array.isArray(value.horizontal)) return [];
+  const out: HorizontalAnnotation[] = [];
+  for (const entry of value.horizontal) {
+    // A band is written as a pair of annotations; both edges are drawn as lines.
+    for (const a of Array.isArray(entry) ? entry : [entry]) {
+      if (!isObject(a) || a.visible === false) continue;
+      const v = num(a.value);
+      if (v === undefined) continue;
+      out.push({ value: v, label: text(a.label) ?? '', color: typeof a.color === 'string' && /^#[0-9a-f]{3,8}$/i.test(a.color) ? a.color : undefined, yAxis: a.yAxis === 'right' ? 'right' : 'left' });
+    }
+  }
+  return out;
+}
+
+function metricWidget(index: number, pos: GridPos, p: Record<string, unknown>): MetricWidget {
+  const rawView = text(p.view);
+  const view = VIEWS.find((v) => v === rawView) ?? 'timeSeries';
+  const yAxis = isObject(p.yAxis) ? p.yAxis : {};
+  return {
+    type: 'metric',
+    index,
+    pos,
+    title: text(p.title),
+    region: text(p.region),
+    view,
+    requestedView: rawView && rawView !== view ? rawView : undefined,
+    stacked: p.stacked === true,
+    stat: text(p.stat),
+    period: num(p.period),
+    periodIsRange: p.setPeriodToTimeRange === true,
+    metrics: p.metrics,
+    yAxis: { left: axis(yAxis.left), right: axis(yAxis.right) },
+    annotations: annotations(p.annotations),
+  };
+}
+
+/**
+ * A dashboard body (the JSON string GetDashboard returns, or the object) as widgets placed on the
+ * grid. Nothing in it is trusted: unknown widget types become placeholders, broken entries problems.
+ */
+export function parseDashboardBody(body: string | unknown): ParsedDashboard {
+  const problems: string[] = [];
+  let parsed: unknown = body;
+  if (typeof body === 'string') {
+    try {
+      parsed = JSON.parse(body);
+    } catch (err) {
+      return { widgets: [], rows: 0, problems: [`The dashboard body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`] };
+    }
+  }
+  if (!isObject(parsed)) return { widgets: [], rows: 0, problems: ['The dashboard body is not a JSON object'] };
+  const list = Array.isArray(parsed.widgets) ? parsed.widgets : [];
+  if (!Array.isArray(parsed.widgets)) problems.push('The dashboard has no "widgets" list');
+  const entries = list.map((w, i) => ({ w: isObject(w) ? w : {}, i }));
+  list.forEach((w, i) => {
+    if (!isObject(w)) problems.push(`widget ${i + 1} is not an object`);
+  });
+  const positions = layoutWidgets(entries.map(({ w }) => w));
+
+  const widgets = entries.map(({ w, i }): DashboardWidget => {
+    const pos = positions[i];
+    const p = isObject(w.properties) ? w.properties : {};
+    const type = typeof w.type === 'string' ? w.type : '';
+    switch (type) {
+      case 'metric':
+        return metricWidget(i, pos, p);
+      case 'text':
+        return { type: 'text', index: i, pos, markdown: typeof p.markdown === 'string' ? p.markdown : '', transparent: p.background === 'transparent' };
+      case 'alarm':
+        return {
+          type: 'alarm',
+          index: i,
+          pos,
+          title: text(p.title),
+          alarms: (Array.isArray(p.alarms) ? p.alarms : []).filter((a): a is string => typeof a === 'string' && a !== '').map(alarmRefFromArn),
+        };
+      case 'log': {
+        const { logGroups, query } = splitLogQuery(typeof p.query === 'string' ? p.query : '');
+        return { type: 'log', index: i, pos, title: text(p.title), region: text(p.region), query, logGroups, view: text(p.view) };
+      }
+      default:
+        return { type: 'other', index: i, pos, title: text(p.title), widgetType: type || 'unknown' };
+    }
+  });
+  const rows = positions.reduce((max, p) => Math.max(max, p.y + p.height), 0);
+  return { widgets, range: rangeFromDuration(parsed.start), rows, problems };
+}
+
+/** What a widget is called when it has no title. */
+export function widgetTitle(widget: DashboardWidget): string {
+  if (widget.type !== 'text' && widget.title) return widget.title;
+  switch (widget.type) {
+    case 'text':
+      return '';
+    case 'alarm':
+      return 'Alarms';
+    case 'log':
+      return 'Logs Insights';
+    case 'other':
+      return widget.widgetType;
+    case 'metric':
+      return metricNamesOf(widget.metrics) || 'Metrics';
+  }
+}
+
+function metricNamesOf(metrics: unknown): string {
+  const names = widgetQueries(metrics, { region: '' }).queries.map((q) => q.metric?.metricName ?? q.label);
+  return [...new Set(names)].join(', ');
+}

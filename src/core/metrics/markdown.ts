@@ -1,0 +1,271 @@
+/**
+ * The markdown of CloudWatch text widgets as a tree the webview builds with createElement and
+ * textContent. Only these node kinds exist; HTML in the source stays text, and a link keeps its
+ * target only when it is an https URL (the page opens it through the host).
+ */
+export type MdInline =
+  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'code'; readonly text: string }
+  | { readonly type: 'strong'; readonly children: MdInline[] }
+  | { readonly type: 'em'; readonly children: MdInline[] }
+  | { readonly type: 'link'; readonly href?: string; readonly children: MdInline[] };
+
+export type MdBlock =
+  | { readonly type: 'heading'; readonly level: 1 | 2 | 3 | 4 | 5 | 6; readonly children: MdInline[] }
+  | { readonly type: 'paragraph'; readonly children: MdInline[] }
+  | { readonly type: 'list'; readonly ordered: boolean; readonly start?: number; readonly items: MdInline[][] }
+  | { readonly type: 'code'; readonly text: string }
+  | { readonly type: 'quote'; readonly children: MdInline[] }
+  | { readonly type: 'table'; readonly header: MdInline[][]; readonly rows: MdInline[][][] }
+  | { readonly type: 'rule' };
+
+/** The URL when it is https (and parses), else undefined. */
+export function safeHref(url: string): string | undefined {
+  const trimmed = url.trim();
+  if (!/^https:\/\//i.test(trimmed)) return undefined;
+  try {
+    const parsed = new URL(trimmed);
+    return parsed.protocol === 'https:' && parsed.hostname ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const ESCAPABLE = /[\\`*_{}[\]()#+\-.!|<>~]/;
+
+/** `[text](url)` starting at `open` (the `[`): the text, the URL and where the link ends. */
+function matchLink(s: string, open: number): { label: string; url: string; end: number } | undefined {
+  let depth = 0;
+  let close = -1;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (s[i] === '[') depth++;
+    else if (s[i] === ']' && --depth === 0) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0 || s[close + 1] !== '(') return undefined;
+  let parens = 0;
+  for (let i = close + 1; i < s.length; i++) {
+    if (s[i] === '(') parens++;
+    else if (s[i] === ')' && --parens === 0) {
+      const target = s.slice(close + 2, i).trim();
+      const url = target.replace(/\s+("[^"]*"|'[^']*')$/, '').replace(/^<(.*)>$/, '$1');
+      return { label: s.slice(open + 1, close), url, end: i + 1 };
+    }
+  }
+  return undefined;
+}
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+}
+
+/** Where the emphasis opened at `from` with `delim` closes, or -1. */
+function findClose(s: string, from: number, delim: string): number {
+  if (from >= s.length || /\s/.test(s[from])) return -1;
+  for (let i = from; i < s.length; i++) {
+    if (s[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (s[i] === '`') {
+      const end = s.indexOf('`', i + 1);
+      if (end > i) i = end;
+      continue;
+    }
+    if (s.startsWith(delim, i) && i > from && !/\s/.test(s[i - 1])) {
+      if (delim.length === 1 && s[i + 1] === delim[0]) {
+        i++;
+        continue;
+      }
+      if (delim[0] === '_' && isWordChar(s[i + delim.length])) continue;
+      return i;
+    }
+  }
+  return -1;
+}
+
+export function parseInline(s: string): MdInline[] {
+  const out: MdInline[] = [];
+  let text = '';
+  const flush = () => {
+    if (text) out.push({ type: 'text', text });
+    text = '';
+  };
+  for (let i = 0; i < s.length; ) {
+    const c = s[i];
+    if (c === '\\' && i + 1 < s.length && ESCAPABLE.test(s[i + 1])) {
+      text += s[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === '`') {
+      const end = s.indexOf('`', i + 1);
+      if (end > i) {
+        flush();
+        out.push({ type: 'code', text: s.slice(i + 1, end) });
+        i = end + 1;
+        continue;
+      }
+    }
+    if (c === '!' && s[i + 1] === '[') {
+      const m = matchLink(s, i + 1);
+      if (m) {
+        // Images are not loaded (the page's CSP allows none); their alternative text stands in.
+        text += m.label;
+        i = m.end;
+        continue;
+      }
+    }
+    if (c === '[') {
+      const m = matchLink(s, i);
+      if (m) {
+        flush();
+        const label = m.label.replace(/^button:(?:primary:)?/i, '');
+        const href = safeHref(m.url);
+        out.push(href ? { type: 'link', href, children: parseInline(label) } : { type: 'link', children: parseInline(label) });
+        i = m.end;
+        continue;
+      }
+    }
+    if (c === '*' || c === '_') {
+      const double = s[i + 1] === c;
+      const delim = double ? c + c : c;
+      const leftOk = c === '*' || !isWordChar(s[i - 1]);
+      const end = leftOk ? findClose(s, i + delim.length, delim) : -1;
+      if (end > 0) {
+        flush();
+        out.push({ type: double ? 'strong' : 'em', children: parseInline(s.slice(i + delim.length, end)) });
+        i = end + delim.length;
+        continue;
+      }
+      if (double) {
+        text += delim;
+        i += 2;
+        continue;
+      }
+    }
+    text += c;
+    i++;
+  }
+  flush();
+  return out;
+}
+
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const BULLET = /^ {0,3}[-*+][ \t]+(.*)$/;
+const ORDERED = /^ {0,3}(\d{1,9})[.)][ \t]+(.*)$/;
+const QUOTE = /^ {0,3}>[ \t]?(.*)$/;
+const TABLE_SEPARATOR = /^ *\|? *:?-+:? *(\| *:?-+:? *)*\|? *$/;
+
+function tableCells(line: string): string[] {
+  let row = line.trim();
+  if (row.startsWith('|')) row = row.slice(1);
+  if (row.endsWith('|') && !row.endsWith('\\|')) row = row.slice(0, -1);
+  const cells: string[] = [];
+  let cell = '';
+  for (let i = 0; i < row.length; i++) {
+    if (row[i] === '\\' && row[i + 1] === '|') {
+      cell += '|';
+      i++;
+    } else if (row[i] === '|') {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += row[i];
+  }
+  cells.push(cell.trim());
+  return cells;
+}
+
+function startsBlock(line: string, next: string | undefined): boolean {
+  return HEADING.test(line) || FENCE.test(line) || RULE.test(line) || BULLET.test(line) || ORDERED.test(line) || QUOTE.test(line) || (line.includes('|') && next !== undefined && TABLE_SEPARATOR.test(next) && next.includes('-'));
+}
+
+/** Text-widget markdown → blocks: headings, paragraphs, lists, code, quotes, tables, rules. */
+export function parseMarkdown(source: string): MdBlock[] {
+  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  const blocks: MdBlock[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    if (line.trim() === '') {
+      i++;
+      continue;
+    }
+    const fence = FENCE.exec(line);
+    if (fence) {
+      const marker = fence[1];
+      const body: string[] = [];
+      i++;
+      while (i < lines.length && !lines[i].trimStart().startsWith(marker)) body.push(lines[i++]);
+      i++;
+      blocks.push({ type: 'code', text: body.join('\n') });
+      continue;
+    }
+    const heading = HEADING.exec(line);
+    if (heading) {
+      blocks.push({ type: 'heading', level: heading[1].length as 1, children: parseInline(heading[2] ?? '') });
+      i++;
+      continue;
+    }
+    if (RULE.test(line)) {
+      blocks.push({ type: 'rule' });
+      i++;
+      continue;
+    }
+    if (line.includes('|') && i + 1 < lines.length && TABLE_SEPARATOR.test(lines[i + 1]) && lines[i + 1].includes('-')) {
+      const header = tableCells(line).map(parseInline);
+      const rows: MdInline[][][] = [];
+      i += 2;
+      while (i < lines.length && lines[i].trim() !== '' && lines[i].includes('|')) rows.push(tableCells(lines[i++]).map(parseInline));
+      blocks.push({ type: 'table', header, rows });
+      continue;
+    }
+    const bullet = BULLET.exec(line);
+    const ordered = ORDERED.exec(line);
+    if (bullet || ordered) {
+      const isOrdered = !bullet;
+      const items: string[] = [];
+      const itemRe = isOrdered ? ORDERED : BULLET;
+      while (i < lines.length) {
+        const m = itemRe.exec(lines[i]);
+        if (m) {
+          items.push(isOrdered ? m[2] : m[1]);
+          i++;
+        } else if (lines[i].trim() !== '' && /^\s/.test(lines[i]) && items.length > 0) {
+          // A nested item or a continuation line joins the item above (lists are one level deep).
+          const nested = BULLET.exec(lines[i].trim()) ?? ORDERED.exec(lines[i].trim());
+          if (nested) items.push(nested[nested.length - 1]);
+          else items[items.length - 1] += ` ${lines[i].trim()}`;
+          i++;
+        } else break;
+      }
+      blocks.push({ type: 'list', ordered: isOrdered, ...(isOrdered ? { start: Number(ordered![1]) } : {}), items: items.map(parseInline) });
+      continue;
+    }
+    const quote = QUOTE.exec(line);
+    if (quote) {
+      const parts: string[] = [];
+      while (i < lines.length && QUOTE.test(lines[i])) parts.push(QUOTE.exec(lines[i++])![1]);
+      blocks.push({ type: 'quote', children: parseInline(parts.join(' ').trim()) });
+      continue;
+    }
+    const parts: string[] = [line.trim()];
+    i++;
+    while (i < lines.length && lines[i].trim() !== '' && !startsBlock(lines[i], lines[i + 1])) parts.push(lines[i++].trim());
+    blocks.push({ type: 'paragraph', children: parseInline(parts.join(' ')) });
+  }
+  return blocks;
+}
+
+/** The plain text of inline nodes (tests, accessibility labels). */
+export function inlineText(nodes: readonly MdInline[]): string {
+  return nodes.map((n) => (n.type === 'text' || n.type === 'code' ? n.text : inlineText(n.children))).join('');
+}

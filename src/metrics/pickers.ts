@@ -1,0 +1,138 @@
+import * as vscode from 'vscode';
+import type { CloudWatchApi } from '../aws/services/cloudWatch';
+import type { DashboardSummary, MetricsApi } from '../aws/services/metrics';
+import type { MetricSelection } from '../core/metrics/arguments';
+import type { MetricRef } from '../core/metrics/queries';
+import { relativeTime } from '../core/time/relative';
+import { showError } from '../platform/errors';
+
+/** ListMetrics pages read at most for one picker (500 metrics a page). */
+const MAX_PAGES = 20;
+
+async function collect<T>(pages: AsyncIterable<T[]>, maxPages = MAX_PAGES): Promise<{ items: T[]; truncated: boolean }> {
+  const items: T[] = [];
+  let count = 0;
+  for await (const page of pages) {
+    items.push(...page);
+    if (++count >= maxPages) return { items, truncated: true };
+  }
+  return { items, truncated: false };
+}
+
+function progress<T>(title: string, task: () => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
+}
+
+export async function pickRegion(regions: readonly string[], purpose: string): Promise<string | undefined> {
+  if (regions.length <= 1) return regions[0];
+  const picked = await vscode.window.showQuickPick(regions.map((r) => ({ label: r })), { title: purpose, placeHolder: 'Region' });
+  return picked?.label;
+}
+
+function dimensionText(m: MetricRef): string {
+  return m.dimensions.length ? m.dimensions.map((d) => `${d.name}=${d.value}`).join(', ') : '(no dimensions)';
+}
+
+/** Namespace, then metric, then one or more of its dimension sets, from ListMetrics. */
+export async function pickMetrics(metrics: MetricsApi, region: string): Promise<MetricSelection[] | undefined> {
+  try {
+    const all = await progress(`Listing metrics in ${region}…`, () => collect(metrics.listMetricPages(region)));
+    const namespaces = [...new Set(all.items.map((m) => m.namespace))].sort();
+    const typeOwn = { label: '$(edit) Type a namespace…', own: true };
+    const pickedNs = await vscode.window.showQuickPick([...namespaces.map((n) => ({ label: n, own: false })), typeOwn], {
+      title: `Metric chart (${region}): namespace`,
+      placeHolder: all.truncated ? 'Namespace (from the first metrics listed; type your own if it is missing)' : 'Namespace',
+    });
+    if (!pickedNs) return undefined;
+    const namespace = pickedNs.own ? (await vscode.window.showInputBox({ title: 'Namespace', placeHolder: 'AWS/ECS' }))?.trim() : pickedNs.label;
+    if (!namespace) return undefined;
+
+    const inNamespace = await progress(`Listing metrics of ${namespace}…`, () => collect(metrics.listMetricPages(region, { namespace })));
+    const counts = new Map<string, number>();
+    for (const m of inNamespace.items) counts.set(m.metricName, (counts.get(m.metricName) ?? 0) + 1);
+    if (counts.size === 0) {
+      void vscode.window.showInformationMessage(`No metrics in ${namespace} in ${region} (CloudWatch lists metrics that received data in the last two weeks).`);
+      return undefined;
+    }
+    const pickedName = await vscode.window.showQuickPick([...counts].sort(([a], [b]) => a.localeCompare(b)).map(([name, n]) => ({ label: name, description: `${n} dimension set${n === 1 ? '' : 's'}` })), {
+      title: `Metric chart (${region}): ${namespace} metric`,
+      placeHolder: 'Metric',
+      matchOnDescription: true,
+    });
+    if (!pickedName) return undefined;
+    const metricName = pickedName.label;
+
+    const sets = await progress(`Listing ${metricName} dimensions…`, () => collect(metrics.listMetricPages(region, { namespace, metricName })));
+    const unique = new Map(sets.items.map((m) => [dimensionText(m), m]));
+    let chosen: MetricRef[];
+    if (unique.size <= 1) chosen = [...unique.values()];
+    else {
+      const picked = await vscode.window.showQuickPick([...unique].sort(([a], [b]) => a.localeCompare(b)).map(([label, m]) => ({ label, metric: m })), {
+        title: `Metric chart (${region}): ${metricName}, which dimensions? (several are drawn on one chart)`,
+        placeHolder: 'Dimension sets',
+        canPickMany: true,
+        matchOnDescription: true,
+      });
+      if (!picked || picked.length === 0) return undefined;
+      chosen = picked.map((p) => p.metric);
+    }
+    return chosen.map((m) => ({ region, namespace: m.namespace, metricName: m.metricName, dimensions: m.dimensions }));
+  } catch (err) {
+    await showError(err, `Could not list metrics in ${region}`);
+    return undefined;
+  }
+}
+
+/** Every dashboard of every region, in one list. */
+export async function listAllDashboards(metrics: MetricsApi, regions: readonly string[]): Promise<{ dashboards: DashboardSummary[]; failures: string[] }> {
+  const failures: string[] = [];
+  const lists = await Promise.all(regions.map(async (region) => {
+    try {
+      return (await collect(metrics.listDashboards(region), 50)).items;
+    } catch (err) {
+      failures.push(`${region}: ${err instanceof Error ? err.message : String(err)}`);
+      return [];
+    }
+  }));
+  return { dashboards: lists.flat(), failures };
+}
+
+export async function pickDashboard(metrics: MetricsApi, regions: readonly string[]): Promise<{ region: string; name: string } | undefined> {
+  const { dashboards, failures } = await progress('Listing CloudWatch dashboards…', () => listAllDashboards(metrics, regions));
+  for (const f of failures) void vscode.window.showWarningMessage(`Could not list dashboards in ${f}`);
+  if (dashboards.length === 0) {
+    if (failures.length === 0) void vscode.window.showInformationMessage(`No CloudWatch dashboards in ${regions.join(', ')}.`);
+    return undefined;
+  }
+  const now = new Date();
+  const picked = await vscode.window.showQuickPick(
+    dashboards.sort((a, b) => a.name.localeCompare(b.name)).map((d) => ({
+      label: d.name,
+      description: [regions.length > 1 ? d.region : '', d.lastModified ? `changed ${relativeTime(d.lastModified, now)}` : ''].filter(Boolean).join(' · '),
+      dashboard: d,
+    })),
+    { title: 'Open CloudWatch dashboard', placeHolder: 'Dashboard', matchOnDescription: true },
+  );
+  return picked ? { region: picked.dashboard.region, name: picked.dashboard.name } : undefined;
+}
+
+/** Metric alarms of every region (composite alarms have no chart). */
+export async function pickAlarm(cloudWatch: CloudWatchApi, regions: readonly string[]): Promise<{ region: string; name: string } | undefined> {
+  const items: { label: string; description: string; region: string }[] = [];
+  try {
+    await progress('Listing alarms…', () => Promise.all(regions.map(async (region) => {
+      for await (const page of cloudWatch.alarmPages(region)) {
+        for (const a of page.metricAlarms) items.push({ label: a.AlarmName ?? '', description: [a.StateValue ?? '', regions.length > 1 ? region : ''].filter(Boolean).join(' · '), region });
+      }
+    })));
+  } catch (err) {
+    await showError(err, 'Could not list alarms');
+    return undefined;
+  }
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage('No metric alarms in the selected regions.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(items.sort((a, b) => a.label.localeCompare(b.label)), { title: 'Chart of which alarm?', placeHolder: 'Alarm name', matchOnDescription: true });
+  return picked ? { region: picked.region, name: picked.label } : undefined;
+}

@@ -1,0 +1,229 @@
+import uPlot from 'uplot';
+import { alignSeries, countPoints, stack } from '../../core/metrics/series';
+import { formatValue } from '../../core/metrics/units';
+import type { ChartWidgetView, LineView } from '../protocol';
+import { withAlpha, type Palette } from './theme';
+
+export interface DrawnChart {
+  readonly points: number;
+  /** PNG of the chart with its title and legend, as a data: URL. */
+  png(title: string): string;
+  destroy(): void;
+}
+
+export interface DrawReport {
+  readonly series: number;
+  readonly points: number;
+  readonly ms: number;
+}
+
+const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+
+function formatTime(seconds: number): string {
+  return TIME_FORMAT.format(new Date(seconds * 1000));
+}
+
+/** The y range: the data, the lines that must stay visible, the axis limits the widget sets. */
+function yRange(dataMin: number | null, dataMax: number | null, lines: readonly LineView[], min?: number, max?: number, fromZero = false): [number, number] {
+  const values = [dataMin, dataMax, ...lines.map((l) => l.value), ...(fromZero ? [0] : [])].filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  let lo = values.length ? Math.min(...values) : 0;
+  let hi = values.length ? Math.max(...values) : 1;
+  const span = hi - lo || Math.abs(hi) || 1;
+  const padded = lo - span * 0.05;
+  lo = lo >= 0 && padded < 0 ? 0 : padded;
+  hi = hi + span * 0.08;
+  if (min !== undefined) lo = min;
+  if (max !== undefined) hi = max;
+  if (hi <= lo) hi = lo + 1;
+  return [lo, hi];
+}
+
+function seriesColor(palette: Palette, index: number, own?: string): string {
+  return own ?? palette.series[index % palette.series.length];
+}
+
+/**
+ * Draws a time-series widget with uPlot into `target`: legend with live values and time on hover,
+ * crosshair, units on the axes, horizontal lines (alarm threshold, annotations) and shaded ALARM
+ * stretches. `onDrawn` gets the time from construction to the first complete draw.
+ */
+export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, window: { start: number; end: number }, palette: Palette, onDrawn: (report: DrawReport) => void): DrawnChart {
+  const aligned = alignSeries(widget.series);
+  const ys = widget.stacked ? stack(aligned.ys) : aligned.ys;
+  const points = countPoints(aligned.ys);
+  const dataStart = aligned.x[0];
+  const dataEnd = aligned.x[aligned.x.length - 1];
+  const font = `${palette.fontSize - 1}px ${palette.fontFamily}`;
+  const leftUnit = widget.axes.left.unit;
+  const rightUnit = widget.axes.right?.unit;
+  const hasRight = widget.series.some((s) => s.yAxis === 'right');
+  const colors = widget.series.map((s, i) => seriesColor(palette, i, s.color));
+
+  const axisSize = (self: uPlot, values: string[] | null): number => {
+    if (!values || values.length === 0) return 50;
+    self.ctx.font = font;
+    const widest = Math.max(...values.map((v) => self.ctx.measureText(v).width));
+    return Math.ceil(widest) + 24;
+  };
+  const linesOn = (side: 'left' | 'right') => widget.lines.filter((l) => l.yAxis === side);
+
+  const drawBands = (u: uPlot) => {
+    if (widget.bands.length === 0) return;
+    const { ctx, bbox } = u;
+    ctx.save();
+    ctx.fillStyle = withAlpha(palette.alarm, 0.2);
+    for (const band of widget.bands) {
+      const x0 = Math.max(bbox.left, u.valToPos(band.from / 1000, 'x', true));
+      const x1 = Math.min(bbox.left + bbox.width, u.valToPos(band.to / 1000, 'x', true));
+      if (x1 > x0) ctx.fillRect(x0, bbox.top, x1 - x0, bbox.height);
+    }
+    ctx.restore();
+  };
+
+  const drawLines = (u: uPlot) => {
+    const { ctx, bbox } = u;
+    for (const line of widget.lines) {
+      const scale = line.yAxis === 'right' && hasRight ? 'y2' : 'y';
+      const y = Math.round(u.valToPos(line.value, scale, true)) + 0.5;
+      if (y < bbox.top || y > bbox.top + bbox.height) continue;
+      const color = line.color ?? (line.kind === 'threshold' ? palette.threshold : palette.muted);
+      ctx.save();
+      ctx.strokeStyle = color;
+      ctx.lineWidth = devicePixelRatio * (line.kind === 'threshold' ? 1.5 : 1);
+      ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
+      ctx.beginPath();
+      ctx.moveTo(bbox.left, y);
+      ctx.lineTo(bbox.left + bbox.width, y);
+      ctx.stroke();
+      if (line.label) {
+        ctx.setLineDash([]);
+        ctx.font = `${(palette.fontSize - 1) * devicePixelRatio}px ${palette.fontFamily}`;
+        ctx.fillStyle = color;
+        ctx.textAlign = 'right';
+        ctx.textBaseline = 'bottom';
+        ctx.fillText(line.label, bbox.left + bbox.width - 4 * devicePixelRatio, y - 3 * devicePixelRatio);
+      }
+      ctx.restore();
+    }
+  };
+
+  const started = performance.now();
+  let reported = false;
+  const size = { width: Math.max(120, target.clientWidth), height: Math.max(80, target.clientHeight - 36) };
+  const options: uPlot.Options = {
+    ...size,
+    pxAlign: true,
+    cursor: { drag: { x: true, y: false, setScale: true }, points: { size: 6 } },
+    legend: { show: true, live: true },
+    scales: {
+      // The whole range asked for, not just where data happens to be; a drag zooms in, a double click back out.
+      x: { time: true, range: (_u, min, max) => (min === null || max === null || (min === dataStart && max === dataEnd) ? [window.start / 1000, window.end / 1000] : [min, max]) },
+      // Stacked areas are filled down to zero, so zero stays in view.
+      y: { range: (_u, min, max) => yRange(min, max, linesOn('left'), widget.axes.left.min, widget.axes.left.max, widget.stacked) },
+      ...(hasRight ? { y2: { range: (_u: uPlot, min: number | null, max: number | null) => yRange(min, max, linesOn('right'), widget.axes.right?.min, widget.axes.right?.max, widget.stacked) } } : {}),
+    },
+    axes: [
+      { stroke: palette.foreground, font, grid: { stroke: palette.grid, width: 1 }, ticks: { stroke: palette.grid, width: 1 } },
+      {
+        scale: 'y', space: 36, stroke: palette.foreground, font, labelFont: font, label: widget.axes.left.label, labelSize: widget.axes.left.label ? 18 : 0,
+        grid: { stroke: palette.grid, width: 1 }, ticks: { stroke: palette.grid, width: 1 },
+        values: (_u, splits) => splits.map((v) => formatValue(v, leftUnit)),
+        size: axisSize,
+      },
+      ...(hasRight
+        ? [{
+            scale: 'y2', side: 1, space: 36, stroke: palette.foreground, font, labelFont: font, label: widget.axes.right?.label, labelSize: widget.axes.right?.label ? 18 : 0,
+            grid: { show: false }, ticks: { stroke: palette.grid, width: 1 },
+            values: (_u: uPlot, splits: number[]) => splits.map((v) => formatValue(v, rightUnit)),
+            size: axisSize,
+          } satisfies uPlot.Axis]
+        : []),
+    ],
+    series: [
+      { label: 'Time', value: (_u, ts) => (ts === null || ts === undefined ? '—' : formatTime(ts)) },
+      ...widget.series.map((s, i): uPlot.Series => ({
+        label: s.label,
+        scale: s.yAxis === 'right' && hasRight ? 'y2' : 'y',
+        stroke: colors[i],
+        width: 1.5,
+        spanGaps: false,
+        fill: widget.stacked ? withAlpha(colors[i], 0.35) : undefined,
+        value: (_u, _v, _si, idx) => formatValue(idx === null || idx === undefined ? null : aligned.ys[i][idx], s.unit),
+      })),
+    ],
+    bands: widget.stacked ? widget.series.slice(1).map((_, i) => ({ series: [i + 2, i + 1] as [number, number], fill: withAlpha(colors[i + 1], 0.35) })) : undefined,
+    hooks: {
+      drawClear: [drawBands],
+      draw: [drawLines],
+      ready: [() => {
+        if (reported) return;
+        reported = true;
+        onDrawn({ series: widget.series.length, points, ms: performance.now() - started });
+      }],
+    },
+  };
+  const data = [aligned.x, ...ys] as uPlot.AlignedData;
+  // Drawn synchronously (uPlot otherwise defers its first draw to a microtask), so the time measured
+  // is this chart's alone.
+  const u = new uPlot(options, data, (self, init) => {
+    target.appendChild(self.root);
+    self.batch(() => init());
+  });
+
+  const fit = () => {
+    const legend = u.root.querySelector<HTMLElement>('.u-legend');
+    const width = Math.max(120, target.clientWidth);
+    const height = Math.max(80, target.clientHeight - (legend?.offsetHeight ?? 0) - 4);
+    if (Math.abs(width - u.width) > 1 || Math.abs(height - u.height) > 1) u.setSize({ width, height });
+  };
+  let frame = 0;
+  const observer = new ResizeObserver(() => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(fit);
+  });
+  observer.observe(target);
+  requestAnimationFrame(fit);
+
+  return {
+    points,
+    png: (title) => chartPng(u, widget, colors, palette, title),
+    destroy: () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+      u.destroy();
+    },
+  };
+}
+
+/** The chart's canvas with a title above and the legend below, on the theme's background. */
+function chartPng(u: uPlot, widget: ChartWidgetView, colors: readonly string[], palette: Palette, title: string): string {
+  const source = u.ctx.canvas;
+  const dpr = devicePixelRatio;
+  const pad = 12 * dpr;
+  const titleHeight = title ? 28 * dpr : 0;
+  const rowHeight = 20 * dpr;
+  const legendHeight = widget.series.length * rowHeight + (widget.series.length ? pad : 0);
+  const out = document.createElement('canvas');
+  out.width = source.width + pad * 2;
+  out.height = source.height + titleHeight + legendHeight + pad * 2;
+  const ctx = out.getContext('2d')!;
+  ctx.fillStyle = palette.background;
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.fillStyle = palette.foreground;
+  ctx.textBaseline = 'middle';
+  if (title) {
+    ctx.font = `600 ${(palette.fontSize + 2) * dpr}px ${palette.fontFamily}`;
+    ctx.fillText(title, pad, pad + titleHeight / 2);
+  }
+  ctx.drawImage(source, pad, pad + titleHeight);
+  ctx.font = `${palette.fontSize * dpr}px ${palette.fontFamily}`;
+  widget.series.forEach((s, i) => {
+    const y = pad + titleHeight + source.height + pad + i * rowHeight + rowHeight / 2;
+    ctx.fillStyle = colors[i];
+    ctx.fillRect(pad, y - 5 * dpr, 10 * dpr, 10 * dpr);
+    ctx.fillStyle = palette.foreground;
+    const last = s.values.length ? formatValue(s.values[s.values.length - 1], s.unit) : '—';
+    ctx.fillText(`${s.label}   latest ${last}`, pad + 16 * dpr, y);
+  });
+  return out.toDataURL('image/png');
+}

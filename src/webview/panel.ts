@@ -1,0 +1,299 @@
+import * as vscode from 'vscode';
+import { exportFileName, seriesToCsv, type CsvSeries } from '../core/metrics/csv';
+import { safeHref } from '../core/metrics/markdown';
+import { DEFAULT_RANGE } from '../core/metrics/ranges';
+import { Disposable } from '../platform/disposable';
+import { describeError } from '../platform/errors';
+import { chartHtml, chartResourceRoots, newNonce } from './html';
+import {
+  CHART_VIEW_TYPE, parsePageMessage, parseSavedState,
+  type ChartSource, type ChartView, type HostMessage, type LogWidgetView, type PageMessage, type PanelState, type ThemeKind,
+} from './protocol';
+
+/** Fetches what a panel shows (the page only draws). */
+export interface ChartDataLoader {
+  load(state: PanelState): Promise<ChartView>;
+  title(source: ChartSource): string;
+}
+
+export interface DrawReport {
+  readonly panelTitle: string;
+  readonly widgetId: string;
+  readonly series: number;
+  readonly points: number;
+  readonly ms: number;
+}
+
+export interface ChartPanelOptions {
+  readonly extensionUri: vscode.Uri;
+  readonly loader: ChartDataLoader;
+  readonly log: vscode.LogOutputChannel;
+  /** Seconds between automatic refreshes while a panel is visible (default 60). */
+  readonly refreshSeconds?: () => number;
+}
+
+const LOG_QUERY_COMMAND = 'opsLens.insights.runQuery';
+const SAVED_QUERY_COMMAND = 'opsLens.insights.runSavedQuery';
+
+function sourceKey(source: ChartSource): string {
+  switch (source.kind) {
+    case 'metrics':
+      return `metrics|${JSON.stringify(source.metrics.map((m) => [m.region, m.namespace, m.metricName, m.dimensions, m.stat ?? '']))}`;
+    case 'dashboard':
+    case 'alarm':
+      return `${source.kind}|${source.region}|${source.name}`;
+  }
+}
+
+function themeKind(kind: vscode.ColorThemeKind): ThemeKind {
+  switch (kind) {
+    case vscode.ColorThemeKind.Light:
+      return 'light';
+    case vscode.ColorThemeKind.HighContrast:
+      return 'highContrast';
+    case vscode.ColorThemeKind.HighContrastLight:
+      return 'highContrastLight';
+    default:
+      return 'dark';
+  }
+}
+
+/**
+ * Every panel of view type `opsLens.chart`: metric charts, alarm charts and dashboards. Opens them,
+ * brings back the ones VS Code restores after a reload (serializer), and reveals an open panel
+ * instead of opening the same chart twice.
+ */
+export class ChartPanel extends Disposable {
+  static readonly viewType = CHART_VIEW_TYPE;
+  private readonly open = new Map<string, OpenChart>();
+  private readonly drawn = new vscode.EventEmitter<DrawReport>();
+  /** Each chart the page drew, with its draw time. */
+  readonly onDidDraw = this.drawn.event;
+
+  constructor(private readonly options: ChartPanelOptions) {
+    super();
+    this.register(this.drawn);
+    this.register(vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, saved) => {
+        const state = parseSavedState(saved);
+        if (!state) {
+          panel.dispose();
+          return;
+        }
+        this.adopt(panel, state);
+      },
+    }));
+    this.register({ dispose: () => [...this.open.values()].forEach((c) => c.panel.dispose()) });
+  }
+
+  /** Panels open now. */
+  get count(): number {
+    return this.open.size;
+  }
+
+  /** Opens (or reveals and refreshes) the panel showing `source`. */
+  show(source: ChartSource, initial: { range?: PanelState['range']; stat?: string; autoRefresh?: boolean } = {}): vscode.WebviewPanel {
+    const existing = this.open.get(sourceKey(source));
+    if (existing) {
+      existing.panel.reveal();
+      existing.update({ source, ...(initial.range ? { range: initial.range } : {}) });
+      return existing.panel;
+    }
+    const state: PanelState = { version: 1, source, range: initial.range ?? DEFAULT_RANGE, ...(initial.stat ? { stat: initial.stat } : {}), autoRefresh: initial.autoRefresh ?? false };
+    const panel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, this.options.loader.title(source), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, {
+      enableScripts: true,
+      localResourceRoots: chartResourceRoots(this.options.extensionUri),
+    });
+    this.adopt(panel, state);
+    return panel;
+  }
+
+  private adopt(panel: vscode.WebviewPanel, state: PanelState): void {
+    const key = sourceKey(state.source);
+    const chart = new OpenChart(panel, state, this.options, (report) => this.drawn.fire(report));
+    this.open.get(key)?.panel.dispose();
+    this.open.set(key, chart);
+    panel.onDidDispose(() => {
+      if (this.open.get(key) === chart) this.open.delete(key);
+      chart.dispose();
+    });
+  }
+}
+
+/** One panel: its state, its last view, its timer, its messages. */
+class OpenChart extends Disposable {
+  private view: ChartView | undefined;
+  private loadSeq = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private pageReady = false;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private state: PanelState,
+    private readonly options: ChartPanelOptions,
+    private readonly onDrawn: (report: DrawReport) => void,
+  ) {
+    super();
+    const webview = panel.webview;
+    webview.options = { enableScripts: true, localResourceRoots: chartResourceRoots(options.extensionUri) };
+    panel.title = options.loader.title(state.source);
+    panel.iconPath = vscode.Uri.joinPath(options.extensionUri, 'media', 'ops-lens.svg');
+    webview.html = chartHtml(webview, options.extensionUri, newNonce(), panel.title);
+    this.register(webview.onDidReceiveMessage((raw: unknown) => {
+      const message = parsePageMessage(raw);
+      if (message) void this.handle(message);
+    }));
+    this.register(panel.onDidChangeViewState(() => this.schedule()));
+    this.register(vscode.window.onDidChangeActiveColorTheme((theme) => this.post({ type: 'theme', kind: themeKind(theme.kind) })));
+    this.register({ dispose: () => clearTimeout(this.timer) });
+  }
+
+  /** Changes what the panel shows (a command asked for the same chart again) and reloads. */
+  update(change: Partial<Pick<PanelState, 'source' | 'range' | 'stat' | 'autoRefresh'>>): void {
+    this.state = { ...this.state, ...change };
+    if (this.pageReady) void this.load();
+  }
+
+  private post(message: HostMessage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async handle(message: PageMessage): Promise<void> {
+    const log = this.options.log;
+    switch (message.type) {
+      case 'ready':
+        this.pageReady = true;
+        // A page that comes back (hidden and shown again) gets the last view without a new fetch.
+        if (this.view) this.post({ type: 'render', state: this.state, view: this.view });
+        else await this.load();
+        this.schedule();
+        return;
+      case 'refresh':
+        await this.load();
+        return;
+      case 'setRange':
+        this.state = { ...this.state, range: message.range };
+        await this.load();
+        return;
+      case 'setStat': {
+        const { stat: _old, ...rest } = this.state;
+        this.state = message.stat ? { ...rest, stat: message.stat } : rest;
+        await this.load();
+        return;
+      }
+      case 'setAutoRefresh':
+        this.state = { ...this.state, autoRefresh: message.enabled };
+        this.post({ type: 'state', state: this.state });
+        this.schedule();
+        return;
+      case 'exportCsv':
+        await this.exportCsv(message.widgetId);
+        return;
+      case 'exportPng':
+        await this.exportPng(message.widgetId, message.dataUrl);
+        return;
+      case 'runLogQuery':
+        await this.runLogQuery(message.widgetId);
+        return;
+      case 'openLink': {
+        const href = safeHref(message.href);
+        if (href) await vscode.env.openExternal(vscode.Uri.parse(href, true));
+        return;
+      }
+      case 'drawn':
+        log.info(`chart drawn: ${this.panel.title} ${message.widgetId}: ${message.series} series, ${message.points} points in ${message.ms.toFixed(1)} ms`);
+        this.onDrawn({ panelTitle: this.panel.title, widgetId: message.widgetId, series: message.series, points: message.points, ms: message.ms });
+        return;
+      case 'error':
+        log.warn(`chart page: ${message.message}`);
+        return;
+    }
+  }
+
+  private async load(): Promise<void> {
+    const seq = ++this.loadSeq;
+    const state = this.state;
+    this.post({ type: 'loading', state });
+    const started = performance.now();
+    try {
+      const view = await this.options.loader.load(state);
+      if (seq !== this.loadSeq) return;
+      this.view = view;
+      this.post({ type: 'render', state, view });
+      this.options.log.info(`chart loaded: ${this.panel.title} (${view.widgets.length} widget${view.widgets.length === 1 ? '' : 's'}) in ${Math.round(performance.now() - started)} ms`);
+    } catch (err) {
+      if (seq !== this.loadSeq) return;
+      this.options.log.warn(`chart failed: ${this.panel.title}: ${describeError(err)}`);
+      this.post({ type: 'error', state, message: describeError(err), canRetry: true });
+    } finally {
+      if (seq === this.loadSeq) this.schedule();
+    }
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.state.autoRefresh || !this.panel.visible || !this.pageReady) return;
+    const seconds = Math.max(10, this.options.refreshSeconds?.() || 60);
+    this.timer = setTimeout(() => void this.load(), seconds * 1000);
+  }
+
+  private csvSeries(widgetId: string | undefined): { series: CsvSeries[]; title: string } {
+    const charts = (this.view?.widgets ?? []).filter((w) => w.kind === 'chart' && (!widgetId || w.id === widgetId));
+    const many = charts.length > 1;
+    const series = charts.flatMap((w) => (w.kind === 'chart' ? w.series.map((s) => ({ label: many && w.title ? `${w.title}: ${s.label}` : s.label, timestamps: s.timestamps, values: s.values })) : []));
+    const title = widgetId && charts[0] ? charts[0].title || this.panel.title : this.panel.title;
+    return { series, title };
+  }
+
+  private async saveFile(name: string, filters: Record<string, string[]>, data: Uint8Array, format: 'png' | 'csv'): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, filters, saveLabel: 'Export' });
+    if (!target) return;
+    try {
+      await vscode.workspace.fs.writeFile(target, data);
+      this.post({ type: 'exported', format, ok: true, message: `Saved ${target.fsPath || target.toString()}` });
+    } catch (err) {
+      this.post({ type: 'exported', format, ok: false, message: describeError(err) });
+      void vscode.window.showErrorMessage(`Could not save the export: ${describeError(err)}`);
+    }
+  }
+
+  private async exportCsv(widgetId: string | undefined): Promise<void> {
+    const { series, title } = this.csvSeries(widgetId);
+    if (series.length === 0) {
+      void vscode.window.showInformationMessage('There is no chart data to export yet.');
+      return;
+    }
+    await this.saveFile(exportFileName(title, 'csv'), { CSV: ['csv'] }, new TextEncoder().encode(seriesToCsv(series)), 'csv');
+  }
+
+  private async exportPng(widgetId: string, dataUrl: string): Promise<void> {
+    const prefix = 'data:image/png;base64,';
+    if (!dataUrl.startsWith(prefix)) return;
+    const bytes = Buffer.from(dataUrl.slice(prefix.length), 'base64');
+    if (bytes.length < 8 || bytes.readUInt32BE(0) !== 0x89504e47) return;
+    const widget = this.view?.widgets.find((w) => w.id === widgetId);
+    await this.saveFile(exportFileName(widget?.title || this.panel.title, 'png'), { 'PNG image': ['png'] }, bytes, 'png');
+  }
+
+  private async runLogQuery(widgetId: string): Promise<void> {
+    const widget = this.view?.widgets.find((w): w is LogWidgetView => w.kind === 'log' && w.id === widgetId);
+    if (!widget) return;
+    const commands = await vscode.commands.getCommands(true);
+    if (commands.includes(LOG_QUERY_COMMAND)) {
+      await vscode.commands.executeCommand(LOG_QUERY_COMMAND, { query: widget.query, logGroups: widget.logGroups, region: widget.region, title: widget.title });
+      return;
+    }
+    if (commands.includes(SAVED_QUERY_COMMAND)) {
+      await vscode.commands.executeCommand(SAVED_QUERY_COMMAND, widget.title);
+      return;
+    }
+    const copy = 'Copy Query';
+    const picked = await vscode.window.showInformationMessage('Logs Insights is coming to Ops Lens. Until then, copy the query and run it in the CloudWatch console.', copy);
+    if (picked === copy) {
+      const source = widget.logGroups.map((g) => `SOURCE '${g}' | `).join('');
+      await vscode.env.clipboard.writeText(`${source}${widget.query}`);
+    }
+  }
+}

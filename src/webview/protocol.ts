@@ -1,0 +1,228 @@
+// The one definition of what the chart panel's host and page say to each other. Imported by both
+// src/webview/panel.ts (extension host) and src/webview/page/main.ts (the webview, bundled separately):
+// type-only imports from core, so the page bundle carries no host code.
+import type { AlarmSnapshot, MetricSelection } from '../core/metrics/arguments';
+import type { GridPos, MetricView } from '../core/metrics/dashboard';
+import type { MdBlock, MdInline } from '../core/metrics/markdown';
+import type { RangeKey } from '../core/metrics/ranges';
+
+export type { RangeKey, MetricSelection, AlarmSnapshot, GridPos, MdBlock, MdInline };
+
+export const CHART_VIEW_TYPE = 'opsLens.chart';
+
+/** What a panel shows; saved with the webview's state so a reload restores it. */
+export type ChartSource =
+  | { readonly kind: 'metrics'; readonly metrics: readonly MetricSelection[]; readonly title?: string }
+  | { readonly kind: 'dashboard'; readonly region: string; readonly name: string }
+  | { readonly kind: 'alarm'; readonly region: string; readonly name: string; readonly snapshot?: AlarmSnapshot };
+
+export interface PanelState {
+  readonly version: 1;
+  readonly source: ChartSource;
+  readonly range: RangeKey;
+  /** Statistic applied to every metric; undefined: as each metric or widget defines it. */
+  readonly stat?: string;
+  readonly autoRefresh: boolean;
+}
+
+export interface SeriesView {
+  readonly id: string;
+  readonly label: string;
+  readonly color?: string;
+  readonly yAxis: 'left' | 'right';
+  readonly unit?: string;
+  /** Epoch milliseconds, ascending. */
+  readonly timestamps: readonly number[];
+  readonly values: readonly number[];
+}
+
+export interface LineView {
+  readonly value: number;
+  readonly label: string;
+  readonly color?: string;
+  readonly kind: 'threshold' | 'annotation';
+  readonly yAxis: 'left' | 'right';
+}
+
+export interface BandView {
+  /** Epoch milliseconds. */
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface AxisView {
+  readonly min?: number;
+  readonly max?: number;
+  readonly label?: string;
+  readonly unit?: string;
+}
+
+interface WidgetBase {
+  /** Unique within the view; the page echoes it in exports and draw reports. */
+  readonly id: string;
+  readonly title: string;
+  /** Position on the 24-column grid. */
+  readonly pos: GridPos;
+}
+
+export interface ChartWidgetView extends WidgetBase {
+  readonly kind: 'chart';
+  readonly view: MetricView;
+  readonly stacked: boolean;
+  readonly series: readonly SeriesView[];
+  readonly lines: readonly LineView[];
+  /** ALARM stretches shaded behind the lines. */
+  readonly bands: readonly BandView[];
+  readonly bandsFrom?: 'history' | 'data';
+  readonly axes: { readonly left: AxisView; readonly right?: AxisView };
+  /** Period of the data, seconds (the largest when queries differ). */
+  readonly period: number;
+  /** Set on a chart opened from an alarm. */
+  readonly alarm?: { readonly name: string; readonly region: string; readonly state: string; readonly threshold?: number; readonly comparison?: string };
+  /** Whole-chart failure: message shown with a retry button instead of the chart. */
+  readonly error?: string;
+  /** Partial trouble (a row that could not be read, a series with partial data). */
+  readonly notes: readonly string[];
+}
+
+export interface TextWidgetView extends WidgetBase {
+  readonly kind: 'text';
+  readonly blocks: readonly MdBlock[];
+  readonly transparent: boolean;
+}
+
+export interface AlarmItemView {
+  readonly name: string;
+  readonly region?: string;
+  readonly state: 'ALARM' | 'OK' | 'INSUFFICIENT_DATA' | 'UNKNOWN';
+  readonly reason: string;
+  /** Epoch milliseconds. */
+  readonly updated?: number;
+}
+
+export interface AlarmsWidgetView extends WidgetBase {
+  readonly kind: 'alarms';
+  readonly alarms: readonly AlarmItemView[];
+  readonly error?: string;
+}
+
+export interface LogWidgetView extends WidgetBase {
+  readonly kind: 'log';
+  readonly region: string;
+  readonly query: string;
+  readonly logGroups: readonly string[];
+}
+
+export interface PlaceholderWidgetView extends WidgetBase {
+  readonly kind: 'placeholder';
+  /** The widget's `type` as the dashboard wrote it. */
+  readonly widgetType: string;
+  readonly message: string;
+}
+
+export type WidgetView = ChartWidgetView | TextWidgetView | AlarmsWidgetView | LogWidgetView | PlaceholderWidgetView;
+
+export interface ChartView {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly layout: 'single' | 'dashboard';
+  /** Grid rows a dashboard uses. */
+  readonly rows: number;
+  /** Epoch milliseconds of the range shown. */
+  readonly start: number;
+  readonly end: number;
+  readonly fetchedAt: number;
+  /** Whether the statistic picker applies (not to an alarm's metric). */
+  readonly statSelectable: boolean;
+  readonly widgets: readonly WidgetView[];
+  /** Trouble with the whole view that did not stop it (a region that failed, dashboard problems). */
+  readonly notes: readonly string[];
+}
+
+export type ThemeKind = 'light' | 'dark' | 'highContrast' | 'highContrastLight';
+
+/** Host → page. */
+export type HostMessage =
+  | { readonly type: 'loading'; readonly state: PanelState }
+  | { readonly type: 'render'; readonly state: PanelState; readonly view: ChartView }
+  /** The state changed without new data (auto refresh switched): toolbar and saved state only. */
+  | { readonly type: 'state'; readonly state: PanelState }
+  | { readonly type: 'error'; readonly state: PanelState; readonly message: string; readonly canRetry: boolean }
+  | { readonly type: 'theme'; readonly kind: ThemeKind }
+  | { readonly type: 'exported'; readonly format: 'png' | 'csv'; readonly ok: boolean; readonly message: string };
+
+/** Page → host. */
+export type PageMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'refresh' }
+  | { readonly type: 'setRange'; readonly range: RangeKey }
+  | { readonly type: 'setStat'; readonly stat: string | null }
+  | { readonly type: 'setAutoRefresh'; readonly enabled: boolean }
+  /** CSV of one widget's series, or of every chart when widgetId is missing. */
+  | { readonly type: 'exportCsv'; readonly widgetId?: string }
+  | { readonly type: 'exportPng'; readonly widgetId: string; readonly dataUrl: string }
+  | { readonly type: 'runLogQuery'; readonly widgetId: string }
+  | { readonly type: 'openLink'; readonly href: string }
+  | { readonly type: 'drawn'; readonly widgetId: string; readonly series: number; readonly points: number; readonly ms: number }
+  | { readonly type: 'error'; readonly message: string };
+
+/** What the page keeps with vscode.setState (and the serializer receives after a reload). */
+export interface SavedPageState {
+  readonly panel: PanelState;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const RANGE_KEYS = ['1h', '3h', '12h', '24h', '3d', '7d'];
+
+/** The page's message when it is well formed (the host trusts nothing it did not check). */
+export function parsePageMessage(raw: unknown): PageMessage | undefined {
+  if (!isObject(raw) || typeof raw.type !== 'string') return undefined;
+  const str = (v: unknown) => typeof v === 'string';
+  const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  switch (raw.type) {
+    case 'ready':
+    case 'refresh':
+      return { type: raw.type };
+    case 'setRange':
+      return RANGE_KEYS.includes(raw.range as string) ? { type: 'setRange', range: raw.range as RangeKey } : undefined;
+    case 'setStat':
+      return raw.stat === null || (str(raw.stat) && (raw.stat as string).length <= 40) ? { type: 'setStat', stat: raw.stat as string | null } : undefined;
+    case 'setAutoRefresh':
+      return typeof raw.enabled === 'boolean' ? { type: 'setAutoRefresh', enabled: raw.enabled } : undefined;
+    case 'exportCsv':
+      return raw.widgetId === undefined || str(raw.widgetId) ? { type: 'exportCsv', ...(str(raw.widgetId) ? { widgetId: raw.widgetId as string } : {}) } : undefined;
+    case 'exportPng':
+      return str(raw.widgetId) && str(raw.dataUrl) ? { type: 'exportPng', widgetId: raw.widgetId as string, dataUrl: raw.dataUrl as string } : undefined;
+    case 'runLogQuery':
+      return str(raw.widgetId) ? { type: 'runLogQuery', widgetId: raw.widgetId as string } : undefined;
+    case 'openLink':
+      return str(raw.href) ? { type: 'openLink', href: raw.href as string } : undefined;
+    case 'drawn':
+      return str(raw.widgetId) && num(raw.series) && num(raw.points) && num(raw.ms)
+        ? { type: 'drawn', widgetId: raw.widgetId as string, series: raw.series as number, points: raw.points as number, ms: raw.ms as number }
+        : undefined;
+    case 'error':
+      return str(raw.message) ? { type: 'error', message: (raw.message as string).slice(0, 2000) } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function isSelection(m: unknown): boolean {
+  return isObject(m) && typeof m.region === 'string' && typeof m.namespace === 'string' && typeof m.metricName === 'string' &&
+    Array.isArray(m.dimensions) && m.dimensions.every((d) => isObject(d) && typeof d.name === 'string' && typeof d.value === 'string');
+}
+
+/** A saved state when it is one this version wrote. */
+export function parseSavedState(raw: unknown): PanelState | undefined {
+  const panel = isObject(raw) && isObject(raw.panel) ? raw.panel : undefined;
+  if (!panel || panel.version !== 1 || !isObject(panel.source) || !RANGE_KEYS.includes(panel.range as string)) return undefined;
+  const s = panel.source;
+  const ok =
+    (s.kind === 'metrics' && Array.isArray(s.metrics) && s.metrics.length > 0 && s.metrics.every(isSelection)) ||
+    ((s.kind === 'dashboard' || s.kind === 'alarm') && typeof s.region === 'string' && typeof s.name === 'string');
+  return ok ? (panel as unknown as PanelState) : undefined;
+}

@@ -1,0 +1,88 @@
+// Mocha root hooks of the e2e layer: builds the extension, starts the sandbox (moto seeded with the
+// scenario, the health server, a workspace), code-server with the extension installed and the sandbox's
+// environment, and Chromium on the workbench. Tests reach it through `workbench()` / `environment()`.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { installExtension, startCodeServer, type RunningCodeServer } from '../../sandbox/codeServer';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT, buildExtension, startTestSandbox, type TestSandbox } from '../support/environment';
+import { Workbench, setEnvironment, workbench } from './harness';
+
+let sandbox: TestSandbox | undefined;
+let codeServer: RunningCodeServer | undefined;
+let browser: Browser | undefined;
+let tempDir: string | undefined;
+
+const log = (line: string) => console.log(`    [e2e] ${line}`);
+
+async function teardown(): Promise<void> {
+  setEnvironment(undefined);
+  await browser?.close().catch(() => undefined);
+  browser = undefined;
+  await codeServer?.stop();
+  codeServer = undefined;
+  await sandbox?.stop().catch((err: unknown) => log(`sandbox stop: ${String(err)}`));
+  sandbox = undefined;
+  if (tempDir && !process.env.OPS_LENS_KEEP_TEMP) fs.rmSync(tempDir, { recursive: true, force: true });
+  tempDir = undefined;
+}
+
+export const mochaHooks = {
+  async beforeAll(this: Mocha.Context): Promise<void> {
+    // The first run installs code-server (1–3 min); later runs start in ~10 s.
+    this.timeout(10 * 60 * 1000);
+    const started = Date.now();
+    process.once('SIGINT', () => void teardown().finally(() => process.exit(130)));
+    buildExtension();
+
+    sandbox = await startTestSandbox(log);
+    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-lens-e2e-'));
+    const extensionsDir = path.join(tempDir, 'extensions');
+    installExtension(REPO_ROOT, extensionsDir);
+    codeServer = await startCodeServer({
+      workspace: sandbox.workspace,
+      extensionsDir,
+      userDataDir: path.join(tempDir, 'user-data'),
+      env: sandbox.env,
+      unsetEnvPrefixes: ['AWS_'],
+      log,
+    });
+
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: codeServer.url });
+    // No step may wait forever for an element that is not coming.
+    context.setDefaultTimeout(15000);
+    const page = await context.newPage();
+    const bench = new Workbench(page, codeServer.workbenchUrl);
+    await bench.open();
+    // Wide enough for alarm names and their descriptions in screenshots.
+    await bench.setSideBarWidth(460);
+    setEnvironment({
+      workbench: bench,
+      workspace: sandbox.workspace,
+      awsEndpoint: sandbox.awsEndpoint,
+      healthUrl: sandbox.healthUrl,
+      env: sandbox.env,
+      codeServerUrl: codeServer.url,
+    });
+    log(`workbench ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  },
+
+  async afterEach(this: Mocha.Context): Promise<void> {
+    const test = this.currentTest;
+    if (test?.state !== 'failed' || !browser) return;
+    try {
+      const file = await workbench().screenshot(`failed-${test.fullTitle()}`.slice(0, 120), { settle: false });
+      log(`screenshot of the failure: ${path.relative(REPO_ROOT, file)}`);
+    } catch {
+      // no workbench to photograph
+    }
+  },
+
+  async afterAll(this: Mocha.Context): Promise<void> {
+    this.timeout(60000);
+    await teardown();
+  },
+};
