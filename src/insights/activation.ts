@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { rangeLabel } from '../core/time/ranges';
+import { SHOW_SERIES_COMMAND } from '../metrics/activation';
 import { explainNoQuery, queryFromEditor } from './editorQuery';
 import { exportResults } from './export';
 import { QueryHistory } from './history';
@@ -11,7 +12,7 @@ import { ResultsDocuments, RESULTS_SCHEME } from './resultsDocuments';
 import { pickRange, runSavedQuery, type InsightsContext, type RunOptions } from './run';
 import { saveQueryDefinition } from './saveQuery';
 import type { SavedQuery } from './savedQueries';
-import { ResultsCodeLens } from './resultsCodeLens';
+import { ResultsCharts, ResultsCodeLens, SHOW_CHART_COMMAND } from './resultsCodeLens';
 import { registerSourceLinks } from './sourceLinks';
 
 export function activate(context: vscode.ExtensionContext, services: Services): InsightsContext {
@@ -38,11 +39,32 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     await runSavedQuery(ctx, query, { ...options, range });
   };
 
+  const charts = new ResultsCharts(results);
+  /** A results document's URI (`Uri`, string, `{ uri }`), else the active editor's; or a ready chart (`{ title, series }`). */
+  const showChart = async (arg?: unknown): Promise<void> => {
+    if (arg && typeof arg === 'object' && !(arg instanceof vscode.Uri) && Array.isArray((arg as { series?: unknown }).series)) {
+      await vscode.commands.executeCommand(SHOW_SERIES_COMMAND, arg);
+      return;
+    }
+    const given = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : arg && typeof arg === 'object' && typeof (arg as { uri?: unknown }).uri === 'string' ? vscode.Uri.parse((arg as { uri: string }).uri) : undefined;
+    const uri = given ?? vscode.window.activeTextEditor?.document.uri;
+    if (!uri || uri.scheme !== RESULTS_SCHEME || !results.get(uri)) {
+      void vscode.window.showInformationMessage('Open Logs Insights results first (Ops Lens: Run Saved Logs Insights Query…), then show them as a chart.');
+      return;
+    }
+    const chart = charts.get(uri);
+    if (!chart) {
+      void vscode.window.showInformationMessage('These results have nothing to chart: they need a time column (bin() or @timestamp) and numeric columns, e.g. "stats count() by bin(5m)".');
+      return;
+    }
+    await vscode.commands.executeCommand(SHOW_SERIES_COMMAND, chart);
+  };
+
   context.subscriptions.push(
     results, diagnostics,
     vscode.workspace.registerTextDocumentContentProvider(RESULTS_SCHEME, results),
     ...registerLanguageFeatures(services),
-    vscode.languages.registerCodeLensProvider({ scheme: RESULTS_SCHEME }, new ResultsCodeLens(results)),
+    vscode.languages.registerCodeLensProvider({ scheme: RESULTS_SCHEME }, new ResultsCodeLens(results, charts)),
     ...registerSourceLinks(results),
     vscode.commands.registerCommand('opsLens.insights.runSavedQuery', async (name?: unknown, options?: RunOptions) => {
       const query = await pickSavedQuery(services, typeof name === 'string' ? name : undefined);
@@ -56,6 +78,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       const query = await editorQuery(arg);
       if (query) return saveQueryDefinition(services, query, (arg && typeof arg === 'object' ? arg : {}) as { name?: string; logGroups?: string[] });
     }),
+    vscode.commands.registerCommand(SHOW_CHART_COMMAND, showChart),
     vscode.commands.registerCommand('opsLens.insights.exportResults', (arg?: unknown) => exportResults(results, arg)),
     vscode.commands.registerCommand('opsLens.insights.rerun', (uri?: vscode.Uri) => rerun(uri ?? vscode.window.activeTextEditor?.document.uri, 'same')),
     vscode.commands.registerCommand('opsLens.insights.changeRange', (uri?: vscode.Uri) => rerun(uri ?? vscode.window.activeTextEditor?.document.uri, 'range')),

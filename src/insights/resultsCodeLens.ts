@@ -1,18 +1,49 @@
 import * as vscode from 'vscode';
-import type { ResultsDocuments } from './resultsDocuments';
+import { resultsChartInput, type ResultsChartInput } from '../core/insights/results';
+import type { ResultsData, ResultsDocuments } from './resultsDocuments';
 
-/** Actions at the top of a results document: run again, change the range, export. */
-export class ResultsCodeLens implements vscode.CodeLensProvider {
+export const SHOW_CHART_COMMAND = 'opsLens.insights.showChart';
+
+/**
+ * The chart of a results document, worked out once per results (they never change) and forgotten with
+ * them; undefined when the results have nothing to plot.
+ */
+export class ResultsCharts {
+  private readonly cache = new WeakMap<ResultsData, ResultsChartInput | null>();
+
   constructor(private readonly results: ResultsDocuments) {}
+
+  get(uri: vscode.Uri): ResultsChartInput | undefined {
+    const data = this.results.get(uri);
+    if (!data) return undefined;
+    let chart = this.cache.get(data);
+    if (chart === undefined) {
+      chart = resultsChartInput({ queryName: data.queryName, query: data.query, rows: data.rows, range: data.range }) ?? null;
+      this.cache.set(data, chart);
+    }
+    return chart ?? undefined;
+  }
+}
+
+/** Actions at the top of a results document: run again, change the range, export, and chart when it plots. */
+export class ResultsCodeLens implements vscode.CodeLensProvider {
+  constructor(
+    private readonly results: ResultsDocuments,
+    private readonly charts: ResultsCharts,
+  ) {}
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const data = this.results.get(document.uri);
     if (!data) return [];
     const top = new vscode.Range(0, 0, 0, 0);
-    return [
+    const lenses = [
       new vscode.CodeLens(top, { title: '↻ Run again', command: 'opsLens.insights.rerun', arguments: [document.uri] }),
       new vscode.CodeLens(top, { title: `Range: ${data.range.label} ▾`, command: 'opsLens.insights.changeRange', arguments: [document.uri] }),
       new vscode.CodeLens(top, { title: 'Export…', command: 'opsLens.insights.exportResults', arguments: [{ uri: document.uri.toString() }] }),
     ];
+    if (this.charts.get(document.uri)) {
+      lenses.push(new vscode.CodeLens(top, { title: '$(graph-line) Show as chart', tooltip: 'Draw the results over time in a chart panel', command: SHOW_CHART_COMMAND, arguments: [document.uri] }));
+    }
+    return lenses;
   }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { MetricsApi } from '../aws/services/metrics';
-import { alarmFromArgument, dashboardFromArgument, metricSelectionsFromArgument, type AlarmTarget } from '../core/metrics/arguments';
+import { alarmFromArgument, dashboardFromArgument, metricSelectionsFromArgument, seriesChartFromArgument, type AlarmTarget } from '../core/metrics/arguments';
 import { readRefreshIntervalSeconds } from '../platform/config';
 import { showError } from '../platform/errors';
 import type { Services } from '../services';
@@ -8,9 +8,14 @@ import { ChartPanel } from '../webview/panel';
 import { ChartLoader } from './loader';
 import { listAllDashboards, pickAlarm, pickDashboard, pickMetrics, pickRegion } from './pickers';
 
+/** Charts series handed over whole; see {@link seriesChartFromArgument} for the argument. */
+export const SHOW_SERIES_COMMAND = 'opsLens.metrics.showSeries';
+
 /**
  * Metric charts, alarm charts and CloudWatch dashboards, all in `opsLens.chart` webview panels.
- * Commands: `opsLens.metrics.openChart`, `opsLens.metrics.openDashboard`, `opsLens.alarms.showChart`.
+ * Commands: `opsLens.metrics.openChart`, `opsLens.metrics.openDashboard`, `opsLens.alarms.showChart`, and
+ * `opsLens.metrics.showSeries` (not in the palette), which charts series another feature already has
+ * (`opsLens.insights.showChart` hands it Logs Insights results).
  */
 export function activate(context: vscode.ExtensionContext, services: Services, metricsApi: MetricsApi): ChartPanel {
   const { session, cloudWatch, log } = services;
@@ -90,8 +95,18 @@ export function activate(context: vscode.ExtensionContext, services: Services, m
     }
   };
 
+  const showSeries = (arg?: unknown): void => {
+    const chart = seriesChartFromArgument(arg);
+    if (!chart) {
+      void vscode.window.showErrorMessage('There is nothing to chart: showSeries takes { title, series: [{ name, points: [[epoch ms, value], …] }], unit? }.');
+      return;
+    }
+    panels.show({ kind: 'insights', ...chart });
+  };
+
   context.subscriptions.push(
     panels,
+    vscode.commands.registerCommand(SHOW_SERIES_COMMAND, showSeries),
     vscode.commands.registerCommand('opsLens.metrics.openChart', openChart),
     vscode.commands.registerCommand('opsLens.metrics.openDashboard', openDashboard),
     vscode.commands.registerCommand('opsLens.alarms.showChart', showAlarmChart),

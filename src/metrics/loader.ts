@@ -4,12 +4,12 @@ import type { MetricAlarm, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import type { MetricsApi, MetricSeries } from '../aws/services/metrics';
 import { STATE_LABEL, comparisonSymbol, formatNumber } from '../core/alarms/model';
 import { bandsFromData, bandsFromTransitions, transitionsFromHistory, type HistoryItemLike, type TimeBand } from '../core/metrics/alarmBands';
-import type { AlarmSnapshot } from '../core/metrics/arguments';
+import { MAX_CHART_SERIES, MAX_SERIES_POINTS, type AlarmSnapshot } from '../core/metrics/arguments';
 import { GRID_COLUMNS, parseDashboardBody, widgetTitle, type AxisSettings, type DashboardWidget, type GridPos, type MetricView } from '../core/metrics/dashboard';
 import { parseMarkdown } from '../core/metrics/markdown';
 import { choosePeriod, formatPeriod } from '../core/metrics/period';
 import { describeMetric, renameInExpression, selectionQueries, toMetricDataQuery, widgetQueries, type ChartQuery } from '../core/metrics/queries';
-import { RANGE_LABEL, timeWindow, type TimeWindow } from '../core/metrics/ranges';
+import { RANGE_LABEL, timeWindow, type RangeKey, type TimeWindow } from '../core/metrics/ranges';
 import { normalizeStat } from '../core/metrics/statistics';
 import { guessUnit, unitLabel } from '../core/metrics/units';
 import type { AlarmItemView, AxisView, ChartSource, ChartView, ChartWidgetView, LineView, PanelState, SeriesView, WidgetView } from '../webview/protocol';
@@ -66,6 +66,8 @@ export class ChartLoader {
         return `Dashboard: ${source.name}`;
       case 'alarm':
         return `Alarm: ${source.name}`;
+      case 'insights':
+        return `Chart: ${source.title || 'Logs Insights results'}`;
     }
   }
 
@@ -75,10 +77,65 @@ export class ChartLoader {
       case 'metrics':
         return this.loadMetrics(state, state.source, window);
       case 'dashboard':
-        return this.loadDashboard(state, state.source, window);
+        return this.loadDashboard(state, state.source);
       case 'alarm':
         return this.loadAlarm(state, state.source, window);
+      case 'insights':
+        return this.loadSeries(state, state.source);
     }
+  }
+
+  /** Series handed over whole: drawn as they are, over the window they cover. */
+  private loadSeries(state: PanelState, source: Extract<ChartSource, { kind: 'insights' }>): ChartView {
+    const series: SeriesView[] = source.series.map((s, i) => ({
+      id: `s${i + 1}`,
+      label: s.name || `series ${i + 1}`,
+      yAxis: 'left',
+      ...(source.unit ? { unit: source.unit } : {}),
+      timestamps: s.points.map((p) => p[0]),
+      values: s.points.map((p) => p[1]),
+    }));
+    const times = series.flatMap((s) => (s.timestamps.length ? [s.timestamps[0], s.timestamps[s.timestamps.length - 1]] : []));
+    const step = typicalStep(series);
+    const first = Math.min(...times);
+    const last = Math.max(...times);
+    // The query's range (widened to the data should any fall outside it), else the data's span with one
+    // bin more at the end so the last bin shows whole.
+    const dataEnd = last > first ? last + step : first + Math.max(step, 60_000);
+    const start = Math.min(source.start ?? first, first);
+    const end = source.end !== undefined ? Math.max(source.end, last) : dataEnd;
+    const points = series.reduce((n, s) => n + s.values.length, 0);
+    const notes: string[] = [];
+    if (source.omitted?.series) notes.push(`${source.omitted.series} more series are not shown (at most ${MAX_CHART_SERIES} are charted).`);
+    if (source.omitted?.points) notes.push(`${source.omitted.points.toLocaleString('en-US')} older points are not shown (at most ${MAX_SERIES_POINTS.toLocaleString('en-US')} per series).`);
+    const label = source.unit ? unitLabel(source.unit) : undefined;
+    const widget: ChartWidgetView = {
+      kind: 'chart',
+      id: 'chart',
+      title: source.title,
+      pos: FULL_WIDTH,
+      view: 'timeSeries',
+      stacked: false,
+      series,
+      lines: [],
+      bands: [],
+      axes: { left: { ...(label ? { label } : {}), ...(source.unit ? { unit: source.unit } : {}) } },
+      period: Math.max(1, Math.round(step / 1000)),
+      notes,
+    };
+    return {
+      title: this.title(source),
+      subtitle: ['Logs Insights results', `${series.length} series`, `${points.toLocaleString('en-US')} points`, `every ${formatPeriod(Math.max(1, Math.round(step / 1000)))}`].join(' · '),
+      layout: 'single',
+      rows: FULL_WIDTH.height,
+      statSelectable: false,
+      widgets: [widget],
+      notes: [],
+      range: state.range,
+      start,
+      end: Math.max(end, start + 1000),
+      fetchedAt: this.now(),
+    };
   }
 
   private async loadMetrics(state: PanelState, source: Extract<ChartSource, { kind: 'metrics' }>, window: TimeWindow): Promise<ChartView> {
@@ -87,7 +144,7 @@ export class ChartLoader {
     const fetched = (await this.fetchCharts([spec], window)).get('chart')!;
     const widget = this.chartWidget({ id: 'chart', title: this.title(source).replace(/^Chart: /, ''), pos: FULL_WIDTH, view: 'timeSeries', stacked: false, yAxis: {}, lines: [] }, spec, fetched);
     const regions = [...new Set(source.metrics.map((m) => m.region))];
-    return this.view(state, window, {
+    return this.view(state.range, window, {
       title: this.title(source),
       subtitle: [regions.join(', '), source.metrics.length === 1 ? describeMetric(source.metrics[0]) : `${source.metrics.length} metrics`, `period ${formatPeriod(widget.period)}`, `last ${RANGE_LABEL[state.range]}`].join(' · '),
       layout: 'single',
@@ -98,9 +155,12 @@ export class ChartLoader {
     });
   }
 
-  private async loadDashboard(state: PanelState, source: Extract<ChartSource, { kind: 'dashboard' }>, window: TimeWindow): Promise<ChartView> {
+  private async loadDashboard(state: PanelState, source: Extract<ChartSource, { kind: 'dashboard' }>): Promise<ChartView> {
     const definition = await this.deps.metrics.getDashboard(source.region, source.name);
     const parsed = parseDashboardBody(definition.body);
+    // The dashboard's own `start` until a range is picked in the panel.
+    const range = state.rangeFromSource && parsed.range ? parsed.range : state.range;
+    const window = timeWindow(range, this.now());
     const specs = new Map<number, ChartSpec>();
     for (const w of parsed.widgets) {
       if (w.type !== 'metric') continue;
@@ -135,9 +195,9 @@ export class ChartLoader {
           return { kind: 'placeholder', id, title, pos: w.pos, widgetType: w.widgetType, message: `Ops Lens does not draw "${w.widgetType}" widgets yet. Open the dashboard in the CloudWatch console to see it.` };
       }
     });
-    return this.view(state, window, {
+    return this.view(range, window, {
       title: this.title(source),
-      subtitle: [source.region, `${parsed.widgets.length} widget${parsed.widgets.length === 1 ? '' : 's'}`, `last ${RANGE_LABEL[state.range]}`].join(' · '),
+      subtitle: [source.region, `${parsed.widgets.length} widget${parsed.widgets.length === 1 ? '' : 's'}`, `last ${RANGE_LABEL[range]}`].join(' · '),
       layout: 'dashboard',
       rows: parsed.rows,
       statSelectable: true,
@@ -157,7 +217,7 @@ export class ChartLoader {
         kind: 'placeholder', id: 'chart', title: source.name, pos: FULL_WIDTH, widgetType: 'composite alarm',
         message: `${source.name} is a composite alarm: it has no metric of its own. Its rule: ${composite.AlarmRule ?? '(none)'}`,
       };
-      return this.view(state, window, { title: this.title(source), subtitle: `${source.region} · composite alarm`, layout: 'single', rows: FULL_WIDTH.height, statSelectable: false, widgets: [widget], notes: [] });
+      return this.view(state.range, window, { title: this.title(source), subtitle: `${source.region} · composite alarm`, layout: 'single', rows: FULL_WIDTH.height, statSelectable: false, widgets: [widget], notes: [] });
     }
     const raw = found?.metricAlarms.find((a) => a.AlarmName === source.name);
     const alarm = raw ? alarmFacts(raw) : source.snapshot ? snapshotFacts(source.snapshot) : undefined;
@@ -193,7 +253,7 @@ export class ChartLoader {
       alarm: { name: source.name, region: source.region, state: alarm.state ?? 'INSUFFICIENT_DATA', ...(alarm.threshold !== undefined ? { threshold: alarm.threshold } : {}), ...(alarm.comparison ? { comparison: alarm.comparison } : {}) },
     };
     const stateLabel = STATE_LABEL[(alarm.state ?? 'INSUFFICIENT_DATA') as keyof typeof STATE_LABEL] ?? alarm.state ?? '';
-    return this.view(state, window, {
+    return this.view(state.range, window, {
       title: this.title(source),
       subtitle: [source.region, condition, stateLabel, `period ${formatPeriod(widget.period)}`, `last ${RANGE_LABEL[state.range]}`].filter(Boolean).join(' · '),
       layout: 'single',
@@ -204,8 +264,8 @@ export class ChartLoader {
     });
   }
 
-  private view(state: PanelState, window: TimeWindow, rest: Omit<ChartView, 'start' | 'end' | 'fetchedAt'>): ChartView {
-    return { ...rest, start: window.start, end: window.end, fetchedAt: this.now() };
+  private view(range: RangeKey, window: TimeWindow, rest: Omit<ChartView, 'range' | 'start' | 'end' | 'fetchedAt'>): ChartView {
+    return { ...rest, range, start: window.start, end: window.end, fetchedAt: this.now() };
   }
 
   /**
@@ -352,6 +412,21 @@ export class ChartLoader {
     }
     return out;
   }
+}
+
+/** The most common spacing between consecutive points (ms), e.g. a `bin(5m)`'s 300,000; 60,000 when unknown. */
+function typicalStep(series: readonly { readonly timestamps: readonly number[] }[]): number {
+  const counts = new Map<number, number>();
+  for (const s of series) {
+    for (let i = 1; i < s.timestamps.length; i++) {
+      const d = s.timestamps[i] - s.timestamps[i - 1];
+      if (d > 0) counts.set(d, (counts.get(d) ?? 0) + 1);
+    }
+  }
+  let best = 60_000;
+  let most = 0;
+  for (const [d, n] of counts) if (n > most || (n === most && d < best)) [best, most] = [d, n];
+  return best;
 }
 
 interface AlarmFacts {

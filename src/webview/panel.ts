@@ -6,7 +6,7 @@ import { Disposable } from '../platform/disposable';
 import { describeError } from '../platform/errors';
 import { chartHtml, chartResourceRoots, newNonce } from './html';
 import {
-  CHART_VIEW_TYPE, parsePageMessage, parseSavedState,
+  CHART_VIEW_TYPE, isFetchedSource, parsePageMessage, parseSavedState,
   type ChartSource, type ChartView, type HostMessage, type LogWidgetView, type PageMessage, type PanelState, type ThemeKind,
 } from './protocol';
 
@@ -42,7 +42,27 @@ function sourceKey(source: ChartSource): string {
     case 'dashboard':
     case 'alarm':
       return `${source.kind}|${source.region}|${source.name}`;
+    case 'insights':
+      return `insights|${source.title}|${seriesFingerprint(source.series)}`;
   }
+}
+
+/** A cheap fingerprint of handed-over series (FNV-1a over names and points): the same results, the same panel. */
+function seriesFingerprint(series: Extract<ChartSource, { kind: 'insights' }>['series']): string {
+  let h = 0x811c9dc5;
+  const mix = (n: number) => {
+    h ^= n & 0xffffffff;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  };
+  for (const s of series) {
+    for (let i = 0; i < s.name.length; i++) mix(s.name.charCodeAt(i));
+    mix(s.points.length);
+    for (const [t, v] of s.points) {
+      mix(Math.floor(t / 1000));
+      mix(Math.round(v * 1000));
+    }
+  }
+  return `${series.length}.${h.toString(16)}`;
 }
 
 function themeKind(kind: vscode.ColorThemeKind): ThemeKind {
@@ -99,7 +119,15 @@ export class ChartPanel extends Disposable {
       existing.update({ source, ...(initial.range ? { range: initial.range } : {}) });
       return existing.panel;
     }
-    const state: PanelState = { version: 1, source, range: initial.range ?? DEFAULT_RANGE, ...(initial.stat ? { stat: initial.stat } : {}), autoRefresh: initial.autoRefresh ?? false };
+    const state: PanelState = {
+      version: 1,
+      source,
+      range: initial.range ?? DEFAULT_RANGE,
+      // A dashboard opens on its own time range (its `start`) unless one is asked for.
+      ...(source.kind === 'dashboard' && !initial.range ? { rangeFromSource: true } : {}),
+      ...(initial.stat ? { stat: initial.stat } : {}),
+      autoRefresh: isFetchedSource(source) && (initial.autoRefresh ?? false),
+    };
     const panel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, this.options.loader.title(source), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, {
       enableScripts: true,
       localResourceRoots: chartResourceRoots(this.options.extensionUri),
@@ -150,7 +178,8 @@ class OpenChart extends Disposable {
 
   /** Changes what the panel shows (a command asked for the same chart again) and reloads. */
   update(change: Partial<Pick<PanelState, 'source' | 'range' | 'stat' | 'autoRefresh'>>): void {
-    this.state = { ...this.state, ...change };
+    const { rangeFromSource, ...rest } = this.state;
+    this.state = { ...rest, ...(rangeFromSource && !change.range ? { rangeFromSource } : {}), ...change };
     if (this.pageReady) void this.load();
   }
 
@@ -171,10 +200,12 @@ class OpenChart extends Disposable {
       case 'refresh':
         await this.load();
         return;
-      case 'setRange':
-        this.state = { ...this.state, range: message.range };
+      case 'setRange': {
+        const { rangeFromSource: _own, ...rest } = this.state;
+        this.state = { ...rest, range: message.range };
         await this.load();
         return;
+      }
       case 'setStat': {
         const { stat: _old, ...rest } = this.state;
         this.state = message.stat ? { ...rest, stat: message.stat } : rest;
@@ -219,7 +250,9 @@ class OpenChart extends Disposable {
       const view = await this.options.loader.load(state);
       if (seq !== this.loadSeq) return;
       this.view = view;
-      this.post({ type: 'render', state, view });
+      // The view may show another range than asked (a dashboard's own): the toolbar and saved state follow it.
+      if (view.range !== this.state.range) this.state = { ...this.state, range: view.range };
+      this.post({ type: 'render', state: this.state, view });
       this.options.log.info(`chart loaded: ${this.panel.title} (${view.widgets.length} widget${view.widgets.length === 1 ? '' : 's'}) in ${Math.round(performance.now() - started)} ms`);
     } catch (err) {
       if (seq !== this.loadSeq) return;
@@ -233,7 +266,7 @@ class OpenChart extends Disposable {
   private schedule(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (!this.state.autoRefresh || !this.panel.visible || !this.pageReady) return;
+    if (!this.state.autoRefresh || !isFetchedSource(this.state.source) || !this.panel.visible || !this.pageReady) return;
     const seconds = Math.max(10, this.options.refreshSeconds?.() || 60);
     this.timer = setTimeout(() => void this.load(), seconds * 1000);
   }

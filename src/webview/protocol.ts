@@ -1,12 +1,12 @@
 // The one definition of what the chart panel's host and page say to each other. Imported by both
-// src/webview/panel.ts (extension host) and src/webview/page/main.ts (the webview, bundled separately):
-// type-only imports from core, so the page bundle carries no host code.
-import type { AlarmSnapshot, MetricSelection } from '../core/metrics/arguments';
+// src/webview/panel.ts (extension host) and src/webview/page/main.ts (the webview, bundled separately).
+// The page imports only types from here, so the checks below (host side) stay out of its bundle.
+import { seriesChartFromArgument, type AlarmSnapshot, type MetricSelection, type SeriesChartInput } from '../core/metrics/arguments';
 import type { GridPos, MetricView } from '../core/metrics/dashboard';
 import type { MdBlock, MdInline } from '../core/metrics/markdown';
 import type { RangeKey } from '../core/metrics/ranges';
 
-export type { RangeKey, MetricSelection, AlarmSnapshot, GridPos, MdBlock, MdInline };
+export type { RangeKey, MetricSelection, AlarmSnapshot, SeriesChartInput, GridPos, MdBlock, MdInline };
 
 export const CHART_VIEW_TYPE = 'opsLens.chart';
 
@@ -14,12 +14,24 @@ export const CHART_VIEW_TYPE = 'opsLens.chart';
 export type ChartSource =
   | { readonly kind: 'metrics'; readonly metrics: readonly MetricSelection[]; readonly title?: string }
   | { readonly kind: 'dashboard'; readonly region: string; readonly name: string }
-  | { readonly kind: 'alarm'; readonly region: string; readonly name: string; readonly snapshot?: AlarmSnapshot };
+  | { readonly kind: 'alarm'; readonly region: string; readonly name: string; readonly snapshot?: AlarmSnapshot }
+  /**
+   * Series handed over whole (Logs Insights results): nothing is fetched, range, statistic and refresh do
+   * not apply, and the saved state carries the series (bounded: see `seriesChartFromArgument`).
+   */
+  | ({ readonly kind: 'insights' } & SeriesChartInput);
+
+/** Whether a source is fetched from CloudWatch (range, statistic, refresh and auto refresh apply). */
+export function isFetchedSource(source: ChartSource): boolean {
+  return source.kind !== 'insights';
+}
 
 export interface PanelState {
   readonly version: 1;
   readonly source: ChartSource;
   readonly range: RangeKey;
+  /** The range is the source's own (a dashboard's `start`) until one is picked. */
+  readonly rangeFromSource?: boolean;
   /** Statistic applied to every metric; undefined: as each metric or widget defines it. */
   readonly stat?: string;
   readonly autoRefresh: boolean;
@@ -128,6 +140,8 @@ export interface ChartView {
   readonly layout: 'single' | 'dashboard';
   /** Grid rows a dashboard uses. */
   readonly rows: number;
+  /** The range shown (a dashboard may bring its own; the host then keeps it in the panel's state). */
+  readonly range: RangeKey;
   /** Epoch milliseconds of the range shown. */
   readonly start: number;
   readonly end: number;
@@ -221,6 +235,10 @@ export function parseSavedState(raw: unknown): PanelState | undefined {
   const panel = isObject(raw) && isObject(raw.panel) ? raw.panel : undefined;
   if (!panel || panel.version !== 1 || !isObject(panel.source) || !RANGE_KEYS.includes(panel.range as string)) return undefined;
   const s = panel.source;
+  if (s.kind === 'insights') {
+    const chart = seriesChartFromArgument(s);
+    return chart ? ({ ...panel, source: { kind: 'insights', ...chart } } as unknown as PanelState) : undefined;
+  }
   const ok =
     (s.kind === 'metrics' && Array.isArray(s.metrics) && s.metrics.length > 0 && s.metrics.every(isSelection)) ||
     ((s.kind === 'dashboard' || s.kind === 'alarm') && typeof s.region === 'string' && typeof s.name === 'string');

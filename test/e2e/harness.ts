@@ -458,6 +458,14 @@ export class Workbench {
 
   // --- editors -----------------------------------------------------------------------------------
 
+  /** Moves the cursor of the active editor to a 1-based line through Go to Line. */
+  async goToLine(line: number): Promise<void> {
+    await this.runCommand('Go to Line/Column...');
+    await this.typeInQuickInput(`:${line}`);
+    await this.acceptQuickInput();
+    await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  }
+
   /** Opens a workspace file through Quick Open (Ctrl+P) by its workspace-relative path. */
   async openFile(relativePath: string): Promise<void> {
     await this.closeQuickInput();
@@ -491,7 +499,9 @@ export class Workbench {
     const editor = this.page.locator('.part.editor .editor-group-container.active .monaco-editor').first();
     await editor.waitFor({ state: 'visible', timeout: 15000 });
     await this.page.evaluate(() => navigator.clipboard.writeText(''));
-    await editor.locator('.view-lines').click({ position: { x: 5, y: 5 } });
+    // Click below the middle: CodeLens and other view zones sit over the first lines.
+    const box = await editor.boundingBox();
+    await editor.click({ position: { x: Math.min(80, (box?.width ?? 160) / 2), y: Math.max(10, (box?.height ?? 40) * 0.6) }, force: true });
     const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
     await this.page.keyboard.press(`${mod}+A`);
     await this.page.keyboard.press(`${mod}+C`);

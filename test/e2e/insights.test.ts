@@ -38,10 +38,16 @@ describe('Logs Insights', () => {
     await wb.openFile('queries/generate-errors.insights');
     await wb.runCommand('Ops Lens: Run Query in Logs Insights');
     await wb.waitForEditor(/Generate errors/, 30000);
-    const link = wb.page.locator('.part.editor .editor-group-container.active .view-lines span', { hasText: /generate\.ts:42/ }).first();
-    await link.waitFor({ state: 'visible', timeout: 15000 });
+    const text = await wb.activeEditorText();
+    const lineOfFrame = text.split('\n').findIndex((l) => l.includes('/var/task/src/handlers/generate.ts:42')) + 1;
+    assert.ok(lineOfFrame > 0, 'the results show the stack frame');
+    await wb.goToLine(lineOfFrame);
+    const column = text.split('\n')[lineOfFrame - 1].indexOf('/var/task/src/handlers/generate.ts:42') + 1;
+    await wb.runCommand('Go to Line/Column...');
+    await wb.typeInQuickInput(`:${lineOfFrame}:${column + 5}`);
+    await wb.acceptQuickInput();
     await wb.screenshot('insights-stack-frames');
-    await link.click({ modifiers: ['Control'] });
+    await wb.runCommand('Open Link');
     await wb.waitForEditor('generate.ts', 15000);
     assert.equal((await waitFor(cursor, (c) => c.line === 42, { message: 'not at line 42' })).line, 42);
     await wb.closeEditors();
@@ -51,6 +57,8 @@ describe('Logs Insights', () => {
   it('runs a markdown block of docs/MONITORING.md from its CodeLens', async () => {
     const wb = workbench();
     await wb.openFile('docs/MONITORING.md');
+    const source = fs.readFileSync(path.join(environment().workspace, 'docs', 'MONITORING.md'), 'utf8').split('\n');
+    await wb.goToLine(source.findIndex((l) => /^fields @timestamp, @message/.test(l)) + 1);
     const lens = wb.page.locator('.part.editor .codelens-decoration a', { hasText: 'Run in Logs Insights' }).first();
     await lens.waitFor({ state: 'visible', timeout: 20000 });
     await wb.screenshot('insights-codelens');
@@ -67,12 +75,9 @@ describe('Logs Insights', () => {
     assert.ok(binLine > 0, 'the guide has seed 004\'s query');
     await wb.openFile('docs/MONITORING.md');
     const lens = wb.page.locator('.part.editor .codelens-decoration a', { hasText: 'Run in Logs Insights' });
-    // Scroll the block into view through Go to Line, then use its lens.
-    await wb.page.keyboard.press('Control+G');
-    await wb.typeInQuickInput(String(binLine));
-    await wb.acceptQuickInput();
-    const texts = await waitFor(async () => lens.count(), (n) => n > 0, { message: 'no lens near the block' });
-    assert.ok(texts > 0);
+    await wb.goToLine(binLine);
+    const lenses = await waitFor(async () => lens.count(), (n) => n > 0, { message: 'no lens near the block' });
+    assert.ok(lenses > 0);
     await wb.runCommand('Ops Lens: Run Query in Logs Insights');
     await wb.waitForNotification(/unexpected symbol found bin at line 3 and position 3/, 15000);
     await wb.page.keyboard.press('Control+Home');

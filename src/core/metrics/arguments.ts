@@ -126,3 +126,70 @@ export function alarmFromArgument(arg: unknown): AlarmTarget | undefined {
   const snapshot = snapshotOf(alarm);
   return { name, ...(region ? { region } : {}), ...(snapshot ? { snapshot } : {}) };
 }
+
+/** A chart of series the caller already has (Logs Insights results): nothing to fetch. */
+export interface SeriesChartInput {
+  readonly title: string;
+  readonly series: readonly { readonly name: string; readonly points: readonly (readonly [number, number])[] }[];
+  /** A CloudWatch unit name (`Count`, `Milliseconds`, …) the values are in. */
+  readonly unit?: string;
+  /** Epoch milliseconds of the window the data covers (a query's range); else the data's own span. */
+  readonly start?: number;
+  readonly end?: number;
+  /** Series and points left out to keep the chart (and the panel's saved state) bounded. */
+  readonly omitted?: { readonly series: number; readonly points: number };
+}
+
+/** At most this many series are charted (and kept in a panel's saved state)… */
+export const MAX_CHART_SERIES = 50;
+/** …each with at most this many points (the newest). */
+export const MAX_SERIES_POINTS = 10_000;
+const MAX_TITLE_LENGTH = 200;
+const MAX_NAME_LENGTH = 300;
+
+function finite(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/**
+ * `{ title, series: [{ name, points: [[epochMs, value], …] }], unit?, start?, end? }` as a chart to draw,
+ * bounded to {@link MAX_CHART_SERIES} series of {@link MAX_SERIES_POINTS} points (the first series, the
+ * newest points; what is left out is counted in `omitted`). Points that are not two finite numbers are
+ * skipped; points come out oldest first. Undefined when the argument is not such a chart or has no point.
+ */
+export function seriesChartFromArgument(arg: unknown): SeriesChartInput | undefined {
+  if (!isObject(arg) || typeof arg.title !== 'string' || !Array.isArray(arg.series)) return undefined;
+  let omittedSeries = isObject(arg.omitted) && finite(arg.omitted.series) ? Math.max(0, Math.floor(arg.omitted.series)) : 0;
+  let omittedPoints = isObject(arg.omitted) && finite(arg.omitted.points) ? Math.max(0, Math.floor(arg.omitted.points)) : 0;
+  const series: { name: string; points: [number, number][] }[] = [];
+  for (const s of arg.series) {
+    if (!isObject(s) || typeof s.name !== 'string' || !Array.isArray(s.points)) return undefined;
+    if (series.length >= MAX_CHART_SERIES) {
+      omittedSeries++;
+      continue;
+    }
+    let points: [number, number][] = [];
+    let sorted = true;
+    for (const p of s.points) {
+      if (!Array.isArray(p) || p.length < 2 || !finite(p[0]) || !finite(p[1])) continue;
+      if (points.length && p[0] < points[points.length - 1][0]) sorted = false;
+      points.push([p[0], p[1]]);
+    }
+    if (!sorted) points.sort((a, b) => a[0] - b[0]);
+    if (points.length > MAX_SERIES_POINTS) {
+      omittedPoints += points.length - MAX_SERIES_POINTS;
+      points = points.slice(points.length - MAX_SERIES_POINTS);
+    }
+    series.push({ name: s.name.slice(0, MAX_NAME_LENGTH), points });
+  }
+  if (!series.some((s) => s.points.length > 0)) return undefined;
+  const unit = typeof arg.unit === 'string' && arg.unit && arg.unit.length <= 40 ? arg.unit : undefined;
+  const window = finite(arg.start) && finite(arg.end) && arg.end > arg.start ? { start: arg.start, end: arg.end } : {};
+  return {
+    title: arg.title.slice(0, MAX_TITLE_LENGTH),
+    series,
+    ...(unit ? { unit } : {}),
+    ...window,
+    ...(omittedSeries || omittedPoints ? { omitted: { series: omittedSeries, points: omittedPoints } } : {}),
+  };
+}

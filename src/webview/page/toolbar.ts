@@ -1,6 +1,6 @@
 import { RANGES, RANGE_LABEL } from '../../core/metrics/ranges';
 import { STATISTICS } from '../../core/metrics/statistics';
-import type { ChartView, PageMessage, PanelState } from '../protocol';
+import { isFetchedSource, type ChartView, type PageMessage, type PanelState } from '../protocol';
 import { button, el } from './dom';
 
 /** Title, range and statistic pickers, refresh, auto refresh, export; all real controls. */
@@ -13,6 +13,8 @@ export class Toolbar {
   private readonly auto: HTMLButtonElement;
   private readonly refresh: HTMLButtonElement;
   private readonly status = el('span', { class: 'status', id: 'status', role: 'status', 'aria-live': 'polite' });
+  private readonly rangeLabel: HTMLLabelElement;
+  private readonly statLabel: HTMLLabelElement;
   private autoOn = false;
 
   constructor(post: (message: PageMessage) => void) {
@@ -24,11 +26,13 @@ export class Toolbar {
     this.refresh = button('Refresh', () => post({ type: 'refresh' }), { id: 'refresh', 'data-action': 'refresh' });
     this.auto = button('Auto refresh', () => post({ type: 'setAutoRefresh', enabled: !this.autoOn }), { id: 'auto-refresh', 'aria-pressed': 'false', 'data-action': 'auto-refresh' });
     const exportAll = button('Export CSV', () => post({ type: 'exportCsv' }), { id: 'export-csv', class: 'secondary', 'data-action': 'export-csv-all' });
+    this.rangeLabel = el('label', {}, 'Range ', this.range);
+    this.statLabel = el('label', {}, 'Statistic ', this.stat);
     this.element = el('header', { class: 'toolbar' },
       el('div', { class: 'heading' }, this.title, this.subtitle),
       el('div', { class: 'controls' },
-        el('label', {}, 'Range ', this.range),
-        el('label', {}, 'Statistic ', this.stat),
+        this.rangeLabel,
+        this.statLabel,
         this.refresh,
         this.auto,
         exportAll,
@@ -43,6 +47,12 @@ export class Toolbar {
       this.subtitle.textContent = view.subtitle;
       this.stat.disabled = !view.statSelectable;
     }
+    // Series handed over whole (Logs Insights results) are not fetched: no range, statistic or refresh.
+    const fetched = isFetchedSource(state.source);
+    this.rangeLabel.hidden = !fetched;
+    this.statLabel.hidden = !fetched;
+    this.refresh.hidden = !fetched;
+    this.auto.hidden = !fetched;
     this.range.value = state.range;
     const known = Array.from(this.stat.options).some((o) => o.value === (state.stat ?? ''));
     if (!known && state.stat) this.stat.append(el('option', { value: state.stat }, state.stat));

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { guardFormula, toCsv, toJson, type ResultRow } from '../../../src/core/insights/results';
+import { guardFormula, resultColumns, toCsv, toJson, type ResultRow } from '../../../src/core/insights/results';
 
 const row = (fields: Record<string, string>): ResultRow => Object.entries(fields).map(([field, value]) => ({ field, value }));
 
@@ -50,5 +50,13 @@ describe('toJson', () => {
 
   it('keeps the given columns in their order', () => {
     assert.equal(toJson([row({ a: '1', b: '2', c: '3' })], ['c', 'a', 'z']), '[\n  {\n    "c": "3",\n    "a": "1"\n  }\n]\n');
+  });
+});
+
+describe('result columns', () => {
+  it('keeps the query\'s order when the first row lacks a field', () => {
+    const rows = [[{ field: 'error_count', value: '18' }], [{ field: 'endpoint', value: '/api/videos' }, { field: 'error_count', value: '13' }], [{ field: 'endpoint', value: '/x' }, { field: 'error_count', value: '1' }, { field: '@ptr', value: 'p' }]];
+    assert.deepEqual(resultColumns(rows), ['endpoint', 'error_count']);
+    assert.deepEqual(resultColumns(rows, true), ['endpoint', 'error_count', '@ptr']);
   });
 });

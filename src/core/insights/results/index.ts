@@ -15,3 +15,5 @@ export { prettyJsonLines } from './prettyJson';
 export { PTR_FIELD, resultColumns } from './rows';
 export type { ResultRow } from './rows';
 export { sanitizeText } from './sanitize';
+export { chartHintsFromQuery, resultsChartInput } from './chartInput';
+export type { ResultsChartInput, ResultsChartSource } from './chartInput';

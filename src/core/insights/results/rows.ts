@@ -8,16 +8,21 @@ export const PTR_FIELD = '@ptr';
 
 /** Union of the rows' fields in first-appearance order, without `@ptr` unless asked for. */
 export function resultColumns(rows: readonly ResultRow[], includePtr = false): string[] {
-  const seen = new Set<string>();
+  // Rows leave out fields they have no value for, so a field first seen in a later row is placed
+  // where that row has it: after its predecessor in the row, else before its successor.
   const columns: string[] = [];
+  const seen = new Set<string>();
   for (const row of rows) {
-    for (const cell of row) {
-      if (seen.has(cell.field)) continue;
+    row.forEach((cell, i) => {
+      if (seen.has(cell.field)) return;
       seen.add(cell.field);
-      if (includePtr || cell.field !== PTR_FIELD) columns.push(cell.field);
-    }
+      const previous = i > 0 ? columns.indexOf(row[i - 1].field) : -1;
+      const next = row.slice(i + 1).map((c) => columns.indexOf(c.field)).find((index) => index >= 0);
+      const at = previous >= 0 ? previous + 1 : next ?? columns.length;
+      columns.splice(at, 0, cell.field);
+    });
   }
-  return columns;
+  return includePtr ? columns : columns.filter((c) => c !== PTR_FIELD);
 }
 
 /** The row's value of each column ('' when the field is missing); the first occurrence of a field wins. */

@@ -1,0 +1,172 @@
+import * as assert from 'node:assert/strict';
+import type { Dialog, FrameLocator } from 'playwright-core';
+import { waitFor, workbench } from './harness';
+
+/** Chart bodies as the page marks them up once drawn. */
+interface ChartBody {
+  readonly widget: string;
+  readonly title: string;
+  readonly points: number;
+  readonly drawMs: number | undefined;
+  readonly threshold: string | undefined;
+}
+
+/**
+ * The chart panel's page. A VS Code webview is two nested frames: the workbench's `iframe.webview` (one
+ * per webview; the one shown is the visible one) and, inside it, `iframe#active-frame` with the page.
+ */
+function chartPage(): FrameLocator {
+  return workbench().page.frameLocator('iframe.webview.ready:visible').frameLocator('iframe#active-frame');
+}
+
+/** Waits until the page has drawn (`body[data-ready=true]`, not loading) and returns it. */
+async function readyChartPage(timeoutMs = 30000): Promise<FrameLocator> {
+  const page = chartPage();
+  await waitFor(
+    async () => page.locator('body').getAttribute('data-state', { timeout: 1000 }),
+    (state) => state === 'ready',
+    { timeoutMs, message: 'the chart page did not finish drawing' },
+  );
+  await page.locator('body[data-ready=true]').waitFor({ state: 'attached', timeout: 5000 });
+  return page;
+}
+
+async function chartBodies(page: FrameLocator): Promise<ChartBody[]> {
+  return page.locator('section[data-widget-type=metric]').evaluateAll((sections) =>
+    sections.map((section) => {
+      const body = section.querySelector('.widget-body.chart') as HTMLElement | null;
+      const ms = body?.dataset.drawMs;
+      return {
+        widget: section.getAttribute('data-widget-id') ?? '',
+        title: section.getAttribute('data-widget-title') ?? '',
+        points: Number(body?.dataset.points ?? 0),
+        drawMs: ms === undefined ? undefined : Number(ms),
+        threshold: body?.dataset.threshold,
+      };
+    }),
+  );
+}
+
+/** Opens a dashboard through the palette and its picker, and waits for it to be drawn. */
+async function openDashboard(name: string): Promise<FrameLocator> {
+  const wb = workbench();
+  await wb.runCommand('Ops Lens: Open CloudWatch Dashboard…');
+  await wb.typeInQuickInput(name);
+  await wb.pickQuickItem(name);
+  await wb.waitForEditor(`Dashboard: ${name}`, 30000);
+  return readyChartPage();
+}
+
+describe('metric charts and dashboards', () => {
+  const dialogs: string[] = [];
+  const onDialog = (dialog: Dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => undefined);
+  };
+
+  before(() => {
+    // Dialogs of any frame of the workbench page (webviews included) are reported on the page and its context.
+    workbench().page.on('dialog', onDialog);
+    workbench().page.context().on('dialog', onDialog);
+  });
+
+  after(async () => {
+    workbench().page.off('dialog', onDialog);
+    workbench().page.context().off('dialog', onDialog);
+    await workbench().closeEditors();
+  });
+
+  afterEach(async () => {
+    await workbench().dismissNotifications();
+  });
+
+  it('draws every metric widget of dev-application-dashboard', async () => {
+    const wb = workbench();
+    await wb.closeEditors();
+    const page = await openDashboard('dev-application-dashboard');
+    const charts = await waitFor(() => chartBodies(page), (list) => list.length > 0 && list.every((c) => c.points > 0), { message: 'a metric widget has no points' });
+    assert.equal(charts.length, 7, charts.map((c) => c.title).join(' | '));
+    assert.equal(await page.locator('section[data-widget-type=alarm] .alarm-item').count(), 3);
+    assert.equal(await page.locator('#title').textContent(), 'Dashboard: dev-application-dashboard');
+    await wb.screenshot('dashboard');
+  });
+
+  it('charts dev-ecs-service-unhealthy with its threshold', async () => {
+    const wb = workbench();
+    await wb.closeEditors();
+    await wb.runCommand('Ops Lens: Show Alarm Chart');
+    await wb.typeInQuickInput('dev-ecs-service-unhealthy');
+    await wb.pickQuickItem('dev-ecs-service-unhealthy');
+    await wb.waitForEditor('Alarm: dev-ecs-service-unhealthy', 30000);
+    const page = await readyChartPage();
+    const body = page.locator('.widget-body.chart');
+    await waitFor(async () => Number(await body.getAttribute('data-points')), (n) => n > 0, { message: 'the alarm chart has no points' });
+    assert.equal(await body.getAttribute('data-threshold'), '1');
+    assert.equal(await body.getAttribute('data-alarm-state'), 'ALARM');
+    assert.match((await page.locator('#subtitle').textContent()) ?? '', /RunningTaskCount < 1/);
+    await wb.screenshot('alarm-chart');
+  });
+
+  it('shows the hostile strings of ops-lens-hostile-strings as text', async () => {
+    const wb = workbench();
+    await wb.closeEditors();
+    dialogs.length = 0;
+    const page = await openDashboard('ops-lens-hostile-strings');
+    await waitFor(() => chartBodies(page), (list) => list.length === 1 && list[0].points > 0, { message: 'the metric widget has no points' });
+
+    const text = page.locator('section[data-widget-type=text]');
+    const shown = (await text.textContent()) ?? '';
+    assert.ok(shown.includes('<script>alert(1)</script>'), shown);
+    assert.ok(shown.includes('<img src=x onerror="alert(2)">'), shown);
+    assert.equal(await text.locator('h1').textContent(), 'Incident <script>alert(1)</script>');
+    // The javascript: link stays text: no anchor to click.
+    assert.equal(await text.locator('a').count(), 0);
+    assert.ok(shown.includes('click'));
+
+    assert.equal(await page.locator('#app script').count(), 0, 'no script element in the page content');
+    assert.equal(await page.locator('section.widget img').count(), 0, 'no img element in the widgets');
+    assert.equal(await page.locator('section.widget b').count(), 0, 'no bold element from a dimension value');
+
+    const metric = page.locator('section[data-widget-type=metric]');
+    assert.equal(await metric.locator('h2.widget-title').textContent(), '<img src=x onerror=alert(4)>');
+    const legend = (await metric.locator('.u-legend').textContent()) ?? '';
+    assert.ok(legend.includes('Requests <b>bold</b> & "co"'), `legend: ${legend}`);
+
+    await wb.screenshot('dashboard-hostile');
+    assert.deepEqual(dialogs, [], 'no dialog was raised');
+  });
+
+  it('draws 20 series × 1,440 points of ops-lens-bench-20x1440 over its 24 h', async () => {
+    const wb = workbench();
+    await wb.closeEditors();
+    const page = await openDashboard('ops-lens-bench-20x1440');
+    const [chart] = await waitFor(() => chartBodies(page), (list) => list.length === 1 && list[0].points > 0 && list[0].drawMs !== undefined, { message: 'the bench chart was not drawn' });
+    assert.equal(await page.locator('#range').inputValue(), '24h', 'the dashboard opens on its own range (start -PT24H)');
+    const series = Number(await page.locator('.widget-body.chart').getAttribute('data-series'));
+    console.log(`      chart draw: ${series} series × ${Math.round(chart.points / series)} points in ${chart.drawMs} ms (budget 50 ms)`);
+    assert.equal(series, 20);
+    assert.ok(chart.points >= 20 * 1300, `${chart.points} points`);
+    await wb.screenshot('dashboard-bench');
+  });
+
+  it('charts Logs Insights results with a bin() column from their "Show as chart" lens', async () => {
+    const wb = workbench();
+    await wb.closeEditors();
+    await wb.runCommand('Ops Lens: Run Saved Logs Insights Query…');
+    await wb.typeInQuickInput('Database Connection Errors');
+    await waitFor(() => wb.quickPickItems(), (list) => list.some((i) => i.label === 'Database Connection Errors'), { timeoutMs: 20000, message: 'query not offered' });
+    await wb.pickQuickItem('Database Connection Errors');
+    await wb.waitForEditor(/Database Connection Errors/, 30000);
+    const lens = wb.page.locator('.part.editor .codelens-decoration a', { hasText: 'Show as chart' }).first();
+    await lens.waitFor({ state: 'visible', timeout: 20000 });
+    await lens.click();
+    await wb.waitForEditor('Chart: Database Connection Errors', 30000);
+    const page = await readyChartPage();
+    const [chart] = await waitFor(() => chartBodies(page), (list) => list.length === 1 && list[0].points > 0, { message: 'the results chart has no points' });
+    assert.ok(chart.points > 0);
+    assert.equal(await page.locator('#range').isVisible(), false, 'no time range for results');
+    assert.equal(await page.locator('#refresh').isVisible(), false, 'nothing to refresh');
+    assert.match((await page.locator('#subtitle').textContent()) ?? '', /Logs Insights results · 1 series/);
+    await wb.screenshot('insights-chart');
+  });
+});
