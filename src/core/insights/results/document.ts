@@ -30,7 +30,8 @@ export interface ResultsDocument {
 }
 
 /** Logs Insights price: USD per GB of data scanned (1 GB = 2^30 bytes). */
-export const PRICE_PER_GB_SCANNED = 0.005;
+export const MISSING = '—';
+const PRICE_PER_GB_SCANNED = 0.005;
 export const DEFAULT_MAX_COLUMN_WIDTH = 60;
 const COLUMN_GAP = '  ';
 const DETAIL_LABEL_INDENT = '    ';
@@ -187,8 +188,10 @@ export function formatResultsDocument(input: ResultsDocumentInput): ResultsDocum
   const values: string[][] = new Array(rows.length);
   for (let r = 0; r < rows.length; r++) {
     const cells = rowValues(rows[r], index, width);
+    const present = new Set(rows[r].map((cell) => cell.field));
     for (let c = 0; c < width; c++) {
-      const value = sanitizeText(cells[c]);
+      // A field the row has no value for (a stats group with no key, a missing JSON key) shows as a dash.
+      const value = present.has(columns[c]) ? sanitizeText(cells[c]) : MISSING;
       cells[c] = value;
       const nl = value.indexOf('\n');
       const w = nl < 0 ? value.length : nl + 1;
