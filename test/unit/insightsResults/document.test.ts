@@ -88,7 +88,7 @@ describe('formatResultsDocument — table', () => {
     assert.equal(header, '@timestamp               endpoint     count  status');
     assert.equal(all[doc.rowLines[0] - 1], '───────────────────────  ───────────  ─────  ──────');
     assert.equal(all[doc.rowLines[0]], '2026-11-22 10:05:00.000  /api/videos  12     —', 'a missing field shows as a dash');
-    assert.equal(all[doc.rowLines[1]], '2026-11-22 10:00:00.000               3      500');
+    assert.equal(all[doc.rowLines[1]], '2026-11-22 10:00:00.000  —            3      500');
     assert.doesNotMatch(doc.text, /@ptr|CmAKJgo/);
   });
 
