@@ -5,8 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { installExtension, startCodeServer, type RunningCodeServer } from '../../sandbox/codeServer';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT, buildExtension, startTestSandbox, type TestSandbox } from '../support/environment';
+import { installVsix, startCodeServer, type RunningCodeServer } from '../../sandbox/codeServer';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT, packageVsix, startTestSandbox, type TestSandbox } from '../support/environment';
 import { Workbench, setEnvironment, workbench } from './harness';
 
 let sandbox: TestSandbox | undefined;
@@ -34,12 +34,12 @@ export const mochaHooks = {
     this.timeout(10 * 60 * 1000);
     const started = Date.now();
     process.once('SIGINT', () => void teardown().finally(() => process.exit(130)));
-    buildExtension();
 
     sandbox = await startTestSandbox(log);
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-lens-e2e-'));
     const extensionsDir = path.join(tempDir, 'extensions');
-    installExtension(REPO_ROOT, extensionsDir);
+    // The e2e layer tests what users install: the packed .vsix of the release build.
+    await installVsix(packageVsix(tempDir), extensionsDir, path.join(tempDir, 'user-data'), log);
     codeServer = await startCodeServer({
       workspace: sandbox.workspace,
       extensionsDir,

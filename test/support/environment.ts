@@ -18,6 +18,17 @@ export function buildExtension(): void {
   if (out.status !== 0) throw new Error(`extension build failed:\n${out.stdout}\n${out.stderr}`);
 }
 
+/** The release build packed as a .vsix, exactly as it would be published; returns its path. */
+export function packageVsix(outDir: string): string {
+  const build = spawnSync(process.execPath, ['esbuild.js', '--production'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`release build failed:\n${build.stdout}\n${build.stderr}`);
+  const vsix = path.join(outDir, 'ops-lens.vsix');
+  const vsce = path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
+  const out = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`vsce package failed:\n${out.stdout}\n${out.stderr}`);
+  return vsix;
+}
+
 export interface TestSandbox {
   readonly awsEndpoint: string;
   readonly healthUrl: string | undefined;

@@ -30,8 +30,8 @@ export interface ResultsDocument {
 }
 
 /** Logs Insights price: USD per GB of data scanned (1 GB = 2^30 bytes). */
-export const MISSING = '—';
-const PRICE_PER_GB_SCANNED = 0.005;
+const MISSING = '—';
+export const PRICE_PER_GB_SCANNED = 0.005;
 export const DEFAULT_MAX_COLUMN_WIDTH = 60;
 const COLUMN_GAP = '  ';
 const DETAIL_LABEL_INDENT = '    ';
