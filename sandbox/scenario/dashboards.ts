@@ -3,12 +3,14 @@ import {
   SECONDARY_REGION,
 } from './constants';
 import type { MetricSpec } from './metrics';
+import { TEST_DASHBOARD_METRICS, TEST_DASHBOARDS } from './testDashboards';
 import { api4xx, api5xx, apiRequests, ecsDesiredTasks, ecsNetworkRx, ecsNetworkTx, ecsPendingTasks } from './timeline';
 
 export interface DashboardSpec {
   name: string;
   region: string;
-  body: { widgets: object[] };
+  /** `start` (an ISO 8601 duration such as `-PT24H`) is the range the dashboard opens on. */
+  body: { widgets: object[]; start?: string };
 }
 
 // Same dimension order as the alarms' data: moto matches dimensions in the order they were put.
@@ -244,7 +246,7 @@ const avatarDashboard: DashboardSpec = {
   },
 };
 
-export const DASHBOARDS: readonly DashboardSpec[] = [applicationDashboard, avatarDashboard];
+export const DASHBOARDS: readonly DashboardSpec[] = [applicationDashboard, avatarDashboard, ...TEST_DASHBOARDS];
 
 const cloudFrontErrorRate: MetricSpec['shape'] = { base: 0.42, noise: 0.2, decimals: 3, min: 0, events: [{ from: 26, to: 0, mode: 'add', value: 2.4 }] };
 
@@ -272,6 +274,7 @@ export const DASHBOARD_METRICS: readonly MetricSpec[] = [
     region: SECONDARY_REGION, namespace: 'AWS/S3', metricName: '4xxErrors', dimensions: { BucketName: AVATAR_BUCKET }, unit: 'Count',
     shape: { base: 0.8, daily: 0.4, counts: true },
   },
+  ...TEST_DASHBOARD_METRICS,
 ];
 
 /** CloudFront publishes in us-east-1; the seed's widget reads 5-minute sums. */

@@ -119,7 +119,8 @@ export class ChartLoader {
       series,
       lines: [],
       bands: [],
-      axes: { left: { ...(label ? { label } : {}), ...(source.unit ? { unit: source.unit } : {}) } },
+      // Counts and durations from zero, so the chart does not magnify small changes.
+      axes: { left: { ...(series.every((s) => s.values.every((v) => v >= 0)) ? { min: 0 } : {}), ...(label ? { label } : {}), ...(source.unit ? { unit: source.unit } : {}) } },
       period: Math.max(1, Math.round(step / 1000)),
       notes,
     };

@@ -445,6 +445,44 @@ describe('stand-in in front of moto', function () {
     });
   });
 
+  describe('CloudWatch metric data', () => {
+    it('answers GetMetricData from the data put through it: 20 metrics × 1,440 minutes quickly, percentiles too', async function () {
+      this.timeout(60_000);
+      const minute = Math.floor(Date.now() / 60000) * 60000;
+      const start = minute - 24 * 3_600_000;
+      const series = Array.from({ length: 20 }, (_, i) => `s${String(i + 1).padStart(2, '0')}`);
+      const data = series.flatMap((name, i) => Array.from({ length: 1440 }, (_, k) => ({ MetricName: 'Latency', Dimensions: [{ Name: 'Series', Value: name }], Timestamp: new Date(start + k * 60000), Value: i * 10 + (k % 7) })));
+      const batches = [];
+      for (let i = 0; i < data.length; i += 1000) batches.push(data.slice(i, i + 1000));
+      await Promise.all(batches.map((batch) => cw.send(new PutMetricDataCommand({ Namespace: 'Bench', MetricData: batch }))));
+      await cw.send(new PutMetricDataCommand({ Namespace: 'Bench', MetricData: [{ MetricName: 'Spread', Timestamp: new Date(minute - 60000), Values: [1, 2, 3, 100], Counts: [1, 1, 1, 1] }] }));
+
+      const started = Date.now();
+      const out = await cw.send(new GetMetricDataCommand({
+        StartTime: new Date(start),
+        EndTime: new Date(minute),
+        ScanBy: 'TimestampAscending',
+        MetricDataQueries: series.map((name, i) => ({ Id: `m${i}`, MetricStat: { Metric: { Namespace: 'Bench', MetricName: 'Latency', Dimensions: [{ Name: 'Series', Value: name }] }, Period: 60, Stat: 'Average' } })),
+      }));
+      const elapsed = Date.now() - started;
+      assert.equal(out.MetricDataResults?.length, 20);
+      assert.ok(out.MetricDataResults?.every((r) => r.Values?.length === 1440), 'every minute of every series');
+      assert.deepEqual(out.MetricDataResults?.[1]?.Values?.slice(0, 3), [10, 11, 12]);
+      assert.equal(out.MetricDataResults?.[0]?.Label, 'Latency Average');
+      assert.ok(elapsed < 5000, `${elapsed} ms`);
+
+      const spread = await cw.send(new GetMetricDataCommand({
+        StartTime: new Date(minute - 300_000),
+        EndTime: new Date(minute),
+        MetricDataQueries: [
+          { Id: 'p50', MetricStat: { Metric: { Namespace: 'Bench', MetricName: 'Spread' }, Period: 300, Stat: 'p50' } },
+          { Id: 'max', MetricStat: { Metric: { Namespace: 'Bench', MetricName: 'Spread' }, Period: 300, Stat: 'Maximum' }, Label: 'Peak' },
+        ],
+      }));
+      assert.deepEqual(spread.MetricDataResults?.map((r) => [r.Id, r.Label, r.Values]), [['p50', 'Spread p50', [2]], ['max', 'Peak', [100]]]);
+    });
+  });
+
   describe('CloudWatch metric math', () => {
     it('computes expressions over the MetricStat queries', async () => {
       const minute = Math.floor(Date.now() / 60000) * 60000;

@@ -24,7 +24,7 @@ export function packageVsix(outDir: string): string {
   if (build.status !== 0) throw new Error(`release build failed:\n${build.stdout}\n${build.stderr}`);
   const vsix = path.join(outDir, 'ops-lens.vsix');
   const vsce = path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
-  const out = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const out = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], { cwd: REPO_ROOT, encoding: 'utf8' });
   if (out.status !== 0) throw new Error(`vsce package failed:\n${out.stdout}\n${out.stderr}`);
   return vsix;
 }

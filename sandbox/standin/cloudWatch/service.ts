@@ -4,6 +4,7 @@ import { deleteAlarms, putMetricAlarm, setAlarmState } from './alarmChanges';
 import { describeAlarmHistory } from './alarmHistory';
 import { describeAlarms } from './describeAlarms';
 import { getMetricData } from './metricMath/getMetricData';
+import { putMetricData } from './putMetricData';
 import { putCompositeAlarm } from './putCompositeAlarm';
 import { CloudWatchRegion } from './state';
 import { listTagsForResource, tagResource, untagResource } from './tags';
@@ -27,7 +28,8 @@ export class CloudWatchService implements Resettable {
       TagResource: withState(tagResource),
       UntagResource: withState(untagResource),
       ListTagsForResource: withState(listTagsForResource),
-      GetMetricData: getMetricData,
+      GetMetricData: withState(getMetricData),
+      PutMetricData: withState(putMetricData),
     };
   }
 

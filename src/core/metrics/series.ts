@@ -10,16 +10,57 @@ export interface TimedValues {
   readonly values: readonly number[];
 }
 
+function ascending(times: readonly number[]): boolean {
+  for (let i = 1; i < times.length; i++) if (!(times[i] > times[i - 1])) return false;
+  return true;
+}
+
+function sameTimes(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Every series on the union of their timestamps, gaps as null. Charts redraw with tens of thousands of
+ * points, so the usual cases are cheap: series that share their timestamps (one window, one period)
+ * are taken as they are; ascending series are merged without hashing.
+ */
 export function alignSeries(series: readonly TimedValues[]): AlignedSeries {
-  const times = new Set<number>();
-  for (const s of series) for (const t of s.timestamps) times.add(t);
-  const sorted = [...times].sort((a, b) => a - b);
-  const slot = new Map(sorted.map((t, i) => [t, i]));
+  const first = series[0]?.timestamps ?? [];
+  const valuesOf = (s: TimedValues, length: number): (number | null)[] => {
+    const y: (number | null)[] = new Array(length);
+    for (let i = 0; i < length; i++) y[i] = i < s.values.length ? s.values[i] : null;
+    return y;
+  };
+  if (ascending(first) && series.every((s) => sameTimes(s.timestamps, first))) {
+    return { x: first.map((t) => t / 1000), ys: series.map((s) => valuesOf(s, first.length)) };
+  }
+
+  let total = 0;
+  for (const s of series) total += s.timestamps.length;
+  const all = new Float64Array(total);
+  let k = 0;
+  for (const s of series) for (const t of s.timestamps) all[k++] = t;
+  all.sort();
+  const sorted: number[] = [];
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) sorted.push(all[i]);
+
+  let slot: Map<number, number> | undefined;
   const ys = series.map((s) => {
     const y: (number | null)[] = new Array(sorted.length).fill(null);
-    s.timestamps.forEach((t, i) => {
-      if (i < s.values.length) y[slot.get(t)!] = s.values[i];
-    });
+    const n = Math.min(s.timestamps.length, s.values.length);
+    if (ascending(s.timestamps)) {
+      // Both ascending: walk them together.
+      for (let i = 0, j = 0; i < n; i++) {
+        while (sorted[j] < s.timestamps[i]) j++;
+        y[j] = s.values[i];
+      }
+    } else {
+      slot ??= new Map(sorted.map((t, i) => [t, i]));
+      for (let i = 0; i < n; i++) y[slot.get(s.timestamps[i])!] = s.values[i];
+    }
     return y;
   });
   return { x: sorted.map((t) => t / 1000), ys };

@@ -40,16 +40,29 @@ export function readPalette(): Palette {
   };
 }
 
-/** A colour with transparency (`#rrggbb`, `#rgb`, `rgb()`; anything else unchanged). */
-export function withAlpha(color: string, alpha: number): string {
+function rgbOf(color: string): [number, number, number] | undefined {
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})([0-9a-f]{2})?$/i.exec(color.trim());
   if (hex) {
     const h = hex[1].length === 3 ? hex[1].split('').map((c) => c + c).join('') : hex[1];
-    const [r, g, b] = [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
-    return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+    return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)) as [number, number, number];
   }
-  const rgb = /^rgba?\(([^,]+),([^,]+),([^,)]+)/i.exec(color.trim());
-  return rgb ? `rgba(${rgb[1].trim()}, ${rgb[2].trim()}, ${rgb[3].trim()}, ${alpha})` : color;
+  const rgb = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)/i.exec(color.trim());
+  return rgb ? [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])] : undefined;
+}
+
+/** A colour with transparency (`#rrggbb`, `#rgb`, `rgb()`; anything else unchanged). */
+export function withAlpha(color: string, alpha: number): string {
+  const c = rgbOf(color);
+  return c ? `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${alpha})` : color;
+}
+
+/** `color` moved `amount` (0–1) of the way towards `towards`; unchanged when either cannot be read. */
+export function mixColors(color: string, towards: string, amount: number): string {
+  const a = rgbOf(color);
+  const b = rgbOf(towards);
+  if (!a || !b) return color;
+  const [r, g, bl] = a.map((v, i) => Math.round(v + (b[i] - v) * amount));
+  return `rgb(${r}, ${g}, ${bl})`;
 }
 
 /** Calls back when VS Code switches theme (it changes the body's class). */

@@ -2,7 +2,7 @@ import uPlot from 'uplot';
 import { alignSeries, countPoints, stack } from '../../core/metrics/series';
 import { formatValue } from '../../core/metrics/units';
 import type { ChartWidgetView, LineView } from '../protocol';
-import { withAlpha, type Palette } from './theme';
+import { mixColors, withAlpha, type Palette } from './theme';
 
 export interface DrawnChart {
   readonly points: number;
@@ -38,8 +38,48 @@ function yRange(dataMin: number | null, dataMax: number | null, lines: readonly 
   return [lo, hi];
 }
 
+/**
+ * How series beyond the theme's six chart colours stay apart: each further round of six takes the
+ * colours shaded towards the foreground or the background, and a line pattern (with the legend
+ * marker's border drawn to match).
+ */
+const ROUNDS: readonly { readonly towards: 'foreground' | 'background' | undefined; readonly amount: number; readonly dash: number[]; readonly border: string }[] = [
+  { towards: undefined, amount: 0, dash: [], border: 'solid' },
+  { towards: 'foreground', amount: 0.4, dash: [6, 3], border: 'dashed' },
+  { towards: 'background', amount: 0.45, dash: [1.5, 2.5], border: 'dotted' },
+  { towards: 'foreground', amount: 0.65, dash: [9, 3, 2, 3], border: 'double' },
+];
+
+function roundOf(palette: Palette, index: number, own?: string): (typeof ROUNDS)[number] {
+  return own ? ROUNDS[0] : ROUNDS[Math.floor(index / palette.series.length) % ROUNDS.length];
+}
+
 function seriesColor(palette: Palette, index: number, own?: string): string {
-  return own ?? palette.series[index % palette.series.length];
+  if (own) return own;
+  const base = palette.series[index % palette.series.length];
+  const round = roundOf(palette, index);
+  return round.towards ? mixColors(base, palette[round.towards], round.amount) : base;
+}
+
+/** Tick steps for an axis whose values are all whole numbers (counts): no "2.2 tasks". */
+const WHOLE_STEPS: number[] = Array.from({ length: 16 }, (_, e) => [1, 2, 5].map((m) => m * 10 ** e)).flat();
+
+/** Room between horizontal grid lines: at least 36 px, about eight lines on a tall chart. */
+const Y_SPACE = (_u: uPlot, _axis: number, _min: number, _max: number, plotDim: number): number => Math.max(36, Math.round(plotDim / 8));
+
+/** The colour the chart is drawn on: the first opaque background from `el` up. */
+function backgroundBehind(el: HTMLElement | null, fallback: string): string {
+  for (let node = el; node; node = node.parentElement) {
+    const color = getComputedStyle(node).backgroundColor;
+    if (color && color !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(color)) return color;
+  }
+  return fallback;
+}
+
+/** Index of the newest value of an aligned series, or -1. */
+function lastIndex(y: readonly (number | null)[]): number {
+  for (let i = y.length - 1; i >= 0; i--) if (y[i] !== null && y[i] !== undefined) return i;
+  return -1;
 }
 
 /**
@@ -58,14 +98,35 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
   const rightUnit = widget.axes.right?.unit;
   const hasRight = widget.series.some((s) => s.yAxis === 'right');
   const colors = widget.series.map((s, i) => seriesColor(palette, i, s.color));
+  const dashes = widget.series.map((s, i) => roundOf(palette, i, s.color));
+  // Away from the cursor the legend shows each series' newest value.
+  const newest = aligned.ys.map(lastIndex);
 
+  // uPlot asks for the axes' sizes several times while it settles the layout: measure each label once.
+  const widths = new Map<string, number>();
   const axisSize = (self: uPlot, values: string[] | null): number => {
     if (!values || values.length === 0) return 50;
-    self.ctx.font = font;
-    const widest = Math.max(...values.map((v) => self.ctx.measureText(v).width));
+    let widest = 0;
+    let fontSet = false;
+    for (const v of values) {
+      let w = widths.get(v);
+      if (w === undefined) {
+        if (!fontSet) {
+          self.ctx.font = font;
+          fontSet = true;
+        }
+        w = self.ctx.measureText(v).width;
+        widths.set(v, w);
+      }
+      widest = Math.max(widest, w);
+    }
     return Math.ceil(widest) + 24;
   };
   const linesOn = (side: 'left' | 'right') => widget.lines.filter((l) => l.yAxis === side);
+  const wholeOn = (side: 'left' | 'right') => {
+    const on = widget.series.filter((s) => (s.yAxis === 'right' && hasRight ? 'right' : 'left') === side);
+    return on.some((s) => s.values.length > 0) && on.every((s) => s.values.every((v) => Number.isInteger(v))) && linesOn(side).every((l) => Number.isInteger(l.value));
+  };
 
   const drawBands = (u: uPlot) => {
     if (widget.bands.length === 0) return;
@@ -73,13 +134,20 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
     ctx.save();
     ctx.fillStyle = withAlpha(palette.alarm, 0.2);
     for (const band of widget.bands) {
-      const x0 = Math.max(bbox.left, u.valToPos(band.from / 1000, 'x', true));
+      let x0 = Math.max(bbox.left, u.valToPos(band.from / 1000, 'x', true));
       const x1 = Math.min(bbox.left + bbox.width, u.valToPos(band.to / 1000, 'x', true));
-      if (x1 > x0) ctx.fillRect(x0, bbox.top, x1 - x0, bbox.height);
+      if (x1 <= bbox.left || x0 >= bbox.left + bbox.width || band.to <= band.from) continue;
+      // A few minutes in ALARM on a day-long chart still shows (at least 4 px wide).
+      const least = 4 * devicePixelRatio;
+      if (x1 - x0 < least) x0 = Math.max(bbox.left, x1 - least);
+      ctx.fillRect(x0, bbox.top, x1 - x0, bbox.height);
     }
     ctx.restore();
   };
 
+  // The widget's own background: behind line labels, and inside the points of sparse series.
+  const chartBackground = backgroundBehind(target, palette.background);
+  const labelBackground = withAlpha(chartBackground, 0.8);
   const drawLines = (u: uPlot) => {
     const { ctx, bbox } = u;
     for (const line of widget.lines) {
@@ -101,7 +169,15 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
         ctx.fillStyle = color;
         ctx.textAlign = 'right';
         ctx.textBaseline = 'bottom';
-        ctx.fillText(line.label, bbox.left + bbox.width - 4 * devicePixelRatio, y - 3 * devicePixelRatio);
+        // On the chart's background, so a series running under the label does not cross it out.
+        const right = bbox.left + bbox.width - 4 * devicePixelRatio;
+        const bottom = y - 3 * devicePixelRatio;
+        const metrics = ctx.measureText(line.label);
+        const height = (metrics.actualBoundingBoxAscent || palette.fontSize) + 2 * devicePixelRatio;
+        ctx.fillStyle = labelBackground;
+        ctx.fillRect(right - metrics.width - 2 * devicePixelRatio, bottom - height, metrics.width + 4 * devicePixelRatio, height + 2 * devicePixelRatio);
+        ctx.fillStyle = color;
+        ctx.fillText(line.label, right, bottom);
       }
       ctx.restore();
     }
@@ -114,7 +190,7 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
     ...size,
     pxAlign: true,
     cursor: { drag: { x: true, y: false, setScale: true }, points: { size: 6 } },
-    legend: { show: true, live: true },
+    legend: { show: true, live: true, markers: { dash: (_u, i) => (i > 0 ? dashes[i - 1]?.border ?? 'solid' : 'solid') } },
     scales: {
       // The whole range asked for, not just where data happens to be; a drag zooms in, a double click back out.
       x: { time: true, range: (_u, min, max) => (min === null || max === null || (min === dataStart && max === dataEnd) ? [window.start / 1000, window.end / 1000] : [min, max]) },
@@ -125,14 +201,14 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
     axes: [
       { stroke: palette.foreground, font, grid: { stroke: palette.grid, width: 1 }, ticks: { stroke: palette.grid, width: 1 } },
       {
-        scale: 'y', space: 36, stroke: palette.foreground, font, labelFont: font, label: widget.axes.left.label, labelSize: widget.axes.left.label ? 18 : 0,
+        scale: 'y', space: Y_SPACE, ...(wholeOn('left') ? { incrs: WHOLE_STEPS } : {}), stroke: palette.foreground, font, labelFont: font, label: widget.axes.left.label, labelSize: widget.axes.left.label ? 18 : 0,
         grid: { stroke: palette.grid, width: 1 }, ticks: { stroke: palette.grid, width: 1 },
         values: (_u, splits) => splits.map((v) => formatValue(v, leftUnit)),
         size: axisSize,
       },
       ...(hasRight
         ? [{
-            scale: 'y2', side: 1, space: 36, stroke: palette.foreground, font, labelFont: font, label: widget.axes.right?.label, labelSize: widget.axes.right?.label ? 18 : 0,
+            scale: 'y2', side: 1, space: Y_SPACE, ...(wholeOn('right') ? { incrs: WHOLE_STEPS } : {}), stroke: palette.foreground, font, labelFont: font, label: widget.axes.right?.label, labelSize: widget.axes.right?.label ? 18 : 0,
             grid: { show: false }, ticks: { stroke: palette.grid, width: 1 },
             values: (_u: uPlot, splits: number[]) => splits.map((v) => formatValue(v, rightUnit)),
             size: axisSize,
@@ -140,15 +216,20 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
         : []),
     ],
     series: [
-      { label: 'Time', value: (_u, ts) => (ts === null || ts === undefined ? '—' : formatTime(ts)) },
+      { label: 'Time', value: (_u, ts) => (ts === null || ts === undefined ? 'latest' : formatTime(ts)) },
       ...widget.series.map((s, i): uPlot.Series => ({
         label: s.label,
         scale: s.yAxis === 'right' && hasRight ? 'y2' : 'y',
         stroke: colors[i],
+        dash: dashes[i].dash,
         width: 1.5,
+        points: { fill: chartBackground },
         spanGaps: false,
         fill: widget.stacked ? withAlpha(colors[i], 0.35) : undefined,
-        value: (_u, _v, _si, idx) => formatValue(idx === null || idx === undefined ? null : aligned.ys[i][idx], s.unit),
+        value: (_u, _v, _si, idx) => {
+          const at = idx === null || idx === undefined ? newest[i] : idx;
+          return formatValue(at < 0 ? null : aligned.ys[i][at], s.unit);
+        },
       })),
     ],
     bands: widget.stacked ? widget.series.slice(1).map((_, i) => ({ series: [i + 2, i + 1] as [number, number], fill: withAlpha(colors[i + 1], 0.35) })) : undefined,

@@ -1,8 +1,10 @@
 import type { HandlerContext } from '../../handler';
 import { Relay } from '../../handler';
 import type { Input } from '../../input';
-import { objectList, optionalBoolean, optionalString } from '../../input';
+import { asInput, objectList, optionalBoolean, optionalNumber, optionalString, optionalTimeMs } from '../../input';
 import { validationError } from '../errors';
+import { isStoredStatistic, metricIdentity, type MetricStore } from '../metricStore';
+import type { CloudWatchRegion } from '../state';
 import { evaluateMath, type MathEnvironment } from './evaluate';
 import { MathSyntaxError, parseMathExpression, type MathExpr } from './expression';
 import { seriesOf, type MathValue, type Series } from './series';
@@ -16,13 +18,69 @@ interface StatResult {
 }
 
 /**
- * GetMetricData with metric math: requests without an `Expression` go to moto unchanged; otherwise the
- * MetricStat queries are fetched from moto (all returned), the expressions are computed over them, and
- * the queries whose ReturnData is not false are answered in request order.
+ * The MetricStat queries answered from the metric data put through the stand-in, when it holds every
+ * metric asked for and computes every statistic; undefined otherwise (then moto answers).
  */
-export async function getMetricData(ctx: HandlerContext): Promise<unknown> {
+function statsFromStore(store: MetricStore, input: Input, statQueries: readonly Input[]): Map<string, StatResult> | undefined {
+  const startMs = optionalTimeMs(input, 'StartTime');
+  const endMs = optionalTimeMs(input, 'EndTime');
+  if (startMs === undefined || endMs === undefined) return undefined;
+  // Whole seconds, as moto reads them.
+  const start = Math.floor(startMs / 1000) * 1000;
+  const end = Math.floor(endMs / 1000) * 1000;
+  if (start >= end) return undefined;
+  const out = new Map<string, StatResult>();
+  for (const q of statQueries) {
+    const metricStat = asInput(q.MetricStat);
+    const metric = asInput(metricStat.Metric);
+    const namespace = optionalString(metric, 'Namespace');
+    const name = optionalString(metric, 'MetricName');
+    const period = optionalNumber(metricStat, 'Period');
+    const stat = optionalString(metricStat, 'Stat');
+    if (!namespace || !name || !period || period <= 0 || !stat || !isStoredStatistic(stat)) return undefined;
+    const key = metricIdentity(namespace, name, objectList(metric, 'Dimensions'));
+    if (!store.has(key)) return undefined;
+    const id = optionalString(q, 'Id') ?? '';
+    out.set(id, { id, label: optionalString(q, 'Label') || `${name} ${stat}`, series: store.statistic(key, stat, period, start, end, optionalString(metricStat, 'Unit')) });
+  }
+  return out;
+}
+
+/** The MetricStat queries' results: from the stand-in's metric data when it has them all, else from moto. */
+async function fetchStats(state: CloudWatchRegion, ctx: HandlerContext, statQueries: readonly Input[]): Promise<Map<string, StatResult>> {
+  const stored = statsFromStore(state.metrics, ctx.input, statQueries);
+  if (stored) return stored;
+  const stats = new Map<string, StatResult>();
+  const answer = await ctx.moto.call('GetMetricData', {
+    ...ctx.input,
+    ScanBy: 'TimestampAscending',
+    MetricDataQueries: statQueries.map((q) => ({ ...q, ReturnData: true })),
+  });
+  for (const result of objectList(answer, 'MetricDataResults')) {
+    const id = optionalString(result, 'Id') ?? '';
+    stats.set(id, { id, label: optionalString(result, 'Label') ?? id, series: seriesFromResult(result) });
+  }
+  return stats;
+}
+
+/**
+ * GetMetricData. MetricStat queries are answered from the metric data put through the stand-in (see
+ * {@link MetricStore}) when it holds them all; a request without an `Expression` otherwise goes to moto
+ * unchanged. With metric math, the MetricStat queries are fetched (all returned), the expressions are
+ * computed over them, and the queries whose ReturnData is not false are answered in request order.
+ */
+export async function getMetricData(state: CloudWatchRegion, ctx: HandlerContext): Promise<unknown> {
   const queries = objectList(ctx.input, 'MetricDataQueries');
-  if (!queries.some((q) => typeof q.Expression === 'string')) return new Relay(await ctx.moto.send('GetMetricData', ctx.rawBody));
+  const descending = (optionalString(ctx.input, 'ScanBy') ?? 'TimestampDescending') !== 'TimestampAscending';
+  if (!queries.some((q) => typeof q.Expression === 'string')) {
+    const stored = queries.every((q) => q.MetricStat !== undefined && ID_PATTERN.test(optionalString(q, 'Id') ?? '')) ? statsFromStore(state.metrics, ctx.input, queries) : undefined;
+    if (!stored) return new Relay(await ctx.moto.send('GetMetricData', ctx.rawBody));
+    const results = queries.filter((q) => optionalBoolean(q, 'ReturnData') !== false).map((q) => {
+      const r = stored.get(String(q.Id))!;
+      return resultJson(r.id, r.label, r.series, descending);
+    });
+    return { MetricDataResults: results, Messages: [] };
+  }
 
   const ids = new Set<string>();
   queries.forEach((q, i) => {
@@ -35,18 +93,7 @@ export async function getMetricData(ctx: HandlerContext): Promise<unknown> {
   });
 
   const statQueries = queries.filter((q) => q.MetricStat !== undefined);
-  const stats = new Map<string, StatResult>();
-  if (statQueries.length > 0) {
-    const answer = await ctx.moto.call('GetMetricData', {
-      ...ctx.input,
-      ScanBy: 'TimestampAscending',
-      MetricDataQueries: statQueries.map((q) => ({ ...q, ReturnData: true })),
-    });
-    for (const result of objectList(answer, 'MetricDataResults')) {
-      const id = optionalString(result, 'Id') ?? '';
-      stats.set(id, { id, label: optionalString(result, 'Label') ?? id, series: seriesFromResult(result) });
-    }
-  }
+  const stats = statQueries.length > 0 ? await fetchStats(state, ctx, statQueries) : new Map<string, StatResult>();
   const statOrder: StatResult[] = statQueries.map((q) => stats.get(String(q.Id)) ?? { id: String(q.Id), label: String(q.Id), series: seriesOf([]) });
 
   const parsed = new Map<string, MathExpr>();
@@ -75,7 +122,6 @@ export async function getMetricData(ctx: HandlerContext): Promise<unknown> {
   };
 
   const allTimestamps = [...new Set(statOrder.flatMap((s) => s.series.timestamps))].sort((a, b) => a - b);
-  const descending = (optionalString(ctx.input, 'ScanBy') ?? 'TimestampDescending') !== 'TimestampAscending';
   const results: Record<string, unknown>[] = [];
   for (const query of queries) {
     if (optionalBoolean(query, 'ReturnData') === false) continue;

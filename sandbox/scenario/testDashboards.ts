@@ -1,0 +1,80 @@
+// Dashboards the e2e tests lean on beyond the seeds: one full of strings that must stay text, and one
+// that sizes the chart drawing (20 series of 1-minute data over 24 h).
+import { PRIMARY_REGION } from './constants';
+import type { DashboardSpec } from './dashboards';
+import type { MetricSpec } from './metrics';
+
+export const HOSTILE_DASHBOARD = 'ops-lens-hostile-strings';
+export const HOSTILE_NAMESPACE = 'OpsLens/Hostile';
+/** A dimension value with markup in it: shown as these characters, never as bold text. */
+export const HOSTILE_DIMENSION_VALUE = '<b>bold</b> & "co"';
+export const HOSTILE_WIDGET_TITLE = '<img src=x onerror=alert(4)>';
+export const HOSTILE_MARKDOWN = '# Incident <script>alert(1)</script>\n<img src=x onerror="alert(2)">\n\nEscalate: [click](javascript:alert(3))';
+
+export const BENCH_DASHBOARD = 'ops-lens-bench-20x1440';
+export const BENCH_NAMESPACE = 'OpsLens/Bench';
+export const BENCH_METRIC = 'Latency';
+export const BENCH_SERIES = Array.from({ length: 20 }, (_, i) => `s${String(i + 1).padStart(2, '0')}`);
+
+const hostileDashboard: DashboardSpec = {
+  name: HOSTILE_DASHBOARD,
+  region: PRIMARY_REGION,
+  body: {
+    widgets: [
+      { type: 'text', x: 0, y: 0, width: 24, height: 3, properties: { markdown: HOSTILE_MARKDOWN } },
+      {
+        type: 'metric',
+        x: 0, y: 3, width: 24, height: 8,
+        properties: {
+          title: HOSTILE_WIDGET_TITLE,
+          view: 'timeSeries',
+          region: PRIMARY_REGION,
+          stat: 'Sum',
+          period: 300,
+          // Two tenants of one metric: the legend tells them apart by the dimension value.
+          metrics: [[HOSTILE_NAMESPACE, 'Requests', 'Tenant', HOSTILE_DIMENSION_VALUE], [HOSTILE_NAMESPACE, 'Requests', 'Tenant', 'acme']],
+        },
+      },
+    ],
+  },
+};
+
+const benchDashboard: DashboardSpec = {
+  name: BENCH_DASHBOARD,
+  region: PRIMARY_REGION,
+  body: {
+    start: '-PT24H',
+    widgets: [
+      {
+        type: 'metric',
+        x: 0, y: 0, width: 24, height: 12,
+        properties: {
+          title: 'Latency by series (1-minute data)',
+          view: 'timeSeries',
+          region: PRIMARY_REGION,
+          stat: 'Average',
+          period: 60,
+          metrics: BENCH_SERIES.map((s) => [BENCH_NAMESPACE, BENCH_METRIC, 'Series', s, { label: s }]),
+        },
+      },
+    ],
+  },
+};
+
+export const TEST_DASHBOARDS: readonly DashboardSpec[] = [hostileDashboard, benchDashboard];
+
+export const TEST_DASHBOARD_METRICS: readonly MetricSpec[] = [
+  {
+    region: PRIMARY_REGION, namespace: HOSTILE_NAMESPACE, metricName: 'Requests', dimensions: { Tenant: HOSTILE_DIMENSION_VALUE }, unit: 'Count',
+    shape: { base: 120, daily: 40, counts: true, intervalMinutes: 5 },
+  },
+  {
+    region: PRIMARY_REGION, namespace: HOSTILE_NAMESPACE, metricName: 'Requests', dimensions: { Tenant: 'acme' }, unit: 'Count',
+    shape: { base: 60, daily: 20, counts: true, intervalMinutes: 5 },
+  },
+  // 20 × 1,440 points: PutMetricData in batches of 1,000 datums (one namespace), sent in parallel.
+  ...BENCH_SERIES.map((series, i): MetricSpec => ({
+    region: PRIMARY_REGION, namespace: BENCH_NAMESPACE, metricName: BENCH_METRIC, dimensions: { Series: series }, unit: 'Milliseconds',
+    shape: { base: 80 + i * 12, daily: 15 + i, noise: 6, decimals: 1, min: 0 },
+  })),
+];
