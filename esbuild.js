@@ -6,14 +6,23 @@ const path = require('path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Imports of src/aws/sdk stay a runtime require of the separate ./aws-sdk.js bundle. */
-const lazySdk = {
-  name: 'lazy-aws-sdk',
+/** Modules loaded on first use: each is its own bundle, and imports of it stay a runtime require. */
+const LAZY = {
+  'src/aws/sdk': 'aws-sdk.js',
+  'src/metrics/feature': 'metrics.js',
+  'src/insights/feature': 'insights.js',
+  'src/core/insights/parser': 'insights-parser.js',
+};
+
+const lazyModules = {
+  name: 'lazy-modules',
   setup(build) {
-    build.onResolve({ filter: /(^|\/)sdk$/ }, (args) => {
-      const resolved = path.resolve(args.resolveDir, args.path);
-      if (resolved !== path.resolve(__dirname, 'src/aws/sdk')) return undefined;
-      return { path: './aws-sdk.js', external: true };
+    build.onResolve({ filter: /^\./ }, (args) => {
+      const resolved = path.relative(__dirname, path.resolve(args.resolveDir, args.path)).split(path.sep).join('/');
+      const bundle = LAZY[resolved];
+      const importer = path.relative(__dirname, args.importer).split(path.sep).join('/').replace(/\.ts$/, '');
+      if (!bundle || importer === resolved) return undefined;
+      return { path: `./${bundle}`, external: true };
     });
   },
 };
@@ -27,8 +36,8 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazySdk] },
-  { ...common, entryPoints: ['src/aws/sdk.ts'], outfile: 'dist/aws-sdk.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyModules] },
+  ...Object.entries(LAZY).map(([entry, bundle]) => ({ ...common, entryPoints: [`${entry}.ts`], outfile: `dist/${bundle}`, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyModules] })),
   { ...common, entryPoints: { chart: 'src/webview/page/main.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' } },
 ];
 

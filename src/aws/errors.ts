@@ -12,6 +12,11 @@ export interface AwsCallContext {
 }
 
 export class AwsUserError extends Error {
+  /** Recognised by shape, so errors raised in one bundle are known in the lazily loaded others. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'AwsUserError' && typeof (value as { action?: unknown }).action === 'string';
+  }
+
   constructor(
     message: string,
     readonly action: ErrorAction,

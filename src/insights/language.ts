@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { AGGREGATE_FUNCTIONS, COMMAND_NAMES, KEYWORDS, SCALAR_FUNCTIONS, SYSTEM_FIELDS, checkQuery } from '../core/insights';
+import { AGGREGATE_FUNCTIONS, COMMAND_NAMES, KEYWORDS, SCALAR_FUNCTIONS, SYSTEM_FIELDS } from '../core/insights/catalog';
+import type * as Parser from '../core/insights/parser';
 import { insightsBlocks, prepareQueryText } from '../core/insights/markdownBlocks';
 import { parseQueryFileMetadata } from '../core/insights/metadata';
 import type { Services } from '../services';
@@ -33,7 +34,9 @@ export class InsightsDiagnostics implements vscode.Disposable {
       this.collection.delete(document.uri);
       return;
     }
-    const error = checkQuery(prepared.text);
+    // The parser loads with the first .insights document, not at activation.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const error = (require('../core/insights/parser') as typeof Parser).checkQuery(prepared.text);
     if (!error) {
       this.collection.delete(document.uri);
       return;

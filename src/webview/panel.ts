@@ -93,17 +93,17 @@ export class ChartPanel extends Disposable {
   constructor(private readonly options: ChartPanelOptions) {
     super();
     this.register(this.drawn);
-    this.register(vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, saved) => {
-        const state = parseSavedState(saved);
-        if (!state) {
-          panel.dispose();
-          return;
-        }
-        this.adopt(panel, state);
-      },
-    }));
     this.register({ dispose: () => [...this.open.values()].forEach((c) => c.panel.dispose()) });
+  }
+
+  /** Takes over a panel VS Code restores after a reload (the serializer is registered at activation). */
+  restore(panel: vscode.WebviewPanel, saved: unknown): void {
+    const state = parseSavedState(saved);
+    if (!state) {
+      panel.dispose();
+      return;
+    }
+    this.adopt(panel, state);
   }
 
   /** Panels open now. */

@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import type { MetricsApi } from '../aws/services/metrics';
+import { alarmFromArgument, dashboardFromArgument, metricSelectionsFromArgument, seriesChartFromArgument, type AlarmTarget } from '../core/metrics/arguments';
+import { readRefreshIntervalSeconds } from '../platform/config';
+import { showError } from '../platform/errors';
+import type { Services } from '../services';
+import { ChartPanel } from '../webview/panel';
+import { ChartLoader } from './loader';
+import { listAllDashboards, pickAlarm, pickDashboard, pickMetrics, pickRegion } from './pickers';
+
+export interface MetricsFeature {
+  readonly panels: ChartPanel;
+  openChart(arg?: unknown): Promise<void>;
+  openDashboard(arg?: unknown): Promise<void>;
+  showAlarmChart(arg?: unknown): Promise<void>;
+  showSeries(arg?: unknown): void;
+}
+
+/**
+ * Metric charts, alarm charts and CloudWatch dashboards, all in `opsLens.chart` webview panels. Loaded
+ * on first use (see activation.ts); `showSeries` charts series another feature already has
+ * (`opsLens.insights.showChart` hands it Logs Insights results).
+ */
+export function createMetricsFeature(context: vscode.ExtensionContext, services: Services, metricsApi: MetricsApi): MetricsFeature {
+  const { session, cloudWatch, log } = services;
+  const loader = new ChartLoader({ metrics: metricsApi, alarmHistory: (region, name) => cloudWatch.alarmHistory(region, name, 100) });
+  const panels = new ChartPanel({ extensionUri: context.extensionUri, loader, log, refreshSeconds: readRefreshIntervalSeconds });
+
+  const regions = async (): Promise<readonly string[]> => (await session.regions()).regions;
+
+  const openChart = async (arg?: unknown): Promise<void> => {
+    const all = await regions();
+    const given = arg === undefined ? undefined : metricSelectionsFromArgument(arg, all[0]);
+    if (arg !== undefined && !given) {
+      void vscode.window.showErrorMessage('Open Metric Chart takes { region?, namespace, metricName, dimensions?, stat? } or a list of them.');
+      return;
+    }
+    let metrics = given;
+    if (!metrics) {
+      await services.ensureCredentialsChecked();
+      const region = await pickRegion(all, 'Metric chart: region');
+      if (!region) return;
+      metrics = await pickMetrics(metricsApi, region);
+    }
+    if (!metrics || metrics.length === 0) return;
+    panels.show({ kind: 'metrics', metrics });
+  };
+
+  const openDashboard = async (arg?: unknown): Promise<void> => {
+    const all = await regions();
+    const target = dashboardFromArgument(arg);
+    if (arg !== undefined && !target) {
+      void vscode.window.showErrorMessage('Open CloudWatch Dashboard takes a dashboard name or { name, region }.');
+      return;
+    }
+    await services.ensureCredentialsChecked();
+    let chosen: { region: string; name: string } | undefined;
+    if (target?.region) chosen = { region: target.region, name: target.name };
+    else if (target && all.length === 1) chosen = { region: all[0], name: target.name };
+    else if (target) {
+      const { dashboards } = await listAllDashboards(metricsApi, all);
+      const found = dashboards.find((d) => d.name === target.name);
+      if (!found) {
+        void vscode.window.showErrorMessage(`No CloudWatch dashboard named "${target.name}" in ${all.join(', ')}.`);
+        return;
+      }
+      chosen = { region: found.region, name: found.name };
+    } else chosen = await pickDashboard(metricsApi, all);
+    if (chosen) panels.show({ kind: 'dashboard', region: chosen.region, name: chosen.name });
+  };
+
+  const findAlarmRegion = async (target: AlarmTarget, all: readonly string[]): Promise<string | undefined> => {
+    if (target.region) return target.region;
+    if (all.length === 1) return all[0];
+    for (const region of all) {
+      const found = await metricsApi.describeAlarms(region, [target.name]).catch(() => undefined);
+      if (found && (found.metricAlarms.length > 0 || found.compositeAlarms.length > 0)) return region;
+    }
+    return undefined;
+  };
+
+  const showAlarmChart = async (arg?: unknown): Promise<void> => {
+    const all = await regions();
+    await services.ensureCredentialsChecked();
+    const target: AlarmTarget | undefined = alarmFromArgument(arg) ?? (arg === undefined ? await pickAlarm(cloudWatch, all) : undefined);
+    if (!target) {
+      if (arg !== undefined) void vscode.window.showErrorMessage('Show Alarm Chart takes an alarm, { region, name }, or an alarm name.');
+      return;
+    }
+    try {
+      const region = await findAlarmRegion(target, all);
+      if (!region) {
+        void vscode.window.showErrorMessage(`No alarm named "${target.name}" in ${all.join(', ')}.`);
+        return;
+      }
+      panels.show({ kind: 'alarm', region, name: target.name, ...(target.snapshot ? { snapshot: target.snapshot } : {}) }, { range: '24h' });
+    } catch (err) {
+      await showError(err, `Could not chart ${target.name}`);
+    }
+  };
+
+  const showSeries = (arg?: unknown): void => {
+    const chart = seriesChartFromArgument(arg);
+    if (!chart) {
+      void vscode.window.showErrorMessage('There is nothing to chart: showSeries takes { title, series: [{ name, points: [[epoch ms, value], …] }], unit? }.');
+      return;
+    }
+    panels.show({ kind: 'insights', ...chart });
+  };
+
+  context.subscriptions.push(panels);
+  return { panels, openChart, openDashboard, showAlarmChart, showSeries };
+}
