@@ -233,7 +233,15 @@ export class Workbench {
 
   /** Clicks the row with this label (in a multi-select picker: toggles it). */
   async pickQuickItem(label: string): Promise<void> {
-    await (await this.quickRow(label, `no quick pick item "${label}"`)).click();
+    // The list can re-render between finding the row and clicking it (items arriving, filtering): retry.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await (await this.quickRow(label, `no quick pick item "${label}"`)).click({ timeout: 5000 });
+        return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
   }
 
   /** Presses Enter in the open quick input (accepts a multi-select picker or an input box). */

@@ -56,6 +56,7 @@ describe('Step Functions view', () => {
     const running = (await executions()).find((r) => r.description.startsWith('Running') && !r.label.startsWith('manual-'))!;
     assert.ok(running, 'a running execution');
     await wb.runCommand('Ops Lens: Stop Execution…');
+    await wb.typeInQuickInput(running.label);
     await wb.pickQuickItem(running.label);
     const stop = wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Stop$/ });
     await stop.waitFor({ state: 'visible', timeout: 10000 });
