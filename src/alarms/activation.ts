@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { NO_FILTER, isActive } from '../core/alarms/filter';
 import { AutoRefresh } from '../platform/autoRefresh';
-import { buttonFor, showError } from '../platform/errors';
-import type { ErrorAction } from '../aws/errors';
+import { showError } from '../platform/errors';
 import type { Services } from '../services';
 import { ALARM_SCHEME, AlarmDetailsProvider, detailsUri } from './detailsDocument';
 import { notifyEnteredAlarm } from './notifications';
@@ -72,11 +71,6 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     vscode.commands.registerCommand('opsLens.alarms.clearFilter', () => {
       tree.filter = NO_FILTER;
       updateFilterUi();
-    }),
-    vscode.commands.registerCommand('opsLens.alarms.fixError', async (action: ErrorAction) => {
-      const button = buttonFor(action);
-      if (button) await button.run();
-      else await services.refresh.refreshAll();
     }),
   );
   if (view.visible) void refresh().then((ok) => auto.outcome(ok));

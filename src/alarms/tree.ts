@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { AwsUserError } from '../aws/errors';
-import { buttonFor } from '../platform/errors';
+import { errorTreeItem } from '../platform/errorItem';
 import { childAlarmNames } from '../core/alarms/compositeRule';
 import { NO_FILTER, describeFilter, isActive, matchesFilter, type AlarmFilter } from '../core/alarms/filter';
 import { groupByState } from '../core/alarms/grouping';
@@ -112,20 +111,8 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
         item.description = 'not found in this region';
         return item;
       }
-      case 'error': {
-        const button = node.error instanceof AwsUserError ? buttonFor(node.error.action) : undefined;
-        const item = new vscode.TreeItem(node.stale ? 'Refresh failed — showing the last loaded alarms' : 'Could not load alarms');
-        item.id = `error:${node.region}`;
-        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-        item.description = button ? `${button.label}…` : 'Retry';
-        item.tooltip = new vscode.MarkdownString().appendText(node.error.message);
-        item.accessibilityInformation = { label: `Error: ${node.error.message}` };
-        item.command = button && node.error instanceof AwsUserError
-          ? { command: 'opsLens.alarms.fixError', title: button.label, arguments: [node.error.action] }
-          : { command: 'opsLens.refresh', title: 'Retry' };
-        item.contextValue = 'error';
-        return item;
-      }
+      case 'error':
+        return errorTreeItem(`error:${node.region}`, node.stale ? 'Refresh failed — showing the last loaded alarms' : 'Could not load alarms', node.error);
       case 'empty': {
         const item = new vscode.TreeItem(node.message);
         item.iconPath = new vscode.ThemeIcon('info');

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { AwsUserError } from '../aws/errors';
+import { AwsUserError, type ErrorAction } from '../aws/errors';
+import { buttonFor } from '../platform/errors';
+import { FIX_AWS_ERROR_COMMAND } from '../platform/errorItem';
 import { affectsAws, readAwsSettings } from '../platform/config';
 import type { Services } from '../services';
 import { SessionStatusBar } from './statusBar';
@@ -34,6 +36,11 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     vscode.commands.registerCommand('opsLens.selectProfile', () => pickProfile(session)),
     vscode.commands.registerCommand('opsLens.selectRegions', (typed?: string) => pickRegions(session, typeof typed === 'string' ? typed : undefined)),
     vscode.commands.registerCommand('opsLens.refresh', () => refresh.refreshAll()),
+    vscode.commands.registerCommand(FIX_AWS_ERROR_COMMAND, async (action: ErrorAction) => {
+      const button = buttonFor(action);
+      if (button) await button.run();
+      else await refresh.refreshAll();
+    }),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!affectsAws(e)) return;
       session.update(readAwsSettings());

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { AwsUserError } from '../aws/errors';
-import { buttonFor } from '../platform/errors';
+import { errorTreeItem } from '../platform/errorItem';
 import { STATUS_LABEL, canRedrive, type ExecutionStatus } from '../core/stepFunctions/model';
 import { formatDuration, relativeTime } from '../core/time/relative';
 import type { Execution, RegionMachines, StateMachine, StepFunctionsStore } from './store';
@@ -93,16 +92,8 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
         item.command = { command: 'opsLens.stepFunctions.loadMore', title: 'Load more executions', arguments: [node.machine.arn] };
         return item;
       }
-      case 'error': {
-        const button = node.error instanceof AwsUserError ? buttonFor(node.error.action) : undefined;
-        const item = new vscode.TreeItem(node.stale ? 'Refresh failed — showing the last loaded items' : 'Could not load');
-        item.id = node.id;
-        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-        item.description = button ? `${button.label}…` : 'Retry';
-        item.tooltip = new vscode.MarkdownString().appendText(node.error.message);
-        item.command = button && node.error instanceof AwsUserError ? { command: 'opsLens.alarms.fixError', title: button.label, arguments: [node.error.action] } : { command: 'opsLens.refresh', title: 'Retry' };
-        return item;
-      }
+      case 'error':
+        return errorTreeItem(node.id, node.stale ? 'Refresh failed — showing the last loaded items' : 'Could not load', node.error);
       case 'message': {
         const item = new vscode.TreeItem(node.text);
         item.id = node.id;

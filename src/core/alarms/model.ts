@@ -52,13 +52,12 @@ function state(value: string | undefined): AlarmState {
   return value === 'ALARM' || value === 'OK' ? value : 'INSUFFICIENT_DATA';
 }
 
-export function fromMetricAlarm(region: string, a: MetricAlarm): Alarm {
-  const statistic = a.Statistic ?? a.ExtendedStatistic ?? '';
+/** What metric and composite alarms have in common. */
+function commonFields(region: string, a: MetricAlarm | CompositeAlarm): Omit<Alarm, 'kind'> {
   return {
     region,
     name: a.AlarmName ?? '',
     arn: a.AlarmArn ?? '',
-    kind: 'metric',
     state: state(a.StateValue),
     stateReason: a.StateReason ?? '',
     stateReasonData: a.StateReasonData,
@@ -68,12 +67,19 @@ export function fromMetricAlarm(region: string, a: MetricAlarm): Alarm {
     alarmActions: a.AlarmActions ?? [],
     okActions: a.OKActions ?? [],
     insufficientDataActions: a.InsufficientDataActions ?? [],
+  };
+}
+
+export function fromMetricAlarm(region: string, a: MetricAlarm): Alarm {
+  return {
+    ...commonFields(region, a),
+    kind: 'metric',
     metric: a.MetricName
       ? {
           namespace: a.Namespace ?? '',
           name: a.MetricName,
           dimensions: (a.Dimensions ?? []).map((d) => ({ name: d.Name ?? '', value: d.Value ?? '' })),
-          statistic,
+          statistic: a.Statistic ?? a.ExtendedStatistic ?? '',
           period: a.Period ?? 60,
           unit: a.Unit,
         }
@@ -94,22 +100,7 @@ export function fromMetricAlarm(region: string, a: MetricAlarm): Alarm {
 }
 
 export function fromCompositeAlarm(region: string, a: CompositeAlarm): Alarm {
-  return {
-    region,
-    name: a.AlarmName ?? '',
-    arn: a.AlarmArn ?? '',
-    kind: 'composite',
-    state: state(a.StateValue),
-    stateReason: a.StateReason ?? '',
-    stateReasonData: a.StateReasonData,
-    stateUpdated: a.StateUpdatedTimestamp ? new Date(a.StateUpdatedTimestamp) : undefined,
-    description: a.AlarmDescription ?? '',
-    actionsEnabled: a.ActionsEnabled ?? true,
-    alarmActions: a.AlarmActions ?? [],
-    okActions: a.OKActions ?? [],
-    insufficientDataActions: a.InsufficientDataActions ?? [],
-    rule: a.AlarmRule ?? '',
-  };
+  return { ...commonFields(region, a), kind: 'composite', rule: a.AlarmRule ?? '' };
 }
 
 const COMPARISON_SYMBOL: Record<string, string> = {
