@@ -30,9 +30,9 @@ describe('Health view', function () {
     await vscode.commands.executeCommand('opsLens.health.focus');
   });
 
-  it('checks the sandbox endpoints from workspace settings with the states their guides call for', async function () {
+  it('checks the sandbox endpoints from workspace settings with the states their guides call for', async () => {
     const entries = (original ?? []) as Entry[];
-    if (!Array.isArray(entries) || entries.length === 0) this.skip();
+    assert.ok(Array.isArray(entries) && entries.length > 0, 'the sandbox workspace configures health endpoints');
     const statuses = await checkNow();
     assert.deepEqual(statuses.map((s) => s.endpoint.name).sort(), entries.map((e) => e.name).sort());
     const expected = { healthy: 'healthy', warning: 'degraded', critical: 'down', timeout: 'down' } as const;
