@@ -14,6 +14,7 @@ const COMMANDS = [
   'opsLens.insights.rerun',
   'opsLens.insights.changeRange',
   'opsLens.insights.showHistory',
+  'opsLens.insights.showEvents',
 ] as const;
 
 /**

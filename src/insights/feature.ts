@@ -13,6 +13,7 @@ import { saveQueryDefinition } from './saveQuery';
 import type { SavedQuery } from './savedQueries';
 import { ResultsCharts, ResultsCodeLens, SHOW_CHART_COMMAND } from './resultsCodeLens';
 import { registerSourceLinks } from './sourceLinks';
+import { showEvents } from './showEvents';
 
 export interface InsightsFeature {
   readonly context: InsightsContext;
@@ -87,6 +88,7 @@ export function createInsightsFeature(context: vscode.ExtensionContext, services
     },
     [SHOW_CHART_COMMAND]: showChart,
     'opsLens.insights.exportResults': (arg?: unknown) => exportResults(results, arg),
+    'opsLens.insights.showEvents': (arg?: unknown) => showEvents(results, arg),
     'opsLens.insights.rerun': (uri?: vscode.Uri) => rerun(uri ?? vscode.window.activeTextEditor?.document.uri, 'same'),
     'opsLens.insights.changeRange': (uri?: vscode.Uri) => rerun(uri ?? vscode.window.activeTextEditor?.document.uri, 'range'),
     'opsLens.insights.showHistory': async () => {

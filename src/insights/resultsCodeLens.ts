@@ -36,11 +36,12 @@ export class ResultsCodeLens implements vscode.CodeLensProvider {
     const data = this.results.get(document.uri);
     if (!data) return [];
     const top = new vscode.Range(0, 0, 0, 0);
-    const lenses = [
+    // Events handed over by another feature (execution logs) were not a query: nothing to run again.
+    const lenses = data.rerun === undefined ? [] : [
       new vscode.CodeLens(top, { title: '↻ Run again', command: 'opsLens.insights.rerun', arguments: [document.uri] }),
       new vscode.CodeLens(top, { title: `Range: ${data.range.label} ▾`, command: 'opsLens.insights.changeRange', arguments: [document.uri] }),
-      new vscode.CodeLens(top, { title: 'Export…', command: 'opsLens.insights.exportResults', arguments: [{ uri: document.uri.toString() }] }),
     ];
+    lenses.push(new vscode.CodeLens(top, { title: 'Export…', command: 'opsLens.insights.exportResults', arguments: [{ uri: document.uri.toString() }] }));
     if (this.charts.get(document.uri)) {
       lenses.push(new vscode.CodeLens(top, { title: '$(graph-line) Show as chart', tooltip: 'Draw the results over time in a chart panel', command: SHOW_CHART_COMMAND, arguments: [document.uri] }));
     }

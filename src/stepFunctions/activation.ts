@@ -4,7 +4,7 @@ import { showError } from '../platform/errors';
 import type { Services } from '../services';
 import { STATUS_FILTERS, STATUS_LABEL, arnName, arnRegion, canRedrive, type ExecutionStatus } from '../core/stepFunctions/model';
 import { executionArnFromArgument, machineFromArgument } from './arguments';
-import { EXECUTION_LOGS_SCHEME, EXECUTION_SCHEME, ExecutionDetailsProvider, ExecutionLogsProvider, executionUri } from './documents';
+import { EXECUTION_LOGS_SCHEME, EXECUTION_SCHEME, ExecutionDetailsProvider, ExecutionLogsProvider, executionUri, readExecutionLogs } from './documents';
 import { startExecution, type StartRequest } from './startExecution';
 import { StepFunctionsStore } from './store';
 import { StepFunctionsTree } from './tree';
@@ -125,6 +125,20 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     vscode.commands.registerCommand('opsLens.stepFunctions.showLogs', async (arg?: unknown) => {
       const arn = await executionArnFromArgument(store, arg);
       if (!arn) return;
+      // Events open as a Logs Insights results document (stack frames linked, export), when there are any.
+      const read = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading the logs of ${arnName(arn)}…` }, () => readExecutionLogs(api, logs, arn));
+      if (read.kind === 'events' && read.events.length > 0) {
+        await vscode.commands.executeCommand('opsLens.insights.showEvents', {
+          title: `${read.executionName} logs`,
+          region: read.region,
+          logGroups: [read.logGroupName],
+          start: read.start,
+          end: read.end,
+          events: read.events.map((e) => ({ timestamp: e.timestamp ?? 0, message: e.message ?? '' })),
+          truncated: read.truncated,
+        });
+        return;
+      }
       const document = await vscode.workspace.openTextDocument(executionUri(arn, EXECUTION_LOGS_SCHEME));
       await vscode.window.showTextDocument(document, { preview: true });
     }),

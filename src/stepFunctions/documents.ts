@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LogsApi } from '../aws/services/logs';
+import type { FilteredLogEvent, LogsApi } from '../aws/services/logs';
 import type { StepFunctionsApi } from '../aws/services/stepFunctions';
 import { formatExecutionDetails } from '../core/stepFunctions/details';
 import { arnName, arnRegion, executionStatus } from '../core/stepFunctions/model';
@@ -59,28 +59,37 @@ export class ExecutionDetailsProvider implements vscode.TextDocumentContentProvi
   }
 }
 
-/** The execution's events from its state machine's CloudWatch log group. */
+export type ExecutionLogs =
+  | { readonly kind: 'events'; readonly executionName: string; readonly region: string; readonly logGroupName: string; readonly level: string; readonly events: FilteredLogEvent[]; readonly truncated: boolean; readonly start: number; readonly end: number }
+  | { readonly kind: 'message'; readonly text: string };
+
+/** The execution's events from its state machine's CloudWatch log group, in its time window. */
+export async function readExecutionLogs(api: StepFunctionsApi, logs: LogsApi, arn: string): Promise<ExecutionLogs> {
+  const region = arnRegion(arn) ?? '';
+  try {
+    const execution = await api.describeExecution(region, arn);
+    const machine = await api.describeStateMachine(region, execution.stateMachineArn ?? '');
+    const groupArn = machine.loggingConfiguration?.destinations?.find((d) => d.cloudWatchLogsLogGroup?.logGroupArn)?.cloudWatchLogsLogGroup?.logGroupArn;
+    const level = machine.loggingConfiguration?.level ?? 'OFF';
+    if (!groupArn || level === 'OFF') {
+      return { kind: 'message', text: `State machine ${machine.name ?? ''} does not log to CloudWatch Logs (logging level ${level}).\nEnable logging (level ALL, ERROR or FATAL) with a log group in its configuration to see execution logs here.\n` };
+    }
+    const logGroupName = logGroupNameFromArn(groupArn);
+    const start = (execution.startDate?.getTime() ?? Date.now()) - 60_000;
+    const end = (execution.stopDate?.getTime() ?? Date.now()) + 5 * 60_000;
+    const { events, truncated } = await logs.filterEvents(region, { logGroupName, startTime: start, endTime: end, filterPattern: `"${arn}"`, limit: 5000 });
+    return { kind: 'events', executionName: execution.name ?? arnName(arn), region, logGroupName, level, events, truncated, start, end };
+  } catch (err) {
+    return { kind: 'message', text: `The logs of ${arnName(arn)} could not be read: ${err instanceof Error ? err.message : String(err)}\n` };
+  }
+}
+
+/** Execution logs as a plain document, for when the Logs Insights results documents are not at hand. */
 export class ExecutionLogsProvider implements vscode.TextDocumentContentProvider {
   constructor(private readonly api: StepFunctionsApi, private readonly logs: LogsApi) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const arn = arnOf(uri);
-    const region = arnRegion(arn) ?? '';
-    try {
-      const execution = await this.api.describeExecution(region, arn);
-      const machine = await this.api.describeStateMachine(region, execution.stateMachineArn ?? '');
-      const groupArn = machine.loggingConfiguration?.destinations?.find((d) => d.cloudWatchLogsLogGroup?.logGroupArn)?.cloudWatchLogsLogGroup?.logGroupArn;
-      const level = machine.loggingConfiguration?.level ?? 'OFF';
-      if (!groupArn || level === 'OFF') {
-        return `State machine ${machine.name ?? ''} does not log to CloudWatch Logs (logging level ${level}).\nEnable logging (level ALL, ERROR or FATAL) with a log group in its configuration to see execution logs here.\n`;
-      }
-      const logGroupName = logGroupNameFromArn(groupArn);
-      const start = (execution.startDate?.getTime() ?? Date.now()) - 60_000;
-      const end = (execution.stopDate?.getTime() ?? Date.now()) + 5 * 60_000;
-      const { events, truncated } = await this.logs.filterEvents(region, { logGroupName, startTime: start, endTime: end, filterPattern: `"${arn}"`, limit: 5000 });
-      return formatExecutionLogs({ executionName: execution.name ?? arnName(arn), logGroupName, level, events, truncated });
-    } catch (err) {
-      return `The logs of ${arnName(arn)} could not be read: ${err instanceof Error ? err.message : String(err)}\n`;
-    }
+    const read = await readExecutionLogs(this.api, this.logs, arnOf(uri));
+    return read.kind === 'message' ? read.text : formatExecutionLogs(read);
   }
 }

@@ -18,7 +18,7 @@ describe('Step Functions view', () => {
     const rows = await executions();
     const statuses = new Set(rows.map((r) => r.description.split(' · ')[0]));
     for (const s of ['Succeeded', 'Failed', 'Running', 'Aborted']) assert.ok(statuses.has(s), `no ${s} execution: ${rows.map((r) => `${r.label} ${r.description}`).join(' | ')}`);
-    assert.ok(rows.every((r) => / ago/.test(r.description)), 'each execution says when it started');
+    assert.ok(rows.every((r) => / ago|just now/.test(r.description)), 'each execution says when it started');
     await wb.screenshot('step-functions-tree');
   });
 
@@ -33,6 +33,21 @@ describe('Step Functions view', () => {
     assert.match(text, /Cause:/);
     assert.match(text, /## Timeline/);
     await wb.screenshot('step-functions-failed-execution');
+    await wb.closeEditors();
+  });
+
+  it('shows the failed execution\'s log events as a results document', async () => {
+    const wb = workbench();
+    const failed = (await executions()).find((r) => r.description.startsWith('Failed'))!;
+    await wb.runCommand('Ops Lens: Show Execution Logs');
+    await wb.typeInQuickInput(failed.label);
+    await wb.pickQuickItem(failed.label);
+    await wb.waitForEditor(new RegExp(`${failed.label} logs`), 20000);
+    const text = await wb.activeEditorText();
+    assert.match(text, /Log groups:\s+\S*ImageGenerationStateMachine/);
+    assert.match(text, /Records:\s+[1-9]\d* matched/);
+    assert.match(text, new RegExp(`execution:ImageGenerationStateMachine:${failed.label}`));
+    await wb.screenshot('step-functions-execution-logs');
     await wb.closeEditors();
   });
 

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { ResultsDocuments } from './resultsDocuments';
+
+export interface EventsToShow {
+  readonly title: string;
+  readonly region: string;
+  readonly logGroups: string[];
+  /** Epoch ms. */
+  readonly start: number;
+  readonly end: number;
+  readonly events: readonly { timestamp: number; message: string }[];
+  readonly truncated?: boolean;
+}
+
+function isEventsToShow(arg: unknown): arg is EventsToShow {
+  const a = arg as Partial<EventsToShow> | undefined;
+  return typeof a?.title === 'string' && Array.isArray(a.events) && Array.isArray(a.logGroups) && typeof a.start === 'number' && typeof a.end === 'number';
+}
+
+function insightsTime(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** Log events another feature already read, shown as a results document (stack frames linked, export). */
+export async function showEvents(results: ResultsDocuments, arg: unknown): Promise<vscode.Uri | undefined> {
+  if (!isEventsToShow(arg)) {
+    void vscode.window.showErrorMessage('showEvents takes { title, region, logGroups, start, end, events: [{ timestamp, message }] }.');
+    return undefined;
+  }
+  const uri = results.add({
+    queryName: arg.title,
+    query: `events of ${arg.logGroups.join(', ')}${arg.truncated ? ' (first 5,000)' : ''}`,
+    logGroups: arg.logGroups,
+    region: arg.region,
+    range: { start: new Date(arg.start), end: new Date(arg.end), label: 'the execution\'s time window' },
+    status: 'Complete',
+    statistics: { recordsMatched: arg.events.length },
+    rows: arg.events.map((e) => [{ field: '@timestamp', value: insightsTime(e.timestamp) }, { field: '@message', value: e.message }]),
+    rerun: undefined,
+  });
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+  return uri;
+}
