@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { countInState } from '../core/alarms/grouping';
 import { Disposable } from '../platform/disposable';
 import type { AlarmsStore } from './store';
 
@@ -17,7 +16,7 @@ export class AlarmsStatusBar extends Disposable {
 
   private update(): void {
     const firing = [...this.store.all()].filter((a) => a.state === 'ALARM');
-    const n = countInState(firing, 'ALARM');
+    const n = firing.length;
     if (n === 0) {
       this.item.hide();
       return;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { STATE_LABEL, conditionText, type Alarm } from '../core/alarms/model';
+import { utcText } from '../core/time/format';
 
 /** Reason, metric, threshold, last change and actions; AWS text is inserted as plain text. */
 export function alarmTooltip(alarm: Alarm): vscode.MarkdownString {
@@ -12,7 +13,7 @@ export function alarmTooltip(alarm: Alarm): vscode.MarkdownString {
     md.appendMarkdown('*Metric:* ').appendText(`${alarm.metric.namespace} ${alarm.metric.name}${dims ? ` (${dims})` : ''}, ${alarm.metric.statistic} over ${alarm.metric.period} s`).appendMarkdown('\n\n');
   }
   md.appendMarkdown(alarm.kind === 'composite' ? '*Rule:* ' : '*Condition:* ').appendText(conditionText(alarm)).appendMarkdown('\n\n');
-  if (alarm.stateUpdated) md.appendMarkdown('*Last state change:* ').appendText(alarm.stateUpdated.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')).appendMarkdown('\n\n');
+  if (alarm.stateUpdated) md.appendMarkdown('*Last state change:* ').appendText(utcText(alarm.stateUpdated)).appendMarkdown('\n\n');
   const actions = alarm.alarmActions.length ? alarm.alarmActions.map((a) => a.split(':').pop() ?? a).join(', ') : 'none';
   md.appendMarkdown('*Actions on alarm:* ').appendText(actions).appendMarkdown(alarm.actionsEnabled ? '' : ' (disabled)');
   md.appendMarkdown(`\n\n*Region:* ${alarm.region}`);

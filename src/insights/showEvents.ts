@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { insightsTimestamp } from '../core/time/format';
 import type { ResultsDocuments } from './resultsDocuments';
 
 export interface EventsToShow {
@@ -17,10 +18,6 @@ function isEventsToShow(arg: unknown): arg is EventsToShow {
   return typeof a?.title === 'string' && Array.isArray(a.events) && Array.isArray(a.logGroups) && typeof a.start === 'number' && typeof a.end === 'number';
 }
 
-function insightsTime(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
-}
-
 /** Log events another feature already read, shown as a results document (stack frames linked, export). */
 export async function showEvents(results: ResultsDocuments, arg: unknown): Promise<vscode.Uri | undefined> {
   if (!isEventsToShow(arg)) {
@@ -35,7 +32,7 @@ export async function showEvents(results: ResultsDocuments, arg: unknown): Promi
     range: { start: new Date(arg.start), end: new Date(arg.end), label: 'the execution\'s time window' },
     status: 'Complete',
     statistics: { recordsMatched: arg.events.length },
-    rows: arg.events.map((e) => [{ field: '@timestamp', value: insightsTime(e.timestamp) }, { field: '@message', value: e.message }]),
+    rows: arg.events.map((e) => [{ field: '@timestamp', value: insightsTimestamp(e.timestamp) }, { field: '@message', value: e.message }]),
     rerun: undefined,
   });
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });

@@ -1,3 +1,5 @@
+import { fence, prettyJson } from '../text/markdown';
+import { utcText } from '../time/format';
 import { childAlarmNames } from './compositeRule';
 import { STATE_LABEL, comparisonSymbol, conditionText, formatNumber, type Alarm } from './model';
 
@@ -25,10 +27,6 @@ export function historyEntry(item: { Timestamp?: Date; HistorySummary?: string; 
   return { timestamp: item.Timestamp ? new Date(item.Timestamp) : undefined, summary: item.HistorySummary ?? '', oldState, newState, reason };
 }
 
-function iso(d: Date | undefined): string {
-  return d ? d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : '—';
-}
-
 /** Markdown code span that cannot be broken out of, whatever the text holds. */
 function code(text: string): string {
   const ticks = '`'.repeat(Math.max(1, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
@@ -47,21 +45,6 @@ export function mdText(text: string): string {
     .replace(/\r?\n/g, '  \n');
 }
 
-function prettyJson(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
-}
-
-function fence(body: string, lang = ''): string {
-  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-  const ticks = '`'.repeat(longest + 1);
-  return `${ticks}${lang}\n${body}\n${ticks}`;
-}
-
 export interface DetailsContext {
   readonly history: readonly HistoryEntry[];
   readonly historyError?: string;
@@ -73,14 +56,14 @@ export interface DetailsContext {
 export function formatAlarmDetails(alarm: Alarm, ctx: DetailsContext): string {
   const out: string[] = [];
   out.push(`# ${mdText(alarm.name)}`, '');
-  out.push(`**State:** ${STATE_LABEL[alarm.state]} (${alarm.state}) since ${iso(alarm.stateUpdated)}  `);
+  out.push(`**State:** ${STATE_LABEL[alarm.state]} (${alarm.state}) since ${utcText(alarm.stateUpdated)}  `);
   out.push(`**Region:** ${alarm.region}  `);
   out.push(`**Type:** ${alarm.kind === 'composite' ? 'Composite alarm' : 'Metric alarm'}  `);
   if (alarm.arn) out.push(`**ARN:** ${code(alarm.arn)}`);
   out.push('');
   if (alarm.description) out.push('## Description', '', mdText(alarm.description), '');
   out.push('## Reason', '', alarm.stateReason ? mdText(alarm.stateReason) : '_No reason given._', '');
-  const data = prettyJson(alarm.stateReasonData);
+  const data = alarm.stateReasonData ? prettyJson(alarm.stateReasonData).text : undefined;
   if (data) out.push('Reason data:', '', fence(data, 'json'), '');
 
   out.push('## Configuration', '');
@@ -122,7 +105,7 @@ export function formatAlarmDetails(alarm: Alarm, ctx: DetailsContext): string {
     out.push('| Time | Change | Reason |', '|---|---|---|');
     for (const h of ctx.history) {
       const change = h.oldState && h.newState ? `${h.oldState} → ${h.newState}` : h.summary;
-      out.push(`| ${iso(h.timestamp)} | ${mdText(change)} | ${mdText(h.reason ?? (h.oldState ? '' : h.summary))} |`);
+      out.push(`| ${utcText(h.timestamp)} | ${mdText(change)} | ${mdText(h.reason ?? (h.oldState ? '' : h.summary))} |`);
     }
     out.push('');
   }

@@ -15,9 +15,3 @@ export function groupByState(alarms: readonly Alarm[]): StateGroup[] {
 function byName(a: Alarm, b: Alarm): number {
   return a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true });
 }
-
-export function countInState(alarms: Iterable<Alarm>, state: AlarmState): number {
-  let n = 0;
-  for (const a of alarms) if (a.state === state) n++;
-  return n;
-}

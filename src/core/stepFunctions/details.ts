@@ -1,3 +1,5 @@
+import { fence, prettyJson } from '../text/markdown';
+import { utcText } from '../time/format';
 import { formatDuration } from '../time/relative';
 import { STATUS_LABEL, arnName, type ExecutionStatus } from './model';
 import type { Timeline } from './timeline';
@@ -15,25 +17,6 @@ export interface ExecutionInfo {
   readonly cause?: string;
   readonly redriveCount?: number;
   readonly redriveStatus?: string;
-}
-
-function time(d: Date | undefined): string {
-  return d ? d.toISOString().replace('T', ' ').replace('Z', ' UTC') : '—';
-}
-
-function fence(body: string, lang = ''): string {
-  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-  const ticks = '`'.repeat(longest + 1);
-  return `${ticks}${lang}\n${body}\n${ticks}`;
-}
-
-/** Pretty JSON when the text is JSON (a Lambda error's cause usually is), the text otherwise. */
-export function prettyJson(text: string): { text: string; json: boolean } {
-  try {
-    return { text: JSON.stringify(JSON.parse(text), null, 2), json: true };
-  } catch {
-    return { text, json: false };
-  }
 }
 
 function offset(from: Date | undefined, at: Date | undefined): string {
@@ -69,8 +52,8 @@ export function formatExecutionDetails(info: ExecutionInfo, timeline: Timeline, 
   out.push(`# ${info.name}`, '');
   out.push(`Status:        ${STATUS_LABEL[info.status]} (${info.status})`);
   out.push(`State machine: ${arnName(info.stateMachineArn)}`);
-  out.push(`Started:       ${time(info.startDate)}`);
-  out.push(`Stopped:       ${info.stopDate ? time(info.stopDate) : info.status === 'RUNNING' ? 'still running' : '—'}`);
+  out.push(`Started:       ${utcText(info.startDate, true)}`);
+  out.push(`Stopped:       ${info.stopDate ? utcText(info.stopDate, true) : info.status === 'RUNNING' ? 'still running' : '—'}`);
   if (info.startDate && end) out.push(`Duration:      ${formatDuration(end.getTime() - info.startDate.getTime())}${info.status === 'RUNNING' ? ' so far' : ''}`);
   if (info.redriveCount) out.push(`Redriven:      ${info.redriveCount} time${info.redriveCount === 1 ? '' : 's'}${info.redriveStatus ? ` (${info.redriveStatus})` : ''}`);
   out.push(`ARN:           ${info.executionArn}`, '');

@@ -1,3 +1,5 @@
+import { insightsTimestamp } from '../time/format';
+
 /** `arn:aws:logs:REGION:ACCOUNT:log-group:NAME:*` → NAME. */
 export function logGroupNameFromArn(arn: string): string {
   const marker = ':log-group:';
@@ -19,7 +21,7 @@ export function formatExecutionLogs(input: ExecutionLogInput): string {
   const header = [`Execution ${input.executionName} — log group ${input.logGroupName} (level ${input.level})`, `${input.events.length} events${input.truncated ? ' (first 5,000 shown)' : ''}`, ''];
   if (input.events.length === 0) header.push('No log events mention this execution yet. Events can take a minute to arrive; refresh the document to look again.');
   const lines = input.events.map((e) => {
-    const time = e.timestamp !== undefined ? new Date(e.timestamp).toISOString().replace('T', ' ').replace('Z', '') : '—';
+    const time = e.timestamp !== undefined ? insightsTimestamp(e.timestamp) : '—';
     const message = (e.message ?? '').replace(/\r?\n$/, '');
     let shown = message;
     try {

@@ -1,3 +1,5 @@
+import { insightsTimestamp } from '../../time/format';
+
 /** A field value during execution; `undefined` is a missing field. Time values are `Date`s. */
 export type Value = string | number | Date | undefined;
 
@@ -21,10 +23,7 @@ export function toNumber(v: Value): number | undefined {
 }
 
 /** `YYYY-MM-DD HH:MM:SS.mmm` in UTC, as Logs Insights prints `@timestamp`. */
-export function formatTimestamp(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
-}
+export const formatTimestamp = insightsTimestamp;
 
 export function formatValue(v: string | number | Date): string {
   if (v instanceof Date) {
