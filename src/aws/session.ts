@@ -14,6 +14,7 @@ type Clients = {
 };
 
 export interface SessionOptions {
+  /** For choosing the profile and region (AWS_PROFILE, AWS_REGION); the SDK's credential chain reads process.env itself. */
   readonly env?: NodeJS.ProcessEnv;
   /** Overrides of the shared config/credentials file paths (tests). */
   readonly sharedFiles?: { configFilepath?: string; filepath?: string };

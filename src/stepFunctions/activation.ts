@@ -18,6 +18,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const view = vscode.window.createTreeView('opsLens.stepFunctions', { treeDataProvider: tree, showCollapseAll: true });
   const details = new ExecutionDetailsProvider(api);
   const diagnostics = vscode.languages.createDiagnosticCollection('opsLens.executionInput');
+  const logsDocuments = new ExecutionLogsProvider(api, logs);
 
   let started = false;
   const refresh = async (): Promise<boolean> => {
@@ -51,7 +52,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     { dispose: () => clearInterval(runningTimer) },
     services.refresh.add(async () => auto.outcome(await refresh())),
     vscode.workspace.registerTextDocumentContentProvider(EXECUTION_SCHEME, details),
-    vscode.workspace.registerTextDocumentContentProvider(EXECUTION_LOGS_SCHEME, new ExecutionLogsProvider(api, logs)),
+    vscode.workspace.registerTextDocumentContentProvider(EXECUTION_LOGS_SCHEME, logsDocuments),
     vscode.workspace.onDidCloseTextDocument((doc) => diagnostics.delete(doc.uri)),
     view.onDidChangeVisibility((e) => e.visible && !started && void refresh().then((ok) => auto.outcome(ok))),
     vscode.commands.registerCommand('opsLens.stepFunctions.showExecution', async (arg?: unknown) => {
@@ -139,8 +140,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
         });
         return;
       }
-      const document = await vscode.workspace.openTextDocument(executionUri(arn, EXECUTION_LOGS_SCHEME));
-      await vscode.window.showTextDocument(document, { preview: true });
+      await logsDocuments.show(arn, read);
     }),
   );
   if (view.visible) void refresh().then((ok) => auto.outcome(ok));

@@ -86,10 +86,21 @@ export async function readExecutionLogs(api: StepFunctionsApi, logs: LogsApi, ar
 
 /** Execution logs as a plain document, for when the Logs Insights results documents are not at hand. */
 export class ExecutionLogsProvider implements vscode.TextDocumentContentProvider {
+  /** Logs the command already read, so opening the document does not read them again. */
+  private readonly alreadyRead = new Map<string, ExecutionLogs>();
+
   constructor(private readonly api: StepFunctionsApi, private readonly logs: LogsApi) {}
 
+  /** Opens the logs as this plain document, using what was read. */
+  async show(arn: string, read: ExecutionLogs): Promise<void> {
+    const uri = executionUri(arn, EXECUTION_LOGS_SCHEME);
+    this.alreadyRead.set(uri.toString(), read);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
+  }
+
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const read = await readExecutionLogs(this.api, this.logs, arnOf(uri));
+    const read = this.alreadyRead.get(uri.toString()) ?? (await readExecutionLogs(this.api, this.logs, arnOf(uri)));
+    this.alreadyRead.delete(uri.toString());
     return read.kind === 'message' ? read.text : formatExecutionLogs(read);
   }
 }
