@@ -99,7 +99,12 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
         await showError(err, `Could not stop ${arnName(arn)}`);
         return;
       }
-      const description = await api.describeExecution(region, arn).catch(() => undefined);
+      // StopExecution is asynchronous: give the status a moment to leave RUNNING before reporting it.
+      let description = await api.describeExecution(region, arn).catch(() => undefined);
+      for (let i = 0; i < 10 && description?.status === 'RUNNING'; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        description = await api.describeExecution(region, arn).catch(() => undefined);
+      }
       if (description?.stateMachineArn) await afterChange(description.stateMachineArn, arn);
       void vscode.window.showInformationMessage(`Execution ${arnName(arn)} is now ${description?.status ?? 'stopping'}.`);
     }),
