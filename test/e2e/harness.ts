@@ -268,14 +268,22 @@ export class Workbench {
   async openActivity(name: string): Promise<void> {
     const entry = this.page.locator(`.part.activitybar a[aria-label^="${name}"]`).first();
     await entry.waitFor({ state: 'visible', timeout: 30000 });
+    // The entry's badge (a count of endpoints down, say) covers part of its icon; clicking the list
+    // item that holds both lands on one or the other, as a user's click does.
+    const item = entry.locator('xpath=ancestor::li[1]');
     const showing = async () => (await this.sideBarTitle()).toLowerCase().startsWith(name.toLowerCase());
     for (let attempt = 0; attempt < 3 && !(await showing()); attempt++) {
-      await entry.click();
+      await item.click();
       await waitFor(showing, (yes) => yes, { timeoutMs: 3000 }).catch(() => undefined);
     }
     await this.parkPointer();
     if (!(await showing())) throw new Error(`the side bar does not show "${name}" (it shows "${await this.sideBarTitle()}")`);
     await this.page.locator('.part.sidebar .pane-header').first().waitFor({ state: 'visible', timeout: 15000 });
+  }
+
+  /** The accessible name of an activity bar entry, which carries its badge ("Ops Lens - 2 health endpoints down"). */
+  async activityLabel(name: string): Promise<string> {
+    return (await this.page.locator(`.part.activitybar a[aria-label^="${name}"]`).first().getAttribute('aria-label')) ?? '';
   }
 
   async openOpsLens(): Promise<void> {

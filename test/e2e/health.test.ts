@@ -23,6 +23,12 @@ describe('Health view', () => {
     const down = (await wb.statusBarItems()).find((i) => /\d+ down/.test(i.text));
     assert.ok(down, 'a "N down" status bar item');
     await wb.screenshot('health-tree');
+    const entry = await waitFor(() => wb.activityLabel('Ops Lens'), (label) => /2 health endpoints down/.test(label), { message: 'no "2 health endpoints down" badge on the Ops Lens entry' });
+    assert.match(entry, /^Ops Lens - 2 health endpoints down/);
+    // The badge covers part of the entry: it must still open the container when clicked.
+    await wb.openActivity('Explorer');
+    await wb.openOpsLens();
+    assert.deepEqual((await wb.viewTitles()).slice(0, 3), ['Alarms', 'Step Functions', 'Health']);
   });
 
   it('expands an endpoint to its checks and failed assertions', async () => {
