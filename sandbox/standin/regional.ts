@@ -13,6 +13,10 @@ export class Regional<T> {
     return state;
   }
 
+  values(): IterableIterator<T> {
+    return this.byRegion.values();
+  }
+
   clear(): void {
     this.byRegion.clear();
   }

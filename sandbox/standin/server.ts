@@ -25,6 +25,13 @@ export interface StandInServer extends RunningServer {
 }
 
 const DEFAULT_INSIGHTS_DELAY_MS = 1500;
+const READ_ONLY = /^(Describe|Get|List|Filter|Test)[A-Z]/;
+
+/** The operation of a query-protocol request (`Action=…` in a form body), as the AWS CLI sends some. */
+function queryAction(body: Buffer): string | undefined {
+  if (body.length === 0 || body.length > 1_000_000) return undefined;
+  return new URLSearchParams(body.toString('utf8')).get('Action') ?? undefined;
+}
 
 /**
  * An HTTP server in front of moto that answers, in the AWS JSON protocols of the SDK v3 clients, the
@@ -58,6 +65,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandInServ
   async function route(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): Promise<void> {
     if (req.method === 'POST' && req.url?.startsWith('/moto-api/reset')) reset();
     const target = protocolForTarget(headerValue(req.headers['x-amz-target']));
+    if (!READ_ONLY.test(target?.operation ?? queryAction(body) ?? '')) cloudWatch.forgetListings();
     const service = target && services.find((s) => s.protocol === target.protocol);
     const handler = target && service?.handlers[target.operation];
     if (!target || !handler) {

@@ -445,6 +445,30 @@ describe('stand-in in front of moto', function () {
     });
   });
 
+  describe('CloudWatch alarm listings', () => {
+    it('lists alarms again after a change through it, in the JSON or the query protocol', async () => {
+      await cw.send(new PutMetricAlarmCommand({ AlarmName: 'orders-5xx', MetricName: '5XXError', Namespace: 'AWS/ApiGateway', Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold' }));
+      const listed = async () => (await cw.send(new DescribeAlarmsCommand({}))).MetricAlarms?.find((a) => a.AlarmName === 'orders-5xx');
+      assert.notEqual((await listed())?.StateValue, 'ALARM');
+      assert.equal((await listed())?.ActionsEnabled, true);
+
+      await cw.send(new SetAlarmStateCommand({ AlarmName: 'orders-5xx', StateValue: 'ALARM', StateReason: 'errors above 1' }));
+      assert.equal((await listed())?.StateValue, 'ALARM');
+
+      const form = new URLSearchParams({ Action: 'DisableAlarmActions', Version: '2010-08-01', 'AlarmNames.member.1': 'orders-5xx' });
+      const answer = await fetch(standIn.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `AWS4-HMAC-SHA256 Credential=testing/20260101/${REGION}/monitoring/aws4_request, SignedHeaders=host, Signature=0`,
+        },
+        body: form.toString(),
+      });
+      assert.equal(answer.status, 200, await answer.text());
+      assert.equal((await listed())?.ActionsEnabled, false);
+    });
+  });
+
   describe('CloudWatch metric data', () => {
     it('answers GetMetricData from the data put through it: 20 metrics × 1,440 minutes quickly, percentiles too', async function () {
       this.timeout(60_000);

@@ -40,9 +40,9 @@ export async function describeAlarms(state: CloudWatchRegion, ctx: HandlerContex
   for (const t of typesGiven) if (!TYPES.has(t)) throw invalidParameterValue(`The value ${t} for parameter AlarmTypes is not valid.`);
 
   const token = optionalString(input, 'NextToken');
-  const fresh = state.listing && Date.now() - state.listing.at < LISTING_TTL_MS;
-  const metricAlarms = token && fresh ? state.listing!.alarms : await fetchMetricAlarms(ctx.moto);
-  if (!token) state.listing = { at: Date.now(), alarms: metricAlarms };
+  const kept = state.listing && Date.now() - state.listing.at < LISTING_TTL_MS ? state.listing : undefined;
+  const metricAlarms = kept ? kept.alarms : await fetchMetricAlarms(ctx.moto);
+  if (!kept) state.listing = { at: Date.now(), alarms: metricAlarms };
   refreshComposites(state.composites, metricAlarms, state.history);
   const composites = state.composites.list();
 

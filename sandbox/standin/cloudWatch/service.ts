@@ -33,6 +33,11 @@ export class CloudWatchService implements Resettable {
     };
   }
 
+  /** Drops the alarm listings kept between DescribeAlarms calls: something may have changed an alarm. */
+  forgetListings(): void {
+    for (const state of this.regions.values()) state.listing = undefined;
+  }
+
   reset(): void {
     this.regions.clear();
   }

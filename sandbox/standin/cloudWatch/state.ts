@@ -12,8 +12,9 @@ export class CloudWatchRegion {
   /** Tags of resources moto does not know (composite alarms), by ARN. */
   readonly tags = new Map<string, Map<string, string>>();
   /**
-   * moto's alarm list as read for the first page of a DescribeAlarms listing; the following pages
-   * reuse it, so paging through N alarms reads moto once, not N/100 times.
+   * moto's alarm list as last read by DescribeAlarms, kept until a request that may change an alarm
+   * passes through the stand-in (or a minute passes): paging through N alarms, or listing them again
+   * unchanged, reads moto once.
    */
   listing: { readonly at: number; readonly alarms: readonly Input[] } | undefined;
 
