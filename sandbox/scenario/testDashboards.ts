@@ -1,5 +1,6 @@
-// Dashboards the e2e tests lean on beyond the seeds: one full of strings that must stay text, and one
-// that sizes the chart drawing (20 series of 1-minute data over 24 h).
+// Dashboards the e2e tests lean on beyond the seeds: one full of strings that must stay text, one that
+// sizes the chart drawing (20 series of 1-minute data over 24 h), and one with every other metric view,
+// titled in other languages.
 import { PRIMARY_REGION } from './constants';
 import type { DashboardSpec } from './dashboards';
 import type { MetricSpec } from './metrics';
@@ -61,7 +62,70 @@ const benchDashboard: DashboardSpec = {
   },
 };
 
-export const TEST_DASHBOARDS: readonly DashboardSpec[] = [hostileDashboard, benchDashboard];
+export const VIEWS_DASHBOARD = 'ops-lens-views-ansichten';
+/** The gauge widget's range (its left axis), in the bench series' milliseconds. */
+export const GAUGE_RANGE = { min: 0, max: 500 };
+
+const viewsDashboard: DashboardSpec = {
+  name: VIEWS_DASHBOARD,
+  region: PRIMARY_REGION,
+  body: {
+    start: '-PT3H',
+    widgets: [
+      {
+        type: 'metric',
+        x: 0, y: 0, width: 12, height: 6,
+        properties: {
+          title: 'Latenz je Dienst (Anzeige)',
+          view: 'gauge',
+          region: PRIMARY_REGION,
+          stat: 'Average',
+          period: 300,
+          yAxis: { left: GAUGE_RANGE },
+          metrics: BENCH_SERIES.slice(0, 3).map((s) => [BENCH_NAMESPACE, BENCH_METRIC, 'Series', s, { label: `Dienst ${s}` }]),
+        },
+      },
+      {
+        type: 'metric',
+        x: 12, y: 0, width: 12, height: 6,
+        properties: {
+          title: 'Час відповіді: підсумок',
+          view: 'table',
+          region: PRIMARY_REGION,
+          stat: 'Maximum',
+          period: 300,
+          metrics: BENCH_SERIES.slice(0, 5).map((s) => [BENCH_NAMESPACE, BENCH_METRIC, 'Series', s, { label: `Сервіс ${s}` }]),
+        },
+      },
+      {
+        type: 'metric',
+        x: 0, y: 6, width: 12, height: 6,
+        properties: {
+          title: 'Requêtes par locataire',
+          view: 'pie',
+          region: PRIMARY_REGION,
+          stat: 'Sum',
+          setPeriodToTimeRange: true,
+          metrics: [[HOSTILE_NAMESPACE, 'Requests', 'Tenant', 'acme'], [HOSTILE_NAMESPACE, 'Requests', 'Tenant', HOSTILE_DIMENSION_VALUE]],
+        },
+      },
+      {
+        type: 'metric',
+        x: 12, y: 6, width: 12, height: 6,
+        properties: {
+          title: 'Latencia (valor único)',
+          view: 'singleValue',
+          region: PRIMARY_REGION,
+          stat: 'p99',
+          period: 300,
+          metrics: [[BENCH_NAMESPACE, BENCH_METRIC, 'Series', BENCH_SERIES[0]]],
+        },
+      },
+    ],
+  },
+};
+
+export const TEST_DASHBOARDS: readonly DashboardSpec[] = [hostileDashboard, benchDashboard, viewsDashboard];
 
 export const TEST_DASHBOARD_METRICS: readonly MetricSpec[] = [
   {

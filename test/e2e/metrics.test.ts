@@ -149,6 +149,33 @@ describe('metric charts and dashboards', () => {
     await wb.screenshot('dashboard-bench');
   });
 
+  it('draws the gauge, table, pie and single-value widgets of ops-lens-views-ansichten', async () => {
+    const wb = workbench();
+    await wb.closeEditors();
+    const page = await openDashboard('ops-lens-views-ansichten');
+    await waitFor(() => chartBodies(page), (list) => list.length === 4 && list.every((c) => c.points > 0), { message: 'not every widget shows values' });
+    const widget = (title: string) => page.locator('section[data-widget-type=metric]').filter({ has: page.locator('h2.widget-title', { hasText: title }) });
+
+    const meters = await widget('Latenz je Dienst (Anzeige)').getByRole('meter').evaluateAll((list) =>
+      list.map((m) => ({ label: m.getAttribute('aria-label'), min: m.getAttribute('aria-valuemin'), max: m.getAttribute('aria-valuemax'), now: Number(m.getAttribute('aria-valuenow')) })),
+    );
+    assert.deepEqual(meters.map((m) => [m.label, m.min, m.max]), [['Dienst s01', '0', '500'], ['Dienst s02', '0', '500'], ['Dienst s03', '0', '500']]);
+    assert.ok(meters.every((m) => m.now > 0 && m.now < 500), JSON.stringify(meters));
+
+    const table = widget('Час відповіді: підсумок').locator('table');
+    assert.deepEqual(await table.locator('thead th').allTextContents(), ['Metric', 'Latest', 'Minimum', 'Maximum', 'Average']);
+    const rows = await table.locator('tbody tr').evaluateAll((list) => list.map((r) => [...Array.from(r.children, (c) => c.textContent ?? ''), r.getAttribute('data-points') ?? '']));
+    assert.deepEqual(rows.map((r) => r[0]), ['Сервіс s01', 'Сервіс s02', 'Сервіс s03', 'Сервіс s04', 'Сервіс s05']);
+    // 3 hours of 5-minute maxima.
+    assert.ok(rows.every((r) => Number(r[5]) >= 30 && r.slice(1, 5).every((v) => /\d/.test(v))), JSON.stringify(rows));
+
+    const pie = await widget('Requêtes par locataire').locator('.bar').allTextContents();
+    assert.equal(pie.length, 2);
+    assert.ok(pie.some((b) => b.includes('<b>bold</b> & "co"') && /%\)/.test(b)), JSON.stringify(pie));
+    assert.match((await widget('Latencia (valor único)').locator('.single-value-number').textContent()) ?? '', /\d/);
+    await wb.screenshot('dashboard-views');
+  });
+
   it('charts Logs Insights results with a bin() column from their "Show as chart" lens', async () => {
     const wb = workbench();
     await wb.closeEditors();

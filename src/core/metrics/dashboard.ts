@@ -27,7 +27,7 @@ export interface HorizontalAnnotation {
   readonly yAxis: 'left' | 'right';
 }
 
-export type MetricView = 'timeSeries' | 'singleValue' | 'bar' | 'pie';
+export type MetricView = 'timeSeries' | 'singleValue' | 'gauge' | 'bar' | 'pie' | 'table';
 
 export interface MetricWidget {
   readonly type: 'metric';
@@ -36,7 +36,7 @@ export interface MetricWidget {
   readonly title?: string;
   readonly region?: string;
   readonly view: MetricView;
-  /** The view as written when it is one Ops Lens does not draw (`gauge`, `table`): drawn as a time series. */
+  /** The view as written when it is one Ops Lens does not know: drawn as a time series. */
   readonly requestedView?: string;
   readonly stacked: boolean;
   readonly stat?: string;
@@ -186,7 +186,7 @@ export function splitLogQuery(query: string): { logGroups: string[]; query: stri
   return { logGroups, query: rest.replace(/^\s+/, '') };
 }
 
-const VIEWS: readonly MetricView[] = ['timeSeries', 'singleValue', 'bar', 'pie'];
+const VIEWS: readonly MetricView[] = ['timeSeries', 'singleValue', 'gauge', 'bar', 'pie', 'table'];
 
 function axis(value: unknown): AxisSettings | undefined {
   if (!isObject(value)) return undefined;

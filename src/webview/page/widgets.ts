@@ -3,7 +3,7 @@ import { button, el } from './dom';
 import { renderMarkdown } from './markdown';
 import type { Palette } from './theme';
 import { drawTimeSeries, type DrawnChart } from './timeSeries';
-import { drawBars, drawSingleValues } from './values';
+import { drawSummary } from './values';
 
 export interface WidgetContext {
   readonly post: (message: PageMessage) => void;
@@ -79,9 +79,9 @@ function chartWidget(w: ChartWidgetView, ctx: WidgetContext): BuiltWidget {
   return {
     element,
     draw: () => {
-      if (w.view === 'singleValue' || w.view === 'bar' || w.view === 'pie') {
+      if (w.view !== 'timeSeries') {
         const started = performance.now();
-        const shown = w.view === 'singleValue' ? drawSingleValues(body, w) : drawBars(body, w, ctx.palette());
+        const shown = drawSummary(body, w, ctx.palette());
         report(shown, w.series.length, performance.now() - started);
         return undefined;
       }

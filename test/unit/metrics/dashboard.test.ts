@@ -87,6 +87,15 @@ describe('dashboard bodies', () => {
     assert.deepEqual(parseDashboardBody('[]').problems, ['The dashboard body is not a JSON object']);
   });
 
+  it('keeps every CloudWatch metric view and notes one it does not know', () => {
+    const views = ['timeSeries', 'singleValue', 'gauge', 'bar', 'pie', 'table', 'heatmap'];
+    const parsed = parseDashboardBody({ widgets: views.map((view) => ({ type: 'metric', properties: { view, metrics: [['AWS/ECS', 'CPUUtilization']] } })) });
+    const read = parsed.widgets.map((w) => (w.type === 'metric' ? [w.view, w.requestedView] : []));
+    assert.deepEqual(read, [
+      ['timeSeries', undefined], ['singleValue', undefined], ['gauge', undefined], ['bar', undefined], ['pie', undefined], ['table', undefined], ['timeSeries', 'heatmap'],
+    ]);
+  });
+
   it('names metric widgets without a title after their metrics', () => {
     const parsed = parseDashboardBody({ widgets: [{ type: 'metric', properties: { metrics: [['AWS/ECS', 'CPUUtilization'], ['.', 'MemoryUtilization'], ['...']] } }] });
     assert.equal(widgetTitle(parsed.widgets[0]), 'CPUUtilization, MemoryUtilization');
