@@ -62,7 +62,7 @@ async function executions(clients: SandboxClients) {
   const sfn = clients.sfn(PRIMARY_REGION);
   const machines = (await sfn.send(new ListStateMachinesCommand({}))).stateMachines ?? [];
   const all: ExecutionListItem[] = [];
-  for (const m of machines) all.push(...((await sfn.send(new ListExecutionsCommand({ stateMachineArn: m.stateMachineArn }))).executions ?? []));
+  for (const m of machines.filter((machine) => machine.type !== 'EXPRESS')) all.push(...((await sfn.send(new ListExecutionsCommand({ stateMachineArn: m.stateMachineArn }))).executions ?? []));
   const statuses = new Set(all.map((e) => e.status));
   return {
     text: `${machines.length} state machine(s), ${all.length} executions (${countBy(all, (e) => e.status)})`,

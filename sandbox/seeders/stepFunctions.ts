@@ -5,7 +5,7 @@ import {
 import type { SandboxClients } from '../awsClients';
 import { PRIMARY_REGION } from '../scenario/constants';
 import type { ExecutionHistory } from '../scenario/logs';
-import { EXECUTIONS, STATE_MACHINE, type ExecutionOutcome, type ExecutionSpec } from '../scenario/stateMachine';
+import { EXECUTIONS, EXPRESS_STATE_MACHINE, STATE_MACHINE, type ExecutionOutcome, type ExecutionSpec } from '../scenario/stateMachine';
 
 export interface StepFunctionsSeedResult {
   stateMachineArn: string;
@@ -15,7 +15,10 @@ export interface StepFunctionsSeedResult {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Creates ImageGenerationStateMachine and runs its executions (moto's real-execution mode) until each is where it should be. */
+/**
+ * Creates ImageGenerationStateMachine and runs its executions (moto's real-execution mode) until each is
+ * where it should be; creates an express workflow beside it.
+ */
 export async function seedStepFunctions(clients: SandboxClients): Promise<StepFunctionsSeedResult> {
   const sfn = clients.sfn(PRIMARY_REGION);
   const { stateMachineArn } = await sfn.send(
@@ -29,6 +32,14 @@ export async function seedStepFunctions(clients: SandboxClients): Promise<StepFu
     }),
   );
   if (!stateMachineArn) throw new Error('CreateStateMachine returned no ARN');
+  await sfn.send(
+    new CreateStateMachineCommand({
+      name: EXPRESS_STATE_MACHINE.name,
+      roleArn: EXPRESS_STATE_MACHINE.roleArn,
+      definition: JSON.stringify(EXPRESS_STATE_MACHINE.definition),
+      type: 'EXPRESS',
+    }),
+  );
 
   const started: { spec: ExecutionSpec; arn: string }[] = [];
   for (const spec of EXECUTIONS) {

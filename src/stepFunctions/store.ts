@@ -111,6 +111,7 @@ export class StepFunctionsStore {
   async loadExecutions(machineArn: string, options: { reset?: boolean; status?: ExecutionStatus | null } = {}): Promise<boolean> {
     const machine = this.findMachine(machineArn);
     if (!machine) return false;
+    if (machine.type === 'EXPRESS') return true; // Step Functions does not list express executions
     const list = this.executionLists.get(machineArn) ?? { executions: [], loaded: false, loading: false };
     if (options.status !== undefined) list.status = options.status ?? undefined;
     const reset = options.reset || options.status !== undefined || !list.loaded;

@@ -12,6 +12,8 @@ export type SfnNode =
   | { kind: 'error'; id: string; error: Error; stale: boolean }
   | { kind: 'message'; id: string; text: string };
 
+const EXPRESS_NOTE = 'Express workflow: its runs are not listed by Step Functions — they are in its CloudWatch Logs';
+
 const STATUS_ICON: Record<ExecutionStatus, [string, string | undefined]> = {
   RUNNING: ['sync~spin', 'charts.blue'],
   SUCCEEDED: ['pass', 'testing.iconPassed'],
@@ -51,6 +53,7 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
   }
 
   private machineChildren(machine: StateMachine): SfnNode[] {
+    if (machine.type === 'EXPRESS') return [{ kind: 'message', id: `express:${machine.arn}`, text: EXPRESS_NOTE }];
     const list = this.store.executionsOf(machine.arn);
     if (!list || (!list.loaded && !list.loading)) {
       void this.store.loadExecutions(machine.arn);
@@ -80,7 +83,7 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
         item.iconPath = new vscode.ThemeIcon('type-hierarchy-sub');
         item.description = [node.machine.type === 'EXPRESS' ? 'express' : undefined, list?.status ? `only ${STATUS_LABEL[list.status].toLowerCase()}` : undefined].filter(Boolean).join(' · ') || undefined;
         item.tooltip = new vscode.MarkdownString().appendText(`${node.machine.name}\n${node.machine.arn}\nType: ${node.machine.type}`);
-        item.contextValue = 'stateMachine';
+        item.contextValue = node.machine.type === 'EXPRESS' ? 'stateMachine.express' : 'stateMachine';
         return item;
       }
       case 'execution':
@@ -97,6 +100,7 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
       case 'message': {
         const item = new vscode.TreeItem(node.text);
         item.id = node.id;
+        item.tooltip = node.text;
         item.iconPath = new vscode.ThemeIcon('info');
         return item;
       }

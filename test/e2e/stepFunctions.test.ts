@@ -82,4 +82,14 @@ describe('Step Functions view', () => {
     await wb.screenshot('step-functions-after-stop');
     await wb.dismissNotifications();
   });
+
+  it('says where the runs of an express workflow are instead of listing executions', async () => {
+    const wb = workbench();
+    await wb.expandTreeItem('Step Functions', 'ThumbnailResizeExpress');
+    const rows = await waitFor(() => wb.treeItems('Step Functions'), (items) => items.some((i) => i.label.startsWith('Express workflow')), { message: 'no express note' });
+    const machine = rows.find((r) => r.label === 'ThumbnailResizeExpress')!;
+    assert.match(machine.description, /express/);
+    assert.match(rows.find((r) => r.label.startsWith('Express workflow'))!.label, /CloudWatch Logs/);
+    await wb.screenshot('step-functions-express');
+  });
 });

@@ -67,6 +67,24 @@ describe('Step Functions against moto (real execution)', () => {
     assert.deepEqual(store.executionsOf(machineArn)!.executions.map((e) => [e.name, e.status]), [['quota-fail', 'FAILED']]);
   });
 
+  it('does not ask Step Functions for the executions of an express state machine', async () => {
+    await raw.send(new CreateStateMachineCommand({ name: 'ingest-express', type: 'EXPRESS', definition, roleArn: 'arn:aws:iam::123456789012:role/StepFunctionsRole' }));
+    let listed = 0;
+    const counting = Object.create(api) as SdkStepFunctions;
+    counting.executions = (...args: Parameters<SdkStepFunctions['executions']>) => {
+      listed++;
+      return api.executions(...args);
+    };
+    const store = new StepFunctionsStore(counting, 10);
+    await store.refresh(['us-east-1']);
+    const express = store.regions[0].machines.find((m) => m.name === 'ingest-express');
+    assert.equal(express?.type, 'EXPRESS');
+    assert.equal(await store.loadExecutions(express!.arn), true);
+    assert.equal(listed, 0);
+    assert.equal(await store.loadExecutions(machineArn), true);
+    assert.equal(listed, 1);
+  });
+
   it('reads the failed execution with its error, cause and history', async () => {
     const { executionArn } = await api.start('us-east-1', machineArn, 'nightly-batch-42', '{"fail":true}');
     await settle(raw, executionArn);
