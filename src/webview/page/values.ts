@@ -97,9 +97,16 @@ export function drawTable(target: HTMLElement, widget: ChartWidgetView): number 
     const finite = s.values.filter((v) => Number.isFinite(v));
     const last = latest(s)?.value;
     if (last !== undefined) shown++;
-    const summary = finite.length
-      ? [last, Math.min(...finite), Math.max(...finite), finite.reduce((a, b) => a + b, 0) / finite.length]
-      : [undefined, undefined, undefined, undefined];
+    // A loop, not Math.min(...values): a series may hold up to 100,800 points, too many arguments for one call.
+    let low = Infinity;
+    let high = -Infinity;
+    let sum = 0;
+    for (const v of finite) {
+      low = Math.min(low, v);
+      high = Math.max(high, v);
+      sum += v;
+    }
+    const summary = finite.length ? [last, low, high, sum / finite.length] : [undefined, undefined, undefined, undefined];
     const points = `${finite.length} data point${finite.length === 1 ? '' : 's'}`;
     body.append(el('tr', { 'data-series': s.label, 'data-points': String(finite.length), title: `${s.label}: ${points}` },
       el('th', { scope: 'row' }, s.label),
