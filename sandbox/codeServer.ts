@@ -1,30 +1,26 @@
-// code-server (VS Code 1.100.3 in the browser) for the extension-host and e2e test layers: installed once
-// into a cache folder outside the repository, started on a free loopback port, stopped with its whole
+// code-server (VS Code in the browser) for the extension-host and e2e test layers and the demo: one build
+// per supported VS Code version (`tools/vscodeVersions.ts`), installed once into the tool cache outside
+// the repository on the Node it requires, started on a free loopback port, stopped with its whole
 // process tree.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { freePort, waitForHttp } from './ports';
+import { cacheRoot, runLogged, type Log } from './tools/cache';
+import { ensureNode, nodeBinary, nodeHome } from './tools/node';
+import { ensureSystemPackages } from './tools/system';
+import { activeTarget, type VsCodeTarget } from './tools/vscodeVersions';
 
-export const CODE_SERVER_VERSION = '4.100.3';
-const RIPGREP_CACHE = '/tmp/vscode-ripgrep-cache-1.15.11';
-const RIPGREP_ARCHIVE = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
+export { cacheRoot } from './tools/cache';
 
-type Log = (line: string) => void;
 const defaultLog: Log = (line) => console.log(`[code-server] ${line}`);
 
-/** Root of the test tool cache: `$OPS_LENS_CACHE` or `~/.cache/ops-lens`. */
-export function cacheRoot(): string {
-  return process.env.OPS_LENS_CACHE || path.join(os.homedir(), '.cache', 'ops-lens');
+export function codeServerInstallDir(target: VsCodeTarget): string {
+  return path.join(cacheRoot(), `code-server-${target.codeServer}`);
 }
 
-export function codeServerInstallDir(): string {
-  return path.join(cacheRoot(), `code-server-${CODE_SERVER_VERSION}`);
-}
-
-function binaryIn(dir: string): string {
-  return path.join(dir, 'node_modules', '.bin', 'code-server');
+function entryIn(dir: string): string {
+  return path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 }
 
 /** Where code-server keeps logs and its heartbeat when XDG_DATA_HOME points into `dir`. */
@@ -37,7 +33,7 @@ function installedVersion(dir: string): string | undefined {
   const pkg = path.join(dir, 'node_modules', 'code-server', 'package.json');
   // The postinstall installs VS Code's own dependencies; without them code-server cannot start.
   const postinstalled = path.join(dir, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', 'node-pty', 'package.json');
-  if (!fs.existsSync(binaryIn(dir)) || !fs.existsSync(pkg) || !fs.existsSync(postinstalled)) return undefined;
+  if (!fs.existsSync(entryIn(dir)) || !fs.existsSync(pkg) || !fs.existsSync(postinstalled)) return undefined;
   try {
     return (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version?: string }).version;
   } catch {
@@ -45,28 +41,30 @@ function installedVersion(dir: string): string | undefined {
   }
 }
 
+/** The environment code-server runs in: its own Node first on PATH, so whatever it forks runs on it too. */
+function codeServerEnv(target: VsCodeTarget, base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...base, PATH: `${path.join(nodeHome(target.node), 'bin')}${path.delimiter}${base.PATH ?? ''}` };
+}
+
 /** `code-server --version`, run so that it writes nothing outside `dir`. */
-function reportedVersion(dir: string): string | undefined {
-  const out = spawnSync(binaryIn(dir), ['--config', path.join(dir, '.version-check.yaml'), '--version'], {
+function reportedVersion(dir: string, target: VsCodeTarget): string | undefined {
+  const out = spawnSync(nodeBinary(target.node), [entryIn(dir), '--config', path.join(dir, '.version-check.yaml'), '--version'], {
     encoding: 'utf8',
-    env: { ...cleanEnv(process.env), XDG_DATA_HOME: privateDataHome(dir) },
+    env: { ...codeServerEnv(target, cleanEnv(process.env)), XDG_DATA_HOME: privateDataHome(dir) },
     timeout: 60000,
   });
   if (out.status !== 0) return undefined;
-  // `4.100.3 <commit> with Code 1.100.3`, possibly after log lines.
+  // `4.139.1 <commit> with Code 1.139.1`, possibly after log lines.
   return /^(\d+\.\d+\.\d+)\s/m.exec(out.stdout)?.[1];
 }
 
 /** `@vscode/ripgrep`'s postinstall downloads rg unless its cache already holds the archive. */
-function seedRipgrepCache(log: Log): void {
-  const archive = path.join(RIPGREP_CACHE, RIPGREP_ARCHIVE);
+function seedRipgrepCache(target: VsCodeTarget, log: Log): void {
+  const archive = path.join(target.ripgrepCache.dir, target.ripgrepCache.archive);
   if (fs.existsSync(archive)) return;
   const rg = ['/usr/bin/rg', '/usr/local/bin/rg'].find((p) => fs.existsSync(p));
-  if (!rg) {
-    log('no ripgrep binary found (apt-get install ripgrep); @vscode/ripgrep will try to download one');
-    return;
-  }
-  fs.mkdirSync(RIPGREP_CACHE, { recursive: true });
+  if (!rg) throw new Error('code-server needs ripgrep to install: apt-get install ripgrep');
+  fs.mkdirSync(target.ripgrepCache.dir, { recursive: true });
   const tmp = `${archive}.${process.pid}`;
   const out = spawnSync('tar', ['czf', tmp, '-C', path.dirname(rg), path.basename(rg)], { encoding: 'utf8' });
   if (out.status !== 0) throw new Error(`could not seed the ripgrep cache: ${out.stderr}`);
@@ -74,49 +72,19 @@ function seedRipgrepCache(log: Log): void {
   log(`seeded ${archive} from ${rg}`);
 }
 
-/** The prefix holding include/node, for node-gyp when it cannot download headers. */
-function nodeHeadersPrefix(): string | undefined {
-  const candidates = [path.resolve(path.dirname(process.execPath), '..'), '/usr', '/usr/local'];
-  return candidates.find((p) => fs.existsSync(path.join(p, 'include', 'node', 'node.h')));
-}
-
-function runLogged(cmd: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, log: Log): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let tail = '';
-    const onData = (d: Buffer) => {
-      const text = d.toString();
-      tail = (tail + text).slice(-6000);
-      for (const line of text.split('\n')) if (line.trim()) log(`  ${line.trimEnd()}`);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    const started = Date.now();
-    const heartbeat = setInterval(() => log(`  … still installing (${Math.round((Date.now() - started) / 1000)} s)`), 20000);
-    child.on('error', (err) => {
-      clearInterval(heartbeat);
-      reject(err);
-    });
-    child.on('exit', (code) => {
-      clearInterval(heartbeat);
-      if (code === 0) resolve();
-      else reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}\n${tail}`));
-    });
-  });
-}
-
 /**
- * Path of a `code-server` binary of the pinned version. Installs it with npm into the cache folder the
- * first time (1–3 minutes); later calls reuse it. The install goes to a staging folder that is renamed
- * into place when complete, so an interrupted or concurrent install never leaves a half-installed copy.
+ * Installs the target's code-server build (and the Node it runs on) into the tool cache the first time
+ * (1–3 minutes); later calls reuse it. The install goes to a staging folder that is renamed into place
+ * when complete, so an interrupted or concurrent install never leaves a half-installed copy.
  */
-export async function ensureCodeServer(log: Log = defaultLog): Promise<string> {
-  const dir = codeServerInstallDir();
-  const bin = binaryIn(dir);
-  if (installedVersion(dir) === CODE_SERVER_VERSION) return bin;
+export async function ensureCodeServer(target: VsCodeTarget = activeTarget(), log: Log = defaultLog): Promise<VsCodeTarget> {
+  await ensureNode(target.node, log);
+  const dir = codeServerInstallDir(target);
+  if (installedVersion(dir) === target.codeServer) return target;
 
-  log(`installing code-server@${CODE_SERVER_VERSION} into ${dir} (takes 1–3 minutes) …`);
-  seedRipgrepCache(log);
+  log(`installing code-server@${target.codeServer} (VS Code ${target.vscode}) into ${dir} (takes 1–3 minutes) …`);
+  ensureSystemPackages(log, ['ripgrep', 'libkrb5-dev']);
+  seedRipgrepCache(target, log);
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   const staging = `${dir}.partial-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
@@ -125,38 +93,37 @@ export async function ensureCodeServer(log: Log = defaultLog): Promise<string> {
   fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ name: 'ops-lens-code-server', private: true }, null, 2));
 
   const env: NodeJS.ProcessEnv = {
-    ...cleanEnv(process.env),
+    ...codeServerEnv(target, cleanEnv(process.env)),
     npm_config_yes: 'true',
-    npm_config_unsafe_perm: 'true',
     npm_config_fund: 'false',
     npm_config_audit: 'false',
     // npm ≥ 11.x skips dependency install scripts unless allowed; code-server's postinstall runs nested
     // npm installs (native modules of VS Code), which read the same setting from the environment.
     npm_config_dangerously_allow_all_scripts: 'true',
+    // node-gyp builds those modules against the headers of the Node code-server runs on.
+    npm_config_nodedir: nodeHome(target.node),
   };
-  const headers = nodeHeadersPrefix();
-  if (!env.npm_config_nodedir && headers) env.npm_config_nodedir = headers;
   const started = Date.now();
   try {
-    await runLogged('npm', ['install', '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], { cwd: staging, env }, log);
+    await runLogged('npm', ['install', '--no-save', '--no-package-lock', `code-server@${target.codeServer}`], { cwd: staging, env }, log);
   } catch (err) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw err;
   }
-  const stagedVersion = installedVersion(staging) && reportedVersion(staging);
-  if (stagedVersion !== CODE_SERVER_VERSION) {
+  const stagedVersion = installedVersion(staging) && reportedVersion(staging, target);
+  if (stagedVersion !== target.codeServer) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw new Error(`code-server install finished but \`code-server --version\` reports ${stagedVersion ?? 'nothing'}`);
   }
-  if (installedVersion(dir) === CODE_SERVER_VERSION) {
+  if (installedVersion(dir) === target.codeServer) {
     // Another process finished first.
     fs.rmSync(staging, { recursive: true, force: true });
   } else {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.renameSync(staging, dir);
   }
-  log(`code-server@${CODE_SERVER_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s`);
-  return bin;
+  log(`code-server@${target.codeServer} installed in ${Math.round((Date.now() - started) / 1000)} s`);
+  return target;
 }
 
 interface ExtensionManifest {
@@ -199,13 +166,13 @@ export function installExtension(extensionRoot: string, extensionsDir: string): 
 }
 
 /** Installs a .vsix with `code-server --install-extension`. */
-export async function installVsix(vsixPath: string, extensionsDir: string, userDataDir: string, log: Log = defaultLog): Promise<void> {
-  const bin = await ensureCodeServer(log);
+export async function installVsix(vsixPath: string, extensionsDir: string, userDataDir: string, target: VsCodeTarget = activeTarget(), log: Log = defaultLog): Promise<void> {
+  await ensureCodeServer(target, log);
   fs.mkdirSync(userDataDir, { recursive: true });
-  const args = ['--config', path.join(userDataDir, 'code-server.yaml'), '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsixPath, '--force'];
-  const out = spawnSync(bin, args, {
+  const args = [entryIn(codeServerInstallDir(target)), '--config', path.join(userDataDir, 'code-server.yaml'), '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsixPath, '--force'];
+  const out = spawnSync(nodeBinary(target.node), args, {
     encoding: 'utf8',
-    env: { ...cleanEnv(process.env), XDG_DATA_HOME: privateDataHome(userDataDir) },
+    env: { ...codeServerEnv(target, cleanEnv(process.env)), XDG_DATA_HOME: privateDataHome(userDataDir) },
     timeout: 120000,
   });
   if (out.status !== 0) throw new Error(`code-server --install-extension ${vsixPath} failed (${out.status}):\n${out.stdout}\n${out.stderr}`);
@@ -243,6 +210,8 @@ export interface CodeServerOptions {
   trustWorkspace?: boolean;
   /** Extra user settings, merged over the quiet defaults. */
   settings?: Record<string, unknown>;
+  /** VS Code version to run; default: `OPS_LENS_VSCODE`'s first, else the current release. */
+  target?: VsCodeTarget;
   log?: Log;
 }
 
@@ -253,6 +222,7 @@ export interface RunningCodeServer {
   readonly workbenchUrl: string;
   readonly port: number;
   readonly pid: number;
+  readonly target: VsCodeTarget;
   /** What code-server printed so far (last 20 KB). */
   output(): string;
   stop(): Promise<void>;
@@ -397,7 +367,7 @@ function trackGroup(pid: number): void {
  */
 export async function startCodeServer(options: CodeServerOptions): Promise<RunningCodeServer> {
   const log = options.log ?? defaultLog;
-  const bin = await ensureCodeServer(log);
+  const target = await ensureCodeServer(options.target ?? activeTarget(), log);
   const trust = options.trustWorkspace !== false;
   const port = options.port ?? (await freePort());
   fs.mkdirSync(options.extensionsDir, { recursive: true });
@@ -408,6 +378,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   fs.writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
 
   const args = [
+    entryIn(codeServerInstallDir(target)),
     '--config', configFile,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
@@ -421,11 +392,11 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   if (trust) args.push('--disable-workspace-trust');
   args.push(options.workspace);
 
-  const child = spawn(bin, args, {
+  const child = spawn(nodeBinary(target.node), args, {
     cwd: options.workspace,
     // code-server writes its logs and a heartbeat file under $XDG_DATA_HOME/code-server: keep them in
     // the user data dir rather than ~/.local/share.
-    env: { ...withoutPrefixes(cleanEnv(process.env), options.unsetEnvPrefixes ?? []), XDG_DATA_HOME: privateDataHome(options.userDataDir), ...options.env },
+    env: { ...codeServerEnv(target, withoutPrefixes(cleanEnv(process.env), options.unsetEnvPrefixes ?? [])), XDG_DATA_HOME: privateDataHome(options.userDataDir), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -448,6 +419,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     workbenchUrl: `${url}/?folder=${encodeURIComponent(options.workspace)}`,
     port,
     pid: child.pid!,
+    target,
     output: () => output,
     stop: async () => {
       await killTree(child);

@@ -14,8 +14,10 @@ import * as health from './health/activation';
 import * as insights from './insights/activation';
 import * as metrics from './metrics/activation';
 import { SdkMetrics } from './aws/services/metrics';
+import { reportActivation } from './platform/activationReport';
 
 export function activate(context: vscode.ExtensionContext): Services {
+  const startedAt = performance.now();
   const log = vscode.window.createOutputChannel('Ops Lens', { log: true });
   context.subscriptions.push(log);
   const session = new AwsSession(readAwsSettings(), {
@@ -30,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): Services {
     stepFunctions: new SdkStepFunctions(session),
     refresh: new RefreshHub(),
     log,
+    views: new Map(),
     ensureCredentialsChecked: async () => undefined,
   };
 
@@ -39,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): Services {
   stepFunctions.activate(context, services);
   health.activate(context, services);
   insights.activate(context, services);
+  reportActivation(log, startedAt, __dirname);
   return services;
 }
 

@@ -13,6 +13,8 @@ export interface Services {
   readonly stepFunctions: StepFunctionsApi;
   readonly refresh: RefreshHub;
   readonly log: vscode.LogOutputChannel;
+  /** The tree views by id, as features create them. */
+  readonly views: Map<string, vscode.TreeView<unknown>>;
   /** Resolves credentials once (first time a view needs AWS) and sets the welcome-text context. */
   ensureCredentialsChecked: () => Promise<void>;
 }

@@ -22,7 +22,26 @@ export interface StandInOptions {
 export interface StandInServer extends RunningServer {
   /** Forgets everything the stand-in holds (composite alarms, history, queries, …); moto is untouched. */
   reset(): void;
+  /** Every AWS request received so far, answered here or forwarded to moto, oldest first. */
+  calls(): readonly AwsCall[];
 }
+
+/** One AWS request as it reached the endpoint: what tests and the bench count, independently of the code under test. */
+export interface AwsCall {
+  readonly seq: number;
+  /** `CloudWatch`, `Logs`, `StepFunctions`, or the signing service of a request in another protocol. */
+  readonly service: string;
+  readonly operation: string;
+  readonly region: string;
+  readonly accessKeyId: string;
+  readonly at: number;
+  /** The request's JSON input for the JSON protocols (the first 4 KB of its body otherwise). */
+  readonly input: unknown;
+}
+
+/** `GET <stand-in>/ops-lens-standin/calls?since=SEQ`: the call log as JSON, for tests in other processes. */
+export const CALL_LOG_PATH = '/ops-lens-standin/calls';
+const CALL_LOG_LIMIT = 20000;
 
 const DEFAULT_INSIGHTS_DELAY_MS = 1500;
 const READ_ONLY = /^(Describe|Get|List|Filter|Test)[A-Z]/;
@@ -48,6 +67,21 @@ export async function startStandIn(options: StandInOptions): Promise<StandInServ
     { protocol: STEP_FUNCTIONS, handlers: stepFunctions.handlers(), state: stepFunctions },
   ];
   const reset = (): void => services.forEach((s) => s.state.reset());
+  const callLog: AwsCall[] = [];
+  let seq = 0;
+  const record = (req: http.IncomingMessage, body: Buffer, target: { protocol: ServiceProtocol; operation: string } | undefined): void => {
+    const scope = signingScope(req.headers);
+    const service = target?.protocol.service ?? /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? 'unknown';
+    const operation = target?.operation ?? queryAction(body) ?? `${req.method} ${req.url ?? ''}`;
+    let input: unknown;
+    try {
+      input = target ? decodeJsonBody(body, headerValue(req.headers['content-encoding'])) : body.subarray(0, 4096).toString('utf8');
+    } catch {
+      input = body.subarray(0, 4096).toString('utf8');
+    }
+    callLog.push({ seq: ++seq, service, operation, region: scope.region, accessKeyId: scope.accessKeyId, at: Date.now(), input });
+    if (callLog.length > CALL_LOG_LIMIT) callLog.splice(0, callLog.length - CALL_LOG_LIMIT);
+  };
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -63,8 +97,14 @@ export async function startStandIn(options: StandInOptions): Promise<StandInServ
   });
 
   async function route(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): Promise<void> {
+    if (req.method === 'GET' && req.url?.startsWith(CALL_LOG_PATH)) {
+      const since = Number(new URL(req.url, 'http://stand-in').searchParams.get('since') ?? 0);
+      send(res, { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(callLog.filter((c) => c.seq > since)) });
+      return;
+    }
     if (req.method === 'POST' && req.url?.startsWith('/moto-api/reset')) reset();
     const target = protocolForTarget(headerValue(req.headers['x-amz-target']));
+    if (req.headers.authorization) record(req, body, target);
     if (!READ_ONLY.test(target?.operation ?? queryAction(body) ?? '')) cloudWatch.forgetListings();
     const service = target && services.find((s) => s.protocol === target.protocol);
     const handler = target && service?.handlers[target.operation];
@@ -115,6 +155,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandInServ
     url,
     port,
     reset,
+    calls: () => callLog,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -17,6 +17,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const store = new AlarmsStore(cloudWatch);
   const tree = new AlarmsTree(store);
   const view = vscode.window.createTreeView('opsLens.alarms', { treeDataProvider: tree, showCollapseAll: true });
+  services.views.set('opsLens.alarms', view as vscode.TreeView<unknown>);
   const details = new AlarmDetailsProvider(store, cloudWatch);
 
   let started = false;

@@ -20,6 +20,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const store = new HealthStore({ secret: (name) => secrets.get(name) });
   const tree = new HealthTree(store);
   const view = vscode.window.createTreeView('opsLens.health', { treeDataProvider: tree, showCollapseAll: true });
+  services.views.set('opsLens.health', view as vscode.TreeView<unknown>);
   const scheduler = new HealthScheduler(store, { active: vscode.window.state.focused });
 
   const contextKeys = new Map<string, boolean>();

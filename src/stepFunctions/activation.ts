@@ -16,6 +16,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const store = new StepFunctionsStore(api);
   const tree = new StepFunctionsTree(store);
   const view = vscode.window.createTreeView('opsLens.stepFunctions', { treeDataProvider: tree, showCollapseAll: true });
+  services.views.set('opsLens.stepFunctions', view as vscode.TreeView<unknown>);
   const details = new ExecutionDetailsProvider(api);
   const diagnostics = vscode.languages.createDiagnosticCollection('opsLens.executionInput');
   const logsDocuments = new ExecutionLogsProvider(api, logs);

@@ -87,7 +87,7 @@ describe('alarms view', () => {
     await page.close();
   });
 
-  it('shows a state changed with SetAlarmState after refresh and notifies once', async () => {
+  it('shows a state changed with SetAlarmState after refresh and notifies once', async function () {
     const wb = workbench();
     const before = await countsByState('us-east-1');
     await cloudWatch('us-east-1').send(new SetAlarmStateCommand({ AlarmName: 'dev-rds-cpu-critical', StateValue: 'ALARM', StateReason: 'Threshold Crossed: 1 datapoint [97.3] was greater than the threshold (90.0).' }));
@@ -101,6 +101,10 @@ describe('alarms view', () => {
     await wb.waitForEditor(/dev-rds-cpu-critical/);
     await wb.closeEditors();
     await wb.dismissNotifications();
+    // Once, and recorded as Ops Lens's: what the start-up check in workbench.test.ts looks for.
+    const recorded = (await wb.recordedNotifications()).filter((n) => n.test === this.test!.fullTitle() && /dev-rds-cpu-critical/.test(n.message));
+    assert.equal(recorded.length, 1, JSON.stringify(recorded));
+    assert.match(recorded[0].source, /Ops Lens/);
   });
 
   it('filters the tree by text and clears the filter', async () => {

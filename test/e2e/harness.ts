@@ -31,6 +31,36 @@ export interface Notification {
   readonly severity: 'error' | 'warning' | 'info';
 }
 
+/** A notification as the recorder saw it appear, with the test that was running then ('' before the first). */
+export interface RecordedNotification {
+  readonly message: string;
+  readonly source: string;
+  readonly test: string;
+}
+
+/**
+ * Runs in the workbench page before its own scripts: records every notification that appears, so a test
+ * can prove that none was raised even after it was dismissed or timed out.
+ */
+function recordNotifications(): void {
+  const w = window as unknown as { __opsLensNotifications: RecordedNotification[]; __opsLensCurrentTest?: string };
+  w.__opsLensNotifications = [];
+  const seen = new Set<string>();
+  const scan = () => {
+    for (const item of Array.from(document.querySelectorAll('.notification-list-item'))) {
+      const message = item.querySelector('.notification-list-item-message')?.textContent ?? '';
+      if (!message) continue;
+      const source = item.querySelector('.notification-list-item-source')?.textContent ?? '';
+      const test = w.__opsLensCurrentTest ?? '';
+      const key = `${test}\u0000${source}\u0000${message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      w.__opsLensNotifications.push({ message, source, test });
+    }
+  };
+  new MutationObserver(scan).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
 export interface StatusBarItem {
   readonly id: string;
   readonly text: string;
@@ -56,6 +86,19 @@ export async function waitFor<T>(read: () => Promise<T>, accept: (value: T) => b
   throw new Error(`${options.message ?? 'condition not met'} within ${options.timeoutMs ?? 15000} ms; last seen ${seen}`);
 }
 
+/**
+ * The workbench DOM that differs between the VS Code versions the layers run on (1.103 and 1.139),
+ * in one place. Everything else in this file is the same on both.
+ */
+const VERSIONED = {
+  /**
+   * An editor tab's title. 1.103 renders the whole file name in `.label-name`; 1.139 splits it into
+   * `.label-name` ("NOTES") and `.label-suffix` (".md").
+   */
+  activeTabTitleParts: ['.label-name', '.label-suffix'],
+  activeTab: '.part.editor .tabs-container .tab.active',
+} as const;
+
 const QUICK_INPUT = '.quick-input-widget';
 const QUICK_ROWS = `${QUICK_INPUT} .quick-input-list .monaco-list-row`;
 /** A tree's own rows, not the copies of parent rows that sticky scroll pins above them. */
@@ -71,6 +114,7 @@ export class Workbench {
 
   /** Loads the workbench on the workspace folder and clears what the first start shows. */
   async open(): Promise<void> {
+    await this.page.addInitScript(recordNotifications);
     await this.page.goto(this.workbenchUrl);
     await this.page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     // The status bar and activity bar are filled once the extension host is up.
@@ -378,6 +422,8 @@ export class Workbench {
       }
       await this.scrollTreeToTop(pane);
       await this.parkPointer();
+      // A partial list would let a check over "every row" pass on the rows that happened to be read.
+      if (!complete()) throw new Error(`could not read the whole tree of ${viewName}: rows ${[...byIndex.keys()].sort((a, b) => a - b).join(',')} read, ${[...byIndex.values()].some((r) => r.last) ? 'with' : 'without'} the last row`);
     }
     return [...byIndex.values()]
       .sort((a, b) => a.index - b.index)
@@ -482,6 +528,24 @@ export class Workbench {
     await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
   }
 
+  /**
+   * The CodeLens with this title closest above the cursor line: the lens of the block the cursor is in.
+   * Lenses render in zones above the line they belong to.
+   */
+  async codeLensAboveCursor(title: string): Promise<Locator> {
+    const editor = this.page.locator('.part.editor .editor-group-container.active .monaco-editor').first();
+    const lenses = editor.locator('.codelens-decoration a', { hasText: title });
+    await lenses.first().waitFor({ state: 'visible', timeout: 20000 });
+    const cursorTop = await editor.locator('.view-overlays .current-line').first().evaluate((el) => el.getBoundingClientRect().top);
+    const tops = await lenses.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top));
+    let best = -1;
+    tops.forEach((top, i) => {
+      if (top < cursorTop && (best === -1 || top > tops[best])) best = i;
+    });
+    if (best === -1) throw new Error(`no "${title}" lens above the cursor`);
+    return lenses.nth(best);
+  }
+
   /** Opens a workspace file through Quick Open (Ctrl+P) by its workspace-relative path. */
   async openFile(relativePath: string): Promise<void> {
     await this.closeQuickInput();
@@ -496,9 +560,10 @@ export class Workbench {
 
   /** The active editor tab's title ("" when no editor is open). */
   async activeEditorTitle(): Promise<string> {
-    const tab = this.page.locator('.part.editor .tabs-container .tab.active .label-name').first();
+    const tab = this.page.locator(VERSIONED.activeTab).first();
     if ((await tab.count()) === 0) return '';
-    return normalise(await tab.textContent());
+    const title = await tab.evaluate((el, parts) => parts.map((selector) => el.querySelector(selector)?.textContent ?? '').join(''), [...VERSIONED.activeTabTitleParts]);
+    return normalise(title);
   }
 
   /** Waits until the active editor's tab title matches. */
@@ -547,6 +612,19 @@ export class Workbench {
       source: normalise(r.source),
       severity: /error/.test(r.icon) ? 'error' : /warning/.test(r.icon) ? 'warning' : 'info',
     }));
+  }
+
+  /** Every notification that appeared since the workbench opened, dismissed ones included. */
+  async recordedNotifications(): Promise<RecordedNotification[]> {
+    const raw = await this.page.evaluate(() => (window as unknown as { __opsLensNotifications?: RecordedNotification[] }).__opsLensNotifications ?? []);
+    return raw.map((n) => ({ message: normalise(n.message), source: normalise(n.source), test: n.test }));
+  }
+
+  /** Tells the notification recorder which test is running. */
+  async markTest(title: string): Promise<void> {
+    await this.page.evaluate((t) => {
+      (window as unknown as { __opsLensCurrentTest?: string }).__opsLensCurrentTest = t;
+    }, title);
   }
 
   /** Waits for a notification whose message matches and returns it. */

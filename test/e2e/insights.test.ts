@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { awsCalls, lastCallSeq } from '../support/awsCalls';
 import { environment, waitFor, workbench } from './harness';
 
 async function cursor(): Promise<{ line: number; column: number }> {
@@ -54,17 +55,25 @@ describe('Logs Insights', () => {
     fs.rmSync(file, { force: true });
   });
 
-  it('runs a markdown block of docs/MONITORING.md from its CodeLens', async () => {
+  it('runs the markdown block next to the cursor from its CodeLens, and that block\'s query is what is sent', async () => {
     const wb = workbench();
     await wb.openFile('docs/MONITORING.md');
     const source = fs.readFileSync(path.join(environment().workspace, 'docs', 'MONITORING.md'), 'utf8').split('\n');
-    await wb.goToLine(source.findIndex((l) => /^fields @timestamp, @message/.test(l)) + 1);
-    const lens = wb.page.locator('.part.editor .codelens-decoration a', { hasText: 'Run in Logs Insights' }).first();
-    await lens.waitFor({ state: 'visible', timeout: 20000 });
+    // Not the file's first block: the lens clicked must be this block's own.
+    const inside = source.findIndex((l) => l.startsWith('| parse @message /duration=(?<duration>')) + 1;
+    assert.ok(inside > 0, 'the guide has the "Slowest API Endpoints" block');
+    await wb.goToLine(inside);
+    const lens = await wb.codeLensAboveCursor('Run in Logs Insights');
     await wb.screenshot('insights-codelens');
+    const since = await lastCallSeq(environment().awsEndpoint);
     await lens.click();
     await wb.waitForEditor(/\.log$/, 30000);
-    assert.match(await wb.activeEditorText(), /Status:\s+Complete/);
+    const text = await wb.activeEditorText();
+    assert.match(text, /Status:\s+Complete/);
+    assert.match(text, /endpoint\s+avg_duration\s+max_duration\s+request_count/);
+    const started = (await awsCalls(environment().awsEndpoint, since)).filter((c) => c.operation === 'StartQuery');
+    assert.equal(started.length, 1, 'one query sent');
+    assert.match((started[0].input as { queryString: string }).queryString, /stats avg\(duration\) as avg_duration, max\(duration\) as max_duration, count\(\) as request_count by endpoint/);
     await wb.closeEditors();
   });
 

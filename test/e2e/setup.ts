@@ -6,7 +6,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { installVsix, startCodeServer, type RunningCodeServer } from '../../sandbox/codeServer';
+import { activeTarget } from '../../sandbox/tools/vscodeVersions';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT, packageVsix, startTestSandbox, type TestSandbox } from '../support/environment';
+import { timeChartDraws } from './charts';
 import { Workbench, setEnvironment, workbench } from './harness';
 
 let sandbox: TestSandbox | undefined;
@@ -39,8 +41,11 @@ export const mochaHooks = {
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-lens-e2e-'));
     const extensionsDir = path.join(tempDir, 'extensions');
     // The e2e layer tests what users install: the packed .vsix of the release build.
-    await installVsix(packageVsix(tempDir), extensionsDir, path.join(tempDir, 'user-data'), log);
+    const target = activeTarget();
+    log(`VS Code ${target.vscode} (code-server ${target.codeServer}, Node ${target.node})`);
+    await installVsix(packageVsix(tempDir), extensionsDir, path.join(tempDir, 'user-data'), target, log);
     codeServer = await startCodeServer({
+      target,
       workspace: sandbox.workspace,
       extensionsDir,
       userDataDir: path.join(tempDir, 'user-data'),
@@ -51,6 +56,7 @@ export const mochaHooks = {
 
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(timeChartDraws);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: codeServer.url });
     // No step may wait forever for an element that is not coming.
     context.setDefaultTimeout(15000);
@@ -68,6 +74,10 @@ export const mochaHooks = {
       codeServerUrl: codeServer.url,
     });
     log(`workbench ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  },
+
+  async beforeEach(this: Mocha.Context): Promise<void> {
+    if (browser) await workbench().markTest(this.currentTest?.fullTitle() ?? '');
   },
 
   async afterEach(this: Mocha.Context): Promise<void> {

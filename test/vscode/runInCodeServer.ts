@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { installExtension, startCodeServer, type RunningCodeServer } from '../../sandbox/codeServer';
+import { activeTarget } from '../../sandbox/tools/vscodeVersions';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT, buildExtension, startTestSandbox, type TestSandbox } from '../support/environment';
 import { buildSuite } from './build';
 
@@ -76,7 +77,10 @@ async function main(): Promise<number> {
   const logFile = `${resultsFile}.log`;
 
   sandbox = await startTestSandbox(log);
+  const target = activeTarget();
+  log(`VS Code ${target.vscode} (code-server ${target.codeServer}, Node ${target.node})`);
   codeServer = await startCodeServer({
+    target,
     workspace: sandbox.workspace,
     extensionsDir,
     userDataDir: path.join(tempDir, 'user-data'),

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SEEDS_DIR } from '../seeds';
 
-export const SEEDS_DIR = path.resolve(__dirname, '../../../../shared/seeds');
+export { SEEDS_DIR };
 
 export interface SeedQuery {
   seed: string;
@@ -153,7 +154,7 @@ export function queriesInBlock(block: string): string[] {
 export function seedQueriesFromFiles(): { seed: string; text: string }[] {
   return fs
     .readdirSync(SEEDS_DIR)
-    .filter((f) => f.endsWith('.txt'))
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
     .sort()
     .flatMap((file) => {
       const seed = file.slice(0, 3);

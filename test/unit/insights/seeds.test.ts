@@ -10,7 +10,7 @@ describe('Insights queries in the seed monitoring guides', () => {
   const fromFiles = seedQueriesFromFiles();
 
   it('finds the seeds', () => {
-    assert.equal(fs.readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).length, 5);
+    assert.equal(fs.readdirSync(SEEDS_DIR).filter((f) => /^\d{3}\.md$/.test(f)).length, 5);
   });
 
   it('extracts exactly the queries written out inline', () => {

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { awsCalls, lastCallSeq } from '../../support/awsCalls';
 import { EXTENSION_ID, opsLens, until } from './helpers';
+
+const VIEWS = ['opsLens.alarms', 'opsLens.stepFunctions', 'opsLens.health'];
 
 describe('Ops Lens extension', () => {
   it('is installed and activates with its services', async () => {
@@ -32,16 +35,27 @@ describe('Ops Lens extension', () => {
   });
 
   it('shows each view when focused', async () => {
-    await opsLens();
-    await vscode.commands.executeCommand('workbench.view.extension.opsLens');
-    for (const id of ['opsLens.alarms', 'opsLens.stepFunctions', 'opsLens.health']) {
+    const api = await opsLens();
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    for (const id of VIEWS) await until(() => api.views.get(id)?.visible === false, `${id} is hidden with the side bar`);
+    for (const id of VIEWS) {
       await vscode.commands.executeCommand(`${id}.focus`);
+      await until(() => api.views.get(id)?.visible === true, `${id} is visible once focused`);
     }
   });
 
-  it('runs the refresh command without an error', async () => {
-    await opsLens();
+  it('refreshes every AWS view with a new call per region when asked to', async () => {
+    const api = await opsLens();
+    await vscode.commands.executeCommand('workbench.view.extension.opsLens');
+    const endpoint = process.env.AWS_ENDPOINT_URL!;
+    const { regions } = await api.session.regions();
+    const since = await lastCallSeq(endpoint);
     await vscode.commands.executeCommand('opsLens.refresh');
+    const calls = await awsCalls(endpoint, since);
+    for (const region of regions) {
+      assert.ok(calls.some((c) => c.operation === 'DescribeAlarms' && c.region === region), `no DescribeAlarms in ${region} after refresh: ${calls.map((c) => c.operation).join(', ')}`);
+      assert.ok(calls.some((c) => c.operation === 'ListStateMachines' && c.region === region), `no ListStateMachines in ${region} after refresh`);
+    }
   });
 });
 

@@ -1,0 +1,20 @@
+// The AWS calls the sandbox's endpoint received, read from its call log: how tests count what the
+// extension sent, independently of the extension's own bookkeeping.
+import type { AwsCall } from '../../sandbox/standin/server';
+
+export type { AwsCall };
+
+const CALL_LOG_PATH = '/ops-lens-standin/calls';
+
+/** Calls received after `since` (a `seq` from an earlier read; 0 for all). */
+export async function awsCalls(endpoint: string, since = 0): Promise<AwsCall[]> {
+  const response = await fetch(`${endpoint.replace(/\/$/, '')}${CALL_LOG_PATH}?since=${since}`);
+  if (!response.ok) throw new Error(`the call log of ${endpoint} answered ${response.status}`);
+  return (await response.json()) as AwsCall[];
+}
+
+/** The newest `seq` so far: pass it as `since` to see only what comes next. */
+export async function lastCallSeq(endpoint: string): Promise<number> {
+  const calls = await awsCalls(endpoint);
+  return calls.length ? calls[calls.length - 1].seq : 0;
+}
