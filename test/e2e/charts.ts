@@ -58,29 +58,41 @@ export async function openDashboard(name: string): Promise<FrameLocator> {
 }
 
 /**
- * Runs in every frame before its own scripts (the chart page's included): times each draw from the
- * moment the page receives a `render` message to the moment a chart body is marked drawn, by the page's
- * clock but with the harness's own listeners, so the figure does not rest on what the page says of itself.
+ * Records the host's `render` messages in the loaded chart page, so the harness can replay one and time
+ * the draw itself (a webview's document is written after load-time scripts run, so this is installed in
+ * the loaded page).
  */
-export function timeChartDraws(): void {
-  const w = window as unknown as { __opsLensDraws: number[]; __opsLensRenderAt?: number };
-  w.__opsLensDraws = [];
-  window.addEventListener('message', (e: MessageEvent) => {
-    if ((e.data as { type?: string } | null)?.type === 'render') w.__opsLensRenderAt = performance.now();
-  }, true);
-  const observe = () => {
-    new MutationObserver((records) => {
-      if (w.__opsLensRenderAt === undefined) return;
-      if (records.some((r) => r.attributeName === 'data-draw-ms')) {
-        w.__opsLensDraws.push(performance.now() - w.__opsLensRenderAt);
-        w.__opsLensRenderAt = undefined;
-      }
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-draw-ms'] });
-  };
-  observe();
+export async function recordRenders(page: FrameLocator): Promise<void> {
+  await page.locator('body').evaluate(() => {
+    const w = window as unknown as { __opsLensLastRender?: unknown };
+    window.addEventListener('message', (e: MessageEvent) => {
+      if ((e.data as { type?: string } | null)?.type === 'render') w.__opsLensLastRender = e.data;
+    });
+  });
 }
 
-/** Draw times (ms) the harness measured in the chart page, oldest first. */
-export async function measuredDraws(page: FrameLocator): Promise<number[]> {
-  return page.locator('body').evaluate(() => (window as unknown as { __opsLensDraws?: number[] }).__opsLensDraws ?? []);
+/**
+ * Replays the last recorded `render` message into the page and returns how long it took, by the harness's
+ * own clock, from dispatching it to the moment a chart body was marked drawn.
+ */
+export async function timeReplayedDraw(page: FrameLocator): Promise<number> {
+  return page.locator('body').evaluate(async () => {
+    const w = window as unknown as { __opsLensLastRender?: unknown };
+    if (!w.__opsLensLastRender) throw new Error('no render message recorded yet');
+    let drawnAt: number | undefined;
+    const drawn = new Promise<void>((resolve) => {
+      const observer = new MutationObserver((records) => {
+        if (!records.some((r) => r.attributeName === 'data-draw-ms')) return;
+        drawnAt = performance.now();
+        observer.disconnect();
+        resolve();
+      });
+      observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-draw-ms'] });
+    });
+    const started = performance.now();
+    window.dispatchEvent(new MessageEvent('message', { data: w.__opsLensLastRender }));
+    await Promise.race([drawn, new Promise((r) => setTimeout(r, 10000))]);
+    if (drawnAt === undefined) throw new Error('the replayed render drew no chart within 10 s');
+    return drawnAt - started;
+  });
 }

@@ -39,27 +39,26 @@ export interface RecordedNotification {
 }
 
 /**
- * Runs in the workbench page before its own scripts: records every notification that appears, so a test
- * can prove that none was raised even after it was dismissed or timed out.
+ * Runs in the workbench page as soon as it is built: records every notification that appears, so a test
+ * can prove that none was raised even after it was dismissed or timed out. (Source text, not a function:
+ * the test runner's compiler decorates named functions with helpers the page does not have.)
  */
-function recordNotifications(): void {
-  const w = window as unknown as { __opsLensNotifications: RecordedNotification[]; __opsLensCurrentTest?: string };
-  w.__opsLensNotifications = [];
-  const seen = new Set<string>();
-  const scan = () => {
-    for (const item of Array.from(document.querySelectorAll('.notification-list-item'))) {
+const RECORD_NOTIFICATIONS = `(() => {
+  window.__opsLensNotifications = [];
+  const seen = new Set();
+  new MutationObserver(() => {
+    for (const item of document.querySelectorAll('.notification-list-item')) {
       const message = item.querySelector('.notification-list-item-message')?.textContent ?? '';
       if (!message) continue;
       const source = item.querySelector('.notification-list-item-source')?.textContent ?? '';
-      const test = w.__opsLensCurrentTest ?? '';
-      const key = `${test}\u0000${source}\u0000${message}`;
+      const test = window.__opsLensCurrentTest ?? '';
+      const key = test + '\\u0000' + source + '\\u0000' + message;
       if (seen.has(key)) continue;
       seen.add(key);
-      w.__opsLensNotifications.push({ message, source, test });
+      window.__opsLensNotifications.push({ message, source, test });
     }
-  };
-  new MutationObserver(scan).observe(document, { childList: true, subtree: true, characterData: true });
-}
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+})()`;
 
 export interface StatusBarItem {
   readonly id: string;
@@ -114,9 +113,10 @@ export class Workbench {
 
   /** Loads the workbench on the workspace folder and clears what the first start shows. */
   async open(): Promise<void> {
-    await this.page.addInitScript(recordNotifications);
     await this.page.goto(this.workbenchUrl);
     await this.page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    // Before the extension host is up, so no notification of an extension's start is missed.
+    await this.page.evaluate(RECORD_NOTIFICATIONS);
     // The status bar and activity bar are filled once the extension host is up.
     await this.page.waitForSelector('.part.activitybar .action-item', { timeout: 60000 });
     await this.page.waitForSelector('.part.statusbar .statusbar-item', { timeout: 60000 });

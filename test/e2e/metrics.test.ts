@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { Dialog } from 'playwright-core';
 import { TIMING_MARGIN } from '../../bench/report';
-import { chartBodies, measuredDraws, openDashboard, readyChartPage } from './charts';
+import { chartBodies, openDashboard, readyChartPage, recordRenders, timeReplayedDraw } from './charts';
 
 /** A 20 × 1,440-point dashboard from its data's arrival in the page to the drawn chart. */
-const DRAW_BUDGET_MS = 100;
+const DRAW_BUDGET_MS = 50;
 import { waitFor, workbench } from './harness';
 
 describe('metric charts and dashboards', () => {
@@ -93,10 +93,12 @@ describe('metric charts and dashboards', () => {
     const [chart] = await waitFor(() => chartBodies(page), (list) => list.length === 1 && list[0].points > 0 && list[0].drawMs !== undefined, { message: 'the bench chart was not drawn' });
     assert.equal(await page.locator('#range').inputValue(), '24h', 'the dashboard opens on its own range (start -PT24H)');
     const series = Number(await page.locator('.widget-body.chart').getAttribute('data-series'));
-    const measured = await waitFor(() => measuredDraws(page), (list) => list.length > 0, { message: 'the harness saw no draw' });
-    const ms = measured[measured.length - 1];
+    // The host's data of a Refresh, replayed into the page and timed by the harness around the draw.
+    await recordRenders(page);
+    await page.locator('[data-action=refresh]').click();
+    const ms = await waitFor(() => timeReplayedDraw(page), () => true, { timeoutMs: 30000, message: 'no render message to replay after Refresh' });
     const limit = DRAW_BUDGET_MS * TIMING_MARGIN;
-    console.log(`      chart draw: ${series} series × ${Math.round(chart.points / series)} points in ${ms.toFixed(1)} ms from the render message to the drawn chart (the page reports ${chart.drawMs} ms for the plot alone; budget ${DRAW_BUDGET_MS} ms, fails above ${limit} ms)`);
+    console.log(`      chart draw: ${series} series × ${Math.round(chart.points / series)} points in ${ms.toFixed(1)} ms from the host's render message to the drawn chart, timed by the harness (the page reports ${chart.drawMs} ms for the plot alone; budget ${DRAW_BUDGET_MS} ms, fails above ${limit} ms)`);
     assert.ok(ms <= limit, `drawing took ${ms.toFixed(1)} ms, over ${TIMING_MARGIN}× the ${DRAW_BUDGET_MS} ms budget`);
     assert.equal(series, 20);
     assert.ok(chart.points >= 20 * 1300, `${chart.points} points`);

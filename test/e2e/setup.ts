@@ -8,7 +8,6 @@ import { chromium, type Browser } from 'playwright-core';
 import { installVsix, startCodeServer, type RunningCodeServer } from '../../sandbox/codeServer';
 import { activeTarget } from '../../sandbox/tools/vscodeVersions';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT, packageVsix, startTestSandbox, type TestSandbox } from '../support/environment';
-import { timeChartDraws } from './charts';
 import { Workbench, setEnvironment, workbench } from './harness';
 
 let sandbox: TestSandbox | undefined;
@@ -56,7 +55,6 @@ export const mochaHooks = {
 
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addInitScript(timeChartDraws);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: codeServer.url });
     // No step may wait forever for an element that is not coming.
     context.setDefaultTimeout(15000);
