@@ -8,7 +8,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { installVsix, startCodeServer, type RunningCodeServer } from '../../sandbox/codeServer';
 import { activeTarget } from '../../sandbox/tools/vscodeVersions';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT, packageVsix, startTestSandbox, type TestSandbox } from '../support/environment';
-import { Workbench, setEnvironment, workbench } from './harness';
+import { unexpectedHostErrors } from '../support/hostLogs';
+import { Workbench, hostErrorsExpected, setEnvironment, workbench } from './harness';
 
 let sandbox: TestSandbox | undefined;
 let codeServer: RunningCodeServer | undefined;
@@ -91,6 +92,8 @@ export const mochaHooks = {
 
   async afterAll(this: Mocha.Context): Promise<void> {
     this.timeout(60000);
+    const unexpected = tempDir ? unexpectedHostErrors(path.join(tempDir, 'user-data'), hostErrorsExpected()) : [];
     await teardown();
+    if (unexpected.length) throw new Error(`the extension host logged ${unexpected.length} error(s) of Ops Lens that no test expected:\n${unexpected.map((e) => `${e.file}: ${e.text}`).join('\n')}`);
   },
 };
