@@ -224,7 +224,8 @@ export class ChartLoader {
           const alarm = graphedAlarms.get(w.index);
           const notes = [...(spec.problems ?? []).map((p) => (alarm ? p : `Metrics ${p}.`)), ...(w.requestedView ? [`The "${w.requestedView}" view is drawn as a time series.`] : [])];
           const lines: LineView[] = [...w.annotations.map((a) => ({ ...a, kind: 'annotation' as const })), ...(alarm?.lines ?? [])];
-          return this.chartWidget({ id, title: w.title ?? alarm?.title ?? title, pos: w.pos, view: w.view, stacked: w.stacked, yAxis: w.yAxis, lines, ...(alarm?.unit ? { unit: alarm.unit } : {}) }, spec, { ...chart, notes: [...notes, ...chart.notes] });
+          const drawnChart = this.chartWidget({ id, title: w.title ?? alarm?.title ?? title, pos: w.pos, view: w.view, stacked: w.stacked, yAxis: w.yAxis, lines, ...(alarm?.unit ? { unit: alarm.unit } : {}) }, spec, { ...chart, notes: [...notes, ...chart.notes] });
+          return alarm?.facts ? { ...drawnChart, alarm: alarm.facts } : drawnChart;
         }
         case 'text':
           return { kind: 'text', id, title, pos: w.pos, blocks: parseMarkdown(w.markdown), transparent: w.transparent };
@@ -269,8 +270,8 @@ export class ChartLoader {
   }
 
   /** Metric widgets that graph an alarm (`annotations.alarms`, no `metrics`): the alarm's queries and threshold. */
-  private async graphedAlarms(widgets: readonly DashboardWidget[], options: ReadonlyMap<number, WidgetOptions>, defaultRegion: string): Promise<Map<number, { queries: ChartQuery[]; lines: LineView[]; title: string; unit?: string; problems: string[] }>> {
-    const out = new Map<number, { queries: ChartQuery[]; lines: LineView[]; title: string; unit?: string; problems: string[] }>();
+  private async graphedAlarms(widgets: readonly DashboardWidget[], options: ReadonlyMap<number, WidgetOptions>, defaultRegion: string): Promise<Map<number, GraphedAlarm>> {
+    const out = new Map<number, GraphedAlarm>();
     await Promise.all(widgets.map(async (w) => {
       const arn = w.type === 'metric' ? options.get(w.index)?.alarmArns[0] : undefined;
       if (!arn || w.type !== 'metric') return;
@@ -286,7 +287,8 @@ export class ChartLoader {
         const alarm = alarmFacts(raw);
         const threshold = alarm.threshold;
         const lines: LineView[] = threshold === undefined ? [] : [{ value: threshold, label: `${ref.name} ${comparisonSymbol(alarm.comparison)} ${formatNumber(threshold)}`, kind: 'threshold', yAxis: 'left' }];
-        out.set(w.index, { queries: alarm.queries.map((q) => ({ ...q, region })), lines, title: ref.name, ...(alarm.unit ? { unit: alarm.unit } : {}), problems: [] });
+        const facts = { name: ref.name, region, state: alarm.state ?? 'INSUFFICIENT_DATA', ...(threshold !== undefined ? { threshold } : {}), ...(alarm.comparison ? { comparison: alarm.comparison } : {}) };
+        out.set(w.index, { queries: alarm.queries.map((q) => ({ ...q, region })), lines, title: ref.name, ...(alarm.unit ? { unit: alarm.unit } : {}), problems: [], facts });
       } catch (err) {
         out.set(w.index, { queries: [], lines: [], title: ref.name, problems: [`The alarm ${ref.name} could not be read: ${messageOf(err)}`] });
       }
@@ -522,6 +524,16 @@ export class ChartLoader {
     }
     return out;
   }
+}
+
+/** A metric widget's alarm: what to fetch and draw, or why it cannot be. */
+interface GraphedAlarm {
+  readonly queries: ChartQuery[];
+  readonly lines: LineView[];
+  readonly title: string;
+  readonly unit?: string;
+  readonly problems: string[];
+  readonly facts?: NonNullable<ChartWidgetView['alarm']>;
 }
 
 /** The chart without points whose period has not ended at `now` (they would show a partial value as a drop). */
