@@ -312,7 +312,8 @@ export class ChartLoader {
       const fetched = await this.fetchCharts(group, window);
       for (const spec of group) {
         const chart = fetched.get(spec.widgetId)!;
-        out.set(spec.widgetId, spec.liveData === false ? completePeriodsOnly(chart, now) : chart);
+        // One period over the whole range (a single value of the range) is never complete: it is drawn as it is.
+        out.set(spec.widgetId, spec.liveData === false && !spec.periodIsRange ? completePeriodsOnly(chart, now) : chart);
       }
     }
     return out;

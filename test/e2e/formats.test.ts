@@ -12,12 +12,13 @@ async function cursorLine(): Promise<number> {
 /** Runs a query file written into the sandbox workspace, puts the cursor inside `frame` and follows its link. */
 async function followFrame(name: string, logGroup: string, filter: string, frame: string, expectedFile: string, expectedLine: number, screenshot: string): Promise<void> {
   const wb = workbench();
-  const file = path.join(environment().workspace, 'queries', `${name}.insights`);
+  const slug = name.toLowerCase().replace(/\W+/g, '-');
+  const file = path.join(environment().workspace, 'queries', `${slug}.insights`);
   fs.writeFileSync(file, `# name: ${name}\n# logGroups: ${logGroup}\n# range: 3h\nfields @timestamp, @message\n| filter @message like /${filter}/\n| limit 3\n`);
   try {
-    await wb.openFile(`queries/${name}.insights`);
+    await wb.openFile(`queries/${slug}.insights`);
     await wb.runCommand('Ops Lens: Run Query in Logs Insights');
-    await wb.waitForEditor(new RegExp(name), 30000);
+    await wb.waitForEditor(new RegExp(`${name}\\.log`), 30000);
     const text = await wb.activeEditorText();
     const lines = text.split('\n');
     const index = lines.findIndex((l) => l.includes(frame));

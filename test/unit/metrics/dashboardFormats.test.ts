@@ -106,7 +106,7 @@ describe('dashboard widgets beyond metric rows', () => {
     const api = new FakeMetrics({ t: { region: 'us-east-1', body: D.ALARM_AND_TIME_DASHBOARD } }, [ordersAlarm]);
     const loader = new ChartLoader({ metrics: api, now: () => NOW - 30_000 });
     const view = await loader.load(state('t', { rangeFromSource: true }));
-    const [alarm, day, live, complete] = view.widgets as ChartWidgetView[];
+    const [alarm, day, live, complete, whole] = view.widgets as ChartWidgetView[];
     assert.equal(alarm.title, 'orders-api-errors');
     assert.deepEqual(alarm.series.map((s) => s.label), ['Errors Sum']);
     assert.deepEqual(alarm.lines.map((l) => [l.value, l.kind, l.label]), [[5, 'threshold', 'orders-api-errors ≥ 5']]);
@@ -117,6 +117,7 @@ describe('dashboard widgets beyond metric rows', () => {
     // The window ends at the next minute; the 5-minute period that started before now has not ended.
     assert.equal(live.series[0].values.length, 36);
     assert.equal(complete.series[0].values.length, 35);
+    assert.equal(whole.series[0].values.length, 1, 'one period over the whole range is drawn although it runs on');
   });
 
   it('draws an explorer from the metrics its resource type publishes, aggregated when asked, and says what it cannot apply', async () => {
