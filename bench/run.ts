@@ -1,6 +1,7 @@
 // `npm run bench`: measured figures against their budgets. It prints; it does not fail.
 import { benchActivation } from './activation';
 import { benchAlarms } from './alarms';
+import { benchFormats } from './formats';
 import { benchHealthRound } from './health';
 import { benchInsightsResults } from './insightsResults';
 import { benchMetrics } from './metrics';
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
   await benchHealthRound();
   console.log('');
   benchInsightsResults();
+  console.log('');
+  benchFormats();
   console.log('');
   await benchMetrics();
   console.log('');
