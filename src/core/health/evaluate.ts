@@ -69,7 +69,7 @@ export function evaluateCheck(endpoint: EvaluationInput, outcome: HttpOutcome): 
   for (const c of components) {
     if (c.state === 'down' || c.state === 'degraded') findings.push({ state: 'degraded', text: `${c.name}: ${c.status ?? c.state}${failingDetail(c)}`, about: 'component' });
   }
-  if (!own && !components.length && report.summary && endpoint.assertions.length === 0 && body.kind === 'json') notes.push(`The body is in no health format Ops Lens knows: ${report.summary}`);
+  if (!own && !components.length && report.summary && endpoint.assertions.length === 0 && !findings.some((f) => f.about === 'status')) notes.push(`The body is in no health format Ops Lens knows: ${report.summary}`);
   const assertions = endpoint.assertions.map((a) => evaluateAssertion(a, body));
   for (const r of assertions) if (r.failed) findings.push({ state: r.assertion.severity === 'critical' ? 'down' : 'degraded', text: describeFailure(r), about: 'assertion' });
   if (outcome.truncated) notes.push(`The body was cut at ${formatBytes(MAX_BODY_BYTES)}; the rest was not read.`);

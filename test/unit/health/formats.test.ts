@@ -170,7 +170,10 @@ describe('health body formats', () => {
     assert.deepEqual(error.reasons, ['The service reports status "error" (database connection pool exhausted)']);
     assert.equal(evaluateCheck(endpoint(), response(200, 'ERROR: cannot reach the message broker')).state, 'down');
     assert.equal(evaluateCheck(endpoint(), response(200, 'WARN queue lagging by 5 minutes')).state, 'degraded');
-    assert.equal(evaluateCheck(endpoint(), response(200, 'all good here')).state, 'healthy');
+    const text = evaluateCheck(endpoint(), response(200, '<html><body><h1>Welcome</h1> all good here</body></html>', { contentType: 'text/html' }));
+    assert.equal(text.state, 'healthy');
+    assert.deepEqual(text.notes, ['The body is in no health format Ops Lens knows: Welcome all good here']);
+    assert.deepEqual(evaluateCheck(endpoint(), response(500, 'upstream crashed')).notes, [], 'the status reason already quotes the body');
     assert.equal(evaluateCheck(endpoint(), response(200, [1, 2, 3])).notes[0], 'The body is in no health format Ops Lens knows: a JSON list of 3 items');
   });
 
