@@ -3,6 +3,7 @@
 import { benchActivation } from './activation';
 import { benchActivationInHost } from './activationInHost';
 import { benchAlarms } from './alarms';
+import { benchFormats } from './formats';
 import { benchHealthRound } from './health';
 import { benchInsightsResults } from './insightsResults';
 import { benchMetrics } from './metrics';
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   await benchHealthRound();
   console.log('');
   benchInsightsResults();
+  console.log('');
+  benchFormats();
   console.log('');
   await benchMetrics();
   console.log('');

@@ -212,6 +212,10 @@ class OpenChart extends Disposable {
         await this.load();
         return;
       }
+      case 'setVariable':
+        this.state = { ...this.state, variables: { ...this.state.variables, [message.id]: message.value } };
+        await this.load();
+        return;
       case 'setAutoRefresh':
         this.state = { ...this.state, autoRefresh: message.enabled };
         this.post({ type: 'state', state: this.state });
