@@ -205,13 +205,10 @@ describe('parseQuery', () => {
       ['fields a |', '<EOF>', 1, 11],
       ['', '<EOF>', 1, 1],
       ['# only a comment', '<EOF>', 1, 17],
-      ['filter (a = 1', '<EOF>', 1, 14],
       ['filter a = ', '<EOF>', 1, 12],
       ['filter a like', '<EOF>', 1, 14],
-      ['filter a in (1, 2)', '(', 1, 13],
+      ['filter a in (1, 2)', '1', 1, 14],
       ['filter a ; b', ';', 1, 10],
-      ['filter a = "open', '"open', 1, 12],
-      ['filter @message like /open', '/open', 1, 22],
       ['stats count() by bin(5x)', '5x', 1, 22],
       ['limit ten', 'ten', 1, 7],
       ['limit 1.5', '1.5', 1, 7],
@@ -230,11 +227,25 @@ describe('parseQuery', () => {
       });
     }
 
+    const unreadable: [string, string, number, number][] = [
+      ['filter (a = 1', 'unclosed (', 1, 8],
+      ['filter a = "open', 'unclosed string: "open', 1, 12],
+      ['filter @message like /open', 'unclosed regular expression: /open', 1, 22],
+      ['fields a | limit 1)', 'unmatched )', 1, 19],
+    ];
+    for (const [query, detail, line, column] of unreadable) {
+      it(`${JSON.stringify(query)} is an error no version of the language accepts: ${detail}`, () => {
+        const e = catchSyntaxError(() => parseQuery(query));
+        assert.equal(e.message, `${detail} at line ${line} and position ${column}`);
+        assert.equal(e.fatal, true);
+      });
+    }
+
     it('reports semantic problems with the same location suffix', () => {
       assert.match(checkQuery('stats level by x')?.message ?? '', /^stats needs an aggregate function .* at line 1 and position 7$/);
       assert.match(checkQuery('parse @message "a=* b=*" as a')?.message ?? '', /2 wildcard\(s\) but 1 field name\(s\) at line 1 and position 16$/);
       assert.match(checkQuery('parse @message /no groups/')?.message ?? '', /named group .* at line 1 and position 16$/);
-      assert.match(checkQuery('filter @message like /(/')?.message ?? '', /^invalid regular expression \/\(\/: .* at line 1 and position 22$/);
+      assert.match(checkQuery('filter @message like /(/')?.message ?? '', /^regular expression \/\(\/ is not one Ops Lens can run: .* at line 1 and position 22$/);
     });
 
     it('gives AWS-style compile error locations', () => {
@@ -268,11 +279,11 @@ describe('parseQuery', () => {
   });
 
   it('exports command and function names for completion', () => {
-    assert.deepEqual([...COMMAND_NAMES].sort(), ['dedup', 'display', 'fields', 'filter', 'limit', 'parse', 'pattern', 'sort', 'stats']);
+    assert.deepEqual([...COMMAND_NAMES].sort(), ['anomaly', 'dedup', 'diff', 'display', 'fields', 'filter', 'filterindex', 'join', 'limit', 'lookup', 'parse', 'pattern', 'sort', 'source', 'stats', 'unmask', 'unnest']);
     for (const f of ['count', 'count_distinct', 'avg', 'min', 'max', 'sum', 'pct', 'earliest', 'latest', 'stddev']) {
       assert.ok(AGGREGATE_FUNCTION_NAMES.includes(f), f);
     }
-    for (const f of ['strlen', 'toupper', 'tolower', 'concat', 'abs', 'floor', 'ceil', 'ispresent', 'isempty', 'isblank', 'datefloor', 'bin']) {
+    for (const f of ['strlen', 'toupper', 'tolower', 'concat', 'abs', 'floor', 'ceil', 'ispresent', 'isempty', 'isblank', 'datefloor', 'bin', 'isipv4insubnet', 'jsonparse', 'jsonstringify', 'percentile']) {
       assert.ok(FUNCTION_NAMES.includes(f), f);
     }
   });

@@ -98,6 +98,7 @@ function evaluateBinary(expr: Binary, record: FieldMap, aggregate?: AggregateHoo
   }
   switch (expr.op) {
     case '=':
+    case '==':
       return bool(valuesEqual(l, r));
     case '!=':
       return bool(!valuesEqual(l, r));
