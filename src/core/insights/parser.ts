@@ -572,7 +572,7 @@ export function forEachExpr(query: ParsedQuery, visit: (e: Expr) => void): void 
   }
 }
 
-function exprsOf(cmd: Command): readonly Expr[] {
+export function exprsOf(cmd: Command): readonly Expr[] {
   switch (cmd.command) {
     case 'fields':
     case 'display':

@@ -1,4 +1,4 @@
-import type { Binary, Call, Expr, Like, RegexLit } from '../ast';
+import type { Binary, Call, Expr, InList, Like, RegexLit } from '../ast';
 import { isAggregateFunction } from '../catalog';
 import { compileInsightsRegex } from '../regex';
 import { callScalar } from './functions';
@@ -9,6 +9,12 @@ import { bool, compareForOperator, formatValue, isTruthy, toNumber, valuesEqual,
 export type AggregateHook = (call: Call) => Value;
 
 const regexCache = new WeakMap<RegexLit, RegExp>();
+const subqueryValues = new WeakMap<InList, ReadonlySet<string>>();
+
+/** The values a `field in (subquery)` condition matches, computed by the executor before it runs. */
+export function setSubqueryValues(expr: InList, values: ReadonlySet<string>): void {
+  subqueryValues.set(expr, values);
+}
 
 export function regexOf(lit: RegexLit): RegExp {
   let re = regexCache.get(lit);
@@ -61,6 +67,9 @@ export function evaluate(expr: Expr, record: FieldMap, aggregate?: AggregateHook
       const subject = evaluate(expr.subject, record, aggregate);
       if (subject === undefined) {
         return undefined;
+      }
+      if (expr.subquery) {
+        return bool((subqueryValues.get(expr)?.has(formatValue(subject)) ?? false) !== expr.negated);
       }
       const found = expr.items.some((item) => {
         const v = evaluate(item, record, aggregate);
