@@ -2,6 +2,7 @@
 import { benchActivation } from './activation';
 import { benchAlarms } from './alarms';
 import { benchHealthRound } from './health';
+import { benchInsightsParser } from './insightsParser';
 import { benchInsightsResults } from './insightsResults';
 import { benchMetrics } from './metrics';
 
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
   await benchHealthRound();
   console.log('');
   benchInsightsResults();
+  console.log('');
+  benchInsightsParser();
   console.log('');
   await benchMetrics();
   console.log('');
