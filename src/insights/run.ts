@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { AwsUserError } from '../aws/errors';
 import type { Services } from '../services';
-import { analyzeQuery, type QueryAnalysis } from '../core/insights';
+import { acceptedDespiteFindings, analyzeQuery, type QueryAnalysis } from '../core/insights';
 import { prepareQueryText } from '../core/insights/markdownBlocks';
 import { parseTimeRange, RANGE_FORMS, RANGES, rangeLabel, windowFor } from '../core/time/ranges';
 import { showError } from '../platform/errors';
@@ -77,10 +77,8 @@ const NAMES_OWN_LOG_GROUPS = /^\s*SOURCE\b/i;
 
 /** Says in the output channel which flagged constructs Logs Insights accepted, so the local check can learn. */
 function logAccepted(ctx: InsightsContext, query: SavedQuery, analysis: QueryAnalysis | undefined): void {
-  const flagged = analysis?.findings ?? [];
-  if (flagged.length === 0) return;
-  const constructs = [...new Set(flagged.map((f) => `${f.construct} (line ${f.line})`))].join(', ');
-  ctx.services.log.info(`Logs Insights accepted "${query.name}", which the local check flagged: ${constructs}`);
+  const line = acceptedDespiteFindings(query.name, analysis?.findings ?? []);
+  if (line) ctx.services.log.info(line);
 }
 
 /**
@@ -143,7 +141,7 @@ export async function runSavedQuery(ctx: InsightsContext, query: SavedQuery, opt
     rows,
     rerun: { query, options: { range, logGroups, region } },
   });
-  await ctx.history.add({ name: query.name, text: query.text, logGroups, range, region, at: new Date().toISOString(), status: outcome.status, recordsMatched: outcome.response.statistics?.recordsMatched, source: query.source, uri: query.uri?.toString(), startLine: query.startLine });
+  await ctx.history.add({ name: query.name, text: query.text, logGroups, range, region, at: new Date().toISOString(), status: outcome.status, recordsMatched: outcome.response.statistics?.recordsMatched, source: query.source, language: query.language, uri: query.uri?.toString(), startLine: query.startLine });
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document, { preview: false });
   if (outcome.status === 'Cancelled') void vscode.window.showInformationMessage(`"${query.name}" was cancelled; partial results are shown.`);

@@ -18,4 +18,4 @@ export { QuerySyntaxError, queryCompileErrorLocation, toQueryCompileError } from
 export type { QueryCompileErrorLocation, TextPosition } from './errors';
 export { parseQueryFileMetadata } from './metadata';
 export type { QueryFileMetadata } from './metadata';
-export { analyzeQuery, checkQuery, forEachExpr, NOT_KNOWN, parseQuery } from './parser';
+export { acceptedDespiteFindings, analyzeQuery, checkQuery, forEachExpr, NOT_KNOWN, parseQuery } from './parser';

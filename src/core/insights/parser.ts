@@ -57,6 +57,13 @@ export function checkQuery(text: string): QuerySyntaxError | undefined {
   return first ? findingError(first) : undefined;
 }
 
+/** The output-channel line for a query Logs Insights ran although the local check flagged it; undefined when nothing was flagged. */
+export function acceptedDespiteFindings(queryName: string, findings: readonly QueryFinding[]): string | undefined {
+  if (findings.length === 0) return undefined;
+  const constructs = [...new Set(findings.map((f) => `${f.construct} (line ${f.line})`))].join(', ');
+  return `Logs Insights accepted "${queryName}", which the local check flagged: ${constructs}`;
+}
+
 function findingError(f: QueryFinding & { detail?: string }): QuerySyntaxError {
   return new QuerySyntaxError(f.detail ?? f.message, f.line, f.column, f.offset, f.length, f.severity === 'error');
 }

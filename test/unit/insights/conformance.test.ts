@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { analyzeQuery, checkQuery, parseQuery } from '../../../src/core/insights';
+import { acceptedDespiteFindings, analyzeQuery, checkQuery, parseQuery } from '../../../src/core/insights';
 import { executeQuery, type LogEvent } from '../../../src/core/insights/executor';
 import { DEVIATIONS, DOCUMENTED_QUERIES } from './conformance';
 import { DOCUMENTED_EVENTS } from './documentedEvents';
@@ -83,6 +83,12 @@ describe('Logs Insights is the judge: the local check only warns', () => {
     assert.match(findings[0]?.message ?? '', /is not known to Ops Lens; Logs Insights decides when the query runs/);
     assert.deepEqual(query.commands.map((c) => c.command), ['fields', 'filter', 'limit']);
     assert.deepEqual(unknown.map((u) => u.text), ['logcompare timeshift 7d']);
+  });
+
+  it('words the output-channel line for a flagged query that Logs Insights ran', () => {
+    const { findings } = analyzeQuery('fields @message\n| logcompare timeshift 7d\n| filter frobnicate(@message) = 1');
+    assert.equal(acceptedDespiteFindings('Weekly compare', findings), 'Logs Insights accepted "Weekly compare", which the local check flagged: command logcompare (line 2), function frobnicate() (line 3)');
+    assert.equal(acceptedDespiteFindings('Clean', []), undefined);
   });
 
   it('errs only on text no version of the language accepts', () => {

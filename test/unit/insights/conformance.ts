@@ -219,6 +219,7 @@ export const DEVIATIONS: readonly { readonly construct: string; readonly reason:
   { construct: '`lookup` in the stand-in', reason: 'The stand-in keeps no lookup tables unless a test gives one; without a table the output fields stay missing.' },
   { construct: '`unmask` in the stand-in', reason: 'Nothing is masked locally, so `unmask` changes nothing.' },
   { construct: '`SOURCE logGroups(class: …, accountIdentifiers: …)` in the stand-in', reason: 'moto keeps one account and one log class, so these select the same log groups as no filter.' },
+  { construct: '`SOURCE … START=… END=…` in the stand-in', reason: 'Parsed and kept, but the stand-in reads the window StartQuery gives (startTime, endTime).' },
   { construct: 'OpenSearch SQL and PPL in the stand-in', reason: 'The stand-in runs only the Logs Insights language; SQL and PPL queries are sent with their queryLanguage and answered by AWS.' },
   { construct: 'Expressions nested deeper than 100 levels or chains longer than 200 operators', reason: 'The parser stops there to stay within its stack; such queries get a warning and are still sent.' },
 ];
