@@ -3,6 +3,7 @@ import { AGGREGATE_FUNCTIONS, COMMANDS, commandInfo, functionInfo, KEYWORDS, SCA
 import type * as Parser from '../core/insights/parser';
 import { insightsBlocks, prepareQueryText } from '../core/insights/markdownBlocks';
 import { parseQueryFileMetadata } from '../core/insights/metadata';
+import { parseTimeRange, RANGE_FORMS } from '../core/time/ranges';
 import type { Services } from '../services';
 
 export const INSIGHTS_LANGUAGE = 'insights';
@@ -34,19 +35,33 @@ export class InsightsDiagnostics implements vscode.Disposable {
     if (document.languageId !== INSIGHTS_LANGUAGE) return;
     const text = document.getText();
     const prepared = prepareQueryText(text);
-    if (prepared.text.trim() === '' || parseQueryFileMetadata(text).language) {
-      this.collection.delete(document.uri);
+    const meta = parseQueryFileMetadata(text);
+    const rangeProblem = this.rangeProblem(document, meta.range);
+    if (prepared.text.trim() === '' || meta.language) {
+      this.collection.set(document.uri, rangeProblem);
       return;
     }
     // The parser loads with the first .insights document, not at activation.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { findings } = (require('../core/insights/parser') as typeof Parser).analyzeQuery(prepared.text);
-    this.collection.set(document.uri, findings.map((f) => {
+    this.collection.set(document.uri, [...rangeProblem, ...findings.map((f) => {
       const start = new vscode.Position(prepared.lineOffset + f.line - 1, Math.max(0, f.column - 1));
       const diagnostic = new vscode.Diagnostic(new vscode.Range(start, start.translate(0, Math.max(1, f.length))), f.message, f.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
       diagnostic.source = 'Ops Lens';
       return diagnostic;
-    }));
+    })]);
+  }
+
+  /** A `# range:` line that is not a time range, marked with the forms that are. */
+  private rangeProblem(document: vscode.TextDocument, range: string | undefined): vscode.Diagnostic[] {
+    if (range === undefined || parseTimeRange(range)) return [];
+    const line = document.getText().split(/\r?\n/).findIndex((l) => /^\s*#\s*range\s*:/i.test(l));
+    if (line < 0) return [];
+    const text = document.lineAt(line).text;
+    const start = text.indexOf(range);
+    const diagnostic = new vscode.Diagnostic(new vscode.Range(line, Math.max(0, start), line, start < 0 ? text.length : start + range.length), `"${range}" is not a time range; use ${RANGE_FORMS}.`, vscode.DiagnosticSeverity.Warning);
+    diagnostic.source = 'Ops Lens';
+    return [diagnostic];
   }
 
   dispose(): void {

@@ -46,6 +46,8 @@ export const DEFAULT_RESULT_LIMIT = 10_000;
 const DEFAULT_COLUMNS = ['@timestamp', '@message'];
 /** `unnest` and `join` make at most this many rows, whatever the input. */
 const MAX_ROWS = 100_000;
+/** A join compares every pair of rows; it stops after this many, whatever the sizes of its sides. */
+const MAX_JOIN_COMPARISONS = 2_000_000;
 
 /** Runs a query over events in memory with Logs Insights semantics; throws QuerySyntaxError for a malformed query string. */
 export function executeQuery(query: ParsedQuery | string, events: readonly LogEvent[], opts: ExecuteOptions = {}): QueryExecution {
@@ -243,11 +245,12 @@ function join(left: readonly FieldMap[], right: readonly FieldMap[], cmd: JoinCo
   const prefixed = (record: FieldMap, alias: string): FieldMap => new Map([...record].map(([k, v]) => [`${alias}.${k}`, v]));
   const rights = right.map((r) => prefixed(r, cmd.right));
   const out: FieldMap[] = [];
+  let comparisons = 0;
   for (const l of left) {
     const base: FieldMap = new Map([...l, ...prefixed(l, cmd.left)]);
     let matchedAny = false;
     for (const r of rights) {
-      if (out.length >= MAX_ROWS) {
+      if (out.length >= MAX_ROWS || ++comparisons > MAX_JOIN_COMPARISONS) {
         return out;
       }
       const merged: FieldMap = new Map([...base, ...r]);
