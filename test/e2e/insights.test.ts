@@ -93,6 +93,26 @@ describe('Logs Insights', () => {
     const wb = workbench();
     await wb.closeEditors();
     await wb.openFile('queries/lambda-cold-starts.insights');
+    // Hover help on the command: its one-line description and AWS's page.
+    const word = wb.page.locator('.part.editor .view-lines .view-line span span', { hasText: /^SOURCE$/ }).first();
+    await word.waitFor({ state: 'visible', timeout: 10000 });
+    const hover = wb.page.locator('.monaco-hover-content', { hasText: 'Names the log groups' }).first();
+    // A hover shows after the pointer rests on the word; move away and back until it does.
+    await waitFor(
+      async () => {
+        await wb.parkPointer();
+        await word.hover();
+        return hover.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+      },
+      (shown) => shown,
+      { timeoutMs: 20000, message: 'no hover help for SOURCE' },
+    );
+    const help = await waitFor(async () => (await hover.textContent()) ?? '', (t) => /Names the log groups/.test(t), { message: 'no hover help for SOURCE' });
+    assert.match(help, /Logs Insights documentation/);
+    // The hover fades in; the screenshot waits until it is opaque.
+    await waitFor(() => hover.evaluate((el) => getComputedStyle(el.closest('.monaco-hover') ?? el).opacity), (o) => o === '1', { message: 'hover not shown' });
+    await wb.screenshot('insights-hover', { settle: false });
+    await wb.page.keyboard.press('Escape');
     const lens = wb.page.locator('.part.editor .codelens-decoration a', { hasText: 'Run in Logs Insights' }).first();
     await lens.waitFor({ state: 'visible', timeout: 20000 });
     await lens.click();

@@ -26,14 +26,14 @@ export const COMMANDS: readonly CommandInfo[] = [
   command('stats', 'Stats', 'stats aggregate(field) as name, … by field, bin(period)', 'Aggregates events: count, sum, avg, percentiles …, optionally grouped.'),
   command('sort', 'Sort', 'sort [by] field [asc|desc], …', 'Orders the results (ascending unless desc).'),
   command('limit', 'Limit', 'limit n', 'Returns at most n results.'),
-  command('parse', 'Parse', 'parse field "glob * pattern" as a, b | parse field /(?<name>regex)/', 'Extracts fields with a glob pattern or a regular expression with named groups.'),
+  command('parse', 'Parse', 'parse field "glob * pattern" as a, b, or parse field /(?<name>regex)/', 'Extracts fields with a glob pattern or a regular expression with named groups.'),
   command('dedup', 'Dedup', 'dedup field, …', 'Removes results with the same values of the fields (keeps the first).'),
   command('pattern', 'Pattern', 'pattern field', 'Clusters the events into recurring text patterns.'),
   command('anomaly', 'Anomaly', 'pattern @message | anomaly', 'Finds unusual patterns in the output of pattern.'),
   command('diff', 'Diff', 'diff [previousDay|previousWeek|previousMonth]', 'Compares the time range with the previous period of equal length.'),
   command('unmask', 'Unmask', 'unmask', 'Shows content that a data protection policy masked (needs logs:Unmask).'),
   command('unnest', 'Unnest', 'unnest field into name', 'Turns each item of a list (from jsonParse) into a result of its own.'),
-  command('SOURCE', 'Source', "SOURCE logGroups(namePrefix: ['…'], class: …, accountIdentifiers: ['…']) | SOURCE 'group'", 'Names the log groups inside the query; such a query needs no log group list.'),
+  command('SOURCE', 'Source', "SOURCE logGroups(namePrefix: ['…'], class: …, accountIdentifiers: ['…']), or SOURCE 'group', …", 'Names the log groups inside the query; such a query needs no log group list.'),
   command('lookup', 'Lookup', 'lookup table tableField as logField OUTPUT field, …', 'Adds fields from a lookup table to the matching events.'),
   command('join', 'Join', 'join type=inner left=a right=b where a.f = b.f (SOURCE … | …)', 'Combines events with those of another log group or query on a key.'),
 ];
@@ -59,7 +59,7 @@ function fn(family: FunctionFamily, signature: string, description: string): Fun
 }
 
 export const AGGREGATE_FUNCTIONS: readonly FunctionInfo[] = [
-  fn('aggregate', 'count(*) | count(field)', 'Number of events, or of events where the field is present.'),
+  fn('aggregate', 'count(*), count(field)', 'Number of events, or of events where the field is present.'),
   fn('aggregate', 'count_distinct(field)', 'Number of distinct values of the field (approximate above 10,000).'),
   fn('aggregate', 'avg(field)', 'Average of the numeric values.'),
   fn('aggregate', 'sum(field)', 'Sum of the numeric values.'),
