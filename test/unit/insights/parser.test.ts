@@ -288,3 +288,38 @@ describe('parseQuery', () => {
     }
   });
 });
+
+describe('parseQuery: the commands added to the language', () => {
+  const first = (text: string) => parseQuery(text).commands[0];
+
+  it('reads SOURCE log groups, logGroups(…) selections and START=/END=', () => {
+    const source = first("SOURCE logGroups(namePrefix: ['/aws/lambda/a', '/ecs/'], class: ['INFREQUENT_ACCESS'], accountIdentifiers: ['111122223333']) START=-2h END=now | limit 1");
+    assert.equal(source?.command, 'source');
+    if (source?.command !== 'source') return;
+    assert.deepEqual(source.selectors, [{ namePrefix: ['/aws/lambda/a', '/ecs/'], classes: ['INFREQUENT_ACCESS'], accountIdentifiers: ['111122223333'] }]);
+    assert.deepEqual(Object.keys(source.options), ['start', 'end']);
+    const named = first("source '/aws/lambda/a', \"/aws/lambda/b\"");
+    assert.deepEqual(named?.command === 'source' ? named.logGroups : [], ['/aws/lambda/a', '/aws/lambda/b']);
+  });
+
+  it('reads lookup keys and outputs, join options and its subquery, unnest, diff and bin offsets', () => {
+    const lookup = first('lookup user_data id as userId, region OUTPUTNEW name, email');
+    assert.deepEqual(lookup?.command === 'lookup' ? [lookup.table, lookup.keys, lookup.mode, lookup.outputs] : [], ['user_data', [{ tableField: 'id', logField: 'userId' }, { tableField: 'region', logField: 'region' }], 'outputnew', ['name', 'email']]);
+    const join = first("join type=left left=a right=b where a.id = b.id (SOURCE 'g' | filter x = 1)");
+    assert.deepEqual(join?.command === 'join' ? [join.type, join.left, join.right, join.subquery.commands.map((c) => c.command)] : [], ['left', 'a', 'b', ['source', 'filter']]);
+    const unnest = first('unnest js.items into item');
+    assert.deepEqual(unnest?.command === 'unnest' ? unnest.into : undefined, 'item');
+    assert.deepEqual(['diff', 'diff previousDay', 'DIFF PREVIOUSMONTH'].map((t) => { const d = first(t); return d?.command === 'diff' ? d.period : undefined; }), ['previous', 'previousDay', 'previousMonth']);
+    const stats = first('stats count(*) by bin(5m) offset 1h');
+    assert.equal(stats?.command === 'stats' ? stats.binOffset?.text : undefined, '1h');
+    const sort = first('sort by a desc, b');
+    assert.deepEqual(sort?.command === 'sort' ? sort.keys.map((k) => [k.name, k.order]) : [], [['a', 'desc'], ['b', 'asc']]);
+  });
+
+  it('reads `==`, `in (subquery)`, display aliases and case-insensitive command names', () => {
+    const q = parseQuery("FILTER level == 'ERROR' AND requestId IN (SOURCE 'g' | FIELDS requestId) | Display concat(a, b) as ab");
+    assert.deepEqual(q.commands.map((c) => c.command), ['filter', 'display']);
+    const display = q.commands[1];
+    assert.deepEqual(display?.command === 'display' ? display.items.map((i) => i.name) : [], ['ab']);
+  });
+});
