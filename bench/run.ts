@@ -5,6 +5,7 @@ import { benchActivationInHost } from './activationInHost';
 import { benchAlarms } from './alarms';
 import { benchFormats } from './formats';
 import { benchHealthRound } from './health';
+import { benchInsightsParser } from './insightsParser';
 import { benchInsightsResults } from './insightsResults';
 import { benchMetrics } from './metrics';
 import { failures, TIMING_MARGIN } from './report';
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   benchInsightsResults();
   console.log('');
   benchFormats();
+  console.log('');
+  benchInsightsParser();
   console.log('');
   await benchMetrics();
   console.log('');

@@ -105,7 +105,7 @@ export function createInsightsFeature(context: vscode.ExtensionContext, services
       })), { title: 'Recent Logs Insights runs', matchOnDetail: true, placeHolder: 'Pick one to run it again' });
       if (!picked) return;
       const e = picked.entry;
-      return runSavedQuery(ctx, { source: e.source, name: e.name, text: e.text, logGroups: e.logGroups, range: e.range, region: e.region, uri: e.uri ? vscode.Uri.parse(e.uri) : undefined, startLine: e.startLine }, { range: e.range, logGroups: e.logGroups, region: e.region });
+      return runSavedQuery(ctx, { source: e.source, language: e.language, name: e.name, text: e.text, logGroups: e.logGroups, range: e.range, region: e.region, uri: e.uri ? vscode.Uri.parse(e.uri) : undefined, startLine: e.startLine }, { range: e.range, logGroups: e.logGroups, region: e.region });
     },
   };
   return { context: ctx, results, commands };

@@ -14,6 +14,8 @@ export interface SavedQuery {
   readonly text: string;
   readonly logGroups?: readonly string[];
   readonly range?: string;
+  /** SQL or PPL for OpenSearch queries; absent for the Logs Insights language. */
+  readonly language?: 'SQL' | 'PPL';
   readonly region?: string;
   readonly definitionId?: string;
   /** Where the text is, for error markers: the document and its first line. */
@@ -24,7 +26,7 @@ export interface SavedQuery {
 export function queryFromFile(uri: vscode.Uri, text: string): SavedQuery {
   const meta = parseQueryFileMetadata(text);
   const base = uri.path.split('/').pop()?.replace(/\.insights$/, '') ?? 'query';
-  return { source: 'file', name: meta.name ?? base, text, logGroups: meta.logGroups, range: meta.range, uri, startLine: 0 };
+  return { source: 'file', name: meta.name ?? base, text, logGroups: meta.logGroups, range: meta.range, language: meta.language, uri, startLine: 0 };
 }
 
 export function queriesFromMarkdown(uri: vscode.Uri, markdown: string): SavedQuery[] {
@@ -32,7 +34,7 @@ export function queriesFromMarkdown(uri: vscode.Uri, markdown: string): SavedQue
   return insightsBlocks(markdown).map((block) => {
     const meta = parseQueryFileMetadata(block.text);
     const name = meta.name ?? [block.heading, block.label].filter(Boolean).join(' — ') ?? file;
-    return { source: 'markdown', name: name || file, text: block.text, logGroups: meta.logGroups, range: meta.range, uri, startLine: block.startLine };
+    return { source: 'markdown', name: name || file, text: block.text, logGroups: meta.logGroups, range: meta.range, language: block.language ?? meta.language, uri, startLine: block.startLine };
   });
 }
 
