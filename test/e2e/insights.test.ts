@@ -87,9 +87,13 @@ describe('Logs Insights', () => {
     await wb.goToLine(binLine);
     const lenses = await waitFor(async () => lens.count(), (n) => n > 0, { message: 'no lens near the block' });
     assert.ok(lenses > 0);
+    const since = await lastCallSeq(environment().awsEndpoint);
     await wb.runCommand('Ops Lens: Run Query in Logs Insights');
     // Sent although the local check warns; the stand-in answers as Logs Insights does, with the position.
     await wb.waitForNotification(/Logs Insights rejected .*unexpected symbol found bin at line 3 and position 3/, 15000);
+    const sent = (await awsCalls(environment().awsEndpoint, since)).filter((c) => c.operation === 'StartQuery');
+    assert.equal(sent.length, 1, 'the query reached the endpoint once');
+    assert.match((sent[0].input as { queryString: string }).queryString, /\| bin\(fileSize/);
     await wb.page.keyboard.press('Control+Home');
     await wb.runCommand('Go to Next Problem (Error, Warning, Info)');
     const at = await waitFor(cursor, (c) => c.line === binLine, { message: 'the error is not marked on the bin line' });
@@ -124,6 +128,7 @@ describe('Logs Insights', () => {
     await wb.page.keyboard.press('Escape');
     const lens = wb.page.locator('.part.editor .codelens-decoration a', { hasText: 'Run in Logs Insights' }).first();
     await lens.waitFor({ state: 'visible', timeout: 20000 });
+    const since = await lastCallSeq(environment().awsEndpoint);
     await lens.click();
     let asked = false;
     await waitFor(
@@ -141,6 +146,11 @@ describe('Logs Insights', () => {
     assert.match(text, /Status:\s+Complete/);
     assert.match(text, /@log\s+invocations\s+coldStarts\s+slowestInitMs/);
     assert.match(text, /databanana-GenerateFunction\s+\d+\s+\d+/);
+    const [started] = (await awsCalls(environment().awsEndpoint, since)).filter((c) => c.operation === 'StartQuery');
+    const input = started.input as { queryString: string; logGroupNames?: string[]; logGroupIdentifiers?: string[] };
+    assert.match(input.queryString, /^SOURCE logGroups\(namePrefix:/);
+    assert.equal(input.logGroupNames, undefined, 'SOURCE queries are started with no log group names');
+    assert.equal(input.logGroupIdentifiers, undefined, 'nor identifiers');
     await wb.screenshot('insights-source-query');
     await wb.closeEditors();
   });
