@@ -1,3 +1,5 @@
+import { atxHeading } from '../runbooks/headings';
+
 /**
  * The markdown of CloudWatch text widgets as a tree the webview builds with createElement and
  * textContent. Only these node kinds exist; HTML in the source stays text, and a link keeps its
@@ -33,64 +35,91 @@ export function safeHref(url: string): string | undefined {
 
 const ESCAPABLE = /[\\`*_{}[\]()#+\-.!|<>~]/;
 
-/** `[text](url)` starting at `open` (the `[`): the text, the URL and where the link ends. */
-function matchLink(s: string, open: number): { label: string; url: string; end: number } | undefined {
-  let depth = 0;
-  let close = -1;
-  for (let i = open; i < s.length; i++) {
-    if (s[i] === '\\') {
-      i++;
-      continue;
-    }
-    if (s[i] === '[') depth++;
-    else if (s[i] === ']' && --depth === 0) {
-      close = i;
-      break;
+/** Nesting deeper than this (links in emphasis in links…) stays text: a body cannot exhaust the stack. */
+export const MAX_INLINE_DEPTH = 16;
+
+/**
+ * What one left-to-right pass learns about a text, so that every `[`, `(` and emphasis marker finds
+ * its partner without rescanning the rest of the text (rescanning was quadratic in the text's length).
+ */
+class InlineScan {
+  /** `[` position → its `]` (backslash escapes honoured). */
+  readonly bracket = new Map<number, number>();
+  /** `(` position → its `)`. */
+  readonly paren = new Map<number, number>();
+  /** Emphasis delimiters for which no closer exists from this position on. */
+  private readonly noCloseFrom = new Map<string, number>();
+
+  constructor(private readonly s: string) {
+    const brackets: number[] = [];
+    const parens: number[] = [];
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i];
+      if (c === '(') parens.push(i);
+      else if (c === ')' && parens.length) this.paren.set(parens.pop()!, i);
+      if (c === '\\') i++;
+      else if (c === '[') brackets.push(i);
+      else if (c === ']' && brackets.length) this.bracket.set(brackets.pop()!, i);
     }
   }
-  if (close < 0 || s[close + 1] !== '(') return undefined;
-  let parens = 0;
-  for (let i = close + 1; i < s.length; i++) {
-    if (s[i] === '(') parens++;
-    else if (s[i] === ')' && --parens === 0) {
-      const target = s.slice(close + 2, i).trim();
-      const url = target.replace(/\s+("[^"]*"|'[^']*')$/, '').replace(/^<(.*)>$/, '$1');
-      return { label: s.slice(open + 1, close), url, end: i + 1 };
+
+  /** Where the emphasis opened at `from` with `delim` closes, or -1. */
+  findClose(from: number, delim: string): number {
+    const s = this.s;
+    if (from >= s.length || /\s/.test(s[from])) return -1;
+    const known = this.noCloseFrom.get(delim);
+    if (known !== undefined && from >= known) return -1;
+    for (let i = from; i < s.length; i++) {
+      if (s[i] === '\\') {
+        i++;
+        continue;
+      }
+      if (s[i] === '`') {
+        const end = s.indexOf('`', i + 1);
+        if (end > i) i = end;
+        continue;
+      }
+      if (s.startsWith(delim, i) && i > from && !/\s/.test(s[i - 1])) {
+        if (delim.length === 1 && s[i + 1] === delim[0]) {
+          i++;
+          continue;
+        }
+        if (delim[0] === '_' && isWordChar(s[i + delim.length])) continue;
+        return i;
+      }
     }
+    // Closers found later lie after this one's search start: none of them exists either.
+    this.noCloseFrom.set(delim, from);
+    return -1;
   }
-  return undefined;
+
+  /** `[text](url)` starting at `open` (the `[`): the text, the URL and where the link ends. */
+  matchLink(open: number): { label: string; url: string; end: number } | undefined {
+    const close = this.bracket.get(open);
+    if (close === undefined || this.s[close + 1] !== '(') return undefined;
+    const end = this.paren.get(close + 1);
+    if (end === undefined) return undefined;
+    const target = this.s.slice(close + 2, end).trim();
+    return { label: this.s.slice(open + 1, close), url: withoutTitle(target).replace(/^<(.*)>$/, '$1'), end: end + 1 };
+  }
+}
+
+/** A link target without its `"title"` or `'title'`. */
+function withoutTitle(target: string): string {
+  const quote = target[target.length - 1];
+  if (quote !== '"' && quote !== "'") return target;
+  const open = target.lastIndexOf(quote, target.length - 2);
+  if (open <= 0 || !/\s/.test(target[open - 1])) return target;
+  return target.slice(0, open).trimEnd();
 }
 
 function isWordChar(c: string | undefined): boolean {
   return c !== undefined && /[\p{L}\p{N}]/u.test(c);
 }
 
-/** Where the emphasis opened at `from` with `delim` closes, or -1. */
-function findClose(s: string, from: number, delim: string): number {
-  if (from >= s.length || /\s/.test(s[from])) return -1;
-  for (let i = from; i < s.length; i++) {
-    if (s[i] === '\\') {
-      i++;
-      continue;
-    }
-    if (s[i] === '`') {
-      const end = s.indexOf('`', i + 1);
-      if (end > i) i = end;
-      continue;
-    }
-    if (s.startsWith(delim, i) && i > from && !/\s/.test(s[i - 1])) {
-      if (delim.length === 1 && s[i + 1] === delim[0]) {
-        i++;
-        continue;
-      }
-      if (delim[0] === '_' && isWordChar(s[i + delim.length])) continue;
-      return i;
-    }
-  }
-  return -1;
-}
-
-export function parseInline(s: string): MdInline[] {
+export function parseInline(s: string, depth = 0): MdInline[] {
+  if (depth >= MAX_INLINE_DEPTH) return s ? [{ type: 'text', text: s }] : [];
+  const scan = new InlineScan(s);
   const out: MdInline[] = [];
   let text = '';
   const flush = () => {
@@ -114,7 +143,7 @@ export function parseInline(s: string): MdInline[] {
       }
     }
     if (c === '!' && s[i + 1] === '[') {
-      const m = matchLink(s, i + 1);
+      const m = scan.matchLink(i + 1);
       if (m) {
         // Images are not loaded (the page's CSP allows none); their alternative text stands in.
         text += m.label;
@@ -123,12 +152,13 @@ export function parseInline(s: string): MdInline[] {
       }
     }
     if (c === '[') {
-      const m = matchLink(s, i);
+      const m = scan.matchLink(i);
       if (m) {
         flush();
         const label = m.label.replace(/^button:(?:primary:)?/i, '');
         const href = safeHref(m.url);
-        out.push(href ? { type: 'link', href, children: parseInline(label) } : { type: 'link', children: parseInline(label) });
+        const children = parseInline(label, depth + 1);
+        out.push(href ? { type: 'link', href, children } : { type: 'link', children });
         i = m.end;
         continue;
       }
@@ -137,10 +167,10 @@ export function parseInline(s: string): MdInline[] {
       const double = s[i + 1] === c;
       const delim = double ? c + c : c;
       const leftOk = c === '*' || !isWordChar(s[i - 1]);
-      const end = leftOk ? findClose(s, i + delim.length, delim) : -1;
+      const end = leftOk ? scan.findClose(i + delim.length, delim) : -1;
       if (end > 0) {
         flush();
-        out.push({ type: double ? 'strong' : 'em', children: parseInline(s.slice(i + delim.length, end)) });
+        out.push({ type: double ? 'strong' : 'em', children: parseInline(s.slice(i + delim.length, end), depth + 1) });
         i = end + delim.length;
         continue;
       }
@@ -157,13 +187,20 @@ export function parseInline(s: string): MdInline[] {
   return out;
 }
 
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const BULLET = /^ {0,3}[-*+][ \t]+(.*)$/;
 const ORDERED = /^ {0,3}(\d{1,9})[.)][ \t]+(.*)$/;
 const QUOTE = /^ {0,3}>[ \t]?(.*)$/;
-const TABLE_SEPARATOR = /^ *\|? *:?-+:? *(\| *:?-+:? *)*\|? *$/;
+
+/** `| --- | :-: |`: cells of dashes with optional colons (split, not one pattern: that one backtracked). */
+function isTableSeparator(line: string): boolean {
+  let row = line.trim();
+  if (!row.includes('-')) return false;
+  if (row.startsWith('|')) row = row.slice(1);
+  if (row.endsWith('|')) row = row.slice(0, -1);
+  return row.split('|').every((cell) => /^:?-+:?$/.test(cell.trim()));
+}
 
 function tableCells(line: string): string[] {
   let row = line.trim();
@@ -185,7 +222,7 @@ function tableCells(line: string): string[] {
 }
 
 function startsBlock(line: string, next: string | undefined): boolean {
-  return HEADING.test(line) || FENCE.test(line) || RULE.test(line) || BULLET.test(line) || ORDERED.test(line) || QUOTE.test(line) || (line.includes('|') && next !== undefined && TABLE_SEPARATOR.test(next) && next.includes('-'));
+  return atxHeading(line) !== undefined || FENCE.test(line) || RULE.test(line) || BULLET.test(line) || ORDERED.test(line) || QUOTE.test(line) || (line.includes('|') && next !== undefined && isTableSeparator(next));
 }
 
 /** Text-widget markdown → blocks: headings, paragraphs, lists, code, quotes, tables, rules. */
@@ -209,9 +246,9 @@ export function parseMarkdown(source: string): MdBlock[] {
       blocks.push({ type: 'code', text: body.join('\n') });
       continue;
     }
-    const heading = HEADING.exec(line);
+    const heading = atxHeading(line);
     if (heading) {
-      blocks.push({ type: 'heading', level: heading[1].length as 1, children: parseInline(heading[2] ?? '') });
+      blocks.push({ type: 'heading', level: heading.level as 1, children: parseInline(heading.text) });
       i++;
       continue;
     }
@@ -220,7 +257,7 @@ export function parseMarkdown(source: string): MdBlock[] {
       i++;
       continue;
     }
-    if (line.includes('|') && i + 1 < lines.length && TABLE_SEPARATOR.test(lines[i + 1]) && lines[i + 1].includes('-')) {
+    if (line.includes('|') && i + 1 < lines.length && isTableSeparator(lines[i + 1])) {
       const header = tableCells(line).map(parseInline);
       const rows: MdInline[][][] = [];
       i += 2;

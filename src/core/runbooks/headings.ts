@@ -19,16 +19,42 @@ export function markdownHeadings(text: string): Heading[] {
       continue;
     }
     if (fence) continue;
-    const m = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-    if (m) headings.push({ text: m[2], level: m[1].length, line: i });
+    const heading = atxHeading(line);
+    if (heading) headings.push({ ...heading, line: i });
   }
   return headings;
+}
+
+const isBlank = (c: string) => c === ' ' || c === '\t';
+
+/**
+ * An ATX heading line (`## Text ##`): its level and text, or undefined. A character scan, no regex, so
+ * a long line costs its length once (a backtracking pattern took minutes on `# a` + spaces + `x`).
+ */
+export function atxHeading(line: string): { level: number; text: string } | undefined {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  let level = 0;
+  while (line[i + level] === '#') level++;
+  if (level < 1 || level > 6) return undefined;
+  let start = i + level;
+  if (start < line.length && !isBlank(line[start])) return undefined;
+  let end = line.length;
+  while (end > start && /\s/.test(line[end - 1])) end--;
+  // A closing run of `#` counts when a blank precedes it (or it is all there is).
+  let hashes = end;
+  while (hashes > start && line[hashes - 1] === '#') hashes--;
+  if (hashes < end && (hashes === start || isBlank(line[hashes - 1]))) end = hashes;
+  while (start < end && /\s/.test(line[start])) start++;
+  while (end > start && /\s/.test(line[end - 1])) end--;
+  return { level, text: line.slice(start, end) };
 }
 
 /** Plain text of a heading: emphasis, code and link syntax and emoji removed. */
 export function headingPlainText(text: string): string {
   return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    // Neither part may contain its opening bracket again: each character is scanned from one start only.
+    .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1')
     .replace(/[*_`~]/g, '')
     .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, '')
     .trim();

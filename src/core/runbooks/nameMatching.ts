@@ -9,7 +9,7 @@ const IGNORED = new Set([
 /** Lower-case, singular word stems of a name: kebab, snake and spaces split, and camelCase unless told not to. */
 export function nameWords(text: string, splitCamelCase = true): string[] {
   const plain = headingPlainText(text);
-  const split = splitCamelCase ? plain.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2') : plain;
+  const split = splitCamelCase ? plain.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ') : plain;
   return split
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)

@@ -1,4 +1,4 @@
-import { globToRegExp } from './glob';
+import { compileGlob } from './glob';
 import { bestHeadingMatch } from './nameMatching';
 
 export interface RunbookMapping {
@@ -44,7 +44,7 @@ export function parseTarget(target: string, source: RunbookSource): Runbook | un
 export function resolveRunbook(inputs: RunbookInputs): Runbook | undefined {
   for (const mapping of inputs.mappings) {
     if (typeof mapping?.alarm !== 'string' || typeof mapping?.target !== 'string') continue;
-    if (globToRegExp(mapping.alarm).test(inputs.alarmName)) {
+    if (compileGlob(mapping.alarm).test(inputs.alarmName)) {
       const target = parseTarget(mapping.target, 'setting');
       if (target) return target;
     }
