@@ -4,6 +4,8 @@ import type { Alarm } from '../core/alarms/model';
 import { findHeading, markdownHeadings } from '../core/runbooks/headings';
 import { resolveRunbook, type Runbook, type RunbookMapping } from '../core/runbooks/resolve';
 import { writeSetting } from '../platform/config';
+import { notifyError, notifyInfo, notifyWarning } from '../platform/notify';
+import { quoted } from '../core/text/notification';
 
 const MAX_DOCUMENTS = 300;
 
@@ -57,14 +59,14 @@ export async function openRunbook(runbook: Runbook, log: vscode.LogOutputChannel
   }
   const uri = await workspaceFile(runbook.path);
   if (!uri) {
-    void vscode.window.showErrorMessage(`The runbook ${runbook.path} (from ${runbook.source}) is not in this workspace.`, 'Open Settings').then((b) => b && vscode.commands.executeCommand('workbench.action.openSettings', 'opsLens.runbooks'));
+    void notifyError(`The runbook ${quoted(runbook.path)} (from ${runbook.source}) is not in this workspace.`, 'Open Settings').then((b) => b && vscode.commands.executeCommand('workbench.action.openSettings', 'opsLens.runbooks'));
     return;
   }
   const document = await vscode.workspace.openTextDocument(uri);
   let line = runbook.line;
   if (line === undefined && runbook.anchor) {
     line = findHeading(markdownHeadings(document.getText()), runbook.anchor)?.line;
-    if (line === undefined) void vscode.window.showWarningMessage(`No heading "${runbook.anchor}" in ${runbook.path}; opened the file at the top.`);
+    if (line === undefined) void notifyWarning(`No heading "${quoted(runbook.anchor)}" in ${quoted(runbook.path)}; opened the file at the top.`);
   }
   const position = new vscode.Position(line ?? 0, 0);
   log.info(`opening runbook ${runbook.path}${line !== undefined ? ` at line ${line + 1}` : ''} (from ${runbook.source})`);
@@ -76,7 +78,7 @@ export async function openRunbook(runbook: Runbook, log: vscode.LogOutputChannel
 /** No runbook: offer to map this alarm to one. */
 export async function offerMapping(alarm: Alarm): Promise<void> {
   const add = 'Add Runbook Mapping…';
-  const picked = await vscode.window.showInformationMessage(`No runbook found for ${alarm.name}: no opsLens.runbooks mapping, no https link in its description, no "runbook" tag and no matching heading in the workspace's markdown.`, add);
+  const picked = await notifyInfo(`No runbook found for ${quoted(alarm.name, 120)}: no opsLens.runbooks mapping, no https link in its description, no "runbook" tag and no matching heading in the workspace's markdown.`, add);
   if (picked !== add) return;
   const target = await vscode.window.showInputBox({
     title: `Runbook for ${alarm.name}`,
@@ -87,5 +89,5 @@ export async function offerMapping(alarm: Alarm): Promise<void> {
   if (!target) return;
   const current = vscode.workspace.getConfiguration('opsLens').get<RunbookMapping[]>('runbooks', []);
   await writeSetting('runbooks', [...(Array.isArray(current) ? current : []), { alarm: alarm.name, target: target.trim() }]);
-  void vscode.window.showInformationMessage(`Runbook for ${alarm.name} saved in opsLens.runbooks.`);
+  void notifyInfo(`Runbook for ${quoted(alarm.name, 120)} saved in opsLens.runbooks.`);
 }

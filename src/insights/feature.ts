@@ -14,6 +14,7 @@ import type { SavedQuery } from './savedQueries';
 import { ResultsCharts, ResultsCodeLens, SHOW_CHART_COMMAND } from './resultsCodeLens';
 import { registerSourceLinks } from './sourceLinks';
 import { showEvents } from './showEvents';
+import { notifyInfo } from '../platform/notify';
 
 export interface InsightsFeature {
   readonly context: InsightsContext;
@@ -57,12 +58,12 @@ export function createInsightsFeature(context: vscode.ExtensionContext, services
     const given = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : arg && typeof arg === 'object' && typeof (arg as { uri?: unknown }).uri === 'string' ? vscode.Uri.parse((arg as { uri: string }).uri) : undefined;
     const uri = given ?? vscode.window.activeTextEditor?.document.uri;
     if (!uri || uri.scheme !== RESULTS_SCHEME || !results.get(uri)) {
-      void vscode.window.showInformationMessage('Open Logs Insights results first (Ops Lens: Run Saved Logs Insights Query…), then show them as a chart.');
+      void notifyInfo('Open Logs Insights results first (Ops Lens: Run Saved Logs Insights Query…), then show them as a chart.');
       return;
     }
     const chart = charts.get(uri);
     if (!chart) {
-      void vscode.window.showInformationMessage('These results have nothing to chart: they need a time column (bin() or @timestamp) and numeric columns, e.g. "stats count() by bin(5m)".');
+      void notifyInfo('These results have nothing to chart: they need a time column (bin() or @timestamp) and numeric columns, e.g. "stats count() by bin(5m)".');
       return;
     }
     await vscode.commands.executeCommand(SHOW_SERIES_COMMAND, chart);
@@ -94,7 +95,7 @@ export function createInsightsFeature(context: vscode.ExtensionContext, services
     'opsLens.insights.showHistory': async () => {
       const entries = ctx.history.list();
       if (!entries.length) {
-        void vscode.window.showInformationMessage('No queries run yet. Run one with "Ops Lens: Run Saved Logs Insights Query…".');
+        void notifyInfo('No queries run yet. Run one with "Ops Lens: Run Saved Logs Insights Query…".');
         return;
       }
       const picked = await vscode.window.showQuickPick(entries.map((e) => ({

@@ -4,13 +4,15 @@ import { checkQuery } from '../core/insights';
 import { prepareQueryText } from '../core/insights/markdownBlocks';
 import { showError } from '../platform/errors';
 import type { SavedQuery } from './savedQueries';
+import { notifyError, notifyInfo } from '../platform/notify';
+import { quoted } from '../core/text/notification';
 
 /** PutQueryDefinition for a query from the editor; asks for its name and log groups. */
 export async function saveQueryDefinition(services: Services, query: SavedQuery, arg: { name?: string; logGroups?: string[] } = {}): Promise<string | undefined> {
   const prepared = prepareQueryText(query.text);
   const syntax = checkQuery(prepared.text);
   if (syntax) {
-    void vscode.window.showErrorMessage(`Not saved: ${syntax.message}. Fix the query first.`);
+    void notifyError(`Not saved: ${quoted(syntax.message)}. Fix the query first.`);
     return undefined;
   }
   const name = arg.name ?? (await vscode.window.showInputBox({ title: 'Save query to CloudWatch Logs', prompt: 'Name (folders with "/", e.g. api/Error Rate by Endpoint)', value: query.name, validateInput: (v) => (v.trim() ? undefined : 'Enter a name') }));
@@ -20,7 +22,7 @@ export async function saveQueryDefinition(services: Services, query: SavedQuery,
   const region = query.region ?? regions[0];
   try {
     const id = await services.logs.putQueryDefinition(region, { name: name.trim(), queryString: prepared.text, logGroupNames: logGroups, queryDefinitionId: query.source === 'aws' ? query.definitionId : undefined });
-    void vscode.window.showInformationMessage(`Saved "${name.trim()}" as a CloudWatch Logs query definition in ${region}.`);
+    void notifyInfo(`Saved "${name.trim()}" as a CloudWatch Logs query definition in ${region}.`);
     return id;
   } catch (err) {
     await showError(err, `Could not save "${name}"`);

@@ -9,6 +9,8 @@ import {
   CHART_VIEW_TYPE, isFetchedSource, parsePageMessage, parseSavedState,
   type ChartSource, type ChartView, type HostMessage, type LogWidgetView, type PageMessage, type PanelState, type ThemeKind,
 } from './protocol';
+import { notifyError, notifyInfo } from '../platform/notify';
+import { quoted } from '../core/text/notification';
 
 /** Fetches what a panel shows (the page only draws). */
 export interface ChartDataLoader {
@@ -288,14 +290,14 @@ class OpenChart extends Disposable {
       this.post({ type: 'exported', format, ok: true, message: `Saved ${target.fsPath || target.toString()}` });
     } catch (err) {
       this.post({ type: 'exported', format, ok: false, message: describeError(err) });
-      void vscode.window.showErrorMessage(`Could not save the export: ${describeError(err)}`);
+      void notifyError(`Could not save the export: ${quoted(describeError(err))}`);
     }
   }
 
   private async exportCsv(widgetId: string | undefined): Promise<void> {
     const { series, title } = this.csvSeries(widgetId);
     if (series.length === 0) {
-      void vscode.window.showInformationMessage('There is no chart data to export yet.');
+      void notifyInfo('There is no chart data to export yet.');
       return;
     }
     await this.saveFile(exportFileName(title, 'csv'), { CSV: ['csv'] }, new TextEncoder().encode(seriesToCsv(series)), 'csv');
@@ -323,7 +325,7 @@ class OpenChart extends Disposable {
       return;
     }
     const copy = 'Copy Query';
-    const picked = await vscode.window.showInformationMessage('Logs Insights is coming to Ops Lens. Until then, copy the query and run it in the CloudWatch console.', copy);
+    const picked = await notifyInfo('Logs Insights is coming to Ops Lens. Until then, copy the query and run it in the CloudWatch console.', copy);
     if (picked === copy) {
       const source = widget.logGroups.map((g) => `SOURCE '${g}' | `).join('');
       await vscode.env.clipboard.writeText(`${source}${widget.query}`);
