@@ -43,6 +43,8 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     vscode.workspace.registerTextDocumentContentProvider(ALARM_SCHEME, details),
     view.onDidChangeVisibility((e) => e.visible && !started && void refresh().then((ok) => auto.outcome(ok))),
     store.onDidEnterAlarm((alarms) => void notifyEnteredAlarm(alarms)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => tree.trustChanged()),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('opsLens') && tree.trustChanged()),
     vscode.commands.registerCommand('opsLens.alarms.showDetails', async (arg?: unknown) => {
       const alarm = await alarmFromArgument(store, arg, ensureLoaded, 'Show details of which alarm?');
       if (!alarm) return;

@@ -6,6 +6,7 @@ import { resolveRunbook, type Runbook, type RunbookMapping } from '../core/runbo
 import { writeSetting } from '../platform/config';
 import { notifyError, notifyInfo, notifyWarning } from '../platform/notify';
 import { quoted } from '../core/text/notification';
+import { readSetting } from '../platform/trust';
 
 const MAX_DOCUMENTS = 300;
 
@@ -23,7 +24,7 @@ async function workspaceMarkdown(): Promise<{ path: string; text: string }[]> {
 }
 
 export async function findRunbook(alarm: Alarm, cloudWatch: CloudWatchApi, log: vscode.LogOutputChannel): Promise<Runbook | undefined> {
-  const mappings = vscode.workspace.getConfiguration('opsLens').get<RunbookMapping[]>('runbooks', []);
+  const mappings = readSetting<RunbookMapping[]>('runbooks', []);
   const quick = resolveRunbook({ alarmName: alarm.name, description: alarm.description, mappings: Array.isArray(mappings) ? mappings : [] });
   if (quick) return quick;
   let tags: Record<string, string> = {};

@@ -3,6 +3,7 @@ import type { LogsApi } from '../aws/services/logs';
 import type { AwsSession } from '../aws/session';
 import { parseQueryFileMetadata } from '../core/insights/metadata';
 import { insightsBlocks } from '../core/insights/markdownBlocks';
+import { readSetting } from '../platform/trust';
 
 export type QuerySource = 'aws' | 'file' | 'markdown';
 
@@ -47,7 +48,7 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
 }
 
 export async function workspaceQueries(): Promise<SavedQuery[]> {
-  const glob = vscode.workspace.getConfiguration('opsLens').get<string>('insights.queryFiles', '**/*.insights') || '**/*.insights';
+  const glob = readSetting<string>('insights.queryFiles', '**/*.insights') || '**/*.insights';
   const exclude = '{**/node_modules/**,**/.git/**}';
   const [files, markdown] = await Promise.all([vscode.workspace.findFiles(glob, exclude, 500), vscode.workspace.findFiles('**/*.{md,markdown}', exclude, 500)]);
   const fromFiles = await Promise.all(files.map(async (uri) => {

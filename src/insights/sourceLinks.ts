@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { createFrameResolver, findStackFrames, type Frame } from '../core/sourceLinks';
 import { RESULTS_SCHEME, type ResultsDocuments } from './resultsDocuments';
+import { readSetting } from '../platform/trust';
 
 const SOURCE_GLOB = '**/*.{ts,tsx,js,jsx,mjs,cjs,py,java,kt,go,cs,rb,php,rs,scala}';
 const FILE_LIST_TTL_MS = 30_000;
@@ -22,7 +23,7 @@ class FrameResolver {
   async resolver(): Promise<(frame: Frame) => string | undefined> {
     const files = await this.workspaceFiles();
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-    const mappings = vscode.workspace.getConfiguration('opsLens').get<{ from: string; to: string }[]>('sourceMappings', []);
+    const mappings = readSetting<{ from: string; to: string }[]>('sourceMappings', []);
     return createFrameResolver({
       mappings: (Array.isArray(mappings) ? mappings : []).filter((m) => typeof m?.from === 'string' && typeof m?.to === 'string'),
       workspaceFolders: folders.map((f) => ({ path: f.uri.fsPath, name: f.name })),
