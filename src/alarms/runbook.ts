@@ -7,18 +7,15 @@ import { writeSetting } from '../platform/config';
 import { notifyError, notifyInfo, notifyWarning } from '../platform/notify';
 import { quoted } from '../core/text/notification';
 import { readSetting } from '../platform/trust';
+import { readScannedFile } from '../platform/files';
 
 const MAX_DOCUMENTS = 300;
 
 async function workspaceMarkdown(): Promise<{ path: string; text: string }[]> {
   const files = await vscode.workspace.findFiles('**/*.{md,markdown}', '{**/node_modules/**,**/.git/**}', MAX_DOCUMENTS);
   const docs = await Promise.all(files.map(async (uri) => {
-    try {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      return { path: vscode.workspace.asRelativePath(uri, vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1), text };
-    } catch {
-      return undefined;
-    }
+    const text = await readScannedFile(uri);
+    return text === undefined ? undefined : { path: vscode.workspace.asRelativePath(uri, vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1), text };
   }));
   return docs.filter((d): d is { path: string; text: string } => d !== undefined).sort((a, b) => a.path.localeCompare(b.path));
 }
@@ -38,10 +35,17 @@ export async function findRunbook(alarm: Alarm, cloudWatch: CloudWatchApi, log: 
   return resolveRunbook({ alarmName: alarm.name, description: '', mappings: [], tags, documents: await workspaceMarkdown() });
 }
 
+/**
+ * Where a workspace path is: under each folder in turn. In a multi-root workspace paths of found
+ * headings start with their folder's name (as `asRelativePath` writes them), which is not joined again.
+ */
 async function workspaceFile(relative: string): Promise<vscode.Uri | undefined> {
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const uri = vscode.Uri.joinPath(folder.uri, relative);
-    if (!uri.path.startsWith(folder.uri.path)) continue;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const named = folders.length > 1 ? folders.filter((f) => relative.startsWith(`${f.name}/`)).map((folder) => ({ folder, path: relative.slice(folder.name.length + 1) })) : [];
+  const candidates = [...named, ...folders.map((folder) => ({ folder, path: relative }))];
+  for (const { folder, path } of candidates) {
+    const uri = vscode.Uri.joinPath(folder.uri, path);
+    if (!uri.path.startsWith(`${folder.uri.path.replace(/\/$/, '')}/`)) continue;
     try {
       await vscode.workspace.fs.stat(uri);
       return uri;
@@ -52,8 +56,19 @@ async function workspaceFile(relative: string): Promise<vscode.Uri | undefined> 
   return undefined;
 }
 
+/** A link from an alarm's description or tag is shown before it opens, unless the user's own settings map to it. */
+async function confirmRunbookUrl(runbook: Extract<Runbook, { kind: 'url' }>): Promise<boolean> {
+  const userTargets = vscode.workspace.getConfiguration('opsLens').inspect<RunbookMapping[]>('runbooks')?.globalValue;
+  if (Array.isArray(userTargets) && userTargets.some((m) => typeof m?.target === 'string' && m.target.trim() === runbook.url)) return true;
+  const from = runbook.source === 'setting' ? 'a runbook mapping in this workspace\'s settings' : runbook.source === 'tag' ? 'the alarm\'s "runbook" tag' : 'the alarm\'s description';
+  const open = 'Open Link';
+  const picked = await notifyWarning(`Open ${runbook.url}?`, { modal: true, detail: `The link comes from ${from}, which is not checked by Ops Lens. Map the alarm to it in your user settings (opsLens.runbooks) to open it without asking.` }, open);
+  return picked === open;
+}
+
 export async function openRunbook(runbook: Runbook, log: vscode.LogOutputChannel): Promise<void> {
   if (runbook.kind === 'url') {
+    if (!(await confirmRunbookUrl(runbook))) return;
     log.info(`opening runbook ${runbook.url} (from ${runbook.source})`);
     await vscode.env.openExternal(vscode.Uri.parse(runbook.url, true));
     return;

@@ -80,8 +80,12 @@ export function createInsightsFeature(context: vscode.ExtensionContext, services
       return query ? runSavedQuery(ctx, query, options) : undefined;
     },
     'opsLens.insights.runQuery': async (arg?: unknown, options?: RunOptions) => {
-      const query = await editorQuery(arg);
-      return query ? runSavedQuery(ctx, query, options) : undefined;
+      // A query given as `{ query, logGroups?, region?, title? }` (a dashboard's log widget) runs as given.
+      const given = arg && typeof arg === 'object' && typeof (arg as { query?: unknown }).query === 'string' ? (arg as { query: string; logGroups?: string[]; region?: string; title?: string }) : undefined;
+      const query: SavedQuery | undefined = given
+        ? { source: 'aws', name: given.title || 'Dashboard log widget', text: given.query, logGroups: given.logGroups, region: given.region }
+        : await editorQuery(arg);
+      return query ? runSavedQuery(ctx, query, given ? { logGroups: given.logGroups, region: given.region, ...options } : options) : undefined;
     },
     'opsLens.insights.saveQuery': async (arg?: unknown) => {
       const query = await editorQuery(arg);

@@ -4,6 +4,7 @@ import type { AwsSession } from '../aws/session';
 import { parseQueryFileMetadata } from '../core/insights/metadata';
 import { insightsBlocks } from '../core/insights/markdownBlocks';
 import { readSetting } from '../platform/trust';
+import { readScannedFile } from '../platform/files';
 
 export type QuerySource = 'aws' | 'file' | 'markdown';
 
@@ -40,11 +41,7 @@ export function queriesFromMarkdown(uri: vscode.Uri, markdown: string): SavedQue
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open.getText();
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
+  return readScannedFile(uri);
 }
 
 export async function workspaceQueries(): Promise<SavedQuery[]> {

@@ -6,6 +6,7 @@ import { readSetting } from '../platform/trust';
 
 const SOURCE_GLOB = '**/*.{ts,tsx,js,jsx,mjs,cjs,py,java,kt,go,cs,rb,php,rs,scala}';
 const FILE_LIST_TTL_MS = 30_000;
+const MAX_SNIPPET_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Finds where a stack frame's file is in the workspace; file lists and answers are cached briefly. */
 class FrameResolver {
@@ -28,6 +29,13 @@ class FrameResolver {
       mappings: (Array.isArray(mappings) ? mappings : []).filter((m) => typeof m?.from === 'string' && typeof m?.to === 'string'),
       workspaceFolders: folders.map((f) => ({ path: f.uri.fsPath, name: f.name })),
       fileExists: (p: string) => fs.existsSync(p) && fs.statSync(p).isFile(),
+      realPath: (p: string) => {
+        try {
+          return fs.realpathSync.native(p);
+        } catch {
+          return undefined;
+        }
+      },
       findBySuffix: (suffix: string) => files.filter((f) => f.endsWith(`/${suffix}`) || f === suffix),
     });
   }
@@ -68,6 +76,8 @@ export function registerSourceLinks(results: ResultsDocuments): vscode.Disposabl
         const md = new vscode.MarkdownString();
         md.appendMarkdown(`[${vscode.workspace.asRelativePath(path)}:${frame.line}](${target(path, frame).toString()})\n\n`);
         try {
+          // A snippet of a file that size is not worth reading it whole.
+          if (fs.statSync(path).size > MAX_SNIPPET_FILE_BYTES) throw new Error('too large for a snippet');
           const source = fs.readFileSync(path, 'utf8').split(/\r?\n/);
           const from = Math.max(0, frame.line - 3);
           const snippet = source.slice(from, frame.line + 2).map((text, i) => `${String(from + i + 1).padStart(4)}${from + i + 1 === frame.line ? '>' : ' '} ${text}`).join('\n');

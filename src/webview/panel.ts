@@ -185,8 +185,14 @@ class OpenChart extends Disposable {
     if (this.pageReady) void this.load();
   }
 
+  /** Sends to the page; a panel closed meanwhile (its webview disposed) gets nothing. */
   private post(message: HostMessage): void {
-    void this.panel.webview.postMessage(message);
+    if (this.isDisposed) return;
+    try {
+      void Promise.resolve(this.panel.webview.postMessage(message)).catch(() => undefined);
+    } catch {
+      // closed between the check and the call
+    }
   }
 
   private async handle(message: PageMessage): Promise<void> {
@@ -250,14 +256,14 @@ class OpenChart extends Disposable {
     const started = performance.now();
     try {
       const view = await this.options.loader.load(state);
-      if (seq !== this.loadSeq) return;
+      if (seq !== this.loadSeq || this.isDisposed) return;
       this.view = view;
       // The view may show another range than asked (a dashboard's own): the toolbar and saved state follow it.
       if (view.range !== this.state.range) this.state = { ...this.state, range: view.range };
       this.post({ type: 'render', state: this.state, view });
       this.options.log.info(`chart loaded: ${this.panel.title} (${view.widgets.length} widget${view.widgets.length === 1 ? '' : 's'}) in ${Math.round(performance.now() - started)} ms`);
     } catch (err) {
-      if (seq !== this.loadSeq) return;
+      if (seq !== this.loadSeq || this.isDisposed) return;
       this.options.log.warn(`chart failed: ${this.panel.title}: ${describeError(err)}`);
       this.post({ type: 'error', state, message: describeError(err), canRetry: true });
     } finally {
@@ -268,6 +274,7 @@ class OpenChart extends Disposable {
   private schedule(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.isDisposed) return;
     if (!this.state.autoRefresh || !isFetchedSource(this.state.source) || !this.panel.visible || !this.pageReady) return;
     const seconds = Math.max(10, this.options.refreshSeconds?.() || 60);
     this.timer = setTimeout(() => void this.load(), seconds * 1000);
