@@ -2,6 +2,7 @@
 import { benchActivation } from './activation';
 import { benchAlarms } from './alarms';
 import { benchHealthRound } from './health';
+import { benchHostileInputs } from './hostileInputs';
 import { benchInsightsResults } from './insightsResults';
 import { benchMetrics } from './metrics';
 
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
   await benchMetrics();
   console.log('');
   await benchAlarms();
+  console.log('');
+  benchHostileInputs();
 }
 
 main().catch((err) => {

@@ -10,6 +10,7 @@ import { readSetting } from '../platform/trust';
 import { readScannedFile } from '../platform/files';
 
 const MAX_DOCUMENTS = 300;
+const MAX_MARKDOWN_CHARS_IN_ALL = 8 * 1024 * 1024;
 
 async function workspaceMarkdown(): Promise<{ path: string; text: string }[]> {
   const files = await vscode.workspace.findFiles('**/*.{md,markdown}', '{**/node_modules/**,**/.git/**}', MAX_DOCUMENTS);
@@ -17,7 +18,10 @@ async function workspaceMarkdown(): Promise<{ path: string; text: string }[]> {
     const text = await readScannedFile(uri);
     return text === undefined ? undefined : { path: vscode.workspace.asRelativePath(uri, vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1), text };
   }));
-  return docs.filter((d): d is { path: string; text: string } => d !== undefined).sort((a, b) => a.path.localeCompare(b.path));
+  const found = docs.filter((d): d is { path: string; text: string } => d !== undefined).sort((a, b) => a.path.localeCompare(b.path));
+  // Headings are matched in at most this much text, however many large files the workspace has.
+  let total = 0;
+  return found.filter((d) => (total += d.text.length) <= MAX_MARKDOWN_CHARS_IN_ALL);
 }
 
 export async function findRunbook(alarm: Alarm, cloudWatch: CloudWatchApi, log: vscode.LogOutputChannel): Promise<Runbook | undefined> {

@@ -1,4 +1,5 @@
-const REFERENCE = /\$\{secret:([^}]*)\}/g;
+// A name stops at the next `$` as well as at `}`: each character is scanned from one reference only.
+const REFERENCE = /\$\{secret:([^}$]*)\}/g;
 
 /** The secret names referenced as `${secret:NAME}` in the values, in order, without repeats. */
 export function secretNames(values: Iterable<string>): string[] {

@@ -33,60 +33,73 @@ export function safeHref(url: string): string | undefined {
   }
 }
 
-const ESCAPABLE = /[\\`*_{}[\]()#+\-.!|<>~]/;
+const ESCAPABLE = new Set('\\`*_{}[]()#+-.!|<>~');
 
 /** Nesting deeper than this (links in emphasis in links…) stays text: a body cannot exhaust the stack. */
 export const MAX_INLINE_DEPTH = 16;
+
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+}
+
+function isWordChar(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}\p{N}]/u.test(c);
+}
+
+/** `[` or `(` position → its closing partner, in one pass with a stack (-1: none). */
+function partners(s: string, open: string, close: string, escapes: boolean): Int32Array {
+  const match = new Int32Array(s.length).fill(-1);
+  const stack: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (escapes && c === '\\') i++;
+    else if (c === open) stack.push(i);
+    else if (c === close && stack.length) match[stack.pop()!] = i;
+  }
+  return match;
+}
 
 /**
  * What one left-to-right pass learns about a text, so that every `[`, `(` and emphasis marker finds
  * its partner without rescanning the rest of the text (rescanning was quadratic in the text's length).
  */
 class InlineScan {
-  /** `[` position → its `]` (backslash escapes honoured). */
-  readonly bracket = new Map<number, number>();
-  /** `(` position → its `)`. */
-  readonly paren = new Map<number, number>();
+  private brackets: Int32Array | undefined;
+  private parens: Int32Array | undefined;
   /** Emphasis delimiters for which no closer exists from this position on. */
   private readonly noCloseFrom = new Map<string, number>();
 
-  constructor(private readonly s: string) {
-    const brackets: number[] = [];
-    const parens: number[] = [];
-    for (let i = 0; i < s.length; i++) {
-      const c = s[i];
-      if (c === '(') parens.push(i);
-      else if (c === ')' && parens.length) this.paren.set(parens.pop()!, i);
-      if (c === '\\') i++;
-      else if (c === '[') brackets.push(i);
-      else if (c === ']' && brackets.length) this.bracket.set(brackets.pop()!, i);
-    }
-  }
+  constructor(private readonly s: string) {}
 
   /** Where the emphasis opened at `from` with `delim` closes, or -1. */
   findClose(from: number, delim: string): number {
     const s = this.s;
-    if (from >= s.length || /\s/.test(s[from])) return -1;
+    if (from >= s.length || isSpace(s[from])) return -1;
     const known = this.noCloseFrom.get(delim);
     if (known !== undefined && from >= known) return -1;
+    const first = delim[0];
     for (let i = from; i < s.length; i++) {
-      if (s[i] === '\\') {
+      const c = s[i];
+      if (c === '\\') {
         i++;
         continue;
       }
-      if (s[i] === '`') {
+      if (c === '`') {
         const end = s.indexOf('`', i + 1);
         if (end > i) i = end;
         continue;
       }
-      if (s.startsWith(delim, i) && i > from && !/\s/.test(s[i - 1])) {
-        if (delim.length === 1 && s[i + 1] === delim[0]) {
-          i++;
-          continue;
-        }
-        if (delim[0] === '_' && isWordChar(s[i + delim.length])) continue;
-        return i;
+      if (c !== first || i === from || isSpace(s[i - 1])) continue;
+      if (delim.length === 2 && s[i + 1] !== first) continue;
+      if (delim.length === 1 && s[i + 1] === first) {
+        i++;
+        continue;
       }
+      if (first === '_' && isWordChar(s[i + delim.length])) continue;
+      return i;
     }
     // Closers found later lie after this one's search start: none of them exists either.
     this.noCloseFrom.set(delim, from);
@@ -95,10 +108,12 @@ class InlineScan {
 
   /** `[text](url)` starting at `open` (the `[`): the text, the URL and where the link ends. */
   matchLink(open: number): { label: string; url: string; end: number } | undefined {
-    const close = this.bracket.get(open);
-    if (close === undefined || this.s[close + 1] !== '(') return undefined;
-    const end = this.paren.get(close + 1);
-    if (end === undefined) return undefined;
+    this.brackets ??= partners(this.s, '[', ']', true);
+    const close = this.brackets[open];
+    if (close < 0 || this.s[close + 1] !== '(') return undefined;
+    this.parens ??= partners(this.s, '(', ')', false);
+    const end = this.parens[close + 1];
+    if (end < 0) return undefined;
     const target = this.s.slice(close + 2, end).trim();
     return { label: this.s.slice(open + 1, close), url: withoutTitle(target).replace(/^<(.*)>$/, '$1'), end: end + 1 };
   }
@@ -109,36 +124,42 @@ function withoutTitle(target: string): string {
   const quote = target[target.length - 1];
   if (quote !== '"' && quote !== "'") return target;
   const open = target.lastIndexOf(quote, target.length - 2);
-  if (open <= 0 || !/\s/.test(target[open - 1])) return target;
+  if (open <= 0 || !isSpace(target[open - 1])) return target;
   return target.slice(0, open).trimEnd();
 }
 
-function isWordChar(c: string | undefined): boolean {
-  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
-}
+/** Characters that can start inline syntax; text without them is one text node. */
+const INLINE_SYNTAX = /[\\`![*_]/;
 
 export function parseInline(s: string, depth = 0): MdInline[] {
-  if (depth >= MAX_INLINE_DEPTH) return s ? [{ type: 'text', text: s }] : [];
+  if (depth >= MAX_INLINE_DEPTH || !INLINE_SYNTAX.test(s)) return s ? [{ type: 'text', text: s }] : [];
   const scan = new InlineScan(s);
   const out: MdInline[] = [];
-  let text = '';
-  const flush = () => {
-    if (text) out.push({ type: 'text', text });
-    text = '';
+  // Text runs are sliced, not built a character at a time.
+  const pieces: string[] = [];
+  let runStart = 0;
+  const flushTo = (end: number) => {
+    if (end > runStart) pieces.push(s.slice(runStart, end));
+    if (pieces.length) out.push({ type: 'text', text: pieces.join('') });
+    pieces.length = 0;
   };
-  for (let i = 0; i < s.length; ) {
+  let i = 0;
+  while (i < s.length) {
     const c = s[i];
-    if (c === '\\' && i + 1 < s.length && ESCAPABLE.test(s[i + 1])) {
-      text += s[i + 1];
+    if (c === '\\' && i + 1 < s.length && ESCAPABLE.has(s[i + 1])) {
+      if (i > runStart) pieces.push(s.slice(runStart, i));
+      pieces.push(s[i + 1]);
       i += 2;
+      runStart = i;
       continue;
     }
     if (c === '`') {
       const end = s.indexOf('`', i + 1);
       if (end > i) {
-        flush();
+        flushTo(i);
         out.push({ type: 'code', text: s.slice(i + 1, end) });
         i = end + 1;
+        runStart = i;
         continue;
       }
     }
@@ -146,20 +167,23 @@ export function parseInline(s: string, depth = 0): MdInline[] {
       const m = scan.matchLink(i + 1);
       if (m) {
         // Images are not loaded (the page's CSP allows none); their alternative text stands in.
-        text += m.label;
+        if (i > runStart) pieces.push(s.slice(runStart, i));
+        pieces.push(m.label);
         i = m.end;
+        runStart = i;
         continue;
       }
     }
     if (c === '[') {
       const m = scan.matchLink(i);
       if (m) {
-        flush();
+        flushTo(i);
         const label = m.label.replace(/^button:(?:primary:)?/i, '');
         const href = safeHref(m.url);
         const children = parseInline(label, depth + 1);
         out.push(href ? { type: 'link', href, children } : { type: 'link', children });
         i = m.end;
+        runStart = i;
         continue;
       }
     }
@@ -169,21 +193,20 @@ export function parseInline(s: string, depth = 0): MdInline[] {
       const leftOk = c === '*' || !isWordChar(s[i - 1]);
       const end = leftOk ? scan.findClose(i + delim.length, delim) : -1;
       if (end > 0) {
-        flush();
+        flushTo(i);
         out.push({ type: double ? 'strong' : 'em', children: parseInline(s.slice(i + delim.length, end), depth + 1) });
         i = end + delim.length;
+        runStart = i;
         continue;
       }
       if (double) {
-        text += delim;
         i += 2;
         continue;
       }
     }
-    text += c;
     i++;
   }
-  flush();
+  flushTo(s.length);
   return out;
 }
 
@@ -225,9 +248,13 @@ function startsBlock(line: string, next: string | undefined): boolean {
   return atxHeading(line) !== undefined || FENCE.test(line) || RULE.test(line) || BULLET.test(line) || ORDERED.test(line) || QUOTE.test(line) || (line.includes('|') && next !== undefined && isTableSeparator(next));
 }
 
+/** A text widget's markdown beyond this is not drawn (a screenful is a few KB; the rest is a note). */
+export const MAX_MARKDOWN_CHARS = 100_000;
+
 /** Text-widget markdown → blocks: headings, paragraphs, lists, code, quotes, tables, rules. */
 export function parseMarkdown(source: string): MdBlock[] {
-  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  const cut = source.length > MAX_MARKDOWN_CHARS;
+  const lines = (cut ? source.slice(0, MAX_MARKDOWN_CHARS) : source).replace(/\r\n?/g, '\n').split('\n');
   const blocks: MdBlock[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -299,6 +326,7 @@ export function parseMarkdown(source: string): MdBlock[] {
     while (i < lines.length && lines[i].trim() !== '' && !startsBlock(lines[i], lines[i + 1])) parts.push(lines[i++].trim());
     blocks.push({ type: 'paragraph', children: parseInline(parts.join(' ')) });
   }
+  if (cut) blocks.push({ type: 'paragraph', children: [{ type: 'text', text: `(This text is ${Math.round(source.length / 1024)} KB; the first ${MAX_MARKDOWN_CHARS / 1000} KB are shown.)` }] });
   return blocks;
 }
 

@@ -12,10 +12,11 @@ export const MAX_GLOB_LENGTH = 1024;
  * glob from a cloned repository's settings cannot make the extension host wait.
  */
 export function compileGlob(glob: string): Glob {
+  if (glob.length > MAX_GLOB_LENGTH) return { test: () => false };
   const pattern = [...glob.toLowerCase()];
   return {
     test(name: string): boolean {
-      if (pattern.length > MAX_GLOB_LENGTH || name.length > MAX_GLOB_LENGTH) return false;
+      if (name.length > MAX_GLOB_LENGTH) return false;
       const text = [...name.toLowerCase()];
       let p = 0;
       let t = 0;

@@ -23,6 +23,9 @@ function stem(word: string): string {
   return word;
 }
 
+/** A heading longer than this names no alarm (alarm names have at most 255 characters). */
+export const MAX_HEADING_CHARS = 1024;
+
 export interface HeadingMatch {
   readonly path: string;
   readonly heading: Heading;
@@ -42,6 +45,7 @@ export function bestHeadingMatch(alarmName: string, documents: readonly { path: 
   let best: HeadingMatch | undefined;
   for (const doc of documents) {
     for (const heading of markdownHeadings(doc.text)) {
+      if (heading.text.length > MAX_HEADING_CHARS) continue;
       for (const words of [new Set(nameWords(heading.text)), new Set(nameWords(heading.text, false))]) {
         if (words.size === 0 || ![...words].every((w) => alarm.has(w))) continue;
         if (words.size === 1 && split.size > 1) continue;

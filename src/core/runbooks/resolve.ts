@@ -37,6 +37,13 @@ export function parseTarget(target: string, source: RunbookSource): Runbook | un
   return { kind: 'file', path, anchor: anchor || undefined, source };
 }
 
+/** A URL at the end of a sentence, without the sentence's full stop (a loop: `[.,;:]+$` backtracks). */
+function withoutTrailingPunctuation(url: string): string {
+  let end = url.length;
+  while (end > 0 && '.,;:'.includes(url[end - 1])) end--;
+  return url.slice(0, end);
+}
+
 /**
  * Where an alarm's runbook is, in order: an `opsLens.runbooks` glob match; an https URL in the
  * description; a `runbook` tag; a workspace markdown heading matching the alarm's name.
@@ -49,7 +56,7 @@ export function resolveRunbook(inputs: RunbookInputs): Runbook | undefined {
       if (target) return target;
     }
   }
-  const url = URL_IN_TEXT.exec(inputs.description)?.[0].replace(/[.,;:]+$/, '');
+  const url = withoutTrailingPunctuation(URL_IN_TEXT.exec(inputs.description)?.[0] ?? '');
   if (url) return { kind: 'url', url, source: 'description' };
   const tag = Object.entries(inputs.tags ?? {}).find(([k]) => k.toLowerCase() === 'runbook')?.[1];
   if (tag) {
