@@ -10,12 +10,14 @@ import { findRunbook, offerMapping, openRunbook } from './runbook';
 import { AlarmsStatusBar } from './statusBar';
 import { AlarmsStore } from './store';
 import { AlarmsTree } from './tree';
+import { IgnoredSettings } from '../platform/trust';
 import { pickFilter } from './filterCommand';
 
 export function activate(context: vscode.ExtensionContext, services: Services): AlarmsStore {
   const { session, cloudWatch, log } = services;
   const store = new AlarmsStore(cloudWatch);
-  const tree = new AlarmsTree(store);
+  const ignored = new IgnoredSettings();
+  const tree = new AlarmsTree(store, ignored);
   const view = vscode.window.createTreeView('opsLens.alarms', { treeDataProvider: tree, showCollapseAll: true });
   const details = new AlarmDetailsProvider(store, cloudWatch);
 
@@ -37,14 +39,12 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   };
 
   context.subscriptions.push(
-    store, tree, view, details, auto,
+    store, tree, view, details, auto, ignored,
     new AlarmsStatusBar(store),
     services.refresh.add(async () => auto.outcome(await refresh())),
     vscode.workspace.registerTextDocumentContentProvider(ALARM_SCHEME, details),
     view.onDidChangeVisibility((e) => e.visible && !started && void refresh().then((ok) => auto.outcome(ok))),
     store.onDidEnterAlarm((alarms) => void notifyEnteredAlarm(alarms)),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => tree.trustChanged()),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('opsLens') && tree.trustChanged()),
     vscode.commands.registerCommand('opsLens.alarms.showDetails', async (arg?: unknown) => {
       const alarm = await alarmFromArgument(store, arg, ensureLoaded, 'Show details of which alarm?');
       if (!alarm) return;

@@ -7,7 +7,7 @@ import { STATE_LABEL, conditionText, type Alarm, type AlarmState } from '../core
 import { relativeTime } from '../core/time/relative';
 import type { AlarmsStore, RegionAlarms } from './store';
 import { alarmTooltip } from './tooltip';
-import { ignoredWorkspaceSettings } from '../platform/trust';
+import type { IgnoredSettings } from '../platform/trust';
 
 export type AlarmNode =
   | { kind: 'region'; region: RegionAlarms }
@@ -36,8 +36,8 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
   private filterValue: AlarmFilter = NO_FILTER;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly store: AlarmsStore) {
-    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+  constructor(private readonly store: AlarmsStore, private readonly ignored?: IgnoredSettings) {
+    this.subscription = vscode.Disposable.from(store.onDidChange(() => this.changed.fire(undefined)), ...(ignored ? [ignored.onDidChange(() => this.changed.fire(undefined))] : []));
   }
 
   get filter(): AlarmFilter {
@@ -53,14 +53,9 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
     return isActive(this.filterValue) ? describeFilter(this.filterValue) : undefined;
   }
 
-  /** Redraws the notice about settings ignored in Restricted Mode (trust or settings changed). */
-  trustChanged(): void {
-    this.changed.fire(undefined);
-  }
-
   getChildren(node?: AlarmNode): AlarmNode[] {
     if (!node) {
-      const ignored = ignoredWorkspaceSettings();
+      const ignored = this.ignored?.settings ?? [];
       const notice: AlarmNode[] = ignored.length ? [{ kind: 'restricted', settings: ignored }] : [];
       const regions = this.store.regions;
       if (!this.store.loaded && regions.every((r) => r.loading)) return notice;

@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { parseJsonc } from '../core/text/jsonc';
+import { Disposable } from './disposable';
+import { readScannedFile } from './files';
 
 /**
  * Settings that choose credentials, where requests go, or patterns run on names and files. In an
@@ -18,12 +21,55 @@ export function readSetting<T>(key: string, fallback: T): T {
   return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
 }
 
-/** Restricted settings this untrusted workspace sets, which Ops Lens ignores (full ids). */
-export function ignoredWorkspaceSettings(): string[] {
+/** Restricted settings a settings object sets (full ids). */
+function restrictedIn(settings: unknown): string[] {
+  if (!settings || typeof settings !== 'object' || Array.isArray(settings)) return [];
+  const keys = Object.keys(settings);
+  return RESTRICTED_SETTINGS.map((key) => `opsLens.${key}`).filter((id) => keys.includes(id));
+}
+
+/**
+ * Restricted settings an untrusted workspace sets, which Ops Lens ignores (full ids). VS Code hides
+ * their workspace values in Restricted Mode, so the workspace's settings files are read to say so.
+ */
+export async function ignoredWorkspaceSettings(): Promise<string[]> {
   if (vscode.workspace.isTrusted) return [];
-  const config = vscode.workspace.getConfiguration('opsLens');
-  return RESTRICTED_SETTINGS.filter((key) => {
-    const inspected = config.inspect(key);
-    return inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined;
-  }).map((key) => `opsLens.${key}`);
+  const found = new Set<string>();
+  const files = (vscode.workspace.workspaceFolders ?? []).map((f) => ({ uri: vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'), nested: false }));
+  if (vscode.workspace.workspaceFile?.scheme === 'file') files.push({ uri: vscode.workspace.workspaceFile, nested: true });
+  for (const { uri, nested } of files) {
+    const text = await readScannedFile(uri);
+    if (text === undefined) continue;
+    const parsed = parseJsonc(text) as { settings?: unknown } | undefined;
+    for (const id of restrictedIn(nested ? parsed?.settings : parsed)) found.add(id);
+  }
+  return [...found];
+}
+
+/** The ignored settings, kept current (trust granted, settings changed) for views that show them. */
+export class IgnoredSettings extends Disposable {
+  private list: readonly string[] = [];
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    super();
+    const update = () => void this.update();
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(update));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('opsLens') && update()));
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(update));
+    this.register(vscode.workspace.onDidSaveTextDocument((d) => /settings\.json$|\.code-workspace$/.test(d.uri.path) && update()));
+    update();
+  }
+
+  get settings(): readonly string[] {
+    return this.list;
+  }
+
+  private async update(): Promise<void> {
+    const found = await ignoredWorkspaceSettings().catch(() => []);
+    if (this.isDisposed || found.join() === this.list.join()) return;
+    this.list = found;
+    this.changed.fire();
+  }
 }

@@ -41,6 +41,8 @@ describe('security: outside text never runs anything or freezes the editor', () 
     assert.match(notification.message, /\[Open runbook\] \(command:workbench\.action\.terminal\.sendSequence/, 'the reason is shown as text');
     const toast = wb.page.locator('.notification-list-item').filter({ has: wb.page.locator('.notification-list-item-message', { hasText: HOSTILE_ALARM }) }).first();
     assert.equal(await toast.locator('.notification-list-item-message a').count(), 0, 'no link in the message');
+    // The toast slides in: photograph it once it is still.
+    await wb.page.waitForTimeout(1000);
     await wb.screenshot('security-command-link-notification', { settle: false });
     await wb.dismissNotifications();
   });

@@ -7,6 +7,7 @@ import { compileGlob } from '../../../src/core/runbooks/glob';
 import { atxHeading, markdownHeadings } from '../../../src/core/runbooks/headings';
 import { nameWords } from '../../../src/core/runbooks/nameMatching';
 import { resolveRunbook } from '../../../src/core/runbooks/resolve';
+import { parseJsonc } from '../../../src/core/text/jsonc';
 import { capDocument } from '../../../src/core/text/limits';
 
 function depth(nodes: readonly MdInline[]): number {
@@ -95,6 +96,13 @@ describe('hostile inputs: the rewritten parsers still read ordinary text the sam
     const [header, row] = csv.split('\r\n');
     assert.equal(header, `@timestamp,"'=HYPERLINK(""https://evil.example"",""x"")",'-2+3+cmd|calc`);
     assert.equal(row, "2024-01-01,'=1+1,-42");
+  });
+
+  it('reads a workspace settings file with comments and trailing commas (to name what Restricted Mode ignores)', () => {
+    const text = '{\n  // the team profile\n  "opsLens.aws.profile": "prod//admin", /* note */\n  "opsLens.runbooks": [{ "alarm": "*", "target": "https://x.example" },],\n}\n';
+    assert.deepEqual(Object.keys(parseJsonc(text) as object), ['opsLens.aws.profile', 'opsLens.runbooks']);
+    assert.equal((parseJsonc(text) as Record<string, string>)['opsLens.aws.profile'], 'prod//admin');
+    assert.equal(parseJsonc('{ not json'), undefined);
   });
 
   it('documents are cut at their cap with a line saying so', () => {
