@@ -8,6 +8,7 @@ import { notifyError, notifyInfo, notifyWarning } from '../platform/notify';
 import { quoted } from '../core/text/notification';
 import { readSetting } from '../platform/trust';
 import { readScannedFile } from '../platform/files';
+import { runbookPathCandidates } from '../core/runbooks/workspacePath';
 
 const MAX_DOCUMENTS = 300;
 const MAX_MARKDOWN_CHARS_IN_ALL = 8 * 1024 * 1024;
@@ -39,15 +40,12 @@ export async function findRunbook(alarm: Alarm, cloudWatch: CloudWatchApi, log: 
   return resolveRunbook({ alarmName: alarm.name, description: '', mappings: [], tags, documents: await workspaceMarkdown() });
 }
 
-/**
- * Where a workspace path is: under each folder in turn. In a multi-root workspace paths of found
- * headings start with their folder's name (as `asRelativePath` writes them), which is not joined again.
- */
+/** The file a workspace path names (see runbookPathCandidates: a folder's name is not joined twice). */
 async function workspaceFile(relative: string): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  const named = folders.length > 1 ? folders.filter((f) => relative.startsWith(`${f.name}/`)).map((folder) => ({ folder, path: relative.slice(folder.name.length + 1) })) : [];
-  const candidates = [...named, ...folders.map((folder) => ({ folder, path: relative }))];
-  for (const { folder, path } of candidates) {
+  for (const candidate of runbookPathCandidates(relative, folders.map((f) => f.name))) {
+    const folder = folders[candidate.folder];
+    const path = candidate.path;
     const uri = vscode.Uri.joinPath(folder.uri, path);
     if (!uri.path.startsWith(`${folder.uri.path.replace(/\/$/, '')}/`)) continue;
     try {

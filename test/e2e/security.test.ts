@@ -70,6 +70,21 @@ describe('security: outside text never runs anything or freezes the editor', () 
       await wb.closeEditors();
     }
   });
+
+  it("Run in Logs Insights on a dashboard's log widget runs that widget's query", async () => {
+    const wb = workbench();
+    await wb.runCommand('Ops Lens: Open CloudWatch Dashboard…');
+    await wb.typeInQuickInput('Enterprise-Avatar-System-Monitor');
+    await wb.pickQuickItem('Enterprise-Avatar-System-Monitor');
+    await wb.waitForEditor('Dashboard: Enterprise-Avatar-System-Monitor', 30000);
+    const page = wb.page.frameLocator('iframe.webview.ready:visible').frameLocator('iframe#active-frame');
+    await waitFor(async () => page.locator('body').getAttribute('data-state', { timeout: 1000 }), (state) => state === 'ready', { timeoutMs: 30000, message: 'the dashboard did not draw' });
+    await page.locator('section[data-widget-title="Upload success rate"] [data-action=run-log-query]').click();
+    await wb.waitForEditor(/Upload success rate/, 30000);
+    const text = await wb.activeEditorText();
+    assert.match(text, /filter operation = "avatar_upload"/, 'the widget\'s own query ran');
+    await wb.closeEditors();
+  });
 });
 
 describe('security: an untrusted workspace cannot choose the profile or the runbooks', function () {

@@ -7,6 +7,7 @@ import { compileGlob } from '../../../src/core/runbooks/glob';
 import { atxHeading, markdownHeadings } from '../../../src/core/runbooks/headings';
 import { nameWords } from '../../../src/core/runbooks/nameMatching';
 import { resolveRunbook } from '../../../src/core/runbooks/resolve';
+import { runbookPathCandidates } from '../../../src/core/runbooks/workspacePath';
 import { parseJsonc } from '../../../src/core/text/jsonc';
 import { capDocument } from '../../../src/core/text/limits';
 
@@ -40,6 +41,15 @@ describe('hostile inputs: the rewritten parsers still read ordinary text the sam
     assert.ok(compileGlob('??-*').test('eu-west'));
     assert.ok(!compileGlob(`${'*?'.repeat(400)}x`).test('a'.repeat(255)));
     assert.ok(!compileGlob('a'.repeat(2000)).test('a'.repeat(2000)), 'longer than any alarm name: never matches');
+  });
+
+  it('multi-root: a heading found as "<folder>/docs/x.md" opens under that folder, not "<folder>/<folder>/docs"', () => {
+    assert.deepEqual(runbookPathCandidates('api/docs/MONITORING.md', ['web', 'api']), [
+      { folder: 1, path: 'docs/MONITORING.md' },
+      { folder: 0, path: 'api/docs/MONITORING.md' },
+      { folder: 1, path: 'api/docs/MONITORING.md' },
+    ]);
+    assert.deepEqual(runbookPathCandidates('api/docs/MONITORING.md', ['api']), [{ folder: 0, path: 'api/docs/MONITORING.md' }], 'one folder: paths are relative to it');
   });
 
   it('a runbook URL at the end of a sentence loses its full stop only', () => {
