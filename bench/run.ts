@@ -10,6 +10,9 @@ async function main(): Promise<void> {
   console.log('Ops Lens bench\n');
   await benchActivation();
   console.log('');
+  // Before the benches that fill the heap with thousands of alarms and series.
+  benchHostileInputs();
+  console.log('');
   await benchHealthRound();
   console.log('');
   benchInsightsResults();
@@ -17,8 +20,6 @@ async function main(): Promise<void> {
   await benchMetrics();
   console.log('');
   await benchAlarms();
-  console.log('');
-  benchHostileInputs();
 }
 
 main().catch((err) => {

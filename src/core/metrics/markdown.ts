@@ -70,7 +70,7 @@ class InlineScan {
   private brackets: Int32Array | undefined;
   private parens: Int32Array | undefined;
   /** Emphasis delimiters for which no closer exists from this position on. */
-  private readonly noCloseFrom = new Map<string, number>();
+  private noCloseFrom: Record<string, number> | undefined;
 
   constructor(private readonly s: string) {}
 
@@ -78,7 +78,7 @@ class InlineScan {
   findClose(from: number, delim: string): number {
     const s = this.s;
     if (from >= s.length || isSpace(s[from])) return -1;
-    const known = this.noCloseFrom.get(delim);
+    const known = this.noCloseFrom?.[delim];
     if (known !== undefined && from >= known) return -1;
     const first = delim[0];
     for (let i = from; i < s.length; i++) {
@@ -102,7 +102,7 @@ class InlineScan {
       return i;
     }
     // Closers found later lie after this one's search start: none of them exists either.
-    this.noCloseFrom.set(delim, from);
+    (this.noCloseFrom ??= {})[delim] = from;
     return -1;
   }
 
@@ -133,7 +133,8 @@ const INLINE_SYNTAX = /[\\`![*_]/;
 
 export function parseInline(s: string, depth = 0): MdInline[] {
   if (depth >= MAX_INLINE_DEPTH || !INLINE_SYNTAX.test(s)) return s ? [{ type: 'text', text: s }] : [];
-  const scan = new InlineScan(s);
+  let scanned: InlineScan | undefined;
+  const scan = () => (scanned ??= new InlineScan(s));
   const out: MdInline[] = [];
   // Text runs are sliced, not built a character at a time.
   const pieces: string[] = [];
@@ -164,7 +165,7 @@ export function parseInline(s: string, depth = 0): MdInline[] {
       }
     }
     if (c === '!' && s[i + 1] === '[') {
-      const m = scan.matchLink(i + 1);
+      const m = scan().matchLink(i + 1);
       if (m) {
         // Images are not loaded (the page's CSP allows none); their alternative text stands in.
         if (i > runStart) pieces.push(s.slice(runStart, i));
@@ -175,7 +176,7 @@ export function parseInline(s: string, depth = 0): MdInline[] {
       }
     }
     if (c === '[') {
-      const m = scan.matchLink(i);
+      const m = scan().matchLink(i);
       if (m) {
         flushTo(i);
         const label = m.label.replace(/^button:(?:primary:)?/i, '');
@@ -191,7 +192,7 @@ export function parseInline(s: string, depth = 0): MdInline[] {
       const double = s[i + 1] === c;
       const delim = double ? c + c : c;
       const leftOk = c === '*' || !isWordChar(s[i - 1]);
-      const end = leftOk ? scan.findClose(i + delim.length, delim) : -1;
+      const end = leftOk ? scan().findClose(i + delim.length, delim) : -1;
       if (end > 0) {
         flushTo(i);
         out.push({ type: double ? 'strong' : 'em', children: parseInline(s.slice(i + delim.length, end), depth + 1) });

@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import { HOSTILE_CASES } from './hostileInputs';
 
 /**
- * Generous on purpose (the budget, 50 ms, is checked by `npm run bench`): the inputs below took
- * seconds to minutes before the parsers were made linear, so this bound only catches that again.
+ * Generous on purpose, so a busy machine cannot fail it (the budget, 50 ms, is what `npm run bench`
+ * reports): before the parsers were made linear these inputs took minutes to hours at 1 MB.
  */
-const BOUND_MS = 1000;
+const BOUND_MS = 3000;
 
 describe('hostile inputs: every parser of outside text stays linear on 1 MB', function () {
   this.timeout(30000);
