@@ -29,6 +29,6 @@ export async function exportResults(results: ResultsDocuments, arg?: unknown): P
 
 /** A target named by the command's arguments is written only once the user has seen where. */
 async function confirmedTarget(target: vscode.Uri, rows: number): Promise<vscode.Uri | undefined> {
-  const ok = await confirmChange(`Write ${rows.toLocaleString('en-US')} result rows to ${target.fsPath}?`, 'Export', 'An existing file there is replaced.');
+  const ok = await confirmChange(`Write ${rows.toLocaleString('en-US')} result row${rows === 1 ? '' : 's'} to ${target.fsPath}?`, 'Export', 'An existing file there is replaced.');
   return ok ? target : undefined;
 }

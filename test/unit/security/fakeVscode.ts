@@ -51,13 +51,36 @@ export class FakePanel {
   }
 }
 
+export interface ShownMessage {
+  readonly severity: 'info' | 'warning' | 'error';
+  readonly message: string;
+  readonly options: { modal?: boolean; detail?: string };
+  readonly items: string[];
+}
+
 export const fake = {
   panels: [] as FakePanel[],
   settings: new Map<string, unknown>([['refreshIntervalSeconds', 5]]),
   windowState: { focused: true },
+  /** Every notification and dialog shown; `answer` picks the button clicked (undefined: dismissed). */
+  shown: [] as ShownMessage[],
+  answer: undefined as string | undefined,
+  written: [] as { path: string; bytes: Uint8Array }[],
 };
 
-const uri = (path: string) => ({ path, fsPath: path, toString: () => path });
+const uri = (text: string) => {
+  const m = /^([a-z][\w+.-]*):(.*)$/i.exec(text);
+  const path = m ? m[2] : text;
+  return { scheme: m ? m[1] : 'file', path, fsPath: path, toString: () => text };
+};
+
+function show(severity: ShownMessage['severity']) {
+  return async (message: string, ...rest: unknown[]) => {
+    const options = (typeof rest[0] === 'object' && rest[0] !== null ? rest.shift() : {}) as ShownMessage['options'];
+    fake.shown.push({ severity, message, options, items: rest as string[] });
+    return fake.answer;
+  };
+}
 
 export const vscodeFake = {
   Uri: { joinPath: (base: { path: string }, ...parts: string[]) => uri([base.path, ...parts].join('/')), file: uri, parse: uri },
@@ -79,6 +102,13 @@ export const vscodeFake = {
     onDidChangeWindowState: new FakeEvent().event,
     onDidChangeActiveColorTheme: new FakeEvent().event,
     activeColorTheme: { kind: 2 },
+    showInformationMessage: show('info'),
+    showWarningMessage: show('warning'),
+    showErrorMessage: show('error'),
+    showInputBox: async () => undefined,
+    showQuickPick: async () => undefined,
+    showTextDocument: async () => undefined,
+    activeTextEditor: undefined,
     createWebviewPanel: () => {
       const panel = new FakePanel();
       fake.panels.push(panel);
@@ -89,6 +119,12 @@ export const vscodeFake = {
     getConfiguration: () => ({ get: (key: string, fallback?: unknown) => (fake.settings.has(key) ? fake.settings.get(key) : fallback) }),
     onDidChangeConfiguration: new FakeEvent().event,
     workspaceFolders: [],
+    asRelativePath: (target: { path: string }) => target.path,
+    fs: {
+      writeFile: async (target: { path: string }, bytes: Uint8Array) => {
+        fake.written.push({ path: target.path, bytes });
+      },
+    },
   },
   commands: { executeCommand: async () => undefined, getCommands: async () => [] },
   env: { openExternal: async () => true },
