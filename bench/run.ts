@@ -6,6 +6,7 @@ import { benchAlarms } from './alarms';
 import { benchFormats } from './formats';
 import { benchHealthRound } from './health';
 import { benchInsightsParser } from './insightsParser';
+import { benchHostileInputs } from './hostileInputs';
 import { benchInsightsResults } from './insightsResults';
 import { benchMetrics } from './metrics';
 import { failures, TIMING_MARGIN } from './report';
@@ -15,6 +16,9 @@ async function main(): Promise<void> {
   console.log('Ops Lens bench\n');
   await benchActivation();
   await benchActivationInHost();
+  console.log('');
+  // Before the benches that fill the heap with thousands of alarms and series.
+  benchHostileInputs();
   console.log('');
   await benchHealthRound();
   console.log('');

@@ -10,6 +10,8 @@ import type { QueryHistory } from './history';
 import { QueryDiagnostics, positionFromMessage, positionOfOffset } from './queryErrors';
 import type { ResultsDocuments } from './resultsDocuments';
 import type { SavedQuery } from './savedQueries';
+import { notifyError, notifyInfo, notifyWarning } from '../platform/notify';
+import { quoted } from '../core/text/notification';
 
 export interface RunOptions {
   readonly range?: string;
@@ -47,7 +49,7 @@ async function chooseLogGroups(ctx: InsightsContext, query: SavedQuery, region: 
     return undefined;
   }
   if (names.length === 0) {
-    void vscode.window.showErrorMessage(`No log groups in ${region}. Add "# logGroups: …" to the query, or set opsLens.insights.defaultLogGroups.`);
+    void notifyError(`No log groups in ${region}. Add "# logGroups: …" to the query, or set opsLens.insights.defaultLogGroups.`);
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(names.map((label) => ({ label, picked: remembered.includes(label) })), { title: `Log groups for "${query.name}"`, canPickMany: true, placeHolder: `Which log groups of ${region} to query` });
@@ -103,7 +105,7 @@ export async function runSavedQuery(ctx: InsightsContext, query: SavedQuery, opt
   const range = options.range ?? query.range ?? vscode.workspace.getConfiguration('opsLens').get<string>('insights.defaultRange', '1h');
   const window = windowFor(range);
   if (!window) {
-    void vscode.window.showErrorMessage(`"${range}" is not a time range; use ${RANGE_FORMS}.`);
+    void notifyError(`"${quoted(range, 40)}" is not a time range; use ${RANGE_FORMS}.`);
     return undefined;
   }
 
@@ -121,7 +123,7 @@ export async function runSavedQuery(ctx: InsightsContext, query: SavedQuery, opt
       const position = location?.startCharOffset !== undefined ? positionOfOffset(prepared.text, location.startCharOffset) : positionFromMessage(original?.message ?? err.message);
       const length = location?.startCharOffset !== undefined && location.endCharOffset !== undefined ? Math.max(1, location.endCharOffset - location.startCharOffset) : undefined;
       if (position) ctx.diagnostics.mark(query, { message: original?.message ?? err.message, ...position, length }, prepared.lineOffset);
-      void vscode.window.showErrorMessage(`Logs Insights rejected "${query.name}": ${original?.message ?? err.message}`);
+      void notifyError(`Logs Insights rejected "${quoted(query.name, 120)}": ${quoted(original?.message ?? err.message)}`);
       return undefined;
     }
     await showError(err, `Could not run "${query.name}"`);
@@ -144,7 +146,7 @@ export async function runSavedQuery(ctx: InsightsContext, query: SavedQuery, opt
   await ctx.history.add({ name: query.name, text: query.text, logGroups, range, region, at: new Date().toISOString(), status: outcome.status, recordsMatched: outcome.response.statistics?.recordsMatched, source: query.source, language: query.language, uri: query.uri?.toString(), startLine: query.startLine });
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document, { preview: false });
-  if (outcome.status === 'Cancelled') void vscode.window.showInformationMessage(`"${query.name}" was cancelled; partial results are shown.`);
-  else if (outcome.status !== 'Complete') void vscode.window.showWarningMessage(`"${query.name}" ended as ${outcome.status}.`);
+  if (outcome.status === 'Cancelled') void notifyInfo(`"${quoted(query.name, 120)}" was cancelled; partial results are shown.`);
+  else if (outcome.status !== 'Complete') void notifyWarning(`"${quoted(query.name, 120)}" ended as ${outcome.status}.`);
   return uri;
 }

@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import { prepareQueryText } from '../core/insights/markdownBlocks';
 import { showError } from '../platform/errors';
 import type { SavedQuery } from './savedQueries';
+import { notifyInfo } from '../platform/notify';
 
 /** PutQueryDefinition for a query from the editor; asks for its name and log groups. */
 export async function saveQueryDefinition(services: Services, query: SavedQuery, arg: { name?: string; logGroups?: string[] } = {}): Promise<string | undefined> {
@@ -15,7 +16,7 @@ export async function saveQueryDefinition(services: Services, query: SavedQuery,
   const region = query.region ?? regions[0];
   try {
     const id = await services.logs.putQueryDefinition(region, { name: name.trim(), queryString: prepared.text, logGroupNames: logGroups, queryDefinitionId: query.source === 'aws' ? query.definitionId : undefined });
-    void vscode.window.showInformationMessage(`Saved "${name.trim()}" as a CloudWatch Logs query definition in ${region}.`);
+    void notifyInfo(`Saved "${name.trim()}" as a CloudWatch Logs query definition in ${region}.`);
     return id;
   } catch (err) {
     await showError(err, `Could not save "${name}"`);

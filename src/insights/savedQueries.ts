@@ -3,6 +3,8 @@ import type { LogsApi } from '../aws/services/logs';
 import type { AwsSession } from '../aws/session';
 import { parseQueryFileMetadata } from '../core/insights/metadata';
 import { insightsBlocks } from '../core/insights/markdownBlocks';
+import { readSetting } from '../platform/trust';
+import { readScannedFile } from '../platform/files';
 
 export type QuerySource = 'aws' | 'file' | 'markdown';
 
@@ -41,15 +43,11 @@ export function queriesFromMarkdown(uri: vscode.Uri, markdown: string): SavedQue
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open.getText();
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
+  return readScannedFile(uri);
 }
 
 export async function workspaceQueries(): Promise<SavedQuery[]> {
-  const glob = vscode.workspace.getConfiguration('opsLens').get<string>('insights.queryFiles', '**/*.insights') || '**/*.insights';
+  const glob = readSetting<string>('insights.queryFiles', '**/*.insights') || '**/*.insights';
   const exclude = '{**/node_modules/**,**/.git/**}';
   const [files, markdown] = await Promise.all([vscode.workspace.findFiles(glob, exclude, 500), vscode.workspace.findFiles('**/*.{md,markdown}', exclude, 500)]);
   const fromFiles = await Promise.all(files.map(async (uri) => {

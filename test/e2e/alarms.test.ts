@@ -77,6 +77,10 @@ describe('alarms view', () => {
     await wb.runCommand('Ops Lens: Open Runbook');
     await wb.typeInQuickInput('API-High-Errors');
     await wb.pickQuickItem('API-High-Errors');
+    // Ops Lens names a link that comes from AWS before opening it.
+    const confirm = wb.page.locator('.monaco-dialog-box', { hasText: url });
+    await confirm.waitFor({ state: 'visible', timeout: 15000 });
+    await confirm.locator('.monaco-button', { hasText: /^Open Link$/ }).click();
     // The workbench may ask before opening an external site; accept when it does.
     const open = wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
     const asked = await Promise.race([popup.then(() => false), open.waitFor({ state: 'visible', timeout: 15000 }).then(() => true)]);
