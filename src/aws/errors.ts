@@ -90,8 +90,27 @@ export function toUserError(err: unknown, ctx: AwsCallContext): AwsUserError {
   if (/^(Throttling|ThrottlingException|TooManyRequestsException|RequestLimitExceeded)$/.test(code)) {
     return new AwsUserError(`${service} is throttling requests in ${where}. Ops Lens will retry later; refresh less often if this persists.`, 'retry', code, ctx, err);
   }
+  if (SERVER_FAULT.test(code) || ((err as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode ?? 0) >= 500) {
+    return new AwsUserError(`${service} had a temporary failure in ${where} (${code}). Ops Lens will retry; nothing needs to change on your side.`, 'retry', code, ctx, err);
+  }
   if (code === 'InvalidRegion' || /region/i.test(text) && /invalid|not valid|unknown/i.test(text)) {
     return new AwsUserError(`"${where}" is not a region ${service} accepts. Select other regions.`, 'selectRegions', code, ctx, err);
   }
   return new AwsUserError(`${service} ${ctx.operation} failed in ${where}: ${text}`, 'retry', code, ctx, err);
+}
+
+const THROTTLING = /^(Throttling|ThrottlingException|TooManyRequestsException|RequestLimitExceeded|RequestThrottled|LimitExceededException)$/;
+const SERVER_FAULT = /^(InternalFailure|InternalError|InternalServerError|InternalServiceError|InternalServiceException|ServiceUnavailable|ServiceUnavailableException)$/;
+
+/** A failure a later call may not meet: throttling, a 5xx answer, an unreachable endpoint. */
+export function isTransient(err: unknown): boolean {
+  if (!(err instanceof AwsUserError) && !(err instanceof Error)) return false;
+  const code = err instanceof AwsUserError ? err.code : errorCode(err);
+  const original = (err instanceof AwsUserError ? err.original : err) as { $metadata?: { httpStatusCode?: number } } | undefined;
+  return THROTTLING.test(code) || SERVER_FAULT.test(code) || NETWORK_CODES.has(code) || (original?.$metadata?.httpStatusCode ?? 0) >= 500;
+}
+
+/** The credentials themselves failed (expired, missing, rejected): every view of the session fails the same way. */
+export function isCredentialProblem(err: unknown): boolean {
+  return err instanceof AwsUserError && (err.action === 'ssoLogin' || (err.action === 'selectProfile' && !/^(AccessDenied|AccessDeniedException|UnauthorizedOperation|UnauthorizedException)$/.test(err.code)));
 }
