@@ -86,7 +86,7 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
         const firing = r.alarms.filter((a) => a.state === 'ALARM').length;
         const item = new vscode.TreeItem(r.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = this.id(node);
-        item.iconPath = new vscode.ThemeIcon(r.error ? 'cloud-offline' : 'globe', r.error ? new vscode.ThemeColor('list.errorForeground') : undefined);
+        item.iconPath = new vscode.ThemeIcon(r.error ? 'debug-disconnect' : 'globe', r.error ? new vscode.ThemeColor('list.warningForeground') : undefined);
         item.description = r.loading ? 'loading…' : `${r.alarms.length} alarms${firing ? `, ${firing} in alarm` : ''}${r.error ? (r.loadedAt ? ` · stale, as of ${clockTime(r.loadedAt)}` : ' · not loaded') : ''}`;
         item.contextValue = 'region';
         return item;

@@ -73,7 +73,7 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
       case 'region': {
         const item = new vscode.TreeItem(node.region.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `region:${node.region.region}`;
-        item.iconPath = new vscode.ThemeIcon(node.region.error ? 'cloud-offline' : 'globe');
+        item.iconPath = new vscode.ThemeIcon(node.region.error ? 'debug-disconnect' : 'globe', node.region.error ? new vscode.ThemeColor('list.warningForeground') : undefined);
         item.description = `${node.region.machines.length} state machines${node.region.error ? (node.region.loadedAt ? ` · stale, as of ${clockTime(node.region.loadedAt)}` : ' · not loaded') : ''}`;
         return item;
       }
