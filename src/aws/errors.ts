@@ -83,7 +83,16 @@ export function toUserError(err: unknown, ctx: AwsCallContext): AwsUserError {
   if (/^(UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException|SignatureDoesNotMatch|IncompleteSignature)$/.test(code)) {
     return new AwsUserError(`AWS rejected the credentials of profile "${profile}" (${code}). Check the keys or select another profile.`, 'selectProfile', code, ctx, err);
   }
-  if (NETWORK_CODES.has(code) || /ECONNREFUSED|ENOTFOUND|getaddrinfo|socket hang up|connect ETIMEDOUT/.test(text)) {
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || /getaddrinfo/.test(text)) {
+    const endpoint = ctx.endpoint ? `the endpoint ${ctx.endpoint}` : `the ${service} endpoint`;
+    const host = /getaddrinfo \S+ (\S+)/.exec(text)?.[1];
+    return new AwsUserError(`Cannot reach ${endpoint} in ${where}: ${host ? `the name ${host}` : 'its name'} does not resolve in DNS (${code}). Check your network or VPN, the region, or the \`opsLens.aws.endpointUrl\` setting.`, 'openSettings', code, ctx, err);
+  }
+  if (/CERT|^ERR_SSL|^ERR_TLS|^SELF_SIGNED|^UNABLE_TO_/.test(code) || /\bcertificate\b|\bSSL\b|\bTLS\b/i.test(text)) {
+    const endpoint = ctx.endpoint ? `the endpoint ${ctx.endpoint}` : `the ${service} endpoint`;
+    return new AwsUserError(`The TLS connection to ${endpoint} in ${where} failed (${code}): ${text}. If a proxy inspects TLS on your network, point NODE_EXTRA_CA_CERTS at its certificate authority.`, 'openSettings', code, ctx, err);
+  }
+  if (NETWORK_CODES.has(code) || /ECONNREFUSED|socket hang up|connect ETIMEDOUT/.test(text)) {
     const endpoint = ctx.endpoint ? `the endpoint ${ctx.endpoint}` : `the ${service} endpoint`;
     return new AwsUserError(`Cannot reach ${endpoint} in ${where} (${code}). Check your network, the region, or the \`opsLens.aws.endpointUrl\` setting.`, 'openSettings', code, ctx, err);
   }

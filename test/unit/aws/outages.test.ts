@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { AwsUserError, isTransient } from '../../../src/aws/errors';
+import { AwsUserError, isTransient, toUserError } from '../../../src/aws/errors';
 import { OutageNotices } from '../../../src/aws/outages';
 import { nextDelaySeconds } from '../../../src/core/time/backoff';
 import { staleRowLabel, staleTooltip } from '../../../src/core/time/stale';
@@ -45,5 +45,21 @@ describe('outages and stale views', () => {
   it('auto refresh doubles its interval per failure, capped at ten minutes, and returns to it on success', () => {
     assert.deepEqual([0, 1, 2, 3, 4, 5].map((n) => nextDelaySeconds(60, n)), [60, 120, 240, 480, 600, 600]);
     assert.equal(nextDelaySeconds(900, 3), 900);
+  });
+});
+
+describe('network failures of AWS calls are named', () => {
+  const where = { service: 'CloudWatchClient', operation: 'DescribeAlarms', region: 'eu-west-1', profile: 'prod' };
+  const failure = (message: string, code: string) => Object.assign(new Error(message), { code });
+
+  it('a name that does not resolve is a DNS failure', () => {
+    const e = toUserError(failure('getaddrinfo ENOTFOUND monitoring.eu-west-1.amazonaws.com', 'ENOTFOUND'), where);
+    assert.equal(e.message, 'Cannot reach the CloudWatch endpoint in eu-west-1: the name monitoring.eu-west-1.amazonaws.com does not resolve in DNS (ENOTFOUND). Check your network or VPN, the region, or the `opsLens.aws.endpointUrl` setting.');
+  });
+
+  it('an untrusted certificate is a TLS failure, with what to do behind an inspecting proxy', () => {
+    const e = toUserError(failure('self-signed certificate in certificate chain', 'SELF_SIGNED_CERT_IN_CHAIN'), { ...where, endpoint: 'https://cloudwatch.internal.example.com' });
+    assert.match(e.message, /^The TLS connection to the endpoint https:\/\/cloudwatch\.internal\.example\.com in eu-west-1 failed \(SELF_SIGNED_CERT_IN_CHAIN\): self-signed certificate in certificate chain\. If a proxy inspects TLS/);
+    assert.match(e.message, /NODE_EXTRA_CA_CERTS/);
   });
 });
