@@ -6,6 +6,7 @@ import { benchAlarms } from './alarms';
 import { benchHealthRound } from './health';
 import { benchInsightsResults } from './insightsResults';
 import { benchMetrics } from './metrics';
+import { benchSoak } from './soak';
 import { failures, TIMING_MARGIN } from './report';
 
 async function main(): Promise<void> {
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   await benchMetrics();
   console.log('');
   await benchAlarms();
+  console.log('');
+  await benchSoak();
 
   const over = failures();
   console.log('');
