@@ -12,6 +12,17 @@ export default tseslint.config(
     },
   },
   {
+    // Notifications go through src/platform/notify.ts, which keeps outside text from forming command links.
+    files: ['src/**/*.ts'],
+    ignores: ['src/platform/notify.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: 'MemberExpression[property.name=/^show(Information|Warning|Error)Message$/]',
+        message: 'Use notifyInfo/notifyWarning/notifyError from src/platform/notify.ts (and quoted() for outside text).',
+      }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

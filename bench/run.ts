@@ -3,7 +3,10 @@
 import { benchActivation } from './activation';
 import { benchActivationInHost } from './activationInHost';
 import { benchAlarms } from './alarms';
+import { benchFormats } from './formats';
 import { benchHealthRound } from './health';
+import { benchInsightsParser } from './insightsParser';
+import { benchHostileInputs } from './hostileInputs';
 import { benchInsightsResults } from './insightsResults';
 import { benchMetrics } from './metrics';
 import { benchSoak } from './soak';
@@ -15,9 +18,16 @@ async function main(): Promise<void> {
   await benchActivation();
   await benchActivationInHost();
   console.log('');
+  // Before the benches that fill the heap with thousands of alarms and series.
+  benchHostileInputs();
+  console.log('');
   await benchHealthRound();
   console.log('');
   benchInsightsResults();
+  console.log('');
+  benchFormats();
+  console.log('');
+  benchInsightsParser();
   console.log('');
   await benchMetrics();
   console.log('');

@@ -247,8 +247,8 @@ export function quietSettings(trustWorkspace: boolean): Record<string, unknown> 
     'security.workspace.trust.enabled': !trustWorkspace,
     'security.workspace.trust.startupPrompt': 'never',
     ...(trustWorkspace ? { 'security.workspace.trust.banner': 'never' } : {}),
+    // The Chat view stays where today's VS Code puts it, beside the Ops Lens views, as users see it.
     'chat.commandCenter.enabled': false,
-    'chat.disableAIFeatures': true,
     'chat.setupFromDialog': false,
     'github.copilot.enable': { '*': false },
     'git.enabled': false,

@@ -17,7 +17,10 @@ import * as metrics from './metrics/activation';
 import { SdkMetrics } from './aws/services/metrics';
 import { reportActivation } from './platform/activationReport';
 
-export function activate(context: vscode.ExtensionContext): Services {
+/** What `activate` returns: the services, and the health changes without prompts (see HealthApi). */
+export type OpsLensExports = Services & { readonly health: health.HealthApi };
+
+export function activate(context: vscode.ExtensionContext): OpsLensExports {
   const startedAt = performance.now();
   const log = vscode.window.createOutputChannel('Ops Lens', { log: true });
   context.subscriptions.push(log);
@@ -42,10 +45,10 @@ export function activate(context: vscode.ExtensionContext): Services {
   alarms.activate(context, services);
   metrics.activate(context, services, new SdkMetrics(session));
   stepFunctions.activate(context, services);
-  health.activate(context, services);
+  const healthApi = health.activate(context, services);
   insights.activate(context, services);
   reportActivation(log, startedAt, __dirname);
-  return services;
+  return Object.assign(services, { health: healthApi });
 }
 
 export function deactivate(): void {

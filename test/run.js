@@ -50,8 +50,9 @@ function runLayer(layer) {
       out += d.toString();
     });
     child.on('exit', (code, signal) => {
-      const count = (re) => Number((out.match(re) ?? [])[1] ?? 0);
-      resolve({ name: layer.name, code: code ?? signal, passed: count(/(\d+) passing/), failed: count(/(\d+) failing/), pending: count(/(\d+) pending/) });
+      // A runner may report failures found after its suite (errors in the extension host's log) on a line of their own.
+      const count = (re) => [...out.matchAll(re)].reduce((sum, m) => sum + Number(m[1]), 0);
+      resolve({ name: layer.name, code: code ?? signal, passed: count(/^\s*(\d+) passing/gm), failed: count(/^\s*(\d+) failing/gm), pending: count(/^\s*(\d+) pending/gm) });
     });
   });
 }

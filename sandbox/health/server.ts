@@ -25,7 +25,7 @@ export function startHealthServer(options: { port?: number } = {}): Promise<Heal
       return;
     }
     if (!endpoint.body) return; // /hang: never answers; the socket is destroyed on stop.
-    const answer = () => send(res, endpoint.expect.status ?? 200, endpoint.body?.(new Date()), req.method === 'HEAD');
+    const answer = () => send(res, endpoint.expect.status ?? 200, endpoint.body?.(new Date()), req.method === 'HEAD', endpoint.contentType);
     if (!endpoint.expect.delayMs) {
       answer();
       return;
@@ -61,10 +61,10 @@ export function startHealthServer(options: { port?: number } = {}): Promise<Heal
   });
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown, headOnly = false): void {
-  const text = JSON.stringify(body);
+function send(res: http.ServerResponse, status: number, body: unknown, headOnly = false, contentType?: string): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
+    'content-type': contentType ?? 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
   });

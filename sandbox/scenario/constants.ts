@@ -41,6 +41,10 @@ export const LOG_GROUPS = {
   goals: `/aws/lambda/${GOALS_FUNCTION}`,
   avatarApi: '/aws/avatar-system/api',
   stateMachine: `/aws/vendedlogs/states/${STATE_MACHINE_NAME}`,
+  /** A Go function on provided.al2023 whose panics the runtime writes as JSON documents. */
+  checkout: '/aws/lambda/orders-CheckoutFunction',
+  /** A Laravel service on ECS writing PHP stack traces. */
+  invoicing: '/ecs/dev/invoicing-api',
 } as const;
 
 export const MINUTE_MS = 60_000;

@@ -10,7 +10,7 @@ export interface DashboardSpec {
   name: string;
   region: string;
   /** `start` (an ISO 8601 duration such as `-PT24H`) is the range the dashboard opens on. */
-  body: { widgets: object[]; start?: string };
+  body: { widgets: object[]; start?: string; variables?: object[] };
 }
 
 // Same dimension order as the alarms' data: moto matches dimensions in the order they were put.

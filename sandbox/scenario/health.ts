@@ -27,8 +27,10 @@ export interface HealthEndpointSpec {
   intervalSeconds?: number;
   expectStatus?: number;
   assertions?: HealthAssertion[];
-  /** The response body; `undefined` for /hang. */
+  /** The response body (a string is sent as text); `undefined` for /hang. */
   body?: (now: Date) => unknown;
+  /** Content type of the body when it is not JSON. */
+  contentType?: string;
 }
 
 export const SLOW_DELAY_MS = 2500;
@@ -140,6 +142,38 @@ export const HEALTH_ENDPOINTS: readonly HealthEndpointSpec[] = [
     expect: { status: 200, outcome: 'healthy', delayMs: SLOW_DELAY_MS },
     timeoutMs: 5000,
     body: () => ({ status: 'healthy', note: 'answered after a slow dependency check' }),
+  },
+  {
+    // Spring Boot 3 actuator: one member of a group out of service makes the whole answer 503 OUT_OF_SERVICE.
+    name: 'Orders service (Spring Boot)',
+    path: '/actuator/health',
+    expect: { status: 503, outcome: 'critical' },
+    body: () => ({
+      status: 'OUT_OF_SERVICE',
+      components: {
+        db: { status: 'UP', details: { database: 'PostgreSQL', validationQuery: 'isValid()' } },
+        diskSpace: { status: 'UP', details: { total: 107374182400, free: 64424509440, threshold: 10485760, path: '/app/.', exists: true } },
+        paymentGateway: { status: 'OUT_OF_SERVICE', details: { reason: 'Provider maintenance window until 04:00 UTC' } },
+        ping: { status: 'UP' },
+      },
+    }),
+  },
+  {
+    // The Kubernetes API server's verbose readiness text, etcd unreachable.
+    name: 'Cluster API readiness',
+    path: '/readyz',
+    request: '/readyz?verbose',
+    expect: { status: 500, outcome: 'critical' },
+    contentType: 'text/plain; charset=utf-8',
+    body: () => ['[+]ping ok', '[+]log ok', '[-]etcd failed: reason withheld', '[+]etcd-readiness ok', '[+]informer-sync ok', '[+]poststarthook/start-apiextensions-informers ok', '[+]shutdown ok', 'readyz check failed', ''].join('\n'),
+  },
+  {
+    // ASP.NET Core's default health writer: the status name as text, and HTTP 200 for Degraded.
+    name: 'Invoicing API (ASP.NET Core)',
+    path: '/healthz',
+    expect: { status: 200, outcome: 'warning' },
+    contentType: 'text/plain',
+    body: () => 'Degraded',
   },
   {
     name: 'Legacy billing (hangs)',

@@ -1,7 +1,7 @@
 // Dashboards the e2e tests lean on beyond the seeds: one full of strings that must stay text, one that
 // sizes the chart drawing (20 series of 1-minute data over 24 h), and one with every other metric view,
 // titled in other languages.
-import { PRIMARY_REGION } from './constants';
+import { ACCOUNT_ID, GOALS_FUNCTION, GOALS_PREFIX, PRIMARY_REGION } from './constants';
 import type { DashboardSpec } from './dashboards';
 import type { MetricSpec } from './metrics';
 
@@ -125,7 +125,34 @@ const viewsDashboard: DashboardSpec = {
   },
 };
 
-export const TEST_DASHBOARDS: readonly DashboardSpec[] = [hostileDashboard, benchDashboard, viewsDashboard];
+export const FUNCTIONS_DASHBOARD = 'ops-lens-lambda-functions';
+/** The functions the dashboard's FunctionName variable lists (from ListMetrics), in the order offered. */
+export const VARIABLE_FUNCTIONS = ['create_goal-prod', 'databanana-GenerateFunction', 'databanana-ProcessImagesFunction'] as const;
+/** The function the dashboard's rows were written for; the variable replaces it. */
+const WRITTEN_FOR = 'databanana-GenerateFunction';
+
+// A dashboard as CloudWatch documents them with a variable: one function at a time, picked in the toolbar from the
+// functions that publish Duration; a widget graphing an alarm, an explorer over every function, and a custom widget.
+const functionsDashboard: DashboardSpec = {
+  name: FUNCTIONS_DASHBOARD,
+  region: PRIMARY_REGION,
+  body: {
+    start: '-PT3H',
+    variables: [
+      { type: 'property', property: 'FunctionName', inputType: 'select', id: 'functionName', label: 'Function', defaultValue: WRITTEN_FOR, visible: true, search: '{AWS/Lambda,FunctionName} MetricName="Duration"', populateFrom: 'FunctionName' },
+    ],
+    widgets: [
+      { type: 'metric', x: 0, y: 0, width: 8, height: 6, properties: { title: 'Invocations', view: 'timeSeries', region: PRIMARY_REGION, stat: 'Sum', period: 300, metrics: [['AWS/Lambda', 'Invocations', 'FunctionName', WRITTEN_FOR]] } },
+      { type: 'metric', x: 8, y: 0, width: 8, height: 6, properties: { title: 'Duration (p90)', view: 'timeSeries', region: PRIMARY_REGION, stat: 'p90', period: 300, metrics: [['AWS/Lambda', 'Duration', 'FunctionName', WRITTEN_FOR]] } },
+      { type: 'metric', x: 16, y: 0, width: 8, height: 6, properties: { title: 'Errors', view: 'singleValue', region: PRIMARY_REGION, stat: 'Sum', setPeriodToTimeRange: true, metrics: [['AWS/Lambda', 'Errors', 'FunctionName', WRITTEN_FOR]] } },
+      { type: 'metric', x: 0, y: 6, width: 12, height: 6, properties: { region: PRIMARY_REGION, annotations: { alarms: [`arn:aws:cloudwatch:${PRIMARY_REGION}:${ACCOUNT_ID}:alarm:${GOALS_PREFIX}-high-error-rate`] }, view: 'timeSeries', stacked: false } },
+      { type: 'explorer', x: 12, y: 6, width: 12, height: 6, properties: { title: 'Duration of every function (explorer)', metrics: [{ metricName: 'Duration', resourceType: 'AWS::Lambda::Function', stat: 'Average' }], labels: [], widgetOptions: { view: 'timeSeries', stacked: false }, period: 300, splitBy: '', region: PRIMARY_REGION } },
+      { type: 'custom', x: 0, y: 12, width: 24, height: 3, properties: { title: 'Cost by function', endpoint: `arn:aws:lambda:${PRIMARY_REGION}:${ACCOUNT_ID}:function:ops-cost-widget`, updateOn: { refresh: true, timeRange: true } } },
+    ],
+  },
+};
+
+export const TEST_DASHBOARDS: readonly DashboardSpec[] = [hostileDashboard, benchDashboard, viewsDashboard, functionsDashboard];
 
 export const TEST_DASHBOARD_METRICS: readonly MetricSpec[] = [
   {
@@ -136,6 +163,16 @@ export const TEST_DASHBOARD_METRICS: readonly MetricSpec[] = [
     region: PRIMARY_REGION, namespace: HOSTILE_NAMESPACE, metricName: 'Requests', dimensions: { Tenant: 'acme' }, unit: 'Count',
     shape: { base: 60, daily: 20, counts: true, intervalMinutes: 5 },
   },
+  // The Lambda functions of the variable dashboard: clearly different levels, so a redraw shows another function.
+  // (The goals function's Errors and Duration come with its alarms.)
+  ...VARIABLE_FUNCTIONS.map((fn, i): MetricSpec => ({
+    region: PRIMARY_REGION, namespace: 'AWS/Lambda', metricName: 'Invocations', dimensions: { FunctionName: fn }, unit: 'Count',
+    shape: { base: [40, 260, 120][i], daily: [10, 80, 30][i], counts: true, intervalMinutes: 5 },
+  })),
+  ...VARIABLE_FUNCTIONS.filter((fn) => fn !== GOALS_FUNCTION).flatMap((fn, i): MetricSpec[] => [
+    { region: PRIMARY_REGION, namespace: 'AWS/Lambda', metricName: 'Duration', dimensions: { FunctionName: fn }, unit: 'Milliseconds', shape: { base: [2400, 850][i], noise: [300, 90][i], decimals: 1, min: 1, intervalMinutes: 5, samples: 5 } },
+    { region: PRIMARY_REGION, namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: { FunctionName: fn }, unit: 'Count', shape: { base: [1.5, 0.4][i], counts: true, intervalMinutes: 5 } },
+  ]),
   // 20 × 1,440 points: PutMetricData in batches of 1,000 datums (one namespace), sent in parallel.
   ...BENCH_SERIES.map((series, i): MetricSpec => ({
     region: PRIMARY_REGION, namespace: BENCH_NAMESPACE, metricName: BENCH_METRIC, dimensions: { Series: series }, unit: 'Milliseconds',

@@ -11,12 +11,14 @@ import { findRunbook, offerMapping, openRunbook } from './runbook';
 import { AlarmsStatusBar } from './statusBar';
 import { AlarmsStore } from './store';
 import { AlarmsTree } from './tree';
+import { IgnoredSettings } from '../platform/trust';
 import { pickFilter } from './filterCommand';
 
 export function activate(context: vscode.ExtensionContext, services: Services): AlarmsStore {
   const { session, cloudWatch, log } = services;
   const store = new AlarmsStore(cloudWatch);
-  const tree = new AlarmsTree(store);
+  const ignored = new IgnoredSettings();
+  const tree = new AlarmsTree(store, ignored);
   const view = vscode.window.createTreeView('opsLens.alarms', { treeDataProvider: tree, showCollapseAll: true });
   services.views.set('opsLens.alarms', view as vscode.TreeView<unknown>);
   const details = new AlarmDetailsProvider(store, cloudWatch);
@@ -40,7 +42,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   };
 
   context.subscriptions.push(
-    store, tree, view, details, auto,
+    store, tree, view, details, auto, ignored,
     new AlarmsStatusBar(store),
     services.refresh.add(async () => auto.outcome(await refresh())),
     vscode.workspace.registerTextDocumentContentProvider(ALARM_SCHEME, details),

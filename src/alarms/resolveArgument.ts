@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { STATE_LABEL, conditionText, type Alarm } from '../core/alarms/model';
 import type { AlarmsStore } from './store';
 import type { AlarmNode } from './tree';
+import { notifyError, notifyInfo } from '../platform/notify';
+import { quoted } from '../core/text/notification';
 
 /**
  * Commands take a tree node, `{ region, name }`, an alarm name or ARN — or nothing, and then ask.
@@ -19,7 +21,7 @@ export async function alarmFromArgument(store: AlarmsStore, arg: unknown, ensure
   if (typeof arg === 'string' && arg.trim()) return store.find(arg.trim()) ?? notFound(arg.trim());
   const alarms = [...store.all()];
   if (alarms.length === 0) {
-    void vscode.window.showInformationMessage('No alarms are loaded. Check the Alarms view for errors, or select other regions.');
+    void notifyInfo('No alarms are loaded. Check the Alarms view for errors, or select other regions.');
     return undefined;
   }
   const multiRegion = store.regions.length > 1;
@@ -31,6 +33,6 @@ export async function alarmFromArgument(store: AlarmsStore, arg: unknown, ensure
 }
 
 function notFound(name: string): undefined {
-  void vscode.window.showErrorMessage(`No alarm named "${name}" in the selected regions.`);
+  void notifyError(`No alarm named "${quoted(name, 120)}" in the selected regions.`);
   return undefined;
 }

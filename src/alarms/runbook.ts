@@ -4,24 +4,29 @@ import type { Alarm } from '../core/alarms/model';
 import { findHeading, markdownHeadings } from '../core/runbooks/headings';
 import { resolveRunbook, type Runbook, type RunbookMapping } from '../core/runbooks/resolve';
 import { writeSetting } from '../platform/config';
+import { notifyError, notifyInfo, notifyWarning } from '../platform/notify';
+import { quoted } from '../core/text/notification';
+import { readSetting } from '../platform/trust';
+import { readScannedFile } from '../platform/files';
+import { runbookPathCandidates } from '../core/runbooks/workspacePath';
 
 const MAX_DOCUMENTS = 300;
+const MAX_MARKDOWN_CHARS_IN_ALL = 8 * 1024 * 1024;
 
 async function workspaceMarkdown(): Promise<{ path: string; text: string }[]> {
   const files = await vscode.workspace.findFiles('**/*.{md,markdown}', '{**/node_modules/**,**/.git/**}', MAX_DOCUMENTS);
   const docs = await Promise.all(files.map(async (uri) => {
-    try {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      return { path: vscode.workspace.asRelativePath(uri, vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1), text };
-    } catch {
-      return undefined;
-    }
+    const text = await readScannedFile(uri);
+    return text === undefined ? undefined : { path: vscode.workspace.asRelativePath(uri, vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1), text };
   }));
-  return docs.filter((d): d is { path: string; text: string } => d !== undefined).sort((a, b) => a.path.localeCompare(b.path));
+  const found = docs.filter((d): d is { path: string; text: string } => d !== undefined).sort((a, b) => a.path.localeCompare(b.path));
+  // Headings are matched in at most this much text, however many large files the workspace has.
+  let total = 0;
+  return found.filter((d) => (total += d.text.length) <= MAX_MARKDOWN_CHARS_IN_ALL);
 }
 
 export async function findRunbook(alarm: Alarm, cloudWatch: CloudWatchApi, log: vscode.LogOutputChannel): Promise<Runbook | undefined> {
-  const mappings = vscode.workspace.getConfiguration('opsLens').get<RunbookMapping[]>('runbooks', []);
+  const mappings = readSetting<RunbookMapping[]>('runbooks', []);
   const quick = resolveRunbook({ alarmName: alarm.name, description: alarm.description, mappings: Array.isArray(mappings) ? mappings : [] });
   if (quick) return quick;
   let tags: Record<string, string> = {};
@@ -35,10 +40,14 @@ export async function findRunbook(alarm: Alarm, cloudWatch: CloudWatchApi, log: 
   return resolveRunbook({ alarmName: alarm.name, description: '', mappings: [], tags, documents: await workspaceMarkdown() });
 }
 
+/** The file a workspace path names (see runbookPathCandidates: a folder's name is not joined twice). */
 async function workspaceFile(relative: string): Promise<vscode.Uri | undefined> {
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const uri = vscode.Uri.joinPath(folder.uri, relative);
-    if (!uri.path.startsWith(folder.uri.path)) continue;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  for (const candidate of runbookPathCandidates(relative, folders.map((f) => f.name))) {
+    const folder = folders[candidate.folder];
+    const path = candidate.path;
+    const uri = vscode.Uri.joinPath(folder.uri, path);
+    if (!uri.path.startsWith(`${folder.uri.path.replace(/\/$/, '')}/`)) continue;
     try {
       await vscode.workspace.fs.stat(uri);
       return uri;
@@ -49,22 +58,33 @@ async function workspaceFile(relative: string): Promise<vscode.Uri | undefined> 
   return undefined;
 }
 
+/** A link from an alarm's description or tag is shown before it opens, unless the user's own settings map to it. */
+async function confirmRunbookUrl(runbook: Extract<Runbook, { kind: 'url' }>): Promise<boolean> {
+  const userTargets = vscode.workspace.getConfiguration('opsLens').inspect<RunbookMapping[]>('runbooks')?.globalValue;
+  if (Array.isArray(userTargets) && userTargets.some((m) => typeof m?.target === 'string' && m.target.trim() === runbook.url)) return true;
+  const from = runbook.source === 'setting' ? 'a runbook mapping in this workspace\'s settings' : runbook.source === 'tag' ? 'the alarm\'s "runbook" tag' : 'the alarm\'s description';
+  const open = 'Open Link';
+  const picked = await notifyWarning(`Open ${runbook.url}?`, { modal: true, detail: `The link comes from ${from}, which is not checked by Ops Lens. Map the alarm to it in your user settings (opsLens.runbooks) to open it without asking.` }, open);
+  return picked === open;
+}
+
 export async function openRunbook(runbook: Runbook, log: vscode.LogOutputChannel): Promise<void> {
   if (runbook.kind === 'url') {
+    if (!(await confirmRunbookUrl(runbook))) return;
     log.info(`opening runbook ${runbook.url} (from ${runbook.source})`);
     await vscode.env.openExternal(vscode.Uri.parse(runbook.url, true));
     return;
   }
   const uri = await workspaceFile(runbook.path);
   if (!uri) {
-    void vscode.window.showErrorMessage(`The runbook ${runbook.path} (from ${runbook.source}) is not in this workspace.`, 'Open Settings').then((b) => b && vscode.commands.executeCommand('workbench.action.openSettings', 'opsLens.runbooks'));
+    void notifyError(`The runbook ${quoted(runbook.path)} (from ${runbook.source}) is not in this workspace.`, 'Open Settings').then((b) => b && vscode.commands.executeCommand('workbench.action.openSettings', 'opsLens.runbooks'));
     return;
   }
   const document = await vscode.workspace.openTextDocument(uri);
   let line = runbook.line;
   if (line === undefined && runbook.anchor) {
     line = findHeading(markdownHeadings(document.getText()), runbook.anchor)?.line;
-    if (line === undefined) void vscode.window.showWarningMessage(`No heading "${runbook.anchor}" in ${runbook.path}; opened the file at the top.`);
+    if (line === undefined) void notifyWarning(`No heading "${quoted(runbook.anchor)}" in ${quoted(runbook.path)}; opened the file at the top.`);
   }
   const position = new vscode.Position(line ?? 0, 0);
   log.info(`opening runbook ${runbook.path}${line !== undefined ? ` at line ${line + 1}` : ''} (from ${runbook.source})`);
@@ -76,7 +96,7 @@ export async function openRunbook(runbook: Runbook, log: vscode.LogOutputChannel
 /** No runbook: offer to map this alarm to one. */
 export async function offerMapping(alarm: Alarm): Promise<void> {
   const add = 'Add Runbook Mapping…';
-  const picked = await vscode.window.showInformationMessage(`No runbook found for ${alarm.name}: no opsLens.runbooks mapping, no https link in its description, no "runbook" tag and no matching heading in the workspace's markdown.`, add);
+  const picked = await notifyInfo(`No runbook found for ${quoted(alarm.name, 120)}: no opsLens.runbooks mapping, no https link in its description, no "runbook" tag and no matching heading in the workspace's markdown.`, add);
   if (picked !== add) return;
   const target = await vscode.window.showInputBox({
     title: `Runbook for ${alarm.name}`,
@@ -87,5 +107,5 @@ export async function offerMapping(alarm: Alarm): Promise<void> {
   if (!target) return;
   const current = vscode.workspace.getConfiguration('opsLens').get<RunbookMapping[]>('runbooks', []);
   await writeSetting('runbooks', [...(Array.isArray(current) ? current : []), { alarm: alarm.name, target: target.trim() }]);
-  void vscode.window.showInformationMessage(`Runbook for ${alarm.name} saved in opsLens.runbooks.`);
+  void notifyInfo(`Runbook for ${quoted(alarm.name, 120)} saved in opsLens.runbooks.`);
 }

@@ -8,6 +8,7 @@ import { relativeTime } from '../core/time/relative';
 import { clockTime, staleRowLabel, staleTooltip } from '../core/time/stale';
 import type { AlarmsStore, RegionAlarms } from './store';
 import { alarmTooltip } from './tooltip';
+import type { IgnoredSettings } from '../platform/trust';
 
 export type AlarmNode =
   | { kind: 'region'; region: RegionAlarms }
@@ -15,7 +16,9 @@ export type AlarmNode =
   | { kind: 'alarm'; alarm: Alarm; parentId: string }
   | { kind: 'child'; name: string; region: string; alarm?: Alarm; parentId: string }
   | { kind: 'error'; region: string; error: Error; lastGood?: Date }
-  | { kind: 'empty'; message: string };
+  | { kind: 'empty'; message: string }
+  /** Restricted Mode ignores these workspace settings: the view says so above the alarms. */
+  | { kind: 'restricted'; settings: readonly string[] };
 
 const STATE_ICON: Record<AlarmState, [string, string]> = {
   ALARM: ['error', 'list.errorForeground'],
@@ -34,8 +37,8 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
   private filterValue: AlarmFilter = NO_FILTER;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly store: AlarmsStore) {
-    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+  constructor(private readonly store: AlarmsStore, private readonly ignored?: IgnoredSettings) {
+    this.subscription = vscode.Disposable.from(store.onDidChange(() => this.changed.fire(undefined)), ...(ignored ? [ignored.onDidChange(() => this.changed.fire(undefined))] : []));
   }
 
   get filter(): AlarmFilter {
@@ -53,10 +56,12 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
 
   getChildren(node?: AlarmNode): AlarmNode[] {
     if (!node) {
+      const ignored = this.ignored?.settings ?? [];
+      const notice: AlarmNode[] = ignored.length ? [{ kind: 'restricted', settings: ignored }] : [];
       const regions = this.store.regions;
-      if (!this.store.loaded && regions.every((r) => r.loading)) return [];
-      if (regions.length === 1) return this.regionChildren(regions[0], false);
-      return regions.map((region) => ({ kind: 'region', region }));
+      if (!this.store.loaded && regions.every((r) => r.loading)) return notice;
+      if (regions.length === 1) return [...notice, ...this.regionChildren(regions[0], false)];
+      return [...notice, ...regions.map((region): AlarmNode => ({ kind: 'region', region }))];
     }
     if (node.kind === 'region') return this.regionChildren(node.region, true);
     if (node.kind === 'state') return node.alarms.map((alarm) => ({ kind: 'alarm', alarm, parentId: this.id(node) }));
@@ -122,6 +127,18 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
         item.iconPath = new vscode.ThemeIcon('info');
         return item;
       }
+      case 'restricted': {
+        const item = new vscode.TreeItem('Restricted Mode: workspace settings ignored');
+        item.id = 'restricted';
+        item.iconPath = new vscode.ThemeIcon('shield', new vscode.ThemeColor('list.warningForeground'));
+        item.description = node.settings.map((s) => s.replace(/^opsLens\./, '')).join(', ');
+        const why = `This workspace is not trusted, so Ops Lens ignores its ${node.settings.join(', ')} (a repository must not choose your AWS profile, regions or endpoint, where runbooks open, or patterns that run on your data); your user settings apply. Click to manage workspace trust.`;
+        item.tooltip = new vscode.MarkdownString().appendText(why);
+        item.accessibilityInformation = { label: why };
+        item.command = { command: 'workbench.trust.manage', title: 'Manage Workspace Trust' };
+        item.contextValue = 'restricted';
+        return item;
+      }
     }
   }
 
@@ -146,6 +163,7 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
       case 'child': return `${node.parentId}>${node.name}`;
       case 'error': return `error:${node.region}`;
       case 'empty': return `empty:${node.message}`;
+      case 'restricted': return 'restricted';
     }
   }
 

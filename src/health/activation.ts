@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { FAILURE_LABEL } from '../core/health/format';
 import { STATE_LABEL, type HealthState } from '../core/health/model';
-import { secretNames } from '../core/health/secrets';
+import { originOf, secretNames } from '../core/health/secrets';
 import { describeError } from '../platform/errors';
 import type { Services } from '../services';
 import { askNewEndpoint, endpointsFromArgument } from './commands';
@@ -12,9 +12,22 @@ import { appendEndpoint, ENDPOINTS_KEY, readHealthSettings } from './settingsRea
 import { HealthStatusBar } from './statusBar';
 import { HealthStore, type EndpointStatus } from './store';
 import { HealthTree } from './tree';
+import { notifyError, notifyInfo, notifyWarning } from '../platform/notify';
+import { quoted } from '../core/text/notification';
+
+/**
+ * What code in the extension host (other extensions, the extension-host tests) may call directly:
+ * the same changes as the commands, without their prompts. Links can reach commands, never this.
+ */
+export interface HealthApi {
+  readonly store: HealthStore;
+  addEndpoint(entry: { name: string; url: string }): Promise<vscode.ConfigurationTarget>;
+  /** Stores the secret for the origins of the endpoints using it (or those given); '' deletes it. */
+  setSecret(name: string, value: string, origins?: readonly string[]): Promise<void>;
+}
 
 /** Health view: endpoints from settings polled while the window has focus; commands, status bar, trust. */
-export function activate(context: vscode.ExtensionContext, services: Services): HealthStore {
+export function activate(context: vscode.ExtensionContext, services: Services): HealthApi {
   const { log } = services;
   const secrets = new HealthSecrets(context.secrets);
   const store = new HealthStore({ secret: (name) => secrets.get(name) });
@@ -64,6 +77,9 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     return results.filter((s): s is EndpointStatus => s !== undefined);
   };
 
+  /** Origins of the endpoints whose headers use the secret: where it may be sent. */
+  const originsOf = (name: string) => [...new Set(store.usersOfSecret(name).map((n) => originOf(store.find(n)!.endpoint.url)).filter((o): o is string => o !== undefined))];
+
   context.subscriptions.push(
     store, tree, view, scheduler, secrets,
     new HealthStatusBar(store),
@@ -79,7 +95,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       const names = endpointsFromArgument(store, arg);
       if (!names) return [];
       if (names.length === 0) {
-        const picked = await vscode.window.showInformationMessage('No health endpoints to check.', 'Add Health Endpoint…');
+        const picked = await notifyInfo('No health endpoints to check.', 'Add Health Endpoint…');
         if (picked) await vscode.commands.executeCommand('opsLens.health.addEndpoint');
         return [];
       }
@@ -92,25 +108,25 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
         const target = await appendEndpoint(entry);
         const where = target === vscode.ConfigurationTarget.Workspace ? 'workspace settings' : 'user settings';
         if (target === vscode.ConfigurationTarget.Workspace && !vscode.workspace.isTrusted) {
-          void vscode.window.showWarningMessage(`Added "${entry.name}" to ${where}. It is checked once you trust this workspace.`, 'Manage Workspace Trust')
+          void notifyWarning(`Added "${entry.name}" to ${where}. It is checked once you trust this workspace.`, 'Manage Workspace Trust')
             .then((b) => b && vscode.commands.executeCommand('workbench.trust.manage'));
         } else {
-          void vscode.window.showInformationMessage(`Added "${entry.name}" to ${where}; checking it now. Add assertions, headers and an interval in settings.`, 'Open Settings')
+          void notifyInfo(`Added "${entry.name}" to ${where}; checking it now. Add assertions, headers and an interval in settings.`, 'Open Settings')
             .then((b) => b && vscode.commands.executeCommand(target === vscode.ConfigurationTarget.Workspace ? 'workbench.action.openWorkspaceSettingsFile' : 'workbench.action.openSettingsJson'));
         }
         return entry;
       } catch (err) {
-        void vscode.window.showErrorMessage(`Could not add the health endpoint: ${describeError(err)}`);
+        void notifyError(`Could not add the health endpoint: ${quoted(describeError(err))}`);
         return undefined;
       }
     }),
     vscode.commands.registerCommand('opsLens.health.setSecret', async (arg?: unknown, value?: unknown) => {
       const referenced = secretNames(store.statuses.flatMap((s) => Object.values(s.endpoint.headers)));
-      const result = await promptAndStoreSecret(secrets, referenced, arg, value);
+      const result = await promptAndStoreSecret(secrets, referenced, originsOf, arg, value);
       if (!result) return undefined;
       const users = store.usersOfSecret(result.name);
       log.info(`health: secret ${result.name} ${result.deleted ? 'deleted' : 'stored'} (used by ${users.length} endpoint${users.length === 1 ? '' : 's'})`);
-      void vscode.window.showInformationMessage(result.deleted
+      void notifyInfo(result.deleted
         ? `Deleted the health secret ${result.name}.`
         : `Stored the health secret ${result.name} in VS Code's secret storage${users.length ? `; checking ${users.join(', ')}` : '; reference it in a header as ${secret:' + result.name + '}'}.`);
       return result.name;
@@ -118,5 +134,9 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   );
   reload();
   updateUi();
-  return store;
+  return {
+    store,
+    addEndpoint: (entry) => appendEndpoint(entry),
+    setSecret: (name, value, origins) => (value === '' ? secrets.delete(name) : secrets.set(name, value, origins ?? originsOf(name))),
+  };
 }

@@ -22,7 +22,11 @@ export interface CheckRequest {
 
 export type Checker = (request: CheckRequest, signal?: AbortSignal) => Promise<HttpOutcome>;
 
-const ALWAYS_SENSITIVE = ['authorization', 'proxy-authorization', 'cookie'];
+/**
+ * The only headers a redirect to another origin keeps: any other may carry a credential, written in
+ * settings as a literal (`X-Api-Key: …`) as well as through `${secret:NAME}`.
+ */
+const KEPT_ACROSS_ORIGINS = new Set(['accept', 'accept-language', 'user-agent', 'content-type', 'cache-control', 'pragma']);
 
 class CheckError extends Error {
   constructor(readonly code: FailureCode, message: string, readonly detail?: string) {
@@ -261,7 +265,9 @@ export function httpCheck(request: CheckRequest, signal?: AbortSignal): Promise<
           read(hop);
           return;
         }
-        hop.res.resume();
+        // The redirect's own body is never read: a server streaming one forever must not hold the socket.
+        hop.res.destroy();
+        hop.req.destroy();
         let next: URL;
         try {
           next = new URL(location, url);
@@ -275,8 +281,8 @@ export function httpCheck(request: CheckRequest, signal?: AbortSignal): Promise<
         if (visited.includes(next.toString())) throw new CheckError('redirectLoop', `Redirect loop: ${chain}`);
         if (redirects.length >= maxRedirects) throw new CheckError('tooManyRedirects', `More than ${maxRedirects} redirects: ${chain}`);
         if (next.origin !== url.origin) {
-          const drop = new Set([...ALWAYS_SENSITIVE, ...(request.sensitiveHeaders ?? []).map((h) => h.toLowerCase())]);
-          headers = Object.fromEntries(Object.entries(headers).filter(([h]) => !drop.has(h.toLowerCase())));
+          const secret = new Set((request.sensitiveHeaders ?? []).map((h) => h.toLowerCase()));
+          headers = Object.fromEntries(Object.entries(headers).filter(([h]) => KEPT_ACROSS_ORIGINS.has(h.toLowerCase()) && !secret.has(h.toLowerCase())));
         }
         if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
           method = method === 'HEAD' ? 'HEAD' : 'GET';

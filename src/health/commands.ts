@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { validateUrl } from '../core/health/settings';
 import type { HealthStore } from './store';
+import { confirmChange, notifyError, notifyWarning } from '../platform/notify';
+import { quoted } from '../core/text/notification';
 
 /**
  * Which endpoints `checkNow` means: a tree item, `{ name }` or a name checks one; nothing checks all.
@@ -18,12 +20,12 @@ export function endpointsFromArgument(store: HealthStore, arg: unknown): string[
   const found = store.find(name);
   if (found) return [found.endpoint.name];
   if (store.blocked.some((e) => e.name.toLowerCase() === name.toLowerCase())) {
-    void vscode.window.showWarningMessage(`"${name}" comes from workspace settings and is not checked until you trust this workspace.`, 'Manage Workspace Trust')
+    void notifyWarning(`"${quoted(name, 80)}" comes from workspace settings and is not checked until you trust this workspace.`, 'Manage Workspace Trust')
       .then((b) => b && vscode.commands.executeCommand('workbench.trust.manage'));
     return undefined;
   }
   const known = store.statuses.map((s) => s.endpoint.name);
-  void vscode.window.showErrorMessage(`No health endpoint named "${name}".${known.length ? ` Known: ${known.join(', ')}.` : ' None is configured.'}`);
+  void notifyError(`No health endpoint named "${quoted(name, 80)}".${known.length ? ` Known: ${quoted(known.join(', '))}.` : ' None is configured.'}`);
   return undefined;
 }
 
@@ -35,9 +37,11 @@ export async function askNewEndpoint(store: HealthStore, arg: unknown): Promise<
     const { name, url } = arg as { name: string; url: string };
     const problem = checkName(name) ?? validateUrl(url);
     if (problem) {
-      void vscode.window.showErrorMessage(`Cannot add the health endpoint: ${problem}`);
+      void notifyError(`Cannot add the health endpoint: ${quoted(problem)}`);
       return undefined;
     }
+    const added = `Add the health endpoint "${quoted(name.trim(), 80)}" to settings? Ops Lens will request ${quoted(url.trim())} every 30 seconds.`;
+    if (!(await confirmChange(added, 'Add Endpoint'))) return undefined;
     return { name: name.trim(), url: url.trim() };
   }
   const name = await vscode.window.showInputBox({

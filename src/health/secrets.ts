@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { Emitter } from '../core/emitter';
 import { Disposable } from '../platform/disposable';
+import { decodeSecret, encodeSecret, originOf, type StoredSecret } from '../core/health/secrets';
+import { quoted } from '../core/text/notification';
+import { confirmChange, notifyError } from '../platform/notify';
 
 const PREFIX = 'opsLens.health.secret.';
 
@@ -17,12 +20,14 @@ export class HealthSecrets extends Disposable {
     this.register(storage.onDidChange((e) => e.key.startsWith(PREFIX) && this.changed.fire(e.key.slice(PREFIX.length))));
   }
 
-  async get(name: string): Promise<string | undefined> {
-    return this.storage.get(PREFIX + name);
+  async get(name: string): Promise<StoredSecret | undefined> {
+    const stored = await this.storage.get(PREFIX + name);
+    return stored === undefined ? undefined : decodeSecret(stored);
   }
 
-  async set(name: string, value: string): Promise<void> {
-    await this.storage.store(PREFIX + name, value);
+  /** Stores the value for the origins it may be sent to. */
+  async set(name: string, value: string, origins: readonly string[]): Promise<void> {
+    await this.storage.store(PREFIX + name, encodeSecret({ value, origins }));
   }
 
   async delete(name: string): Promise<void> {
@@ -32,9 +37,11 @@ export class HealthSecrets extends Disposable {
 
 /**
  * Asks for the secret's name (offering the names the endpoints use) and its value in a password box,
- * then stores it. An empty value deletes the secret. Returns the name, or undefined when cancelled.
+ * then stores it for the origins of the endpoints that use it (asked for when none does yet). An empty
+ * value deletes the secret. A value passed as an argument is stored only once the user confirms.
+ * Returns the name, or undefined when cancelled.
  */
-export async function promptAndStoreSecret(secrets: HealthSecrets, referenced: readonly string[], arg?: unknown, valueArg?: unknown): Promise<{ name: string; deleted: boolean } | undefined> {
+export async function promptAndStoreSecret(secrets: HealthSecrets, referenced: readonly string[], originsOf: (name: string) => string[], arg?: unknown, valueArg?: unknown): Promise<{ name: string; deleted: boolean } | undefined> {
   let name: string | undefined;
   if (typeof arg === 'string') name = arg.trim();
   else if (arg && typeof arg === 'object') {
@@ -44,7 +51,7 @@ export async function promptAndStoreSecret(secrets: HealthSecrets, referenced: r
     if (typeof candidate === 'string') name = candidate;
   }
   if (name && !SECRET_NAME.test(name)) {
-    void vscode.window.showErrorMessage(`"${name}" is not a valid secret name: use letters, digits, "_", "-" and ".".`);
+    void notifyError(`"${quoted(name, 80)}" is not a valid secret name: use letters, digits, "_", "-" and ".".`);
     return undefined;
   }
   if (!name && referenced.length) {
@@ -64,9 +71,27 @@ export async function promptAndStoreSecret(secrets: HealthSecrets, referenced: r
     }))?.trim();
     if (!name) return undefined;
   }
+  let origins = originsOf(name);
+  if (typeof valueArg === 'string') {
+    const change = valueArg === '' ? `Delete the health secret ${name}?` : `Store a new value for the health secret ${name}?`;
+    const detail = valueArg === '' ? 'Endpoints that use it are not requested until it is set again.' : `It will be sent only to ${origins.join(', ') || 'the endpoint you name next'}. The value comes from the command's arguments, not from you.`;
+    if (!(await confirmChange(quoted(change), valueArg === '' ? 'Delete' : 'Store', detail))) return undefined;
+  }
+  if (!origins.length && valueArg !== '') {
+    const url = await vscode.window.showInputBox({
+      title: `Set Health Secret: where ${name} may be sent`,
+      prompt: 'The URL of the health endpoint that uses it; the secret is sent only to that origin',
+      placeHolder: 'https://api.example.com/health',
+      ignoreFocusOut: true,
+      validateInput: (v) => (/^https?:\/\//i.test(v.trim()) && originOf(v.trim()) ? undefined : 'An http or https URL'),
+    });
+    const origin = url === undefined ? undefined : originOf(url.trim());
+    if (!origin) return undefined;
+    origins = [origin];
+  }
   const value = typeof valueArg === 'string' ? valueArg : await vscode.window.showInputBox({
     title: `Set Health Secret (2/2): value of ${name}`,
-    prompt: 'Stored in VS Code\'s secret storage, never in settings files. Leave empty to delete the secret.',
+    prompt: `Stored in VS Code's secret storage, never in settings files, and sent only to ${origins.join(', ')}. Leave empty to delete the secret.`,
     password: true,
     ignoreFocusOut: true,
   });
@@ -75,6 +100,6 @@ export async function promptAndStoreSecret(secrets: HealthSecrets, referenced: r
     await secrets.delete(name);
     return { name, deleted: true };
   }
-  await secrets.set(name, value);
+  await secrets.set(name, value, origins);
   return { name, deleted: false };
 }

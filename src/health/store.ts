@@ -2,8 +2,8 @@ import { Emitter } from '../core/emitter';
 import { evaluateCheck, type Evaluation } from '../core/health/evaluate';
 import { historyEntry, type HistoryEntry } from '../core/health/format';
 import { HISTORY_SIZE, HistoryRing } from '../core/health/history';
-import type { EndpointConfig, HealthState } from '../core/health/model';
-import { redactSecrets, resolveSecretHeaders, secretNames } from '../core/health/secrets';
+import type { EndpointConfig, HealthState, HttpFailure } from '../core/health/model';
+import { redactSecrets, resolveSecretHeaders, secretNames, secretRefusal, type StoredSecret } from '../core/health/secrets';
 import type { EndpointSettings, SettingsProblem } from '../core/health/settings';
 import { enteredDown } from '../core/health/transitions';
 import { httpCheck, type Checker } from './checker';
@@ -28,8 +28,8 @@ export interface EndpointStatus {
 }
 
 export interface HealthStoreOptions {
-  /** Reads a secret by name (VS Code SecretStorage in the extension). */
-  readonly secret: (name: string) => Promise<string | undefined>;
+  /** Reads a secret by name (VS Code SecretStorage in the extension); a plain string has no origins. */
+  readonly secret: (name: string) => Promise<string | StoredSecret | undefined>;
   readonly check?: Checker;
   readonly maxInFlight?: number;
   readonly now?: () => Date;
@@ -186,9 +186,20 @@ export class HealthStore {
         const { endpoint } = entry;
         const names = secretNames(Object.values(endpoint.headers));
         const values = new Map<string, string | undefined>();
-        for (const name of names) values.set(name, await this.options.secret(name).catch(() => undefined));
+        const refusals: string[] = [];
+        for (const name of names) {
+          const found = await this.options.secret(name).catch(() => undefined);
+          const secret = typeof found === 'string' ? { value: found } : found;
+          values.set(name, secret?.value);
+          const refusal = secret && secretRefusal(name, secret, endpoint.url, endpoint.source);
+          if (refusal) refusals.push(refusal);
+        }
         const resolved = resolveSecretHeaders(endpoint.headers, values);
         if (!resolved.ok) return { kind: 'missing', missing: resolved.missing };
+        if (refusals.length) {
+          const refused: HttpFailure = { kind: 'failure', url: endpoint.url, code: 'invalidRequest', message: `Not requested: ${refusals.join('; ')}`, elapsedMs: 0, redirects: [] };
+          return { kind: 'done', evaluation: evaluateCheck(endpoint, refused) };
+        }
         const outcome = await this.check({
           url: endpoint.url,
           method: endpoint.method,

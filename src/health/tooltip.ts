@@ -28,6 +28,7 @@ export function endpointTooltip(status: EndpointStatus, now = new Date()): vscod
     for (const reason of evaluation.reasons.slice(0, 8)) md.appendMarkdown('- ').appendText(reason).appendMarkdown('\n');
     if (evaluation.reasons.length) md.appendMarkdown('\n');
     for (const note of evaluation.notes) md.appendMarkdown('*').appendText(note).appendMarkdown('*\n\n');
+    if (evaluation.bodyFormat) md.appendMarkdown('*Body read as:* ').appendText(evaluation.bodyFormat).appendMarkdown('\n\n');
   }
   const checks = [`expects ${describeExpectation(endpoint.expectStatus)}`, `timeout ${endpoint.timeoutMs / 1000} s`, `every ${endpoint.intervalSeconds} s`];
   if (endpoint.assertions.length) checks.push(`${endpoint.assertions.length} assertion${endpoint.assertions.length === 1 ? '' : 's'}`);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeAssertion, display, type AssertionResult } from '../core/health/assertions';
 import type { Component } from '../core/health/components';
-import { componentSummary, describeResult } from '../core/health/format';
+import { componentSummary, describeResult, formatLatency } from '../core/health/format';
 import { SOURCE_LABEL, STATE_LABEL, type EndpointConfig, type HealthState } from '../core/health/model';
 import { displayUrl } from '../core/health/secrets';
 import { describeProblemEntry, type SettingsProblem } from '../core/health/settings';
@@ -12,7 +12,7 @@ export type HealthNode =
   | { kind: 'endpoint'; status: EndpointStatus }
   | { kind: 'reason'; parent: string; text: string; state: HealthState; index: number }
   | { kind: 'assertion'; parent: string; result: AssertionResult; index: number }
-  | { kind: 'component'; parent: string; component: Component }
+  | { kind: 'component'; parent: string; component: Component; group?: Component }
   | { kind: 'detail'; parent: string; key: string; value: string }
   | { kind: 'note'; parent: string; text: string; index: number }
   | { kind: 'missingSecret'; parent: string; secret: string }
@@ -53,7 +53,10 @@ export class HealthTree implements vscode.TreeDataProvider<HealthNode>, vscode.D
     }
     switch (node.kind) {
       case 'endpoint': return this.endpointChildren(node.status);
-      case 'component': return node.component.details.map((d) => ({ kind: 'detail', parent: `${node.parent}>${node.component.path}`, key: d.key, value: d.value }));
+      case 'component': return [
+        ...(node.component.children ?? []).map((child): HealthNode => ({ kind: 'component', parent: node.parent, component: child, group: node.component })),
+        ...node.component.details.map((d): HealthNode => ({ kind: 'detail', parent: `${node.parent}>${node.component.path}`, key: d.key, value: d.value })),
+      ];
       case 'untrusted': return node.endpoints.map((endpoint) => ({ kind: 'blocked', endpoint }));
       case 'problem': return node.problem.messages.length > 1 ? node.problem.messages.map((text, index) => ({ kind: 'problemMessage', parent: this.id(node), text, index })) : [];
       default: return [];
@@ -102,16 +105,20 @@ export class HealthTree implements vscode.TreeDataProvider<HealthNode>, vscode.D
       }
       case 'component': {
         const c = node.component;
-        const item = new vscode.TreeItem(c.name, c.details.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const failingChild = c.children?.some((k) => k.state === 'down' || k.state === 'degraded');
+        const item = new vscode.TreeItem(c.name, failingChild ? vscode.TreeItemCollapsibleState.Expanded : c.details.length || c.children?.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = this.id(node);
         item.iconPath = healthIcon(c.state);
-        item.description = componentSummary(c);
+        item.description = c.message && c.state !== 'healthy' ? `${componentSummary(c)} — ${c.message.length > 100 ? `${c.message.slice(0, 99)}…` : c.message}` : componentSummary(c);
         const tip = new vscode.MarkdownString();
         tip.appendMarkdown('**').appendText(c.name).appendMarkdown('** — ').appendText(c.status ?? 'no status').appendMarkdown('\n\n');
         if (c.message) tip.appendText(c.message).appendMarkdown('\n\n');
+        const measured = [c.type && `type ${c.type}`, c.observed && `observed ${c.observed}`, c.latencyMs !== undefined && `took ${formatLatency(c.latencyMs)}`].filter(Boolean).join(' · ');
+        if (measured) tip.appendText(measured).appendMarkdown('\n\n');
         for (const d of c.details) tip.appendMarkdown('- ').appendText(`${d.key}: ${d.value}`).appendMarkdown('\n');
         tip.appendMarkdown('\n*Path:* ').appendText(c.path);
         item.tooltip = tip;
+        item.accessibilityInformation = { label: `${c.name}, ${STATE_LABEL[c.state]}${item.description ? `, ${item.description}` : ''}` };
         item.contextValue = 'health.component';
         return item;
       }
@@ -220,6 +227,7 @@ export class HealthTree implements vscode.TreeDataProvider<HealthNode>, vscode.D
 
   getParent(node: HealthNode): HealthNode | undefined {
     if (node.kind === 'blocked') return { kind: 'untrusted', endpoints: this.store.blocked };
+    if (node.kind === 'component' && node.group) return { kind: 'component', parent: node.parent, component: node.group };
     if (node.kind === 'reason' || node.kind === 'assertion' || node.kind === 'component' || node.kind === 'note' || node.kind === 'missingSecret') {
       const status = this.store.find(node.parent.replace(/^endpoint:/, ''));
       return status && { kind: 'endpoint', status };

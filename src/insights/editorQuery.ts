@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { insightsBlocks } from '../core/insights/markdownBlocks';
 import { INSIGHTS_LANGUAGE } from './language';
 import { queriesFromMarkdown, queryFromFile, type SavedQuery } from './savedQueries';
+import { notifyInfo } from '../platform/notify';
 
 /**
  * The query an editor holds: the selection, else the markdown fenced block under the cursor (or at
@@ -26,7 +27,7 @@ export function queryFromEditor(document: vscode.TextDocument, selection?: vscod
 /** Says how to point at a query when there is none where the command looked. */
 export function explainNoQuery(document: vscode.TextDocument | undefined): void {
   const where = !document ? 'No editor is active' : document.languageId === 'markdown' ? 'The cursor is not in a fenced block holding a Logs Insights query' : 'This editor holds no Logs Insights query';
-  void vscode.window.showInformationMessage(`${where}. Open a .insights file, put the cursor in a query block of a runbook, or select a query.`, 'Run Saved Query…').then((b) => b && vscode.commands.executeCommand('opsLens.insights.runSavedQuery'));
+  void notifyInfo(`${where}. Open a .insights file, put the cursor in a query block of a runbook, or select a query.`, 'Run Saved Query…').then((b) => b && vscode.commands.executeCommand('opsLens.insights.runSavedQuery'));
 }
 
 export function blockCount(document: vscode.TextDocument): number {

@@ -2,10 +2,14 @@ import { isTransient } from '../aws/errors';
 import { INSIGHTS_POLL_RETRY } from '../aws/retry';
 import type { GetQueryResultsResponse, LogsApi } from '../aws/services/logs';
 
+export type QueryLanguage = 'CWLI' | 'SQL' | 'PPL';
+
 export interface QueryRequest {
   readonly region: string;
   readonly queryString: string;
+  /** Log group names or ARNs; empty when the query names its own (SOURCE, SQL's FROM). */
   readonly logGroupNames: readonly string[];
+  readonly queryLanguage?: QueryLanguage;
   readonly start: Date;
   readonly end: Date;
 }
@@ -31,9 +35,13 @@ const FINISHED = new Set(['Complete', 'Failed', 'Cancelled', 'Timeout', 'Unknown
  * turns true, StopQuery is sent and the outcome says Cancelled. No `vscode` import: tested in node.
  */
 export async function runInsightsQuery(logs: LogsApi, request: QueryRequest, hooks: { onProgress?: (p: QueryProgress) => void; cancelled?: () => boolean; delays?: readonly number[]; failureDelays?: readonly number[] } = {}): Promise<QueryOutcome> {
+  const groups = [...request.logGroupNames];
+  // ARNs (other accounts' log groups) go in logGroupIdentifiers, which also takes plain names.
+  const byArn = groups.some((g) => g.startsWith('arn:'));
   const queryId = await logs.startQuery(request.region, {
     queryString: request.queryString,
-    logGroupNames: [...request.logGroupNames],
+    ...(request.queryLanguage && request.queryLanguage !== 'CWLI' ? { queryLanguage: request.queryLanguage } : {}),
+    ...(groups.length === 0 ? {} : byArn ? { logGroupIdentifiers: groups } : { logGroupNames: groups }),
     startTime: Math.floor(request.start.getTime() / 1000),
     endTime: Math.ceil(request.end.getTime() / 1000),
   });

@@ -14,6 +14,7 @@ import type { SavedQuery } from './savedQueries';
 import { ResultsCharts, ResultsCodeLens, SHOW_CHART_COMMAND } from './resultsCodeLens';
 import { registerSourceLinks } from './sourceLinks';
 import { showEvents } from './showEvents';
+import { notifyInfo } from '../platform/notify';
 
 export interface InsightsFeature {
   readonly context: InsightsContext;
@@ -57,12 +58,12 @@ export function createInsightsFeature(context: vscode.ExtensionContext, services
     const given = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : arg && typeof arg === 'object' && typeof (arg as { uri?: unknown }).uri === 'string' ? vscode.Uri.parse((arg as { uri: string }).uri) : undefined;
     const uri = given ?? vscode.window.activeTextEditor?.document.uri;
     if (!uri || uri.scheme !== RESULTS_SCHEME || !results.get(uri)) {
-      void vscode.window.showInformationMessage('Open Logs Insights results first (Ops Lens: Run Saved Logs Insights Query…), then show them as a chart.');
+      void notifyInfo('Open Logs Insights results first (Ops Lens: Run Saved Logs Insights Query…), then show them as a chart.');
       return;
     }
     const chart = charts.get(uri);
     if (!chart) {
-      void vscode.window.showInformationMessage('These results have nothing to chart: they need a time column (bin() or @timestamp) and numeric columns, e.g. "stats count() by bin(5m)".');
+      void notifyInfo('These results have nothing to chart: they need a time column (bin() or @timestamp) and numeric columns, e.g. "stats count() by bin(5m)".');
       return;
     }
     await vscode.commands.executeCommand(SHOW_SERIES_COMMAND, chart);
@@ -79,8 +80,12 @@ export function createInsightsFeature(context: vscode.ExtensionContext, services
       return query ? runSavedQuery(ctx, query, options) : undefined;
     },
     'opsLens.insights.runQuery': async (arg?: unknown, options?: RunOptions) => {
-      const query = await editorQuery(arg);
-      return query ? runSavedQuery(ctx, query, options) : undefined;
+      // A query given as `{ query, logGroups?, region?, title? }` (a dashboard's log widget) runs as given.
+      const given = arg && typeof arg === 'object' && typeof (arg as { query?: unknown }).query === 'string' ? (arg as { query: string; logGroups?: string[]; region?: string; title?: string }) : undefined;
+      const query: SavedQuery | undefined = given
+        ? { source: 'aws', name: given.title || 'Dashboard log widget', text: given.query, logGroups: given.logGroups, region: given.region }
+        : await editorQuery(arg);
+      return query ? runSavedQuery(ctx, query, given ? { logGroups: given.logGroups, region: given.region, ...options } : options) : undefined;
     },
     'opsLens.insights.saveQuery': async (arg?: unknown) => {
       const query = await editorQuery(arg);
@@ -94,7 +99,7 @@ export function createInsightsFeature(context: vscode.ExtensionContext, services
     'opsLens.insights.showHistory': async () => {
       const entries = ctx.history.list();
       if (!entries.length) {
-        void vscode.window.showInformationMessage('No queries run yet. Run one with "Ops Lens: Run Saved Logs Insights Query…".');
+        void notifyInfo('No queries run yet. Run one with "Ops Lens: Run Saved Logs Insights Query…".');
         return;
       }
       const picked = await vscode.window.showQuickPick(entries.map((e) => ({
@@ -105,7 +110,7 @@ export function createInsightsFeature(context: vscode.ExtensionContext, services
       })), { title: 'Recent Logs Insights runs', matchOnDetail: true, placeHolder: 'Pick one to run it again' });
       if (!picked) return;
       const e = picked.entry;
-      return runSavedQuery(ctx, { source: e.source, name: e.name, text: e.text, logGroups: e.logGroups, range: e.range, region: e.region, uri: e.uri ? vscode.Uri.parse(e.uri) : undefined, startLine: e.startLine }, { range: e.range, logGroups: e.logGroups, region: e.region });
+      return runSavedQuery(ctx, { source: e.source, language: e.language, name: e.name, text: e.text, logGroups: e.logGroups, range: e.range, region: e.region, uri: e.uri ? vscode.Uri.parse(e.uri) : undefined, startLine: e.startLine }, { range: e.range, logGroups: e.logGroups, region: e.region });
     },
   };
   return { context: ctx, results, commands };

@@ -11,6 +11,7 @@ export interface HistoryEntry {
   readonly status: string;
   readonly recordsMatched?: number;
   readonly source: SavedQuery['source'];
+  readonly language?: SavedQuery['language'];
   readonly uri?: string;
   readonly startLine?: number;
 }

@@ -1,15 +1,19 @@
 import * as vscode from 'vscode';
-import { AGGREGATE_FUNCTIONS, COMMAND_NAMES, KEYWORDS, SCALAR_FUNCTIONS, SYSTEM_FIELDS } from '../core/insights/catalog';
+import { AGGREGATE_FUNCTIONS, COMMANDS, commandInfo, functionInfo, KEYWORDS, SCALAR_FUNCTIONS, SYSTEM_FIELDS, type CommandInfo, type FunctionInfo } from '../core/insights/catalog';
 import type * as Parser from '../core/insights/parser';
 import { insightsBlocks, prepareQueryText } from '../core/insights/markdownBlocks';
 import { parseQueryFileMetadata } from '../core/insights/metadata';
+import { parseTimeRange, RANGE_FORMS } from '../core/time/ranges';
 import type { Services } from '../services';
 
 export const INSIGHTS_LANGUAGE = 'insights';
 const SELECTOR: vscode.DocumentSelector = [{ language: INSIGHTS_LANGUAGE }];
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
 
-/** Syntax errors of `.insights` documents, marked as you type, before anything is sent. */
+/**
+ * What the local check finds in `.insights` documents, marked as you type: errors only for text no version
+ * of the language accepts, warnings for what Ops Lens does not know. Nothing here stops a run.
+ */
 export class InsightsDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('opsLens.insightsSyntax');
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -29,22 +33,35 @@ export class InsightsDiagnostics implements vscode.Disposable {
 
   check(document: vscode.TextDocument): void {
     if (document.languageId !== INSIGHTS_LANGUAGE) return;
-    const prepared = prepareQueryText(document.getText());
-    if (prepared.text.trim() === '') {
-      this.collection.delete(document.uri);
+    const text = document.getText();
+    const prepared = prepareQueryText(text);
+    const meta = parseQueryFileMetadata(text);
+    const rangeProblem = this.rangeProblem(document, meta.range);
+    if (prepared.text.trim() === '' || meta.language) {
+      this.collection.set(document.uri, rangeProblem);
       return;
     }
     // The parser loads with the first .insights document, not at activation.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const error = (require('../core/insights/parser') as typeof Parser).checkQuery(prepared.text);
-    if (!error) {
-      this.collection.delete(document.uri);
-      return;
-    }
-    const start = new vscode.Position(prepared.lineOffset + error.line - 1, Math.max(0, error.column - 1));
-    const diagnostic = new vscode.Diagnostic(new vscode.Range(start, start.translate(0, Math.max(1, error.length))), error.message, vscode.DiagnosticSeverity.Error);
-    diagnostic.source = 'Logs Insights';
-    this.collection.set(document.uri, [diagnostic]);
+    const { findings } = (require('../core/insights/parser') as typeof Parser).analyzeQuery(prepared.text);
+    this.collection.set(document.uri, [...rangeProblem, ...findings.map((f) => {
+      const start = new vscode.Position(prepared.lineOffset + f.line - 1, Math.max(0, f.column - 1));
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(start, start.translate(0, Math.max(1, f.length))), f.message, f.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      diagnostic.source = 'Ops Lens';
+      return diagnostic;
+    })]);
+  }
+
+  /** A `# range:` line that is not a time range, marked with the forms that are. */
+  private rangeProblem(document: vscode.TextDocument, range: string | undefined): vscode.Diagnostic[] {
+    if (range === undefined || parseTimeRange(range)) return [];
+    const line = document.getText().split(/\r?\n/).findIndex((l) => /^\s*#\s*range\s*:/i.test(l));
+    if (line < 0) return [];
+    const text = document.lineAt(line).text;
+    const start = text.indexOf(range);
+    const diagnostic = new vscode.Diagnostic(new vscode.Range(line, Math.max(0, start), line, start < 0 ? text.length : start + range.length), `"${range}" is not a time range; use ${RANGE_FORMS}.`, vscode.DiagnosticSeverity.Warning);
+    diagnostic.source = 'Ops Lens';
+    return [diagnostic];
   }
 
   dispose(): void {
@@ -65,16 +82,19 @@ export class InsightsCompletion implements vscode.CompletionItemProvider {
     if (/^\s*#/.test(linePrefix)) return [];
     const items: vscode.CompletionItem[] = [];
     const atCommandPosition = /^\s*\|?\s*\w*$/.test(linePrefix);
-    for (const name of COMMAND_NAMES) {
-      const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.Keyword);
-      item.sortText = atCommandPosition ? `0${name}` : `3${name}`;
+    for (const command of COMMANDS) {
+      const item = new vscode.CompletionItem(command.label, vscode.CompletionItemKind.Keyword);
+      item.detail = command.syntax;
+      item.documentation = helpOf(command);
+      item.sortText = atCommandPosition ? `0${command.name}` : `3${command.name}`;
       items.push(item);
     }
     for (const fn of [...AGGREGATE_FUNCTIONS, ...SCALAR_FUNCTIONS]) {
-      const item = new vscode.CompletionItem(fn.name, vscode.CompletionItemKind.Function);
+      const label = fn.signature.slice(0, fn.signature.indexOf('('));
+      const item = new vscode.CompletionItem(label, vscode.CompletionItemKind.Function);
       item.detail = fn.signature;
-      item.documentation = fn.description;
-      item.insertText = new vscode.SnippetString(`${fn.name}($1)`);
+      item.documentation = helpOf(fn);
+      item.insertText = new vscode.SnippetString(`${label}($1)`);
       item.sortText = `2${fn.name}`;
       items.push(item);
     }
@@ -112,6 +132,28 @@ export class InsightsCompletion implements vscode.CompletionItemProvider {
   }
 }
 
+/** The one-line description of a command or function and its page in the AWS documentation. */
+function helpOf(entry: CommandInfo | FunctionInfo): vscode.MarkdownString {
+  const signature = 'syntax' in entry ? entry.syntax : entry.signature;
+  const md = new vscode.MarkdownString(`\`${signature}\`\n\n${entry.description}\n\n[Logs Insights documentation](${entry.docs})`);
+  md.isTrusted = false;
+  return md;
+}
+
+/** Hover help for the command or function under the cursor. */
+export class InsightsHover implements vscode.HoverProvider {
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const range = document.getWordRangeAtPosition(position, /[A-Za-z_][A-Za-z0-9_]*/);
+    if (!range) return undefined;
+    const word = document.getText(range);
+    const line = document.lineAt(position.line).text;
+    if (/^\s*#/.test(line)) return undefined;
+    const isCall = /^\s*\(/.test(line.slice(range.end.character));
+    const entry = isCall ? functionInfo(word) : commandInfo(word) ?? functionInfo(word);
+    return entry ? new vscode.Hover(helpOf(entry), range) : undefined;
+  }
+}
+
 /** "▶ Run in Logs Insights" above each query of `.insights` files and of markdown fenced blocks. */
 export class InsightsCodeLens implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -132,6 +174,7 @@ export function registerLanguageFeatures(services: Services): vscode.Disposable[
   return [
     new InsightsDiagnostics(),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new InsightsCompletion(services), '@', '|', ' '),
+    vscode.languages.registerHoverProvider(SELECTOR, new InsightsHover()),
     vscode.languages.registerCodeLensProvider([...SELECTOR as vscode.DocumentFilter[], ...MARKDOWN as vscode.DocumentFilter[]], new InsightsCodeLens()),
   ];
 }

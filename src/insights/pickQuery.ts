@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { awsQueries, workspaceQueries, type SavedQuery } from './savedQueries';
+import { notifyError, notifyInfo } from '../platform/notify';
+import { quoted } from '../core/text/notification';
 
 const SECTION: Record<SavedQuery['source'], string> = { aws: 'Saved in CloudWatch Logs', file: 'Workspace query files', markdown: 'Runbooks (markdown blocks)' };
 
@@ -16,12 +18,12 @@ export async function pickSavedQuery(services: Services, name?: string): Promise
   if (name) {
     const wanted = name.trim().toLowerCase();
     const found = queries.find((q) => q.name.toLowerCase() === wanted) ?? queries.find((q) => q.name.toLowerCase().replace(/^\d+\.\s*/, '') === wanted.replace(/^\d+\.\s*/, ''));
-    if (!found) void vscode.window.showErrorMessage(`No saved query named "${name}" in CloudWatch Logs, the workspace's .insights files or its markdown runbooks.`);
+    if (!found) void notifyError(`No saved query named "${quoted(name, 120)}" in CloudWatch Logs, the workspace's .insights files or its markdown runbooks.`);
     return found;
   }
   if (queries.length === 0) {
     const message = errors.length ? `No saved queries found, and CloudWatch query definitions could not be read: ${errors[0]}` : 'No saved queries yet: add a .insights file, a query block to a markdown runbook, or save one with "Ops Lens: Save Query to CloudWatch".';
-    void vscode.window.showInformationMessage(message);
+    void notifyInfo(message);
     return undefined;
   }
   type Item = vscode.QuickPickItem & { query?: SavedQuery };

@@ -39,7 +39,7 @@ export class ResultsCodeLens implements vscode.CodeLensProvider {
     // Events handed over by another feature (execution logs) were not a query: nothing to run again.
     const lenses = data.rerun === undefined ? [] : [
       new vscode.CodeLens(top, { title: '↻ Run again', command: 'opsLens.insights.rerun', arguments: [document.uri] }),
-      new vscode.CodeLens(top, { title: `Range: ${data.range.label} ▾`, command: 'opsLens.insights.changeRange', arguments: [document.uri] }),
+      new vscode.CodeLens(top, { title: `Range: ${data.range.label || 'fixed window'} ▾`, command: 'opsLens.insights.changeRange', arguments: [document.uri] }),
     ];
     lenses.push(new vscode.CodeLens(top, { title: 'Export…', command: 'opsLens.insights.exportResults', arguments: [{ uri: document.uri.toString() }] }));
     if (this.charts.get(document.uri)) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { formatResultsDocument } from '../core/insights/results';
+import { capDocument } from '../core/text/limits';
 
 export const RESULTS_SCHEME = 'ops-lens-insights';
 
@@ -48,7 +49,7 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     if (cached !== undefined) return cached;
     const data = this.results.get(key);
     if (!data) return 'These results were closed and are no longer kept. Run the query again (Ops Lens: Show Query History).\n';
-    const { text } = formatResultsDocument({ queryName: data.queryName, query: data.query, logGroups: data.logGroups, range: data.range, status: data.status, statistics: data.statistics, rows: data.rows });
+    const text = capDocument(formatResultsDocument({ queryName: data.queryName, query: data.query, logGroups: data.logGroups, range: data.range, status: data.status, statistics: data.statistics, rows: data.rows }).text);
     this.texts.set(key, text);
     return text;
   }

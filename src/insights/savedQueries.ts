@@ -3,6 +3,8 @@ import type { LogsApi } from '../aws/services/logs';
 import type { AwsSession } from '../aws/session';
 import { parseQueryFileMetadata } from '../core/insights/metadata';
 import { insightsBlocks } from '../core/insights/markdownBlocks';
+import { readSetting } from '../platform/trust';
+import { readScannedFile } from '../platform/files';
 
 export type QuerySource = 'aws' | 'file' | 'markdown';
 
@@ -14,6 +16,8 @@ export interface SavedQuery {
   readonly text: string;
   readonly logGroups?: readonly string[];
   readonly range?: string;
+  /** SQL or PPL for OpenSearch queries; absent for the Logs Insights language. */
+  readonly language?: 'SQL' | 'PPL';
   readonly region?: string;
   readonly definitionId?: string;
   /** Where the text is, for error markers: the document and its first line. */
@@ -24,7 +28,7 @@ export interface SavedQuery {
 export function queryFromFile(uri: vscode.Uri, text: string): SavedQuery {
   const meta = parseQueryFileMetadata(text);
   const base = uri.path.split('/').pop()?.replace(/\.insights$/, '') ?? 'query';
-  return { source: 'file', name: meta.name ?? base, text, logGroups: meta.logGroups, range: meta.range, uri, startLine: 0 };
+  return { source: 'file', name: meta.name ?? base, text, logGroups: meta.logGroups, range: meta.range, language: meta.language, uri, startLine: 0 };
 }
 
 export function queriesFromMarkdown(uri: vscode.Uri, markdown: string): SavedQuery[] {
@@ -32,22 +36,18 @@ export function queriesFromMarkdown(uri: vscode.Uri, markdown: string): SavedQue
   return insightsBlocks(markdown).map((block) => {
     const meta = parseQueryFileMetadata(block.text);
     const name = meta.name ?? [block.heading, block.label].filter(Boolean).join(' — ') ?? file;
-    return { source: 'markdown', name: name || file, text: block.text, logGroups: meta.logGroups, range: meta.range, uri, startLine: block.startLine };
+    return { source: 'markdown', name: name || file, text: block.text, logGroups: meta.logGroups, range: meta.range, language: block.language ?? meta.language, uri, startLine: block.startLine };
   });
 }
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open.getText();
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
+  return readScannedFile(uri);
 }
 
 export async function workspaceQueries(): Promise<SavedQuery[]> {
-  const glob = vscode.workspace.getConfiguration('opsLens').get<string>('insights.queryFiles', '**/*.insights') || '**/*.insights';
+  const glob = readSetting<string>('insights.queryFiles', '**/*.insights') || '**/*.insights';
   const exclude = '{**/node_modules/**,**/.git/**}';
   const [files, markdown] = await Promise.all([vscode.workspace.findFiles(glob, exclude, 500), vscode.workspace.findFiles('**/*.{md,markdown}', exclude, 500)]);
   const fromFiles = await Promise.all(files.map(async (uri) => {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { insightsTimestamp } from '../core/time/format';
 import type { ResultsDocuments } from './resultsDocuments';
+import { notifyError } from '../platform/notify';
 
 export interface EventsToShow {
   readonly title: string;
@@ -21,7 +22,7 @@ function isEventsToShow(arg: unknown): arg is EventsToShow {
 /** Log events another feature already read, shown as a results document (stack frames linked, export). */
 export async function showEvents(results: ResultsDocuments, arg: unknown): Promise<vscode.Uri | undefined> {
   if (!isEventsToShow(arg)) {
-    void vscode.window.showErrorMessage('showEvents takes { title, region, logGroups, start, end, events: [{ timestamp, message }] }.');
+    void notifyError('showEvents takes { title, region, logGroups, start, end, events: [{ timestamp, message }] }.');
     return undefined;
   }
   const uri = results.add({

@@ -2,9 +2,11 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { createFrameResolver, findStackFrames, type Frame } from '../core/sourceLinks';
 import { RESULTS_SCHEME, type ResultsDocuments } from './resultsDocuments';
+import { readSetting } from '../platform/trust';
 
 const SOURCE_GLOB = '**/*.{ts,tsx,js,jsx,mjs,cjs,py,java,kt,go,cs,rb,php,rs,scala}';
 const FILE_LIST_TTL_MS = 30_000;
+const MAX_SNIPPET_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Finds where a stack frame's file is in the workspace; file lists and answers are cached briefly. */
 class FrameResolver {
@@ -22,11 +24,18 @@ class FrameResolver {
   async resolver(): Promise<(frame: Frame) => string | undefined> {
     const files = await this.workspaceFiles();
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-    const mappings = vscode.workspace.getConfiguration('opsLens').get<{ from: string; to: string }[]>('sourceMappings', []);
+    const mappings = readSetting<{ from: string; to: string }[]>('sourceMappings', []);
     return createFrameResolver({
       mappings: (Array.isArray(mappings) ? mappings : []).filter((m) => typeof m?.from === 'string' && typeof m?.to === 'string'),
       workspaceFolders: folders.map((f) => ({ path: f.uri.fsPath, name: f.name })),
       fileExists: (p: string) => fs.existsSync(p) && fs.statSync(p).isFile(),
+      realPath: (p: string) => {
+        try {
+          return fs.realpathSync.native(p);
+        } catch {
+          return undefined;
+        }
+      },
       findBySuffix: (suffix: string) => files.filter((f) => f.endsWith(`/${suffix}`) || f === suffix),
     });
   }
@@ -67,6 +76,8 @@ export function registerSourceLinks(results: ResultsDocuments): vscode.Disposabl
         const md = new vscode.MarkdownString();
         md.appendMarkdown(`[${vscode.workspace.asRelativePath(path)}:${frame.line}](${target(path, frame).toString()})\n\n`);
         try {
+          // A snippet of a file that size is not worth reading it whole.
+          if (fs.statSync(path).size > MAX_SNIPPET_FILE_BYTES) throw new Error('too large for a snippet');
           const source = fs.readFileSync(path, 'utf8').split(/\r?\n/);
           const from = Math.max(0, frame.line - 3);
           const snippet = source.slice(from, frame.line + 2).map((text, i) => `${String(from + i + 1).padStart(4)}${from + i + 1 === frame.line ? '>' : ' '} ${text}`).join('\n');

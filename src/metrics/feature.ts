@@ -7,6 +7,8 @@ import type { Services } from '../services';
 import { ChartPanel } from '../webview/panel';
 import { ChartLoader } from './loader';
 import { listAllDashboards, pickAlarm, pickDashboard, pickMetrics, pickRegion } from './pickers';
+import { notifyError } from '../platform/notify';
+import { quoted } from '../core/text/notification';
 
 export interface MetricsFeature {
   readonly panels: ChartPanel;
@@ -32,7 +34,7 @@ export function createMetricsFeature(context: vscode.ExtensionContext, services:
     const all = await regions();
     const given = arg === undefined ? undefined : metricSelectionsFromArgument(arg, all[0]);
     if (arg !== undefined && !given) {
-      void vscode.window.showErrorMessage('Open Metric Chart takes { region?, namespace, metricName, dimensions?, stat? } or a list of them.');
+      void notifyError('Open Metric Chart takes { region?, namespace, metricName, dimensions?, stat? } or a list of them.');
       return;
     }
     let metrics = given;
@@ -50,7 +52,7 @@ export function createMetricsFeature(context: vscode.ExtensionContext, services:
     const all = await regions();
     const target = dashboardFromArgument(arg);
     if (arg !== undefined && !target) {
-      void vscode.window.showErrorMessage('Open CloudWatch Dashboard takes a dashboard name or { name, region }.');
+      void notifyError('Open CloudWatch Dashboard takes a dashboard name or { name, region }.');
       return;
     }
     await services.ensureCredentialsChecked();
@@ -61,7 +63,7 @@ export function createMetricsFeature(context: vscode.ExtensionContext, services:
       const { dashboards } = await listAllDashboards(metricsApi, all);
       const found = dashboards.find((d) => d.name === target.name);
       if (!found) {
-        void vscode.window.showErrorMessage(`No CloudWatch dashboard named "${target.name}" in ${all.join(', ')}.`);
+        void notifyError(`No CloudWatch dashboard named "${quoted(target.name, 120)}" in ${all.join(', ')}.`);
         return;
       }
       chosen = { region: found.region, name: found.name };
@@ -84,13 +86,13 @@ export function createMetricsFeature(context: vscode.ExtensionContext, services:
     await services.ensureCredentialsChecked();
     const target: AlarmTarget | undefined = alarmFromArgument(arg) ?? (arg === undefined ? await pickAlarm(cloudWatch, all) : undefined);
     if (!target) {
-      if (arg !== undefined) void vscode.window.showErrorMessage('Show Alarm Chart takes an alarm, { region, name }, or an alarm name.');
+      if (arg !== undefined) void notifyError('Show Alarm Chart takes an alarm, { region, name }, or an alarm name.');
       return;
     }
     try {
       const region = await findAlarmRegion(target, all);
       if (!region) {
-        void vscode.window.showErrorMessage(`No alarm named "${target.name}" in ${all.join(', ')}.`);
+        void notifyError(`No alarm named "${quoted(target.name, 120)}" in ${all.join(', ')}.`);
         return;
       }
       panels.show({ kind: 'alarm', region, name: target.name, ...(target.snapshot ? { snapshot: target.snapshot } : {}) }, { range: '24h' });
@@ -102,7 +104,7 @@ export function createMetricsFeature(context: vscode.ExtensionContext, services:
   const showSeries = (arg?: unknown): void => {
     const chart = seriesChartFromArgument(arg);
     if (!chart) {
-      void vscode.window.showErrorMessage('There is nothing to chart: showSeries takes { title, series: [{ name, points: [[epoch ms, value], …] }], unit? }.');
+      void notifyError('There is nothing to chart: showSeries takes { title, series: [{ name, points: [[epoch ms, value], …] }], unit? }.');
       return;
     }
     panels.show({ kind: 'insights', ...chart });

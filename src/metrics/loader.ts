@@ -5,13 +5,16 @@ import type { MetricsApi, MetricSeries } from '../aws/services/metrics';
 import { STATE_LABEL, comparisonSymbol, formatNumber } from '../core/alarms/model';
 import { bandsFromData, bandsFromTransitions, transitionsFromHistory, type HistoryItemLike, type TimeBand } from '../core/metrics/alarmBands';
 import { MAX_CHART_SERIES, MAX_SERIES_POINTS, type AlarmSnapshot } from '../core/metrics/arguments';
-import { GRID_COLUMNS, parseDashboardBody, widgetTitle, type AxisSettings, type DashboardWidget, type GridPos, type MetricView } from '../core/metrics/dashboard';
+import { alarmRefFromArn, GRID_COLUMNS, parseDashboardBody, widgetTitle, type AxisSettings, type DashboardWidget, type GridPos, type MetricView } from '../core/metrics/dashboard';
 import { parseMarkdown } from '../core/metrics/markdown';
 import { choosePeriod, formatPeriod } from '../core/metrics/period';
 import { describeMetric, renameInExpression, selectionQueries, toMetricDataQuery, widgetQueries, type ChartQuery } from '../core/metrics/queries';
 import { RANGE_LABEL, timeWindow, type RangeKey, type TimeWindow } from '../core/metrics/ranges';
 import { normalizeStat } from '../core/metrics/statistics';
+import { applyVariables, readVariables } from '../core/metrics/variables';
+import { functionName, readWidgetOptions, widgetWindow, type WidgetOptions } from '../core/metrics/widgetOptions';
 import { guessUnit, unitLabel } from '../core/metrics/units';
+import { explorerQueries, resolveVariables } from './dashboardParts';
 import type { AlarmItemView, AxisView, ChartSource, ChartView, ChartWidgetView, LineView, PanelState, SeriesView, WidgetView } from '../webview/protocol';
 
 export interface LoaderDeps {
@@ -29,6 +32,10 @@ interface ChartSpec {
   readonly periodIsRange?: boolean;
   /** Rows of the widget that could not be read. */
   readonly problems?: readonly string[];
+  /** The widget's own time range, when it has one. */
+  readonly window?: TimeWindow;
+  /** false: points of a period that has not ended yet are not drawn (a dashboard widget without `liveData`). */
+  readonly liveData?: boolean;
 }
 
 interface FetchedChart {
@@ -158,20 +165,53 @@ export class ChartLoader {
 
   private async loadDashboard(state: PanelState, source: Extract<ChartSource, { kind: 'dashboard' }>): Promise<ChartView> {
     const definition = await this.deps.metrics.getDashboard(source.region, source.name);
-    const parsed = parseDashboardBody(definition.body);
+    let raw: unknown = definition.body;
+    try {
+      raw = JSON.parse(definition.body);
+    } catch {
+      // parseDashboardBody says what is wrong with it.
+    }
+    const declared = readVariables(raw);
+    const variables = await resolveVariables(this.deps.metrics, source.region, declared.variables, state.variables);
+    const body = applyVariables(raw, variables.assignments);
+    const parsed = parseDashboardBody(body);
+    const options = readWidgetOptions(body);
     // The dashboard's own `start` until a range is picked in the panel.
     const range = state.rangeFromSource && parsed.range ? parsed.range : state.range;
     const window = timeWindow(range, this.now());
+    const stat = normalizeStat(state.stat);
     const specs = new Map<number, ChartSpec>();
-    for (const w of parsed.widgets) {
-      if (w.type !== 'metric') continue;
-      const expanded = widgetQueries(w.metrics, { region: w.region ?? source.region, stat: w.stat, period: w.period });
-      const stat = normalizeStat(state.stat);
-      const queries = stat ? expanded.queries.map((q) => (q.metric ? { ...q, stat } : q)) : expanded.queries;
-      specs.set(w.index, { widgetId: `w${w.index}`, queries, periodIsRange: w.periodIsRange, problems: expanded.problems });
-    }
+    const graphedAlarms = await this.graphedAlarms(parsed.widgets, options, source.region);
+    const explorers = new Map<number, { title: string; view: MetricView; stacked: boolean; notes: string[] }>();
+    await Promise.all(parsed.widgets.map(async (w) => {
+      const own = options.get(w.index);
+      const timing = { window: own ? widgetWindow(own.time, this.now()) : undefined, liveData: own?.time.liveData ?? false };
+      if (w.type === 'metric') {
+        const alarm = graphedAlarms.get(w.index);
+        if (alarm) {
+          specs.set(w.index, { widgetId: `w${w.index}`, queries: alarm.queries, problems: alarm.problems, ...timing });
+          return;
+        }
+        const expanded = widgetQueries(w.metrics, { region: w.region ?? source.region, stat: w.stat, period: w.period });
+        const queries = stat ? expanded.queries.map((q) => (q.metric ? { ...q, stat } : q)) : expanded.queries;
+        specs.set(w.index, { widgetId: `w${w.index}`, queries, periodIsRange: w.periodIsRange, problems: expanded.problems, ...timing });
+      } else if (w.type === 'other' && own?.explorer) {
+        const selection = own.explorer;
+        if (!selection.metrics.length) {
+          explorers.set(w.index, { title: selection.title ?? 'Explorer', view: 'timeSeries', stacked: false, notes: ['This explorer widget selects no metrics (each needs a metricName and a resourceType).'] });
+          return;
+        }
+        try {
+          const found = await explorerQueries(this.deps.metrics, selection.region ?? source.region, selection);
+          specs.set(w.index, { widgetId: `w${w.index}`, queries: found.queries, ...timing });
+          explorers.set(w.index, { title: selection.title ?? (selection.metrics.map((m) => m.metricName).join(', ') || 'Explorer'), view: EXPLORER_VIEWS[selection.view] ?? 'timeSeries', stacked: selection.stacked, notes: found.notes });
+        } catch (err) {
+          explorers.set(w.index, { title: selection.title ?? 'Explorer', view: 'timeSeries', stacked: false, notes: [`The metrics of this explorer could not be listed: ${messageOf(err)}`] });
+        }
+      }
+    }));
     const [fetched, alarms] = await Promise.all([
-      this.fetchCharts([...specs.values()], window),
+      this.fetchByWindow([...specs.values()], window),
       this.alarmItems(parsed.widgets, source.region),
     ]);
     const widgets = parsed.widgets.map((w): WidgetView => {
@@ -181,8 +221,11 @@ export class ChartLoader {
         case 'metric': {
           const spec = specs.get(w.index)!;
           const chart = fetched.get(id)!;
-          const notes = [...(spec.problems ?? []).map((p) => `Metrics ${p}.`), ...(w.requestedView ? [`The "${w.requestedView}" view is drawn as a time series.`] : [])];
-          return this.chartWidget({ id, title, pos: w.pos, view: w.view, stacked: w.stacked, yAxis: w.yAxis, lines: w.annotations.map((a) => ({ ...a, kind: 'annotation' as const })) }, spec, { ...chart, notes: [...notes, ...chart.notes] });
+          const alarm = graphedAlarms.get(w.index);
+          const notes = [...(spec.problems ?? []).map((p) => (alarm ? p : `Metrics ${p}.`)), ...(w.requestedView ? [`The "${w.requestedView}" view is drawn as a time series.`] : [])];
+          const lines: LineView[] = [...w.annotations.map((a) => ({ ...a, kind: 'annotation' as const })), ...(alarm?.lines ?? [])];
+          const drawnChart = this.chartWidget({ id, title: w.title ?? alarm?.title ?? title, pos: w.pos, view: w.view, stacked: w.stacked, yAxis: w.yAxis, lines, ...(alarm?.unit ? { unit: alarm.unit } : {}) }, spec, { ...chart, notes: [...notes, ...chart.notes] });
+          return alarm?.facts ? { ...drawnChart, alarm: alarm.facts } : drawnChart;
         }
         case 'text':
           return { kind: 'text', id, title, pos: w.pos, blocks: parseMarkdown(w.markdown), transparent: w.transparent };
@@ -192,8 +235,26 @@ export class ChartLoader {
         }
         case 'log':
           return { kind: 'log', id, title, pos: w.pos, region: w.region ?? source.region, query: w.query, logGroups: w.logGroups };
-        case 'other':
+        case 'other': {
+          const explorer = explorers.get(w.index);
+          const spec = specs.get(w.index);
+          if (explorer && spec) {
+            const chart = fetched.get(id)!;
+            return this.chartWidget({ id, title: explorer.title, pos: w.pos, view: explorer.view, stacked: explorer.stacked, yAxis: {}, lines: [] }, spec, { ...chart, notes: [...explorer.notes, ...chart.notes] });
+          }
+          if (explorer) return { kind: 'placeholder', id, title: explorer.title, pos: w.pos, widgetType: 'explorer', message: explorer.notes.join(' ') };
+          const custom = options.get(w.index)?.customFunction;
+          if (custom !== undefined) {
+            const name = custom ? functionName(custom) : '';
+            return {
+              kind: 'placeholder', id, title, pos: w.pos, widgetType: 'custom',
+              message: name
+                ? `A custom widget drawn by the Lambda function ${name}. Ops Lens does not invoke functions; open the dashboard in the CloudWatch console to see it.`
+                : 'A custom widget without a Lambda function (its "endpoint" is missing).',
+            };
+          }
           return { kind: 'placeholder', id, title, pos: w.pos, widgetType: w.widgetType, message: `Ops Lens does not draw "${w.widgetType}" widgets yet. Open the dashboard in the CloudWatch console to see it.` };
+        }
       }
     });
     return this.view(range, window, {
@@ -203,8 +264,59 @@ export class ChartLoader {
       rows: parsed.rows,
       statSelectable: true,
       widgets,
-      notes: parsed.problems,
+      notes: [...declared.problems, ...variables.notes, ...parsed.problems],
+      ...(variables.views.length ? { variables: variables.views } : {}),
     });
+  }
+
+  /** Metric widgets that graph an alarm (`annotations.alarms`, no `metrics`): the alarm's queries and threshold. */
+  private async graphedAlarms(widgets: readonly DashboardWidget[], options: ReadonlyMap<number, WidgetOptions>, defaultRegion: string): Promise<Map<number, GraphedAlarm>> {
+    const out = new Map<number, GraphedAlarm>();
+    await Promise.all(widgets.map(async (w) => {
+      const arn = w.type === 'metric' ? options.get(w.index)?.alarmArns[0] : undefined;
+      if (!arn || w.type !== 'metric') return;
+      const ref = alarmRefFromArn(arn);
+      const region = ref.region ?? w.region ?? defaultRegion;
+      try {
+        const found = await this.deps.metrics.describeAlarms(region, [ref.name]);
+        const raw = found.metricAlarms.find((a) => a.AlarmName === ref.name);
+        if (!raw) {
+          out.set(w.index, { queries: [], lines: [], title: ref.name, problems: [`The alarm ${ref.name} this widget graphs does not exist in ${region}.`] });
+          return;
+        }
+        const alarm = alarmFacts(raw);
+        const threshold = alarm.threshold;
+        const lines: LineView[] = threshold === undefined ? [] : [{ value: threshold, label: `${ref.name} ${comparisonSymbol(alarm.comparison)} ${formatNumber(threshold)}`, kind: 'threshold', yAxis: 'left' }];
+        const facts = { name: ref.name, region, state: alarm.state ?? 'INSUFFICIENT_DATA', ...(threshold !== undefined ? { threshold } : {}), ...(alarm.comparison ? { comparison: alarm.comparison } : {}) };
+        out.set(w.index, { queries: alarm.queries.map((q) => ({ ...q, region })), lines, title: ref.name, ...(alarm.unit ? { unit: alarm.unit } : {}), problems: [], facts });
+      } catch (err) {
+        out.set(w.index, { queries: [], lines: [], title: ref.name, problems: [`The alarm ${ref.name} could not be read: ${messageOf(err)}`] });
+      }
+    }));
+    return out;
+  }
+
+  /** fetchCharts once per distinct window: the dashboard's, and each widget's own `start`/`end`; incomplete periods dropped unless `liveData`. */
+  private async fetchByWindow(specs: readonly ChartSpec[], dashboardWindow: TimeWindow): Promise<Map<string, FetchedChart>> {
+    const groups = new Map<string, { window: TimeWindow; specs: ChartSpec[] }>();
+    for (const spec of specs) {
+      const window = spec.window ?? dashboardWindow;
+      const key = `${window.start}-${window.end}`;
+      const group = groups.get(key) ?? { window, specs: [] };
+      group.specs.push(spec);
+      groups.set(key, group);
+    }
+    const out = new Map<string, FetchedChart>();
+    const now = this.now();
+    for (const { window, specs: group } of groups.values()) {
+      const fetched = await this.fetchCharts(group, window);
+      for (const spec of group) {
+        const chart = fetched.get(spec.widgetId)!;
+        // One period over the whole range (a single value of the range) is never complete: it is drawn as it is.
+        out.set(spec.widgetId, spec.liveData === false && !spec.periodIsRange ? completePeriodsOnly(chart, now) : chart);
+      }
+    }
+    return out;
   }
 
   private async loadAlarm(state: PanelState, source: Extract<ChartSource, { kind: 'alarm' }>, window: TimeWindow): Promise<ChartView> {
@@ -414,6 +526,29 @@ export class ChartLoader {
     return out;
   }
 }
+
+/** A metric widget's alarm: what to fetch and draw, or why it cannot be. */
+interface GraphedAlarm {
+  readonly queries: ChartQuery[];
+  readonly lines: LineView[];
+  readonly title: string;
+  readonly unit?: string;
+  readonly problems: string[];
+  readonly facts?: NonNullable<ChartWidgetView['alarm']>;
+}
+
+/** The chart without points whose period has not ended at `now` (they would show a partial value as a drop). */
+function completePeriodsOnly(chart: FetchedChart, now: number): FetchedChart {
+  const series = chart.series.map((s) => {
+    const period = (chart.periods.get(s.id) ?? 60) * 1000;
+    let keep = s.timestamps.length;
+    while (keep > 0 && s.timestamps[keep - 1] + period > now) keep--;
+    return keep === s.timestamps.length ? s : { ...s, timestamps: s.timestamps.slice(0, keep), values: s.values.slice(0, keep) };
+  });
+  return { ...chart, series };
+}
+
+const EXPLORER_VIEWS: Record<string, MetricView> = { timeSeries: 'timeSeries', singleValue: 'singleValue', bar: 'bar', pie: 'pie', gauge: 'gauge', table: 'table' };
 
 /** The most common spacing between consecutive points (ms), e.g. a `bin(5m)`'s 300,000; 60,000 when unknown. */
 function typicalStep(series: readonly { readonly timestamps: readonly number[] }[]): number {

@@ -5,6 +5,7 @@ import type { MetricSelection } from '../core/metrics/arguments';
 import type { MetricRef } from '../core/metrics/queries';
 import { relativeTime } from '../core/time/relative';
 import { showError } from '../platform/errors';
+import { notifyInfo, notifyWarning } from '../platform/notify';
 
 /** ListMetrics pages read at most for one picker (500 metrics a page). */
 const MAX_PAGES = 20;
@@ -51,7 +52,7 @@ export async function pickMetrics(metrics: MetricsApi, region: string): Promise<
     const counts = new Map<string, number>();
     for (const m of inNamespace.items) counts.set(m.metricName, (counts.get(m.metricName) ?? 0) + 1);
     if (counts.size === 0) {
-      void vscode.window.showInformationMessage(`No metrics in ${namespace} in ${region} (CloudWatch lists metrics that received data in the last two weeks).`);
+      void notifyInfo(`No metrics in ${namespace} in ${region} (CloudWatch lists metrics that received data in the last two weeks).`);
       return undefined;
     }
     const pickedName = await vscode.window.showQuickPick([...counts].sort(([a], [b]) => a.localeCompare(b)).map(([name, n]) => ({ label: name, description: `${n} dimension set${n === 1 ? '' : 's'}` })), {
@@ -99,9 +100,9 @@ export async function listAllDashboards(metrics: MetricsApi, regions: readonly s
 
 export async function pickDashboard(metrics: MetricsApi, regions: readonly string[]): Promise<{ region: string; name: string } | undefined> {
   const { dashboards, failures } = await progress('Listing CloudWatch dashboards…', () => listAllDashboards(metrics, regions));
-  for (const f of failures) void vscode.window.showWarningMessage(`Could not list dashboards in ${f}`);
+  for (const f of failures) void notifyWarning(`Could not list dashboards in ${f}`);
   if (dashboards.length === 0) {
-    if (failures.length === 0) void vscode.window.showInformationMessage(`No CloudWatch dashboards in ${regions.join(', ')}.`);
+    if (failures.length === 0) void notifyInfo(`No CloudWatch dashboards in ${regions.join(', ')}.`);
     return undefined;
   }
   const now = new Date();
@@ -130,7 +131,7 @@ export async function pickAlarm(cloudWatch: CloudWatchApi, regions: readonly str
     return undefined;
   }
   if (items.length === 0) {
-    void vscode.window.showInformationMessage('No metric alarms in the selected regions.');
+    void notifyInfo('No metric alarms in the selected regions.');
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(items.sort((a, b) => a.label.localeCompare(b.label)), { title: 'Chart of which alarm?', placeHolder: 'Alarm name', matchOnDescription: true });

@@ -29,6 +29,8 @@ export class AutoRefresh extends Disposable {
   private schedule(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    // A refresh that ends after the view was disposed must not arm the timer again.
+    if (this.isDisposed) return;
     const interval = readRefreshIntervalSeconds();
     if (interval === 0 || !this.view.visible || !vscode.window.state.focused) return;
     this.timer = setTimeout(async () => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AwsSettings } from '../aws/settings';
+import { readSetting } from './trust';
 
 const SECTION = 'opsLens';
 
@@ -11,12 +12,12 @@ function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : [];
 }
 
+/** Profile, regions and endpoint; an untrusted workspace's own values of them are ignored. */
 export function readAwsSettings(): AwsSettings {
-  const c = section();
   return {
-    profile: (c.get<string>('aws.profile') ?? '').trim(),
-    regions: stringArray(c.get('aws.regions')),
-    endpointUrl: (c.get<string>('aws.endpointUrl') ?? '').trim(),
+    profile: String(readSetting<unknown>('aws.profile', '') ?? '').trim(),
+    regions: stringArray(readSetting<unknown>('aws.regions', [])),
+    endpointUrl: String(readSetting<unknown>('aws.endpointUrl', '') ?? '').trim(),
   };
 }
 

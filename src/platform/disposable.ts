@@ -11,6 +11,11 @@ export abstract class Disposable implements vscode.Disposable {
     return disposable;
   }
 
+  /** True once disposed: work that finishes afterwards must not start anything new. */
+  protected get isDisposed(): boolean {
+    return this.disposed;
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;

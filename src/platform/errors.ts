@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { AwsUserError, type ErrorAction } from '../aws/errors';
+import { notifyError } from './notify';
+import { quoted } from '../core/text/notification';
 
 const BUTTONS: Record<ErrorAction, { label: string; run: () => Thenable<unknown> } | undefined> = {
   selectProfile: { label: 'Select Profile', run: () => vscode.commands.executeCommand('opsLens.selectProfile') },
@@ -19,8 +21,8 @@ export function describeError(err: unknown): string {
 
 /** Shows a failure with the button that fixes it. */
 export async function showError(err: unknown, prefix?: string): Promise<void> {
-  const message = prefix ? `${prefix}: ${describeError(err)}` : describeError(err);
+  const message = prefix ? `${prefix}: ${quoted(describeError(err), 400)}` : quoted(describeError(err), 400);
   const button = err instanceof AwsUserError ? buttonFor(err.action) : undefined;
-  const picked = await vscode.window.showErrorMessage(message, ...(button ? [button.label] : []));
+  const picked = await notifyError(message, ...(button ? [button.label] : []));
   if (button && picked === button.label) await button.run();
 }

@@ -41,6 +41,13 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       if (button) await button.run();
       else await refresh.refreshAll();
     }),
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      // The workspace's own profile, regions and endpoint apply from now on.
+      session.update(readAwsSettings());
+      await statusBar.update();
+      if (checked) await checkCredentials();
+      await refresh.refreshAll();
+    }),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!affectsAws(e)) return;
       session.update(readAwsSettings());

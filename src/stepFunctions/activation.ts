@@ -9,6 +9,8 @@ import { EXECUTION_LOGS_SCHEME, EXECUTION_SCHEME, ExecutionDetailsProvider, Exec
 import { startExecution, type StartRequest } from './startExecution';
 import { StepFunctionsStore } from './store';
 import { StepFunctionsTree } from './tree';
+import { confirmChange, notifyError, notifyInfo, notifyWarning } from '../platform/notify';
+import { quoted } from '../core/text/notification';
 
 const RUNNING_REFRESH_MS = 10_000;
 
@@ -81,15 +83,17 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       const arn = await startExecution(api, machine, request, diagnostics);
       if (!arn) return;
       await afterChange(machine.arn);
-      void vscode.window.showInformationMessage(`Started execution ${arnName(arn)} of ${machine.name}.`, 'Show Details').then((b) => b && showExecution(arn));
+      void notifyInfo(`Started execution ${arnName(arn)} of ${machine.name}.`, 'Show Details').then((b) => b && showExecution(arn));
       return arn;
     }),
     vscode.commands.registerCommand('opsLens.stepFunctions.stopExecution', async (arg?: unknown, causeArg?: string) => {
       const arn = await executionArnFromArgument(store, arg, (e) => e.status === 'RUNNING', 'Stop which running execution?');
       if (!arn) return;
       let cause = typeof causeArg === 'string' ? causeArg : undefined;
-      if (cause === undefined) {
-        const choice = await vscode.window.showWarningMessage(`Stop execution ${arnName(arn)}? It ends as ABORTED; states already run are not undone.`, { modal: true }, 'Stop', 'Stop with Cause…');
+      if (cause !== undefined) {
+        if (!(await confirmChange(`Stop execution ${arnName(arn)}? It ends as ABORTED; states already run are not undone.`, 'Stop', `Cause: ${quoted(cause, 400)}`))) return;
+      } else {
+        const choice = await notifyWarning(`Stop execution ${arnName(arn)}? It ends as ABORTED; states already run are not undone.`, { modal: true }, 'Stop', 'Stop with Cause…');
         if (!choice) return;
         if (choice === 'Stop with Cause…') {
           cause = await vscode.window.showInputBox({ title: `Stop ${arnName(arn)}`, prompt: 'Cause (recorded in the execution history)' });
@@ -110,7 +114,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
         description = await api.describeExecution(region, arn).catch(() => undefined);
       }
       if (description?.stateMachineArn) await afterChange(description.stateMachineArn, arn);
-      void vscode.window.showInformationMessage(`Execution ${arnName(arn)} is now ${description?.status ?? 'stopping'}.`);
+      void notifyInfo(`Execution ${arnName(arn)} is now ${description?.status ?? 'stopping'}.`);
     }),
     vscode.commands.registerCommand('opsLens.stepFunctions.redriveExecution', async (arg?: unknown) => {
       const arn = await executionArnFromArgument(store, arg, (e) => canRedrive(e.status, e.stopDate), 'Redrive which execution?');
@@ -120,9 +124,10 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       if (!description) return;
       const status = (description.status ?? 'RUNNING') as ExecutionStatus;
       if (!canRedrive(status, description.stopDate)) {
-        void vscode.window.showErrorMessage(`Execution ${arnName(arn)} is ${status}: only failed, timed-out or aborted executions of the last 14 days can be redriven.`);
+        void notifyError(`Execution ${arnName(arn)} is ${status}: only failed, timed-out or aborted executions of the last 14 days can be redriven.`);
         return;
       }
+      if (!(await confirmChange(`Redrive execution ${arnName(arn)}? It runs again from its failed state.`, 'Redrive'))) return;
       try {
         await api.redrive(region, arn);
       } catch (err) {
@@ -130,7 +135,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
         return;
       }
       await afterChange(description.stateMachineArn ?? '', arn);
-      void vscode.window.showInformationMessage(`Execution ${arnName(arn)} was redriven from its failed state.`, 'Show Details').then((b) => b && showExecution(arn));
+      void notifyInfo(`Execution ${arnName(arn)} was redriven from its failed state.`, 'Show Details').then((b) => b && showExecution(arn));
     }),
     vscode.commands.registerCommand('opsLens.stepFunctions.showLogs', async (arg?: unknown) => {
       const arn = await executionArnFromArgument(store, arg);

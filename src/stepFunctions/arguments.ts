@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { Execution, StateMachine, StepFunctionsStore } from './store';
 import type { SfnNode } from './tree';
 import { STATUS_LABEL } from '../core/stepFunctions/model';
+import { notifyError, notifyInfo } from '../platform/notify';
+import { quoted } from '../core/text/notification';
 
 /** A state machine from a tree node, an ARN or a name — or asked for. */
 export async function machineFromArgument(store: StepFunctionsStore, arg: unknown, ensureLoaded: () => Promise<unknown>): Promise<StateMachine | undefined> {
@@ -11,12 +13,12 @@ export async function machineFromArgument(store: StepFunctionsStore, arg: unknow
   const key = typeof arg === 'string' ? arg : typeof node?.stateMachineArn === 'string' ? node.stateMachineArn : node?.execution?.stateMachineArn;
   if (key) {
     const found = store.findMachine(key);
-    if (!found) void vscode.window.showErrorMessage(`No state machine "${key}" in the selected regions.`);
+    if (!found) void notifyError(`No state machine "${quoted(key, 120)}" in the selected regions.`);
     return found;
   }
   const machines = store.regions.flatMap((r) => r.machines);
   if (machines.length === 0) {
-    void vscode.window.showInformationMessage('No state machines are loaded. Check the Step Functions view, or select other regions.');
+    void notifyInfo('No state machines are loaded. Check the Step Functions view, or select other regions.');
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(machines.map((m) => ({ label: m.name, description: m.region, detail: m.arn, machine: m })), { title: 'Which state machine?' });
@@ -31,12 +33,12 @@ export async function executionArnFromArgument(store: StepFunctionsStore, arg: u
   if (typeof arg === 'string' && arg.startsWith('arn:')) return arg;
   if (typeof arg === 'string') {
     const found = store.findExecution(arg);
-    if (!found) void vscode.window.showErrorMessage(`No loaded execution named "${arg}". Expand its state machine in the Step Functions view, or pass the execution ARN.`);
+    if (!found) void notifyError(`No loaded execution named "${quoted(String(arg), 120)}". Expand its state machine in the Step Functions view, or pass the execution ARN.`);
     return found?.arn;
   }
   const loaded = store.regions.flatMap((r) => r.machines).flatMap((m) => store.executionsOf(m.arn)?.executions ?? []).filter(filter);
   if (loaded.length === 0) {
-    void vscode.window.showInformationMessage('No matching executions are loaded. Expand a state machine in the Step Functions view first.');
+    void notifyInfo('No matching executions are loaded. Expand a state machine in the Step Functions view first.');
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(loaded.map((e) => ({ label: e.name, description: `${STATUS_LABEL[e.status]} · ${e.stateMachineArn.split(':').pop()}`, arn: e.arn })), { title });

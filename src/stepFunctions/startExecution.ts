@@ -5,6 +5,8 @@ import { showError } from '../platform/errors';
 import { defaultExecutionName, executionNameProblem } from '../core/stepFunctions/executionName';
 import { validateExecutionInput } from '../core/stepFunctions/input';
 import type { StateMachine } from './store';
+import { confirmChange, notifyError, notifyInfo } from '../platform/notify';
+import { quoted } from '../core/text/notification';
 
 export interface StartRequest {
   readonly name?: string;
@@ -30,7 +32,7 @@ async function askInput(machine: StateMachine, diagnostics: vscode.DiagnosticCol
   const document = await vscode.workspace.openTextDocument({ language: 'json', content: '{\n  \n}\n' });
   await vscode.window.showTextDocument(document);
   for (;;) {
-    const go = await vscode.window.showInformationMessage(`Edit the input of the new ${machine.name} execution in the editor, then start it.`, 'Start Execution', 'Cancel');
+    const go = await notifyInfo(`Edit the input of the new ${machine.name} execution in the editor, then start it.`, 'Start Execution', 'Cancel');
     if (go !== 'Start Execution') return undefined;
     const input = checkedInput(document, diagnostics);
     if (input !== undefined) return input;
@@ -47,7 +49,7 @@ function checkedInput(document: vscode.TextDocument, diagnostics: vscode.Diagnos
   const position = new vscode.Position(problem.line, problem.column);
   const range = document.getWordRangeAtPosition(position) ?? new vscode.Range(position, position.translate(0, 1));
   diagnostics.set(document.uri, [new vscode.Diagnostic(range, problem.message, vscode.DiagnosticSeverity.Error)]);
-  void vscode.window.showErrorMessage(`Not started: ${problem.message} (line ${problem.line + 1}, column ${problem.column + 1}). Nothing was sent.`);
+  void notifyError(`Not started: ${problem.message} (line ${problem.line + 1}, column ${problem.column + 1}). Nothing was sent.`);
   return undefined;
 }
 
@@ -63,16 +65,17 @@ export async function startExecution(api: StepFunctionsApi, machine: StateMachin
   let name: string = asked;
   const nameProblem = executionNameProblem(name);
   if (nameProblem) {
-    void vscode.window.showErrorMessage(`Not started: ${nameProblem}`);
+    void notifyError(`Not started: ${nameProblem}`);
     return undefined;
   }
   let input = request.input;
   if (input !== undefined) {
     const problem = validateExecutionInput(input);
     if (problem) {
-      void vscode.window.showErrorMessage(`Not started: ${problem.message}. Nothing was sent.`);
+      void notifyError(`Not started: ${problem.message}. Nothing was sent.`);
       return undefined;
     }
+    if (!(await confirmChange(`Start execution ${name} of ${machine.name} with the input it was given?`, 'Start Execution', quoted(input, 500)))) return undefined;
   } else {
     input = await askInput(machine, diagnostics);
     if (input === undefined) return undefined;
@@ -84,7 +87,7 @@ export async function startExecution(api: StepFunctionsApi, machine: StateMachin
     } catch (err) {
       if (err instanceof AwsUserError && err.code === 'ExecutionAlreadyExists') {
         const other: string = `${name.slice(0, 72)}-${Math.floor(Math.random() * 0xffff).toString(16)}`;
-        const retry = await vscode.window.showErrorMessage(`An execution named "${name}" already exists for ${machine.name}. Names must be unique for 90 days; try "${other}".`, `Start as ${other}`);
+        const retry = await notifyError(`An execution named "${name}" already exists for ${machine.name}. Names must be unique for 90 days; try "${other}".`, `Start as ${other}`);
         if (!retry) return undefined;
         name = other;
         continue;

@@ -9,6 +9,8 @@ import {
   CHART_VIEW_TYPE, isFetchedSource, parsePageMessage, parseSavedState,
   type ChartSource, type ChartView, type HostMessage, type LogWidgetView, type PageMessage, type PanelState, type ThemeKind,
 } from './protocol';
+import { notifyError, notifyInfo } from '../platform/notify';
+import { quoted } from '../core/text/notification';
 
 /** Fetches what a panel shows (the page only draws). */
 export interface ChartDataLoader {
@@ -183,8 +185,14 @@ class OpenChart extends Disposable {
     if (this.pageReady) void this.load();
   }
 
+  /** Sends to the page; a panel closed meanwhile (its webview disposed) gets nothing. */
   private post(message: HostMessage): void {
-    void this.panel.webview.postMessage(message);
+    if (this.isDisposed) return;
+    try {
+      void Promise.resolve(this.panel.webview.postMessage(message)).catch(() => undefined);
+    } catch {
+      // closed between the check and the call
+    }
   }
 
   private async handle(message: PageMessage): Promise<void> {
@@ -212,6 +220,10 @@ class OpenChart extends Disposable {
         await this.load();
         return;
       }
+      case 'setVariable':
+        this.state = { ...this.state, variables: { ...this.state.variables, [message.id]: message.value } };
+        await this.load();
+        return;
       case 'setAutoRefresh':
         this.state = { ...this.state, autoRefresh: message.enabled };
         this.post({ type: 'state', state: this.state });
@@ -248,14 +260,14 @@ class OpenChart extends Disposable {
     const started = performance.now();
     try {
       const view = await this.options.loader.load(state);
-      if (seq !== this.loadSeq) return;
+      if (seq !== this.loadSeq || this.isDisposed) return;
       this.view = view;
       // The view may show another range than asked (a dashboard's own): the toolbar and saved state follow it.
       if (view.range !== this.state.range) this.state = { ...this.state, range: view.range };
       this.post({ type: 'render', state: this.state, view });
       this.options.log.info(`chart loaded: ${this.panel.title} (${view.widgets.length} widget${view.widgets.length === 1 ? '' : 's'}) in ${Math.round(performance.now() - started)} ms`);
     } catch (err) {
-      if (seq !== this.loadSeq) return;
+      if (seq !== this.loadSeq || this.isDisposed) return;
       this.options.log.warn(`chart failed: ${this.panel.title}: ${describeError(err)}`);
       this.post({ type: 'error', state, message: describeError(err), canRetry: true });
     } finally {
@@ -266,6 +278,7 @@ class OpenChart extends Disposable {
   private schedule(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.isDisposed) return;
     if (!this.state.autoRefresh || !isFetchedSource(this.state.source) || !this.panel.visible || !this.pageReady) return;
     const seconds = Math.max(10, this.options.refreshSeconds?.() || 60);
     this.timer = setTimeout(() => void this.load(), seconds * 1000);
@@ -288,14 +301,14 @@ class OpenChart extends Disposable {
       this.post({ type: 'exported', format, ok: true, message: `Saved ${target.fsPath || target.toString()}` });
     } catch (err) {
       this.post({ type: 'exported', format, ok: false, message: describeError(err) });
-      void vscode.window.showErrorMessage(`Could not save the export: ${describeError(err)}`);
+      void notifyError(`Could not save the export: ${quoted(describeError(err))}`);
     }
   }
 
   private async exportCsv(widgetId: string | undefined): Promise<void> {
     const { series, title } = this.csvSeries(widgetId);
     if (series.length === 0) {
-      void vscode.window.showInformationMessage('There is no chart data to export yet.');
+      void notifyInfo('There is no chart data to export yet.');
       return;
     }
     await this.saveFile(exportFileName(title, 'csv'), { CSV: ['csv'] }, new TextEncoder().encode(seriesToCsv(series)), 'csv');
@@ -323,7 +336,7 @@ class OpenChart extends Disposable {
       return;
     }
     const copy = 'Copy Query';
-    const picked = await vscode.window.showInformationMessage('Logs Insights is coming to Ops Lens. Until then, copy the query and run it in the CloudWatch console.', copy);
+    const picked = await notifyInfo('Logs Insights is coming to Ops Lens. Until then, copy the query and run it in the CloudWatch console.', copy);
     if (picked === copy) {
       const source = widget.logGroups.map((g) => `SOURCE '${g}' | `).join('');
       await vscode.env.clipboard.writeText(`${source}${widget.query}`);

@@ -35,6 +35,18 @@ export interface PanelState {
   /** Statistic applied to every metric; undefined: as each metric or widget defines it. */
   readonly stat?: string;
   readonly autoRefresh: boolean;
+  /** Values picked for a dashboard's variables, by variable id. */
+  readonly variables?: Readonly<Record<string, string>>;
+}
+
+/** A dashboard variable as the toolbar offers it. */
+export interface VariableView {
+  readonly id: string;
+  readonly label: string;
+  readonly inputType: 'input' | 'select' | 'radio';
+  readonly options: readonly { readonly value: string; readonly label: string }[];
+  /** The value in use; absent when none could be chosen. */
+  readonly value?: string;
 }
 
 export interface SeriesView {
@@ -151,6 +163,8 @@ export interface ChartView {
   readonly widgets: readonly WidgetView[];
   /** Trouble with the whole view that did not stop it (a region that failed, dashboard problems). */
   readonly notes: readonly string[];
+  /** A dashboard's variables, for the toolbar's pickers. */
+  readonly variables?: readonly VariableView[];
 }
 
 export type ThemeKind = 'light' | 'dark' | 'highContrast' | 'highContrastLight';
@@ -172,6 +186,7 @@ export type PageMessage =
   | { readonly type: 'setRange'; readonly range: RangeKey }
   | { readonly type: 'setStat'; readonly stat: string | null }
   | { readonly type: 'setAutoRefresh'; readonly enabled: boolean }
+  | { readonly type: 'setVariable'; readonly id: string; readonly value: string }
   /** CSV of one widget's series, or of every chart when widgetId is missing. */
   | { readonly type: 'exportCsv'; readonly widgetId?: string }
   | { readonly type: 'exportPng'; readonly widgetId: string; readonly dataUrl: string }
@@ -190,6 +205,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 const RANGE_KEYS = ['1h', '3h', '12h', '24h', '3d', '7d'];
+const MAX_VARIABLE_TEXT = 256;
+const MAX_VARIABLES = 20;
+
+/** Picked variable values when they are a small record of short strings. */
+function variablesOf(raw: unknown): Record<string, string> | undefined {
+  if (!isObject(raw)) return undefined;
+  const entries = Object.entries(raw);
+  if (entries.length > MAX_VARIABLES || !entries.every(([k, v]) => k.length <= MAX_VARIABLE_TEXT && typeof v === 'string' && v.length <= MAX_VARIABLE_TEXT)) return undefined;
+  return Object.fromEntries(entries) as Record<string, string>;
+}
 
 /** The page's message when it is well formed (the host trusts nothing it did not check). */
 export function parsePageMessage(raw: unknown): PageMessage | undefined {
@@ -206,6 +231,10 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
       return raw.stat === null || (str(raw.stat) && (raw.stat as string).length <= 40) ? { type: 'setStat', stat: raw.stat as string | null } : undefined;
     case 'setAutoRefresh':
       return typeof raw.enabled === 'boolean' ? { type: 'setAutoRefresh', enabled: raw.enabled } : undefined;
+    case 'setVariable':
+      return str(raw.id) && str(raw.value) && (raw.id as string).length <= MAX_VARIABLE_TEXT && (raw.value as string).length <= MAX_VARIABLE_TEXT
+        ? { type: 'setVariable', id: raw.id as string, value: raw.value as string }
+        : undefined;
     case 'exportCsv':
       return raw.widgetId === undefined || str(raw.widgetId) ? { type: 'exportCsv', ...(str(raw.widgetId) ? { widgetId: raw.widgetId as string } : {}) } : undefined;
     case 'exportPng':
@@ -242,5 +271,8 @@ export function parseSavedState(raw: unknown): PanelState | undefined {
   const ok =
     (s.kind === 'metrics' && Array.isArray(s.metrics) && s.metrics.length > 0 && s.metrics.every(isSelection)) ||
     ((s.kind === 'dashboard' || s.kind === 'alarm') && typeof s.region === 'string' && typeof s.name === 'string');
-  return ok ? (panel as unknown as PanelState) : undefined;
+  if (!ok) return undefined;
+  const { variables, ...rest } = panel;
+  const picked = variablesOf(variables);
+  return { ...rest, ...(picked ? { variables: picked } : {}) } as unknown as PanelState;
 }

@@ -46,7 +46,7 @@ export interface RecordedNotification {
 const RECORD_NOTIFICATIONS = `(() => {
   window.__opsLensNotifications = [];
   const seen = new Set();
-  new MutationObserver(() => {
+  const scan = () => {
     for (const item of document.querySelectorAll('.notification-list-item')) {
       const message = item.querySelector('.notification-list-item-message')?.textContent ?? '';
       if (!message) continue;
@@ -57,7 +57,9 @@ const RECORD_NOTIFICATIONS = `(() => {
       seen.add(key);
       window.__opsLensNotifications.push({ message, source, test });
     }
-  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  };
+  scan();
+  new MutationObserver(scan).observe(document.body, { childList: true, subtree: true, characterData: true });
 })()`;
 
 export interface StatusBarItem {
@@ -667,6 +669,20 @@ function escapeRegExp(text: string): string {
 }
 
 // --- the one workbench of a test run, set up by test/e2e/setup.ts -------------------------------------
+
+const expectedHostErrors: RegExp[] = [];
+
+/**
+ * Declares an error the extension host's logs may show because a test provoked it on purpose; any other
+ * error Ops Lens logs, or any unhandled rejection from its code, fails the run.
+ */
+export function expectHostError(pattern: RegExp): void {
+  expectedHostErrors.push(pattern);
+}
+
+export function hostErrorsExpected(): readonly RegExp[] {
+  return expectedHostErrors;
+}
 
 export interface E2eEnvironment {
   readonly workbench: Workbench;

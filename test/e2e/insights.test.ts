@@ -77,7 +77,7 @@ describe('Logs Insights', () => {
     await wb.closeEditors();
   });
 
-  it('marks seed 004\'s invalid query at the bin(...) line without sending it', async () => {
+  it('sends seed 004\'s query that the local check warns about, and marks Logs Insights\' own error at the bin(...) line', async () => {
     const wb = workbench();
     const source = fs.readFileSync(path.join(environment().workspace, 'docs', 'MONITORING.md'), 'utf8').split('\n');
     const binLine = source.findIndex((l) => /^\| bin\(fileSize/.test(l)) + 1;
@@ -87,13 +87,97 @@ describe('Logs Insights', () => {
     await wb.goToLine(binLine);
     const lenses = await waitFor(async () => lens.count(), (n) => n > 0, { message: 'no lens near the block' });
     assert.ok(lenses > 0);
+    const since = await lastCallSeq(environment().awsEndpoint);
     await wb.runCommand('Ops Lens: Run Query in Logs Insights');
-    await wb.waitForNotification(/unexpected symbol found bin at line 3 and position 3/, 15000);
+    // Sent although the local check warns; the stand-in answers as Logs Insights does, with the position.
+    await wb.waitForNotification(/Logs Insights rejected .*unexpected symbol found bin at line 3 and position 3/, 15000);
+    const sent = (await awsCalls(environment().awsEndpoint, since)).filter((c) => c.operation === 'StartQuery');
+    assert.equal(sent.length, 1, 'the query reached the endpoint once');
+    assert.match((sent[0].input as { queryString: string }).queryString, /\| bin\(fileSize/);
     await wb.page.keyboard.press('Control+Home');
     await wb.runCommand('Go to Next Problem (Error, Warning, Info)');
     const at = await waitFor(cursor, (c) => c.line === binLine, { message: 'the error is not marked on the bin line' });
     assert.deepEqual(at, { line: binLine, column: 3 });
     await wb.screenshot('insights-malformed-query');
     await wb.closeEditors();
+  });
+
+  it('runs a SOURCE query from its CodeLens without asking for log groups', async () => {
+    const wb = workbench();
+    await wb.closeEditors();
+    await wb.openFile('queries/lambda-cold-starts.insights');
+    // Hover help on the command: its one-line description and AWS's page.
+    const word = wb.page.locator('.part.editor .view-lines .view-line span span', { hasText: /^SOURCE$/ }).first();
+    await word.waitFor({ state: 'visible', timeout: 10000 });
+    const hover = wb.page.locator('.monaco-hover-content', { hasText: 'Names the log groups' }).first();
+    // A hover shows after the pointer rests on the word; move away and back until it does.
+    await waitFor(
+      async () => {
+        await wb.parkPointer();
+        await word.hover();
+        return hover.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+      },
+      (shown) => shown,
+      { timeoutMs: 20000, message: 'no hover help for SOURCE' },
+    );
+    const help = await waitFor(async () => (await hover.textContent()) ?? '', (t) => /Names the log groups/.test(t), { message: 'no hover help for SOURCE' });
+    assert.match(help, /Logs Insights documentation/);
+    // The hover fades in; the screenshot waits until it is opaque.
+    await waitFor(() => hover.evaluate((el) => getComputedStyle(el.closest('.monaco-hover') ?? el).opacity), (o) => o === '1', { message: 'hover not shown' });
+    await wb.screenshot('insights-hover', { settle: false });
+    await wb.page.keyboard.press('Escape');
+    const lens = wb.page.locator('.part.editor .codelens-decoration a', { hasText: 'Run in Logs Insights' }).first();
+    await lens.waitFor({ state: 'visible', timeout: 20000 });
+    const since = await lastCallSeq(environment().awsEndpoint);
+    await lens.click();
+    let asked = false;
+    await waitFor(
+      async () => {
+        asked ||= await wb.quickInputVisible();
+        return wb.activeEditorTitle();
+      },
+      (title) => /Lambda Cold Starts/.test(title) || asked,
+      { timeoutMs: 30000, message: 'no results' },
+    );
+    assert.equal(asked, false, 'no log group prompt');
+    await wb.waitForEditor(/Lambda Cold Starts/, 30000);
+    const text = await wb.activeEditorText();
+    assert.match(text, /Log groups:\s+named in the query/);
+    assert.match(text, /Status:\s+Complete/);
+    assert.match(text, /@log\s+invocations\s+coldStarts\s+slowestInitMs/);
+    assert.match(text, /databanana-GenerateFunction\s+\d+\s+\d+/);
+    const [started] = (await awsCalls(environment().awsEndpoint, since)).filter((c) => c.operation === 'StartQuery');
+    const input = started.input as { queryString: string; logGroupNames?: string[]; logGroupIdentifiers?: string[] };
+    assert.match(input.queryString, /^SOURCE logGroups\(namePrefix:/);
+    assert.equal(input.logGroupNames, undefined, 'SOURCE queries are started with no log group names');
+    assert.equal(input.logGroupIdentifiers, undefined, 'nor identifiers');
+    await wb.screenshot('insights-source-query');
+    await wb.closeEditors();
+  });
+
+  it('shows the exact UTC window of a saved query with an absolute range in its header', async () => {
+    const wb = workbench();
+    const minute = 60_000;
+    const end = Math.floor(Date.now() / minute) * minute;
+    const start = end - 3 * 60 * minute;
+    // The start is written in UTC+02:00, the end in UTC: the header shows both in UTC.
+    const local = new Date(start + 2 * 60 * minute).toISOString().slice(0, 16);
+    const range = `${local}+02:00..${new Date(end).toISOString().slice(0, 16)}Z`;
+    const file = path.join(environment().workspace, 'queries', 'incident-window.insights');
+    fs.writeFileSync(file, `# name: Incident window\n# logGroups: /ecs/dev/ai-video-backend\n# range: ${range}\nstats count(*) as events by bin(30m)\n| sort @timestamp asc\n`);
+    try {
+      await wb.openFile('queries/incident-window.insights');
+      await wb.runCommand('Ops Lens: Run Query in Logs Insights');
+      await wb.waitForEditor(/Incident window/, 30000);
+      const text = await wb.activeEditorText();
+      const utc = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+      assert.match(text, new RegExp(`Range:\\s+${utc(start)} → ${utc(end)} UTC`));
+      assert.match(text, /Status:\s+Complete/);
+      assert.match(text, /bin\(30m\)\s+events/);
+      await wb.screenshot('insights-absolute-range');
+      await wb.closeEditors();
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 });

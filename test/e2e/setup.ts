@@ -8,7 +8,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { installVsix, startCodeServer, type RunningCodeServer } from '../../sandbox/codeServer';
 import { activeTarget } from '../../sandbox/tools/vscodeVersions';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT, packageVsix, startTestSandbox, type TestSandbox } from '../support/environment';
-import { Workbench, setEnvironment, workbench } from './harness';
+import { unexpectedHostErrors } from '../support/hostLogs';
+import { Workbench, hostErrorsExpected, setEnvironment, waitFor, workbench } from './harness';
 
 let sandbox: TestSandbox | undefined;
 let codeServer: RunningCodeServer | undefined;
@@ -63,6 +64,10 @@ export const mochaHooks = {
     await bench.open();
     // Wide enough for alarm names and their descriptions in screenshots.
     await bench.setSideBarWidth(460);
+    // Ops Lens has activated (its status bar item is up) and settled before the first test: whatever it
+    // shows at start-up is recorded as start-up's, not as the first test's.
+    await waitFor(() => bench.statusBarItems(), (items) => items.some((i) => i.id.endsWith('opsLens.session')), { timeoutMs: 60000, message: 'Ops Lens did not activate' });
+    await bench.waitForIdle(30000).catch(() => undefined);
     setEnvironment({
       workbench: bench,
       workspace: sandbox.workspace,
@@ -91,6 +96,8 @@ export const mochaHooks = {
 
   async afterAll(this: Mocha.Context): Promise<void> {
     this.timeout(60000);
+    const unexpected = tempDir ? unexpectedHostErrors(path.join(tempDir, 'user-data'), hostErrorsExpected()) : [];
     await teardown();
+    if (unexpected.length) throw new Error(`the extension host logged ${unexpected.length} error(s) of Ops Lens that no test expected:\n${unexpected.map((e) => `${e.file}: ${e.text}`).join('\n')}`);
   },
 };

@@ -21,7 +21,7 @@ describe('workbench', () => {
     assert.match(item.id, /opsLens\.session$/);
   });
 
-  it('raises no notification of its own from start-up to loaded views and a refresh', async function () {
+  it('raises no notification from start-up to loaded views and a refresh', async function () {
     const wb = workbench();
     await wb.openOpsLens();
     await wb.waitForTreeItem('Alarms', /^In alarm \(\d+\)$/, 30000);
@@ -29,8 +29,10 @@ describe('workbench', () => {
     await wb.waitForTreeItem('Health', 'Video API liveness', 30000);
     await wb.runCommand('Ops Lens: Refresh');
     await wb.waitForIdle();
-    const mine = (await wb.recordedNotifications()).filter((n) => (n.test === '' || n.test === this.test!.fullTitle()) && /Ops Lens/i.test(n.source));
-    assert.deepEqual(mine, [], 'Ops Lens raised notifications before any test asked for one');
+    // The workbench's own prompts are off (quiet settings), so any notification here is the extension's.
+    // (A toast shows its source only once expanded, so it cannot be filtered by source.)
+    const raised = (await wb.recordedNotifications()).filter((n) => n.test === '' || n.test === this.test!.fullTitle());
+    assert.deepEqual(raised, [], 'notifications raised before any test asked for one');
     await wb.dismissNotifications();
     await wb.screenshot('ops-lens-container');
   });

@@ -229,19 +229,62 @@ describe('health checks against a local HTTP server', function () {
     assert.equal(head.body, '');
   });
 
-  it('drops secret headers when a redirect leaves the origin', async () => {
+  it('keeps only headers that cannot carry a credential when a redirect leaves the origin (literal API keys included)', async () => {
     const other = await listen(http.createServer((req, res) => {
       if (req.url === '/go') return res.writeHead(302, { location: `${server.url}/echo` }).end();
       res.end();
     }), 'http');
     try {
-      const outcome = asResponse(await httpCheck(request(`${other.url}/go`, { headers: { Authorization: 'Bearer secret-value', 'X-Api-Key': 'k-secret', 'X-Team': 'video' }, sensitiveHeaders: ['X-Api-Key'] })));
+      const outcome = asResponse(await httpCheck(request(`${other.url}/go`, { headers: { Authorization: 'Bearer secret-value', 'X-Api-Key': 'k-secret', 'X-Team': 'video', Accept: 'application/json' }, sensitiveHeaders: [] })));
       const sent = seen.filter((s) => s.path === '/echo').pop()!;
       assert.equal(JSON.parse(outcome.body).authorization, null);
-      assert.equal(sent.headers['x-api-key'], undefined);
-      assert.equal(sent.headers['x-team'], 'video');
+      assert.equal(sent.headers['x-api-key'], undefined, 'a key written in settings as a literal stays with its origin');
+      assert.equal(sent.headers['x-team'], undefined);
+      assert.equal(sent.headers.accept, 'application/json');
     } finally {
       await other.close();
+    }
+  });
+
+  it('closes a redirect whose body streams forever instead of reading it', async () => {
+    let redirectClosed = false;
+    const endless = await listen(http.createServer((req, res) => {
+      if (req.url !== '/go') return json(res, 200, { status: 'healthy' });
+      res.writeHead(302, { location: '/done' });
+      const timer = setInterval(() => res.write(Buffer.alloc(16 * 1024, 'x')), 1);
+      res.on('close', () => {
+        clearInterval(timer);
+        redirectClosed = true;
+      });
+    }), 'http');
+    try {
+      const outcome = asResponse(await httpCheck(request(`${endless.url}/go`, { timeoutMs: 3000 })));
+      assert.equal(outcome.status, 200);
+      for (let i = 0; i < 50 && !redirectClosed; i++) await new Promise((r) => setTimeout(r, 20));
+      assert.ok(redirectClosed, 'the redirect response was closed, not drained');
+    } finally {
+      await endless.close();
+    }
+  });
+
+  it('sends a stored secret only to its origin, never over plain http to another machine', async () => {
+    const secrets: Record<string, { value: string; origins?: string[] }> = { TOKEN: { value: 'tok-654321', origins: [server.url] } };
+    const store = new HealthStore({ secret: async (n) => secrets[n] });
+    const endpoint = (url: string, source: 'user' | 'workspace' = 'workspace') => readEndpointSettings([{ source, value: [{ name: 'echo', url, headers: { Authorization: 'Bearer ${secret:TOKEN}' } }] }]);
+    try {
+      store.update(endpoint(`${server.url}/echo`), true);
+      let [status] = await store.checkAll();
+      assert.equal(status.evaluation?.httpStatus, 200, 'sent to the origin it was stored for');
+      assert.equal(seen.filter((s) => s.path === '/echo').pop()?.headers.authorization, 'Bearer tok-654321');
+      store.update(endpoint(`${server.url.replace('127.0.0.1', 'localhost')}/echo`), true);
+      [status] = await store.checkAll();
+      assert.match(status.evaluation?.reasons[0] ?? '', /stored for http:\/\/127\.0\.0\.1:\d+, not for http:\/\/localhost:\d+/);
+      store.update(endpoint('http://ops-lens.invalid/echo', 'user'), true);
+      secrets.TOKEN = { value: 'tok-654321' };
+      [status] = await store.checkAll();
+      assert.match(status.evaluation?.reasons[0] ?? '', /not sent over plain http to ops-lens\.invalid/);
+    } finally {
+      store.dispose();
     }
   });
 

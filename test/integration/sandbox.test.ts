@@ -264,7 +264,7 @@ describe('sandbox scenario', function () {
       assert.ok(settings['opsLens.health.endpoints'].every((e) => e.url.startsWith(sandbox.healthUrl)));
       assert.deepEqual(settings['opsLens.sourceMappings'], [{ from: '/var/task/', to: '${workspaceFolder}/' }]);
       const queries = fs.readdirSync(path.join(sandbox.workspace, 'queries')).filter((f) => f.endsWith('.insights'));
-      assert.equal(queries.length, 4);
+      assert.equal(queries.length, 5);
       const doc = fs.readFileSync(path.join(sandbox.workspace, 'docs', 'MONITORING.md'), 'utf8');
       for (const heading of ['#### ECS Service Unhealthy', '#### RDS CPU Critical', '#### Step Function Failures']) assert.ok(doc.includes(`\n${heading}\n`), heading);
     });

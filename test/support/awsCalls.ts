@@ -18,3 +18,20 @@ export async function lastCallSeq(endpoint: string): Promise<number> {
   const calls = await awsCalls(endpoint);
   return calls.length ? calls[calls.length - 1].seq : 0;
 }
+
+/** Waits until the endpoint has received no call for `quietMs` (views loading, auto refreshes); returns the last `seq`. */
+export async function afterCallsSettle(endpoint: string, quietMs = 1500, timeoutMs = 20000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await lastCallSeq(endpoint);
+  let since = Date.now();
+  while (Date.now() - since < quietMs) {
+    if (Date.now() > deadline) throw new Error(`${endpoint} kept receiving calls for ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+    const now = await lastCallSeq(endpoint);
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    }
+  }
+  return last;
+}

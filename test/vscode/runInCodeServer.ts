@@ -9,6 +9,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { installExtension, startCodeServer, type RunningCodeServer } from '../../sandbox/codeServer';
 import { activeTarget } from '../../sandbox/tools/vscodeVersions';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT, buildExtension, startTestSandbox, type TestSandbox } from '../support/environment';
+import { hostErrors } from '../support/hostLogs';
 import { buildSuite } from './build';
 
 const HARNESS_DIR = path.join(__dirname, 'harness-extension');
@@ -116,8 +117,15 @@ async function main(): Promise<number> {
     return 1;
   }
   if (offset === 0) for (const line of results.lines) console.log(line);
+  // The suite provokes no error on purpose: anything Ops Lens logged as an error, or an unhandled
+  // rejection from its code, fails the layer.
+  const unexpected = hostErrors(path.join(tempDir, 'user-data'));
+  if (unexpected.length) {
+    console.log(`\n  1 failing\n\n  1) the extension host logged ${unexpected.length} error(s) of Ops Lens:`);
+    for (const e of unexpected) console.log(`     ${e.file}: ${e.text.replace(/\n/g, '\n     ')}`);
+  }
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return results.failed > 0 || results.passed === 0 ? 1 : 0;
+  return results.failed > 0 || results.passed === 0 || unexpected.length > 0 ? 1 : 0;
 }
 
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,5 +1,6 @@
 import { avatarApiLogs } from './avatarApi';
 import { backendLogs } from './backend';
+import { checkoutFunctionLogs, invoicingLogs } from './otherRuntimes';
 import { generateFunctionLogs } from './generateFunction';
 import { goalsLogs } from './goals';
 import { processImagesFunctionLogs } from './processImagesFunction';
@@ -20,5 +21,7 @@ export function buildLogGroups(now: Date, histories: readonly ExecutionHistory[]
     goalsLogs(t),
     avatarApiLogs(t),
     stateMachineLogs(histories),
+    checkoutFunctionLogs(t),
+    invoicingLogs(t),
   ];
 }

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { parseQuery, QuerySyntaxError, toQueryCompileError } from '../../../src/core/insights';
-import type { ParsedQuery } from '../../../src/core/insights';
-import { executeQuery, type QueryExecution } from '../../../src/core/insights/executor';
+import { forEachExpr, parseQuery, QuerySyntaxError, toQueryCompileError } from '../../../src/core/insights';
+import type { ParsedQuery, SourceCommand, SourceSelection } from '../../../src/core/insights';
+import { executeQuery, type LogEvent, type QueryExecution } from '../../../src/core/insights/executor';
 import type { MotoCaller } from '../forward';
 import type { HandlerContext } from '../handler';
 import { optionalNumber, optionalString, stringList } from '../input';
 import { pageOf, pageSize } from '../paging';
 import { invalidParameter, malformedQuery, resourceNotFound } from './errors';
-import { logGroupNameOf, requireLogGroup } from './logGroups';
+import { logGroupNameOf, logGroupsOfSource, requireLogGroup } from './logGroups';
 import type { QueryClock, QueryStatus } from './queries';
 import { pointerOf, readLogEvents, type StoredEvent } from './readEvents';
 import type { LogsRegion } from './state';
@@ -27,8 +27,8 @@ export async function startQuery(state: LogsRegion, ctx: HandlerContext, log: (l
   const queryString = optionalString(input, 'queryString');
   if (!queryString) throw invalidParameter('queryString must be specified.');
   const language = optionalString(input, 'queryLanguage') ?? 'CWLI';
-  if (language !== 'CWLI') throw invalidParameter(`Query language ${language} is not supported here; use CWLI.`);
-  const groups = logGroupsOf(ctx);
+  // Approximation: the stand-in runs only the Logs Insights language, not OpenSearch SQL or PPL.
+  if (language !== 'CWLI') throw invalidParameter(`Query language ${language} is not supported by the local stand-in; it runs CWLI queries only.`);
   const startTime = optionalNumber(input, 'startTime');
   const endTime = optionalNumber(input, 'endTime');
   if (startTime === undefined || endTime === undefined) throw invalidParameter('startTime and endTime must be specified.');
@@ -43,6 +43,8 @@ export async function startQuery(state: LogsRegion, ctx: HandlerContext, log: (l
     if (err instanceof QuerySyntaxError) throw malformedQuery(err.message, toQueryCompileError(err).location);
     throw err;
   }
+  const source = parsed.commands[0]?.command === 'source' ? parsed.commands[0] : undefined;
+  const groups = source ? await sourceGroups(ctx, source) : logGroupsOf(ctx);
   let accountId = '';
   for (const group of groups) accountId = await requireLogGroup(ctx.moto, group);
 
@@ -53,6 +55,15 @@ export async function startQuery(state: LogsRegion, ctx: HandlerContext, log: (l
   });
   state.queries.add({ queryId, queryString, logGroupNames: groups, createTime: Date.now(), outcome });
   return { queryId };
+}
+
+/** A query that starts with SOURCE names its log groups; StartQuery must then name none. */
+async function sourceGroups(ctx: HandlerContext, source: SourceCommand): Promise<string[]> {
+  const given = optionalString(ctx.input, 'logGroupName') !== undefined || stringList(ctx.input, 'logGroupNames').length > 0 || stringList(ctx.input, 'logGroupIdentifiers').length > 0;
+  if (given) throw invalidParameter('A query that starts with SOURCE must not be started with logGroupName, logGroupNames or logGroupIdentifiers.');
+  const groups = await logGroupsOfSource(ctx.moto, source);
+  if (groups.length === 0) throw invalidParameter('The SOURCE of the query selects no log groups.');
+  return groups;
 }
 
 function logGroupsOf(ctx: HandlerContext): string[] {
@@ -67,14 +78,34 @@ function logGroupsOf(ctx: HandlerContext): string[] {
 }
 
 async function run(moto: MotoCaller, parsed: ParsedQuery, groups: readonly string[], startMs: number, endMs: number, limit: number | undefined, accountId: string): Promise<QueryExecution> {
-  const events: StoredEvent[] = [];
-  for (const group of groups) events.push(...(await readLogEvents(moto, group, startMs, endMs)));
-  events.sort((a, b) => b.timestamp - a.timestamp);
+  const read = async (names: readonly string[]): Promise<StoredEvent[]> => {
+    const events: StoredEvent[] = [];
+    for (const group of names) events.push(...(await readLogEvents(moto, group, startMs, endMs)));
+    return events.sort((a, b) => b.timestamp - a.timestamp);
+  };
+  const events = await read(groups);
+  // Subqueries and joins that name a SOURCE read those log groups over the same window.
+  const sourced = new Map<SourceSelection, LogEvent[]>();
+  for (const source of nestedSources(parsed)) sourced.set(source, await read(await logGroupsOfSource(moto, source)));
   return executeQuery(parsed, events, {
     accountId,
     ...(limit !== undefined ? { limitDefault: limit } : {}),
     ptr: (event) => pointerOf(event as StoredEvent),
+    sourceEvents: (source) => sourced.get(source) ?? [],
   });
+}
+
+function nestedSources(parsed: ParsedQuery): SourceCommand[] {
+  const sources: SourceCommand[] = [];
+  const fromSubquery = (q: ParsedQuery): void => {
+    const first = q.commands[0];
+    if (first?.command === 'source') sources.push(first);
+  };
+  forEachExpr(parsed, (e) => {
+    if (e.kind === 'in' && e.subquery) fromSubquery(e.subquery);
+  });
+  for (const cmd of parsed.commands) if (cmd.command === 'join') fromSubquery(cmd.subquery);
+  return sources;
 }
 
 /** GetQueryResults: Scheduled → Running (partial statistics) → Complete with the rows, or Cancelled / Failed. */

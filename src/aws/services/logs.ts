@@ -20,13 +20,24 @@ export interface LogsApi {
   /** Events of one log group in a time window (epoch ms), oldest first, every page up to the limit. */
   filterEvents(region: string, filter: EventFilter): Promise<{ events: FilteredLogEvent[]; truncated: boolean }>;
   /** Times in epoch seconds, as StartQuery takes them. */
-  startQuery(region: string, query: { queryString: string; logGroupNames: string[]; startTime: number; endTime: number; limit?: number }): Promise<string>;
+  startQuery(region: string, query: StartQueryInput): Promise<string>;
   queryResults(region: string, queryId: string): Promise<GetQueryResultsResponse>;
   stopQuery(region: string, queryId: string): Promise<boolean>;
   queryDefinitionPages(region: string): AsyncGenerator<QueryDefinition[]>;
   putQueryDefinition(region: string, definition: { name: string; queryString: string; logGroupNames: string[]; queryDefinitionId?: string }): Promise<string>;
   /** Field names discovered in a log group (for completion). */
   logGroupFields(region: string, logGroupName: string): Promise<string[]>;
+}
+
+/** StartQuery's input: log groups by name or by ARN (`logGroupIdentifiers`), or none when the query names them (SOURCE, SQL). */
+export interface StartQueryInput {
+  queryString: string;
+  queryLanguage?: 'CWLI' | 'SQL' | 'PPL';
+  logGroupNames?: string[];
+  logGroupIdentifiers?: string[];
+  startTime: number;
+  endTime: number;
+  limit?: number;
 }
 
 export class SdkLogs implements LogsApi {
@@ -55,7 +66,7 @@ export class SdkLogs implements LogsApi {
     return { events: events.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0)), truncated: false };
   }
 
-  async startQuery(region: string, query: { queryString: string; logGroupNames: string[]; startTime: number; endTime: number; limit?: number }): Promise<string> {
+  async startQuery(region: string, query: StartQueryInput): Promise<string> {
     const sdk = await loadSdk();
     const client = await this.session.client('logs', region);
     const out = await client.send(new sdk.logs.StartQueryCommand(query));

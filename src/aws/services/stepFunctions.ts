@@ -59,7 +59,8 @@ export class SdkStepFunctions implements StepFunctionsApi {
     const { sdk, client } = await this.client(region);
     const events: HistoryEvent[] = [];
     for await (const page of paginate(async (token) => {
-      const out = await client.send(new sdk.sfn.GetExecutionHistoryCommand({ executionArn, nextToken: token, maxResults: 1000, includeExecutionData: true }));
+      // The timeline needs states, times, errors and causes; each state's input and output stay in AWS.
+      const out = await client.send(new sdk.sfn.GetExecutionHistoryCommand({ executionArn, nextToken: token, maxResults: 1000, includeExecutionData: false }));
       return { items: out.events, next: out.nextToken };
     })) events.push(...page);
     return events;

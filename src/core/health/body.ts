@@ -49,6 +49,34 @@ export function formatBytes(bytes: number): string {
 
 /** The first line(s) of a text body, for a reason ("HTTP 500: Internal error in …"). Tags are dropped. */
 export function bodyExcerpt(text: string, max = 160): string {
-  const plain = text.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = withoutTags(text, max).replace(/\s+/g, ' ').trim();
   return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
+}
+
+/**
+ * Text with tags, scripts and styles replaced by spaces, in one pass: every `<` looks for its `>` once,
+ * a missing `</script>` is looked for once (patterns rescanned the body for each `<`); it stops once it
+ * has more text than the excerpt shows.
+ */
+function withoutTags(text: string, enough: number): string {
+  const lower = text.toLowerCase();
+  const unclosed = new Set<string>();
+  let out = '';
+  let kept = 0;
+  let i = 0;
+  while (i < text.length && kept <= enough) {
+    const open = text.indexOf('<', i);
+    const close = open < 0 ? -1 : text.indexOf('>', open + 2);
+    if (close < 0) return out + text.slice(i);
+    const before = text.slice(i, open);
+    if (before || !out.endsWith(' ')) out += `${before} `;
+    if (/\S/.test(before)) kept += before.trim().length;
+    i = close + 1;
+    const element = lower.startsWith('<script', open) ? 'script' : lower.startsWith('<style', open) ? 'style' : undefined;
+    if (!element || unclosed.has(element)) continue;
+    const end = lower.indexOf(`</${element}`, i);
+    if (end < 0) unclosed.add(element);
+    else i = Math.max(i, text.indexOf('>', end) + 1 || text.length);
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import { describeFailure, evaluateAssertion, type AssertionResult } from './assertions';
 import { bodyExcerpt, formatBytes, parseBody } from './body';
-import { extractComponents, ownStatus, type Component } from './components';
+import type { Component } from './components';
+import { readHealthBody } from './formats';
 import { displayUrl } from './secrets';
 import { MAX_BODY_BYTES, worse, type EndpointConfig, type FailureCode, type HealthState, type HttpOutcome, type StatusExpectation } from './model';
 
@@ -16,6 +17,8 @@ export interface Evaluation {
   readonly latencyMs: number;
   /** The body's own overall status (`"status": "healthy"`). */
   readonly bodyStatus?: string;
+  /** The framework whose shape the body was read in ("Spring Boot Actuator"), when it is a known one. */
+  readonly bodyFormat?: string;
   readonly components: readonly Component[];
   readonly assertions: readonly AssertionResult[];
   /** Facts worth knowing that do not change the state (body cut, redirects). */
@@ -55,17 +58,18 @@ export function evaluateCheck(endpoint: EvaluationInput, outcome: HttpOutcome): 
   const findings: Finding[] = [];
   const notes: string[] = [];
   const statusText = outcome.statusText || '';
+  const report = readHealthBody(body, outcome.contentType);
   if (!statusMatches(endpoint.expectStatus, outcome.status)) {
-    const excerpt = body.kind === 'text' ? bodyExcerpt(body.text) : '';
+    const excerpt = body.kind === 'text' ? report.summary ?? bodyExcerpt(body.text) : '';
     findings.push({ state: 'down', text: `HTTP ${outcome.status}${statusText ? ` ${statusText}` : ''} (expected ${describeExpectation(endpoint.expectStatus)})${excerpt ? `: ${excerpt}` : ''}`, about: 'status' });
   }
-  const json = body.kind === 'json' ? body.value : undefined;
-  const own = ownStatus(json);
-  if (own?.state === 'down' || own?.state === 'degraded') findings.push({ state: own.state, text: `The service reports status ${JSON.stringify(own.text)}`, about: 'body' });
-  const components = extractComponents(json);
+  const own = report.overall;
+  if (own?.state === 'down' || own?.state === 'degraded') findings.push({ state: own.state, text: `The service reports status ${JSON.stringify(own.text)}${own.message ? ` (${oneLine(own.message)})` : ''}`, about: 'body' });
+  const components = report.checks;
   for (const c of components) {
-    if (c.state === 'down' || c.state === 'degraded') findings.push({ state: 'degraded', text: `${c.name}: ${c.status ?? c.state}${c.message ? ` (${c.message})` : ''}`, about: 'component' });
+    if (c.state === 'down' || c.state === 'degraded') findings.push({ state: 'degraded', text: `${c.name}: ${c.status ?? c.state}${failingDetail(c)}`, about: 'component' });
   }
+  if (!own && !components.length && report.summary && endpoint.assertions.length === 0 && !findings.some((f) => f.about === 'status')) notes.push(`The body is in no health format Ops Lens knows: ${report.summary}`);
   const assertions = endpoint.assertions.map((a) => evaluateAssertion(a, body));
   for (const r of assertions) if (r.failed) findings.push({ state: r.assertion.severity === 'critical' ? 'down' : 'degraded', text: describeFailure(r), about: 'assertion' });
   if (outcome.truncated) notes.push(`The body was cut at ${formatBytes(MAX_BODY_BYTES)}; the rest was not read.`);
@@ -84,6 +88,7 @@ export function evaluateCheck(endpoint: EvaluationInput, outcome: HttpOutcome): 
     statusText: statusText || undefined,
     latencyMs: outcome.elapsedMs,
     bodyStatus: own?.text,
+    bodyFormat: report.format,
     components,
     assertions,
     notes,
@@ -92,6 +97,18 @@ export function evaluateCheck(endpoint: EvaluationInput, outcome: HttpOutcome): 
 
 function redirectNotes(redirects: readonly string[]): string[] {
   return redirects.length ? [`Redirected ${redirects.length} time${redirects.length === 1 ? '' : 's'}, to ${displayUrl(redirects[redirects.length - 1])}`] : [];
+}
+
+function oneLine(text: string, max = 200): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** ` (connection refused)`, or the failing checks of a group: ` (us2: DOWN, us3: OUT_OF_SERVICE)`. */
+function failingDetail(c: Component): string {
+  if (c.message) return ` (${oneLine(c.message)})`;
+  const failing = (c.children ?? []).filter((k) => k.state === 'down' || k.state === 'degraded');
+  return failing.length ? ` (${failing.slice(0, 3).map((k) => `${k.name}: ${k.status ?? k.state}${k.message ? ` — ${oneLine(k.message, 80)}` : ''}`).join(', ')}${failing.length > 3 ? ', …' : ''})` : '';
 }
 
 function capitalize(text: string): string {

@@ -59,9 +59,10 @@ export function countsText(counts: Readonly<Record<HealthState, number>>): strin
   return parts.join(', ');
 }
 
-/** "operational · waiting 10, active 2, completed 1500, failed 12, delayed 0": a component's one-line description. */
+/** "operational · 250 ms · waiting 10, active 2, completed 1500, failed 12, delayed 0": a component's one-line description. */
 export function componentSummary(component: Component, max = 6): string {
   const values = component.details.map((d) => `${d.key.split('.').pop()} ${d.value}`);
   const shown = values.slice(0, max).join(', ') + (values.length > max ? ', …' : '');
-  return [component.status, shown].filter(Boolean).join(' · ');
+  const latency = component.latencyMs !== undefined ? formatLatency(component.latencyMs) : undefined;
+  return [component.status, component.observed, latency, shown].filter(Boolean).join(' · ');
 }

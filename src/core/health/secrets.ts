@@ -1,4 +1,5 @@
-const REFERENCE = /\$\{secret:([^}]*)\}/g;
+// A name stops at the next `$` as well as at `}`: each character is scanned from one reference only.
+const REFERENCE = /\$\{secret:([^}$]*)\}/g;
 
 /** The secret names referenced as `${secret:NAME}` in the values, in order, without repeats. */
 export function secretNames(values: Iterable<string>): string[] {
@@ -57,4 +58,62 @@ export function displayUrl(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** A stored secret and the origins (`https://host:port`) it was stored for. */
+export interface StoredSecret {
+  readonly value: string;
+  /** Undefined for a secret stored before secrets were bound to origins. */
+  readonly origins?: readonly string[];
+}
+
+/** Hosts a plain-http request never leaves the machine for. */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** The origin of a URL, or undefined when it does not parse. */
+export function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why the secret may not go to this URL, or undefined when it may: never over plain http except to
+ * this machine, only to the origins it was stored for, and a secret stored without origins only to
+ * endpoints of the user's own settings (a repository's settings could name any host).
+ */
+export function secretRefusal(name: string, secret: StoredSecret, url: string, source: 'user' | 'workspace' | 'workspaceFolder'): string | undefined {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return `the secret ${name} is not sent to "${url}", which is not a valid URL`;
+  }
+  if (target.protocol !== 'https:' && !isLoopback(target.hostname)) return `the secret ${name} is not sent over plain http to ${target.host}; use https`;
+  if (secret.origins) {
+    return secret.origins.includes(target.origin) ? undefined : `the secret ${name} was stored for ${secret.origins.join(', ') || 'no endpoint'}, not for ${target.origin}; set it again to send it there`;
+  }
+  return source === 'user' ? undefined : `the secret ${name} was stored before Ops Lens tied secrets to hosts, so it goes only to endpoints in your user settings; set it again to send it to ${target.origin}`;
+}
+
+/** How a secret is kept in SecretStorage; a plain string is one stored before origins were kept. */
+export function encodeSecret(secret: StoredSecret): string {
+  return JSON.stringify({ value: secret.value, origins: secret.origins ?? [] });
+}
+
+export function decodeSecret(stored: string): StoredSecret {
+  try {
+    const parsed = JSON.parse(stored) as { value?: unknown; origins?: unknown };
+    if (parsed && typeof parsed.value === 'string' && Array.isArray(parsed.origins)) {
+      return { value: parsed.value, origins: parsed.origins.filter((o): o is string => typeof o === 'string') };
+    }
+  } catch {
+    // stored before origins were kept
+  }
+  return { value: stored };
 }

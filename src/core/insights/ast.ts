@@ -62,7 +62,7 @@ export interface Unary {
   readonly span: Span;
 }
 
-export type ComparisonOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
+export type ComparisonOp = '=' | '==' | '!=' | '<' | '<=' | '>' | '>=';
 export type ArithmeticOp = '+' | '-' | '*' | '/' | '%' | '^';
 export type BinaryOp = 'and' | 'or' | ComparisonOp | ArithmeticOp;
 
@@ -83,12 +83,13 @@ export interface Like {
   readonly span: Span;
 }
 
-/** `x in [a, b]`, `x not in [a, b]`. */
+/** `x in [a, b]`, `x not in [a, b]`, or `x in (SOURCE … | …)` with a subquery. */
 export interface InList {
   readonly kind: 'in';
   readonly negated: boolean;
   readonly subject: Expr;
   readonly items: readonly Expr[];
+  readonly subquery?: ParsedQuery;
   readonly span: Span;
 }
 
@@ -146,6 +147,8 @@ export interface StatsCommand extends CommandBase {
   readonly command: 'stats';
   readonly aggregates: readonly NamedExpr[];
   readonly groupBy: readonly NamedExpr[];
+  /** `by bin(5m) offset 1h`: the bins start this far from the period's boundaries. */
+  readonly binOffset?: DurationLit;
 }
 
 export interface SortKey {
@@ -175,6 +178,71 @@ export interface PatternCommand extends CommandBase {
   readonly source: Expr;
 }
 
+export interface FilterIndexCommand extends CommandBase {
+  readonly command: 'filterindex';
+  readonly condition: Expr;
+}
+
+export interface AnomalyCommand extends CommandBase {
+  readonly command: 'anomaly';
+}
+
+export type DiffPeriod = 'previous' | 'previousDay' | 'previousWeek' | 'previousMonth';
+
+export interface DiffCommand extends CommandBase {
+  readonly command: 'diff';
+  readonly period: DiffPeriod;
+}
+
+export interface UnmaskCommand extends CommandBase {
+  readonly command: 'unmask';
+  readonly fields: readonly Expr[];
+}
+
+export interface UnnestCommand extends CommandBase {
+  readonly command: 'unnest';
+  readonly source: Expr;
+  readonly into: string;
+}
+
+/** Where `SOURCE` takes events from: named log groups and `logGroups(…)` selections. */
+export interface SourceSelection {
+  /** Log group names or ARNs, in quotes or bare. */
+  readonly logGroups: readonly string[];
+  /** Each `logGroups(namePrefix: […], class: …, accountIdentifiers: […])`. */
+  readonly selectors: readonly LogGroupSelector[];
+  /** `START=` / `END=` (any case), as written. */
+  readonly options: Readonly<Record<string, Expr>>;
+}
+
+export interface LogGroupSelector {
+  readonly namePrefix: readonly string[];
+  readonly classes: readonly string[];
+  readonly accountIdentifiers: readonly string[];
+}
+
+export interface SourceCommand extends CommandBase, SourceSelection {
+  readonly command: 'source';
+}
+
+export interface LookupCommand extends CommandBase {
+  readonly command: 'lookup';
+  readonly table: string;
+  /** Lookup-table field → log field it is matched with. */
+  readonly keys: readonly { readonly tableField: string; readonly logField: string }[];
+  readonly mode: 'output' | 'outputnew';
+  readonly outputs: readonly string[];
+}
+
+export interface JoinCommand extends CommandBase {
+  readonly command: 'join';
+  readonly type: string;
+  readonly left: string;
+  readonly right: string;
+  readonly condition: Expr;
+  readonly subquery: ParsedQuery;
+}
+
 export type Command =
   | FieldsCommand
   | DisplayCommand
@@ -184,11 +252,48 @@ export type Command =
   | SortCommand
   | LimitCommand
   | DedupCommand
-  | PatternCommand;
+  | PatternCommand
+  | FilterIndexCommand
+  | AnomalyCommand
+  | DiffCommand
+  | UnmaskCommand
+  | UnnestCommand
+  | SourceCommand
+  | LookupCommand
+  | JoinCommand;
+
+/** A command Ops Lens does not understand, kept as text; Logs Insights decides about it. */
+export interface UnknownCommand extends CommandBase {
+  readonly command: 'unknown';
+  readonly name: string;
+  readonly text: string;
+}
 
 export type CommandName = Command['command'];
 
 export interface ParsedQuery {
   readonly text: string;
   readonly commands: readonly Command[];
+}
+
+export type FindingSeverity = 'error' | 'warning';
+
+/** Something the local check noticed. Only `error`s are text no version of the language accepts. */
+export interface QueryFinding {
+  readonly severity: FindingSeverity;
+  readonly message: string;
+  /** The construct in a few words, for the output channel ("command frobnicate", "function foo"). */
+  readonly construct: string;
+  /** 0-based offset and length in the query text; 1-based line and column. */
+  readonly offset: number;
+  readonly length: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** What the local check makes of a query: the commands it understood (others are `unknown`) and its findings. */
+export interface QueryAnalysis {
+  readonly query: ParsedQuery;
+  readonly unknown: readonly UnknownCommand[];
+  readonly findings: readonly QueryFinding[];
 }

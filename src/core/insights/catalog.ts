@@ -1,79 +1,139 @@
-import type { CommandName, TimeUnit } from './ast';
+import type { TimeUnit } from './ast';
 
-export const COMMAND_NAMES: readonly CommandName[] = [
-  'fields',
-  'filter',
-  'stats',
-  'parse',
-  'sort',
-  'limit',
-  'display',
-  'dedup',
-  'pattern',
+const DOCS = 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/';
+const FUNCTIONS_PAGE = `${DOCS}CWL_QuerySyntax-operations-functions.html`;
+
+/** A command of the language, with the one-line help and the AWS page that hover shows. */
+export interface CommandInfo {
+  /** Lower-cased, as the parser compares. */
+  readonly name: string;
+  /** As AWS writes it. */
+  readonly label: string;
+  readonly syntax: string;
+  readonly description: string;
+  readonly docs: string;
+}
+
+function command(label: string, page: string, syntax: string, description: string): CommandInfo {
+  return { name: label.toLowerCase(), label, syntax, description, docs: `${DOCS}CWL_QuerySyntax-${page}.html` };
+}
+
+export const COMMANDS: readonly CommandInfo[] = [
+  command('fields', 'Fields', 'fields field, expression as name, …', 'Shows the given fields; expressions create new fields.'),
+  command('display', 'Display', 'display field, expression as name, …', 'Shows only these fields in the results (the last display wins).'),
+  command('filter', 'Filter', 'filter condition', 'Keeps the log events that match the condition (=, !=, <, like, =~, in, and, or, not).'),
+  command('filterIndex', 'FilterIndex', 'filterIndex field = value', 'Scans only log groups and events indexed on the field, then filters on it.'),
+  command('stats', 'Stats', 'stats aggregate(field) as name, … by field, bin(period)', 'Aggregates events: count, sum, avg, percentiles …, optionally grouped.'),
+  command('sort', 'Sort', 'sort [by] field [asc|desc], …', 'Orders the results (ascending unless desc).'),
+  command('limit', 'Limit', 'limit n', 'Returns at most n results.'),
+  command('parse', 'Parse', 'parse field "glob * pattern" as a, b, or parse field /(?<name>regex)/', 'Extracts fields with a glob pattern or a regular expression with named groups.'),
+  command('dedup', 'Dedup', 'dedup field, …', 'Removes results with the same values of the fields (keeps the first).'),
+  command('pattern', 'Pattern', 'pattern field', 'Clusters the events into recurring text patterns.'),
+  command('anomaly', 'Anomaly', 'pattern @message | anomaly', 'Finds unusual patterns in the output of pattern.'),
+  command('diff', 'Diff', 'diff [previousDay|previousWeek|previousMonth]', 'Compares the time range with the previous period of equal length.'),
+  command('unmask', 'Unmask', 'unmask', 'Shows content that a data protection policy masked (needs logs:Unmask).'),
+  command('unnest', 'Unnest', 'unnest field into name', 'Turns each item of a list (from jsonParse) into a result of its own.'),
+  command('SOURCE', 'Source', "SOURCE logGroups(namePrefix: ['…'], class: …, accountIdentifiers: ['…']), or SOURCE 'group', …", 'Names the log groups inside the query; such a query needs no log group list.'),
+  command('lookup', 'Lookup', 'lookup table tableField as logField OUTPUT field, …', 'Adds fields from a lookup table to the matching events.'),
+  command('join', 'Join', 'join type=inner left=a right=b where a.f = b.f (SOURCE … | …)', 'Combines events with those of another log group or query on a key.'),
 ];
 
-export const KEYWORDS: readonly string[] = ['as', 'by', 'and', 'or', 'not', 'like', 'in', 'asc', 'desc'];
+export const COMMAND_NAMES: readonly string[] = COMMANDS.map((c) => c.name);
+
+export const KEYWORDS: readonly string[] = ['as', 'by', 'and', 'or', 'not', 'like', 'in', 'asc', 'desc', 'into', 'offset', 'OUTPUT', 'where', 'logGroups'];
+
+export type FunctionFamily = 'aggregate' | 'string' | 'numeric' | 'datetime' | 'general' | 'conversion' | 'ip' | 'json';
 
 export interface FunctionInfo {
+  /** Lower-cased. */
   readonly name: string;
   readonly signature: string;
   readonly description: string;
+  readonly family: FunctionFamily;
+  readonly docs: string;
+}
+
+function fn(family: FunctionFamily, signature: string, description: string): FunctionInfo {
+  const name = signature.slice(0, signature.indexOf('(')).toLowerCase();
+  return { name, signature, description, family, docs: family === 'aggregate' ? `${DOCS}CWL_QuerySyntax-Stats.html` : FUNCTIONS_PAGE };
 }
 
 export const AGGREGATE_FUNCTIONS: readonly FunctionInfo[] = [
-  { name: 'count', signature: 'count(*) | count(field)', description: 'Number of events, or of events where the field is present.' },
-  { name: 'count_distinct', signature: 'count_distinct(field)', description: 'Number of distinct values of the field.' },
-  { name: 'avg', signature: 'avg(field)', description: 'Average of the numeric values.' },
-  { name: 'sum', signature: 'sum(field)', description: 'Sum of the numeric values.' },
-  { name: 'min', signature: 'min(field)', description: 'Smallest value.' },
-  { name: 'max', signature: 'max(field)', description: 'Largest value.' },
-  { name: 'pct', signature: 'pct(field, percentile)', description: 'Value at the given percentile (0–100).' },
-  { name: 'stddev', signature: 'stddev(field)', description: 'Standard deviation of the numeric values.' },
-  { name: 'earliest', signature: 'earliest(field)', description: 'Value from the event with the earliest timestamp.' },
-  { name: 'latest', signature: 'latest(field)', description: 'Value from the event with the latest timestamp.' },
-  { name: 'sortsfirst', signature: 'sortsFirst(field)', description: 'Value that sorts first.' },
-  { name: 'sortslast', signature: 'sortsLast(field)', description: 'Value that sorts last.' },
+  fn('aggregate', 'count(*), count(field)', 'Number of events, or of events where the field is present.'),
+  fn('aggregate', 'count_distinct(field)', 'Number of distinct values of the field (approximate above 10,000).'),
+  fn('aggregate', 'avg(field)', 'Average of the numeric values.'),
+  fn('aggregate', 'sum(field)', 'Sum of the numeric values.'),
+  fn('aggregate', 'min(field)', 'Smallest value.'),
+  fn('aggregate', 'max(field)', 'Largest value.'),
+  fn('aggregate', 'pct(field, percentile)', 'Value at the given percentile (0–100).'),
+  fn('aggregate', 'percentile(field, percentile)', 'Value at the given percentile (0–100); the same as pct.'),
+  fn('aggregate', 'stddev(field)', 'Standard deviation of the numeric values.'),
+  fn('aggregate', 'earliest(field)', 'Value from the event with the earliest timestamp.'),
+  fn('aggregate', 'latest(field)', 'Value from the event with the latest timestamp.'),
+  fn('aggregate', 'sortsFirst(field)', 'Value that sorts first.'),
+  fn('aggregate', 'sortsLast(field)', 'Value that sorts last.'),
 ];
 
 export const SCALAR_FUNCTIONS: readonly FunctionInfo[] = [
-  { name: 'ispresent', signature: 'ispresent(field)', description: '1 if the field exists in the event, else 0.' },
-  { name: 'isempty', signature: 'isempty(field)', description: '1 if the field is missing or an empty string.' },
-  { name: 'isblank', signature: 'isblank(field)', description: '1 if the field is missing, empty or only whitespace.' },
-  { name: 'coalesce', signature: 'coalesce(field, …)', description: 'First value that is present.' },
-  { name: 'strlen', signature: 'strlen(str)', description: 'Length of the string.' },
-  { name: 'toupper', signature: 'toupper(str)', description: 'Upper-case string.' },
-  { name: 'tolower', signature: 'tolower(str)', description: 'Lower-case string.' },
-  { name: 'concat', signature: 'concat(str, …)', description: 'Concatenation of the strings.' },
-  { name: 'trim', signature: 'trim(str [, chars])', description: 'String without leading and trailing whitespace (or chars).' },
-  { name: 'ltrim', signature: 'ltrim(str [, chars])', description: 'String without leading whitespace (or chars).' },
-  { name: 'rtrim', signature: 'rtrim(str [, chars])', description: 'String without trailing whitespace (or chars).' },
-  { name: 'substr', signature: 'substr(str, start [, length])', description: 'Substring from a 0-based start index.' },
-  { name: 'replace', signature: 'replace(str, search, replacement)', description: 'Replaces every occurrence of search.' },
-  { name: 'strcontains', signature: 'strcontains(str, search)', description: '1 if str contains search, else 0.' },
-  { name: 'abs', signature: 'abs(number)', description: 'Absolute value.' },
-  { name: 'floor', signature: 'floor(number)', description: 'Rounds down.' },
-  { name: 'ceil', signature: 'ceil(number)', description: 'Rounds up.' },
-  { name: 'sqrt', signature: 'sqrt(number)', description: 'Square root.' },
-  { name: 'log', signature: 'log(number)', description: 'Natural logarithm.' },
-  { name: 'greatest', signature: 'greatest(number, …)', description: 'Largest argument.' },
-  { name: 'least', signature: 'least(number, …)', description: 'Smallest argument.' },
-  { name: 'bin', signature: 'bin(period)', description: '@timestamp rounded down to the period, e.g. bin(5m).' },
-  { name: 'datefloor', signature: 'datefloor(timestamp, period)', description: 'Timestamp rounded down to the period.' },
-  { name: 'dateceil', signature: 'dateceil(timestamp, period)', description: 'Timestamp rounded up to the period.' },
-  { name: 'frommillis', signature: 'fromMillis(number)', description: 'Timestamp from epoch milliseconds.' },
-  { name: 'tomillis', signature: 'toMillis(timestamp)', description: 'Epoch milliseconds of a timestamp.' },
+  fn('general', 'ispresent(field)', '1 if the field exists in the event, else 0.'),
+  fn('general', 'coalesce(field, …)', 'First value that is present.'),
+  fn('string', 'isempty(field)', '1 if the field is missing or an empty string.'),
+  fn('string', 'isblank(field)', '1 if the field is missing, empty or only whitespace.'),
+  fn('string', 'concat(str, …)', 'Concatenation of the strings.'),
+  fn('string', 'ltrim(str [, chars])', 'String without leading whitespace (or chars).'),
+  fn('string', 'rtrim(str [, chars])', 'String without trailing whitespace (or chars).'),
+  fn('string', 'trim(str [, chars])', 'String without leading and trailing whitespace (or chars).'),
+  fn('string', 'strlen(str)', 'Length of the string.'),
+  fn('string', 'toupper(str)', 'Upper-case string.'),
+  fn('string', 'tolower(str)', 'Lower-case string.'),
+  fn('string', 'substr(str, start [, length])', 'Substring from a 0-based start index.'),
+  fn('string', 'replace(str, search, replacement)', 'Replaces every occurrence of search.'),
+  fn('string', 'strcontains(str, search)', '1 if str contains search, else 0.'),
+  fn('numeric', 'abs(number)', 'Absolute value.'),
+  fn('numeric', 'ceil(number)', 'Rounds up.'),
+  fn('numeric', 'floor(number)', 'Rounds down.'),
+  fn('numeric', 'greatest(number, …)', 'Largest argument.'),
+  fn('numeric', 'least(number, …)', 'Smallest argument.'),
+  fn('numeric', 'log(number)', 'Natural logarithm.'),
+  fn('numeric', 'sqrt(number)', 'Square root.'),
+  fn('datetime', 'bin(period)', '@timestamp rounded down to the period, e.g. bin(5m).'),
+  fn('datetime', 'datefloor(timestamp, period)', 'Timestamp rounded down to the period.'),
+  fn('datetime', 'dateceil(timestamp, period)', 'Timestamp rounded up to the period.'),
+  fn('conversion', 'fromMillis(number)', 'Timestamp from epoch milliseconds.'),
+  fn('conversion', 'toMillis(timestamp)', 'Epoch milliseconds of a timestamp.'),
+  fn('ip', 'isValidIp(str)', '1 if the string is a valid IPv4 or IPv6 address.'),
+  fn('ip', 'isValidIpV4(str)', '1 if the string is a valid IPv4 address.'),
+  fn('ip', 'isValidIpV6(str)', '1 if the string is a valid IPv6 address.'),
+  fn('ip', 'isIpInSubnet(ip, subnet)', '1 if the IPv4 or IPv6 address is in the CIDR subnet.'),
+  fn('ip', 'isIpv4InSubnet(ip, subnet)', '1 if the IPv4 address is in the CIDR subnet.'),
+  fn('ip', 'isIpv6InSubnet(ip, subnet)', '1 if the IPv6 address is in the CIDR subnet.'),
+  fn('json', 'jsonParse(str)', 'Parses a JSON string into a map or list whose members can be read with dots.'),
+  fn('json', 'jsonStringify(value)', 'JSON text of a map or list.'),
 ];
 
 export const AGGREGATE_FUNCTION_NAMES: readonly string[] = AGGREGATE_FUNCTIONS.map((f) => f.name);
 export const SCALAR_FUNCTION_NAMES: readonly string[] = SCALAR_FUNCTIONS.map((f) => f.name);
 export const FUNCTION_NAMES: readonly string[] = [...AGGREGATE_FUNCTION_NAMES, ...SCALAR_FUNCTION_NAMES];
+const FUNCTIONS_BY_NAME = new Map([...AGGREGATE_FUNCTIONS, ...SCALAR_FUNCTIONS].map((f) => [f.name, f]));
+const COMMANDS_BY_NAME = new Map(COMMANDS.map((c) => [c.name, c]));
 
 export function isAggregateFunction(name: string): boolean {
   return AGGREGATE_FUNCTION_NAMES.includes(name.toLowerCase());
 }
 
-/** Fields CloudWatch Logs generates for every event. */
-export const SYSTEM_FIELDS: readonly string[] = ['@timestamp', '@message', '@logStream', '@log', '@ingestionTime', '@ptr'];
+export function functionInfo(name: string): FunctionInfo | undefined {
+  return FUNCTIONS_BY_NAME.get(name.toLowerCase());
+}
+
+export function commandInfo(name: string): CommandInfo | undefined {
+  return COMMANDS_BY_NAME.get(name.toLowerCase());
+}
+
+/** Fields CloudWatch Logs generates for every event, and those it discovers in Lambda platform lines. */
+export const SYSTEM_FIELDS: readonly string[] = [
+  '@timestamp', '@message', '@logStream', '@log', '@ingestionTime', '@ptr',
+  '@requestId', '@type', '@duration', '@billedDuration', '@memorySize', '@maxMemoryUsed', '@initDuration',
+];
 
 const TIME_UNIT_ALIASES: ReadonlyMap<string, TimeUnit> = new Map<string, TimeUnit>([
   ...aliases('ms', ['ms', 'msec', 'msecs', 'millisecond', 'milliseconds']),

@@ -2,6 +2,9 @@ import type { FieldRef } from './ast';
 import type { QuerySyntaxError } from './errors';
 import { Lexer, type Token } from './lexer';
 
+/** Deepest nesting of parentheses, calls, subqueries and operators the parser follows. */
+export const MAX_DEPTH = 100;
+
 /** Words that cannot stand as a bare field name where a value is expected. */
 const RESERVED = new Set(['and', 'or', 'not', 'like', 'in', 'as', 'by']);
 
@@ -21,6 +24,7 @@ export function isReserved(t: Token): boolean {
 export class TokenCursor {
   private readonly lx: Lexer;
   private lastEnd = 0;
+  private depth = 0;
 
   constructor(readonly text: string) {
     this.lx = new Lexer(text);
@@ -40,12 +44,41 @@ export class TokenCursor {
     return t;
   }
 
+  /** Where the cursor is, to come back to with {@link reset}. */
+  mark(): { offset: number; lastEnd: number } {
+    return { offset: this.lx.position, lastEnd: this.lastEnd };
+  }
+
+  reset(mark: { offset: number; lastEnd: number }): void {
+    this.lx.seek(mark.offset);
+    this.lastEnd = mark.lastEnd;
+  }
+
+  /** Skips to an offset, e.g. past a character the lexer cannot read. */
+  seek(offset: number): void {
+    this.lx.seek(offset);
+    this.lastEnd = offset;
+  }
+
+  /** Runs a nested parse, refusing to go deeper than {@link MAX_DEPTH} (so the stack never overflows). */
+  nested<T>(at: Token, parse: () => T): T {
+    if (this.depth >= MAX_DEPTH) {
+      throw this.error(at, `nesting deeper than ${MAX_DEPTH} levels`);
+    }
+    this.depth++;
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
+
   error(token: Token, detail?: string): QuerySyntaxError {
     return this.lx.error(token, detail);
   }
 
-  errorAt(offset: number, length: number, detail: string): QuerySyntaxError {
-    return this.lx.errorAt(offset, length, detail);
+  errorAt(offset: number, length: number, detail: string, fatal = false): QuerySyntaxError {
+    return this.lx.errorAt(offset, length, detail, fatal);
   }
 
   expectPunct(p: string): void {

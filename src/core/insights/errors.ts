@@ -20,6 +20,8 @@ export class QuerySyntaxError extends Error {
     readonly offset: number,
     /** Length of the offending text (at least 1 unless the query ends there). */
     readonly length: number,
+    /** True for text no version of the language accepts (an unclosed string, regex or parenthesis). */
+    readonly fatal = false,
   ) {
     super(`${detail} at line ${line} and position ${column}`);
   }

@@ -1,34 +1,46 @@
-import type { ComparisonOp, Expr, RegexLit, Span, StringLit } from './ast';
+import type { ComparisonOp, Expr, ParsedQuery, RegexLit, Span, StringLit } from './ast';
 import { isAggregateFunction } from './catalog';
-import { isKeyword, isPunct, isReserved, type TokenCursor } from './cursor';
+import { isKeyword, isPunct, isReserved, MAX_DEPTH, type TokenCursor } from './cursor';
 import type { Token } from './lexer';
 import { compileInsightsRegex } from './regex';
 
-const COMPARISON_OPS: ReadonlySet<string> = new Set<ComparisonOp>(['=', '!=', '<', '<=', '>', '>=']);
+const COMPARISON_OPS: ReadonlySet<string> = new Set<ComparisonOp>(['=', '==', '!=', '<', '<=', '>', '>=']);
+/** Chains such as `a or b or …` build trees as deep as they are long; evaluation recurses that deep. */
+const MAX_TREE_DEPTH = MAX_DEPTH * 2;
+
+/** Parses the pipeline of a subquery up to its closing parenthesis (left for the caller). */
+export type SubqueryParser = () => ParsedQuery;
 
 /**
  * Precedence, loosest first: `or`, `and`, `not`, comparisons (`=`, `like`, `in`, …),
  * `+ -`, `* / %`, `^`, unary `-`.
  */
 export class ExpressionParser {
-  constructor(private readonly c: TokenCursor) {}
+  private readonly depths = new WeakMap<Expr, number>();
+
+  constructor(
+    private readonly c: TokenCursor,
+    private readonly subquery?: SubqueryParser,
+  ) {}
 
   expr(): Expr {
-    let left = this.andExpr();
-    while (isKeyword(this.c.peek(), 'or')) {
-      this.c.take();
-      const right = this.andExpr();
-      left = { kind: 'binary', op: 'or', left, right, span: spanOf(left, right) };
-    }
-    return left;
+    return this.c.nested(this.c.peek(), () => {
+      let left = this.andExpr();
+      while (isKeyword(this.c.peek(), 'or')) {
+        const op = this.c.take();
+        const right = this.andExpr();
+        left = this.deep(op, { kind: 'binary', op: 'or', left, right, span: spanOf(left, right) });
+      }
+      return left;
+    });
   }
 
   private andExpr(): Expr {
     let left = this.notExpr();
     while (isKeyword(this.c.peek(), 'and')) {
-      this.c.take();
+      const op = this.c.take();
       const right = this.notExpr();
-      left = { kind: 'binary', op: 'and', left, right, span: spanOf(left, right) };
+      left = this.deep(op, { kind: 'binary', op: 'and', left, right, span: spanOf(left, right) });
     }
     return left;
   }
@@ -37,8 +49,8 @@ export class ExpressionParser {
     const t = this.c.peek();
     if (isKeyword(t, 'not')) {
       this.c.take();
-      const operand = this.notExpr();
-      return { kind: 'unary', op: 'not', operand, span: { start: t.start, end: operand.span.end } };
+      const operand = this.c.nested(t, () => this.notExpr());
+      return this.deep(t, { kind: 'unary', op: 'not', operand, span: { start: t.start, end: operand.span.end } });
     }
     return this.comparison();
   }
@@ -49,7 +61,7 @@ export class ExpressionParser {
     if (t.kind === 'op' && COMPARISON_OPS.has(t.value)) {
       this.c.take();
       const right = this.additive();
-      return { kind: 'binary', op: t.value as ComparisonOp, left, right, span: spanOf(left, right) };
+      return this.deep(t, { kind: 'binary', op: t.value as ComparisonOp, left, right, span: spanOf(left, right) });
     }
     if ((t.kind === 'op' && t.value === '=~') || isKeyword(t, 'like')) {
       this.c.take();
@@ -87,22 +99,32 @@ export class ExpressionParser {
   }
 
   private inRest(subject: Expr, negated: boolean): Expr {
-    this.c.expectPunct('[');
-    const items = [this.additive()];
-    while (isPunct(this.c.peek(), ',')) {
+    const open = this.c.peek();
+    if (isPunct(open, '(') && this.subquery) {
       this.c.take();
+      const subquery = this.c.nested(open, () => this.subquery?.() as ParsedQuery);
+      this.c.expectPunct(')');
+      return { kind: 'in', negated, subject, items: [], subquery, span: { start: subject.span.start, end: this.c.prevEnd } };
+    }
+    this.c.expectPunct('[');
+    const items: Expr[] = [];
+    if (!isPunct(this.c.peek(), ']')) {
       items.push(this.additive());
+      while (isPunct(this.c.peek(), ',')) {
+        this.c.take();
+        items.push(this.additive());
+      }
     }
     this.c.expectPunct(']');
     return { kind: 'in', negated, subject, items, span: { start: subject.span.start, end: this.c.prevEnd } };
   }
 
-  private additive(): Expr {
+  additive(): Expr {
     let left = this.multiplicative();
     for (let t = this.c.peek(); t.kind === 'op' && (t.value === '+' || t.value === '-'); t = this.c.peek()) {
       this.c.take();
       const right = this.multiplicative();
-      left = { kind: 'binary', op: t.value, left, right, span: spanOf(left, right) };
+      left = this.deep(t, { kind: 'binary', op: t.value, left, right, span: spanOf(left, right) });
     }
     return left;
   }
@@ -112,7 +134,7 @@ export class ExpressionParser {
     for (let t = this.c.peek(); t.kind === 'op' && (t.value === '*' || t.value === '/' || t.value === '%'); t = this.c.peek()) {
       this.c.take();
       const right = this.power();
-      left = { kind: 'binary', op: t.value, left, right, span: spanOf(left, right) };
+      left = this.deep(t, { kind: 'binary', op: t.value, left, right, span: spanOf(left, right) });
     }
     return left;
   }
@@ -122,8 +144,8 @@ export class ExpressionParser {
     const t = this.c.peek();
     if (t.kind === 'op' && t.value === '^') {
       this.c.take();
-      const right = this.power();
-      return { kind: 'binary', op: '^', left, right, span: spanOf(left, right) };
+      const right = this.c.nested(t, () => this.power());
+      return this.deep(t, { kind: 'binary', op: '^', left, right, span: spanOf(left, right) });
     }
     return left;
   }
@@ -132,8 +154,8 @@ export class ExpressionParser {
     const t = this.c.peek(true);
     if (t.kind === 'op' && t.value === '-') {
       this.c.take();
-      const operand = this.unary();
-      return { kind: 'unary', op: '-', operand, span: { start: t.start, end: operand.span.end } };
+      const operand = this.c.nested(t, () => this.unary());
+      return this.deep(t, { kind: 'unary', op: '-', operand, span: { start: t.start, end: operand.span.end } });
     }
     return this.primary();
   }
@@ -156,15 +178,15 @@ export class ExpressionParser {
         if (t.value === '(') {
           const inner = this.expr();
           this.c.expectPunct(')');
-          return { ...inner, span: { start: t.start, end: this.c.prevEnd } };
+          return this.deep(t, { ...inner, span: { start: t.start, end: this.c.prevEnd } });
         }
         break;
       case 'ident':
         if (isReserved(t)) {
           break;
         }
-        if (isPunct(this.c.peek(), '(')) {
-          return this.callRest(t);
+        if (!t.value.includes('.') && isPunct(this.c.peek(), '(')) {
+          return this.c.nested(t, () => this.callRest(t));
         }
         return { kind: 'field', name: t.value, span };
       default:
@@ -191,22 +213,53 @@ export class ExpressionParser {
       } while (isPunct(this.c.peek(), ','));
     }
     this.c.expectPunct(')');
-    return {
+    const call: Expr = {
       kind: 'call',
       name: nameToken.value.toLowerCase(),
       nameSpan: { start: nameToken.start, end: nameToken.end },
       args,
       span: { start: nameToken.start, end: this.c.prevEnd },
     };
+    return this.deep(nameToken, call);
   }
 
   regexLit(t: Token): RegexLit {
     try {
       compileInsightsRegex(t.value, t.flags);
     } catch (e) {
-      throw this.c.error(t, `invalid regular expression ${t.text}: ${e instanceof Error ? e.message : String(e)}`);
+      throw this.c.error(t, `regular expression ${t.text} is not one Ops Lens can run: ${e instanceof Error ? e.message : String(e)}`);
     }
     return { kind: 'regex', pattern: t.value, flags: t.flags ?? '', span: { start: t.start, end: t.end } };
+  }
+
+  /** Records how deep the tree under a node is, and refuses trees too deep to evaluate. */
+  private deep(at: Token, expr: Expr): Expr {
+    let depth = 1;
+    for (const child of childrenOf(expr)) {
+      depth = Math.max(depth, (this.depths.get(child) ?? 1) + 1);
+    }
+    if (depth > MAX_TREE_DEPTH) {
+      throw this.c.error(at, `expression nested deeper than ${MAX_TREE_DEPTH} levels`);
+    }
+    this.depths.set(expr, depth);
+    return expr;
+  }
+}
+
+function childrenOf(expr: Expr): readonly Expr[] {
+  switch (expr.kind) {
+    case 'binary':
+      return [expr.left, expr.right];
+    case 'unary':
+      return [expr.operand];
+    case 'call':
+      return expr.args;
+    case 'like':
+      return [expr.subject];
+    case 'in':
+      return [expr.subject, ...expr.items];
+    default:
+      return [];
   }
 }
 
@@ -215,18 +268,17 @@ function spanOf(left: Expr, right: Expr): Span {
 }
 
 export function containsAggregate(expr: Expr): boolean {
-  switch (expr.kind) {
-    case 'call':
-      return isAggregateFunction(expr.name) || expr.args.some(containsAggregate);
-    case 'unary':
-      return containsAggregate(expr.operand);
-    case 'binary':
-      return containsAggregate(expr.left) || containsAggregate(expr.right);
-    case 'like':
-      return containsAggregate(expr.subject);
-    case 'in':
-      return containsAggregate(expr.subject) || expr.items.some(containsAggregate);
-    default:
-      return false;
+  if (expr.kind === 'call' && isAggregateFunction(expr.name)) {
+    return true;
+  }
+  return childrenOf(expr).some(containsAggregate);
+}
+
+/** Every node of an expression, iteratively (trees are at most {@link MAX_TREE_DEPTH} deep, but lists can be long). */
+export function walkExpr(root: Expr, visit: (e: Expr) => void): void {
+  const stack: Expr[] = [root];
+  for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
+    visit(e);
+    stack.push(...childrenOf(e));
   }
 }

@@ -30,9 +30,9 @@ const IDENT = /[\p{L}_@$][\p{L}\p{N}_@$.]*/uy;
 const NUMBER = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const SUFFIX = /[A-Za-z]+/y;
 const REGEX_FLAGS = /[imsu]*/y;
-const TWO_CHAR_OPS = new Set(['!=', '<=', '>=', '=~']);
+const TWO_CHAR_OPS = new Set(['!=', '<=', '>=', '=~', '==']);
 const ONE_CHAR_OPS = new Set(['=', '<', '>', '+', '-', '*', '/', '%', '^']);
-const PUNCT = new Set(['|', ',', '(', ')', '[', ']']);
+const PUNCT = new Set(['|', ',', '(', ')', '[', ']', ':']);
 const STRING_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'" };
 
 /**
@@ -47,8 +47,16 @@ export class Lexer {
     this.lines = new LineIndex(text);
   }
 
+  private cached: { offset: number; regexAllowed: boolean; token: Token } | undefined;
+
   peek(regexAllowed = false): Token {
-    return this.scan(this.skipTrivia(this.offset), regexAllowed);
+    const c = this.cached;
+    if (c !== undefined && c.offset === this.offset && c.regexAllowed === regexAllowed) {
+      return c.token;
+    }
+    const token = this.scan(this.skipTrivia(this.offset), regexAllowed);
+    this.cached = { offset: this.offset, regexAllowed, token };
+    return token;
   }
 
   next(regexAllowed = false): Token {
@@ -57,15 +65,23 @@ export class Lexer {
     return token;
   }
 
+  get position(): number {
+    return this.offset;
+  }
+
+  seek(offset: number): void {
+    this.offset = offset;
+  }
+
   /** Error at a token, in AWS's wording unless `detail` says otherwise. */
   error(token: Token, detail?: string): QuerySyntaxError {
     const shown = token.kind === 'eof' ? '<EOF>' : token.text;
     return this.errorAt(token.start, Math.max(token.end - token.start, token.kind === 'eof' ? 0 : 1), detail ?? `unexpected symbol found ${shown}`);
   }
 
-  errorAt(offset: number, length: number, detail: string): QuerySyntaxError {
+  errorAt(offset: number, length: number, detail: string, fatal = false): QuerySyntaxError {
     const { line, column } = this.lines.positionAt(offset);
-    return new QuerySyntaxError(detail, line, column, offset, length);
+    return new QuerySyntaxError(detail, line, column, offset, length, fatal);
   }
 
   private skipTrivia(from: number): number {
@@ -218,6 +234,7 @@ export class Lexer {
   private unexpectedRestOfLine(start: number): QuerySyntaxError {
     const rest = /^[^\r\n]*/.exec(this.text.slice(start))?.[0] ?? '';
     const shown = rest.length > 40 ? `${rest.slice(0, 40)}…` : rest;
-    return this.errorAt(start, rest.length, `unexpected symbol found ${shown}`);
+    const what = { '"': 'string', "'": 'string', '`': 'quoted name', '/': 'regular expression' }[this.text[start] ?? ''] ?? 'text';
+    return this.errorAt(start, rest.length, `unclosed ${what}: ${shown}`, true);
   }
 }

@@ -1,5 +1,4 @@
 import { markdownHeadings, headingPlainText } from '../runbooks/headings';
-import { COMMAND_NAMES } from './catalog';
 
 export interface QueryBlock {
   /** Nearest heading above the block (plain text), or undefined. */
@@ -13,10 +12,29 @@ export interface QueryBlock {
   readonly endLine: number;
   readonly text: string;
   readonly info: string;
+  /** SQL or PPL when the info string or a `# language:` line says so and the text is not Insights syntax. */
+  readonly language?: 'SQL' | 'PPL';
+}
+
+/** Info strings that mark a block as OpenSearch SQL or PPL for Logs Insights (a bare `sql` only with `# language:`). */
+const LANGUAGE_INFO: Readonly<Record<string, 'SQL' | 'PPL'>> = { ppl: 'PPL', 'insights-ppl': 'PPL', 'cwl-ppl': 'PPL', 'insights-sql': 'SQL', 'cwl-sql': 'SQL' };
+const LANGUAGE_LINE = /^\s*(?:#|--)\s*language\s*:\s*(sql|ppl)\s*$/im;
+
+/** The OpenSearch language of a block, if it is one; a block that reads as Insights syntax stays Insights. */
+export function blockLanguage(info: string, text: string): 'SQL' | 'PPL' | undefined {
+  const declared = LANGUAGE_LINE.exec(text)?.[1]?.toUpperCase() as 'SQL' | 'PPL' | undefined;
+  if (declared) return declared;
+  const byInfo = LANGUAGE_INFO[info.toLowerCase()];
+  return byInfo && !looksLikeInsightsQuery(text) ? byInfo : undefined;
 }
 
 const COMMENT = /^\s*(#|--)/;
-const FIRST_WORD = new RegExp(`^\\s*\\|?\\s*(${COMMAND_NAMES.join('|')})\\b`, 'i');
+/**
+ * Commands a query starts with. Not every command: `diff`, `join`, `lookup` or a lower-case `source`
+ * also start shell lines and patches; `SOURCE` counts when log groups follow it.
+ */
+const STARTING_COMMANDS = ['fields', 'filter', 'filterIndex', 'stats', 'parse', 'sort', 'display', 'dedup', 'pattern', 'unnest', 'limit'];
+const FIRST_WORD = new RegExp(`^\\s*\\|?\\s*(?:(?:${STARTING_COMMANDS.join('|')})\\b|SOURCE\\s+(?:logGroups\\s*\\(|['"]))`, 'i');
 
 /** Whether a block's first line that is not a comment starts with a Logs Insights command. */
 export function looksLikeInsightsQuery(text: string): boolean {
@@ -36,7 +54,11 @@ export function insightsBlocks(markdown: string): QueryBlock[] {
     let end = i + 1;
     while (end < lines.length && !new RegExp(`^\\s{0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(lines[end])) end++;
     const content = lines.slice(i + 1, end);
-    if (looksLikeInsightsQuery(content.join('\n'))) {
+    const language = blockLanguage(open[3] ?? '', content.join('\n'));
+    if (language) {
+      const heading = [...headings].reverse().find((h) => h.line < i);
+      blocks.push({ heading: heading ? headingPlainText(heading.text) : undefined, fenceLine: i, startLine: i + 1, endLine: end - 1, text: content.join('\n'), info: open[3] ?? '', language });
+    } else if (looksLikeInsightsQuery(content.join('\n'))) {
       const heading = [...headings].reverse().find((h) => h.line < i);
       for (const part of splitQueries(content)) {
         blocks.push({ heading: heading ? headingPlainText(heading.text) : undefined, label: part.label, fenceLine: i, startLine: i + 1 + part.start, endLine: i + 1 + part.end, text: content.slice(part.start, part.end + 1).join('\n'), info: open[3] ?? '' });

@@ -2,6 +2,8 @@ export interface QueryFileMetadata {
   name?: string;
   logGroups?: string[];
   range?: string;
+  /** `# language: SQL` or `PPL` (OpenSearch languages Logs Insights runs); absent for its own language. */
+  language?: 'SQL' | 'PPL';
   /** The query without comment lines (`#` or `--`), blank lines at either end removed. */
   body: string;
 }
@@ -10,7 +12,7 @@ const COMMENT_LINE = /^\s*(#|--)/;
 const METADATA_LINE = /^\s*#\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*$/;
 
 /**
- * Reads `# name:`, `# logGroups:` and `# range:` from the comment lines that open a saved query
+ * Reads `# name:`, `# logGroups:` (names or ARNs), `# range:` and `# language:` from the comment lines that open a saved query
  * (keys are case-insensitive); later comments are not metadata.
  */
 export function parseQueryFileMetadata(text: string): QueryFileMetadata {
@@ -59,5 +61,10 @@ function readMetadata(line: string, into: QueryFileMetadata): void {
       .filter((g) => g !== '');
   } else if (key === 'range') {
     into.range = value;
+  } else if (key === 'language' || key === 'querylanguage') {
+    const language = value.toUpperCase();
+    if (language === 'SQL' || language === 'PPL') {
+      into.language = language;
+    }
   }
 }

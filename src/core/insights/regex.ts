@@ -1,19 +1,23 @@
+const INLINE_FLAGS = /\\.|\(\?([imsx]+)\)/g;
+
 /**
- * Logs Insights regexes follow Java syntax; JavaScript lacks the inline `(?i)` flag group,
- * so a leading one is turned into the `i` flag.
+ * Logs Insights regexes follow Java syntax; JavaScript lacks inline `(?i)` flag groups, so each one
+ * (at the start, as in `/(?i)x/`, or later, as in `/^(?i)x$/`) becomes a flag of the whole regex —
+ * an approximation where Java applies it from that point on.
  */
 export function compileInsightsRegex(pattern: string, flags = ''): RegExp {
-  let source = pattern;
   let jsFlags = flags.replace(/[^imsu]/g, '');
-  const inline = /^\(\?([imsx]+)\)/.exec(source);
-  if (inline) {
-    source = source.slice(inline[0].length);
-    for (const flag of inline[1] ?? '') {
+  const source = pattern.replace(INLINE_FLAGS, (whole: string, inline: string | undefined) => {
+    if (inline === undefined) {
+      return whole;
+    }
+    for (const flag of inline) {
       if (flag !== 'x' && !jsFlags.includes(flag)) {
         jsFlags += flag;
       }
     }
-  }
+    return '';
+  });
   return new RegExp(source, jsFlags);
 }
 

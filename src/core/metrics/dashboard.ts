@@ -126,10 +126,39 @@ export interface BoxRequest {
   readonly height?: unknown;
 }
 
+/** CloudWatch keeps at most 500 widgets on a dashboard; a body with more is cut there. */
+export const MAX_WIDGETS = 500;
+/** Rows a widget's `y` may name: 500 widgets of the largest height, stacked. */
+export const MAX_GRID_ROWS = MAX_WIDGETS * 1000;
+/** Row tests the flowed layout may spend; past it the remaining widgets go below the others. */
+const LAYOUT_WORK_BUDGET = 500_000;
+const FULL_ROW = 2 ** GRID_COLUMNS - 1;
+
+/** Bits of the columns x…x+width-1. */
+function columnMask(x: number, width: number): number {
+  return (2 ** width - 1) * 2 ** x;
+}
+
+/** Bits where a run of `width` set bits of `free` starts. */
+function runStarts(free: number, width: number): number {
+  let starts = free;
+  for (let run = 1; run < width; ) {
+    const step = Math.min(run, width - run);
+    starts &= starts >>> step;
+    run += step;
+  }
+  return starts;
+}
+
 /**
  * Positions on the 24-column grid the way CloudWatch places them: width 6 and height 6 when missing,
  * widths clamped to the grid; widgets with both `x` and `y` where they say, the others flowed into
  * the first free place, left to right then top to bottom, in the order they are listed.
+ *
+ * Rows are bit masks of their occupied columns. A flowed widget's first free place starts at row 0 or
+ * at the bottom edge of a placed widget (higher up would fit too), so only those rows are tried, from
+ * the first row that is not full; a try stops at the first row that leaves no room. The work is
+ * bounded: past the budget, the remaining widgets are stacked below the others.
  */
 export function layoutWidgets(boxes: readonly BoxRequest[]): GridPos[] {
   const sized = boxes.map((b) => {
@@ -137,32 +166,64 @@ export function layoutWidgets(boxes: readonly BoxRequest[]): GridPos[] {
     const height = Math.min(1000, Math.max(1, int(b.height) ?? DEFAULT_WIDGET_HEIGHT));
     const x = int(b.x);
     const y = int(b.y);
-    return { width, height, x: x === undefined ? undefined : Math.min(Math.max(0, x), GRID_COLUMNS - width), y: y === undefined ? undefined : Math.max(0, y) };
+    return { width, height, x: x === undefined ? undefined : Math.min(Math.max(0, x), GRID_COLUMNS - width), y: y === undefined ? undefined : Math.min(Math.max(0, y), MAX_GRID_ROWS) };
   });
-  const occupied: boolean[][] = [];
-  const isFree = (x: number, y: number, w: number, h: number) => {
-    for (let r = y; r < y + h; r++) for (let c = x; c < x + w; c++) if (occupied[r]?.[c]) return false;
-    return true;
+  // Every widget ends above the explicit ones' lowest edge plus the flowed ones' heights.
+  const lowest = sized.reduce((sum, w) => (w.x !== undefined && w.y !== undefined ? Math.max(sum, w.y + w.height) : sum), 0);
+  const rows = new Int32Array(lowest + sized.reduce((sum, w) => sum + (w.x !== undefined && w.y !== undefined ? 0 : w.height), 0) + 1);
+  /** Rows where a flowed widget may start, ascending. */
+  const starts: number[] = [0];
+  let bottom = 0;
+  let firstOpenRow = 0;
+  let work = 0;
+  const addStart = (row: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < row) lo = mid + 1;
+      else hi = mid;
+    }
+    if (starts[lo] !== row) starts.splice(lo, 0, row);
   };
   const mark = (p: GridPos) => {
-    for (let r = p.y; r < p.y + p.height; r++) {
-      occupied[r] ??= [];
-      for (let c = p.x; c < p.x + p.width; c++) occupied[r][c] = true;
+    const mask = columnMask(p.x, p.width);
+    for (let r = p.y; r < p.y + p.height; r++) rows[r] |= mask;
+    addStart(p.y + p.height);
+    bottom = Math.max(bottom, p.y + p.height);
+    while (rows[firstOpenRow] === FULL_ROW) firstOpenRow++;
+  };
+  /** The leftmost allowed column where the widget fits with its top at `y`, or undefined. */
+  const fitAt = (y: number, width: number, height: number, allowed: number): number | undefined => {
+    // The rows' union only gains columns, at most 24 times: the room left is re-checked only then.
+    let union = 0;
+    let open = allowed;
+    for (let r = y; r < y + height; r++) {
+      work++;
+      const next = union | rows[r];
+      if (next === union) continue;
+      union = next;
+      open = allowed & runStarts(~union & FULL_ROW, width);
+      if (!open) return undefined;
     }
+    return 31 - Math.clz32(open & -open);
   };
   const result: (GridPos | undefined)[] = sized.map((s) => (s.x !== undefined && s.y !== undefined ? { x: s.x, y: s.y, width: s.width, height: s.height } : undefined));
   for (const p of result) if (p) mark(p);
   sized.forEach((s, i) => {
     if (result[i]) return;
-    for (let y = 0; ; y++) {
-      const fromX = s.x !== undefined ? [s.x] : Array.from({ length: GRID_COLUMNS - s.width + 1 }, (_, k) => k);
-      const x = fromX.find((cx) => isFree(cx, y, s.width, s.height));
-      if (x !== undefined) {
-        result[i] = { x, y, width: s.width, height: s.height };
-        mark(result[i]!);
-        return;
-      }
+    const allowed = s.x !== undefined ? columnMask(s.x, 1) : columnMask(0, GRID_COLUMNS - s.width + 1);
+    let place: GridPos | undefined;
+    let tried = -1;
+    for (let k = 0; k < starts.length && !place && work < LAYOUT_WORK_BUDGET; k++) {
+      const y = Math.max(starts[k], firstOpenRow);
+      if (y <= tried) continue;
+      tried = y;
+      const x = fitAt(y, s.width, s.height, allowed);
+      if (x !== undefined) place = { x, y, width: s.width, height: s.height };
     }
+    result[i] = place ?? { x: s.x ?? 0, y: bottom, width: s.width, height: s.height };
+    mark(result[i]!);
   });
   return result as GridPos[];
 }
@@ -245,8 +306,9 @@ export function parseDashboardBody(body: string | unknown): ParsedDashboard {
     }
   }
   if (!isObject(parsed)) return { widgets: [], rows: 0, problems: ['The dashboard body is not a JSON object'] };
-  const list = Array.isArray(parsed.widgets) ? parsed.widgets : [];
+  const list = Array.isArray(parsed.widgets) ? parsed.widgets.slice(0, MAX_WIDGETS) : [];
   if (!Array.isArray(parsed.widgets)) problems.push('The dashboard has no "widgets" list');
+  else if (parsed.widgets.length > MAX_WIDGETS) problems.push(`The dashboard lists ${parsed.widgets.length} widgets; the first ${MAX_WIDGETS} are shown (CloudWatch allows ${MAX_WIDGETS})`);
   const entries = list.map((w, i) => ({ w: isObject(w) ? w : {}, i }));
   list.forEach((w, i) => {
     if (!isObject(w)) problems.push(`widget ${i + 1} is not an object`);

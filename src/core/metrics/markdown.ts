@@ -1,3 +1,5 @@
+import { atxHeading } from '../runbooks/headings';
+
 /**
  * The markdown of CloudWatch text widgets as a tree the webview builds with createElement and
  * textContent. Only these node kinds exist; HTML in the source stays text, and a link keeps its
@@ -31,105 +33,158 @@ export function safeHref(url: string): string | undefined {
   }
 }
 
-const ESCAPABLE = /[\\`*_{}[\]()#+\-.!|<>~]/;
+const ESCAPABLE = new Set('\\`*_{}[]()#+-.!|<>~');
 
-/** `[text](url)` starting at `open` (the `[`): the text, the URL and where the link ends. */
-function matchLink(s: string, open: number): { label: string; url: string; end: number } | undefined {
-  let depth = 0;
-  let close = -1;
-  for (let i = open; i < s.length; i++) {
-    if (s[i] === '\\') {
-      i++;
-      continue;
-    }
-    if (s[i] === '[') depth++;
-    else if (s[i] === ']' && --depth === 0) {
-      close = i;
-      break;
-    }
-  }
-  if (close < 0 || s[close + 1] !== '(') return undefined;
-  let parens = 0;
-  for (let i = close + 1; i < s.length; i++) {
-    if (s[i] === '(') parens++;
-    else if (s[i] === ')' && --parens === 0) {
-      const target = s.slice(close + 2, i).trim();
-      const url = target.replace(/\s+("[^"]*"|'[^']*')$/, '').replace(/^<(.*)>$/, '$1');
-      return { label: s.slice(open + 1, close), url, end: i + 1 };
-    }
-  }
-  return undefined;
+/** Nesting deeper than this (links in emphasis in links…) stays text: a body cannot exhaust the stack. */
+export const MAX_INLINE_DEPTH = 16;
+
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
 }
 
 function isWordChar(c: string | undefined): boolean {
-  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}\p{N}]/u.test(c);
 }
 
-/** Where the emphasis opened at `from` with `delim` closes, or -1. */
-function findClose(s: string, from: number, delim: string): number {
-  if (from >= s.length || /\s/.test(s[from])) return -1;
-  for (let i = from; i < s.length; i++) {
-    if (s[i] === '\\') {
-      i++;
-      continue;
-    }
-    if (s[i] === '`') {
-      const end = s.indexOf('`', i + 1);
-      if (end > i) i = end;
-      continue;
-    }
-    if (s.startsWith(delim, i) && i > from && !/\s/.test(s[i - 1])) {
-      if (delim.length === 1 && s[i + 1] === delim[0]) {
+/** `[` or `(` position → its closing partner, in one pass with a stack (-1: none). */
+function partners(s: string, open: string, close: string, escapes: boolean): Int32Array {
+  const match = new Int32Array(s.length).fill(-1);
+  const stack: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (escapes && c === '\\') i++;
+    else if (c === open) stack.push(i);
+    else if (c === close && stack.length) match[stack.pop()!] = i;
+  }
+  return match;
+}
+
+/**
+ * What one left-to-right pass learns about a text, so that every `[`, `(` and emphasis marker finds
+ * its partner without rescanning the rest of the text (rescanning was quadratic in the text's length).
+ */
+class InlineScan {
+  private brackets: Int32Array | undefined;
+  private parens: Int32Array | undefined;
+  /** Emphasis delimiters for which no closer exists from this position on. */
+  private noCloseFrom: Record<string, number> | undefined;
+
+  constructor(private readonly s: string) {}
+
+  /** Where the emphasis opened at `from` with `delim` closes, or -1. */
+  findClose(from: number, delim: string): number {
+    const s = this.s;
+    if (from >= s.length || isSpace(s[from])) return -1;
+    const known = this.noCloseFrom?.[delim];
+    if (known !== undefined && from >= known) return -1;
+    const first = delim[0];
+    for (let i = from; i < s.length; i++) {
+      const c = s[i];
+      if (c === '\\') {
         i++;
         continue;
       }
-      if (delim[0] === '_' && isWordChar(s[i + delim.length])) continue;
+      if (c === '`') {
+        const end = s.indexOf('`', i + 1);
+        if (end > i) i = end;
+        continue;
+      }
+      if (c !== first || i === from || isSpace(s[i - 1])) continue;
+      if (delim.length === 2 && s[i + 1] !== first) continue;
+      if (delim.length === 1 && s[i + 1] === first) {
+        i++;
+        continue;
+      }
+      if (first === '_' && isWordChar(s[i + delim.length])) continue;
       return i;
     }
+    // Closers found later lie after this one's search start: none of them exists either.
+    (this.noCloseFrom ??= {})[delim] = from;
+    return -1;
   }
-  return -1;
+
+  /** `[text](url)` starting at `open` (the `[`): the text, the URL and where the link ends. */
+  matchLink(open: number): { label: string; url: string; end: number } | undefined {
+    this.brackets ??= partners(this.s, '[', ']', true);
+    const close = this.brackets[open];
+    if (close < 0 || this.s[close + 1] !== '(') return undefined;
+    this.parens ??= partners(this.s, '(', ')', false);
+    const end = this.parens[close + 1];
+    if (end < 0) return undefined;
+    const target = this.s.slice(close + 2, end).trim();
+    return { label: this.s.slice(open + 1, close), url: withoutTitle(target).replace(/^<(.*)>$/, '$1'), end: end + 1 };
+  }
 }
 
-export function parseInline(s: string): MdInline[] {
+/** A link target without its `"title"` or `'title'`. */
+function withoutTitle(target: string): string {
+  const quote = target[target.length - 1];
+  if (quote !== '"' && quote !== "'") return target;
+  const open = target.lastIndexOf(quote, target.length - 2);
+  if (open <= 0 || !isSpace(target[open - 1])) return target;
+  return target.slice(0, open).trimEnd();
+}
+
+/** Characters that can start inline syntax; text without them is one text node. */
+const INLINE_SYNTAX = /[\\`![*_]/;
+
+export function parseInline(s: string, depth = 0): MdInline[] {
+  if (depth >= MAX_INLINE_DEPTH || !INLINE_SYNTAX.test(s)) return s ? [{ type: 'text', text: s }] : [];
+  let scanned: InlineScan | undefined;
+  const scan = () => (scanned ??= new InlineScan(s));
   const out: MdInline[] = [];
-  let text = '';
-  const flush = () => {
-    if (text) out.push({ type: 'text', text });
-    text = '';
+  // Text runs are sliced, not built a character at a time.
+  const pieces: string[] = [];
+  let runStart = 0;
+  const flushTo = (end: number) => {
+    if (end > runStart) pieces.push(s.slice(runStart, end));
+    if (pieces.length) out.push({ type: 'text', text: pieces.join('') });
+    pieces.length = 0;
   };
-  for (let i = 0; i < s.length; ) {
+  let i = 0;
+  while (i < s.length) {
     const c = s[i];
-    if (c === '\\' && i + 1 < s.length && ESCAPABLE.test(s[i + 1])) {
-      text += s[i + 1];
+    if (c === '\\' && i + 1 < s.length && ESCAPABLE.has(s[i + 1])) {
+      if (i > runStart) pieces.push(s.slice(runStart, i));
+      pieces.push(s[i + 1]);
       i += 2;
+      runStart = i;
       continue;
     }
     if (c === '`') {
       const end = s.indexOf('`', i + 1);
       if (end > i) {
-        flush();
+        flushTo(i);
         out.push({ type: 'code', text: s.slice(i + 1, end) });
         i = end + 1;
+        runStart = i;
         continue;
       }
     }
     if (c === '!' && s[i + 1] === '[') {
-      const m = matchLink(s, i + 1);
+      const m = scan().matchLink(i + 1);
       if (m) {
         // Images are not loaded (the page's CSP allows none); their alternative text stands in.
-        text += m.label;
+        if (i > runStart) pieces.push(s.slice(runStart, i));
+        pieces.push(m.label);
         i = m.end;
+        runStart = i;
         continue;
       }
     }
     if (c === '[') {
-      const m = matchLink(s, i);
+      const m = scan().matchLink(i);
       if (m) {
-        flush();
+        flushTo(i);
         const label = m.label.replace(/^button:(?:primary:)?/i, '');
         const href = safeHref(m.url);
-        out.push(href ? { type: 'link', href, children: parseInline(label) } : { type: 'link', children: parseInline(label) });
+        const children = parseInline(label, depth + 1);
+        out.push(href ? { type: 'link', href, children } : { type: 'link', children });
         i = m.end;
+        runStart = i;
         continue;
       }
     }
@@ -137,33 +192,39 @@ export function parseInline(s: string): MdInline[] {
       const double = s[i + 1] === c;
       const delim = double ? c + c : c;
       const leftOk = c === '*' || !isWordChar(s[i - 1]);
-      const end = leftOk ? findClose(s, i + delim.length, delim) : -1;
+      const end = leftOk ? scan().findClose(i + delim.length, delim) : -1;
       if (end > 0) {
-        flush();
-        out.push({ type: double ? 'strong' : 'em', children: parseInline(s.slice(i + delim.length, end)) });
+        flushTo(i);
+        out.push({ type: double ? 'strong' : 'em', children: parseInline(s.slice(i + delim.length, end), depth + 1) });
         i = end + delim.length;
+        runStart = i;
         continue;
       }
       if (double) {
-        text += delim;
         i += 2;
         continue;
       }
     }
-    text += c;
     i++;
   }
-  flush();
+  flushTo(s.length);
   return out;
 }
 
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const BULLET = /^ {0,3}[-*+][ \t]+(.*)$/;
 const ORDERED = /^ {0,3}(\d{1,9})[.)][ \t]+(.*)$/;
 const QUOTE = /^ {0,3}>[ \t]?(.*)$/;
-const TABLE_SEPARATOR = /^ *\|? *:?-+:? *(\| *:?-+:? *)*\|? *$/;
+
+/** `| --- | :-: |`: cells of dashes with optional colons (split, not one pattern: that one backtracked). */
+function isTableSeparator(line: string): boolean {
+  let row = line.trim();
+  if (!row.includes('-')) return false;
+  if (row.startsWith('|')) row = row.slice(1);
+  if (row.endsWith('|')) row = row.slice(0, -1);
+  return row.split('|').every((cell) => /^:?-+:?$/.test(cell.trim()));
+}
 
 function tableCells(line: string): string[] {
   let row = line.trim();
@@ -185,12 +246,16 @@ function tableCells(line: string): string[] {
 }
 
 function startsBlock(line: string, next: string | undefined): boolean {
-  return HEADING.test(line) || FENCE.test(line) || RULE.test(line) || BULLET.test(line) || ORDERED.test(line) || QUOTE.test(line) || (line.includes('|') && next !== undefined && TABLE_SEPARATOR.test(next) && next.includes('-'));
+  return atxHeading(line) !== undefined || FENCE.test(line) || RULE.test(line) || BULLET.test(line) || ORDERED.test(line) || QUOTE.test(line) || (line.includes('|') && next !== undefined && isTableSeparator(next));
 }
+
+/** A text widget's markdown beyond this is not drawn (a screenful is a few KB; the rest is a note). */
+export const MAX_MARKDOWN_CHARS = 100_000;
 
 /** Text-widget markdown → blocks: headings, paragraphs, lists, code, quotes, tables, rules. */
 export function parseMarkdown(source: string): MdBlock[] {
-  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  const cut = source.length > MAX_MARKDOWN_CHARS;
+  const lines = (cut ? source.slice(0, MAX_MARKDOWN_CHARS) : source).replace(/\r\n?/g, '\n').split('\n');
   const blocks: MdBlock[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -209,9 +274,9 @@ export function parseMarkdown(source: string): MdBlock[] {
       blocks.push({ type: 'code', text: body.join('\n') });
       continue;
     }
-    const heading = HEADING.exec(line);
+    const heading = atxHeading(line);
     if (heading) {
-      blocks.push({ type: 'heading', level: heading[1].length as 1, children: parseInline(heading[2] ?? '') });
+      blocks.push({ type: 'heading', level: heading.level as 1, children: parseInline(heading.text) });
       i++;
       continue;
     }
@@ -220,7 +285,7 @@ export function parseMarkdown(source: string): MdBlock[] {
       i++;
       continue;
     }
-    if (line.includes('|') && i + 1 < lines.length && TABLE_SEPARATOR.test(lines[i + 1]) && lines[i + 1].includes('-')) {
+    if (line.includes('|') && i + 1 < lines.length && isTableSeparator(lines[i + 1])) {
       const header = tableCells(line).map(parseInline);
       const rows: MdInline[][][] = [];
       i += 2;
@@ -262,6 +327,7 @@ export function parseMarkdown(source: string): MdBlock[] {
     while (i < lines.length && lines[i].trim() !== '' && !startsBlock(lines[i], lines[i + 1])) parts.push(lines[i++].trim());
     blocks.push({ type: 'paragraph', children: parseInline(parts.join(' ')) });
   }
+  if (cut) blocks.push({ type: 'paragraph', children: [{ type: 'text', text: `(This text is ${Math.round(source.length / 1024)} KB; the first ${MAX_MARKDOWN_CHARS / 1000} KB are shown.)` }] });
   return blocks;
 }
 

@@ -9,7 +9,7 @@ const IGNORED = new Set([
 /** Lower-case, singular word stems of a name: kebab, snake and spaces split, and camelCase unless told not to. */
 export function nameWords(text: string, splitCamelCase = true): string[] {
   const plain = headingPlainText(text);
-  const split = splitCamelCase ? plain.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2') : plain;
+  const split = splitCamelCase ? plain.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ') : plain;
   return split
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
@@ -22,6 +22,9 @@ function stem(word: string): string {
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
   return word;
 }
+
+/** A heading longer than this names no alarm (alarm names have at most 255 characters). */
+export const MAX_HEADING_CHARS = 1024;
 
 export interface HeadingMatch {
   readonly path: string;
@@ -42,6 +45,7 @@ export function bestHeadingMatch(alarmName: string, documents: readonly { path: 
   let best: HeadingMatch | undefined;
   for (const doc of documents) {
     for (const heading of markdownHeadings(doc.text)) {
+      if (heading.text.length > MAX_HEADING_CHARS) continue;
       for (const words of [new Set(nameWords(heading.text)), new Set(nameWords(heading.text, false))]) {
         if (words.size === 0 || ![...words].every((w) => alarm.has(w))) continue;
         if (words.size === 1 && split.size > 1) continue;

@@ -1,4 +1,4 @@
-import { globToRegExp } from './glob';
+import { compileGlob } from './glob';
 import { bestHeadingMatch } from './nameMatching';
 
 export interface RunbookMapping {
@@ -37,6 +37,13 @@ export function parseTarget(target: string, source: RunbookSource): Runbook | un
   return { kind: 'file', path, anchor: anchor || undefined, source };
 }
 
+/** A URL at the end of a sentence, without the sentence's full stop (a loop: `[.,;:]+$` backtracks). */
+function withoutTrailingPunctuation(url: string): string {
+  let end = url.length;
+  while (end > 0 && '.,;:'.includes(url[end - 1])) end--;
+  return url.slice(0, end);
+}
+
 /**
  * Where an alarm's runbook is, in order: an `opsLens.runbooks` glob match; an https URL in the
  * description; a `runbook` tag; a workspace markdown heading matching the alarm's name.
@@ -44,12 +51,12 @@ export function parseTarget(target: string, source: RunbookSource): Runbook | un
 export function resolveRunbook(inputs: RunbookInputs): Runbook | undefined {
   for (const mapping of inputs.mappings) {
     if (typeof mapping?.alarm !== 'string' || typeof mapping?.target !== 'string') continue;
-    if (globToRegExp(mapping.alarm).test(inputs.alarmName)) {
+    if (compileGlob(mapping.alarm).test(inputs.alarmName)) {
       const target = parseTarget(mapping.target, 'setting');
       if (target) return target;
     }
   }
-  const url = URL_IN_TEXT.exec(inputs.description)?.[0].replace(/[.,;:]+$/, '');
+  const url = withoutTrailingPunctuation(URL_IN_TEXT.exec(inputs.description)?.[0] ?? '');
   if (url) return { kind: 'url', url, source: 'description' };
   const tag = Object.entries(inputs.tags ?? {}).find(([k]) => k.toLowerCase() === 'runbook')?.[1];
   if (tag) {

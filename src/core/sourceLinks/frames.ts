@@ -3,7 +3,12 @@
 // text; generic `path:line` references are found by their `.ext:<digit>` tail and read backwards in code.
 // Where two passes match the same text, the language-specific one wins.
 
-export type FrameKind = 'node' | 'python' | 'java' | 'go' | 'dotnet' | 'ruby' | 'generic';
+import { jvmFrames } from './jvm';
+import { lambdaDocumentFrames } from './lambdaDocuments';
+import { phpFrames } from './php';
+import { afterLastEscape, digitsEnd, endsCleanly, isLetter, isPathChar, keywordBoundary, MAX_PATH } from './scan';
+
+export type FrameKind = 'node' | 'python' | 'java' | 'go' | 'dotnet' | 'ruby' | 'php' | 'generic';
 
 export interface Frame {
   /** Offset in the whole text where the `path:line` reference to underline starts. */
@@ -28,12 +33,11 @@ export const SOURCE_EXTENSIONS = [
 ] as const;
 
 const EXTENSION_ALTERNATIVES = [...SOURCE_EXTENSIONS].sort((a, b) => b.length - a.length).join('|');
-// `at ` then a Java/Kotlin/Scala frame (groups 1–3: `[module/]com.acme.Foo.bar`, `Foo.java`, line) or a Node frame
-// (groups 4–6: path with an extension, line, column) — `at fn (path:1:2)`, `at async fn (path:1:2)`, `at path:1:2`.
-// Starts with a literal (a leading look-behind would make the engine try every position); the character
-// before `at` is checked in code.
+// `at ` then a Node frame (groups 1–3: path with an extension, line, column) — `at fn (path:1:2)`, `at async fn
+// (path:1:2)`, `at path:1:2`, `at async path:1:2`. JVM frames are found by their own pass (jvm.ts). Starts with a
+// literal (a leading look-behind would make the engine try every position); the character before `at` is checked in code.
 const AT_FRAME = new RegExp(
-  String.raw`at (?:([\w$./<>-]{1,400})\(([\w$-]{1,200}\.(?:java|kt|kts|scala|groovy|clj)):(\d{1,7})\)|(?:[^\n()]{0,200}?\()?([^\s()'"${'`'}]{1,500}?\.[A-Za-z]\w{0,9}):(\d{1,7}):(\d{1,7})(?![\d…]))`,
+  String.raw`at (?:async )?(?:[^\n()]{0,200}?\()?([^\s()'"${'`'}]{1,500}?\.[A-Za-z]\w{0,9}):(\d{1,7}):(\d{1,7})(?![\d…])`,
   'g',
 );
 // Python: `File "path", line 57` (also with escaped quotes inside JSON).
@@ -46,48 +50,10 @@ const RUBY_IN = /^:in [`'"]/;
 const URL_SCHEME = /^[A-Za-z][\w+.-]*:\/\//;
 // Extensions that are also country-code domains: a bare dotted name with one of them is more likely a host.
 const HOST_LIKE = /^[\w-]+(?:\.[\w-]+)+\.(?:pl|rs|sh|cc|fs|pm|py|m)$/;
-const MAX_PATH = 1000;
-const MAX_DIGITS = 7;
 
 /** Lower wins when two matches start at the same offset: the language-specific passes over the generic one. */
 function priority(kind: FrameKind): number {
   return kind === 'generic' || kind === 'go' || kind === 'ruby' ? 1 : 0;
-}
-
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-
-/** `[\w.@~+\-/\\]`: characters a path token is made of. */
-function isPathChar(c: number): boolean {
-  return isWordChar(c) || c === 46 || c === 64 || c === 126 || c === 43 || c === 45 || c === 47 || c === 92;
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-/** `at` may start a frame at `i`: not inside a word or dotted name, or right after an escaped \n or \t (JSON). */
-function keywordBoundary(text: string, i: number): boolean {
-  if (i === 0) return true;
-  const c = text.charCodeAt(i - 1);
-  if (!isWordChar(c) && c !== 36 && c !== 46) return true;
-  return (c === 110 || c === 116) && i >= 2 && text.charCodeAt(i - 2) === 92;
-}
-
-/** Index after a run of at most MAX_DIGITS digits at `i`, or -1 when there are none or too many. */
-function digitsEnd(text: string, i: number): number {
-  let j = i;
-  while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-  return j === i || j - i > MAX_DIGITS ? -1 : j;
-}
-
-/** What may follow a reference: not a word character, not `…` (a cut value), not `.<digit>`. */
-function endsCleanly(text: string, i: number): boolean {
-  if (i >= text.length) return true;
-  const c = text.charCodeAt(i);
-  if (isWordChar(c) || c === 0x2026) return false;
-  return !(c === 46 && i + 1 < text.length && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57);
 }
 
 /** `file:///var/task/x.mjs` → `/var/task/x.mjs`, `webpack://app/./src/x.ts` → `src/x.ts`; other URLs → undefined. */
@@ -107,28 +73,14 @@ function nodePath(raw: string): string | undefined {
   return undefined;
 }
 
-/** `java.base/java.lang.Thread.run` → `java.lang.Thread`; `com.acme.Foo$Worker.run` → `com.acme.Foo`. */
-function topLevelClass(qualified: string): string | undefined {
-  const name = qualified.slice(qualified.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  if (dot <= 0) return undefined;
-  const cls = name.slice(0, dot);
-  const lastDot = cls.lastIndexOf('.');
-  const dollar = cls.indexOf('$', lastDot + 1);
-  return dollar > lastDot + 1 ? cls.slice(0, dollar) : cls;
+/** Node's own modules (`node:internal/…`, and `internal/process/…` as older versions name them): never the user's code. */
+export function isRuntimeInternal(path: string): boolean {
+  if (path.startsWith('node:')) return true;
+  return path.startsWith('internal/') && /^[^.]*(?:\.[cm]?js)?$/.test(path.slice(path.lastIndexOf('/') + 1));
 }
 
 function extension(path: string): string {
   return path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-}
-
-/** Offset just past the last escaped \n, \t or \r (`\` + letter, as inside JSON strings) in `path`, else 0. */
-function afterLastEscape(path: string): number {
-  for (let i = path.lastIndexOf('\\'); i >= 0; i = i > 0 ? path.lastIndexOf('\\', i - 1) : -1) {
-    const next = path[i + 1];
-    if (next === 'n' || next === 't' || next === 'r') return i + 2;
-  }
-  return 0;
 }
 
 /** The generic reference whose `.ext:<digit>` tail starts at `dot`, or undefined. */
@@ -175,7 +127,7 @@ function genericAt(text: string, dot: number, colon: number): Frame | undefined 
   if (!path || (!/[\\/]/.test(path) && HOST_LIKE.test(path))) return undefined;
   const line = Number(text.slice(colon + 1, lineEnd));
   const ext = extension(path);
-  const kind: FrameKind = ext === 'go' ? 'go' : ext === 'rb' || ext === 'erb' || ext === 'rake' || RUBY_IN.test(text.slice(end, end + 5)) ? 'ruby' : 'generic';
+  const kind: FrameKind = ext === 'go' ? 'go' : ext === 'php' ? 'php' : ext === 'rb' || ext === 'erb' || ext === 'rake' || RUBY_IN.test(text.slice(end, end + 5)) ? 'ruby' : 'generic';
   return column === undefined ? { start, end, path, line, kind } : { start, end, path, line, column, kind };
 }
 
@@ -195,18 +147,12 @@ export function findStackFrames(text: string): Frame[] {
       continue;
     }
     const end = m.index + m[0].length;
-    if (m[2] !== undefined) {
-      const javaClass = topLevelClass(m[1]);
-      const start = end - 1 - (m[2].length + m[3].length + 1);
-      const frame: Frame = { start, end: end - 1, path: m[2], line: Number(m[3]), kind: 'java' };
-      found.push(javaClass ? { ...frame, javaClass } : frame);
-    } else {
-      const path = nodePath(m[4]);
-      if (path === undefined) continue;
-      const start = end - (m[4].length + m[5].length + m[6].length + 2);
-      found.push({ start, end, path, line: Number(m[5]), column: Number(m[6]), kind: 'node' });
-    }
+    const path = nodePath(m[1]);
+    if (path === undefined) continue;
+    const start = end - (m[1].length + m[2].length + m[3].length + 2);
+    found.push({ start, end, path, line: Number(m[2]), column: Number(m[3]), kind: 'node' });
   }
+  found.push(...jvmFrames(text), ...phpFrames(text), ...lambdaDocumentFrames(text));
   for (const m of text.matchAll(PYTHON)) {
     let path = m[2];
     if (path.startsWith('<')) continue; // <frozen importlib._bootstrap>, <string>
@@ -230,7 +176,7 @@ export function findStackFrames(text: string): Frame[] {
   const frames: Frame[] = [];
   let lastEnd = -1;
   for (const f of found) {
-    if (f.start < lastEnd) continue;
+    if (f.start < lastEnd || isRuntimeInternal(f.path)) continue;
     lastEnd = f.end;
     frames.push(f);
   }

@@ -18,6 +18,12 @@ export interface ResolveOptions {
   readonly fileExists: (absPath: string) => boolean;
   /** Workspace files (absolute) whose path ends with `suffix` (`/`-separated); used when joining suffixes finds nothing. */
   readonly findBySuffix?: (suffix: string) => readonly string[];
+  /**
+   * The path with every symbolic link resolved (undefined when it cannot be). When given, a file counts
+   * only if its real path is inside a workspace folder's real path: a repository's symlink to `~/.aws`
+   * does not make a log line's `src/cfg/credentials` a workspace file.
+   */
+  readonly realPath?: (absPath: string) => string | undefined;
 }
 
 type PathApi = typeof nodePath.posix;
@@ -146,8 +152,25 @@ interface Prepared {
   readonly mappings: { readonly from: string; readonly bases: string[] }[];
 }
 
-function prepare(opts: ResolveOptions): Prepared {
-  const all = folders(opts.workspaceFolders);
+/** The options with `fileExists` and `findBySuffix` limited to files whose real path is in a folder. */
+function contained(opts: ResolveOptions, all: readonly Folder[]): ResolveOptions {
+  const { realPath } = opts;
+  if (!realPath) return opts;
+  const realFolders = folders(all.map((f) => ({ path: realPath(f.path) ?? f.path, name: f.name })));
+  const realInside = (p: string): boolean => {
+    const real = realPath(p);
+    return real !== undefined && realFolders.some((f) => insideFolder(f, real));
+  };
+  return {
+    ...opts,
+    fileExists: (p) => opts.fileExists(p) && realInside(p),
+    findBySuffix: opts.findBySuffix && ((suffix) => opts.findBySuffix!(suffix).filter(realInside)),
+  };
+}
+
+function prepare(given: ResolveOptions): Prepared {
+  const all = folders(given.workspaceFolders);
+  const opts = contained(given, all);
   const mappings = opts.mappings
     .map((m) => ({ from: toSlashes(m.from), bases: mappingBases(m.to, all) }))
     .filter((m) => m.from !== '' && m.bases.length > 0)

@@ -2,6 +2,7 @@ import { RANGES, RANGE_LABEL } from '../../core/metrics/ranges';
 import { STATISTICS } from '../../core/metrics/statistics';
 import { isFetchedSource, type ChartView, type PageMessage, type PanelState } from '../protocol';
 import { button, el } from './dom';
+import { VariablePickers } from './variables';
 
 /** Title, range and statistic pickers, refresh, auto refresh, export; all real controls. */
 export class Toolbar {
@@ -16,6 +17,7 @@ export class Toolbar {
   private readonly rangeLabel: HTMLLabelElement;
   private readonly statLabel: HTMLLabelElement;
   private autoOn = false;
+  private readonly variables: VariablePickers;
 
   constructor(post: (message: PageMessage) => void) {
     for (const r of RANGES) this.range.append(el('option', { value: r }, `Last ${RANGE_LABEL[r]}`));
@@ -26,11 +28,13 @@ export class Toolbar {
     this.refresh = button('Refresh', () => post({ type: 'refresh' }), { id: 'refresh', 'data-action': 'refresh' });
     this.auto = button('Auto refresh', () => post({ type: 'setAutoRefresh', enabled: !this.autoOn }), { id: 'auto-refresh', 'aria-pressed': 'false', 'data-action': 'auto-refresh' });
     const exportAll = button('Export CSV', () => post({ type: 'exportCsv' }), { id: 'export-csv', class: 'secondary', 'data-action': 'export-csv-all' });
+    this.variables = new VariablePickers(post);
     this.rangeLabel = el('label', {}, 'Range ', this.range);
     this.statLabel = el('label', {}, 'Statistic ', this.stat);
     this.element = el('header', { class: 'toolbar' },
       el('div', { class: 'heading' }, this.title, this.subtitle),
       el('div', { class: 'controls' },
+        this.variables.element,
         this.rangeLabel,
         this.statLabel,
         this.refresh,
@@ -46,6 +50,7 @@ export class Toolbar {
       this.title.textContent = view.title;
       this.subtitle.textContent = view.subtitle;
       this.stat.disabled = !view.statSelectable;
+      this.variables.show(view.variables);
     }
     // Series handed over whole (Logs Insights results) are not fetched: no range, statistic or refresh.
     const fetched = isFetchedSource(state.source);

@@ -132,8 +132,8 @@ describe('health store', () => {
 
   it('a missing secret leaves the endpoint unrequested, naming the secret; once stored it is sent and kept out of results', async () => {
     const secrets: Record<string, string> = {};
-    const { store, requests } = fakeStore({ 'http://a/health': (req) => response(200, { status: 'healthy', echo: `you sent ${req.headers.Authorization}` }) }, secrets);
-    store.update(settings(user({ name: 'a', url: 'http://a/health', headers: { Authorization: 'Bearer ${secret:API_TOKEN}' }, assertions: [{ path: 'echo', op: '!=', value: 'nothing', severity: 'warning' }] })), true);
+    const { store, requests } = fakeStore({ 'https://a/health': (req) => response(200, { status: 'healthy', echo: `you sent ${req.headers.Authorization}` }) }, secrets);
+    store.update(settings(user({ name: 'a', url: 'https://a/health', headers: { Authorization: 'Bearer ${secret:API_TOKEN}' }, assertions: [{ path: 'echo', op: '!=', value: 'nothing', severity: 'warning' }] })), true);
     await store.checkAll();
     const waiting = store.find('a')!;
     assert.equal(requests.length, 0);

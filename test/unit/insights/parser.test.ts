@@ -205,13 +205,10 @@ describe('parseQuery', () => {
       ['fields a |', '<EOF>', 1, 11],
       ['', '<EOF>', 1, 1],
       ['# only a comment', '<EOF>', 1, 17],
-      ['filter (a = 1', '<EOF>', 1, 14],
       ['filter a = ', '<EOF>', 1, 12],
       ['filter a like', '<EOF>', 1, 14],
-      ['filter a in (1, 2)', '(', 1, 13],
+      ['filter a in (1, 2)', '1', 1, 14],
       ['filter a ; b', ';', 1, 10],
-      ['filter a = "open', '"open', 1, 12],
-      ['filter @message like /open', '/open', 1, 22],
       ['stats count() by bin(5x)', '5x', 1, 22],
       ['limit ten', 'ten', 1, 7],
       ['limit 1.5', '1.5', 1, 7],
@@ -230,11 +227,25 @@ describe('parseQuery', () => {
       });
     }
 
+    const unreadable: [string, string, number, number][] = [
+      ['filter (a = 1', 'unclosed (', 1, 8],
+      ['filter a = "open', 'unclosed string: "open', 1, 12],
+      ['filter @message like /open', 'unclosed regular expression: /open', 1, 22],
+      ['fields a | limit 1)', 'unmatched )', 1, 19],
+    ];
+    for (const [query, detail, line, column] of unreadable) {
+      it(`${JSON.stringify(query)} is an error no version of the language accepts: ${detail}`, () => {
+        const e = catchSyntaxError(() => parseQuery(query));
+        assert.equal(e.message, `${detail} at line ${line} and position ${column}`);
+        assert.equal(e.fatal, true);
+      });
+    }
+
     it('reports semantic problems with the same location suffix', () => {
       assert.match(checkQuery('stats level by x')?.message ?? '', /^stats needs an aggregate function .* at line 1 and position 7$/);
       assert.match(checkQuery('parse @message "a=* b=*" as a')?.message ?? '', /2 wildcard\(s\) but 1 field name\(s\) at line 1 and position 16$/);
       assert.match(checkQuery('parse @message /no groups/')?.message ?? '', /named group .* at line 1 and position 16$/);
-      assert.match(checkQuery('filter @message like /(/')?.message ?? '', /^invalid regular expression \/\(\/: .* at line 1 and position 22$/);
+      assert.match(checkQuery('filter @message like /(/')?.message ?? '', /^regular expression \/\(\/ is not one Ops Lens can run: .* at line 1 and position 22$/);
     });
 
     it('gives AWS-style compile error locations', () => {
@@ -268,12 +279,47 @@ describe('parseQuery', () => {
   });
 
   it('exports command and function names for completion', () => {
-    assert.deepEqual([...COMMAND_NAMES].sort(), ['dedup', 'display', 'fields', 'filter', 'limit', 'parse', 'pattern', 'sort', 'stats']);
+    assert.deepEqual([...COMMAND_NAMES].sort(), ['anomaly', 'dedup', 'diff', 'display', 'fields', 'filter', 'filterindex', 'join', 'limit', 'lookup', 'parse', 'pattern', 'sort', 'source', 'stats', 'unmask', 'unnest']);
     for (const f of ['count', 'count_distinct', 'avg', 'min', 'max', 'sum', 'pct', 'earliest', 'latest', 'stddev']) {
       assert.ok(AGGREGATE_FUNCTION_NAMES.includes(f), f);
     }
-    for (const f of ['strlen', 'toupper', 'tolower', 'concat', 'abs', 'floor', 'ceil', 'ispresent', 'isempty', 'isblank', 'datefloor', 'bin']) {
+    for (const f of ['strlen', 'toupper', 'tolower', 'concat', 'abs', 'floor', 'ceil', 'ispresent', 'isempty', 'isblank', 'datefloor', 'bin', 'isipv4insubnet', 'jsonparse', 'jsonstringify', 'percentile']) {
       assert.ok(FUNCTION_NAMES.includes(f), f);
     }
+  });
+});
+
+describe('parseQuery: the commands added to the language', () => {
+  const first = (text: string) => parseQuery(text).commands[0];
+
+  it('reads SOURCE log groups, logGroups(…) selections and START=/END=', () => {
+    const source = first("SOURCE logGroups(namePrefix: ['/aws/lambda/a', '/ecs/'], class: ['INFREQUENT_ACCESS'], accountIdentifiers: ['111122223333']) START=-2h END=now | limit 1");
+    assert.equal(source?.command, 'source');
+    if (source?.command !== 'source') return;
+    assert.deepEqual(source.selectors, [{ namePrefix: ['/aws/lambda/a', '/ecs/'], classes: ['INFREQUENT_ACCESS'], accountIdentifiers: ['111122223333'] }]);
+    assert.deepEqual(Object.keys(source.options), ['start', 'end']);
+    const named = first("source '/aws/lambda/a', \"/aws/lambda/b\"");
+    assert.deepEqual(named?.command === 'source' ? named.logGroups : [], ['/aws/lambda/a', '/aws/lambda/b']);
+  });
+
+  it('reads lookup keys and outputs, join options and its subquery, unnest, diff and bin offsets', () => {
+    const lookup = first('lookup user_data id as userId, region OUTPUTNEW name, email');
+    assert.deepEqual(lookup?.command === 'lookup' ? [lookup.table, lookup.keys, lookup.mode, lookup.outputs] : [], ['user_data', [{ tableField: 'id', logField: 'userId' }, { tableField: 'region', logField: 'region' }], 'outputnew', ['name', 'email']]);
+    const join = first("join type=left left=a right=b where a.id = b.id (SOURCE 'g' | filter x = 1)");
+    assert.deepEqual(join?.command === 'join' ? [join.type, join.left, join.right, join.subquery.commands.map((c) => c.command)] : [], ['left', 'a', 'b', ['source', 'filter']]);
+    const unnest = first('unnest js.items into item');
+    assert.deepEqual(unnest?.command === 'unnest' ? unnest.into : undefined, 'item');
+    assert.deepEqual(['diff', 'diff previousDay', 'DIFF PREVIOUSMONTH'].map((t) => { const d = first(t); return d?.command === 'diff' ? d.period : undefined; }), ['previous', 'previousDay', 'previousMonth']);
+    const stats = first('stats count(*) by bin(5m) offset 1h');
+    assert.equal(stats?.command === 'stats' ? stats.binOffset?.text : undefined, '1h');
+    const sort = first('sort by a desc, b');
+    assert.deepEqual(sort?.command === 'sort' ? sort.keys.map((k) => [k.name, k.order]) : [], [['a', 'desc'], ['b', 'asc']]);
+  });
+
+  it('reads `==`, `in (subquery)`, display aliases and case-insensitive command names', () => {
+    const q = parseQuery("FILTER level == 'ERROR' AND requestId IN (SOURCE 'g' | FIELDS requestId) | Display concat(a, b) as ab");
+    assert.deepEqual(q.commands.map((c) => c.command), ['filter', 'display']);
+    const display = q.commands[1];
+    assert.deepEqual(display?.command === 'display' ? display.items.map((i) => i.name) : [], ['ab']);
   });
 });

@@ -1,5 +1,5 @@
 import type { MetricAlarm, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import type { AlarmsByName, DashboardSummary, MetricDataResponse, MetricsApi } from '../../../src/aws/services/metrics';
+import type { AlarmsByName, DashboardSummary, MetricDataResponse, MetricFilter, MetricsApi } from '../../../src/aws/services/metrics';
 import { fetchBatched } from '../../../src/core/metrics/batching';
 import type { MetricRef } from '../../../src/core/metrics/queries';
 
@@ -18,6 +18,8 @@ export interface RecordedCall {
 export class FakeMetrics implements MetricsApi {
   readonly calls: RecordedCall[] = [];
   failRegions = new Set<string>();
+  /** What ListMetrics knows, per region; filtered by namespace, metric name and dimension names as CloudWatch filters. */
+  listed: Record<string, MetricRef[]> = {};
 
   constructor(
     readonly dashboards: Record<string, { region: string; body: unknown }> = {},
@@ -46,8 +48,11 @@ export class FakeMetrics implements MetricsApi {
     });
   }
 
-  async *listMetricPages(): AsyncGenerator<MetricRef[]> {
-    yield [];
+  async *listMetricPages(region: string, filter: MetricFilter = {}): AsyncGenerator<MetricRef[]> {
+    yield (this.listed[region] ?? []).filter((m) =>
+      (!filter.namespace || m.namespace === filter.namespace) &&
+      (!filter.metricName || m.metricName === filter.metricName) &&
+      (filter.dimensions ?? []).every((d) => m.dimensions.some((md) => md.name === d.name && (d.value === undefined || md.value === d.value))));
   }
 
   async *listDashboards(region: string): AsyncGenerator<DashboardSummary[]> {

@@ -113,7 +113,7 @@ describe('chart loader', () => {
     assert.ok(log.kind === 'log');
     assert.deepEqual([log.logGroups, log.region], [['/ecs/dev/ai-video-backend'], 'us-east-1']);
     const placeholder = view.widgets[7];
-    assert.ok(placeholder.kind === 'placeholder' && placeholder.widgetType === 'explorer' && /does not draw "explorer"/.test(placeholder.message));
+    assert.ok(placeholder.kind === 'placeholder' && placeholder.widgetType === 'explorer' && /selects no metrics/.test(placeholder.message));
   });
 
   it('shows a failing region inside its widgets and draws the rest', async () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { HEALTH_ENDPOINTS } from '../../../sandbox/scenario/health';
+import type { OpsLensExports } from '../../../src/extension';
 import type { EndpointStatus } from '../../../src/health/store';
 import { opsLens, until } from './helpers';
 
@@ -54,24 +55,29 @@ describe('Health view', function () {
 
   it('adds an endpoint to workspace settings', async () => {
     await config().update('health.endpoints', [], vscode.ConfigurationTarget.Workspace);
-    const added = await vscode.commands.executeCommand('opsLens.health.addEndpoint', { name: 'Added', url: 'http://127.0.0.1:9/added' });
-    assert.deepEqual(added, { name: 'Added', url: 'http://127.0.0.1:9/added' });
+    // The command asks before writing settings; the extension's API is the same change without the prompt.
+    const { health } = (await opsLens()) as OpsLensExports;
+    assert.equal(await health.addEndpoint({ name: 'Added', url: 'http://127.0.0.1:9/added' }), vscode.ConfigurationTarget.Workspace);
     assert.deepEqual(config().inspect('health.endpoints')?.workspaceValue, [{ name: 'Added', url: 'http://127.0.0.1:9/added' }]);
     assert.equal(await vscode.commands.executeCommand('opsLens.health.addEndpoint', { name: 'Bad', url: 'ftp://x/y' }), undefined);
   });
 
   it('a header secret that is not set stops the request until it is stored', async () => {
     await config().update('health.endpoints', [{ name: 'With secret', url: 'http://127.0.0.1:9/s', timeoutMs: 1000, headers: { Authorization: 'Bearer ${secret:OPS_LENS_TEST_TOKEN}' } }], vscode.ConfigurationTarget.Workspace);
-    await vscode.commands.executeCommand('opsLens.health.setSecret', 'OPS_LENS_TEST_TOKEN', '');
+    const { health } = (await opsLens()) as OpsLensExports;
+    await health.setSecret('OPS_LENS_TEST_TOKEN', '');
     let [status] = await checkNow('With secret');
     assert.deepEqual(status.missingSecrets, ['OPS_LENS_TEST_TOKEN']);
     assert.equal(status.state, 'unknown');
-    assert.equal(await vscode.commands.executeCommand('opsLens.health.setSecret', 'OPS_LENS_TEST_TOKEN', 'test-token-value'), 'OPS_LENS_TEST_TOKEN');
+    await health.setSecret('OPS_LENS_TEST_TOKEN', 'test-token-value');
     [status] = await checkNow('With secret');
     assert.deepEqual(status.missingSecrets, []);
     assert.equal(status.state, 'down', 'requested now (nothing listens on port 9)');
     assert.ok(!JSON.stringify(status).includes('test-token-value'));
-    await vscode.commands.executeCommand('opsLens.health.setSecret', 'OPS_LENS_TEST_TOKEN', '');
+    await health.setSecret('OPS_LENS_TEST_TOKEN', 'test-token-value', ['http://127.0.0.1:8']);
+    [status] = await checkNow('With secret');
+    assert.match(status.evaluation?.reasons[0] ?? '', /stored for http:\/\/127\.0\.0\.1:8, not for http:\/\/127\.0\.0\.1:9/, 'a secret goes only to the origin it was stored for');
+    await health.setSecret('OPS_LENS_TEST_TOKEN', '');
   });
 
   it('invalid settings do not break the view', async () => {

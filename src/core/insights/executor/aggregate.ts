@@ -1,4 +1,5 @@
-import type { Call, Expr, StatsCommand } from '../ast';
+import type { Call, DurationLit, Expr, StatsCommand } from '../ast';
+import { floorTime, periodMs } from './time';
 import { evaluate } from './evaluate';
 import { formatValue, naturalCompare, toNumber, type FieldMap, type Value } from './values';
 
@@ -15,7 +16,7 @@ const TIME_BIN_FUNCTIONS = new Set(['bin', 'datefloor', 'dateceil']);
 export function runStats(command: StatsCommand, records: readonly FieldMap[]): StatsOutput {
   const groups = new Map<string, { keys: Value[]; members: FieldMap[] }>();
   for (const record of records) {
-    const keys = command.groupBy.map((g) => evaluate(g.expr, record));
+    const keys = command.groupBy.map((g) => groupKey(g.expr, record, command.binOffset));
     const id = JSON.stringify(keys.map((k) => (k === undefined ? null : [typeof k, formatValue(k)])));
     let group = groups.get(id);
     if (group === undefined) {
@@ -31,7 +32,9 @@ export function runStats(command: StatsCommand, records: readonly FieldMap[]): S
     command.groupBy.forEach((g, i) => row.set(g.name, keys[i]));
     const groupView: FieldMap = new Map(row);
     for (const item of command.aggregates) {
-      row.set(item.name, evaluate(item.expr, groupView, (call) => aggregate(call, members)));
+      const value = evaluate(item.expr, groupView, (call) => aggregate(call, members));
+      row.set(item.name, value);
+      groupView.set(item.name, value);
     }
     rows.push(row);
   }
@@ -59,7 +62,8 @@ function aggregate(call: Call, members: readonly FieldMap[]): Value {
     }
     case 'stddev':
       return stddev(numbers(present()));
-    case 'pct': {
+    case 'pct':
+    case 'percentile': {
       const p = call.args[1] === undefined ? undefined : toNumber(evaluate(call.args[1], new Map()));
       return p === undefined ? undefined : percentile(numbers(present()), p);
     }
@@ -75,6 +79,20 @@ function aggregate(call: Call, members: readonly FieldMap[]): Value {
     default:
       return undefined;
   }
+}
+
+/** `bin(5m) offset 1h`: bins shifted by the offset. */
+function groupKey(expr: Expr, record: FieldMap, offset: DurationLit | undefined): Value {
+  if (offset === undefined || expr.kind !== 'call' || expr.name !== 'bin') {
+    return evaluate(expr, record);
+  }
+  const ms = toNumber(record.get('@timestamp'));
+  const period = expr.args[0];
+  if (ms === undefined || period?.kind !== 'duration') {
+    return undefined;
+  }
+  const shift = periodMs(offset.amount, offset.unit);
+  return new Date(floorTime(ms - shift, period.amount, period.unit) + shift);
 }
 
 function valuesOf(arg: Expr, members: readonly FieldMap[]): Exclude<Value, undefined>[] {

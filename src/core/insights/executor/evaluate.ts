@@ -1,4 +1,4 @@
-import type { Binary, Call, Expr, Like, RegexLit } from '../ast';
+import type { Binary, Call, Expr, InList, Like, RegexLit } from '../ast';
 import { isAggregateFunction } from '../catalog';
 import { compileInsightsRegex } from '../regex';
 import { callScalar } from './functions';
@@ -9,6 +9,12 @@ import { bool, compareForOperator, formatValue, isTruthy, toNumber, valuesEqual,
 export type AggregateHook = (call: Call) => Value;
 
 const regexCache = new WeakMap<RegexLit, RegExp>();
+const subqueryValues = new WeakMap<InList, ReadonlySet<string>>();
+
+/** The values a `field in (subquery)` condition matches, computed by the executor before it runs. */
+export function setSubqueryValues(expr: InList, values: ReadonlySet<string>): void {
+  subqueryValues.set(expr, values);
+}
 
 export function regexOf(lit: RegexLit): RegExp {
   let re = regexCache.get(lit);
@@ -62,6 +68,9 @@ export function evaluate(expr: Expr, record: FieldMap, aggregate?: AggregateHook
       if (subject === undefined) {
         return undefined;
       }
+      if (expr.subquery) {
+        return bool((subqueryValues.get(expr)?.has(formatValue(subject)) ?? false) !== expr.negated);
+      }
       const found = expr.items.some((item) => {
         const v = evaluate(item, record, aggregate);
         return v !== undefined && valuesEqual(subject, v);
@@ -98,6 +107,7 @@ function evaluateBinary(expr: Binary, record: FieldMap, aggregate?: AggregateHoo
   }
   switch (expr.op) {
     case '=':
+    case '==':
       return bool(valuesEqual(l, r));
     case '!=':
       return bool(!valuesEqual(l, r));

@@ -1,6 +1,10 @@
 import type { Call, Expr, TimeUnit } from '../ast';
 import { ceilTime, floorTime } from './time';
-import { bool, formatValue, toNumber, type FieldMap, type Value } from './values';
+import { inSubnet, isIpv4, isIpv6 } from './ip';
+import { bool, formatValue, JsonValue, toNumber, type FieldMap, type Value } from './values';
+
+/** Longest string `jsonParse` reads; longer ones give a missing value. */
+const MAX_JSON_TEXT = 256 * 1024;
 
 /** Calls a non-aggregate function; unknown functions and unusable arguments give a missing value. */
 export function callScalar(call: Call, args: Value[], record: FieldMap): Value {
@@ -65,6 +69,22 @@ export function callScalar(call: Call, args: Value[], record: FieldMap): Value {
     }
     case 'tomillis':
       return toNumber(a);
+    case 'isvalidip':
+      return text(a, (s) => bool(isIpv4(s) || isIpv6(s)));
+    case 'isvalidipv4':
+      return text(a, (s) => bool(isIpv4(s)));
+    case 'isvalidipv6':
+      return text(a, (s) => bool(isIpv6(s)));
+    case 'isipinsubnet':
+    case 'isipv4insubnet':
+    case 'isipv6insubnet': {
+      const family = call.name === 'isipv4insubnet' ? 4 : call.name === 'isipv6insubnet' ? 6 : undefined;
+      return a === undefined || b === undefined ? undefined : bool(inSubnet(formatValue(a), formatValue(b), family));
+    }
+    case 'jsonparse':
+      return a instanceof JsonValue ? a : text(a, jsonParse);
+    case 'jsonstringify':
+      return a === undefined ? undefined : a instanceof JsonValue ? JSON.stringify(a.value) : JSON.stringify(a instanceof Date ? formatValue(a) : a);
     default:
       return undefined;
   }
@@ -107,4 +127,19 @@ function roundTime(v: Value, period: Expr | undefined, round: (ms: number, amoun
     return undefined;
   }
   return new Date(round(ms, period.amount, period.unit));
+}
+
+function jsonParse(s: string): Value {
+  if (s.length > MAX_JSON_TEXT) {
+    return undefined;
+  }
+  try {
+    const parsed: unknown = JSON.parse(s);
+    if (typeof parsed === 'object' && parsed !== null) {
+      return new JsonValue(parsed);
+    }
+    return typeof parsed === 'string' || typeof parsed === 'number' ? parsed : typeof parsed === 'boolean' ? bool(parsed) : undefined;
+  } catch {
+    return undefined;
+  }
 }

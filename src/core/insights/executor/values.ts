@@ -1,7 +1,13 @@
 import { insightsTimestamp } from '../../time/format';
 
+/** A map or list made by `jsonParse`; its members are also set as dotted fields. */
+export class JsonValue {
+  constructor(readonly value: object) {}
+}
+
 /** A field value during execution; `undefined` is a missing field. Time values are `Date`s. */
-export type Value = string | number | Date | undefined;
+export type Value = string | number | Date | JsonValue | undefined;
+export type PresentValue = Exclude<Value, undefined>;
 
 export type FieldMap = Map<string, Value>;
 
@@ -25,7 +31,10 @@ export function toNumber(v: Value): number | undefined {
 /** `YYYY-MM-DD HH:MM:SS.mmm` in UTC, as Logs Insights prints `@timestamp`. */
 export const formatTimestamp = insightsTimestamp;
 
-export function formatValue(v: string | number | Date): string {
+export function formatValue(v: PresentValue): string {
+  if (v instanceof JsonValue) {
+    return JSON.stringify(v.value);
+  }
   if (v instanceof Date) {
     const ms = v.getTime();
     return Number.isNaN(ms) ? '' : formatTimestamp(ms);
@@ -48,7 +57,7 @@ export function isTruthy(v: Value): boolean {
   return typeof v === 'string' ? v !== '' : true;
 }
 
-export function valuesEqual(a: string | number | Date, b: string | number | Date): boolean {
+export function valuesEqual(a: PresentValue, b: PresentValue): boolean {
   const na = toNumber(a);
   const nb = toNumber(b);
   if (na !== undefined && nb !== undefined) {
@@ -58,7 +67,7 @@ export function valuesEqual(a: string | number | Date, b: string | number | Date
 }
 
 /** Ordering for `<`, `>`, …: numeric when both sides are numbers, otherwise by UTF-16 code units. */
-export function compareForOperator(a: string | number | Date, b: string | number | Date): number {
+export function compareForOperator(a: PresentValue, b: PresentValue): number {
   const na = toNumber(a);
   const nb = toNumber(b);
   if (na !== undefined && nb !== undefined) {
@@ -75,7 +84,7 @@ const CHUNK = /\d+|\D+/g;
  * The `sort` order AWS documents: every non-number sorts before every number; non-numbers are
  * compared in chunks, digit runs by length then value, other runs by code unit.
  */
-export function naturalCompare(a: string | number | Date, b: string | number | Date): number {
+export function naturalCompare(a: PresentValue, b: PresentValue): number {
   const na = toNumber(a);
   const nb = toNumber(b);
   if (na !== undefined && nb !== undefined) {

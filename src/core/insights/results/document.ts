@@ -128,7 +128,7 @@ function header(input: ResultsDocumentInput, shown: number): string[] {
   const title = sanitizeText(input.queryName).replace(/\s+/g, ' ').trim() || 'Logs Insights query';
   out.push(title, '═'.repeat(Math.min(80, Math.max(3, title.length))));
   const groups = input.logGroups.map((g) => sanitizeText(g).replace(/\s+/g, ' '));
-  out.push(`Log groups:  ${groups.length ? groups.join(', ') : '(none)'}`);
+  out.push(`Log groups:  ${groups.length ? groups.join(', ') : 'named in the query (SOURCE, SQL FROM)'}`);
   const label = sanitizeText(input.range.label).replace(/\s+/g, ' ').trim();
   out.push(`Range:       ${label ? `${label} — ` : ''}${utc(input.range.start)} → ${utc(input.range.end)} UTC`);
   out.push(`Status:      ${sanitizeText(input.status).replace(/\s+/g, ' ').trim() || 'unknown'}`);

@@ -15,6 +15,14 @@ export function guardFormula(value: string): string {
   return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
+/**
+ * A column name as spreadsheets may open it: guarded like a cell (a field named `=HYPERLINK(…)` by a
+ * `parse … as` is data too), except Logs Insights' own `@field` names, which call nothing.
+ */
+export function guardHeader(name: string): string {
+  return /^@[\w.]+$/.test(name) ? name : guardFormula(name);
+}
+
 /** RFC 4180 field: quoted (with `"` doubled) when it holds `"`, `,`, CR or LF. */
 export function csvField(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -22,11 +30,11 @@ export function csvField(value: string): string {
 
 /**
  * Rows as RFC 4180 CSV (CRLF line ends, a header row). `columns` defaults to the fields in first-appearance
- * order without `@ptr`. Header names are written as they are; cell values get {@link guardFormula}.
+ * order without `@ptr`. Header names get {@link guardHeader}, cell values {@link guardFormula}.
  */
 export function toCsv(rows: readonly ResultRow[], columns: readonly string[] = resultColumns(rows)): string {
   const index = indexColumns(columns);
-  const out: string[] = [columns.map(csvField).join(',')];
+  const out: string[] = [columns.map((c) => csvField(guardHeader(c))).join(',')];
   for (const row of rows) out.push(rowValues(row, index, columns.length).map((v) => csvField(guardFormula(v))).join(','));
   return out.join('\r\n') + '\r\n';
 }

@@ -1,0 +1,50 @@
+// Character tests and bounded scans shared by the stack-frame passes.
+
+export const MAX_PATH = 1000;
+export const MAX_DIGITS = 7;
+
+export function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** `[\w.@~+\-/\\]`: characters a path token is made of. */
+export function isPathChar(c: number): boolean {
+  return isWordChar(c) || c === 46 || c === 64 || c === 126 || c === 43 || c === 45 || c === 47 || c === 92;
+}
+
+export function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** `at` may start a frame at `i`: not inside a word or dotted name, or right after an escaped \n or \t (JSON). */
+export function keywordBoundary(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const c = text.charCodeAt(i - 1);
+  if (!isWordChar(c) && c !== 36 && c !== 46) return true;
+  return (c === 110 || c === 116) && i >= 2 && text.charCodeAt(i - 2) === 92;
+}
+
+/** Index after a run of at most MAX_DIGITS digits at `i`, or -1 when there are none or too many. */
+export function digitsEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+  return j === i || j - i > MAX_DIGITS ? -1 : j;
+}
+
+/** What may follow a reference: not a word character, not `…` (a cut value), not `.<digit>`. */
+export function endsCleanly(text: string, i: number): boolean {
+  if (i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  if (isWordChar(c) || c === 0x2026) return false;
+  return !(c === 46 && i + 1 < text.length && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57);
+}
+
+/** Offset just past the last escaped \n, \t or \r (`\` + letter, as inside JSON strings) in `path`, else 0. */
+export function afterLastEscape(path: string): number {
+  for (let i = path.lastIndexOf('\\'); i >= 0; i = i > 0 ? path.lastIndexOf('\\', i - 1) : -1) {
+    const next = path[i + 1];
+    if (next === 'n' || next === 't' || next === 'r') return i + 2;
+  }
+  return 0;
+}
+

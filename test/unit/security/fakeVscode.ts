@@ -1,0 +1,145 @@
+import Module from 'node:module';
+
+/**
+ * The few parts of the `vscode` module that AutoRefresh and the chart panel touch, as plain objects
+ * a test can drive: a webview that throws "Webview is disposed" once its panel is closed, as VS
+ * Code's does, a tree view, settings and events. Installed before those modules are required.
+ */
+type Listener = (e: unknown) => void;
+
+export class FakeEvent {
+  private readonly listeners = new Set<Listener>();
+  readonly event = (listener: Listener) => {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  };
+  fire(e?: unknown): void {
+    for (const l of [...this.listeners]) l(e);
+  }
+  dispose(): void {
+    this.listeners.clear();
+  }
+}
+
+export class FakePanel {
+  disposed = false;
+  readonly posted: unknown[] = [];
+  readonly received = new FakeEvent();
+  readonly closed = new FakeEvent();
+  title = '';
+  iconPath: unknown;
+  visible = true;
+  readonly webview = {
+    html: '',
+    options: {},
+    cspSource: 'vscode-resource:',
+    asWebviewUri: (uri: { path: string }) => ({ toString: () => `vscode-resource:${uri.path}` }),
+    onDidReceiveMessage: this.received.event,
+    postMessage: (message: unknown): Promise<boolean> => {
+      if (this.disposed) throw new Error('Webview is disposed');
+      this.posted.push(message);
+      return Promise.resolve(true);
+    },
+  };
+  readonly onDidDispose = this.closed.event;
+  readonly onDidChangeViewState = new FakeEvent().event;
+  reveal(): void {}
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.closed.fire();
+  }
+}
+
+export interface ShownMessage {
+  readonly severity: 'info' | 'warning' | 'error';
+  readonly message: string;
+  readonly options: { modal?: boolean; detail?: string };
+  readonly items: string[];
+}
+
+export const fake = {
+  panels: [] as FakePanel[],
+  settings: new Map<string, unknown>([['refreshIntervalSeconds', 5]]),
+  windowState: { focused: true },
+  /** Every notification and dialog shown; `answer` picks the button clicked (undefined: dismissed). */
+  shown: [] as ShownMessage[],
+  answer: undefined as string | undefined,
+  written: [] as { path: string; bytes: Uint8Array }[],
+};
+
+const uri = (text: string) => {
+  const m = /^([a-z][\w+.-]*):(.*)$/i.exec(text);
+  const path = m ? m[2] : text;
+  return { scheme: m ? m[1] : 'file', path, fsPath: path, toString: () => text };
+};
+
+function show(severity: ShownMessage['severity']) {
+  return async (message: string, ...rest: unknown[]) => {
+    const options = (typeof rest[0] === 'object' && rest[0] !== null ? rest.shift() : {}) as ShownMessage['options'];
+    fake.shown.push({ severity, message, options, items: rest as string[] });
+    return fake.answer;
+  };
+}
+
+export const vscodeFake = {
+  Uri: { joinPath: (base: { path: string }, ...parts: string[]) => uri([base.path, ...parts].join('/')), file: uri, parse: uri },
+  ViewColumn: { Active: -1 },
+  EventEmitter: FakeEvent,
+  Disposable: class {
+    constructor(private readonly fn: () => void) {}
+    static from(...all: { dispose(): unknown }[]) {
+      return { dispose: () => all.forEach((d) => d.dispose()) };
+    }
+    dispose() {
+      this.fn();
+    }
+  },
+  window: {
+    get state() {
+      return fake.windowState;
+    },
+    onDidChangeWindowState: new FakeEvent().event,
+    onDidChangeActiveColorTheme: new FakeEvent().event,
+    activeColorTheme: { kind: 2 },
+    showInformationMessage: show('info'),
+    showWarningMessage: show('warning'),
+    showErrorMessage: show('error'),
+    showInputBox: async () => undefined,
+    showQuickPick: async () => undefined,
+    showTextDocument: async () => undefined,
+    activeTextEditor: undefined,
+    createWebviewPanel: () => {
+      const panel = new FakePanel();
+      fake.panels.push(panel);
+      return panel;
+    },
+  },
+  workspace: {
+    getConfiguration: () => ({ get: (key: string, fallback?: unknown) => (fake.settings.has(key) ? fake.settings.get(key) : fallback) }),
+    onDidChangeConfiguration: new FakeEvent().event,
+    workspaceFolders: [],
+    asRelativePath: (target: { path: string }) => target.path,
+    fs: {
+      writeFile: async (target: { path: string }, bytes: Uint8Array) => {
+        fake.written.push({ path: target.path, bytes });
+      },
+    },
+  },
+  commands: { executeCommand: async () => undefined, getCommands: async () => [] },
+  env: { openExternal: async () => true },
+  ColorThemeKind: { Light: 1, Dark: 2, HighContrast: 3, HighContrastLight: 4 },
+};
+
+let installed = false;
+
+export function installVscodeFake(): void {
+  if (installed) return;
+  installed = true;
+  const modules = Module as unknown as { _resolveFilename: (...args: unknown[]) => string };
+  const resolve = modules._resolveFilename;
+  modules._resolveFilename = function (request: unknown, ...rest: unknown[]) {
+    return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest);
+  };
+  require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: vscodeFake } as unknown as NodeJS.Module;
+}
