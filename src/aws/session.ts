@@ -31,6 +31,8 @@ type AnyClient = Clients[ServiceKind] & { middlewareStack: { add: (...args: neve
  */
 export class AwsSession {
   private clients = new Map<string, Promise<AnyClient>>();
+  /** Clients dropped after a credential failure: closed at the next reset, not under calls in flight. */
+  private retired: Promise<AnyClient>[] = [];
   private credentials: unknown;
   private settingsValue: AwsSettings;
   private readonly env: NodeJS.ProcessEnv;
@@ -53,7 +55,7 @@ export class AwsSession {
   }
 
   reset(): void {
-    for (const client of this.clients.values()) void client.then((c) => c.destroy()).catch(() => undefined);
+    for (const client of [...this.clients.values(), ...this.retired.splice(0)]) void client.then((c) => c.destroy()).catch(() => undefined);
     this.clients.clear();
     this.credentials = undefined;
   }
@@ -61,9 +63,10 @@ export class AwsSession {
   /**
    * After AWS rejected the credentials (expired token, SSO session ended): the next call resolves them
    * again, so the views recover once `aws sso login` or new keys make them valid, without a reload.
-   * Clients in use finish their calls; they are closed at the next reset or when collected.
+   * Clients in use finish their calls; they are closed at the next reset.
    */
   private forgetCredentials(): void {
+    this.retired.push(...this.clients.values());
     this.clients.clear();
     this.credentials = undefined;
   }
