@@ -13,10 +13,18 @@ async function scriptFaults(rules: FaultRule[]): Promise<void> {
   assert.equal(response.status, 200, `the fault proxy answered ${response.status}: ${await response.text()}`);
 }
 
-async function faultedCalls(operation: string): Promise<number> {
-  const response = await fetch(`${environment().awsEndpoint}${CONTROL_PATH}`);
+/** Calls of `operation` the proxy answered with a fault, after the call numbered `since`. */
+async function faultedCalls(operation: string, since = 0): Promise<number> {
+  const response = await fetch(`${environment().awsEndpoint}${CONTROL_PATH}?since=${since}`);
   const body = (await response.json()) as { calls: Array<{ operation: string; fault?: string }> };
   return body.calls.filter((c) => c.operation === operation && c.fault).length;
+}
+
+/** The number of the last call the proxy saw. */
+async function lastProxiedCall(): Promise<number> {
+  const response = await fetch(`${environment().awsEndpoint}${CONTROL_PATH}`);
+  const body = (await response.json()) as { calls: Array<{ seq: number }> };
+  return body.calls.at(-1)?.seq ?? 0;
 }
 
 const STALE = /^Stale: alarms as of \d\d:\d\d:\d\d — refresh failed$/;
@@ -35,6 +43,7 @@ describe('faults: outages and throttling, as a user sees them', () => {
     const alarmsBefore = before.filter((r) => r.depth === 3).map((r) => r.label);
     assert.ok(alarmsBefore.includes('dev-ecs-service-unhealthy'), alarmsBefore.join(', '));
 
+    const since = await lastProxiedCall();
     await scriptFaults([{ fault: 'unavailable', service: 'cloudwatch', operation: 'DescribeAlarms', region: 'us-east-1' }]);
     await wb.runCommand('Ops Lens: Refresh');
     const stale = await waitFor(() => wb.treeItems('Alarms'), (rows) => rows.some((r) => STALE.test(r.label)), { timeoutMs: 30000, message: 'no stale row in the Alarms tree' });
@@ -48,7 +57,7 @@ describe('faults: outages and throttling, as a user sees them', () => {
     await wb.screenshot('faults-alarms-stale');
 
     await wb.runCommand('Ops Lens: Refresh');
-    await waitFor(() => faultedCalls('DescribeAlarms'), (n) => n >= 6, { timeoutMs: 20000, message: 'the second refresh did not reach the endpoint' });
+    await waitFor(() => faultedCalls('DescribeAlarms', since), (n) => n >= 6, { timeoutMs: 20000, message: 'the second refresh did not reach the endpoint' });
     await scriptFaults([]);
     await wb.runCommand('Ops Lens: Refresh');
     const fresh = await waitFor(() => wb.treeItems('Alarms'), (rows) => !rows.some((r) => STALE.test(r.label)) && rows.some((r) => r.label === 'us-east-1' && !r.description.includes('stale')), { timeoutMs: 30000, message: 'the Alarms tree did not recover' });
@@ -61,20 +70,21 @@ describe('faults: outages and throttling, as a user sees them', () => {
     assert.deepEqual(mine.filter((n) => /is in ALARM|moved into ALARM/.test(n.message)), [], 'no alarm "moved into ALARM" because it reappeared');
   });
 
-  it('completes a Logs Insights query whose GetQueryResults polls are throttled', async () => {
+  it('completes a Logs Insights query whose GetQueryResults polls are throttled', async function () {
     const wb = workbench();
     const file = path.join(environment().workspace, 'queries', 'throttled-errors.insights');
     fs.writeFileSync(file, '# name: Errors through throttling\n# logGroups: /aws/lambda/databanana-GenerateFunction\n# range: 3h\nfields @timestamp, @message\n| filter @message like /ERROR/\n| limit 5\n');
     try {
       // Four throttled answers: every SDK attempt of the first poll, and the first of the next.
+      const since = await lastProxiedCall();
       await scriptFaults([{ fault: 'throttle', service: 'logs', operation: 'GetQueryResults', times: 4 }]);
       await wb.openFile('queries/throttled-errors.insights');
       await wb.runCommand('Ops Lens: Run Query in Logs Insights');
       await wb.waitForEditor(/Errors through throttling/, 60000);
       const text = await wb.activeEditorText();
       assert.match(text, /Status:\s+Complete/);
-      assert.equal(await faultedCalls('GetQueryResults'), 4, 'the polls were throttled');
-      const mine = (await wb.recordedNotifications()).filter((n) => n.test?.includes('throttled'));
+      assert.equal(await faultedCalls('GetQueryResults', since), 4, 'the polls were throttled');
+      const mine = (await wb.recordedNotifications()).filter((n) => n.test === this.test?.fullTitle());
       assert.deepEqual(mine.filter((n) => /Could not run|failed|ended as/.test(n.message)), [], 'never reported as failed');
       await wb.screenshot('faults-insights-throttled');
     } finally {
