@@ -9,6 +9,7 @@ import { benchInsightsParser } from './insightsParser';
 import { benchHostileInputs } from './hostileInputs';
 import { benchInsightsResults } from './insightsResults';
 import { benchMetrics } from './metrics';
+import { benchSoak } from './soak';
 import { failures, TIMING_MARGIN } from './report';
 
 async function main(): Promise<void> {
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   await benchMetrics();
   console.log('');
   await benchAlarms();
+  console.log('');
+  await benchSoak();
 
   const over = failures();
   console.log('');

@@ -1,5 +1,7 @@
 // `npm run sandbox`: the sandbox in the foreground until Ctrl-C / SIGTERM.
 import * as fs from 'node:fs';
+import { describeRule } from './faults/proxy';
+import { FAULT_SCENARIOS, scenarioRules } from './faults/scenarios';
 import { startSandbox, type Sandbox } from './start';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -20,7 +22,8 @@ async function main(): Promise<void> {
   process.on('SIGHUP', () => void shutdown('SIGHUP'));
   watchLauncher(() => void shutdown('launcher exited'));
 
-  const sandbox = await startSandbox({ log: (s) => console.log(`  ${s}`) });
+  const faults = faultsArgument(process.argv.slice(2));
+  const sandbox = await startSandbox({ log: (s) => console.log(`  ${s}`), faults });
   state.sandbox = sandbox;
   if (state.stopping) {
     await sandbox.stop();
@@ -31,6 +34,12 @@ async function main(): Promise<void> {
   console.log(`AWS endpoint: ${sandbox.awsEndpoint}`);
   console.log(`Health server: ${sandbox.healthUrl}`);
   console.log(`Workspace: ${sandbox.workspace}`);
+  if (sandbox.faultControl) {
+    console.log(`Fault proxy: ${faults?.length ? faults.map(describeRule).join('; ') : 'no faults yet'}`);
+    console.log(`  script:  curl -X POST ${sandbox.faultControl} -d '[{"fault":"throttle","service":"cloudwatch","operation":"DescribeAlarms","every":2}]'`);
+    console.log(`  clear:   curl -X DELETE ${sandbox.faultControl}`);
+    console.log(`  calls:   curl ${sandbox.faultControl}`);
+  }
   console.log('');
   for (const region of summary.regions) {
     const s = summary.alarmStates[region];
@@ -46,6 +55,18 @@ async function main(): Promise<void> {
   console.log('');
   console.log('Press Ctrl-C to stop.');
   // The servers' handles keep the process alive until a signal arrives.
+}
+
+/** `--faults <scenario>`: the rules of that scenario (see sandbox/faults/scenarios.ts). */
+function faultsArgument(args: readonly string[]) {
+  const index = args.findIndex((a) => a === '--faults' || a.startsWith('--faults='));
+  if (index < 0) return undefined;
+  const name = args[index].includes('=') ? args[index].slice('--faults='.length) : args[index + 1];
+  if (!name || !(name in FAULT_SCENARIOS)) {
+    console.error(`--faults takes a scenario:\n${Object.entries(FAULT_SCENARIOS).map(([n, s]) => `  ${n.padEnd(20)}${s.about}`).join('\n')}`);
+    process.exit(2);
+  }
+  return scenarioRules(name);
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { FAULT_CONTROL_PATH, startFaultProxy, type FaultRule } from './faults/proxy';
 import { startHealthServer, type HealthEndpointInfo } from './health/server';
 import { REPO_ROOT, startMoto, type RunningServer } from './moto';
 import { startStandIn } from './standin/server';
@@ -12,6 +13,8 @@ export interface Sandbox {
   workspace: string;
   summary: ScenarioSummary;
   healthEndpoints: HealthEndpointInfo[];
+  /** The fault proxy's control URL (`POST` rules, `DELETE` to clear) when it stands in front of the endpoint. */
+  faultControl?: string;
   /** AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_ENDPOINT_URL for processes that should use the sandbox. */
   env: Record<string, string>;
   stop(): Promise<void>;
@@ -38,8 +41,12 @@ async function startAwsEndpoint(log: (s: string) => void): Promise<RunningServer
   }
 }
 
-/** Starts moto, seeds the scenario, starts the health server and prepares the workspace folder. */
-export async function startSandbox(options: { log?: (s: string) => void; workspaceDir?: string } = {}): Promise<Sandbox> {
+/**
+ * Starts moto, seeds the scenario, starts the health server and prepares the workspace folder. With
+ * `faults` (rules, or `[]` to start with none), the AWS endpoint handed out is a fault proxy in front
+ * of the seeded one.
+ */
+export async function startSandbox(options: { log?: (s: string) => void; workspaceDir?: string; faults?: readonly FaultRule[] } = {}): Promise<Sandbox> {
   const log = options.log ?? (() => undefined);
   const running: RunningServer[] = [];
   const stopAll = async () => {
@@ -55,11 +62,15 @@ export async function startSandbox(options: { log?: (s: string) => void; workspa
     log(`AWS endpoint up in ${Date.now() - t0} ms`);
     const summary = await seedScenario(aws.url, { log });
     log(`scenario seeded in ${summary.durationMs} ms`);
-    const workspace = prepareWorkspace(options.workspaceDir ?? DEFAULT_WORKSPACE_DIR, { awsEndpoint: aws.url, healthUrl: health.url });
+    const proxy = options.faults && await startFaultProxy({ upstream: aws.url, rules: options.faults, log }).then((p) => (running.push(p), p));
+    const awsEndpoint = proxy ? proxy.url : aws.url;
+    if (proxy) log(`fault proxy ${proxy.url} in front of ${aws.url}`);
+    const workspace = prepareWorkspace(options.workspaceDir ?? DEFAULT_WORKSPACE_DIR, { awsEndpoint, healthUrl: health.url });
     log(`sandbox ready in ${Date.now() - t0} ms`);
     let stopped: Promise<void> | undefined;
     return {
-      awsEndpoint: aws.url,
+      awsEndpoint,
+      faultControl: proxy ? `${proxy.url}${FAULT_CONTROL_PATH}` : undefined,
       healthUrl: health.url,
       workspace,
       summary,
@@ -68,7 +79,7 @@ export async function startSandbox(options: { log?: (s: string) => void; workspa
         AWS_ACCESS_KEY_ID: 'testing',
         AWS_SECRET_ACCESS_KEY: 'testing',
         AWS_REGION: PRIMARY_REGION,
-        AWS_ENDPOINT_URL: aws.url,
+        AWS_ENDPOINT_URL: awsEndpoint,
       },
       stop: () => (stopped ??= stopAll()),
     };

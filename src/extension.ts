@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AwsSession } from './aws/session';
 import { formatCallRecord } from './aws/callLog';
+import { OutageNotices } from './aws/outages';
 import { SdkCloudWatch } from './aws/services/cloudWatch';
 import { SdkLogs } from './aws/services/logs';
 import { SdkStepFunctions } from './aws/services/stepFunctions';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): OpsLensExports {
     logs: new SdkLogs(session),
     stepFunctions: new SdkStepFunctions(session),
     refresh: new RefreshHub(),
+    outages: new OutageNotices(),
     log,
     views: new Map(),
     ensureCredentialsChecked: async () => undefined,

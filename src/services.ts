@@ -3,6 +3,7 @@ import type { AwsSession } from './aws/session';
 import type { CloudWatchApi } from './aws/services/cloudWatch';
 import type { LogsApi } from './aws/services/logs';
 import type { StepFunctionsApi } from './aws/services/stepFunctions';
+import type { OutageNotices } from './aws/outages';
 import type { RefreshHub } from './platform/refresh';
 
 /** What every feature's activate() receives. Built once in extension.ts. */
@@ -12,6 +13,8 @@ export interface Services {
   readonly logs: LogsApi;
   readonly stepFunctions: StepFunctionsApi;
   readonly refresh: RefreshHub;
+  /** Which views and regions are failing, so each outage is announced once. */
+  readonly outages: OutageNotices;
   readonly log: vscode.LogOutputChannel;
   /** The tree views by id, as features create them. */
   readonly views: Map<string, vscode.TreeView<unknown>>;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { NO_FILTER, isActive } from '../core/alarms/filter';
 import { AutoRefresh } from '../platform/autoRefresh';
 import { showError } from '../platform/errors';
+import { announceOutage } from '../platform/outageNotice';
 import type { Services } from '../services';
 import { ALARM_SCHEME, AlarmDetailsProvider, detailsUri } from './detailsDocument';
 import { notifyEnteredAlarm } from './notifications';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     await services.ensureCredentialsChecked();
     const { regions } = await session.regions();
     const ok = await vscode.window.withProgress({ location: { viewId: 'opsLens.alarms' } }, () => store.refresh(regions));
+    for (const outage of services.outages.update('Alarms', store.regions)) void announceOutage(outage, store.regions.find((r) => r.region === outage.region)?.loadedAt);
     await vscode.commands.executeCommand('setContext', 'opsLens.alarms.loaded', true);
     return ok;
   };

@@ -5,6 +5,7 @@ import { NO_FILTER, describeFilter, isActive, matchesFilter, type AlarmFilter } 
 import { groupByState } from '../core/alarms/grouping';
 import { STATE_LABEL, conditionText, type Alarm, type AlarmState } from '../core/alarms/model';
 import { relativeTime } from '../core/time/relative';
+import { clockTime, staleRowLabel, staleTooltip } from '../core/time/stale';
 import type { AlarmsStore, RegionAlarms } from './store';
 import { alarmTooltip } from './tooltip';
 import type { IgnoredSettings } from '../platform/trust';
@@ -14,7 +15,7 @@ export type AlarmNode =
   | { kind: 'state'; region: string; state: AlarmState; alarms: readonly Alarm[]; multiRegion: boolean }
   | { kind: 'alarm'; alarm: Alarm; parentId: string }
   | { kind: 'child'; name: string; region: string; alarm?: Alarm; parentId: string }
-  | { kind: 'error'; region: string; error: Error; stale: boolean }
+  | { kind: 'error'; region: string; error: Error; lastGood?: Date }
   | { kind: 'empty'; message: string }
   /** Restricted Mode ignores these workspace settings: the view says so above the alarms. */
   | { kind: 'restricted'; settings: readonly string[] };
@@ -75,7 +76,7 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
 
   private regionChildren(region: RegionAlarms, multiRegion: boolean): AlarmNode[] {
     const nodes: AlarmNode[] = [];
-    if (region.error) nodes.push({ kind: 'error', region: region.region, error: region.error, stale: region.alarms.length > 0 });
+    if (region.error) nodes.push({ kind: 'error', region: region.region, error: region.error, lastGood: region.loadedAt });
     const visible = region.alarms.filter((a) => matchesFilter(a, this.filterValue));
     for (const group of groupByState(visible)) nodes.push({ kind: 'state', region: region.region, state: group.state, alarms: group.alarms, multiRegion });
     if (visible.length === 0 && region.alarms.length > 0) nodes.push({ kind: 'empty', message: 'No alarm matches the filter' });
@@ -90,8 +91,8 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
         const firing = r.alarms.filter((a) => a.state === 'ALARM').length;
         const item = new vscode.TreeItem(r.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = this.id(node);
-        item.iconPath = new vscode.ThemeIcon(r.error ? 'cloud-offline' : 'globe', r.error ? new vscode.ThemeColor('list.errorForeground') : undefined);
-        item.description = r.loading ? 'loading…' : `${r.alarms.length} alarms${firing ? `, ${firing} in alarm` : ''}${r.error ? ' · stale' : ''}`;
+        item.iconPath = new vscode.ThemeIcon(r.error ? 'debug-disconnect' : 'globe', r.error ? new vscode.ThemeColor('list.warningForeground') : undefined);
+        item.description = r.loading ? 'loading…' : `${r.alarms.length} alarms${firing ? `, ${firing} in alarm` : ''}${r.error ? (r.loadedAt ? ` · stale, as of ${clockTime(r.loadedAt)}` : ' · not loaded') : ''}`;
         item.contextValue = 'region';
         return item;
       }
@@ -116,8 +117,11 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
         item.description = 'not found in this region';
         return item;
       }
-      case 'error':
-        return errorTreeItem(`error:${node.region}`, node.stale ? 'Refresh failed — showing the last loaded alarms' : 'Could not load alarms', node.error);
+      case 'error': {
+        const item = errorTreeItem(`error:${node.region}`, staleRowLabel('alarms', node.lastGood), node.error);
+        item.tooltip = new vscode.MarkdownString().appendText(staleTooltip(node.error.message, node.lastGood, new Date()));
+        return item;
+      }
       case 'empty': {
         const item = new vscode.TreeItem(node.message);
         item.iconPath = new vscode.ThemeIcon('info');

@@ -83,15 +83,43 @@ export function toUserError(err: unknown, ctx: AwsCallContext): AwsUserError {
   if (/^(UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException|SignatureDoesNotMatch|IncompleteSignature)$/.test(code)) {
     return new AwsUserError(`AWS rejected the credentials of profile "${profile}" (${code}). Check the keys or select another profile.`, 'selectProfile', code, ctx, err);
   }
-  if (NETWORK_CODES.has(code) || /ECONNREFUSED|ENOTFOUND|getaddrinfo|socket hang up|connect ETIMEDOUT/.test(text)) {
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || /getaddrinfo/.test(text)) {
+    const endpoint = ctx.endpoint ? `the endpoint ${ctx.endpoint}` : `the ${service} endpoint`;
+    const host = /getaddrinfo \S+ (\S+)/.exec(text)?.[1];
+    return new AwsUserError(`Cannot reach ${endpoint} in ${where}: ${host ? `the name ${host}` : 'its name'} does not resolve in DNS (${code}). Check your network or VPN, the region, or the \`opsLens.aws.endpointUrl\` setting.`, 'openSettings', code, ctx, err);
+  }
+  if (/CERT|^ERR_SSL|^ERR_TLS|^SELF_SIGNED|^UNABLE_TO_/.test(code) || /\bcertificate\b|\bSSL\b|\bTLS\b/i.test(text)) {
+    const endpoint = ctx.endpoint ? `the endpoint ${ctx.endpoint}` : `the ${service} endpoint`;
+    return new AwsUserError(`The TLS connection to ${endpoint} in ${where} failed (${code}): ${text}. If a proxy inspects TLS on your network, point NODE_EXTRA_CA_CERTS at its certificate authority.`, 'openSettings', code, ctx, err);
+  }
+  if (NETWORK_CODES.has(code) || /ECONNREFUSED|socket hang up|connect ETIMEDOUT/.test(text)) {
     const endpoint = ctx.endpoint ? `the endpoint ${ctx.endpoint}` : `the ${service} endpoint`;
     return new AwsUserError(`Cannot reach ${endpoint} in ${where} (${code}). Check your network, the region, or the \`opsLens.aws.endpointUrl\` setting.`, 'openSettings', code, ctx, err);
   }
   if (/^(Throttling|ThrottlingException|TooManyRequestsException|RequestLimitExceeded)$/.test(code)) {
     return new AwsUserError(`${service} is throttling requests in ${where}. Ops Lens will retry later; refresh less often if this persists.`, 'retry', code, ctx, err);
   }
+  if (SERVER_FAULT.test(code) || ((err as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode ?? 0) >= 500) {
+    return new AwsUserError(`${service} had a temporary failure in ${where} (${code}). Ops Lens will retry; nothing needs to change on your side.`, 'retry', code, ctx, err);
+  }
   if (code === 'InvalidRegion' || /region/i.test(text) && /invalid|not valid|unknown/i.test(text)) {
     return new AwsUserError(`"${where}" is not a region ${service} accepts. Select other regions.`, 'selectRegions', code, ctx, err);
   }
   return new AwsUserError(`${service} ${ctx.operation} failed in ${where}: ${text}`, 'retry', code, ctx, err);
+}
+
+const THROTTLING = /^(Throttling|ThrottlingException|TooManyRequestsException|RequestLimitExceeded|RequestThrottled|LimitExceededException)$/;
+const SERVER_FAULT = /^(InternalFailure|InternalError|InternalServerError|InternalServiceError|InternalServiceException|ServiceUnavailable|ServiceUnavailableException)$/;
+
+/** A failure a later call may not meet: throttling, a 5xx answer, an unreachable endpoint. */
+export function isTransient(err: unknown): boolean {
+  if (!(err instanceof AwsUserError) && !(err instanceof Error)) return false;
+  const code = err instanceof AwsUserError ? err.code : errorCode(err);
+  const original = (err instanceof AwsUserError ? err.original : err) as { $metadata?: { httpStatusCode?: number } } | undefined;
+  return THROTTLING.test(code) || SERVER_FAULT.test(code) || NETWORK_CODES.has(code) || (original?.$metadata?.httpStatusCode ?? 0) >= 500;
+}
+
+/** The credentials themselves failed (expired, missing, rejected): every view of the session fails the same way. */
+export function isCredentialProblem(err: unknown): boolean {
+  return err instanceof AwsUserError && (err.action === 'ssoLogin' || (err.action === 'selectProfile' && !/^(AccessDenied|AccessDeniedException|UnauthorizedOperation|UnauthorizedException)$/.test(err.code)));
 }

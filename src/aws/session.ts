@@ -2,7 +2,8 @@ import { loadSdk, type SdkModule } from './sdkLoader';
 import { readSharedFiles, listProfiles, type ProfileInfo } from './profiles';
 import { effectiveProfile, resolveRegions, type ResolvedRegions } from './regions';
 import { sameAwsSettings, type AwsSettings } from './settings';
-import { toUserError, type AwsCallContext } from './errors';
+import { isCredentialProblem, toUserError, type AwsCallContext } from './errors';
+import { SDK_RETRY } from './retry';
 import type { CallListener } from './callLog';
 
 export type ServiceKind = 'cloudWatch' | 'logs' | 'sfn';
@@ -30,6 +31,8 @@ type AnyClient = Clients[ServiceKind] & { middlewareStack: { add: (...args: neve
  */
 export class AwsSession {
   private clients = new Map<string, Promise<AnyClient>>();
+  /** Clients dropped after a credential failure: closed at the next reset, not under calls in flight. */
+  private retired: Promise<AnyClient>[] = [];
   private credentials: unknown;
   private settingsValue: AwsSettings;
   private readonly env: NodeJS.ProcessEnv;
@@ -52,7 +55,18 @@ export class AwsSession {
   }
 
   reset(): void {
-    for (const client of this.clients.values()) void client.then((c) => c.destroy()).catch(() => undefined);
+    for (const client of [...this.clients.values(), ...this.retired.splice(0)]) void client.then((c) => c.destroy()).catch(() => undefined);
+    this.clients.clear();
+    this.credentials = undefined;
+  }
+
+  /**
+   * After AWS rejected the credentials (expired token, SSO session ended): the next call resolves them
+   * again, so the views recover once `aws sso login` or new keys make them valid, without a reload.
+   * Clients in use finish their calls; they are closed at the next reset.
+   */
+  private forgetCredentials(): void {
+    this.retired.push(...this.clients.values());
     this.clients.clear();
     this.credentials = undefined;
   }
@@ -117,7 +131,7 @@ export class AwsSession {
       credentials: (await this.credentialProvider()) as never,
       endpoint: this.endpoint,
       requestHandler: { connectionTimeout: 5000, requestTimeout: 30000 },
-      maxAttempts: 3,
+      ...SDK_RETRY,
     };
     const client: AnyClient =
       kind === 'cloudWatch' ? new sdk.cloudWatch.CloudWatchClient(config)
@@ -141,6 +155,7 @@ export class AwsSession {
         return result;
       } catch (err) {
         const mapped = toUserError(err, { service, operation, region, profile, endpoint });
+        if (isCredentialProblem(mapped)) this.forgetCredentials();
         onCall?.({ service, operation, region, durationMs: performance.now() - started, errorCode: mapped.code });
         throw mapped;
       }

@@ -4,13 +4,21 @@ export interface Subscription {
 
 export type Event<T> = (listener: (value: T) => void) => Subscription;
 
+let liveListeners = 0;
+
+/** Listeners subscribed to any emitter and not disposed yet (how the bench's soak finds leaked subscriptions). */
+export function liveListenerCount(): number {
+  return liveListeners;
+}
+
 /** A small event emitter with the same shape as VS Code's, for code that must not import `vscode`. */
 export class Emitter<T> {
   private listeners = new Set<(value: T) => void>();
 
   readonly event: Event<T> = (listener) => {
+    if (!this.listeners.has(listener)) liveListeners++;
     this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    return { dispose: () => void (this.listeners.delete(listener) && liveListeners--) };
   };
 
   fire(value: T): void {
@@ -18,6 +26,7 @@ export class Emitter<T> {
   }
 
   dispose(): void {
+    liveListeners -= this.listeners.size;
     this.listeners.clear();
   }
 }

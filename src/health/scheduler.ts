@@ -1,4 +1,10 @@
-import type { HealthStore } from './store';
+import { downEndpointDelaySeconds } from '../core/time/backoff';
+import type { EndpointStatus, HealthStore } from './store';
+
+function consecutiveDown(status: EndpointStatus): number {
+  const firstUp = status.history.findIndex((h) => h.state !== 'down');
+  return firstUp < 0 ? status.history.length : firstUp;
+}
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -11,7 +17,8 @@ const realTimers: Timers = {
 };
 
 /**
- * Checks each endpoint every `intervalSeconds` while active (the window has focus). The next check is
+ * Checks each endpoint every `intervalSeconds` while active (the window has focus); an endpoint that
+ * stays down is checked less often (see downEndpointDelaySeconds). The next check is
  * due one interval after the last one ended, however it was started; when the window regains focus,
  * endpoints that are overdue are checked at once. An endpoint never checked is checked once even
  * without focus. (No `vscode` import: tested in node.)
@@ -68,7 +75,8 @@ export class HealthScheduler {
     const last = status.attemptedAt?.getTime();
     // Without focus, only the first look at an endpoint (so the view and status bar are not empty).
     if (!this.activeValue && last !== undefined) return;
-    const delay = last === undefined ? 0 : Math.max(0, last + status.endpoint.intervalSeconds * 1000 - this.now());
+    const interval = downEndpointDelaySeconds(status.endpoint.intervalSeconds, consecutiveDown(status));
+    const delay = last === undefined ? 0 : Math.max(0, last + interval * 1000 - this.now());
     this.timers.set(name, this.api.setTimeout(() => {
       this.timers.delete(name);
       void this.store.checkEndpoint(name);

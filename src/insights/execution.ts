@@ -1,3 +1,5 @@
+import { isTransient } from '../aws/errors';
+import { INSIGHTS_POLL_RETRY } from '../aws/retry';
 import type { GetQueryResultsResponse, LogsApi } from '../aws/services/logs';
 
 export type QueryLanguage = 'CWLI' | 'SQL' | 'PPL';
@@ -16,6 +18,8 @@ export interface QueryProgress {
   readonly status: string;
   readonly recordsMatched?: number;
   readonly recordsScanned?: number;
+  /** GetQueryResults failed for a passing reason (throttled, 5xx): the query runs on, polled again later. */
+  readonly retrying?: string;
 }
 
 export interface QueryOutcome {
@@ -30,7 +34,7 @@ const FINISHED = new Set(['Complete', 'Failed', 'Cancelled', 'Timeout', 'Unknown
  * StartQuery, then GetQueryResults with growing delays until the query finishes. When `cancelled()`
  * turns true, StopQuery is sent and the outcome says Cancelled. No `vscode` import: tested in node.
  */
-export async function runInsightsQuery(logs: LogsApi, request: QueryRequest, hooks: { onProgress?: (p: QueryProgress) => void; cancelled?: () => boolean; delays?: readonly number[] } = {}): Promise<QueryOutcome> {
+export async function runInsightsQuery(logs: LogsApi, request: QueryRequest, hooks: { onProgress?: (p: QueryProgress) => void; cancelled?: () => boolean; delays?: readonly number[]; failureDelays?: readonly number[] } = {}): Promise<QueryOutcome> {
   const groups = [...request.logGroupNames];
   // ARNs (other accounts' log groups) go in logGroupIdentifiers, which also takes plain names.
   const byArn = groups.some((g) => g.startsWith('arn:'));
@@ -42,12 +46,26 @@ export async function runInsightsQuery(logs: LogsApi, request: QueryRequest, hoo
     endTime: Math.ceil(request.end.getTime() / 1000),
   });
   const delays = hooks.delays ?? [250, 500, 750, 1000, 1500, 2000];
+  const failureDelays = hooks.failureDelays ?? INSIGHTS_POLL_RETRY.delaysMs;
+  let failures = 0;
+  let lastStatus = 'Running';
   for (let attempt = 0; ; attempt++) {
     if (hooks.cancelled?.()) return cancel(logs, request.region, queryId);
-    await sleep(delays[Math.min(attempt, delays.length - 1)], hooks.cancelled);
+    const delay = failures ? failureDelays[Math.min(failures - 1, failureDelays.length - 1)] : delays[Math.min(attempt, delays.length - 1)];
+    await sleep(delay, hooks.cancelled);
     if (hooks.cancelled?.()) return cancel(logs, request.region, queryId);
-    const response = await logs.queryResults(request.region, queryId);
+    let response: GetQueryResultsResponse;
+    try {
+      response = await logs.queryResults(request.region, queryId);
+      failures = 0;
+    } catch (err) {
+      // The query runs on in CloudWatch Logs whatever happened to one poll; only a lasting failure ends the run.
+      if (!isTransient(err) || ++failures > INSIGHTS_POLL_RETRY.maxConsecutiveFailures) throw err;
+      hooks.onProgress?.({ status: lastStatus, retrying: (err as { code?: string }).code ?? (err as Error).name });
+      continue;
+    }
     const status = response.status ?? 'Unknown';
+    lastStatus = status;
     hooks.onProgress?.({ status, recordsMatched: response.statistics?.recordsMatched, recordsScanned: response.statistics?.recordsScanned });
     if (FINISHED.has(status)) return { queryId, status, response };
   }

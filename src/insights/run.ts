@@ -114,7 +114,7 @@ export async function runSavedQuery(ctx: InsightsContext, query: SavedQuery, opt
     outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Logs Insights: ${query.name}`, cancellable: true }, (progress, token) =>
       runInsightsQuery(ctx.services.logs, { region, queryString: prepared.text, queryLanguage: language, logGroupNames: logGroups, start: window.start, end: window.end }, {
         cancelled: () => token.isCancellationRequested,
-        onProgress: (p) => progress.report({ message: `${p.status}${p.recordsMatched !== undefined ? ` · ${p.recordsMatched.toLocaleString('en-US')} records matched` : ''}` }),
+        onProgress: (p) => progress.report({ message: `${p.status}${p.recordsMatched !== undefined ? ` · ${p.recordsMatched.toLocaleString('en-US')} records matched` : ''}${p.retrying ? ` · ${p.retrying}, polling again shortly` : ''}` }),
       }));
   } catch (err) {
     if (err instanceof AwsUserError && err.code === 'MalformedQueryException') {

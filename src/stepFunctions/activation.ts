@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AutoRefresh } from '../platform/autoRefresh';
 import { showError } from '../platform/errors';
+import { announceOutage } from '../platform/outageNotice';
 import type { Services } from '../services';
 import { STATUS_FILTERS, STATUS_LABEL, arnName, arnRegion, canRedrive, type ExecutionStatus } from '../core/stepFunctions/model';
 import { executionArnFromArgument, machineFromArgument } from './arguments';
@@ -28,7 +29,9 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     started = true;
     await services.ensureCredentialsChecked();
     const { regions } = await session.regions();
-    return vscode.window.withProgress({ location: { viewId: 'opsLens.stepFunctions' } }, () => store.refresh(regions));
+    const ok = await vscode.window.withProgress({ location: { viewId: 'opsLens.stepFunctions' } }, () => store.refresh(regions));
+    for (const outage of services.outages.update('Step Functions', store.regions)) void announceOutage(outage, store.regions.find((r) => r.region === outage.region)?.loadedAt);
+    return ok;
   };
   const ensureLoaded = () => (store.loaded ? Promise.resolve(true) : refresh());
   const auto = new AutoRefresh(view, refresh);

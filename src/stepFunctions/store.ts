@@ -27,6 +27,8 @@ export interface ExecutionList {
   loaded: boolean;
   loading: boolean;
   error?: Error;
+  /** When the list was last read without error. */
+  loadedAt?: Date;
 }
 
 export interface RegionMachines {
@@ -34,6 +36,8 @@ export interface RegionMachines {
   machines: StateMachine[];
   loaded: boolean;
   error?: Error;
+  /** When the state machines were last read without error. */
+  loadedAt?: Date;
 }
 
 function toExecution(region: string, e: ExecutionListItem): Execution {
@@ -100,10 +104,10 @@ export class StepFunctionsStore {
       const machines: StateMachine[] = [];
       for await (const page of this.api.stateMachinePages(region)) machines.push(...page.map((m) => toMachine(region, m)));
       machines.sort((a, b) => a.name.localeCompare(b.name));
-      return { region, machines, loaded: true };
+      return { region, machines, loaded: true, loadedAt: new Date() };
     } catch (err) {
       const previous = this.regionList.find((r) => r.region === region);
-      return { region, machines: previous?.machines ?? [], loaded: true, error: err as Error };
+      return { region, machines: previous?.machines ?? [], loaded: true, error: err as Error, loadedAt: previous?.loadedAt };
     }
   }
 
@@ -125,6 +129,7 @@ export class StepFunctionsStore {
       list.nextToken = page.nextToken;
       list.error = undefined;
       list.loaded = true;
+      list.loadedAt = new Date();
       return true;
     } catch (err) {
       list.error = err as Error;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { errorTreeItem } from '../platform/errorItem';
 import { STATUS_LABEL, canRedrive, type ExecutionStatus } from '../core/stepFunctions/model';
 import { formatDuration, relativeTime } from '../core/time/relative';
+import { clockTime, staleRowLabel, staleTooltip } from '../core/time/stale';
 import type { Execution, RegionMachines, StateMachine, StepFunctionsStore } from './store';
 
 export type SfnNode =
@@ -9,7 +10,7 @@ export type SfnNode =
   | { kind: 'machine'; machine: StateMachine }
   | { kind: 'execution'; execution: Execution }
   | { kind: 'loadMore'; machine: StateMachine }
-  | { kind: 'error'; id: string; error: Error; stale: boolean }
+  | { kind: 'error'; id: string; error: Error; items: string; lastGood?: Date }
   | { kind: 'message'; id: string; text: string };
 
 const EXPRESS_NOTE = 'Express workflow: its runs are not listed by Step Functions — they are in its CloudWatch Logs';
@@ -46,7 +47,7 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
 
   private regionChildren(region: RegionMachines, multiRegion: boolean): SfnNode[] {
     const nodes: SfnNode[] = [];
-    if (region.error) nodes.push({ kind: 'error', id: `error:${region.region}`, error: region.error, stale: region.machines.length > 0 });
+    if (region.error) nodes.push({ kind: 'error', id: `error:${region.region}`, error: region.error, items: 'state machines', lastGood: region.loadedAt });
     nodes.push(...region.machines.map((machine): SfnNode => ({ kind: 'machine', machine })));
     if (multiRegion && region.machines.length === 0 && !region.error) nodes.push({ kind: 'message', id: `empty:${region.region}`, text: 'No state machines in this region' });
     return nodes;
@@ -60,7 +61,7 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
       return [{ kind: 'message', id: `loading:${machine.arn}`, text: 'Loading executions…' }];
     }
     const nodes: SfnNode[] = [];
-    if (list.error) nodes.push({ kind: 'error', id: `error:${machine.arn}`, error: list.error, stale: list.executions.length > 0 });
+    if (list.error) nodes.push({ kind: 'error', id: `error:${machine.arn}`, error: list.error, items: 'executions', lastGood: list.loadedAt });
     nodes.push(...list.executions.map((execution): SfnNode => ({ kind: 'execution', execution })));
     if (list.loaded && list.executions.length === 0 && !list.error) nodes.push({ kind: 'message', id: `none:${machine.arn}`, text: list.status ? `No ${STATUS_LABEL[list.status].toLowerCase()} executions` : 'No executions yet — use Start Execution' });
     if (list.nextToken) nodes.push({ kind: 'loadMore', machine });
@@ -72,8 +73,8 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
       case 'region': {
         const item = new vscode.TreeItem(node.region.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `region:${node.region.region}`;
-        item.iconPath = new vscode.ThemeIcon(node.region.error ? 'cloud-offline' : 'globe');
-        item.description = `${node.region.machines.length} state machines${node.region.error ? ' · stale' : ''}`;
+        item.iconPath = new vscode.ThemeIcon(node.region.error ? 'debug-disconnect' : 'globe', node.region.error ? new vscode.ThemeColor('list.warningForeground') : undefined);
+        item.description = `${node.region.machines.length} state machines${node.region.error ? (node.region.loadedAt ? ` · stale, as of ${clockTime(node.region.loadedAt)}` : ' · not loaded') : ''}`;
         return item;
       }
       case 'machine': {
@@ -95,8 +96,11 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
         item.command = { command: 'opsLens.stepFunctions.loadMore', title: 'Load more executions', arguments: [node.machine.arn] };
         return item;
       }
-      case 'error':
-        return errorTreeItem(node.id, node.stale ? 'Refresh failed — showing the last loaded items' : 'Could not load', node.error);
+      case 'error': {
+        const item = errorTreeItem(node.id, staleRowLabel(node.items, node.lastGood), node.error);
+        item.tooltip = new vscode.MarkdownString().appendText(staleTooltip(node.error.message, node.lastGood, new Date()));
+        return item;
+      }
       case 'message': {
         const item = new vscode.TreeItem(node.text);
         item.id = node.id;

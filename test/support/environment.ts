@@ -81,7 +81,9 @@ export async function startTestSandbox(log: (line: string) => void = () => undef
     let s: Awaited<ReturnType<SandboxModule['startSandbox']>>;
     try {
       // A workspace of its own, so parallel runs and the developer's sandbox do not share one.
-      s = await mod.startSandbox({ log: sandboxLog, workspaceDir: path.join(dir, 'workspace') });
+      // The endpoint handed to the extension is the fault proxy, passing everything through until a test
+      // scripts a fault (test/e2e/faults.test.ts); OPS_LENS_FAULT_PROXY=0 leaves it out.
+      s = await mod.startSandbox({ log: sandboxLog, workspaceDir: path.join(dir, 'workspace'), faults: process.env.OPS_LENS_FAULT_PROXY === '0' ? undefined : [] });
     } catch (err) {
       dumpDetail();
       removeDir();

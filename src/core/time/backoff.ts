@@ -3,3 +3,12 @@ export function nextDelaySeconds(intervalSeconds: number, consecutiveFailures: n
   const cap = Math.max(600, intervalSeconds);
   return Math.min(cap, intervalSeconds * 2 ** Math.min(consecutiveFailures, 10));
 }
+
+/**
+ * A health endpoint that is down is checked again after its interval (to confirm), then after twice and
+ * from then on four times its interval while it stays down; the first check that finds it up restores
+ * the interval. A manual check always runs at once.
+ */
+export function downEndpointDelaySeconds(intervalSeconds: number, consecutiveDown: number): number {
+  return intervalSeconds * 2 ** Math.min(Math.max(consecutiveDown - 1, 0), 2);
+}

@@ -286,6 +286,30 @@ describe('health scheduler', () => {
     store.dispose();
   });
 
+  it('checks a down endpoint less often while it stays down, and at its interval again once it is up', async () => {
+    const timers = new FakeTimers();
+    const start = timers.now;
+    const at: number[] = [];
+    let up = false;
+    const store = new HealthStore({
+      secret: async () => undefined,
+      now: () => new Date(timers.now),
+      check: async () => {
+        at.push((timers.now - start) / 1000);
+        return up ? response(200, 'OK') : response(503, 'Service Unavailable');
+      },
+    });
+    store.update(settings(user({ name: 'api', url: 'http://api/', intervalSeconds: 10 })), true);
+    const scheduler = new HealthScheduler(store, { active: true, timers, now: () => timers.now });
+    await timers.advance(100_000);
+    assert.deepEqual(at, [0, 10, 30, 70], 'down: after 10 s to confirm, then 20 s, then 40 s');
+    up = true;
+    await timers.advance(60_000);
+    assert.deepEqual(at, [0, 10, 30, 70, 110, 120, 130, 140, 150, 160], 'up again: every 10 s');
+    scheduler.dispose();
+    store.dispose();
+  });
+
   it('schedules endpoints added by a settings change, forgets removed ones', async () => {
     const { timers, requests, store, scheduler } = setup(true);
     await timers.advance(0);
