@@ -46,6 +46,17 @@ function codeServerEnv(target: VsCodeTarget, base: NodeJS.ProcessEnv): NodeJS.Pr
   return { ...base, PATH: `${path.join(nodeHome(target.node), 'bin')}${path.delimiter}${base.PATH ?? ''}` };
 }
 
+/** The machine's npm, run on the target's Node so that everything it starts runs on that Node too. */
+function npmCli(): string {
+  const candidates = [
+    path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'),
+    path.join(path.dirname(process.execPath), 'node_modules', 'npm', 'bin', 'npm-cli.js'),
+  ];
+  const found = candidates.find((c) => fs.existsSync(c));
+  if (!found) throw new Error(`npm not found beside ${process.execPath}`);
+  return found;
+}
+
 /** `code-server --version`, run so that it writes nothing outside `dir`. */
 function reportedVersion(dir: string, target: VsCodeTarget): string | undefined {
   const out = spawnSync(nodeBinary(target.node), [entryIn(dir), '--config', path.join(dir, '.version-check.yaml'), '--version'], {
@@ -93,7 +104,9 @@ export async function ensureCodeServer(target: VsCodeTarget = activeTarget(), lo
   fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ name: 'ops-lens-code-server', private: true }, null, 2));
 
   const env: NodeJS.ProcessEnv = {
-    ...codeServerEnv(target, cleanEnv(process.env)),
+    // Without the npm_* variables of an outer `npm run`/`npx`, which point npm's scripts at the Node that
+    // started it; code-server's postinstall checks the Node it runs on.
+    ...codeServerEnv(target, withoutPrefixes(cleanEnv(process.env), ['npm_', 'NODE'])),
     npm_config_yes: 'true',
     npm_config_fund: 'false',
     npm_config_audit: 'false',
@@ -105,7 +118,7 @@ export async function ensureCodeServer(target: VsCodeTarget = activeTarget(), lo
   };
   const started = Date.now();
   try {
-    await runLogged('npm', ['install', '--no-save', '--no-package-lock', `code-server@${target.codeServer}`], { cwd: staging, env }, log);
+    await runLogged(nodeBinary(target.node), [npmCli(), 'install', '--no-save', '--no-package-lock', `code-server@${target.codeServer}`], { cwd: staging, env }, log);
   } catch (err) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw err;
