@@ -106,7 +106,8 @@ export async function ensureCodeServer(target: VsCodeTarget = activeTarget(), lo
   const env: NodeJS.ProcessEnv = {
     // Without the npm_* variables of an outer `npm run`/`npx`, which point npm's scripts at the Node that
     // started it; code-server's postinstall checks the Node it runs on.
-    ...codeServerEnv(target, withoutPrefixes(cleanEnv(process.env), ['npm_', 'NODE'])),
+    ...codeServerEnv(target, withoutPrefixes(cleanEnv(process.env), ['npm_'])),
+    NODE: undefined,
     npm_config_yes: 'true',
     npm_config_fund: 'false',
     npm_config_audit: 'false',
