@@ -109,6 +109,8 @@ export async function ensureCodeServer(target: VsCodeTarget = activeTarget(), lo
     ...codeServerEnv(target, withoutPrefixes(cleanEnv(process.env), ['npm_'])),
     NODE: undefined,
     npm_config_yes: 'true',
+    // code-server 4.103's postinstall refuses to run as root unless this is set (npm itself no longer reads it).
+    npm_config_unsafe_perm: 'true',
     npm_config_fund: 'false',
     npm_config_audit: 'false',
     // npm ≥ 11.x skips dependency install scripts unless allowed; code-server's postinstall runs nested
