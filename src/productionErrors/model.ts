@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { fetchErrorEvents, indexErrors, errorEventsQuery, scanSummary, type ErrorEvent, type ErrorIndex, type FetchedErrors, type WindowResult } from '../core/productionErrors';
+import { fetchErrorEvents, indexErrors, errorEventsQuery, scanSummary, type ErrorEvent, type ErrorIndex, type FetchedErrors } from '../core/productionErrors';
 import { parseTimeRange, rangeLabel, utcWindowLabel, windowFor } from '../core/time/ranges';
 import { FrameResolver } from '../insights/frameResolver';
-import { runInsightsQuery } from '../insights/execution';
 import type { Services } from '../services';
+import { insightsWindow } from './insightsWindow';
 import { readProductionErrorsSettings, type ProductionErrorsSettings } from './settings';
 
 /** Log groups per region: names go to the first selected region, ARNs to the region they name. */
@@ -96,7 +96,7 @@ export class ProductionErrorsModel implements vscode.Disposable {
       for (const [region, groups] of byRegion) {
         for (let i = 0; i < groups.length; i += MAX_GROUPS_PER_QUERY) {
           const chunk = groups.slice(i, i + MAX_GROUPS_PER_QUERY);
-          const fetched: FetchedErrors = await fetchErrorEvents((s, e) => this.runWindow(region, chunk, queryString, s, e), startSec, endSec);
+          const fetched: FetchedErrors = await fetchErrorEvents(insightsWindow(this.services.logs, region, chunk, queryString), startSec, endSec);
           events.push(...fetched.events);
           totals.queries += fetched.queries;
           totals.bytesScanned += fetched.bytesScanned;
@@ -115,13 +115,5 @@ export class ProductionErrorsModel implements vscode.Disposable {
       log.warn(`Production errors: the refresh failed: ${this.lastError}`);
       throw err;
     }
-  }
-
-  private async runWindow(region: string, groups: string[], queryString: string, startSec: number, endSec: number): Promise<WindowResult> {
-    const outcome = await runInsightsQuery(this.services.logs, { region, queryString, logGroupNames: groups, start: new Date(startSec * 1000), end: new Date(endSec * 1000) });
-    if (outcome.status !== 'Complete') throw new Error(`the Logs Insights query ended ${outcome.status}`);
-    const stats = outcome.response.statistics ?? {};
-    const rows = (outcome.response.results ?? []).map((r) => Object.fromEntries(r.map((f) => [f.field ?? '', f.value ?? ''])));
-    return { rows, recordsMatched: stats.recordsMatched ?? rows.length, recordsScanned: stats.recordsScanned ?? 0, bytesScanned: stats.bytesScanned ?? 0 };
   }
 }
