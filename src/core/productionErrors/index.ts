@@ -6,6 +6,6 @@ export { errorHeadline } from './headline';
 export { frameFunction } from './frameFunction';
 export { lineMap, placeMarks } from './movement';
 export type { Placement } from './movement';
-export { fileMarks, formatBytes, hoverLines, lensTitle, problemMessage, scanSummary } from './present';
+export { fileMarks, hoverLines, lensTitle, problemMessage, scanSummary } from './present';
 export type { FileMark } from './present';
 export { errorEventsQuery, isErrorEvent, QUERY_LIMIT } from './query';

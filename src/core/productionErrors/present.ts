@@ -2,6 +2,7 @@ import { relativeTime } from '../time/relative';
 import { utcText } from '../time/format';
 import type { LineErrors } from './aggregate';
 import { placeMarks } from './movement';
+import { formatBytes, formatScanCost, PRICE_PER_GB_SCANNED } from '../insights/results/document';
 
 function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
@@ -39,26 +40,10 @@ export function hoverLines(line: LineErrors, rangeLabel: string, now: Date, unce
   return out;
 }
 
-/** `1.2 MB`: bytes as people read them. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let v = bytes;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${u === 0 ? v : v.toFixed(1)} ${units[u]}`;
-}
-
-/** Logs Insights' list price for data scanned (USD per GB, Standard log class, most regions). */
-export const INSIGHTS_USD_PER_GB = 0.005;
-
-/** `scanned 1.2 MB (3,456 records) in 2 queries, ≈ $0.000006 at $0.005/GB`. */
+/** `scanned 1.2 MB (3,456 records) in 2 queries, ≈ $0.0001 at $0.005 per GB`. */
 export function scanSummary(stats: { queries: number; bytesScanned: number; recordsScanned: number }): string {
-  const usd = (stats.bytesScanned / 1024 ** 3) * INSIGHTS_USD_PER_GB;
-  const cost = usd === 0 ? '$0' : usd < 0.000001 ? '< $0.000001' : `≈ $${usd.toPrecision(2)}`;
-  return `scanned ${formatBytes(stats.bytesScanned)} (${plural(stats.recordsScanned, 'record')}) in ${plural(stats.queries, 'query').replace('querys', 'queries')}, ${cost} at $${INSIGHTS_USD_PER_GB}/GB`;
+  const queries = `${stats.queries} quer${stats.queries === 1 ? 'y' : 'ies'}`;
+  return `scanned ${formatBytes(stats.bytesScanned)} (${plural(stats.recordsScanned, 'record')}) in ${queries}, ${formatScanCost(stats.bytesScanned)} at $${PRICE_PER_GB_SCANNED} per GB`;
 }
 
 export interface FileMark {

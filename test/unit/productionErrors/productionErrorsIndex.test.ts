@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { errorHeadline, indexErrors, isErrorEvent, lensTitle, hoverLines, problemMessage, workspaceFrames, type ErrorEvent, type LineErrors } from '../../../src/core/productionErrors';
+import { errorHeadline, indexErrors, isErrorEvent, lensTitle, hoverLines, problemMessage, scanSummary, workspaceFrames, type ErrorEvent, type LineErrors } from '../../../src/core/productionErrors';
 import { createFrameResolver } from '../../../src/core/sourceLinks';
 import { EXPECTED, MAPPINGS, ROOT, WORKSPACE, nodeInvokeError } from './productionErrorsEvents';
 
@@ -97,5 +97,11 @@ describe('production errors: per-line index', () => {
     assert.equal(problemMessage(line, '24h', now), '37 production errors in 24h: ChargeError: card declined (last 12 min ago)');
     const hover = hoverLines(line, '24h', now);
     assert.match(hover[1], /^37× ChargeError: card declined — \/aws\/lambda\/pay — first 2026-11-30 09:24:00 UTC, last 2026-11-30 10:00:00 UTC/);
+  });
+});
+
+describe('production errors: what a refresh scanned and cost', () => {
+  it('says how much, in how many queries, at which price', () => {
+    assert.equal(scanSummary({ queries: 3, bytesScanned: 5 * 1024 ** 3, recordsScanned: 12_345 }), 'scanned 5.0 GB (12,345 records) in 3 queries, ≈ $0.0250 at $0.005 per GB');
   });
 });
