@@ -38,6 +38,7 @@ export async function showOccurrences(model: ProductionErrorsModel, arg: unknown
     end: snapshot.end.getTime(),
     events: shown.map((e) => ({ timestamp: e.timestamp, message: e.message })),
     truncated: events.length > shown.length,
+    rangeLabel: `production errors of the last refresh (${snapshot.rangeLabel})`,
   });
 }
 
