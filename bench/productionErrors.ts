@@ -17,7 +17,8 @@ function events(): ErrorEvent[] {
   const out: ErrorEvent[] = [];
   for (let i = 0; i < EVENTS; i++) {
     const iso = new Date(Date.UTC(2026, 10, 30) + i * 7000).toISOString();
-    const requestId = `${(i * 2654435761) % 0xffffffff}`.padStart(10, '0');
+    const hex = (n: number, width: number) => (n >>> 0).toString(16).padStart(width, '0').slice(-width);
+    const requestId = `${hex(i * 2654435761, 8)}-${hex(i * 40503, 4)}-4${hex(i * 7, 3)}-a${hex(i * 13, 3)}-${hex(i * 97, 6)}${hex(i * 31, 6)}`;
     let message: string;
     switch (i % 6) {
       case 0:

@@ -81,6 +81,16 @@ function addKind(kinds: ErrorKind[], title: string, event: ErrorEvent): void {
   kind.last = Math.max(kind.last, event.timestamp);
 }
 
+// Timestamps and request ids make each event's text unique though its trace is the same as many others'. With
+// them blanked, events of one error share a key, and their frames and headline are worked out once.
+const VOLATILE = /\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g;
+const MAX_SHAPES = 10_000;
+
+interface Shape {
+  readonly frames: ReturnType<typeof workspaceFrames>;
+  readonly title: string;
+}
+
 /**
  * Counts error events per workspace line: the top workspace frame of an event counts the event (with its
  * error headline), deeper workspace frames count it as "on the path". Events without a workspace frame are
@@ -89,10 +99,17 @@ function addKind(kinds: ErrorKind[], title: string, event: ErrorEvent): void {
 export function indexErrors(events: readonly ErrorEvent[], resolve: ResolveFrame): ErrorIndex {
   const byKey = new Map<string, LineErrors>();
   const pathKinds = new Map<LineErrors, ErrorKind[]>();
+  const shapes = new Map<string, Shape>();
   events.forEach((event, i) => {
-    const frames = workspaceFrames(event.message, resolve);
+    const key = event.message.replace(VOLATILE, '\0');
+    let shape = shapes.get(key);
+    if (!shape) {
+      const found = workspaceFrames(event.message, resolve);
+      shape = { frames: found, title: found.length ? errorHeadline(event.message) : '' };
+      if (shapes.size < MAX_SHAPES) shapes.set(key, shape);
+    }
+    const { frames, title } = shape;
     if (frames.length === 0) return;
-    const title = errorHeadline(event.message);
     frames.forEach((f, depth) => {
       const key = `${f.file}\0${f.line}`;
       let line = byKey.get(key);
