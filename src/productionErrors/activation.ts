@@ -1,45 +1,51 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { refreshCommand, showAll, showOccurrences } from './commands';
-import { MarkCache, registerEditorParts } from './editor';
-import { ProductionErrorsModel } from './model';
+import type * as Feature from './feature';
 import { readProductionErrorsSettings } from './settings';
-import { ProductionErrorsStatus } from './statusBar';
 
 const TICK_MS = 60_000;
 
 /**
  * Production errors in the source: a Logs Insights refresh over `opsLens.productionErrors.logGroups` marks each
- * workspace line that failed (CodeLens, hover, Problems). Nothing is queried while the setting is empty.
+ * workspace line that failed (CodeLens, hover, Problems). Nothing is queried, and nothing more is loaded, while
+ * the setting is empty and no command ran.
  */
 export function activate(context: vscode.ExtensionContext, services: Services): void {
-  const model = new ProductionErrorsModel(services);
-  const marks = new MarkCache(model);
-  const status = new ProductionErrorsStatus(model);
+  const lensChanged = new vscode.EventEmitter<void>();
+  let feature: Feature.ProductionErrorsFeature | undefined;
+  const load = (): Feature.ProductionErrorsFeature => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    feature ??= (require('./feature') as typeof Feature).createProductionErrorsFeature(context, services, lensChanged);
+    return feature;
+  };
 
   /** Refreshes when the window has focus and the last refresh is older than refreshMinutes (never when 0). */
   const maybeRefresh = (): void => {
     const settings = readProductionErrorsSettings();
     if (settings.logGroups.length === 0 || settings.refreshMinutes === 0 || !vscode.window.state.focused) return;
-    const last = model.snapshot?.at.getTime() ?? 0;
+    const last = feature?.model.snapshot?.at.getTime() ?? 0;
     if (Date.now() - last < settings.refreshMinutes * 60_000) return;
-    model.refresh().catch(() => undefined);
+    load().model.refresh().catch(() => undefined);
   };
   const timer = setInterval(maybeRefresh, TICK_MS);
 
   context.subscriptions.push(
-    model,
-    status,
+    lensChanged,
     { dispose: () => clearInterval(timer) },
-    ...registerEditorParts(model, marks),
-    vscode.commands.registerCommand('opsLens.productionErrors.refresh', () => refreshCommand(model)),
-    vscode.commands.registerCommand('opsLens.productionErrors.showOccurrences', (arg: unknown) => showOccurrences(model, arg)),
-    vscode.commands.registerCommand('opsLens.productionErrors.showAll', () => showAll(model)),
+    vscode.commands.registerCommand('opsLens.productionErrors.refresh', () => load().commands.refresh()),
+    vscode.commands.registerCommand('opsLens.productionErrors.showOccurrences', (arg: unknown) => load().commands.showOccurrences(arg)),
+    vscode.commands.registerCommand('opsLens.productionErrors.showAll', () => load().commands.showAll()),
+    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, {
+      onDidChangeCodeLenses: lensChanged.event,
+      provideCodeLenses: (document) => feature?.editor.provideCodeLenses(document) ?? [],
+    }),
+    vscode.languages.registerHoverProvider({ scheme: 'file' }, { provideHover: (document, position) => feature?.editor.provideHover(document, position) }),
     vscode.window.onDidChangeWindowState((state) => state.focused && maybeRefresh()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('opsLens.productionErrors') && !e.affectsConfiguration('opsLens.sourceMappings') && !e.affectsConfiguration('opsLens.aws')) return;
-      if (readProductionErrorsSettings().logGroups.length === 0) model.clear();
-      else if (readProductionErrorsSettings().refreshMinutes > 0) model.refresh().catch(() => undefined);
+      const settings = readProductionErrorsSettings();
+      if (settings.logGroups.length === 0) feature?.model.clear();
+      else if (settings.refreshMinutes > 0) load().model.refresh().catch(() => undefined);
     }),
   );
   maybeRefresh();

@@ -50,8 +50,14 @@ export function occurrencesArgs(errors: LineErrors): { file: string; line: numbe
   return { file: errors.file, line: errors.line };
 }
 
-export function registerEditorParts(model: ProductionErrorsModel, marks: MarkCache): vscode.Disposable[] {
-  const lensChanged = new vscode.EventEmitter<void>();
+export interface EditorParts {
+  readonly disposables: vscode.Disposable[];
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[];
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined;
+}
+
+/** Problems-panel entries kept in step with the model and the editors; the CodeLens and hover a provider asks for. */
+export function createEditorParts(model: ProductionErrorsModel, marks: MarkCache, lensChanged: vscode.EventEmitter<void>): EditorParts {
   const diagnostics = vscode.languages.createDiagnosticCollection('CloudWatch');
 
   const diagnose = (document: vscode.TextDocument | undefined, snapshot: Snapshot, lines: readonly LineErrors[]): vscode.Diagnostic[] => {
@@ -90,44 +96,40 @@ export function registerEditorParts(model: ProductionErrorsModel, marks: MarkCac
     }, 300);
   };
 
-  return [
-    diagnostics,
-    lensChanged,
-    { dispose: () => clearTimeout(pending) },
-    model.onDidChange(() => {
-      lensChanged.fire();
-      refreshDiagnostics();
-    }),
-    vscode.workspace.onDidChangeTextDocument((e) => refreshDocument(e.document)),
-    vscode.workspace.onDidCloseTextDocument((d) => marks.forget(d)),
-    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, {
-      onDidChangeCodeLenses: lensChanged.event,
-      provideCodeLenses(document) {
-        return marks.marks(document).map((mark) => new vscode.CodeLens(lineRange(document, mark.line), {
-          title: mark.title,
-          tooltip: 'Show the production events whose stack frames hit this line',
-          command: 'opsLens.productionErrors.showOccurrences',
-          arguments: [occurrencesArgs(mark.errors)],
-        }));
-      },
-    }),
-    vscode.languages.registerHoverProvider({ scheme: 'file' }, {
-      provideHover(document, position) {
-        const snapshot = model.snapshot;
-        const mark = marks.marks(document).find((m) => m.line === position.line + 1);
-        if (!snapshot || !mark) return undefined;
-        const md = new vscode.MarkdownString();
-        const [head, ...rest] = hoverLines(mark.errors, snapshot.rangeLabel, new Date(), mark.uncertain);
-        md.appendMarkdown('**');
-        md.appendText(head);
-        md.appendMarkdown('**\n\n');
-        for (const line of rest) {
-          md.appendText(line);
-          md.appendMarkdown('\n\n');
-        }
-        md.appendText(`From Logs Insights over ${snapshot.settings.logGroups.join(', ')} (${snapshot.regions.join(', ')}), refreshed ${snapshot.at.toISOString().slice(11, 16)} UTC.`);
-        return new vscode.Hover(md, lineRange(document, mark.line));
-      },
-    }),
-  ];
+  return {
+    disposables: [
+      diagnostics,
+      { dispose: () => clearTimeout(pending) },
+      model.onDidChange(() => {
+        lensChanged.fire();
+        refreshDiagnostics();
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => refreshDocument(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => marks.forget(d)),
+    ],
+    provideCodeLenses(document) {
+      return marks.marks(document).map((mark) => new vscode.CodeLens(lineRange(document, mark.line), {
+        title: mark.title,
+        tooltip: 'Show the production events whose stack frames hit this line',
+        command: 'opsLens.productionErrors.showOccurrences',
+        arguments: [occurrencesArgs(mark.errors)],
+      }));
+    },
+    provideHover(document, position) {
+      const snapshot = model.snapshot;
+      const mark = marks.marks(document).find((m) => m.line === position.line + 1);
+      if (!snapshot || !mark) return undefined;
+      const md = new vscode.MarkdownString();
+      const [head, ...rest] = hoverLines(mark.errors, snapshot.rangeLabel, new Date(), mark.uncertain);
+      md.appendMarkdown('**');
+      md.appendText(head);
+      md.appendMarkdown('**\n\n');
+      for (const line of rest) {
+        md.appendText(line);
+        md.appendMarkdown('\n\n');
+      }
+      md.appendText(`From Logs Insights over ${snapshot.settings.logGroups.join(', ')} (${snapshot.regions.join(', ')}), refreshed ${snapshot.at.toISOString().slice(11, 16)} UTC.`);
+      return new vscode.Hover(md, lineRange(document, mark.line));
+    },
+  };
 }
