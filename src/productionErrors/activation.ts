@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { refreshDue } from '../core/productionErrors/schedule';
 import type { Services } from '../services';
 import type * as Feature from './feature';
 import { readProductionErrorsSettings } from './settings';
@@ -22,9 +23,8 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   /** Refreshes when the window has focus and the last refresh is older than refreshMinutes (never when 0). */
   const maybeRefresh = (): void => {
     const settings = readProductionErrorsSettings();
-    if (settings.logGroups.length === 0 || settings.refreshMinutes === 0 || !vscode.window.state.focused) return;
-    const last = feature?.model.snapshot?.at.getTime() ?? 0;
-    if (Date.now() - last < settings.refreshMinutes * 60_000) return;
+    const due = refreshDue({ logGroups: settings.logGroups.length, refreshMinutes: settings.refreshMinutes, focused: vscode.window.state.focused, lastAt: feature?.model.lastAttempt, now: Date.now() });
+    if (!due) return;
     load().model.refresh().catch(() => undefined);
   };
   const timer = setInterval(maybeRefresh, TICK_MS);

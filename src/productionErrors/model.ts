@@ -48,6 +48,8 @@ export class ProductionErrorsModel implements vscode.Disposable {
   snapshot: Snapshot | undefined;
   lastError: string | undefined;
   refreshing = false;
+  /** When the last refresh started (epoch ms), failed ones included: a failing refresh is not retried every minute. */
+  lastAttempt: number | undefined;
 
   constructor(private readonly services: Services) {}
 
@@ -63,6 +65,7 @@ export class ProductionErrorsModel implements vscode.Disposable {
   }
 
   refresh(): Promise<Snapshot | undefined> {
+    if (!this.running) this.lastAttempt = Date.now();
     this.running ??= this.run().finally(() => {
       this.running = undefined;
       this.refreshing = false;

@@ -37,5 +37,23 @@ describe('production errors in the source', () => {
     assert.match(problems, /CloudWatch/);
     assert.match(problems, /\[Ln 42, Col \d+\]/);
     await wb.screenshot('production-errors-problems');
+    await wb.runCommand('View: Toggle Panel Visibility');
+    await panel.waitFor({ state: 'hidden', timeout: 5000 });
+  });
+
+  it('lists the failing lines, most frequent first, and opens the one picked at its line', async () => {
+    const wb = workbench();
+    await wb.runCommand('Ops Lens: Show Lines That Failed in Production…');
+    const items = await waitFor(() => wb.quickPickItems(), (list) => list.length > 0, { message: 'no failing lines listed' });
+    // The sandbox's Spring Boot service declines a charge at ChargeService.java:28 ten times, the most of any line.
+    assert.match(items[0].label, /ChargeService\.java:28/);
+    assert.match(items[0].description ?? '', /^10× ChargeDeclinedException: card declined/);
+    assert.ok(items.some((i) => /generate\.ts:42/.test(i.label) && /^4× QuotaExceededError/.test(i.description ?? '')));
+    await wb.screenshot('production-errors-all');
+    await wb.pickQuickItem(items[0].label);
+    await wb.waitForEditor('ChargeService.java', 15000);
+    const lineOf = async () => Number(/Ln (\d+)/.exec((await wb.statusBarItems()).find((i) => /Ln \d+/.test(i.text))?.text ?? '')?.[1] ?? 0);
+    assert.equal(await waitFor(lineOf, (l) => l === 28, { message: 'not at line 28' }), 28);
+    await wb.closeEditors();
   });
 });

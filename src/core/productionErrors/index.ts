@@ -9,3 +9,4 @@ export type { Placement } from './movement';
 export { fileMarks, hoverLines, lensTitle, problemMessage, scanSummary } from './present';
 export type { FileMark } from './present';
 export { errorEventsQuery, isErrorEvent, QUERY_LIMIT } from './query';
+export { refreshDue } from './schedule';
