@@ -80,4 +80,22 @@ describe('production errors over the seeded log groups, through Logs Insights', 
     assert.equal(lines.some((l) => l.startsWith('src/handlers/generate.ts:42 ')), false);
     assert.ok(lines.some((l) => l.startsWith('src/handlers/generate.ts:44 ')));
   });
+
+  it('counts every event when the range holds more errors than one query returns', async function () {
+    this.timeout(120_000);
+    const group = '/aws/lambda/busy-ChargeFunction';
+    const start = Math.floor(now.getTime() / 1000) - 3600;
+    const lines = [27, 31, 58];
+    const events = Array.from({ length: 12_500 }, (_, i) => ({
+      timestamp: (start + Math.floor(i / 4)) * 1000 + (i % 4) * 10,
+      message: `2026-11-30T10:00:00.000Z\t${String(i).padStart(8, '0')}-0d7e-4a51-9b2e-3c1d2e4f5a6b\tERROR\tInvoke Error \t${JSON.stringify({ errorType: 'QuotaExceededError', errorMessage: 'Gemini API quota exceeded', stack: ['QuotaExceededError: Gemini API quota exceeded', `    at generateImages (/var/task/src/handlers/generate.ts:${lines[i % 3]}:11)`] })}`,
+    }));
+    await seedLogs(sandboxClients(awsEndpoint()), [{ name: group, streams: [{ name: 'busy/1', events }] }]);
+    const fetched = await fetchErrorEvents(insightsWindow(new SdkLogs(session), 'us-east-1', [group], errorEventsQuery(), [100]), start - 60, start + 3600);
+    assert.equal(fetched.queries, 2, 'the second query reads what the first could not return');
+    assert.equal(fetched.complete, true);
+    assert.equal(fetched.events.length, 12_500);
+    const counts = indexErrors(fetched.events, sandboxResolver()).lines.map((l) => [path.relative(WORKSPACE_TEMPLATE, l.file), l.line, l.count]);
+    assert.deepEqual(counts, [['src/handlers/generate.ts', 27, 4167], ['src/handlers/generate.ts', 31, 4167], ['src/handlers/generate.ts', 58, 4166]]);
+  });
 });
