@@ -11,6 +11,7 @@ const LAZY = {
   'src/aws/sdk': 'aws-sdk.js',
   'src/metrics/feature': 'metrics.js',
   'src/insights/feature': 'insights.js',
+  'src/productionErrors/feature': 'production-errors.js',
   'src/core/insights/parser': 'insights-parser.js',
 };
 

@@ -10,6 +10,7 @@ import { benchHostileInputs } from './hostileInputs';
 import { benchInsightsResults } from './insightsResults';
 import { benchMetrics } from './metrics';
 import { benchSoak } from './soak';
+import { benchProductionErrors } from './productionErrors';
 import { failures, TIMING_MARGIN } from './report';
 
 async function main(): Promise<void> {
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   benchFormats();
   console.log('');
   benchInsightsParser();
+  console.log('');
+  benchProductionErrors();
   console.log('');
   await benchMetrics();
   console.log('');

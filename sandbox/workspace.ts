@@ -26,6 +26,7 @@ export function workspaceSettings(options: { awsEndpoint: string; healthUrl: str
     ],
     'opsLens.sourceMappings': [{ from: '/var/task/', to: '${workspaceFolder}/' }],
     'opsLens.insights.defaultLogGroups': [LOG_GROUPS.backend, LOG_GROUPS.generate],
+    'opsLens.productionErrors.logGroups': [LOG_GROUPS.generate, LOG_GROUPS.processImages, LOG_GROUPS.backend, LOG_GROUPS.checkout, LOG_GROUPS.invoicing, LOG_GROUPS.payments],
   };
 }
 

@@ -45,6 +45,8 @@ export const LOG_GROUPS = {
   checkout: '/aws/lambda/orders-CheckoutFunction',
   /** A Laravel service on ECS writing PHP stack traces. */
   invoicing: '/ecs/dev/invoicing-api',
+  /** A Spring Boot service on ECS writing Java stack traces. */
+  payments: '/ecs/dev/payments-service',
 } as const;
 
 export const MINUTE_MS = 60_000;

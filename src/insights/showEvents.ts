@@ -12,6 +12,8 @@ export interface EventsToShow {
   readonly end: number;
   readonly events: readonly { timestamp: number; message: string }[];
   readonly truncated?: boolean;
+  /** What the window is, for the document's Range line (default: the execution's time window). */
+  readonly rangeLabel?: string;
 }
 
 function isEventsToShow(arg: unknown): arg is EventsToShow {
@@ -30,7 +32,7 @@ export async function showEvents(results: ResultsDocuments, arg: unknown): Promi
     query: `events of ${arg.logGroups.join(', ')}${arg.truncated ? ' (first 5,000)' : ''}`,
     logGroups: arg.logGroups,
     region: arg.region,
-    range: { start: new Date(arg.start), end: new Date(arg.end), label: 'the execution\'s time window' },
+    range: { start: new Date(arg.start), end: new Date(arg.end), label: typeof arg.rangeLabel === 'string' ? arg.rangeLabel : 'the execution\'s time window' },
     status: 'Complete',
     statistics: { recordsMatched: arg.events.length },
     rows: arg.events.map((e) => [{ field: '@timestamp', value: insightsTimestamp(e.timestamp) }, { field: '@message', value: e.message }]),

@@ -3,6 +3,7 @@ import { backendLogs } from './backend';
 import { checkoutFunctionLogs, invoicingLogs } from './otherRuntimes';
 import { generateFunctionLogs } from './generateFunction';
 import { goalsLogs } from './goals';
+import { paymentsServiceLogs } from './paymentsService';
 import { processImagesFunctionLogs } from './processImagesFunction';
 import { stateMachineLogs, type ExecutionHistory } from './stateMachine';
 import type { LogGroupSpec } from './types';
@@ -23,5 +24,6 @@ export function buildLogGroups(now: Date, histories: readonly ExecutionHistory[]
     stateMachineLogs(histories),
     checkoutFunctionLogs(t),
     invoicingLogs(t),
+    paymentsServiceLogs(t),
   ];
 }

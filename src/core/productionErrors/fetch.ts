@@ -1,0 +1,81 @@
+import type { ErrorEvent } from './aggregate';
+import { QUERY_LIMIT } from './query';
+
+/** One query over a window: its rows (field → value) and statistics. Times in epoch seconds, both ends included. */
+export type RunWindow = (startSec: number, endSec: number) => Promise<WindowResult>;
+
+export interface WindowResult {
+  readonly rows: readonly Readonly<Record<string, string>>[];
+  /** Records the query matched in the window, all of them, not only those returned. */
+  readonly recordsMatched: number;
+  readonly recordsScanned: number;
+  readonly bytesScanned: number;
+}
+
+export interface FetchedErrors {
+  readonly events: ErrorEvent[];
+  readonly queries: number;
+  readonly recordsScanned: number;
+  readonly bytesScanned: number;
+  /** False when a single second held more events than one query returns, or the query cap was reached: counts are a lower bound. */
+  readonly complete: boolean;
+}
+
+/** `2026-11-22 15:00:00.123` (UTC, as Logs Insights writes `@timestamp`) → epoch ms. */
+export function insightsTime(value: string): number {
+  const ms = Date.parse(`${value.trim().replace(' ', 'T')}${/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? '' : 'Z'}`);
+  return Number.isFinite(ms) ? ms : 0;
+}
+
+/** `123456789012:/aws/lambda/x` (`@log`) → `/aws/lambda/x`. */
+export function logGroupOf(value: string | undefined): string {
+  return (value ?? '').replace(/^\d{12}:/, '');
+}
+
+function toEvent(row: Readonly<Record<string, string>>): ErrorEvent {
+  return { timestamp: insightsTime(row['@timestamp'] ?? ''), message: row['@message'] ?? '', logGroup: logGroupOf(row['@log']) };
+}
+
+/**
+ * Every error event of [startSec, endSec], however many: the query returns the newest events first, at most
+ * QUERY_LIMIT; when it matched more, the events of its oldest second are dropped and the window up to and
+ * including that second is asked again. Each event is read once; N events take about N / QUERY_LIMIT queries.
+ */
+export async function fetchErrorEvents(run: RunWindow, startSec: number, endSec: number, opts: { maxQueries?: number; limit?: number } = {}): Promise<FetchedErrors> {
+  const limit = opts.limit ?? QUERY_LIMIT;
+  const maxQueries = opts.maxQueries ?? 50;
+  const events: ErrorEvent[] = [];
+  let queries = 0;
+  let recordsScanned = 0;
+  let bytesScanned = 0;
+  let complete = true;
+  let end = endSec;
+  while (end >= startSec) {
+    if (queries >= maxQueries) {
+      complete = false;
+      break;
+    }
+    const result = await run(startSec, end);
+    queries++;
+    recordsScanned += result.recordsScanned;
+    bytesScanned += result.bytesScanned;
+    const batch = result.rows.map(toEvent);
+    if (batch.length === 0) break;
+    if (result.recordsMatched <= batch.length && batch.length < limit) {
+      events.push(...batch);
+      break;
+    }
+    let oldest = Infinity;
+    for (const e of batch) oldest = Math.min(oldest, e.timestamp);
+    const oldestSec = Math.floor(oldest / 1000);
+    const newer = batch.filter((e) => Math.floor(e.timestamp / 1000) > oldestSec);
+    events.push(...newer);
+    if (newer.length === 0) {
+      // One second holds more events than a query returns: keep what it gave and go on before it.
+      events.push(...batch);
+      complete = false;
+      end = oldestSec - 1;
+    } else end = oldestSec;
+  }
+  return { events, queries, recordsScanned, bytesScanned, complete };
+}

@@ -1,0 +1,12 @@
+export { indexErrors, workspaceFrames } from './aggregate';
+export type { ErrorEvent, ErrorIndex, ErrorKind, LineErrors, ResolveFrame } from './aggregate';
+export { fetchErrorEvents, insightsTime, logGroupOf } from './fetch';
+export type { FetchedErrors, RunWindow, WindowResult } from './fetch';
+export { errorHeadline } from './headline';
+export { frameFunction } from './frameFunction';
+export { lineMap, placeMarks } from './movement';
+export type { Placement } from './movement';
+export { fileMarks, hoverLines, lensTitle, problemMessage, scanSummary } from './present';
+export type { FileMark } from './present';
+export { errorEventsQuery, isErrorEvent, QUERY_LIMIT } from './query';
+export { refreshDue } from './schedule';
