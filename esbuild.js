@@ -11,6 +11,7 @@ const LAZY = {
   'src/aws/sdk': 'aws-sdk.js',
   'src/metrics/feature': 'metrics.js',
   'src/insights/feature': 'insights.js',
+  'src/investigate/feature': 'investigate.js',
   'src/core/insights/parser': 'insights-parser.js',
 };
 
@@ -38,7 +39,7 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyModules] },
   ...Object.entries(LAZY).map(([entry, bundle]) => ({ ...common, entryPoints: [`${entry}.ts`], outfile: `dist/${bundle}`, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyModules] })),
-  { ...common, entryPoints: { chart: 'src/webview/page/main.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' } },
+  { ...common, entryPoints: { chart: 'src/webview/page/main.ts', investigation: 'src/webview/page/investigation.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' } },
 ];
 
 async function main() {

@@ -1,0 +1,82 @@
+import { strict as assert } from 'node:assert';
+import { summarizeErrors, errorSignature, isErrorMessage } from '../../../src/core/investigate/errors';
+import { chooseMoment, DEFAULT_AFTER_MS, DEFAULT_BEFORE_MS, parseAt, parseSide, windowAround } from '../../../src/core/investigate/window';
+
+const T = Date.parse('2026-11-22T15:00:00Z');
+const MIN = 60_000;
+
+describe('investigation: moment and window', () => {
+  const transitions = [
+    { time: T - 120 * MIN, from: 'OK', to: 'ALARM' },
+    { time: T - 90 * MIN, from: 'ALARM', to: 'OK' },
+    { time: T - 10 * MIN, from: 'OK', to: 'ALARM' },
+    { time: T - 5 * MIN, from: 'ALARM', to: 'INSUFFICIENT_DATA' },
+  ];
+
+  it('picks the latest change into ALARM', () => {
+    const m = chooseMoment(transitions, { now: T });
+    assert.equal(m.at, T - 10 * MIN);
+    assert.equal(m.transition?.to, 'ALARM');
+  });
+
+  it('picks the chosen history entry, matched within a minute', () => {
+    assert.equal(chooseMoment(transitions, { now: T, at: T - 90 * MIN + 20_000 }).at, T - 90 * MIN);
+    assert.equal(chooseMoment(transitions, { now: T, at: T - 50 * MIN }).at, T - 50 * MIN);
+  });
+
+  it('falls back to the last state update, then to now', () => {
+    assert.equal(chooseMoment([], { now: T, stateUpdated: T - 3 * MIN }).at, T - 3 * MIN);
+    assert.equal(chooseMoment([{ time: T - MIN, from: 'ALARM', to: 'OK' }], { now: T }).at, T);
+  });
+
+  it('is 30 minutes before and 15 after by default, and never ends after now', () => {
+    assert.deepEqual(windowAround(T - 60 * MIN, T), { start: T - 90 * MIN, end: T - 45 * MIN, beforeMs: DEFAULT_BEFORE_MS, afterMs: DEFAULT_AFTER_MS });
+    assert.equal(windowAround(T - 5 * MIN, T).end, T);
+    const custom = windowAround(T - 60 * MIN, T, 2 * 3_600_000, 0);
+    assert.deepEqual([custom.start, custom.end], [T - 180 * MIN, T - 60 * MIN]);
+  });
+
+  it('refuses sides that are not durations, and caps them at a day', () => {
+    assert.equal(parseSide('45m'), 45 * MIN);
+    assert.equal(parseSide('2h'), 2 * 3_600_000);
+    assert.equal(parseSide('0m'), 0);
+    assert.equal(parseSide('soon'), undefined);
+    assert.equal(parseSide('3d'), undefined);
+    assert.equal(windowAround(T, T, -5).beforeMs, DEFAULT_BEFORE_MS);
+  });
+
+  it('takes `at` as epoch ms or an instant with a zone', () => {
+    assert.equal(parseAt(T), T);
+    assert.equal(parseAt('2026-11-22T15:00Z'), T);
+    assert.equal(parseAt('2026-11-22T16:00+01:00'), T);
+    assert.equal(parseAt('yesterday'), undefined);
+  });
+});
+
+describe('investigation: error events', () => {
+  it('counts error events per minute inside the window only, and groups repeats of one message', () => {
+    const start = T - 30 * MIN;
+    const end = T + 15 * MIN;
+    const events = [
+      { timestamp: start - 1, message: 'ERROR before the window' },
+      { timestamp: start + 5_000, message: 'ERROR QuotaExceededError: quota exceeded for batch 41' },
+      { timestamp: start + 50_000, message: 'ERROR QuotaExceededError: quota exceeded for batch 42' },
+      { timestamp: start + 61_000, message: 'INFO all good' },
+      { timestamp: start + 2 * MIN, message: '{"level":"error","msg":"connection refused 10.0.0.7:5432"}' },
+      { timestamp: end, message: 'ERROR at the end, outside' },
+    ];
+    const s = summarizeErrors(events, start, end);
+    assert.equal(s.total, 3);
+    assert.equal(s.perMinute.length, 45);
+    assert.deepEqual(s.perMinute.slice(0, 3).map((m) => m.count), [2, 0, 1]);
+    assert.equal(s.top[0].count, 2);
+    assert.match(s.top[0].example, /QuotaExceededError/);
+    assert.equal(s.top[0].events.length, 2);
+  });
+
+  it('knows error words in any case, and keeps a message\'s shape', () => {
+    assert.ok(isErrorMessage('Traceback (most recent call last):'));
+    assert.ok(!isErrorMessage('GET /health 200 12ms'));
+    assert.equal(errorSignature('Timeout after 3000 ms for req 5f2b7c1e-8a9d-4e3f-b2c1-0a9b8c7d6e5f'), errorSignature('Timeout after 2500 ms for req 11111111-2222-4333-8444-555555555555'));
+  });
+});
