@@ -9,6 +9,7 @@ import { benchInsightsParser } from './insightsParser';
 import { benchHostileInputs } from './hostileInputs';
 import { benchInsightsResults } from './insightsResults';
 import { benchMetrics } from './metrics';
+import { benchInvestigation } from './investigate';
 import { failures, TIMING_MARGIN } from './report';
 
 async function main(): Promise<void> {
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   benchInsightsParser();
   console.log('');
   await benchMetrics();
+  console.log('');
+  await benchInvestigation();
   console.log('');
   await benchAlarms();
 

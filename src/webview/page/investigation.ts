@@ -152,6 +152,8 @@ function lane(id: string, label: string, ...marks: HTMLElement[]): HTMLElement {
 function renderLanes(): void {
   clear(lanes);
   if (!alarm) return;
+  lanes.dataset.start = String(alarm.window.start);
+  lanes.dataset.end = String(alarm.window.end);
   const rows: HTMLElement[] = [];
   // The alarm's own state: ALARM stretches from its history.
   const bands = metric?.bands ?? [];
