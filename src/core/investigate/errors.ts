@@ -7,10 +7,40 @@
  */
 export const ERROR_FILTER_PATTERN = '?ERROR ?Error ?error ?Exception ?exception ?FATAL ?Fatal ?fatal ?CRITICAL ?Critical ?Traceback ?panic ?Failed ?FAILED ?failed ?Fail';
 export const ERROR_WORDS = /error|exception|fatal|critical|traceback|panic|fail/i;
-/** The Logs Insights filter that finds the same events (for the notes' queries). */
-export const ERROR_QUERY_FILTER = '@message like /(?i)(error|exception|fatal|critical|traceback|panic|fail)/';
+/**
+ * The Logs Insights filter that finds the same events (for the notes' queries): the error words, less
+ * lines that state a lower level in a JSON field or as a tab-separated Lambda runtime level.
+ */
+export const ERROR_QUERY_FILTER = [
+  '@message like /(?i)(error|exception|fatal|critical|traceback|panic|fail)/',
+  '@message not like /(?i)"(level|severity|levelname)"\\s*:\\s*"(trace|debug|info|notice|warn|warning)"/',
+  '@message not like /\\t(TRACE|DEBUG|INFO|WARN)\\t/',
+].join('\n  and ');
 
+const LEVELS = /^(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|CRIT|ALERT|EMERG(?:ENCY)?|SEVERE|PANIC)$/i;
+const NOT_ERROR_LEVELS = /^(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING)$/i;
+/** `"level":"warn"`, `"severity": "INFO"`, `"levelname":"ERROR"` in a JSON line. */
+const JSON_LEVEL = /"(?:level|severity|levelname|log\.level|lvl)"\s*:\s*"(\w{1,12})"/i;
+
+/**
+ * The level a line states, when it states one: a JSON `level` field, or the first level word among the
+ * line's first tokens (after a timestamp and request id, as Lambda runtimes and most frameworks write it).
+ */
+export function statedLevel(message: string): string | undefined {
+  const head = message.slice(0, 600);
+  const json = JSON_LEVEL.exec(head);
+  if (json && LEVELS.test(json[1])) return json[1].toUpperCase();
+  for (const token of head.split(/[\s|]+/, 6)) {
+    const word = token.replace(/^[[(<]+|[\]):>,]+$/g, '');
+    if (LEVELS.test(word)) return word.toUpperCase();
+  }
+  return undefined;
+}
+
+/** An error event: its stated level is not below error, and it names an error (an unlevelled stack trace counts). */
 export function isErrorMessage(message: string): boolean {
+  const level = statedLevel(message);
+  if (level && NOT_ERROR_LEVELS.test(level)) return false;
   return ERROR_WORDS.test(message.slice(0, 8192));
 }
 
@@ -42,10 +72,14 @@ export const TOP_MESSAGES = 10;
 /** Events kept per message, for the results document it opens. */
 export const EVENTS_PER_MESSAGE = 500;
 
-/** The first meaningful line, without the log framework's prefix of time and level (bounded, linear). */
+/** The first meaningful line, without a leading timestamp and request id (bounded, linear). */
 export function firstLine(message: string): string {
   const line = message.slice(0, 4096).split(/\r?\n/).find((l) => l.trim().length > 0) ?? '';
-  return line.trim().slice(0, MAX_LINE);
+  return line
+    .trim()
+    .replace(/^\[?\d{4}-\d\d-\d\d[T ][\d:.,]+(?:Z|[+-]\d\d:?\d\d)?\]?\s+/, '')
+    .replace(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s+/i, '')
+    .slice(0, MAX_LINE);
 }
 
 /** A message's shape: digits, hex ids, UUIDs and quoted values replaced, so repeats of one error count together. */

@@ -158,7 +158,9 @@ function renderLanes(): void {
   // The alarm's own state: ALARM stretches from its history.
   const bands = metric?.bands ?? [];
   rows.push(lane('alarm', `${alarm.name} in ALARM`, ...bands.map((b) => placed(el('div', { class: 'inv-band state-ALARM', title: `ALARM ${utc(b.from)} – ${utc(b.to)}` }), b.from, b.to))));
-  for (const p of laneParts.values()) {
+  const order = ['children', 'logs', 'executions', 'health'];
+  const sorted = [...laneParts.values()].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  for (const p of sorted) {
     const d = p.data;
     if (!d) continue;
     if (d.kind === 'children') {
@@ -173,15 +175,15 @@ function renderLanes(): void {
         bar.style.height = `${Math.max(8, (m.count / max) * 100)}%`;
         return bar;
       });
-      rows.push(lane(`logs:${logs.logGroup}`, `${logs.logGroup} (${logs.total})`, ...bars));
+      rows.push(lane(`logs:${logs.logGroup}`, `Error events per minute in ${logs.logGroup} (${logs.total})`, ...bars));
     } else if (d.kind === 'executions') {
       const ex = d as ExecutionsPartData;
-      rows.push(lane(`executions:${ex.stateMachineArn}`, `${ex.stateMachine} failed (${ex.executions.length})`, ...ex.executions.map((e) =>
+      rows.push(lane(`executions:${ex.stateMachineArn}`, `Executions of ${ex.stateMachine} that failed or timed out (${ex.executions.length})`, ...ex.executions.map((e) =>
         placed(el('div', { class: `inv-mark status-${e.status}`, title: `${e.name} ${e.status} at ${utc(e.stop ?? e.start)}` }), e.stop ?? e.start))));
     } else if (d.kind === 'health') {
       const h = d as HealthPartData;
       if (h.changes.length || h.endpoints.length) {
-        rows.push(lane('health', 'Health changes', ...h.changes.map((c) => placed(el('div', { class: `inv-mark health-${c.to}`, title: `${c.endpoint}: ${c.from} → ${c.to} at ${utc(c.at)}` }), c.at))));
+        rows.push(lane('health', `Health endpoint changes (${h.changes.length})`, ...h.changes.map((c) => placed(el('div', { class: `inv-mark health-${c.to}`, title: `${c.endpoint}: ${c.from} → ${c.to} at ${utc(c.at)}` }), c.at))));
       }
     }
   }
@@ -240,8 +242,12 @@ function renderRelated(): void {
   clear(relatedBox);
   relatedBox.append(el('h2', {}, 'Related resources'));
   const { related } = alarm;
+  const named = new Set(related.logGroups.map((r) => r.name));
+  // Groups found while gathering: a state machine's logging destination.
+  const found = [...laneParts.values()].flatMap((p) => (p.data?.kind === 'logs' && !named.has(p.data.logGroup) ? [p.data.logGroup] : []));
   const rows = [
     ...related.logGroups.map((r) => ['Log group', r.name, `${r.from}: ${r.detail}`]),
+    ...found.map((g) => ['Log group', g, 'stateMachine: its logging configuration']),
     ...related.stateMachines.map((r) => ['State machine', r.name, `${r.from}: ${r.detail}`]),
     ...related.healthEndpoints.map((r) => ['Health endpoint', r.name, `${r.from}: ${r.detail}`]),
   ];
@@ -285,6 +291,7 @@ function apply(update: PartUpdate): void {
       laneParts.set(update.id, update);
       renderLogs(d);
       renderLanes();
+      renderRelated();
       return;
     case 'executions':
       laneParts.set(update.id, update);

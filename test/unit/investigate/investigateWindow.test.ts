@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { summarizeErrors, errorSignature, isErrorMessage } from '../../../src/core/investigate/errors';
+import { summarizeErrors, errorSignature, isErrorMessage, statedLevel } from '../../../src/core/investigate/errors';
+import { executeQuery } from '../../../src/core/insights/executor';
+import { prepareQueryText } from '../../../src/core/insights/markdownBlocks';
+import { errorQuery } from '../../../src/core/investigate/timeline';
 import { chooseMoment, DEFAULT_AFTER_MS, DEFAULT_BEFORE_MS, parseAt, parseSide, windowAround } from '../../../src/core/investigate/window';
 
 const T = Date.parse('2026-11-22T15:00:00Z');
@@ -78,5 +81,31 @@ describe('investigation: error events', () => {
     assert.ok(isErrorMessage('Traceback (most recent call last):'));
     assert.ok(!isErrorMessage('GET /health 200 12ms'));
     assert.equal(errorSignature('Timeout after 3000 ms for req 5f2b7c1e-8a9d-4e3f-b2c1-0a9b8c7d6e5f'), errorSignature('Timeout after 2500 ms for req 11111111-2222-4333-8444-555555555555'));
+  });
+});
+
+describe('investigation: error query of the notes', () => {
+  it('finds, with Logs Insights, the events the panel counts', () => {
+    const messages = [
+      '2026-11-22T14:50:00.000Z\t5f2b7c1e-8a9d-4e3f-b2c1-0a9b8c7d6e5f\tERROR\tInvoke Error {"errorType":"QuotaExceededError"}',
+      '2026-11-22T14:51:00.000Z\t5f2b7c1e-8a9d-4e3f-b2c1-0a9b8c7d6e5f\tWARN\t{"error":"context must be plain text"}',
+      '{"level":"info","msg":"retrying after error"}',
+      '{"level":"error","msg":"connection refused"}',
+      'Traceback (most recent call last):',
+      'GET /health 200',
+    ];
+    const counted = messages.filter(isErrorMessage);
+    assert.deepEqual(counted, [messages[0], messages[3], messages[4]]);
+    const events = messages.map((message, i) => ({ timestamp: T - 10 * MIN + i * 1000, message }));
+    const query = prepareQueryText(errorQuery({ logGroup: '/g', region: 'us-east-1', start: T - 30 * MIN, end: T, title: 't' })).text;
+    const found = executeQuery(query, events).rows.map((row) => row.find((f) => f.field === '@message')?.value);
+    assert.deepEqual(found, counted);
+  });
+
+  it('reads the level a line states', () => {
+    assert.equal(statedLevel('2026-11-22T14:51:00.000Z\tabc\tWARN\t{"error":1}'), 'WARN');
+    assert.equal(statedLevel('[ERROR] boom'), 'ERROR');
+    assert.equal(statedLevel('{"severity":"INFO","message":"Error budget fine"}'), 'INFO');
+    assert.equal(statedLevel('Task timed out after 3.00 seconds'), undefined);
   });
 });
