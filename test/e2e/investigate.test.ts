@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import type { FrameLocator } from 'playwright-core';
 import { isErrorMessage } from '../../src/core/investigate/errors';
 import { awsCalls, lastCallSeq } from '../support/awsCalls';
 import { chartPage } from './charts';
@@ -22,6 +23,18 @@ async function rawEvents(group: string, start: number, end: number): Promise<{ t
   return out;
 }
 
+/** Runs the command from the palette, picks the alarm, and waits until every part has arrived. */
+async function investigateFromPalette(): Promise<FrameLocator> {
+  const wb = workbench();
+  await wb.runCommand('Ops Lens: Investigate Alarm');
+  await wb.typeInQuickInput(ALARM);
+  await wb.pickQuickItem(ALARM);
+  await wb.waitForEditor(`Investigate: ${ALARM}`, 30000);
+  const page = chartPage();
+  await page.locator('body[data-ready=true]').waitFor({ state: 'attached', timeout: 30000 });
+  return page;
+}
+
 describe('investigate an alarm', () => {
   after(async () => {
     await workbench().dismissNotifications();
@@ -32,12 +45,7 @@ describe('investigate an alarm', () => {
     const wb = workbench();
     await wb.closeEditors();
     const since = await lastCallSeq(environment().awsEndpoint);
-    await wb.runCommand('Ops Lens: Investigate Alarm');
-    await wb.typeInQuickInput(ALARM);
-    await wb.pickQuickItem(ALARM);
-    await wb.waitForEditor(`Investigate: ${ALARM}`, 30000);
-    const page = chartPage();
-    await page.locator('body[data-ready=true]').waitFor({ state: 'attached', timeout: 30000 });
+    const page = await investigateFromPalette();
 
     // Every part arrived; none failed.
     const statuses = await page.locator('#parts li').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-part')}=${i.getAttribute('data-status')}`));
@@ -89,12 +97,7 @@ describe('investigate an alarm', () => {
 
   it('saves the notes as Markdown, and their query block runs', async () => {
     const wb = workbench();
-    await wb.runCommand('Ops Lens: Investigate Alarm');
-    await wb.typeInQuickInput(ALARM);
-    await wb.pickQuickItem(ALARM);
-    await wb.waitForEditor(`Investigate: ${ALARM}`, 30000);
-    const page = chartPage();
-    await page.locator('body[data-ready=true]').waitFor({ state: 'attached', timeout: 30000 });
+    const page = await investigateFromPalette();
     await page.locator('[data-action=save-markdown]').click();
     // The save dialog asks where: accept the suggested file in the workspace.
     await waitFor(() => wb.quickInputVisible(), (v) => v, { message: 'no save dialog' });
