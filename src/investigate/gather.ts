@@ -143,8 +143,12 @@ export async function gatherInvestigation(deps: GatherDeps, request: Investigati
     const alarm = found.metricAlarms.find((a) => a.AlarmName === name) ?? found.compositeAlarms.find((a) => a.AlarmName === name);
     return alarm?.AlarmArn ? deps.cloudWatch.tags(region, alarm.AlarmArn) : {};
   });
+  // Read later (or never, when the alarm is missing): their failures are reported by the parts, not left unhandled.
+  historyP.catch(() => undefined);
+  tagsP.catch(() => undefined);
 
   let window: InvestigationWindow | undefined;
+  let childInfo: { alarm: MetricAlarm | CompositeAlarm; history: Promise<StateTransition[]> }[] = [];
   const alarmData = await part('alarm', undefined, `Alarm ${name}`, async (): Promise<AlarmPartData> => {
     const found = await describedP;
     const metric = found.metricAlarms.find((a) => a.AlarmName === name);
@@ -167,13 +171,16 @@ export async function gatherInvestigation(deps: GatherDeps, request: Investigati
   const w = window;
 
   /** Children of a composite: described together, each one's tags and history read once. */
-  let childInfo: { alarm: MetricAlarm | CompositeAlarm; history: Promise<StateTransition[]> }[] = [];
   async function childRelated(composite: CompositeAlarm): Promise<{ name: string; related: Related }[]> {
     const names = childAlarmNames(composite.AlarmRule ?? '').slice(0, 100);
     if (names.length === 0) return [];
     const found = await deps.metrics.describeAlarms(region, names);
     const all = [...found.metricAlarms, ...found.compositeAlarms];
-    childInfo = all.map((alarm) => ({ alarm, history: deps.cloudWatch.alarmHistory(region, alarm.AlarmName ?? '', HISTORY_ITEMS).then(transitionsFromHistory) }));
+    childInfo = all.map((alarm) => {
+      const history = deps.cloudWatch.alarmHistory(region, alarm.AlarmName ?? '', HISTORY_ITEMS).then(transitionsFromHistory);
+      history.catch(() => undefined);
+      return { alarm, history };
+    });
     return Promise.all(all.map(async (alarm) => {
       const tags = alarm.AlarmArn ? await deps.cloudWatch.tags(region, alarm.AlarmArn).catch(() => ({})) : {};
       return { name: alarm.AlarmName ?? '', related: inferRelated(forInference(region, alarm, tags), deps.settings()) };

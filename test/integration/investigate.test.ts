@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { CloudWatchClient, PutCompositeAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { AwsSession } from '../../src/aws/session';
 import { SdkCloudWatch } from '../../src/aws/services/cloudWatch';
 import { SdkLogs } from '../../src/aws/services/logs';
@@ -93,5 +94,26 @@ describe('investigating an alarm against the stand-in', () => {
     const gathered = await gatherInvestigation(deps, { region: 'us-east-1', name: 'no-such-alarm' }, () => undefined);
     assert.deepEqual(gathered.parts.all.map((p) => [p.id, p.status]), [['alarm', 'failed']]);
     assert.match(gathered.parts.all[0].error ?? '', /No alarm named "no-such-alarm"/);
+  });
+
+  it('gives a composite alarm its children\'s resources and each child\'s state over the window', async () => {
+    const cw = new CloudWatchClient({ region: 'us-east-1', endpoint: awsEndpoint(), credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    await cw.send(new PutCompositeAlarmCommand({ AlarmName: 'inv-checkout-degraded', AlarmRule: `ALARM("${INVESTIGATED_ALARM}")` }));
+    const since = await lastCallSeq(awsEndpoint());
+    const gathered = await gatherInvestigation(deps, { region: 'us-east-1', name: 'inv-checkout-degraded' }, () => undefined);
+    assert.deepEqual(gathered.parts.all.filter((p) => p.status === 'failed').map((p) => `${p.id}: ${p.error}`), []);
+    const alarm = gathered.parts.data('alarm')[0];
+    assert.equal(alarm.alarmKind, 'composite');
+    assert.deepEqual(alarm.related.logGroups.map((g) => [g.name, g.from, g.detail]), [
+      [TAGGED_GROUP, 'child', `${INVESTIGATED_ALARM}: opsLens:logGroups`],
+      [FUNCTION_GROUP, 'child', `${INVESTIGATED_ALARM}: FunctionName`],
+    ]);
+    assert.equal(gathered.parts.data('metric').length, 0, 'a composite alarm has no metric of its own');
+    const children = gathered.parts.data('children')[0].children;
+    assert.deepEqual(children.map((c) => [c.name, c.stretches.at(-1)?.state]), [[INVESTIGATED_ALARM, 'ALARM']]);
+    assert.equal(gathered.parts.data('logs').length, 3);
+
+    const keys = (await awsCalls(awsEndpoint(), since)).map((c) => `${c.operation} ${JSON.stringify(c.input)}`);
+    assert.equal(new Set(keys).size, keys.length, `a call was repeated:\n${keys.join('\n')}`);
   });
 });
