@@ -95,6 +95,19 @@ describe('investigate an alarm', () => {
     await wb.closeEditors();
   });
 
+  it('investigates another state change of the alarm\'s history, chosen in the panel', async () => {
+    const page = await investigateFromPalette();
+    const options = await page.locator('#moment option').evaluateAll((els) => els.map((e) => ({ value: e.getAttribute('value') ?? '', text: e.textContent ?? '' })));
+    const older = options.find((o) => /ALARM → OK/.test(o.text));
+    assert.ok(older, `the history offers its changes: ${options.map((o) => o.text).join(' | ')}`);
+    await page.locator('#moment').selectOption(older.value);
+    await waitFor(async () => (await page.locator('#facts').textContent()) ?? '', (t) => /the change to OK chosen/.test(t), { message: 'the chosen change was not investigated' });
+    await page.locator('body[data-ready=true]').waitFor({ state: 'attached', timeout: 30000 });
+    const start = Number(await page.locator('#lanes').getAttribute('data-start'));
+    assert.equal(start, Number(older.value) - 30 * 60_000);
+    await workbench().closeEditors();
+  });
+
   it('saves the notes as Markdown, and their query block runs', async () => {
     const wb = workbench();
     const page = await investigateFromPalette();
