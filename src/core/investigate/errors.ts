@@ -72,14 +72,37 @@ export const TOP_MESSAGES = 10;
 /** Events kept per message, for the results document it opens. */
 export const EVENTS_PER_MESSAGE = 500;
 
-/** The first meaningful line, without a leading timestamp and request id (bounded, linear). */
+/** The first meaningful line, without a leading timestamp and request id; a JSON document by its message (bounded). */
 export function firstLine(message: string): string {
   const line = message.slice(0, 4096).split(/\r?\n/).find((l) => l.trim().length > 0) ?? '';
-  return line
+  const text = line
     .trim()
     .replace(/^\[?\d{4}-\d\d-\d\d[T ][\d:.,]+(?:Z|[+-]\d\d:?\d\d)?\]?\s+/, '')
-    .replace(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s+/i, '')
-    .slice(0, MAX_LINE);
+    .replace(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s+/i, '');
+  return (jsonMessage(text) ?? text).replace(/\s+/g, ' ').slice(0, MAX_LINE);
+}
+
+/**
+ * A line ending in a JSON document, read by what it says: Lambda's `errorType: errorMessage`, or the
+ * `message`/`msg` of a structured log line, after the text before the document (a level, "Invoke Error").
+ */
+function jsonMessage(text: string): string | undefined {
+  const open = text.indexOf('{');
+  if (open < 0 || !text.endsWith('}')) return undefined;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.slice(open));
+  } catch {
+    return undefined;
+  }
+  if (typeof doc !== 'object' || doc === null) return undefined;
+  const d = doc as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const level = str(d.level) ?? str(d.severity) ?? str(d.levelname);
+  const said = d.errorType !== undefined && str(d.errorMessage) ? `${str(d.errorType) ?? ''}: ${str(d.errorMessage)}` : str(d.errorMessage) ?? str(d.message) ?? str(d.msg) ?? str(d.error);
+  if (!said) return undefined;
+  const before = text.slice(0, open).trim();
+  return [before || (level ? level.toUpperCase() : ''), said].filter(Boolean).join(' ');
 }
 
 /** A message's shape: digits, hex ids, UUIDs and quoted values replaced, so repeats of one error count together. */

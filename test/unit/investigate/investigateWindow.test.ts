@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { summarizeErrors, errorSignature, isErrorMessage, statedLevel } from '../../../src/core/investigate/errors';
+import { summarizeErrors, errorSignature, firstLine, isErrorMessage, statedLevel } from '../../../src/core/investigate/errors';
 import { executeQuery } from '../../../src/core/insights/executor';
 import { prepareQueryText } from '../../../src/core/insights/markdownBlocks';
 import { errorQuery } from '../../../src/core/investigate/timeline';
@@ -107,5 +107,16 @@ describe('investigation: error query of the notes', () => {
     assert.equal(statedLevel('[ERROR] boom'), 'ERROR');
     assert.equal(statedLevel('{"severity":"INFO","message":"Error budget fine"}'), 'INFO');
     assert.equal(statedLevel('Task timed out after 3.00 seconds'), undefined);
+  });
+});
+
+describe('investigation: error messages as people read them', () => {
+  // Lambda's Node.js runtime: "<time>\t<request id>\tERROR\tInvoke Error \t{errorType, errorMessage, stack}"
+  // https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html
+  it('reads a Lambda invoke error and a structured log line by their message', () => {
+    assert.equal(firstLine('2026-11-22T14:50:00.000Z\t5f2b7c1e-8a9d-4e3f-b2c1-0a9b8c7d6e5f\tERROR\tInvoke Error \t{"errorType":"QuotaExceededError","errorMessage":"Gemini API quota exceeded","stack":["a","b"]}'), 'ERROR Invoke Error QuotaExceededError: Gemini API quota exceeded');
+    assert.equal(firstLine('{"timestamp":"2026-11-22T14:50:00Z","level":"error","message":"connection refused","metadata":{}}'), 'ERROR connection refused');
+    assert.equal(firstLine('[ERROR] plain text {not json}'), '[ERROR] plain text {not json}');
+    assert.equal(errorSignature('{"level":"error","message":"timeout after 3000 ms","requestId":"a"}'), errorSignature('{"level":"error","message":"timeout after 2500 ms","requestId":"b"}'));
   });
 });
