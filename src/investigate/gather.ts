@@ -9,7 +9,7 @@ import { childAlarmNames } from '../core/alarms/compositeRule';
 import { comparisonSymbol, formatNumber } from '../core/alarms/model';
 import { bandsFromTransitions, transitionsFromHistory, type StateTransition } from '../core/metrics/alarmBands';
 import { ERROR_FILTER_PATTERN, summarizeErrors, type ErrorGroup } from '../core/investigate/errors';
-import { PartsSnapshot, partId, type AlarmPartData, type ChildTimeline, type ExecutionView, type HealthChange, type PartData, type PartKind, type PartUpdate } from '../core/investigate/model';
+import { PartsSnapshot, partId, type AlarmPartData, type ChildTimeline, type MetricPartData, type ExecutionView, type HealthChange, type PartData, type PartKind, type PartUpdate } from '../core/investigate/model';
 import { inferRelated, logGroupFromArn, type AlarmForInference, type Related, type RelatedSetting } from '../core/investigate/related';
 import { chooseMoment, windowAround, type InvestigationWindow } from '../core/investigate/window';
 
@@ -147,18 +147,36 @@ export async function gatherInvestigation(deps: GatherDeps, request: Investigati
   historyP.catch(() => undefined);
   tagsP.catch(() => undefined);
 
-  let window: InvestigationWindow | undefined;
-  let childInfo: { alarm: MetricAlarm | CompositeAlarm; history: Promise<StateTransition[]> }[] = [];
-  const alarmData = await part('alarm', undefined, `Alarm ${name}`, async (): Promise<AlarmPartData> => {
-    const found = await describedP;
-    const metric = found.metricAlarms.find((a) => a.AlarmName === name);
-    const composite = found.compositeAlarms.find((a) => a.AlarmName === name);
-    const alarm = metric ?? composite;
+  const tasks: Promise<unknown>[] = [];
+  /** The alarm, its changes, the moment and the window: what the metric needs (not tags or related resources). */
+  const timingP = Promise.all([describedP, historyP.catch(() => [])]).then(([found, history]) => {
+    const alarm = found.metricAlarms.find((a) => a.AlarmName === name) ?? found.compositeAlarms.find((a) => a.AlarmName === name);
     if (!alarm) throw new Error(`No alarm named "${name}" in ${region}.`);
-    const history = await historyP.catch(() => []);
     const transitions = transitionsFromHistory(history);
     const moment = chooseMoment(transitions, { at: request.at, stateUpdated: alarm.StateUpdatedTimestamp ? new Date(alarm.StateUpdatedTimestamp).getTime() : undefined, now });
-    window = windowAround(moment.at, now, request.beforeMs, request.afterMs);
+    return { alarm, transitions, moment, window: windowAround(moment.at, now, request.beforeMs, request.afterMs) };
+  });
+  timingP.catch(() => undefined);
+  const metricStarted = describedP.then((found) => {
+    const metricAlarm = found.metricAlarms.find((a) => a.AlarmName === name);
+    if (metricAlarm) tasks.push(part('metric', undefined, 'Metric', async () => metricPart(metricAlarm)));
+  }, () => undefined);
+
+  async function metricPart(metricAlarm: MetricAlarm): Promise<MetricPartData> {
+    const { transitions, window: w } = await timingP;
+    const { queries, label, period } = metricQueries(metricAlarm);
+    if (queries.length === 0) throw new Error('The alarm has no metric to chart.');
+    const out = await deps.metrics.getMetricData(region, queries, new Date(w.start), new Date(w.end));
+    const returned = new Set(queries.filter((q) => q.ReturnData !== false).map((q) => q.Id));
+    const series = out.series.filter((s) => returned.has(s.id)).map((s) => ({ label: s.label || label, timestamps: s.timestamps, values: s.values }));
+    const bands = bandsFromTransitions(transitions, w.start, w.end, metricAlarm.StateValue);
+    return { kind: 'metric', label, period, unit: metricAlarm.Unit, series, ...(metricAlarm.Threshold !== undefined ? { threshold: metricAlarm.Threshold } : {}), ...(metricAlarm.ComparisonOperator ? { comparison: metricAlarm.ComparisonOperator } : {}), bands };
+  }
+
+  let childInfo: { alarm: MetricAlarm | CompositeAlarm; history: Promise<StateTransition[]> }[] = [];
+  const alarmData = await part('alarm', undefined, `Alarm ${name}`, async (): Promise<AlarmPartData> => {
+    const { alarm, transitions, moment, window } = await timingP;
+    const composite = 'AlarmRule' in alarm && alarm.AlarmRule !== undefined ? (alarm as CompositeAlarm) : undefined;
     const tags = await tagsP.catch(() => ({}));
     const children = composite ? await childRelated(composite) : [];
     const related = inferRelated(forInference(region, alarm, tags), deps.settings(), children);
@@ -167,8 +185,12 @@ export async function gatherInvestigation(deps: GatherDeps, request: Investigati
       condition: condition(alarm), description: alarm.AlarmDescription ?? '', moment, window, transitions, related,
     };
   });
-  if (!alarmData || !window) return { parts, errorEvents };
-  const w = window;
+  await metricStarted;
+  if (!alarmData) {
+    await Promise.all(tasks);
+    return { parts, errorEvents };
+  }
+  const w = alarmData.window;
 
   /** Children of a composite: described together, each one's tags and history read once. */
   async function childRelated(composite: CompositeAlarm): Promise<{ name: string; related: Related }[]> {
@@ -187,20 +209,8 @@ export async function gatherInvestigation(deps: GatherDeps, request: Investigati
     }));
   }
 
-  const tasks: Promise<unknown>[] = [];
   const described = await describedP;
   const metricAlarm = described.metricAlarms.find((a) => a.AlarmName === name);
-  if (metricAlarm) {
-    tasks.push(part('metric', undefined, 'Metric', async () => {
-      const { queries, label, period } = metricQueries(metricAlarm);
-      if (queries.length === 0) throw new Error('The alarm has no metric to chart.');
-      const out = await deps.metrics.getMetricData(region, queries, new Date(w.start), new Date(w.end));
-      const returned = new Set(queries.filter((q) => q.ReturnData !== false).map((q) => q.Id));
-      const series = out.series.filter((s) => returned.has(s.id)).map((s) => ({ label: s.label || label, timestamps: s.timestamps, values: s.values }));
-      const bands = bandsFromTransitions(alarmData.transitions, w.start, w.end, metricAlarm.StateValue);
-      return { kind: 'metric' as const, label, period, unit: metricAlarm.Unit, series, ...(metricAlarm.Threshold !== undefined ? { threshold: metricAlarm.Threshold } : {}), ...(metricAlarm.ComparisonOperator ? { comparison: metricAlarm.ComparisonOperator } : {}), bands };
-    }));
-  }
   if (childInfo.length) {
     tasks.push(part('children', undefined, 'Child alarms', async () => {
       const children = await Promise.all(childInfo.map(async ({ alarm, history }) => {

@@ -275,6 +275,8 @@ function apply(update: PartUpdate): void {
       alarm = d;
       renderHead();
       if (runbook) renderRunbook(runbook);
+      // The metric may have arrived first: it is drawn on the alarm's window.
+      if (metric) renderMetric();
       renderRelated();
       renderLanes();
       return;
