@@ -12,6 +12,7 @@ const LAZY = {
   'src/metrics/feature': 'metrics.js',
   'src/insights/feature': 'insights.js',
   'src/productionErrors/feature': 'production-errors.js',
+  'src/investigate/feature': 'investigate.js',
   'src/core/insights/parser': 'insights-parser.js',
 };
 
@@ -39,7 +40,7 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyModules] },
   ...Object.entries(LAZY).map(([entry, bundle]) => ({ ...common, entryPoints: [`${entry}.ts`], outfile: `dist/${bundle}`, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyModules] })),
-  { ...common, entryPoints: { chart: 'src/webview/page/main.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' } },
+  { ...common, entryPoints: { chart: 'src/webview/page/main.ts', investigation: 'src/webview/page/investigation.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' } },
 ];
 
 async function main() {

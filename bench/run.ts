@@ -11,6 +11,7 @@ import { benchInsightsResults } from './insightsResults';
 import { benchMetrics } from './metrics';
 import { benchSoak } from './soak';
 import { benchProductionErrors } from './productionErrors';
+import { benchInvestigation } from './investigate';
 import { failures, TIMING_MARGIN } from './report';
 
 async function main(): Promise<void> {
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
   benchProductionErrors();
   console.log('');
   await benchMetrics();
+  console.log('');
+  await benchInvestigation();
   console.log('');
   await benchAlarms();
   console.log('');

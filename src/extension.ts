@@ -15,6 +15,7 @@ import * as health from './health/activation';
 import * as insights from './insights/activation';
 import * as metrics from './metrics/activation';
 import * as productionErrors from './productionErrors/activation';
+import * as investigate from './investigate/activation';
 import { SdkMetrics } from './aws/services/metrics';
 import { reportActivation } from './platform/activationReport';
 
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): OpsLensExports {
   const healthApi = health.activate(context, services);
   insights.activate(context, services);
   productionErrors.activate(context, services);
+  investigate.activate(context, services, healthApi);
   reportActivation(log, startedAt, __dirname);
   return Object.assign(services, { health: healthApi });
 }

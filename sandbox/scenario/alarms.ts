@@ -2,7 +2,7 @@ import type { ComparisonOperator, StandardUnit, Statistic } from '@aws-sdk/clien
 import {
   API_GATEWAY_NAME, AVATAR_ALERTS_TOPIC, AVATAR_BUCKET, DEV_ALERTS_TOPIC, DEV_BUCKET, ECS_CLUSTER, ECS_SERVICE,
   GOALS_ALERTS_TOPIC, GOALS_FUNCTION, GOALS_PREFIX, OPS_ALERTS_TOPIC, PRIMARY_REGION, RDS_INSTANCE, REDIS_CLUSTER,
-  SECONDARY_REGION, STATE_MACHINE_ARN, type ScenarioRegion,
+  LOG_GROUPS, SECONDARY_REGION, STATE_MACHINE_ARN, type ScenarioRegion,
 } from './constants';
 import type { SeriesShape } from './series';
 import { ecsCpu, ecsMemory, ecsRunningTasks, rdsIncident } from './timeline';
@@ -54,7 +54,8 @@ const pipelineAlarms: AlarmSpec[] = [
     unit: 'Count',
     alarmActions: [OPS_ALERTS_TOPIC],
     okActions: [OPS_ALERTS_TOPIC],
-    tags: { service: 'databanana', severity: 'critical' },
+    // Its log group comes from the state machine's logging configuration; the function's is named here.
+    tags: { service: 'databanana', severity: 'critical', 'opsLens:logGroups': LOG_GROUPS.generate },
     state: 'ALARM',
     shape: {
       base: 0,

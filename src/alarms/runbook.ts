@@ -25,12 +25,13 @@ async function workspaceMarkdown(): Promise<{ path: string; text: string }[]> {
   return found.filter((d) => (total += d.text.length) <= MAX_MARKDOWN_CHARS_IN_ALL);
 }
 
-export async function findRunbook(alarm: Alarm, cloudWatch: CloudWatchApi, log: vscode.LogOutputChannel): Promise<Runbook | undefined> {
+/** `knownTags`: the alarm's tags when the caller has read them already (they are not read again). */
+export async function findRunbook(alarm: Pick<Alarm, 'region' | 'name' | 'description' | 'arn'>, cloudWatch: CloudWatchApi, log: vscode.LogOutputChannel, knownTags?: Record<string, string>): Promise<Runbook | undefined> {
   const mappings = readSetting<RunbookMapping[]>('runbooks', []);
   const quick = resolveRunbook({ alarmName: alarm.name, description: alarm.description, mappings: Array.isArray(mappings) ? mappings : [] });
   if (quick) return quick;
-  let tags: Record<string, string> = {};
-  if (alarm.arn) {
+  let tags: Record<string, string> = knownTags ?? {};
+  if (alarm.arn && !knownTags) {
     try {
       tags = await cloudWatch.tags(alarm.region, alarm.arn);
     } catch (err) {

@@ -19,7 +19,7 @@ function escapeAttribute(text: string): string {
  * with this nonce; styles, fonts and images only from the webview's resource roots (PNG export uses
  * a data: URL of the page's own canvas). The data comes later, by message.
  */
-export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce: string, title: string): string {
+export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce: string, title: string, bundle = 'chart'): string {
   const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   const csp = [
     "default-src 'none'",
@@ -34,13 +34,13 @@ export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri, non
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('dist', 'webview', 'chart.css')}">
+<link rel="stylesheet" href="${asset('dist', 'webview', `${bundle}.css`)}">
 <link rel="stylesheet" href="${asset('media', 'chart.css')}">
 <title>${escapeAttribute(title)}</title>
 </head>
 <body>
 <div id="app" aria-busy="true"></div>
-<script nonce="${nonce}" src="${asset('dist', 'webview', 'chart.js')}"></script>
+<script nonce="${nonce}" src="${asset('dist', 'webview', `${bundle}.js`)}"></script>
 </body>
 </html>`;
 }

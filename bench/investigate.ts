@@ -1,0 +1,108 @@
+// An investigation over 3 related log groups and 1 state machine: the AWS calls it makes, counted where
+// they arrive (the stand-in's call log), and the panel's first paint after its first data arrives,
+// measured in the page itself (the real page bundle in Chromium, the gathered parts replayed into it).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium } from 'playwright-core';
+import { AwsSession } from '../src/aws/session';
+import { SdkCloudWatch } from '../src/aws/services/cloudWatch';
+import { SdkLogs } from '../src/aws/services/logs';
+import { SdkMetrics } from '../src/aws/services/metrics';
+import { SdkStepFunctions } from '../src/aws/services/stepFunctions';
+import type { PartUpdate } from '../src/core/investigate/model';
+import { gatherInvestigation } from '../src/investigate/gather';
+import { startMoto } from '../sandbox/moto';
+import { startStandIn } from '../sandbox/standin/server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT } from '../test/support/environment';
+import { INVESTIGATED_ALARM, seedInvestigation } from '../test/support/investigateScenario';
+import { median, report, reportMissing } from './report';
+
+/**
+ * The fewest calls that read everything once: DescribeAlarms, DescribeAlarmHistory, ListTagsForResource,
+ * GetMetricData, DescribeStateMachine, ListExecutions for FAILED and for TIMED_OUT, FilterLogEvents per group.
+ */
+const MINIMUM_CALLS = 1 + 1 + 1 + 1 + 1 + 2 + 3;
+const FIRST_PAINT_BUDGET_MS = 100;
+
+async function gatheredParts(): Promise<{ calls: number; repeated: number; updates: PartUpdate[] }> {
+  const moto = await startMoto();
+  const standIn = await startStandIn({ motoUrl: moto.url });
+  try {
+    await seedInvestigation(standIn.url);
+    const env = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
+    Object.assign(process.env, env);
+    const session = new AwsSession({ profile: '', regions: ['us-east-1'], endpointUrl: standIn.url }, { env });
+    const deps = { cloudWatch: new SdkCloudWatch(session), metrics: new SdkMetrics(session), logs: new SdkLogs(session), stepFunctions: new SdkStepFunctions(session), settings: () => [] };
+    const since = standIn.calls().at(-1)?.seq ?? 0;
+    const updates: PartUpdate[] = [];
+    await gatherInvestigation(deps, { region: 'us-east-1', name: INVESTIGATED_ALARM }, (u) => updates.push(u));
+    const calls = standIn.calls().filter((c) => c.seq > since).map((c) => `${c.operation} ${JSON.stringify(c.input)}`);
+    session.reset();
+    return { calls: calls.length, repeated: calls.length - new Set(calls).size, updates };
+  } finally {
+    await standIn.stop();
+    await moto.stop();
+  }
+}
+
+/** Bundles the page as the build does, into a temporary folder. */
+async function buildPage(dir: string): Promise<{ js: string; css: string }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  await esbuild.build({ entryPoints: { investigation: path.join(REPO_ROOT, 'src/webview/page/investigation.ts') }, outdir: dir, bundle: true, minify: true, platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' }, logLevel: 'silent' });
+  return { js: path.join(dir, 'investigation.js'), css: path.join(dir, 'investigation.css') };
+}
+
+/** Milliseconds from the first part with data arriving in the page to the frame that shows it, `runs` times. */
+async function firstPaints(updates: readonly PartUpdate[], runs: number): Promise<number[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-lens-bench-investigation-'));
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const bundle = await buildPage(dir);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const out: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await page.setContent('<!DOCTYPE html><html><head></head><body><div id="app"></div></body></html>');
+      await page.addStyleTag({ path: path.join(REPO_ROOT, 'media/chart.css') });
+      await page.addStyleTag({ path: bundle.css });
+      // Source text, not functions: the bench's compiler decorates functions with helpers the page lacks.
+      await page.evaluate(`window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => undefined });`);
+      await page.addScriptTag({ path: bundle.js });
+      const messages = [
+        { type: 'start', header: { region: 'us-east-1', name: 'bench', beforeMs: 1_800_000, afterMs: 900_000 } },
+        ...updates.map((update) => ({ type: 'part', update })),
+        { type: 'complete' },
+      ];
+      await page.evaluate(`for (const m of ${JSON.stringify(messages)}) window.postMessage(m, '*');`);
+      const painted = await page.waitForFunction(`window.__posted.find((m) => m.type === 'painted')`, undefined, { timeout: 10000 });
+      if (errors.length) throw new Error(`the page failed: ${errors.join('; ')}`);
+      out.push(((await painted.jsonValue()) as { ms: number }).ms);
+    }
+    return out;
+  } finally {
+    await browser.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchInvestigation(): Promise<void> {
+  const { calls, repeated, updates } = await gatheredParts();
+  report('investigation: AWS calls (3 groups, 1 machine)', calls, 'calls', MINIMUM_CALLS, 'counted at the endpoint');
+  report('investigation: AWS calls made twice', repeated, 'calls', 0);
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    reportMissing('investigation: first paint after first data', `no Chromium at ${CHROMIUM_PATH}`);
+    return;
+  }
+  const times = await firstPaints(updates, 7);
+  report('investigation: first paint after first data (median of 7)', median(times), 'ms', FIRST_PAINT_BUDGET_MS, 'in the page: message arrival to the next frame');
+}
+
+if (require.main === module) {
+  benchInvestigation().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

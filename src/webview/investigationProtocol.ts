@@ -1,0 +1,73 @@
+// The one definition of what the investigation panel's host (src/investigate/panel.ts) and page
+// (src/webview/page/investigation.ts) say to each other. The page imports only types from here.
+import type { PartUpdate } from '../core/investigate/model';
+
+export type { PartUpdate };
+export type {
+  AlarmPartData, ChildrenPartData, ExecutionsPartData, HealthPartData, LogsPartData, MetricPartData, PartData, RunbookPartData,
+} from '../core/investigate/model';
+
+export const INVESTIGATION_VIEW_TYPE = 'opsLens.investigation';
+
+export interface InvestigationHeader {
+  readonly region: string;
+  readonly name: string;
+  /** Epoch ms asked for; absent: the latest change into ALARM. */
+  readonly at?: number;
+  readonly beforeMs: number;
+  readonly afterMs: number;
+}
+
+/** Host → page. */
+export type InvestigationHostMessage =
+  /** A new investigation starts: the page clears and waits for parts. */
+  | { readonly type: 'start'; readonly header: InvestigationHeader }
+  | { readonly type: 'part'; readonly update: PartUpdate }
+  /** Every part has arrived. */
+  | { readonly type: 'complete' }
+  | { readonly type: 'saved'; readonly ok: boolean; readonly message: string }
+  | { readonly type: 'theme' };
+
+/** Page → host. */
+export type InvestigationPageMessage =
+  | { readonly type: 'ready' }
+  /** Investigate again: another state change (`at`) or other sides of the window (durations such as `30m`). */
+  | { readonly type: 'rerun'; readonly at?: number; readonly before: string; readonly after: string }
+  | { readonly type: 'openErrors'; readonly logGroup: string; readonly index: number }
+  | { readonly type: 'openExecution'; readonly arn: string }
+  | { readonly type: 'openRunbook' }
+  | { readonly type: 'saveMarkdown' }
+  /** The page painted the first part with data, `ms` after its message arrived. */
+  | { readonly type: 'painted'; readonly partId: string; readonly ms: number }
+  | { readonly type: 'error'; readonly message: string };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const shortText = (v: unknown, max = 2048): v is string => typeof v === 'string' && v.length <= max;
+
+/** The page's message when it is well formed (the host trusts nothing it did not check). */
+export function parseInvestigationMessage(raw: unknown): InvestigationPageMessage | undefined {
+  if (!isObject(raw) || typeof raw.type !== 'string') return undefined;
+  switch (raw.type) {
+    case 'ready':
+    case 'openRunbook':
+    case 'saveMarkdown':
+      return { type: raw.type };
+    case 'rerun':
+      if (!shortText(raw.before, 20) || !shortText(raw.after, 20)) return undefined;
+      if (raw.at !== undefined && !(typeof raw.at === 'number' && Number.isFinite(raw.at))) return undefined;
+      return { type: 'rerun', before: raw.before, after: raw.after, ...(typeof raw.at === 'number' ? { at: raw.at } : {}) };
+    case 'openErrors':
+      return shortText(raw.logGroup, 512) && Number.isInteger(raw.index) && (raw.index as number) >= 0 ? { type: 'openErrors', logGroup: raw.logGroup, index: raw.index as number } : undefined;
+    case 'openExecution':
+      return shortText(raw.arn) ? { type: 'openExecution', arn: raw.arn } : undefined;
+    case 'painted':
+      return shortText(raw.partId, 600) && typeof raw.ms === 'number' && Number.isFinite(raw.ms) ? { type: 'painted', partId: raw.partId, ms: raw.ms } : undefined;
+    case 'error':
+      return typeof raw.message === 'string' ? { type: 'error', message: raw.message.slice(0, 2000) } : undefined;
+    default:
+      return undefined;
+  }
+}

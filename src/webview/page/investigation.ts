@@ -1,0 +1,382 @@
+// The investigation panel's page: one time axis for the alarm's metric, its state, the related logs'
+// errors, failed executions and health changes. Parts are drawn as they arrive; each says how it ended.
+import 'uplot/dist/uPlot.min.css';
+import './investigation.css';
+import type { ChartWidgetView } from '../protocol';
+import type {
+  AlarmPartData, ChildrenPartData, ExecutionsPartData, HealthPartData, InvestigationHeader, InvestigationHostMessage, InvestigationPageMessage,
+  LogsPartData, MetricPartData, PartUpdate, RunbookPartData,
+} from '../investigationProtocol';
+import { button, clear, el } from './dom';
+import { onThemeChange, readPalette } from './theme';
+import { drawTimeSeries, type DrawnChart } from './timeSeries';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+const api = acquireVsCodeApi();
+const post = (m: InvestigationPageMessage) => api.postMessage(m);
+
+const app = document.getElementById('app')!;
+const head = el('header', { class: 'inv-head' });
+const statusList = el('ul', { class: 'inv-parts', id: 'parts', 'aria-label': 'Parts of the investigation' });
+const metricBox = el('section', { class: 'inv-metric', id: 'metric', hidden: '' });
+const lanes = el('section', { class: 'inv-lanes', id: 'lanes', 'aria-label': 'Timeline' });
+const details = el('div', { class: 'inv-details', id: 'details' });
+const errorsBox = el('section', { class: 'inv-section', id: 'errors', hidden: '' }, el('h2', {}, 'Errors in related log groups'));
+const executionsBox = el('section', { class: 'inv-section', id: 'executions', hidden: '' }, el('h2', {}, 'Step Functions executions that failed or timed out'));
+const healthBox = el('section', { class: 'inv-section', id: 'health', hidden: '' }, el('h2', {}, 'Health endpoints'));
+const relatedBox = el('section', { class: 'inv-section', id: 'related', hidden: '' }, el('h2', {}, 'Related resources'));
+details.append(errorsBox, executionsBox, healthBox, relatedBox);
+app.append(head, statusList, metricBox, lanes, details);
+
+let header: InvestigationHeader | undefined;
+let alarm: AlarmPartData | undefined;
+let metric: MetricPartData | undefined;
+let chart: DrawnChart | undefined;
+const laneParts = new Map<string, PartUpdate>();
+const statusItems = new Map<string, HTMLElement>();
+let firstPainted = false;
+
+const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const DATE_TIME = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+const time = (ms: number) => TIME.format(new Date(ms));
+const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+const side = (ms: number) => (ms % 3_600_000 === 0 && ms > 0 ? `${ms / 3_600_000}h` : `${Math.round(ms / 60_000)}m`);
+
+function setState(state: 'loading' | 'ready'): void {
+  document.body.dataset.state = state;
+  app.setAttribute('aria-busy', String(state === 'loading'));
+}
+
+/** Horizontal position of an instant on the shared axis, in percent of the plot width. */
+function x(ms: number): number {
+  if (!alarm) return 0;
+  const { start, end } = alarm.window;
+  return Math.max(0, Math.min(100, ((ms - start) / (end - start)) * 100));
+}
+
+function placed(node: HTMLElement, from: number, to?: number): HTMLElement {
+  node.style.left = `${x(from)}%`;
+  if (to !== undefined) node.style.width = `${Math.max(0.3, x(to) - x(from))}%`;
+  return node;
+}
+
+function renderHead(): void {
+  clear(head);
+  if (!header) return;
+  const title = el('h1', {}, `Investigate: ${header.name}`);
+  const facts = el('p', { class: 'inv-facts', id: 'facts' });
+  if (alarm) {
+    facts.append(
+      el('span', { class: `inv-state state-${alarm.state}`, 'data-state': alarm.state }, alarm.state),
+      ` ${alarm.region} · ${alarm.condition} · moment ${utc(alarm.moment.at)} (${alarm.moment.why}) · window ${DATE_TIME.format(new Date(alarm.window.start))} – ${time(alarm.window.end)}`,
+    );
+  } else facts.append(`${header.region} · gathering…`);
+  const before = el('input', { id: 'before', value: side(header.beforeMs), size: '5', 'aria-label': 'Window before the moment' });
+  const after = el('input', { id: 'after', value: side(header.afterMs), size: '5', 'aria-label': 'Window after the moment' });
+  const moment = el('select', { id: 'moment', 'aria-label': 'State change to investigate' });
+  moment.append(el('option', { value: '' }, 'Latest change into ALARM'));
+  for (const t of [...(alarm?.transitions ?? [])].reverse()) {
+    const option = el('option', { value: String(t.time) }, `${utc(t.time)}: ${t.from ?? '?'} → ${t.to}`);
+    if (header.at !== undefined && Math.abs(header.at - t.time) < 60_000) option.selected = true;
+    moment.append(option);
+  }
+  const rerun = () => post({ type: 'rerun', before: before.value, after: after.value, ...(moment.value ? { at: Number(moment.value) } : {}) });
+  const controls = el('div', { class: 'inv-controls' },
+    el('label', {}, 'Before ', before), el('label', {}, 'After ', after), el('label', {}, 'State change ', moment),
+    button('Investigate', rerun, { 'data-action': 'rerun' }),
+    button('Save as Markdown', () => post({ type: 'saveMarkdown' }), { 'data-action': 'save-markdown', class: 'secondary' }),
+    el('span', { id: 'runbook', class: 'inv-runbook' }),
+    el('span', { id: 'saved', class: 'inv-saved', role: 'status' }),
+  );
+  moment.addEventListener('change', rerun);
+  head.append(title, facts, controls);
+}
+
+function renderStatus(update: PartUpdate): void {
+  let item = statusItems.get(update.id);
+  if (!item) {
+    item = el('li', {});
+    statusItems.set(update.id, item);
+    statusList.append(item);
+  }
+  clear(item);
+  item.dataset.part = update.id;
+  item.dataset.status = update.status;
+  const when = update.at !== undefined ? ` at ${time(update.at)}` : '';
+  const text = update.status === 'loading' ? 'loading…' : update.status === 'failed' ? `failed${when}: ${update.error ?? ''}` : `arrived${when}`;
+  item.append(el('span', { class: 'inv-part-label' }, update.label), ' ', el('span', { class: 'inv-part-state' }, text));
+}
+
+function renderMetric(): void {
+  chart?.destroy();
+  chart = undefined;
+  clear(metricBox);
+  if (!metric || !alarm) return;
+  metricBox.hidden = false;
+  const widget: ChartWidgetView = {
+    kind: 'chart', id: 'metric', title: metric.label, pos: { x: 0, y: 0, width: 24, height: 6 }, view: 'timeSeries', stacked: false,
+    series: metric.series.map((s, i) => ({ id: `s${i}`, label: s.label, yAxis: 'left', timestamps: s.timestamps, values: s.values, ...(metric!.unit ? { unit: metric!.unit } : {}) })),
+    lines: metric.threshold !== undefined ? [{ value: metric.threshold, label: `Threshold ${metric.threshold}`, kind: 'threshold', yAxis: 'left' }] : [],
+    bands: metric.bands, bandsFrom: 'history', axes: { left: { ...(metric.unit ? { unit: metric.unit } : {}) } }, period: metric.period,
+    alarm: { name: alarm.name, region: alarm.region, state: alarm.state, ...(metric.threshold !== undefined ? { threshold: metric.threshold } : {}) },
+    notes: [],
+  };
+  const body = el('div', { class: 'widget-body chart chart-timeSeries inv-chart', 'data-points': '0', 'data-bands': String(metric.bands.length) });
+  if (metric.threshold !== undefined) body.dataset.threshold = String(metric.threshold);
+  metricBox.append(el('h2', {}, metric.label), body);
+  if (metric.series.every((s) => s.values.length === 0)) body.append(el('p', { class: 'inv-empty' }, 'No data points in the window.'));
+  chart = drawTimeSeries(body, widget, alarm.window, readPalette(), (r) => {
+    body.dataset.points = String(r.points);
+  });
+  alignLanes();
+}
+
+/** Lanes line up with the chart's plot area (its left axis takes room). */
+function alignLanes(): void {
+  const over = metricBox.querySelector<HTMLElement>('.u-over');
+  const left = over ? over.getBoundingClientRect().left - metricBox.getBoundingClientRect().left : 60;
+  const width = over ? over.getBoundingClientRect().width : metricBox.clientWidth - 76;
+  lanes.style.setProperty('--plot-left', `${left}px`);
+  lanes.style.setProperty('--plot-width', `${Math.max(100, width)}px`);
+}
+
+function lane(id: string, label: string, ...marks: HTMLElement[]): HTMLElement {
+  const track = el('div', { class: 'inv-track' }, ...marks);
+  if (alarm) track.append(placed(el('div', { class: 'inv-now', title: `moment ${utc(alarm.moment.at)}` }), alarm.moment.at));
+  return el('div', { class: 'inv-lane', 'data-lane': id }, el('div', { class: 'inv-lane-label', title: label }, label), track);
+}
+
+function renderLanes(): void {
+  clear(lanes);
+  if (!alarm) return;
+  lanes.dataset.start = String(alarm.window.start);
+  lanes.dataset.end = String(alarm.window.end);
+  const rows: HTMLElement[] = [];
+  // The alarm's own state: ALARM stretches from its history.
+  const bands = metric?.bands ?? [];
+  rows.push(lane('alarm', `${alarm.name} in ALARM`, ...bands.map((b) => placed(el('div', { class: 'inv-band state-ALARM', title: `ALARM ${utc(b.from)} – ${utc(b.to)}` }), b.from, b.to))));
+  const order = ['children', 'logs', 'executions', 'health'];
+  const sorted = [...laneParts.values()].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  for (const p of sorted) {
+    const d = p.data;
+    if (!d) continue;
+    if (d.kind === 'children') {
+      for (const c of (d as ChildrenPartData).children) {
+        rows.push(lane(`child:${c.name}`, c.name, ...c.stretches.map((s) => placed(el('div', { class: `inv-band state-${s.state}`, title: `${s.state} ${utc(s.from)} – ${utc(s.to)}` }), s.from, s.to))));
+      }
+    } else if (d.kind === 'logs') {
+      const logs = d as LogsPartData;
+      const max = Math.max(1, ...logs.perMinute.map((m) => m.count));
+      const bars = logs.perMinute.filter((m) => m.count > 0).map((m) => {
+        const bar = placed(el('div', { class: 'inv-bar', title: `${m.count} error event${m.count === 1 ? '' : 's'} at ${utc(m.minute)}`, 'data-count': String(m.count), 'data-minute': String(m.minute) }), m.minute, m.minute + 60_000);
+        bar.style.height = `${Math.max(8, (m.count / max) * 100)}%`;
+        return bar;
+      });
+      rows.push(lane(`logs:${logs.logGroup}`, `Error events per minute in ${logs.logGroup} (${logs.total})`, ...bars));
+    } else if (d.kind === 'executions') {
+      const ex = d as ExecutionsPartData;
+      rows.push(lane(`executions:${ex.stateMachineArn}`, `Executions of ${ex.stateMachine} that failed or timed out (${ex.executions.length})`, ...ex.executions.map((e) =>
+        placed(el('div', { class: `inv-mark status-${e.status}`, title: `${e.name} ${e.status} at ${utc(e.stop ?? e.start)}` }), e.stop ?? e.start))));
+    } else if (d.kind === 'health') {
+      const h = d as HealthPartData;
+      if (h.changes.length || h.endpoints.length) {
+        rows.push(lane('health', `Health endpoint changes (${h.changes.length})`, ...h.changes.map((c) => placed(el('div', { class: `inv-mark health-${c.to}`, title: `${c.endpoint}: ${c.from} → ${c.to} at ${utc(c.at)}` }), c.at))));
+      }
+    }
+  }
+  const axis = el('div', { class: 'inv-axis' }, ...[0, 0.25, 0.5, 0.75, 1].map((f) => {
+    const t = alarm!.window.start + (alarm!.window.end - alarm!.window.start) * f;
+    return placed(el('span', { class: 'inv-tick' }, time(t)), t);
+  }));
+  lanes.append(...rows, el('div', { class: 'inv-lane inv-axis-row' }, el('div', { class: 'inv-lane-label' }, ''), axis));
+}
+
+function renderLogs(d: LogsPartData): void {
+  const id = `errors-${d.logGroup}`;
+  errorsBox.querySelector(`[data-log-group="${CSS.escape(d.logGroup)}"]`)?.remove();
+  const box = el('div', { class: 'inv-group', 'data-log-group': d.logGroup, id });
+  box.append(el('h3', {}, `${d.logGroup}: ${d.total} error event${d.total === 1 ? '' : 's'} in the window${d.truncated ? ' (more matched than were read)' : ''}`));
+  if (d.top.length) {
+    const table = el('table', { class: 'inv-table' }, el('thead', {}, el('tr', {}, el('th', {}, 'Count'), el('th', {}, 'First'), el('th', {}, 'Last'), el('th', {}, 'Message'))));
+    const tbody = el('tbody', {});
+    d.top.forEach((t, index) => {
+      const open = button(t.example || '(empty message)', () => post({ type: 'openErrors', logGroup: d.logGroup, index }), { class: 'link', 'data-action': 'open-errors', title: 'Open these events with source links' });
+      tbody.append(el('tr', { 'data-first': String(t.first), 'data-last': String(t.last) }, el('td', {}, String(t.count)), el('td', {}, time(t.first)), el('td', {}, time(t.last)), el('td', {}, open)));
+    });
+    table.append(tbody);
+    box.append(table);
+  }
+  errorsBox.append(box);
+  errorsBox.hidden = false;
+}
+
+function renderExecutions(d: ExecutionsPartData): void {
+  errorsBox.querySelector(`[data-state-machine="${CSS.escape(d.stateMachineArn)}"]`)?.remove();
+  const box = el('div', { class: 'inv-group', 'data-state-machine': d.stateMachineArn });
+  box.append(el('h3', {}, `${d.stateMachine}: ${d.executions.length} in the window`));
+  const list = el('ul', { class: 'inv-executions' });
+  for (const e of d.executions) {
+    list.append(el('li', { 'data-execution': e.name, 'data-status': e.status },
+      button(e.name, () => post({ type: 'openExecution', arn: e.arn }), { class: 'link', 'data-action': 'open-execution' }),
+      ` ${e.status} · started ${time(e.start)}${e.stop !== undefined ? ` · stopped ${time(e.stop)}` : ''}`));
+  }
+  box.append(list);
+  executionsBox.append(box);
+  executionsBox.hidden = false;
+}
+
+function renderHealth(d: HealthPartData): void {
+  clear(healthBox);
+  healthBox.append(el('h2', {}, 'Health endpoints'));
+  const scope = d.endpoints.length ? d.endpoints.join(', ') : 'every endpoint';
+  if (d.changes.length === 0) healthBox.append(el('p', { class: 'inv-empty' }, `No state change of ${scope} recorded in the window${d.recordedSince !== undefined ? ` (recorded since ${utc(d.recordedSince)})` : ''}.`));
+  else healthBox.append(el('ul', {}, ...d.changes.map((c) => el('li', { 'data-endpoint': c.endpoint }, `${time(c.at)} ${c.endpoint}: ${c.from} → ${c.to}${c.detail ? ` (${c.detail})` : ''}`))));
+  healthBox.hidden = false;
+}
+
+function renderRelated(): void {
+  if (!alarm) return;
+  clear(relatedBox);
+  relatedBox.append(el('h2', {}, 'Related resources'));
+  const { related } = alarm;
+  const named = new Set(related.logGroups.map((r) => r.name));
+  // Groups found while gathering: a state machine's logging destination.
+  const found = [...laneParts.values()].flatMap((p) => (p.data?.kind === 'logs' && !named.has(p.data.logGroup) ? [p.data.logGroup] : []));
+  const rows = [
+    ...related.logGroups.map((r) => ['Log group', r.name, `${r.from}: ${r.detail}`]),
+    ...found.map((g) => ['Log group', g, 'stateMachine: its logging configuration']),
+    ...related.stateMachines.map((r) => ['State machine', r.name, `${r.from}: ${r.detail}`]),
+    ...related.healthEndpoints.map((r) => ['Health endpoint', r.name, `${r.from}: ${r.detail}`]),
+  ];
+  if (rows.length === 0) relatedBox.append(el('p', { class: 'inv-empty' }, 'None found: add the alarm to opsLens.alarms.related, or tag it with opsLens:logGroups.'));
+  else relatedBox.append(el('table', { class: 'inv-table' }, el('tbody', {}, ...rows.map(([kind, name, from]) => el('tr', {}, el('td', {}, kind), el('td', {}, name), el('td', {}, from))))));
+  relatedBox.hidden = false;
+}
+
+function renderRunbook(d: RunbookPartData): void {
+  const box = document.getElementById('runbook');
+  if (!box) return;
+  clear(box);
+  if (d.target) box.append(button(`Runbook: ${d.target}`, () => post({ type: 'openRunbook' }), { class: 'link', 'data-action': 'open-runbook', 'data-runbook': d.target }));
+  else box.append('No runbook found');
+}
+
+let runbook: RunbookPartData | undefined;
+
+function apply(update: PartUpdate): void {
+  renderStatus(update);
+  const d = update.data;
+  if (update.status !== 'done' || !d) return;
+  switch (d.kind) {
+    case 'alarm':
+      alarm = d;
+      renderHead();
+      if (runbook) renderRunbook(runbook);
+      // The metric may have arrived first: it is drawn on the alarm's window.
+      if (metric) renderMetric();
+      renderRelated();
+      renderLanes();
+      return;
+    case 'metric':
+      metric = d;
+      renderMetric();
+      renderLanes();
+      return;
+    case 'runbook':
+      runbook = d;
+      renderRunbook(d);
+      return;
+    case 'logs':
+      laneParts.set(update.id, update);
+      renderLogs(d);
+      renderLanes();
+      renderRelated();
+      return;
+    case 'executions':
+      laneParts.set(update.id, update);
+      renderExecutions(d);
+      renderLanes();
+      return;
+    case 'health':
+      laneParts.set(update.id, update);
+      renderHealth(d);
+      renderLanes();
+      return;
+    case 'children':
+      laneParts.set(update.id, update);
+      renderLanes();
+      return;
+  }
+}
+
+function reset(h: InvestigationHeader): void {
+  header = h;
+  alarm = undefined;
+  metric = undefined;
+  runbook = undefined;
+  chart?.destroy();
+  chart = undefined;
+  laneParts.clear();
+  statusItems.clear();
+  firstPainted = false;
+  clear(statusList);
+  clear(metricBox);
+  metricBox.hidden = true;
+  clear(lanes);
+  for (const box of [errorsBox, executionsBox]) {
+    for (const child of Array.from(box.children)) if (child.tagName !== 'H2') child.remove();
+    box.hidden = true;
+  }
+  healthBox.hidden = true;
+  relatedBox.hidden = true;
+  renderHead();
+  setState('loading');
+  delete document.body.dataset.ready;
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = event.data as InvestigationHostMessage | null;
+  if (!message || typeof message !== 'object' || typeof message.type !== 'string') return;
+  const arrived = performance.now();
+  try {
+    switch (message.type) {
+      case 'start':
+        reset(message.header);
+        return;
+      case 'part': {
+        apply(message.update);
+        if (!firstPainted && message.update.status === 'done' && message.update.data) {
+          firstPainted = true;
+          const id = message.update.id;
+          // Painted: after the next frame has been drawn with this part in it.
+          requestAnimationFrame(() => setTimeout(() => post({ type: 'painted', partId: id, ms: performance.now() - arrived }), 0));
+        }
+        return;
+      }
+      case 'complete':
+        setState('ready');
+        alignLanes();
+        document.body.dataset.ready = 'true';
+        return;
+      case 'saved': {
+        const saved = document.getElementById('saved');
+        if (saved) saved.textContent = message.message;
+        return;
+      }
+      case 'theme':
+        renderMetric();
+        return;
+    }
+  } catch (err) {
+    post({ type: 'error', message: `drawing failed: ${err instanceof Error ? err.message : String(err)}` });
+  }
+});
+
+onThemeChange(() => renderMetric());
+window.addEventListener('resize', () => alignLanes());
+window.addEventListener('error', (event) => post({ type: 'error', message: String(event.message) }));
+setState('loading');
+post({ type: 'ready' });

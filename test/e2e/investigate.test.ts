@@ -1,0 +1,142 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import type { FrameLocator } from 'playwright-core';
+import { isErrorMessage } from '../../src/core/investigate/errors';
+import { awsCalls, lastCallSeq } from '../support/awsCalls';
+import { chartPage } from './charts';
+import { environment, waitFor, workbench } from './harness';
+
+const ALARM = 'StepFunction-Failures';
+const GENERATE_GROUP = '/aws/lambda/databanana-GenerateFunction';
+
+async function rawEvents(group: string, start: number, end: number): Promise<{ timestamp: number; message: string }[]> {
+  const logs = new CloudWatchLogsClient({ region: 'us-east-1', endpoint: environment().awsEndpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  const out: { timestamp: number; message: string }[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await logs.send(new FilterLogEventsCommand({ logGroupName: group, startTime: start, endTime: end, nextToken }));
+    out.push(...(page.events ?? []).map((e) => ({ timestamp: e.timestamp ?? 0, message: e.message ?? '' })));
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return out;
+}
+
+/** Runs the command from the palette, picks the alarm, and waits until every part has arrived. */
+async function investigateFromPalette(): Promise<FrameLocator> {
+  const wb = workbench();
+  await wb.runCommand('Ops Lens: Investigate Alarm');
+  await wb.typeInQuickInput(ALARM);
+  await wb.pickQuickItem(ALARM);
+  await wb.waitForEditor(`Investigate: ${ALARM}`, 30000);
+  const page = chartPage();
+  await page.locator('body[data-ready=true]').waitFor({ state: 'attached', timeout: 30000 });
+  return page;
+}
+
+describe('investigate an alarm', () => {
+  after(async () => {
+    await workbench().dismissNotifications();
+    await workbench().closeEditors();
+  });
+
+  it(`shows ${ALARM}'s metric, related errors inside the window, failed executions and the runbook`, async () => {
+    const wb = workbench();
+    await wb.closeEditors();
+    const since = await lastCallSeq(environment().awsEndpoint);
+    const page = await investigateFromPalette();
+
+    // Every part arrived; none failed.
+    const statuses = await page.locator('#parts li').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-part')}=${i.getAttribute('data-status')}`));
+    assert.ok(statuses.length >= 5 && statuses.every((s) => s.endsWith('=done')), statuses.join(', '));
+
+    // The metric, with its threshold.
+    const chart = page.locator('.inv-chart');
+    assert.equal(await chart.getAttribute('data-threshold'), '1');
+    await waitFor(async () => Number(await chart.getAttribute('data-points')), (n) => n > 0, { message: 'the metric has no points' });
+
+    // The related group's error events: inside the window, all of them, none from before it.
+    const start = Number(await page.locator('#lanes').getAttribute('data-start'));
+    const end = Number(await page.locator('#lanes').getAttribute('data-end'));
+    assert.ok(end - start >= 30 * 60_000, `window ${start}..${end}`);
+    const all = (await rawEvents(GENERATE_GROUP, start - 3 * 3_600_000, end)).filter((e) => isErrorMessage(e.message));
+    const inside = all.filter((e) => e.timestamp >= start && e.timestamp <= end);
+    assert.ok(inside.length > 0 && all.length > inside.length, `the sandbox has error events inside (${inside.length}) and before (${all.length - inside.length}) the window`);
+    const lane = page.locator(`.inv-lane[data-lane="logs:${GENERATE_GROUP}"] .inv-bar`);
+    const bars = await lane.evaluateAll((els) => els.map((e) => ({ minute: Number(e.getAttribute('data-minute')), count: Number(e.getAttribute('data-count')) })));
+    assert.equal(bars.reduce((n, b) => n + b.count, 0), inside.length);
+    assert.ok(bars.every((b) => b.minute + 60_000 > start && b.minute <= end), 'every bar is inside the window');
+    const heading = await page.locator(`.inv-group[data-log-group="${GENERATE_GROUP}"] h3`).textContent();
+    assert.match(heading ?? '', new RegExp(`${inside.length} error events? in the window`));
+
+    // The failed executions of the window.
+    const executions = await page.locator('.inv-executions li').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-execution')}:${i.getAttribute('data-status')}`));
+    assert.ok(executions.includes('batch-b-42:FAILED') && executions.includes('batch-b-43:FAILED'), executions.join(', '));
+
+    // The runbook.
+    assert.equal(await page.locator('[data-action=open-runbook]').getAttribute('data-runbook'), 'docs/MONITORING.md#Step Function Failures');
+
+    // Each AWS call once.
+    const calls = (await awsCalls(environment().awsEndpoint, since)).filter((c) => c.region === 'us-east-1' || c.region === '').map((c) => `${c.operation} ${JSON.stringify(c.input)}`);
+    const investigation = calls.filter((c) => /^(DescribeAlarmHistory|ListTagsForResource|GetMetricData|DescribeStateMachine|ListExecutions|FilterLogEvents) /.test(c));
+    assert.equal(new Set(investigation).size, investigation.length, investigation.join('\n'));
+
+    await wb.screenshot('investigate-alarm');
+  });
+
+  it('opens the events of a top error message as a results document', async () => {
+    const wb = workbench();
+    const page = chartPage();
+    await page.locator(`.inv-group[data-log-group="${GENERATE_GROUP}"] [data-action=open-errors]`).first().click();
+    await wb.waitForEditor(/\.log$|databanana-GenerateFunction/, 20000);
+    const text = await wb.activeEditorText();
+    assert.match(text, /@message/);
+    await wb.closeEditors();
+  });
+
+  it('investigates another state change of the alarm\'s history, chosen in the panel', async () => {
+    const page = await investigateFromPalette();
+    const options = await page.locator('#moment option').evaluateAll((els) => els.map((e) => ({ value: e.getAttribute('value') ?? '', text: e.textContent ?? '' })));
+    const older = options.find((o) => /ALARM → OK/.test(o.text));
+    assert.ok(older, `the history offers its changes: ${options.map((o) => o.text).join(' | ')}`);
+    await page.locator('#moment').selectOption(older.value);
+    await waitFor(async () => (await page.locator('#facts').textContent()) ?? '', (t) => /the change to OK chosen/.test(t), { message: 'the chosen change was not investigated' });
+    await page.locator('body[data-ready=true]').waitFor({ state: 'attached', timeout: 30000 });
+    const start = Number(await page.locator('#lanes').getAttribute('data-start'));
+    assert.equal(start, Number(older.value) - 30 * 60_000);
+    await workbench().closeEditors();
+  });
+
+  it('saves the notes as Markdown, and their query block runs', async () => {
+    const wb = workbench();
+    const page = await investigateFromPalette();
+    await page.locator('[data-action=save-markdown]').click();
+    // The save dialog asks where: accept the suggested file in the workspace.
+    await waitFor(() => wb.quickInputVisible(), (v) => v, { message: 'no save dialog' });
+    const suggested = (await wb.quickInputInfo()).value;
+    assert.match(suggested, /incident-\d{8}-\d{4}-StepFunction-Failures\.md$/);
+    await wb.acceptQuickInput();
+    const title = await wb.waitForEditor(/^incident-.*\.md$/, 20000);
+    const file = path.join(environment().workspace, title);
+    const notes = await waitFor(async () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''), (t) => t.length > 0, { message: `${file} not written` });
+    assert.match(notes, /^# Incident notes: StepFunction-Failures/);
+    assert.match(notes, /batch-b-42 \| FAILED/);
+    assert.match(notes, /# logGroups: \/aws\/lambda\/databanana-GenerateFunction/);
+
+    const lines = notes.split('\n');
+    const queryLine = lines.findIndex((l) => l === '# logGroups: /aws/lambda/databanana-GenerateFunction') + 1;
+    await wb.goToLine(queryLine + 4);
+    const lens = await wb.codeLensAboveCursor('Run in Logs Insights');
+    const since = await lastCallSeq(environment().awsEndpoint);
+    await lens.click();
+    await wb.waitForEditor(/\.log$/, 30000);
+    const results = await wb.activeEditorText();
+    assert.match(results, /Status:\s+Complete/);
+    const started = (await awsCalls(environment().awsEndpoint, since)).filter((c) => c.operation === 'StartQuery');
+    assert.equal(started.length, 1);
+    assert.deepEqual((started[0].input as { logGroupNames?: string[] }).logGroupNames, [GENERATE_GROUP]);
+    await wb.screenshot('investigate-notes-query');
+    fs.rmSync(file, { force: true });
+  });
+});
