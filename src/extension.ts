@@ -13,6 +13,7 @@ import * as stepFunctions from './stepFunctions/activation';
 import * as health from './health/activation';
 import * as insights from './insights/activation';
 import * as metrics from './metrics/activation';
+import * as logsFeature from './logs/activation';
 import { SdkMetrics } from './aws/services/metrics';
 import { reportActivation } from './platform/activationReport';
 
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): OpsLensExports {
   stepFunctions.activate(context, services);
   const healthApi = health.activate(context, services);
   insights.activate(context, services);
+  logsFeature.activate(context, services);
   reportActivation(log, startedAt, __dirname);
   return Object.assign(services, { health: healthApi });
 }
