@@ -27,7 +27,7 @@ export async function filterLogEvents(ctx: HandlerContext): Promise<unknown> {
   const events = (await readLogEvents(ctx.moto, name, start, end, streamNames.length ? streamNames : undefined))
     .filter((e) => (!streamPrefix || e.logStreamName.startsWith(streamPrefix)) && pattern.matches(e.message))
     .sort((a, b) => a.timestamp - b.timestamp);
-  const scope = JSON.stringify(['FilterLogEvents', name, start, end, input.filterPattern ?? '', streamNames, streamPrefix ?? '']);
+  const scope = JSON.stringify(['FilterLogEvents', name, input.filterPattern ?? '']);
   const page = pageOf(events, scope, optionalString(input, 'nextToken'), limit, () => invalidParameter('The specified nextToken is invalid.'));
   return {
     events: page.items.map((e) => ({ logStreamName: e.logStreamName, timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime, eventId: e.eventId })),
