@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   process.on('SIGHUP', () => void shutdown('SIGHUP'));
   watchLauncher(() => void shutdown('launcher exited'));
 
-  const sandbox = await startSandbox({ log: (s) => console.log(`  ${s}`) });
+  const sandbox = await startSandbox({ log: (s) => console.log(`  ${s}`), liveLogs: true });
   state.sandbox = sandbox;
   if (state.stopping) {
     await sandbox.stop();

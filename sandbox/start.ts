@@ -4,6 +4,7 @@ import { REPO_ROOT, startMoto, type RunningServer } from './moto';
 import { startStandIn } from './standin/server';
 import { PRIMARY_REGION } from './scenario/constants';
 import { seedScenario, type ScenarioSummary } from './seed';
+import { startLogTrickle } from './scenario/logs/trickle';
 import { prepareWorkspace } from './workspace';
 
 export interface Sandbox {
@@ -39,7 +40,7 @@ async function startAwsEndpoint(log: (s: string) => void): Promise<RunningServer
 }
 
 /** Starts moto, seeds the scenario, starts the health server and prepares the workspace folder. */
-export async function startSandbox(options: { log?: (s: string) => void; workspaceDir?: string } = {}): Promise<Sandbox> {
+export async function startSandbox(options: { log?: (s: string) => void; workspaceDir?: string; liveLogs?: boolean } = {}): Promise<Sandbox> {
   const log = options.log ?? (() => undefined);
   const running: RunningServer[] = [];
   const stopAll = async () => {
@@ -55,6 +56,7 @@ export async function startSandbox(options: { log?: (s: string) => void; workspa
     log(`AWS endpoint up in ${Date.now() - t0} ms`);
     const summary = await seedScenario(aws.url, { log });
     log(`scenario seeded in ${summary.durationMs} ms`);
+    if (options.liveLogs) running.push({ url: aws.url, port: aws.port, ...(await startLogTrickle(aws.url, log)) });
     const workspace = prepareWorkspace(options.workspaceDir ?? DEFAULT_WORKSPACE_DIR, { awsEndpoint: aws.url, healthUrl: health.url });
     log(`sandbox ready in ${Date.now() - t0} ms`);
     let stopped: Promise<void> | undefined;
