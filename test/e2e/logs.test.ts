@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import { CloudWatchLogsClient, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { environment, waitFor, workbench } from './harness';
+
+const GROUP = '/aws/lambda/databanana-GenerateFunction';
+const FRAME = '/var/task/src/handlers/generate.ts:42:11';
+
+async function cursor(): Promise<{ line: number }> {
+  const items = await waitFor(() => workbench().statusBarItems(), (list) => list.some((i) => /Ln \d+, Col \d+/.test(i.text)), { message: 'no cursor position in the status bar' });
+  return { line: Number(/Ln (\d+)/.exec(items.find((i) => /Ln \d+/.test(i.text))!.text)![1]) };
+}
+
+describe('Logs view, Live Tail and search', () => {
+  const client = () => new CloudWatchLogsClient({ region: 'us-east-1', endpoint: environment().awsEndpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+
+  afterEach(async () => {
+    await workbench().dismissNotifications();
+  });
+
+  it('lists the sandbox log groups with their stored bytes and retention', async () => {
+    const wb = workbench();
+    await wb.closeEditors();
+    await wb.openOpsLens();
+    await wb.expandView('Logs');
+    const rows = await wb.waitForTreeItem('Logs', GROUP, 30000);
+    assert.ok(rows.some((r) => r.label === '/ecs/dev/ai-video-backend'), `groups listed: ${rows.map((r) => r.label).join(', ')}`);
+    assert.ok(rows.length >= 5, 'the sandbox\'s groups are listed');
+    assert.match(rows.find((r) => r.label === GROUP)!.description, /\d+(\.\d)? (B|KB|MB)/);
+    await wb.screenshot('logs-view');
+  });
+
+  it('tails a log group: events written during the test show within 3 s, and a stack frame opens its sandbox file', async () => {
+    const wb = workbench();
+    await wb.treeItemContextMenu('Logs', GROUP);
+    await wb.pickContextMenuItem('Tail Log Group');
+    await wb.waitForEditor(/^Live Tail databanana-GenerateFunction/, 15000);
+    await waitFor(() => wb.activeEditorText(), (t) => /Session:\s+live/.test(t), { timeoutMs: 15000, message: 'the Live Tail session did not start' });
+    const logs = client();
+    const stream = `2026/12/02/[$LATEST]e2e${Date.now()}`;
+    await logs.send(new CreateLogStreamCommand({ logGroupName: GROUP, logStreamName: stream }));
+    const marker = `order-${Date.now()}`;
+    const message = `${new Date().toISOString()}\t6f1c-e2e\tERROR\tInvoke Error \t${JSON.stringify({ errorType: 'QuotaExceededError', errorMessage: `Gemini API quota exceeded for ${marker}`, stack: ['QuotaExceededError: Gemini API quota exceeded', `    at generateImages (${FRAME})`] })}`;
+    const written = Date.now();
+    await logs.send(new PutLogEventsCommand({ logGroupName: GROUP, logStreamName: stream, logEvents: [{ timestamp: written, message }] }));
+    const text = await waitFor(() => wb.activeEditorText(), (t) => t.includes(marker), { timeoutMs: 10000, message: 'the event written during the test is not shown' });
+    const shownAfter = Date.now() - written;
+    assert.ok(shownAfter <= 3000, `shown ${shownAfter} ms after it was written`);
+    const lines = text.split('\n');
+    const lineOfEvent = lines.findIndex((l) => l.includes(marker)) + 1;
+    assert.match(lines[lineOfEvent - 1]!, /ERROR/);
+    assert.ok(lines[lineOfEvent - 1]!.includes(stream), 'the line names the stream');
+    const column = lines[lineOfEvent - 1]!.indexOf(FRAME) + 1;
+    assert.ok(column > 0, 'the frame is on the event\'s line');
+    await wb.runCommand('Go to Line/Column...');
+    await wb.typeInQuickInput(`:${lineOfEvent}:${column + 5}`);
+    await wb.acceptQuickInput();
+    await wb.screenshot('logs-live-tail');
+    await wb.runCommand('Open Link');
+    await wb.waitForEditor('generate.ts', 15000);
+    assert.equal((await waitFor(cursor, (c) => c.line === 42, { message: 'not at line 42' })).line, 42);
+    logs.destroy();
+  });
+
+  it('searches a log group with a filter pattern and finds an older event in a results document', async () => {
+    const wb = workbench();
+    await wb.closeEditors();
+    await wb.treeItemContextMenu('Logs', GROUP);
+    await wb.pickContextMenuItem('Search Log Group');
+    await wb.typeInQuickInput('"Gemini API quota exceeded" -e2e');
+    await wb.acceptQuickInput();
+    await waitFor(() => wb.quickPickItems(), (items) => items.some((i) => i.label === '3h'), { message: 'no range pick' });
+    await wb.pickQuickItem('3h');
+    await wb.waitForEditor(/^Search /, 30000);
+    const text = await wb.activeEditorText();
+    assert.match(text, /Gemini API quota exceeded/);
+    assert.doesNotMatch(text, /6f1c-e2e/, 'the exclusion applies');
+    await wb.screenshot('logs-search');
+    await wb.closeEditors();
+  });
+});
