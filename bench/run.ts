@@ -9,6 +9,7 @@ import { benchInsightsParser } from './insightsParser';
 import { benchHostileInputs } from './hostileInputs';
 import { benchInsightsResults } from './insightsResults';
 import { benchMetrics } from './metrics';
+import { benchLogsTail } from './logsTail';
 import { failures, TIMING_MARGIN } from './report';
 
 async function main(): Promise<void> {
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   benchFormats();
   console.log('');
   benchInsightsParser();
+  console.log('');
+  benchLogsTail();
   console.log('');
   await benchMetrics();
   console.log('');

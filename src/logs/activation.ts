@@ -7,6 +7,7 @@ import { notifyError, notifyInfo } from '../platform/notify';
 import type { Services } from '../services';
 import { describeGroup, groupsFor, refsFromArguments, type GroupRef } from './arguments';
 import { askFilterPattern } from './filterInput';
+import { pickSearchRange } from './rangePick';
 import { searchLogGroup } from './search';
 import { LogsStore } from './store';
 import { TAIL_SCHEME, TailDocuments } from './tail/documents';
@@ -96,8 +97,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       if (!ref) return undefined;
       const filterPattern = options?.filterPattern ?? (await askFilterPattern(`Search ${ref.name} for`));
       if (filterPattern === undefined) return undefined;
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the Insights range pick loads with the first search
-      const range = options?.range ?? (await (require('../insights/run') as typeof import('../insights/run')).pickRange('1h'));
+      const range = options?.range ?? (await pickSearchRange('1h'));
       if (!range) return undefined;
       return searchLogGroup(logs, { region: ref.region, logGroupName: ref.name, filterPattern, range });
     }),

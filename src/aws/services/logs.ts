@@ -62,6 +62,13 @@ export interface StartQueryInput {
   limit?: number;
 }
 
+const AWS_DOMAIN = /\.(amazonaws\.com|amazonaws\.com\.cn|api\.aws|c2s\.ic\.gov|sc2s\.sgov\.gov)$/;
+
+/** `stream-127.0.0.1` → `127.0.0.1`; AWS's own `stream-logs.<region>.amazonaws.com` stays as it is. */
+export function withoutForeignHostPrefix(hostname: string): string {
+  return hostname.startsWith('stream-') && !AWS_DOMAIN.test(hostname) ? hostname.slice('stream-'.length) : hostname;
+}
+
 export class SdkLogs implements LogsApi {
   constructor(private readonly session: AwsSession) {}
 
@@ -90,16 +97,13 @@ export class SdkLogs implements LogsApi {
       logStreamNamePrefixes: request.logStreamNamePrefixes?.length ? request.logStreamNamePrefixes : undefined,
       logStreamNames: request.logStreamNames?.length ? request.logStreamNames : undefined,
     });
-    const endpoint = this.session.endpoint;
-    if (endpoint) {
-      // Live Tail's host prefix (`stream-`) applies to AWS's own endpoints, not to an endpoint override.
-      const hostname = new URL(endpoint).hostname;
-      command.middlewareStack.add((next) => async (args) => {
-        const req = args.request as { hostname?: string };
-        if (req && typeof req.hostname === 'string') req.hostname = hostname;
-        return next(args);
-      }, { step: 'finalizeRequest', name: 'opsLensLiveTailEndpoint', priority: 'low' });
-    }
+    // Live Tail's host prefix (`stream-`) is for AWS's own endpoints, not for an endpoint override (from the
+    // settings or AWS_ENDPOINT_URL), whose host has no `stream-` name.
+    command.middlewareStack.add((next) => async (args) => {
+      const req = args.request as { hostname?: string };
+      if (typeof req?.hostname === 'string') req.hostname = withoutForeignHostPrefix(req.hostname);
+      return next(args);
+    }, { step: 'finalizeRequest', name: 'opsLensLiveTailEndpoint', priority: 'low' });
     const out = await client.send(command, { abortSignal: signal });
     try {
       for await (const message of out.responseStream ?? []) {

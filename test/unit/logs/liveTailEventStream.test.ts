@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { Readable } from 'node:stream';
 import { CloudWatchLogsClient, StartLiveTailCommand, type StartLiveTailResponseStream } from '@aws-sdk/client-cloudwatch-logs';
 import { errorFrame, eventFrame, exceptionFrame } from '../../../sandbox/standin/logs/eventStream';
+import { withoutForeignHostPrefix } from '../../../src/aws/services/logs';
 
 /** A client whose transport answers every request with these frames, so the SDK's own codec decodes them. */
 function clientAnswering(frames: Uint8Array[], seen: { hostname?: string; target?: string }[] = []): CloudWatchLogsClient {
@@ -58,5 +59,14 @@ describe('Live Tail event-stream frames (decoded by the SDK)', () => {
       collect(clientAnswering([eventFrame('sessionStart', { sessionId: 's-3' }), errorFrame('InternalFailure', 'The service failed')])),
       (err: Error) => /InternalFailure|The service failed/.test(`${err.name} ${err.message}`),
     );
+  });
+});
+
+describe('Live Tail host prefix', () => {
+  it('keeps AWS\'s stream- host and drops it from an endpoint override', () => {
+    assert.equal(withoutForeignHostPrefix('stream-logs.eu-west-1.amazonaws.com'), 'stream-logs.eu-west-1.amazonaws.com');
+    assert.equal(withoutForeignHostPrefix('stream-127.0.0.1'), '127.0.0.1');
+    assert.equal(withoutForeignHostPrefix('stream-localhost'), 'localhost');
+    assert.equal(withoutForeignHostPrefix('logs.internal.example.com'), 'logs.internal.example.com');
   });
 });
