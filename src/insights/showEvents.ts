@@ -12,6 +12,9 @@ export interface EventsToShow {
   readonly end: number;
   readonly events: readonly { timestamp: number; message: string }[];
   readonly truncated?: boolean;
+  /** What the results say they are (default: the events of the log groups) and which window (default: an execution's). */
+  readonly query?: string;
+  readonly rangeLabel?: string;
 }
 
 function isEventsToShow(arg: unknown): arg is EventsToShow {
@@ -27,10 +30,10 @@ export async function showEvents(results: ResultsDocuments, arg: unknown): Promi
   }
   const uri = results.add({
     queryName: arg.title,
-    query: `events of ${arg.logGroups.join(', ')}${arg.truncated ? ' (first 5,000)' : ''}`,
+    query: `${typeof arg.query === 'string' ? arg.query : `events of ${arg.logGroups.join(', ')}`}${arg.truncated ? ' (first 5,000)' : ''}`,
     logGroups: arg.logGroups,
     region: arg.region,
-    range: { start: new Date(arg.start), end: new Date(arg.end), label: 'the execution\'s time window' },
+    range: { start: new Date(arg.start), end: new Date(arg.end), label: typeof arg.rangeLabel === 'string' ? arg.rangeLabel : 'the execution\'s time window' },
     status: 'Complete',
     statistics: { recordsMatched: arg.events.length },
     rows: arg.events.map((e) => [{ field: '@timestamp', value: insightsTimestamp(e.timestamp) }, { field: '@message', value: e.message }]),

@@ -54,5 +54,7 @@ export async function searchLogGroup(logs: LogsApi, request: SearchRequest): Pro
     end: window.end.getTime(),
     events: read.events.map((e) => ({ timestamp: e.timestamp ?? 0, message: e.message ?? '' })),
     truncated: read.truncated,
+    query: `FilterLogEvents ${request.logGroupName}${request.filterPattern ? ` with the filter pattern ${request.filterPattern}` : ''}`,
+    rangeLabel: rangeLabel(request.range),
   });
 }

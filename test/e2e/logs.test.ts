@@ -60,14 +60,17 @@ describe('Logs view, Live Tail and search', () => {
     const text = await waitFor(() => wb.activeEditorText(), (t) => t.includes(marker), { timeoutMs: 10000, message: 'the event written during the test is not shown' });
     const shownAfter = Date.now() - written;
     assert.ok(shownAfter <= 3000, `shown ${shownAfter} ms after it was written`);
-    const lines = text.split('\n');
-    const lineOfEvent = lines.findIndex((l) => l.includes(marker)) + 1;
-    assert.match(lines[lineOfEvent - 1]!, /ERROR/);
-    assert.ok(lines[lineOfEvent - 1]!.includes(stream), 'the line names the stream');
-    const column = lines[lineOfEvent - 1]!.indexOf(FRAME) + 1;
-    assert.ok(column > 0, 'the frame is on the event\'s line');
+    const eventLine = text.split('\n').find((l) => l.includes(marker))!;
+    assert.match(eventLine, /ERROR/);
+    assert.ok(eventLine.includes(stream), 'the line names the stream');
+    // JSON pretty-printed on demand: the stack frame gets a line of its own.
+    await wb.runCommand('Ops Lens: Toggle JSON Pretty-Printing in Live Tail');
+    const pretty = await waitFor(() => wb.activeEditorText(), (t) => t.split('\n').some((l) => l.trim().startsWith(`"    at generateImages (${FRAME})`)), { message: 'the JSON is not pretty-printed' });
+    const lines = pretty.split('\n');
+    const lineOfFrame = lines.findIndex((l) => l.includes(FRAME)) + 1;
+    const column = lines[lineOfFrame - 1]!.indexOf(FRAME) + 1;
     await wb.runCommand('Go to Line/Column...');
-    await wb.typeInQuickInput(`:${lineOfEvent}:${column + 5}`);
+    await wb.typeInQuickInput(`:${lineOfFrame}:${column + 5}`);
     await wb.acceptQuickInput();
     await wb.screenshot('logs-live-tail');
     await wb.runCommand('Open Link');

@@ -41,7 +41,8 @@ function shortGroup(name: string): string {
  * runtime prefix) follows on indented lines.
  */
 export function formatTailEvent(event: TailEvent, options: { prettyJson: boolean; showGroup: boolean }): string {
-  let message = sanitizeText(event.message.length > MAX_MESSAGE_CHARS ? `${event.message.slice(0, MAX_MESSAGE_CHARS)}… (cut)` : event.message).replace(/\n+$/, '');
+  // Tabs (the separators of Lambda's runtimes) as two spaces, so columns are the same for every reader.
+  let message = sanitizeText(event.message.length > MAX_MESSAGE_CHARS ? `${event.message.slice(0, MAX_MESSAGE_CHARS)}… (cut)` : event.message).replace(/\n+$/, '').replace(/\t/g, '  ');
   const level = levelOf(message);
   if (options.prettyJson) {
     const start = message.indexOf('{');
