@@ -42,8 +42,17 @@ describe('Logs view, Live Tail and search', () => {
     const rows = await wb.waitForTreeItem('Logs', GROUP, 30000);
     assert.ok(rows.some((r) => r.label === '/ecs/dev/ai-video-backend'), `groups listed: ${rows.map((r) => r.label).join(', ')}`);
     assert.ok(rows.length >= 5, 'the sandbox\'s groups are listed');
-    assert.match(rows.find((r) => r.label === GROUP)!.description, /\d+(\.\d)? (B|KB|MB)/);
+    assert.match(rows.find((r) => r.label === GROUP)!.description, /\d+(\.\d)? (B|KB|MB) · \d+d/);
+    await fromMenu('Add Log Group to Favourites', () => wb.waitForTreeItem('Logs', 'Favourites', 5000));
+    const withFavourite = await wb.treeItems('Logs');
+    assert.equal(withFavourite[0]?.label, 'Favourites', 'favourites come first');
+    assert.equal(withFavourite[1]?.label, GROUP);
+    // Room for the Logs view: the other views folded while the screenshot is taken.
+    const others = ['Alarms', 'Step Functions', 'Health'];
+    const header = (name: string) => wb.page.locator('.part.sidebar .pane .pane-header').filter({ has: wb.page.locator('h3.title', { hasText: new RegExp(`^\\s*${name}\\s*$`, 'i') }) }).first();
+    for (const name of others) if ((await header(name).getAttribute('aria-expanded')) === 'true') await header(name).click();
     await wb.screenshot('logs-view');
+    for (const name of others) await wb.expandView(name);
   });
 
   it('tails a log group: events written during the test show within 3 s, and a stack frame opens its sandbox file', async () => {
@@ -55,12 +64,18 @@ describe('Logs view, Live Tail and search', () => {
     await logs.send(new CreateLogStreamCommand({ logGroupName: GROUP, logStreamName: stream }));
     const marker = `order-${Date.now()}`;
     const message = `${new Date().toISOString()}\t6f1c-e2e\tERROR\tInvoke Error \t${JSON.stringify({ errorType: 'QuotaExceededError', errorMessage: `Gemini API quota exceeded for ${marker}`, stack: ['QuotaExceededError: Gemini API quota exceeded', `    at generateImages (${FRAME})`] })}`;
+    const info = (text: string, extra: Record<string, unknown>) => `${new Date().toISOString()}\t6f1c-e2e\tINFO\t${JSON.stringify({ level: 'INFO', component: 'Generate', message: text, ...extra })}`;
     const written = Date.now();
-    await logs.send(new PutLogEventsCommand({ logGroupName: GROUP, logStreamName: stream, logEvents: [{ timestamp: written, message }] }));
+    await logs.send(new PutLogEventsCommand({ logGroupName: GROUP, logStreamName: stream, logEvents: [
+      { timestamp: written, message: 'START RequestId: 6f1c-e2e Version: $LATEST' },
+      { timestamp: written + 1, message: info('Generating images', { batchId: marker, count: 3 }) },
+      { timestamp: written + 2, message },
+      { timestamp: written + 3, message: 'END RequestId: 6f1c-e2e' },
+    ] }));
     const text = await waitFor(() => wb.activeEditorText(), (t) => t.includes(marker), { timeoutMs: 10000, message: 'the event written during the test is not shown' });
     const shownAfter = Date.now() - written;
     assert.ok(shownAfter <= 3000, `shown ${shownAfter} ms after it was written`);
-    const eventLine = text.split('\n').find((l) => l.includes(marker))!;
+    const eventLine = text.split('\n').find((l) => l.includes(`quota exceeded for ${marker}`))!;
     assert.match(eventLine, /ERROR/);
     assert.ok(eventLine.includes(stream), 'the line names the stream');
     // JSON pretty-printed on demand: the stack frame gets a line of its own.

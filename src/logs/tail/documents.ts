@@ -18,7 +18,7 @@ function header(session: TailSession): string {
   return [
     `Live Tail: ${t.groups.map((g) => g.name).join(', ')} (${t.region})`,
     `Filter:    ${t.filterPattern || 'none'}${t.logStreamNamePrefixes?.length ? ` · streams starting with ${t.logStreamNamePrefixes.join(', ')}` : ''}`,
-    `Session:   ${state} · ${session.buffer.received} events${kept}`,
+    `Session:   ${state} · ${session.buffer.received} event${session.buffer.received === 1 ? '' : 's'}${kept}`,
     '─'.repeat(80),
     '',
   ].join('\n');
