@@ -60,9 +60,11 @@ export class TailDocuments implements vscode.TextDocumentContentProvider, vscode
     const key = uri.toString();
     const session = new TailSession(this.logs, target, this.bufferEvents(), (what) => this.schedule(uri, what === 'state'));
     this.sessions.set(key, session);
-    session.start();
+    // The session starts once the document is open: a change fired while VS Code is still creating the
+    // document would be lost.
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc, { preview: false });
+    session.start();
     this.activeChanged.fire();
     return uri;
   }
