@@ -10,7 +10,7 @@ import { askFilterPattern } from './filterInput';
 import { pickSearchRange } from './rangePick';
 import { searchLogGroup } from './search';
 import { LogsStore } from './store';
-import { TAIL_SCHEME, TailDocuments } from './tail/documents';
+import { CLOSED_TAIL_TEXT, TAIL_SCHEME, TailDocuments } from './tail/documents';
 import { TailStatusBar } from './tail/statusBar';
 import { LogsTree } from './tree';
 
@@ -29,8 +29,18 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const tree = new LogsTree(store);
   const view = vscode.window.createTreeView('opsLens.logs', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   services.views.set('opsLens.logs', view as vscode.TreeView<unknown>);
-  const tails = new TailDocuments(logs, bufferEvents);
-  const statusBar = new TailStatusBar(tails);
+  // Live Tail documents, their status bar item and source links are set up with the first tail.
+  const tailChanged = new vscode.EventEmitter<vscode.Uri>();
+  let tailDocuments: TailDocuments | undefined;
+  let tailParts: vscode.Disposable[] = [];
+  const tails = (): TailDocuments => {
+    if (!tailDocuments) {
+      const created = new TailDocuments(logs, bufferEvents, tailChanged);
+      tailParts = [created, new TailStatusBar(created), ...registerSourceLinksFor({ scheme: TAIL_SCHEME }, (uri) => created.session(uri) !== undefined)];
+      tailDocuments = created;
+    }
+    return tailDocuments;
+  };
 
   const refresh = async (prefix?: string): Promise<boolean> => {
     await services.ensureCredentialsChecked();
@@ -44,12 +54,12 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     const refs = await groupsFor(store, refsFromArguments(arg, selected), await firstRegion(), ensureLoaded, max, title);
     return refs?.map((r) => ({ region: r.region ?? '', name: r.name }));
   };
-  const tailSession = (uri?: unknown) => tails.session(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri);
+  const tailSession = (uri?: unknown) => tailDocuments?.session(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri);
 
   context.subscriptions.push(
-    store, tree, view, tails, statusBar,
-    vscode.workspace.registerTextDocumentContentProvider(TAIL_SCHEME, tails),
-    ...registerSourceLinksFor({ scheme: TAIL_SCHEME }, (uri) => tails.session(uri) !== undefined),
+    store, tree, view, tailChanged,
+    { dispose: () => tailParts.forEach((d) => d.dispose()) },
+    vscode.workspace.registerTextDocumentContentProvider(TAIL_SCHEME, { onDidChange: tailChanged.event, provideTextDocumentContent: (uri) => tailDocuments?.provideTextDocumentContent(uri) ?? CLOSED_TAIL_TEXT }),
     services.refresh.add(async () => {
       if (store.loaded) await refresh();
     }),
@@ -86,7 +96,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
           if (!group?.arn) return void notifyError(`No log group ${quoted(ref.name)} in ${ref.region}.`);
           groups.push({ name: group.name, arn: group.arn });
         }
-        return await tails.open({ region: refs[0]?.region ?? '', groups, filterPattern });
+        return await tails().open({ region: refs[0]?.region ?? '', groups, filterPattern });
       } catch (err) {
         void showError(err, 'Live Tail could not start');
         return undefined;

@@ -24,11 +24,14 @@ function header(session: TailSession): string {
   ].join('\n');
 }
 
-/** Read-only Live Tail documents: one session each, ended when its document closes. */
-export class TailDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+export const CLOSED_TAIL_TEXT = 'This Live Tail was closed and its session ended. Start a new one with Ops Lens: Tail Log Group.\n';
+
+/**
+ * Read-only Live Tail documents: one session each, ended when its document closes. `changed` is the
+ * content provider's change event (registered at activation, before the first tail).
+ */
+export class TailDocuments implements vscode.Disposable {
   private readonly sessions = new Map<string, TailSession>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly activeChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeSessions = this.activeChanged.event;
@@ -36,7 +39,7 @@ export class TailDocuments implements vscode.TextDocumentContentProvider, vscode
   private readonly followers = new Map<string, vscode.TextEditor[]>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly logs: LogsApi, private readonly bufferEvents: () => number) {
+  constructor(private readonly logs: LogsApi, private readonly bufferEvents: () => number, private readonly changed: vscode.EventEmitter<vscode.Uri>) {
     this.subscriptions = [
       vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.scheme === TAIL_SCHEME && this.follow(e.document)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc.uri)),
@@ -115,7 +118,7 @@ export class TailDocuments implements vscode.TextDocumentContentProvider, vscode
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     const session = this.sessions.get(uri.toString());
-    if (!session) return 'This Live Tail was closed and its session ended. Start a new one with Ops Lens: Tail Log Group.\n';
+    if (!session) return CLOSED_TAIL_TEXT;
     return capDocument(header(session) + session.buffer.text() + '\n');
   }
 
@@ -135,7 +138,6 @@ export class TailDocuments implements vscode.TextDocumentContentProvider, vscode
     this.sessions.clear();
     for (const t of this.pending.values()) clearTimeout(t);
     this.subscriptions.forEach((s) => s.dispose());
-    this.changed.dispose();
     this.activeChanged.dispose();
   }
 }
