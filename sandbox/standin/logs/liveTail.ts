@@ -36,7 +36,7 @@ interface TailSession {
 export class LiveTailHub {
   private readonly sessions = new Set<{ session: TailSession; end: () => void }>();
 
-  constructor(private readonly maxSessionMs = LIVE_TAIL_MAX_MS) {}
+  constructor(private readonly maxSessionMs = LIVE_TAIL_MAX_MS, private readonly updateIntervalMs = UPDATE_INTERVAL_MS) {}
 
   /** Events just ingested into one log stream. */
   publish(region: string, events: readonly IngestedEvent[]): void {
@@ -100,7 +100,7 @@ export class LiveTailHub {
           ingestionTime: Date.now(),
         }));
         res.write(eventFrame('sessionUpdate', { sessionMetadata: { sampled }, sessionResults: results }));
-      }, UPDATE_INTERVAL_MS);
+      }, this.updateIntervalMs);
       const stop = (): void => {
         clearInterval(timer);
         this.sessions.delete(entry);
