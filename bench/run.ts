@@ -12,6 +12,7 @@ import { benchMetrics } from './metrics';
 import { benchSoak } from './soak';
 import { benchProductionErrors } from './productionErrors';
 import { benchInvestigation } from './investigate';
+import { benchLogsTail } from './logsTail';
 import { failures, TIMING_MARGIN } from './report';
 
 async function main(): Promise<void> {
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   benchInsightsParser();
   console.log('');
   benchProductionErrors();
+  benchLogsTail();
   console.log('');
   await benchMetrics();
   console.log('');

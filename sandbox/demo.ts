@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     console.log('Building the extension…');
     build();
     console.log('Starting the sandbox (local AWS endpoint, seeded scenario, health server)…');
-    const sandbox: Sandbox = await startSandbox({ log: (s) => console.log(`  ${s}`) });
+    const sandbox: Sandbox = await startSandbox({ log: (s) => console.log(`  ${s}`), liveLogs: true });
     stoppers.push(() => sandbox.stop());
     console.log(`AWS endpoint: ${sandbox.awsEndpoint}`);
     console.log(`Health server: ${sandbox.healthUrl}`);

@@ -5,6 +5,7 @@ import { REPO_ROOT, startMoto, type RunningServer } from './moto';
 import { startStandIn } from './standin/server';
 import { PRIMARY_REGION } from './scenario/constants';
 import { seedScenario, type ScenarioSummary } from './seed';
+import { startLogTrickle } from './scenario/logs/trickle';
 import { prepareWorkspace } from './workspace';
 
 export interface Sandbox {
@@ -44,9 +45,9 @@ async function startAwsEndpoint(log: (s: string) => void): Promise<RunningServer
 /**
  * Starts moto, seeds the scenario, starts the health server and prepares the workspace folder. With
  * `faults` (rules, or `[]` to start with none), the AWS endpoint handed out is a fault proxy in front
- * of the seeded one.
+ * of the seeded one. With `liveLogs`, a trickle of events is written into one log group while it runs.
  */
-export async function startSandbox(options: { log?: (s: string) => void; workspaceDir?: string; faults?: readonly FaultRule[] } = {}): Promise<Sandbox> {
+export async function startSandbox(options: { log?: (s: string) => void; workspaceDir?: string; faults?: readonly FaultRule[]; liveLogs?: boolean } = {}): Promise<Sandbox> {
   const log = options.log ?? (() => undefined);
   const running: RunningServer[] = [];
   const stopAll = async () => {
@@ -62,6 +63,7 @@ export async function startSandbox(options: { log?: (s: string) => void; workspa
     log(`AWS endpoint up in ${Date.now() - t0} ms`);
     const summary = await seedScenario(aws.url, { log });
     log(`scenario seeded in ${summary.durationMs} ms`);
+    if (options.liveLogs) running.push({ url: aws.url, port: aws.port, ...(await startLogTrickle(aws.url, log)) });
     const proxy = options.faults && await startFaultProxy({ upstream: aws.url, rules: options.faults, log }).then((p) => (running.push(p), p));
     const awsEndpoint = proxy ? proxy.url : aws.url;
     if (proxy) log(`fault proxy ${proxy.url} in front of ${aws.url}`);

@@ -16,6 +16,7 @@ import * as insights from './insights/activation';
 import * as metrics from './metrics/activation';
 import * as productionErrors from './productionErrors/activation';
 import * as investigate from './investigate/activation';
+import * as logsFeature from './logs/activation';
 import { SdkMetrics } from './aws/services/metrics';
 import { reportActivation } from './platform/activationReport';
 
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): OpsLensExports {
   insights.activate(context, services);
   productionErrors.activate(context, services);
   investigate.activate(context, services, healthApi);
+  logsFeature.activate(context, services);
   reportActivation(log, startedAt, __dirname);
   return Object.assign(services, { health: healthApi });
 }

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { MotoCaller, MotoResponse } from './forward';
 import type { Input } from './input';
 
@@ -12,11 +13,16 @@ export interface HandlerContext {
   readonly requestId: string;
 }
 
-/** A handler's answer: a JSON payload, or {@link Relay} to hand moto's response back unchanged. */
+/** A handler's answer: a JSON payload, {@link Relay} to hand moto's response back unchanged, or {@link Streamed}. */
 export type Handler = (ctx: HandlerContext) => Promise<unknown>;
 
 export class Relay {
   constructor(readonly response: MotoResponse) {}
+}
+
+/** A handler's answer that streams: it writes the whole HTTP response itself (event streams). */
+export class Streamed {
+  constructor(readonly start: (res: ServerResponse) => void) {}
 }
 
 /** Operation name → handler, for one service. */

@@ -4,7 +4,7 @@ import type { RunningServer } from '../moto';
 import { CloudWatchService } from './cloudWatch/service';
 import { decodeJsonBody, endToEndHeaders, forwardStreaming, MotoCaller, MotoFailure } from './forward';
 import type { HandlerTable, Resettable } from './handler';
-import { Relay } from './handler';
+import { Relay, Streamed } from './handler';
 import { LogsService } from './logs/service';
 import { AwsError, CLOUDWATCH, errorResponse, jsonResponse, LOGS, protocolForTarget, signingScope, STEP_FUNCTIONS, type ServiceProtocol } from './protocol';
 import { StepFunctionsService } from './stepFunctions/service';
@@ -119,7 +119,9 @@ export async function startStandIn(options: StandInOptions): Promise<StandInServ
       const input = decodeJsonBody(body, headerValue(req.headers['content-encoding']));
       const moto = new MotoCaller(options.motoUrl, target.protocol, req.headers);
       const result = await handler({ region, operation: target.operation, input, rawBody: body, moto, requestId });
-      if (result instanceof Relay) {
+      if (result instanceof Streamed) {
+        result.start(res);
+      } else if (result instanceof Relay) {
         res.writeHead(result.response.status, endToEndHeaders(result.response.rawHeaders));
         res.end(result.response.body);
       } else {

@@ -12,7 +12,8 @@ export interface EventsToShow {
   readonly end: number;
   readonly events: readonly { timestamp: number; message: string }[];
   readonly truncated?: boolean;
-  /** What the window is, for the document's Range line (default: the execution's time window). */
+  /** What the results say they are (default: the events of the log groups) and which window (default: an execution's). */
+  readonly query?: string;
   readonly rangeLabel?: string;
 }
 
@@ -29,7 +30,7 @@ export async function showEvents(results: ResultsDocuments, arg: unknown): Promi
   }
   const uri = results.add({
     queryName: arg.title,
-    query: `events of ${arg.logGroups.join(', ')}${arg.truncated ? ' (first 5,000)' : ''}`,
+    query: `${typeof arg.query === 'string' ? arg.query : `events of ${arg.logGroups.join(', ')}`}${arg.truncated ? ' (first 5,000)' : ''}`,
     logGroups: arg.logGroups,
     region: arg.region,
     range: { start: new Date(arg.start), end: new Date(arg.end), label: typeof arg.rangeLabel === 'string' ? arg.rangeLabel : 'the execution\'s time window' },

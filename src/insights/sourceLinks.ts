@@ -12,12 +12,16 @@ function target(path: string, frame: Frame): vscode.Uri {
 
 /** Stack frames and file:line references in results documents link to the workspace's source. */
 export function registerSourceLinks(results: ResultsDocuments): vscode.Disposable[] {
+  return registerSourceLinksFor({ scheme: RESULTS_SCHEME }, (uri) => results.get(uri) !== undefined);
+}
+
+/** The same links in other documents of Ops Lens (those `owns` accepts). */
+export function registerSourceLinksFor(selector: vscode.DocumentSelector, owns: (uri: vscode.Uri) => boolean): vscode.Disposable[] {
   const resolver = new FrameResolver();
-  const selector: vscode.DocumentSelector = { scheme: RESULTS_SCHEME };
   return [
     vscode.languages.registerDocumentLinkProvider(selector, {
       async provideDocumentLinks(document) {
-        if (!results.get(document.uri)) return [];
+        if (!owns(document.uri)) return [];
         const resolve = await resolver.resolver();
         const links: vscode.DocumentLink[] = [];
         for (const frame of findStackFrames(document.getText())) {

@@ -31,7 +31,7 @@ describe('Health view', () => {
     // The badge covers part of the entry: it must still open the container when clicked.
     await wb.openActivity('Explorer');
     await wb.openOpsLens();
-    assert.deepEqual((await wb.viewTitles()).slice(0, 3), ['Alarms', 'Step Functions', 'Health']);
+    assert.deepEqual((await wb.viewTitles()).slice(0, 4), ['Alarms', 'Step Functions', 'Health', 'Logs']);
   });
 
   it('expands an endpoint to its checks and failed assertions', async () => {

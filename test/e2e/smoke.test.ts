@@ -13,7 +13,7 @@ describe('smoke', () => {
   it('shows the Ops Lens container with its views filled from the sandbox', async () => {
     const wb = workbench();
     await wb.openOpsLens();
-    assert.deepEqual((await waitFor(() => wb.viewTitles(), (t) => t.length >= 3, { message: 'Ops Lens views not shown' })).slice(0, 3), ['Alarms', 'Step Functions', 'Health']);
+    assert.deepEqual((await waitFor(() => wb.viewTitles(), (t) => t.length >= 4, { message: 'Ops Lens views not shown' })).slice(0, 4), ['Alarms', 'Step Functions', 'Health', 'Logs']);
     await wb.waitForTreeItem('Alarms', /^In alarm \(\d+\)$/, 30000);
     await wb.waitForTreeItem('Step Functions', 'ImageGenerationStateMachine', 30000);
     await wb.waitForTreeItem('Health', 'Video API liveness', 30000);

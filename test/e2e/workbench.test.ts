@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import { waitFor, workbench } from './harness';
 
 describe('workbench', () => {
-  it('shows the Ops Lens container with its three views', async () => {
+  it('shows the Ops Lens container with its four views', async () => {
     const wb = workbench();
     await wb.openOpsLens();
-    const titles = await waitFor(() => wb.viewTitles(), (t) => t.length >= 3, { message: 'Ops Lens views not shown' });
-    assert.deepEqual(titles, ['Alarms', 'Step Functions', 'Health']);
+    const titles = await waitFor(() => wb.viewTitles(), (t) => t.length >= 4, { message: 'Ops Lens views not shown' });
+    assert.deepEqual(titles, ['Alarms', 'Step Functions', 'Health', 'Logs']);
   });
 
   it('shows the profile @ region status bar item', async () => {

@@ -1,4 +1,8 @@
 import type { HandlerTable, Resettable } from '../handler';
+import { Relay } from '../handler';
+import { objectList, optionalNumber, optionalString } from '../input';
+import { filterLogEvents } from './filterLogEvents';
+import { LiveTailHub } from './liveTail';
 import { Regional } from '../regional';
 import { describeQueries, getQueryResults, startQuery, stopQuery } from './insightsQueries';
 import { getLogRecord } from './logRecord';
@@ -6,15 +10,17 @@ import { QueryClock } from './queries';
 import { deleteQueryDefinition, describeQueryDefinitions, putQueryDefinition } from './queryDefinitions';
 import { LogsRegion } from './state';
 
-/** The CloudWatch Logs operations the stand-in answers instead of moto: Logs Insights and query definitions. */
+/** The CloudWatch Logs operations the stand-in answers instead of moto: Logs Insights, query definitions, FilterLogEvents and Live Tail. */
 export class LogsService implements Resettable {
   private readonly regions = new Regional(() => new LogsRegion());
   private readonly clock: QueryClock;
   private readonly log: (line: string) => void;
+  readonly liveTail: LiveTailHub;
 
-  constructor(options: { delayMs: number; log?: (line: string) => void }) {
+  constructor(options: { delayMs: number; log?: (line: string) => void; liveTailMaxMs?: number }) {
     this.clock = new QueryClock(options.delayMs);
     this.log = options.log ?? (() => undefined);
+    this.liveTail = new LiveTailHub(options.liveTailMaxMs);
   }
 
   handlers(): HandlerTable {
@@ -28,10 +34,23 @@ export class LogsService implements Resettable {
       DescribeQueryDefinitions: async (ctx) => describeQueryDefinitions(region(ctx.region), ctx),
       DeleteQueryDefinition: async (ctx) => deleteQueryDefinition(region(ctx.region), ctx),
       GetLogRecord: getLogRecord,
+      FilterLogEvents: filterLogEvents,
+      StartLiveTail: (ctx) => this.liveTail.start(ctx),
+      // Stored by moto; the events also go to the Live Tail sessions that select them.
+      PutLogEvents: async (ctx) => {
+        const response = await ctx.moto.send('PutLogEvents', Buffer.from(JSON.stringify(ctx.input), 'utf8'));
+        if (response.status < 300) {
+          const logGroupName = optionalString(ctx.input, 'logGroupName') ?? '';
+          const logStreamName = optionalString(ctx.input, 'logStreamName') ?? '';
+          this.liveTail.publish(ctx.region, objectList(ctx.input, 'logEvents').map((e) => ({ logGroupName, logStreamName, timestamp: optionalNumber(e, 'timestamp') ?? Date.now(), message: optionalString(e, 'message') ?? '' })));
+        }
+        return new Relay(response);
+      },
     };
   }
 
   reset(): void {
     this.regions.clear();
+    this.liveTail.reset();
   }
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { afterCallsSettle, awsCalls } from '../../support/awsCalls';
 import { EXTENSION_ID, opsLens, until } from './helpers';
 
-const VIEWS = ['opsLens.alarms', 'opsLens.stepFunctions', 'opsLens.health'];
+const VIEWS = ['opsLens.alarms', 'opsLens.stepFunctions', 'opsLens.health', 'opsLens.logs'];
 
 describe('Ops Lens extension', () => {
   it('is installed and activates with its services', async () => {
@@ -30,7 +30,7 @@ describe('Ops Lens extension', () => {
     assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((c) => [c.id, c.title]), [['opsLens', 'Ops Lens']]);
     assert.deepEqual(
       manifest.contributes.views.opsLens.map((v) => [v.id, v.name]),
-      [['opsLens.alarms', 'Alarms'], ['opsLens.stepFunctions', 'Step Functions'], ['opsLens.health', 'Health']],
+      [['opsLens.alarms', 'Alarms'], ['opsLens.stepFunctions', 'Step Functions'], ['opsLens.health', 'Health'], ['opsLens.logs', 'Logs']],
     );
   });
 
@@ -56,6 +56,7 @@ describe('Ops Lens extension', () => {
     for (const region of regions) {
       assert.ok(calls.some((c) => c.operation === 'DescribeAlarms' && c.region === region), `no DescribeAlarms in ${region} after refresh: ${calls.map((c) => c.operation).join(', ')}`);
       assert.ok(calls.some((c) => c.operation === 'ListStateMachines' && c.region === region), `no ListStateMachines in ${region} after refresh`);
+      assert.ok(calls.some((c) => c.operation === 'DescribeLogGroups' && c.region === region), `no DescribeLogGroups in ${region} after refresh`);
     }
   });
 });

@@ -1,0 +1,56 @@
+import { prettyJsonLines } from '../insights/results/prettyJson';
+import { sanitizeText } from '../insights/results/sanitize';
+
+/** A Live Tail event as the document shows it. */
+export interface TailEvent {
+  readonly timestamp: number;
+  readonly logGroup: string;
+  readonly logStream: string;
+  readonly message: string;
+}
+
+export type Level = 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE' | 'FATAL';
+
+/** Longest message shown whole; longer ones are cut (the event stays intact in AWS). */
+const MAX_MESSAGE_CHARS = 32 * 1024;
+const LEVEL_WORDS: Readonly<Record<string, Level>> = {
+  error: 'ERROR', err: 'ERROR', severe: 'ERROR', critical: 'FATAL', crit: 'FATAL', fatal: 'FATAL', panic: 'FATAL', emerg: 'FATAL', alert: 'FATAL',
+  warn: 'WARN', warning: 'WARN', info: 'INFO', information: 'INFO', notice: 'INFO', debug: 'DEBUG', trace: 'TRACE', verbose: 'TRACE',
+};
+/** `"level":"error"`, `"severity": "WARN"`, `"levelname":"INFO"`, `"@l":"Error"` in a JSON message. */
+const JSON_LEVEL = /"(?:level|severity|levelname|log_level|loglevel|lvl|@l|LogLevel|Level|Severity)"\s*:\s*"([A-Za-z]{3,11})"/;
+/** A level word standing alone near the start: `ERROR`, `[WARN]`, `level=info`, Lambda's `\tERROR\t`. */
+const TEXT_LEVEL = /(?:^|[\s[(|:=])(ERROR|ERR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL|CRITICAL|SEVERE|PANIC|error|warn|warning|info|debug|trace|fatal|critical)(?=[\s\]):|,]|$)/;
+
+/** The level an event's message states, from a JSON field or a level word in its first 200 characters. */
+export function levelOf(message: string): Level | undefined {
+  const json = JSON_LEVEL.exec(message.slice(0, 2000));
+  if (json) return LEVEL_WORDS[(json[1] ?? '').toLowerCase()];
+  const text = TEXT_LEVEL.exec(message.slice(0, 200));
+  return text ? LEVEL_WORDS[(text[1] ?? '').toLowerCase()] : undefined;
+}
+
+function shortGroup(name: string): string {
+  const arn = /:log-group:([^:]+)/.exec(name);
+  return arn?.[1] ?? name;
+}
+
+/**
+ * One event as document text: `2026-12-02T02:40:01.123Z ERROR /aws/lambda/fn [stream] message`, the message
+ * with terminal escapes and control characters removed; with `prettyJson`, a JSON message (after any
+ * runtime prefix) follows on indented lines.
+ */
+export function formatTailEvent(event: TailEvent, options: { prettyJson: boolean; showGroup: boolean }): string {
+  // Tabs (the separators of Lambda's runtimes) as two spaces, so columns are the same for every reader.
+  let message = sanitizeText(event.message.length > MAX_MESSAGE_CHARS ? `${event.message.slice(0, MAX_MESSAGE_CHARS)}… (cut)` : event.message).replace(/\n+$/, '').replace(/\t/g, '  ');
+  const level = levelOf(message);
+  if (options.prettyJson) {
+    const start = message.indexOf('{');
+    const pretty = start >= 0 ? prettyJsonLines(message.slice(start), '  ', '    ') : undefined;
+    if (pretty) message = `${message.slice(0, start).trimEnd()}\n${pretty.join('\n')}`;
+  }
+  const time = Number.isFinite(event.timestamp) ? new Date(event.timestamp).toISOString() : '-';
+  const source = options.showGroup ? `${shortGroup(event.logGroup)} ${event.logStream}` : event.logStream;
+  const lines = message.split('\n');
+  return [`${time} ${(level ?? '-').padEnd(5)} ${source}  ${lines[0] ?? ''}`, ...lines.slice(1).map((l) => (l.startsWith('    ') ? l : `    ${l}`))].join('\n');
+}
