@@ -473,8 +473,12 @@ export class Workbench {
   private async scrollTreeToTop(pane: Locator): Promise<void> {
     const box = await pane.locator('.monaco-list').first().boundingBox();
     if (!box) return;
-    // Below the rows that sticky scroll pins at the top.
-    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height - 10);
+    // Below the rows that sticky scroll pins at the top, and above the status bar: a list can extend
+    // below its pane's visible part, and a wheel over the status bar scrolls nothing.
+    const paneBox = await pane.boundingBox();
+    const statusBar = await this.page.locator('.part.statusbar').boundingBox();
+    const bottom = Math.min(box.y + box.height, paneBox ? paneBox.y + paneBox.height : Infinity, statusBar ? statusBar.y : Infinity);
+    await this.page.mouse.move(box.x + box.width / 2, Math.max(box.y + 5, bottom - 12));
     const first = pane.locator(`${TREE_ROWS}[data-index="0"]`);
     for (let i = 0; i < 500; i++) {
       if ((await first.count()) > 0) {
@@ -546,6 +550,13 @@ export class Workbench {
     });
     if (best === -1) throw new Error(`no "${title}" lens above the cursor`);
     return lenses.nth(best);
+  }
+
+  /** Types into the Problems panel's filter box (the panel must be showing); '' clears it. */
+  async filterProblems(text: string): Promise<void> {
+    const input = this.page.locator('.part.panel .viewpane-filter input').first();
+    await input.waitFor({ state: 'visible', timeout: 10000 });
+    await input.fill(text);
   }
 
   /** Opens a workspace file through Quick Open (Ctrl+P) by its workspace-relative path. */

@@ -32,11 +32,14 @@ describe('production errors in the source', () => {
 
     await wb.runCommand('Problems: Focus on Problems View');
     const panel = wb.page.locator('.markers-panel');
+    // Other features' problems (earlier tests') can push this file's rows out of the panel's visible rows.
+    await wb.filterProblems('generate.ts');
     const problems = await waitFor(() => panel.innerText(), (t) => /4 production errors in 24h: QuotaExceededError: Gemini API quota exceeded/.test(t), { timeoutMs: 20000, message: 'the Problems panel does not list generate.ts:42' });
     assert.match(problems, /generate\.ts/);
     assert.match(problems, /CloudWatch/);
     assert.match(problems, /\[Ln 42, Col \d+\]/);
     await wb.screenshot('production-errors-problems');
+    await wb.filterProblems('');
     await wb.runCommand('View: Toggle Panel Visibility');
     await panel.waitFor({ state: 'hidden', timeout: 5000 });
   });
