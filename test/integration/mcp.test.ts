@@ -82,8 +82,10 @@ describe('MCP server over stdio, against the sandbox', function () {
     assert.match(text, /\| error_count/);
   });
 
-  it('tells why a failed execution failed', async () => {
-    const arn = scenario.executions.FAILED[0];
+  it('lists the failed executions and tells why one failed', async () => {
+    const list = await call('opsLens_listExecutions', { status: 'FAILED', limit: 3 });
+    const arn = /\| (arn:aws:states:[^ |]+) \|/.exec(list)?.[1];
+    assert.ok(arn && scenario.executions.FAILED.includes(arn), `a failed execution of the sandbox is listed:\n${list}`);
     const text = await call('opsLens_describeExecution', { executionArn: arn });
     assert.match(text, /: FAILED; started/);
     assert.match(text, /Failed in state "[^"]+" with error "[^"]+"/);

@@ -59,10 +59,9 @@ export function runbookSection(doc: WorkspaceDocument, runbook: Extract<Runbook,
   return lines.slice(heading.line, next ? next.line : lines.length).join('\n').trimEnd();
 }
 
-async function runbookText(alarm: Alarm, ctx: ToolContext): Promise<string> {
-  let tags: Record<string, string> = {};
-  if (alarm.arn) tags = await ctx.cloudWatch.tags(alarm.region, alarm.arn).catch(() => ({}));
-  const documents = ctx.workspace ? await ctx.workspace.markdown() : [];
+/** `markdown`: the workspace's markdown, read while AWS answers. */
+async function runbookText(alarm: Alarm, ctx: ToolContext, markdown: Promise<WorkspaceDocument[]>): Promise<string> {
+  const [tags, documents] = await Promise.all([alarm.arn ? ctx.cloudWatch.tags(alarm.region, alarm.arn).catch(() => ({})) : {}, markdown]);
   const runbook = resolveRunbook({ alarmName: alarm.name, description: alarm.description, mappings: [], tags, documents });
   if (!runbook) return `Runbook: none found (no link in the description, no "runbook" tag${ctx.workspace ? ', no matching heading in the workspace\'s markdown' : ', no workspace given'}).`;
   if (runbook.kind === 'url') return `Runbook: ${runbook.url} (from the alarm's ${runbook.source}; not fetched).`;
@@ -89,9 +88,11 @@ export const describeAlarm: AgentTool = {
     const name = stringArg(input, 'name');
     if (!name) return 'Give the alarm\'s name (see opsLens_listAlarms).';
     const regions = await regionsOf(input, ctx);
+    const markdown = ctx.workspace ? ctx.workspace.markdown() : Promise.resolve([]);
+    markdown.catch(() => undefined);
     const found = (await Promise.all(regions.map((r) => alarmsIn(ctx, r, [name])))).flat()[0];
     if (!found) return `No alarm named "${cell(name, 200)}" in ${regions.join(', ')}.`;
-    const [history, runbook] = await Promise.all([ctx.cloudWatch.alarmHistory(found.region, found.name, 10), runbookText(found, ctx)]);
+    const [history, runbook] = await Promise.all([ctx.cloudWatch.alarmHistory(found.region, found.name, 10), runbookText(found, ctx, markdown)]);
     const config = found.kind === 'composite'
       ? [`Rule: ${cell(found.rule, 500)}`]
       : [
