@@ -3,6 +3,7 @@
 import { AwsSession } from '../src/aws/session';
 import { SdkCloudWatch } from '../src/aws/services/cloudWatch';
 import { SdkLogs } from '../src/aws/services/logs';
+import { SdkMetrics } from '../src/aws/services/metrics';
 import { SdkStepFunctions } from '../src/aws/services/stepFunctions';
 import { collect } from '../src/aws/paging';
 import { AGENT_TOOLS, invokeAgentTool, type ToolContext, type ToolInput } from '../src/agent/tools';
@@ -50,6 +51,7 @@ export async function benchAgentTools(): Promise<void> {
       cloudWatch: new SdkCloudWatch(session),
       logs: new SdkLogs(session),
       stepFunctions: new SdkStepFunctions(session),
+      metrics: new SdkMetrics(session),
       regions: async () => [REGION],
       workspace: new FolderFiles(WORKSPACE_TEMPLATE),
       pollDelays: [100],
@@ -75,7 +77,7 @@ export async function benchAgentTools(): Promise<void> {
       report(`agent: ${c.tool} vs its AWS calls`, toolMs, 'ms', Math.round(awsMs * 10) / 10);
     }
     const inputs: Record<string, ToolInput> = {
-      opsLens_listAlarms: {}, opsLens_describeAlarm: { name: alarm }, opsLens_listSavedQueries: {},
+      opsLens_listAlarms: {}, opsLens_describeAlarm: { name: alarm }, opsLens_listSavedQueries: {}, opsLens_getMetricData: { alarmName: alarm, range: '24h' },
       opsLens_runInsightsQuery: { savedQuery: 'Error Rate by Endpoint', range: '24h', limit: 50 },
       opsLens_listExecutions: { limit: 50 }, opsLens_describeExecution: { executionArn: failed },
     };

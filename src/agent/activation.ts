@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { affectsAws } from '../platform/config';
+import { SdkMetrics } from '../aws/services/metrics';
 import { AGENT_TOOLS, invokeAgentTool, type AgentTool, type ToolContext } from './tools';
 import { FolderFiles } from './tools/workspaceFiles';
 import type { WorkspaceDocument, WorkspaceFiles } from './tools/types';
@@ -68,6 +69,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     cloudWatch: services.cloudWatch,
     logs: services.logs,
     stepFunctions: services.stepFunctions,
+    metrics: new SdkMetrics(services.session),
     regions: async () => [...(await services.session.regions()).regions],
     workspace: new WorkspaceFolderFiles(),
   };

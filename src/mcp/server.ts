@@ -6,6 +6,7 @@ import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprot
 import { AwsSession } from '../aws/session';
 import { SdkCloudWatch } from '../aws/services/cloudWatch';
 import { SdkLogs } from '../aws/services/logs';
+import { SdkMetrics } from '../aws/services/metrics';
 import { SdkStepFunctions } from '../aws/services/stepFunctions';
 import { AGENT_TOOLS, invokeAgentTool, type ToolContext } from '../agent/tools';
 import { FolderFiles } from '../agent/tools/workspaceFiles';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     cloudWatch: new SdkCloudWatch(session),
     logs: new SdkLogs(session),
     stepFunctions: new SdkStepFunctions(session),
+    metrics: new SdkMetrics(session),
     regions: async () => [...(await session.regions()).regions],
     workspace: args.workspace ? new FolderFiles(args.workspace) : undefined,
   };

@@ -1,5 +1,6 @@
 import type { CloudWatchApi } from '../../aws/services/cloudWatch';
 import type { LogsApi } from '../../aws/services/logs';
+import type { MetricsApi } from '../../aws/services/metrics';
 import type { StepFunctionsApi } from '../../aws/services/stepFunctions';
 
 export interface WorkspaceDocument {
@@ -18,6 +19,7 @@ export interface ToolContext {
   readonly cloudWatch: CloudWatchApi;
   readonly logs: LogsApi;
   readonly stepFunctions: StepFunctionsApi;
+  readonly metrics?: MetricsApi;
   /** The regions to look in when the call names none. */
   readonly regions: () => Promise<string[]>;
   readonly workspace?: WorkspaceFiles;
