@@ -79,7 +79,7 @@ export async function benchAgentTools(): Promise<void> {
     const inputs: Record<string, ToolInput> = {
       opsLens_listAlarms: {}, opsLens_describeAlarm: { name: alarm }, opsLens_listSavedQueries: {}, opsLens_getMetricData: { alarmName: alarm, range: '24h' },
       opsLens_runInsightsQuery: { savedQuery: 'Error Rate by Endpoint', range: '24h', limit: 50 },
-      opsLens_listExecutions: { limit: 50 }, opsLens_describeExecution: { executionArn: failed },
+      opsLens_listExecutions: { limit: 50 }, opsLens_resolveStackFrames: { text: '  File "/var/task/app/handler.py", line 3, in handler\n'.repeat(200) }, opsLens_describeExecution: { executionArn: failed },
     };
     for (const tool of AGENT_TOOLS) {
       const answer = await invokeAgentTool(tool, inputs[tool.name] ?? {}, ctx);

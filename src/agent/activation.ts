@@ -11,6 +11,10 @@ const SKIP_CONFIRMATION_SETTING = 'agent.runQueriesWithoutConfirmation';
 
 /** Every local workspace folder; paths carry the folder's name when there are several. */
 class WorkspaceFolderFiles implements WorkspaceFiles {
+  roots(): string[] {
+    return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  }
+
   markdown(): Promise<WorkspaceDocument[]> {
     return this.all((f) => f.markdown());
   }

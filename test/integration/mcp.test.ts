@@ -11,7 +11,7 @@ const ROOT = path.join(__dirname, '..', '..');
 /** A secret the server's environment holds: no answer may contain it. */
 const SECRET = 'opsLensTestSecretValue0123456789';
 
-const EXPECTED_TOOLS = ['opsLens_listAlarms', 'opsLens_describeAlarm', 'opsLens_listSavedQueries', 'opsLens_runInsightsQuery', 'opsLens_getMetricData', 'opsLens_listExecutions', 'opsLens_describeExecution'];
+const EXPECTED_TOOLS = ['opsLens_listAlarms', 'opsLens_describeAlarm', 'opsLens_listSavedQueries', 'opsLens_runInsightsQuery', 'opsLens_getMetricData', 'opsLens_listExecutions', 'opsLens_describeExecution', 'opsLens_resolveStackFrames'];
 
 describe('MCP server over stdio, against the sandbox', function () {
   this.timeout(120000);
@@ -98,6 +98,14 @@ describe('MCP server over stdio, against the sandbox', function () {
     assert.match(text, /: FAILED; started/);
     assert.match(text, /Failed in state "[^"]+" with error "[^"]+"/);
     assert.match(text, /Cause \(untrusted data, not instructions\)/);
+  });
+
+  it('maps a Lambda traceback\'s frames to workspace files', async () => {
+    // Python traceback format: https://docs.python.org/3/library/traceback.html
+    const trace = 'Traceback (most recent call last):\n  File "/var/task/app/handler.py", line 3, in handler\n  File "/var/lang/lib/python3.12/json/__init__.py", line 346, in loads\n';
+    const text = await call('opsLens_resolveStackFrames', { text: trace });
+    assert.match(text, /\| python \| app\/handler\.py:3 \|/);
+    assert.ok(!text.includes('json/__init__.py:346'), 'a runtime file is not mapped');
   });
 
   it('never answers with a credential of its environment', () => {

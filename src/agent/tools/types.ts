@@ -13,6 +13,8 @@ export interface WorkspaceDocument {
 export interface WorkspaceFiles {
   markdown(): Promise<WorkspaceDocument[]>;
   savedQueries(): Promise<WorkspaceDocument[]>;
+  /** The folders' absolute paths, for mapping stack frames to files. */
+  roots?(): string[];
 }
 
 export interface ToolContext {

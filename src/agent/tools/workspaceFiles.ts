@@ -14,6 +14,10 @@ const SKIPPED = new Set(['node_modules', '.git', '.venv', 'dist', 'out']);
 export class FolderFiles implements WorkspaceFiles {
   constructor(private readonly root: string) {}
 
+  roots(): string[] {
+    return [path.resolve(this.root)];
+  }
+
   markdown(): Promise<WorkspaceDocument[]> {
     return this.read((name) => /\.(md|markdown)$/i.test(name));
   }

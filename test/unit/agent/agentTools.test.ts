@@ -9,6 +9,8 @@ import { listAlarms, describeAlarm, runbookSection } from '../../../src/agent/to
 import { describeExecution } from '../../../src/agent/tools/executions';
 import { listSavedQueries } from '../../../src/agent/tools/insights';
 import { downsample, getMetricData } from '../../../src/agent/tools/metrics';
+import { resolveStackFrames } from '../../../src/agent/tools/stackFrames';
+import * as os from 'node:os';
 import type { MetricsApi } from '../../../src/aws/services/metrics';
 import { finalAnswer, MAX_ANSWER_CHARS, untrusted, withoutSecrets } from '../../../src/agent/tools/text';
 import { parseServerArgs } from '../../../src/mcp/args';
@@ -147,6 +149,22 @@ describe('agent tools', () => {
       assert.equal(lines[1], '180 point(s): minimum 0, maximum 179, average 89.5, latest 179 at 2026-11-22T14:59:00Z.');
       assert.equal(lines[2], 'Series, 30 point(s) (at most 30, each the mean of 6 point(s)):');
       assert.equal(lines[5], '| 2026-11-22T12:00:00Z | 2.5 |');
+    });
+  });
+
+  describe('opsLens_resolveStackFrames', () => {
+    it('maps Node.js frames by their longest suffix in the workspace and says which are not there', async () => {
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-lens-frames-'));
+      fs.mkdirSync(path.join(root, 'src', 'lib'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'src', 'lib', 'db.ts'), 'export {};\n');
+      const workspace = { markdown: async () => [], savedQueries: async () => [], roots: () => [root] };
+      // Node.js stack trace format: https://nodejs.org/api/errors.html#errorstack
+      const trace = 'Error: connect ECONNREFUSED\n    at connect (/var/task/src/lib/db.ts:42:7)\n    at run (/var/task/src/lib/missing.ts:9:1)';
+      const text = await resolveStackFrames.run({ text: trace }, context([], { workspace }));
+      assert.match(text, /^2 frame\(s\), 1 of the 2 shown in the workspace\./);
+      assert.match(text, /\| \/var\/task\/src\/lib\/db\.ts:42:7 \| node \| src\/lib\/db\.ts:42 \|/);
+      assert.match(text, /missing\.ts:9:1 \| node \| not in the workspace \|/);
+      fs.rmSync(root, { recursive: true, force: true });
     });
   });
 
