@@ -7,7 +7,7 @@ import type { LogsApi } from '../../../src/aws/services/logs';
 import { AGENT_TOOLS, invokeAgentTool, type ToolContext } from '../../../src/agent/tools';
 import { listAlarms, describeAlarm, runbookSection } from '../../../src/agent/tools/alarms';
 import { describeExecution } from '../../../src/agent/tools/executions';
-import { listSavedQueries } from '../../../src/agent/tools/insights';
+import { listSavedQueries, runInsightsQuery } from '../../../src/agent/tools/insights';
 import { downsample, getMetricData } from '../../../src/agent/tools/metrics';
 import { resolveStackFrames } from '../../../src/agent/tools/stackFrames';
 import * as os from 'node:os';
@@ -174,6 +174,19 @@ describe('agent tools', () => {
       const text = await listSavedQueries.run({}, context([], { workspace }));
       assert.match(text, /^1 saved query in the workspace\./);
       assert.match(text, /\| Errors \| queries\/errors\.insights \| \/ecs\/a, \/ecs\/b \| 3h \| fields @message \|/);
+    });
+  });
+
+  describe('opsLens_runInsightsQuery', () => {
+    it('asks first, showing the saved query\'s text, its log groups and the window', async () => {
+      const workspace = { markdown: async () => [], savedQueries: async () => [{ path: 'q/errors.insights', text: '# name: Errors\n# logGroups: /ecs/a\n# range: 3h\nfields @message\n| filter @message like /ERROR/' }] };
+      assert.equal(runInsightsQuery.needsConfirmation, true);
+      const text = await runInsightsQuery.confirmationText!({ savedQuery: 'errors' }, context([], { workspace, now: () => new Date('2026-11-22T15:00:00Z') }));
+      assert.equal(text, 'Saved query "Errors" in us-east-1 over /ecs/a, 2026-11-22T12:00:00Z to 2026-11-22T15:00:00Z (3h).\n\nfields @message\n| filter @message like /ERROR/');
+    });
+
+    it('refuses a range it cannot read before anything runs', async () => {
+      assert.match(await runInsightsQuery.run({ query: 'fields @message', logGroups: ['/a'], range: 'yesterday' }, context([])), /^The range "yesterday" is not a duration/);
     });
   });
 
