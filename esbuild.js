@@ -1,5 +1,5 @@
-// Builds three bundles: the extension (loaded at activation), the AWS SDK part (required on first AWS
-// call) and the webview page code (browser).
+// Builds the bundles: the extension (loaded at activation), the parts required on first use (AWS SDK,
+// features), the MCP server (its own process) and the webview page code (browser).
 const esbuild = require('esbuild');
 const path = require('path');
 
@@ -40,6 +40,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyModules] },
   ...Object.entries(LAZY).map(([entry, bundle]) => ({ ...common, entryPoints: [`${entry}.ts`], outfile: `dist/${bundle}`, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyModules] })),
+  // The MCP server runs in its own node process: one file, the AWS SDK inside.
+  { ...common, entryPoints: ['src/mcp/server.ts'], outfile: 'dist/mcp/server.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: { chart: 'src/webview/page/main.ts', investigation: 'src/webview/page/investigation.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' } },
 ];
 

@@ -13,6 +13,7 @@ import { benchSoak } from './soak';
 import { benchProductionErrors } from './productionErrors';
 import { benchInvestigation } from './investigate';
 import { benchLogsTail } from './logsTail';
+import { benchAgentTools } from './agentTools';
 import { failures, TIMING_MARGIN } from './report';
 
 async function main(): Promise<void> {
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   await benchMetrics();
   console.log('');
   await benchInvestigation();
+  console.log('');
+  await benchAgentTools();
   console.log('');
   await benchAlarms();
   console.log('');

@@ -17,6 +17,7 @@ import * as metrics from './metrics/activation';
 import * as productionErrors from './productionErrors/activation';
 import * as investigate from './investigate/activation';
 import * as logsFeature from './logs/activation';
+import * as agent from './agent/activation';
 import { SdkMetrics } from './aws/services/metrics';
 import { reportActivation } from './platform/activationReport';
 
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): OpsLensExports {
   productionErrors.activate(context, services);
   investigate.activate(context, services, healthApi);
   logsFeature.activate(context, services);
+  agent.activate(context, services);
   reportActivation(log, startedAt, __dirname);
   return Object.assign(services, { health: healthApi });
 }

@@ -1,0 +1,96 @@
+// The agent tools against the seeded sandbox: each read-only tool's answer time against the time of the
+// AWS calls it makes (the same calls made directly through the seams), and the size of every answer.
+import { AwsSession } from '../src/aws/session';
+import { SdkCloudWatch } from '../src/aws/services/cloudWatch';
+import { SdkLogs } from '../src/aws/services/logs';
+import { SdkMetrics } from '../src/aws/services/metrics';
+import { SdkStepFunctions } from '../src/aws/services/stepFunctions';
+import { collect } from '../src/aws/paging';
+import { AGENT_TOOLS, invokeAgentTool, type ToolContext, type ToolInput } from '../src/agent/tools';
+import { FolderFiles } from '../src/agent/tools/workspaceFiles';
+import { startMoto } from '../sandbox/moto';
+import { startStandIn } from '../sandbox/standin/server';
+import { seedScenario } from '../sandbox/seed';
+import { WORKSPACE_TEMPLATE } from '../sandbox/workspace';
+import { median, report } from './report';
+
+const RUNS = 15;
+const REGION = 'us-east-1';
+const MAX_ANSWER_KB = 16;
+
+async function drain(pages: AsyncIterable<unknown>): Promise<void> {
+  for await (const _page of pages) { /* every page read */ }
+}
+
+/** Median times of the tool and of its AWS calls, run alternately so that both see the same load. */
+async function timedPair(tool: () => Promise<unknown>, calls: () => Promise<unknown>): Promise<{ toolMs: number; awsMs: number }> {
+  await tool();
+  await calls();
+  const toolTimes: number[] = [];
+  const awsTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    let t0 = performance.now();
+    await calls();
+    awsTimes.push(performance.now() - t0);
+    t0 = performance.now();
+    await tool();
+    toolTimes.push(performance.now() - t0);
+  }
+  return { toolMs: median(toolTimes), awsMs: median(awsTimes) };
+}
+
+export async function benchAgentTools(): Promise<void> {
+  const moto = await startMoto();
+  const standIn = await startStandIn({ motoUrl: moto.url, insightsDelayMs: 200 });
+  try {
+    const scenario = await seedScenario(standIn.url);
+    const env = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
+    Object.assign(process.env, env);
+    const session = new AwsSession({ profile: '', regions: [REGION], endpointUrl: standIn.url }, { env });
+    const ctx: ToolContext = {
+      cloudWatch: new SdkCloudWatch(session),
+      logs: new SdkLogs(session),
+      stepFunctions: new SdkStepFunctions(session),
+      metrics: new SdkMetrics(session),
+      regions: async () => [REGION],
+      workspace: new FolderFiles(WORKSPACE_TEMPLATE),
+      pollDelays: [100],
+    };
+    const alarm = scenario.alarms[REGION].find((a) => a.state === 'ALARM')!.name;
+    const failed = scenario.executions.FAILED[0];
+    const alarmArn = `arn:aws:cloudwatch:${REGION}:123456789012:alarm:${alarm}`;
+
+    /** Each read-only tool with the same AWS calls made directly, in the order they depend on each other. */
+    const cases: { tool: string; input: ToolInput; calls: () => Promise<unknown> }[] = [
+      { tool: 'opsLens_listAlarms', input: {}, calls: () => drain(ctx.cloudWatch.alarmPages(REGION)) },
+      { tool: 'opsLens_describeAlarm', input: { name: alarm }, calls: async () => {
+        // The alarm first (its region and ARN), then its history and tags together.
+        await drain(ctx.cloudWatch.alarmPages(REGION, { names: [alarm] }));
+        await Promise.all([ctx.cloudWatch.alarmHistory(REGION, alarm, 10), ctx.cloudWatch.tags(REGION, alarmArn)]);
+      } },
+      { tool: 'opsLens_listExecutions', input: { status: 'FAILED' }, calls: async () => Promise.all((await collect(ctx.stepFunctions.stateMachinePages(REGION))).map((m) => ctx.stepFunctions.executions(REGION, m.stateMachineArn!, { status: 'FAILED', pageSize: 20 }))) },
+      { tool: 'opsLens_describeExecution', input: { executionArn: failed }, calls: () => Promise.all([ctx.stepFunctions.describeExecution(REGION, failed), ctx.stepFunctions.history(REGION, failed)]) },
+    ];
+    for (const c of cases) {
+      const tool = AGENT_TOOLS.find((t) => t.name === c.tool)!;
+      const { toolMs, awsMs } = await timedPair(() => invokeAgentTool(tool, c.input, ctx), c.calls);
+      report(`agent: ${c.tool} vs its AWS calls`, toolMs, 'ms', Math.round(awsMs * 10) / 10);
+    }
+    const inputs: Record<string, ToolInput> = {
+      opsLens_listAlarms: {}, opsLens_describeAlarm: { name: alarm }, opsLens_listSavedQueries: {}, opsLens_getMetricData: { alarmName: alarm, range: '24h' },
+      opsLens_runInsightsQuery: { savedQuery: 'Error Rate by Endpoint', range: '24h', limit: 50 },
+      opsLens_listExecutions: { limit: 50 }, opsLens_resolveStackFrames: { text: '  File "/var/task/app/handler.py", line 3, in handler\n'.repeat(200) }, opsLens_describeExecution: { executionArn: failed },
+    };
+    for (const tool of AGENT_TOOLS) {
+      const answer = await invokeAgentTool(tool, inputs[tool.name] ?? {}, ctx);
+      if (answer.failed) throw new Error(`${tool.name}: ${answer.text}`);
+      report(`agent: ${tool.name} answer size`, Buffer.byteLength(answer.text) / 1024, 'KB', MAX_ANSWER_KB);
+    }
+    session.reset();
+  } finally {
+    await standIn.stop();
+    await moto.stop();
+  }
+}
+
+if (require.main === module) void benchAgentTools();

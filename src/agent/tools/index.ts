@@ -1,0 +1,21 @@
+import { describeAlarm, listAlarms } from './alarms';
+import { describeExecution, listExecutions } from './executions';
+import { listSavedQueries, runInsightsQuery } from './insights';
+import { getMetricData } from './metrics';
+import { resolveStackFrames } from './stackFrames';
+import { finalAnswer } from './text';
+import type { AgentTool, ToolContext, ToolInput } from './types';
+
+export type { AgentTool, ToolContext, ToolInput } from './types';
+
+/** Every tool Ops Lens serves to language models, in VS Code and over MCP. */
+export const AGENT_TOOLS: readonly AgentTool[] = [listAlarms, describeAlarm, listSavedQueries, runInsightsQuery, getMetricData, listExecutions, describeExecution, resolveStackFrames];
+
+/** Runs a tool and returns its answer, capped and with secrets masked; AWS failures become the answer's text. */
+export async function invokeAgentTool(tool: AgentTool, input: ToolInput, ctx: ToolContext): Promise<{ text: string; failed: boolean }> {
+  try {
+    return { text: finalAnswer(await tool.run(input ?? {}, ctx)), failed: false };
+  } catch (err) {
+    return { text: finalAnswer(`${tool.name} failed: ${err instanceof Error ? err.message : String(err)}`), failed: true };
+  }
+}

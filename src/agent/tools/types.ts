@@ -1,0 +1,75 @@
+import type { CloudWatchApi } from '../../aws/services/cloudWatch';
+import type { LogsApi } from '../../aws/services/logs';
+import type { MetricsApi } from '../../aws/services/metrics';
+import type { StepFunctionsApi } from '../../aws/services/stepFunctions';
+
+export interface WorkspaceDocument {
+  /** Relative to the workspace folder, with `/`. */
+  readonly path: string;
+  readonly text: string;
+}
+
+/** Read-only view of the workspace: runbooks and saved queries. */
+export interface WorkspaceFiles {
+  markdown(): Promise<WorkspaceDocument[]>;
+  savedQueries(): Promise<WorkspaceDocument[]>;
+  /** The folders' absolute paths, for mapping stack frames to files. */
+  roots?(): string[];
+}
+
+export interface ToolContext {
+  readonly cloudWatch: CloudWatchApi;
+  readonly logs: LogsApi;
+  readonly stepFunctions: StepFunctionsApi;
+  readonly metrics?: MetricsApi;
+  /** The regions to look in when the call names none. */
+  readonly regions: () => Promise<string[]>;
+  readonly workspace?: WorkspaceFiles;
+  readonly now?: () => Date;
+  /** Delays between GetQueryResults polls (tests shorten them). */
+  readonly pollDelays?: readonly number[];
+}
+
+export interface JsonSchema {
+  readonly type: 'object';
+  readonly properties: Record<string, unknown>;
+  readonly required?: readonly string[];
+  readonly additionalProperties?: boolean;
+}
+
+export type ToolInput = Record<string, unknown>;
+
+/** One tool, served to VS Code's language model tools and to the MCP server alike. */
+export interface AgentTool {
+  readonly name: string;
+  readonly displayName: string;
+  readonly modelDescription: string;
+  readonly inputSchema: JsonSchema;
+  /** Costs money or changes something: asks before running. */
+  readonly needsConfirmation?: boolean;
+  /** What the confirmation shows. */
+  confirmationText?(input: ToolInput, ctx: ToolContext): Promise<string>;
+  run(input: ToolInput, ctx: ToolContext): Promise<string>;
+}
+
+export function stringArg(input: ToolInput, key: string): string | undefined {
+  const v = input[key];
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
+
+export function numberArg(input: ToolInput, key: string, fallback: number, min: number, max: number): number {
+  const v = input[key];
+  const n = typeof v === 'number' && Number.isFinite(v) ? Math.floor(v) : fallback;
+  return Math.min(max, Math.max(min, n));
+}
+
+export function stringListArg(input: ToolInput, key: string): string[] {
+  const v = input[key];
+  if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
+  return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim()) : [];
+}
+
+export async function regionsOf(input: ToolInput, ctx: ToolContext): Promise<string[]> {
+  const region = stringArg(input, 'region');
+  return region ? [region] : ctx.regions();
+}

@@ -1,0 +1,35 @@
+import { REGION_PATTERN } from '../aws/settings';
+
+export interface ServerArgs {
+  readonly profile: string;
+  readonly regions: string[];
+  readonly endpointUrl: string;
+  readonly workspace?: string;
+}
+
+export const USAGE = 'usage: server.js [--profile NAME] [--region REGION]… [--endpoint-url URL] [--workspace DIR]';
+
+/** The command line; a string says what is wrong with it. */
+export function parseServerArgs(argv: readonly string[]): ServerArgs | string {
+  let profile = '';
+  const regions: string[] = [];
+  let endpointUrl = '';
+  let workspace: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const value = inline ?? argv[++i];
+    if (value === undefined) return `${flag} needs a value. ${USAGE}`;
+    if (flag === '--profile') profile = value;
+    else if (flag === '--region') {
+      for (const r of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+        if (!REGION_PATTERN.test(r)) return `"${r}" is not a region. ${USAGE}`;
+        regions.push(r);
+      }
+    } else if (flag === '--endpoint-url') {
+      if (!/^https?:\/\//.test(value)) return `--endpoint-url takes an http(s) URL. ${USAGE}`;
+      endpointUrl = value;
+    } else if (flag === '--workspace') workspace = value;
+    else return `Unknown option ${flag}. ${USAGE}`;
+  }
+  return { profile, regions, endpointUrl, workspace };
+}

@@ -1,0 +1,46 @@
+// The MCP server: Ops Lens's agent tools over stdio, for VS Code and any other MCP client.
+// node dist/mcp/server.js [--profile NAME] [--region REGION]… [--endpoint-url URL] [--workspace DIR]
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { AwsSession } from '../aws/session';
+import { SdkCloudWatch } from '../aws/services/cloudWatch';
+import { SdkLogs } from '../aws/services/logs';
+import { SdkMetrics } from '../aws/services/metrics';
+import { SdkStepFunctions } from '../aws/services/stepFunctions';
+import { AGENT_TOOLS, invokeAgentTool, type ToolContext } from '../agent/tools';
+import { FolderFiles } from '../agent/tools/workspaceFiles';
+import { parseServerArgs } from './args';
+
+async function main(): Promise<void> {
+  const args = parseServerArgs(process.argv.slice(2));
+  if (typeof args === 'string') {
+    process.stderr.write(`${args}\n`);
+    process.exit(2);
+  }
+  const session = new AwsSession({ profile: args.profile, regions: args.regions, endpointUrl: args.endpointUrl });
+  const ctx: ToolContext = {
+    cloudWatch: new SdkCloudWatch(session),
+    logs: new SdkLogs(session),
+    stepFunctions: new SdkStepFunctions(session),
+    metrics: new SdkMetrics(session),
+    regions: async () => [...(await session.regions()).regions],
+    workspace: args.workspace ? new FolderFiles(args.workspace) : undefined,
+  };
+  const server = new Server({ name: 'ops-lens', version: '1.0.0' }, { capabilities: { tools: {} } });
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({
+    tools: AGENT_TOOLS.map((t) => ({ name: t.name, title: t.displayName, description: t.modelDescription, inputSchema: t.inputSchema as never, annotations: { readOnlyHint: true, openWorldHint: true } })),
+  }));
+  server.setRequestHandler(CallToolRequestSchema, async (request) => {
+    const tool = AGENT_TOOLS.find((t) => t.name === request.params.name);
+    if (!tool) return { content: [{ type: 'text', text: `No tool named ${request.params.name}.` }], isError: true };
+    const answer = await invokeAgentTool(tool, request.params.arguments ?? {}, ctx);
+    return { content: [{ type: 'text', text: answer.text }], isError: answer.failed };
+  });
+  await server.connect(new StdioServerTransport());
+}
+
+main().catch((err) => {
+  process.stderr.write(`ops-lens mcp server: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
