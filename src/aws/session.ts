@@ -1,8 +1,9 @@
 import { loadSdk, type SdkModule } from './sdkLoader';
-import { readSharedFiles, listProfiles, type ProfileInfo } from './profiles';
+import { readSharedFiles, listProfiles, profileEndpoint, type ProfileInfo } from './profiles';
+import { parseScope, scopeId } from './scope';
 import { effectiveProfile, resolveRegions, type ResolvedRegions } from './regions';
 import { sameAwsSettings, type AwsSettings } from './settings';
-import { isCredentialProblem, toUserError, type AwsCallContext } from './errors';
+import { AwsUserError, isCredentialProblem, toUserError, type AwsCallContext } from './errors';
 import { SDK_RETRY } from './retry';
 import type { CallListener } from './callLog';
 
@@ -20,6 +21,8 @@ export interface SessionOptions {
   /** Overrides of the shared config/credentials file paths (tests). */
   readonly sharedFiles?: { configFilepath?: string; filepath?: string };
   readonly onCall?: CallListener;
+  /** A member of a multi-profile session: endpoints come from the profile's shared config unless `endpointUrl` overrides them. */
+  readonly endpointsFromConfig?: boolean;
 }
 
 type AnyClient = Clients[ServiceKind] & { middlewareStack: { add: (...args: never[]) => void } };
@@ -36,6 +39,8 @@ export class AwsSession {
   private credentials: unknown;
   private settingsValue: AwsSettings;
   private readonly env: NodeJS.ProcessEnv;
+  /** With `profiles` set: one session per profile, built on first use, dropped at every reset. */
+  private members = new Map<string, AwsSession>();
 
   constructor(settings: AwsSettings, private readonly options: SessionOptions = {}) {
     this.settingsValue = settings;
@@ -55,6 +60,8 @@ export class AwsSession {
   }
 
   reset(): void {
+    for (const member of this.members.values()) member.reset();
+    this.members.clear();
     for (const client of [...this.clients.values(), ...this.retired.splice(0)]) void client.then((c) => c.destroy()).catch(() => undefined);
     this.clients.clear();
     this.credentials = undefined;
@@ -72,7 +79,23 @@ export class AwsSession {
   }
 
   get profileName(): string {
-    return effectiveProfile(this.settingsValue, this.env);
+    return this.profileList?.join(', ') ?? effectiveProfile(this.settingsValue, this.env);
+  }
+
+  /** The profiles shown side by side, or undefined with a single profile. */
+  get profileList(): readonly string[] | undefined {
+    const list = this.settingsValue.profiles;
+    return list && list.length > 0 ? list : undefined;
+  }
+
+  /** The session of one of the side-by-side profiles. */
+  member(profile: string): AwsSession {
+    let member = this.members.get(profile);
+    if (!member) {
+      member = new AwsSession({ profile, regions: this.settingsValue.regions, endpointUrl: this.settingsValue.endpointUrl }, { ...this.options, endpointsFromConfig: true });
+      this.members.set(profile, member);
+    }
+    return member;
   }
 
   get endpoint(): string | undefined {
@@ -84,6 +107,12 @@ export class AwsSession {
   }
 
   async regions(): Promise<ResolvedRegions> {
+    const list = this.profileList;
+    if (list) {
+      // Each profile with its own regions (settings, else its config, else the environment), as `profile · region`.
+      const perProfile = await Promise.all(list.map(async (name) => ({ name, resolved: await this.member(name).regions() })));
+      return { regions: perProfile.flatMap(({ name, resolved }) => resolved.regions.map((r) => scopeId(name, r))), from: perProfile[0].resolved.from };
+    }
     let profileRegion: string | undefined;
     if (this.settingsValue.regions.length === 0) {
       const profile = (await this.profiles()).find((p) => p.name === this.profileName);
@@ -94,6 +123,13 @@ export class AwsSession {
 
   /** Resolves credentials once; throws an AwsUserError when there are none. */
   async checkCredentials(): Promise<void> {
+    const list = this.profileList;
+    if (list) {
+      // One profile failing shows in its own rows; only when none resolves is there nothing to show.
+      const results = await Promise.allSettled(list.map((name) => this.member(name).checkCredentials()));
+      if (results.every((r) => r.status === 'rejected')) throw (results[0] as PromiseRejectedResult).reason;
+      return;
+    }
     const provider = await this.credentialProvider();
     const ctx: AwsCallContext = { service: 'Credentials', operation: 'Resolve', region: '-', profile: this.profileName, endpoint: this.endpoint };
     try {
@@ -104,6 +140,15 @@ export class AwsSession {
   }
 
   async client<K extends ServiceKind>(kind: K, region: string): Promise<Clients[K]> {
+    const scope = parseScope(region);
+    if (scope.profile !== undefined && this.profileList) {
+      if (!this.profileList.includes(scope.profile)) {
+        // A view still holding a root of a profile no longer selected: never call AWS with its credentials.
+        const ctx: AwsCallContext = { service: kind, operation: 'Call', region: scope.region, profile: scope.profile, endpoint: this.endpoint };
+        throw new AwsUserError(`Profile "${scope.profile}" is no longer selected.`, 'selectProfile', 'ProfileNotSelected', ctx);
+      }
+      return this.member(scope.profile).client(kind, scope.region);
+    }
     const key = `${kind}|${region}`;
     let client = this.clients.get(key);
     if (!client) {
@@ -129,7 +174,7 @@ export class AwsSession {
     const config = {
       region,
       credentials: (await this.credentialProvider()) as never,
-      endpoint: this.endpoint,
+      endpoint: this.endpoint ?? (this.options.endpointsFromConfig ? await this.configEndpoint(kind) : undefined),
       requestHandler: { connectionTimeout: 5000, requestTimeout: 30000 },
       ...SDK_RETRY,
     };
@@ -139,6 +184,10 @@ export class AwsSession {
       : new sdk.sfn.SFNClient(config);
     this.instrument(client, region);
     return client;
+  }
+
+  private async configEndpoint(kind: ServiceKind): Promise<string | undefined> {
+    return profileEndpoint(this.profileName, await readSharedFiles(this.options.sharedFiles), kind);
   }
 
   private instrument(client: AnyClient, region: string): void {

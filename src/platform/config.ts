@@ -18,6 +18,7 @@ export function readAwsSettings(): AwsSettings {
     profile: String(readSetting<unknown>('aws.profile', '') ?? '').trim(),
     regions: stringArray(readSetting<unknown>('aws.regions', [])),
     endpointUrl: String(readSetting<unknown>('aws.endpointUrl', '') ?? '').trim(),
+    profiles: [...new Set(stringArray(readSetting<unknown>('aws.profiles', [])))],
   };
 }
 

@@ -6,6 +6,7 @@ import { affectsAws, readAwsSettings } from '../platform/config';
 import type { Services } from '../services';
 import { SessionStatusBar } from './statusBar';
 import { pickProfile, pickRegions } from './pickers';
+import { pickProfiles } from './profilesPicker';
 
 export type CredentialState = 'unknown' | 'ok' | 'missing' | 'error';
 
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
 
   context.subscriptions.push(
     vscode.commands.registerCommand('opsLens.selectProfile', () => pickProfile(session)),
+    vscode.commands.registerCommand('opsLens.selectProfiles', () => pickProfiles(session)),
     vscode.commands.registerCommand('opsLens.selectRegions', (typed?: string) => pickRegions(session, typeof typed === 'string' ? typed : undefined)),
     vscode.commands.registerCommand('opsLens.refresh', () => refresh.refreshAll()),
     vscode.commands.registerCommand(FIX_AWS_ERROR_COMMAND, async (action: ErrorAction) => {
