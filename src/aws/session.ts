@@ -78,6 +78,12 @@ export class AwsSession {
     this.credentials = undefined;
   }
 
+  /** The shared config/credentials files: the test override, else the settings, else the SDK's own (AWS_CONFIG_FILE, ~/.aws). */
+  get sharedFiles(): { configFilepath?: string; filepath?: string } {
+    if (this.options.sharedFiles) return this.options.sharedFiles;
+    return { configFilepath: expandHome(this.settingsValue.configFile, this.env), filepath: expandHome(this.settingsValue.credentialsFile, this.env) };
+  }
+
   get profileName(): string {
     return this.profileList?.join(', ') ?? effectiveProfile(this.settingsValue, this.env);
   }
@@ -92,7 +98,8 @@ export class AwsSession {
   member(profile: string): AwsSession {
     let member = this.members.get(profile);
     if (!member) {
-      member = new AwsSession({ profile, regions: this.settingsValue.regions, endpointUrl: this.settingsValue.endpointUrl }, { ...this.options, endpointsFromConfig: true });
+      const { regions, endpointUrl, configFile, credentialsFile } = this.settingsValue;
+      member = new AwsSession({ profile, regions, endpointUrl, configFile, credentialsFile }, { ...this.options, endpointsFromConfig: true });
       this.members.set(profile, member);
     }
     return member;
@@ -103,7 +110,7 @@ export class AwsSession {
   }
 
   async profiles(): Promise<ProfileInfo[]> {
-    return listProfiles(await readSharedFiles(this.options.sharedFiles));
+    return listProfiles(await readSharedFiles(this.sharedFiles));
   }
 
   async regions(): Promise<ResolvedRegions> {
@@ -163,7 +170,7 @@ export class AwsSession {
     if (!this.credentials) {
       const sdk = await loadSdk();
       const profile = this.settingsValue.profile;
-      const fileOptions = { filepath: this.options.sharedFiles?.filepath, configFilepath: this.options.sharedFiles?.configFilepath, ignoreCache: true };
+      const fileOptions = { filepath: this.sharedFiles.filepath, configFilepath: this.sharedFiles.configFilepath, ignoreCache: true };
       this.credentials = profile ? sdk.fromIni({ profile, ...fileOptions }) : sdk.fromNodeProviderChain(fileOptions);
     }
     return this.credentials;
@@ -187,7 +194,7 @@ export class AwsSession {
   }
 
   private async configEndpoint(kind: ServiceKind): Promise<string | undefined> {
-    return profileEndpoint(this.profileName, await readSharedFiles(this.options.sharedFiles), kind);
+    return profileEndpoint(this.profileName, await readSharedFiles(this.sharedFiles), kind);
   }
 
   private instrument(client: AnyClient, region: string): void {
@@ -211,4 +218,10 @@ export class AwsSession {
     };
     (client.middlewareStack.add as (m: unknown, o: unknown) => void)(middleware, { step: 'initialize', name: 'opsLensCallLog', priority: 'high' });
   }
+}
+
+function expandHome(file: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  if (!file) return undefined;
+  const home = env.HOME || env.USERPROFILE;
+  return home && /^~[\\/]/.test(file) ? home + file.slice(1) : file;
 }
