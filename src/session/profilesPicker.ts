@@ -2,19 +2,14 @@ import * as vscode from 'vscode';
 import { groupProfiles } from '../aws/profiles';
 import type { AwsSession } from '../aws/session';
 import { writeSetting } from '../platform/config';
-import { showError } from '../platform/errors';
+import { readProfilesOrSay } from './pickers';
 
 type ProfileItem = vscode.QuickPickItem & { profile?: string };
 
 /** "Select AWS Profiles…": several profiles side by side, grouped as SSO / role / keys. None selected goes back to one profile. */
 export async function pickProfiles(session: AwsSession): Promise<void> {
-  let profiles;
-  try {
-    profiles = await session.profiles();
-  } catch (err) {
-    await showError(err, 'Could not read the AWS config files');
-    return;
-  }
+  const profiles = await readProfilesOrSay(session);
+  if (!profiles) return;
   const current = new Set(session.profileList ?? []);
   const items: ProfileItem[] = groupProfiles(profiles).flatMap(({ group, profiles: members }): ProfileItem[] => [
     { label: group, kind: vscode.QuickPickItemKind.Separator },
