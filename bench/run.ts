@@ -3,6 +3,7 @@
 import { benchActivation } from './activation';
 import { benchActivationInHost } from './activationInHost';
 import { benchAlarms } from './alarms';
+import { benchAccounts } from './accounts';
 import { benchFormats } from './formats';
 import { benchHealthRound } from './health';
 import { benchInsightsParser } from './insightsParser';
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
   await benchAgentTools();
   console.log('');
   await benchAlarms();
+  console.log('');
+  await benchAccounts();
   console.log('');
   await benchSoak();
 

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { checkSandbox } from './check';
 import { installExtension, startCodeServer, type RunningCodeServer } from './codeServer';
 import { REPO_ROOT, stopChild } from './moto';
+import { useBothAccounts } from './workspace';
 import { startSandbox, type Sandbox } from './start';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
       process.exit(result.ok ? 0 : 1);
     }
 
+    useBothAccounts(sandbox.workspace);
+    console.log(`Accounts side by side: the workspace's profiles sandbox and staging (opsLens.aws.profiles).`);
     if (hasCode()) {
       const child: ChildProcess = spawn('code', ['--new-window', `--extensionDevelopmentPath=${REPO_ROOT}`, sandbox.workspace], { env: { ...process.env, ...sandbox.env }, stdio: 'ignore' });
       stoppers.push(() => stopChild(child));

@@ -9,6 +9,7 @@ import { seedLogs, type LogSeedResult } from './seeders/logs';
 import { seedMetrics } from './seeders/metrics';
 import { seedStepFunctions } from './seeders/stepFunctions';
 import { seedStandInData } from './seeders/standIn';
+import { seedStaging } from './seeders/staging';
 
 export interface ScenarioSummary {
   /** The moment the scenario's data is aligned to. */
@@ -34,6 +35,8 @@ export interface ScenarioSummary {
   };
   /** What only the stand-in in front of moto answers. */
   standIn: { queryDefinitions: string[]; compositeAlarm: string };
+  /** The second account, reachable as the `staging` profile. */
+  staging: { alarms: number; stateMachineArn: string };
   durationMs: number;
 }
 
@@ -50,7 +53,7 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
     return result;
   };
   try {
-    const [metrics, alarms, dashboards, logGroups] = await Promise.all([
+    const [metrics, alarms, dashboards, logGroups, staging] = await Promise.all([
       timed('metric data', () => seedMetrics(clients, now)),
       timed('alarms', () => seedAlarms(clients, now, log)).then(async (seeded) => ({ seeded, standIn: await timed('query definitions, composite alarm, history', () => seedStandInData(clients, seeded)) })),
       timed('dashboards', () => seedDashboards(clients)),
@@ -58,6 +61,7 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
       timed('step functions', () => seedStepFunctions(clients)).then((sfn) =>
         timed('logs', () => seedLogs(clients, buildLogGroups(now, sfn.histories))).then((groups) => ({ sfn, groups })),
       ),
+      timed('staging account', () => seedStaging(endpoint, now)),
     ]);
 
     const byRegion: ScenarioSummary['alarms'] = {};
@@ -81,6 +85,7 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
       executions: sfn.executions,
       logGroups: groups,
       standIn: alarms.standIn,
+      staging,
       counts: {
         alarms: alarms.seeded.length,
         metrics: metrics.metrics,

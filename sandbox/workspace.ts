@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LOG_GROUPS, SCENARIO_REGIONS } from './scenario/constants';
+import { FAKE_CREDENTIALS, LOG_GROUPS, PRIMARY_REGION, SCENARIO_REGIONS } from './scenario/constants';
 import { HEALTH_ENDPOINTS } from './scenario/health';
+import { SANDBOX_PROFILE, STAGING_CREDENTIALS, STAGING_PROFILE, STAGING_REGION } from './scenario/staging';
 
 /** The committed workspace folder that the sandbox opens in the editor. */
 export const WORKSPACE_TEMPLATE = path.join(__dirname, 'workspace');
@@ -30,12 +31,41 @@ export function workspaceSettings(options: { awsEndpoint: string; healthUrl: str
   };
 }
 
-/** Copies the workspace folder to `target` (overwriting what it holds) and writes its `.vscode/settings.json`. */
+/**
+ * The workspace's own AWS config: the seeded account as profile `sandbox` and a second account as
+ * `staging`, each with its region and endpoint, for `opsLens.aws.profiles` side by side.
+ */
+export function sandboxAwsFiles(awsEndpoint: string): { config: string; credentials: string } {
+  const config = [
+    `[profile ${SANDBOX_PROFILE}]`, `region = ${PRIMARY_REGION}`, `endpoint_url = ${awsEndpoint}`, '',
+    `[profile ${STAGING_PROFILE}]`, `region = ${STAGING_REGION}`, `endpoint_url = ${awsEndpoint}`, '',
+  ].join('\n');
+  const credentials = [
+    `[${SANDBOX_PROFILE}]`, `aws_access_key_id = ${FAKE_CREDENTIALS.accessKeyId}`, `aws_secret_access_key = ${FAKE_CREDENTIALS.secretAccessKey}`, '',
+    `[${STAGING_PROFILE}]`, `aws_access_key_id = ${STAGING_CREDENTIALS.accessKeyId}`, `aws_secret_access_key = ${STAGING_CREDENTIALS.secretAccessKey}`, '',
+  ].join('\n');
+  return { config, credentials };
+}
+
+/** Copies the workspace folder to `target` (overwriting what it holds) and writes its `.vscode/settings.json` and `.aws/` files. */
 export function prepareWorkspace(target: string, options: { awsEndpoint: string; healthUrl: string }): string {
   const dir = path.resolve(target);
   fs.mkdirSync(dir, { recursive: true });
   fs.cpSync(WORKSPACE_TEMPLATE, dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, '.vscode'), { recursive: true });
-  fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), `${JSON.stringify(workspaceSettings(options), null, 2)}\n`);
+  const aws = sandboxAwsFiles(options.awsEndpoint);
+  fs.mkdirSync(path.join(dir, '.aws'), { recursive: true });
+  fs.writeFileSync(path.join(dir, '.aws', 'config'), aws.config);
+  fs.writeFileSync(path.join(dir, '.aws', 'credentials'), aws.credentials);
+  const settings = { ...workspaceSettings(options), 'opsLens.aws.configFile': path.join(dir, '.aws', 'config'), 'opsLens.aws.credentialsFile': path.join(dir, '.aws', 'credentials') };
+  fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
   return dir;
+}
+
+/** Turns the prepared workspace to both sandbox accounts side by side (`npm run demo`, the accounts e2e test). */
+export function useBothAccounts(workspaceDir: string): void {
+  const file = path.join(workspaceDir, '.vscode', 'settings.json');
+  const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  settings['opsLens.aws.profiles'] = [SANDBOX_PROFILE, STAGING_PROFILE];
+  fs.writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
 }

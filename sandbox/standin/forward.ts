@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import * as zlib from 'node:zlib';
 import type { Input } from './input';
 import { asInput } from './input';
+import { currentAccount, DEFAULT_ACCOUNT } from './accounts';
 import type { ServiceProtocol } from './protocol';
 
 /** A response read whole from moto. */
@@ -43,7 +44,7 @@ interface UpstreamRequest {
 function upstream(motoUrl: string, request: UpstreamRequest, onResponse: (res: http.IncomingMessage) => void, onError: (err: Error) => void): void {
   const target = new URL(request.path, motoUrl);
   const req = http.request(
-    { hostname: target.hostname, port: target.port, path: target.pathname + target.search, method: request.method, headers: request.headers },
+    { hostname: target.hostname, port: target.port, path: target.pathname + target.search, method: request.method, headers: withAccount(request.headers) },
     onResponse,
   );
   req.on('error', onError);
@@ -125,4 +126,13 @@ export class MotoCaller {
     headers['content-length'] = String(body.length);
     return requestMoto(this.motoUrl, { method: 'POST', path: '/', headers, body });
   }
+}
+
+/**
+ * moto files a request under the account its `x-moto-account-id` header names; the stand-in sets it
+ * from the signing key (see accounts.ts), so a second profile's keys reach a second account.
+ */
+function withAccount(headers: http.OutgoingHttpHeaders): http.OutgoingHttpHeaders {
+  const account = currentAccount();
+  return account === DEFAULT_ACCOUNT ? headers : { ...headers, 'x-moto-account-id': account };
 }

@@ -7,6 +7,7 @@ import type { HandlerTable, Resettable } from './handler';
 import { Relay, Streamed } from './handler';
 import { LogsService } from './logs/service';
 import { AwsError, CLOUDWATCH, errorResponse, jsonResponse, LOGS, protocolForTarget, signingScope, STEP_FUNCTIONS, type ServiceProtocol } from './protocol';
+import { accountOf, inAccount } from './accounts';
 import { StepFunctionsService } from './stepFunctions/service';
 
 export interface StandInOptions {
@@ -88,7 +89,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandInServ
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      void route(req, body, res).catch((err: unknown) => {
+      void inAccount(accountOf(signingScope(req.headers).accessKeyId), () => route(req, body, res)).catch((err: unknown) => {
         log(`stand-in: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
         res.end('stand-in internal error');

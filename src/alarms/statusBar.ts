@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../platform/disposable';
 import type { AlarmsStore } from './store';
+import { accountSummary } from '../session/accountSummary';
 
 /** `$(bell) 3` on a warning background while alarms fire; hidden otherwise. Click focuses the view. */
 export class AlarmsStatusBar extends Disposable {
@@ -17,6 +18,14 @@ export class AlarmsStatusBar extends Disposable {
   private update(): void {
     const firing = [...this.store.all()].filter((a) => a.state === 'ALARM');
     const n = firing.length;
+    const perAccount = accountSummary(this.store.regions.map((r) => r.region), this.store.all());
+    if (perAccount !== undefined) {
+      this.item.text = `$(bell) ${perAccount}`;
+      this.item.tooltip = `Alarms in ALARM per profile: ${perAccount}`;
+      this.item.accessibilityInformation = { label: `Alarms in ALARM per profile: ${perAccount}`, role: 'button' };
+      this.item.show();
+      return;
+    }
     if (n === 0) {
       this.item.hide();
       return;

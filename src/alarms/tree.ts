@@ -9,6 +9,7 @@ import { clockTime, staleRowLabel, staleTooltip } from '../core/time/stale';
 import type { AlarmsStore, RegionAlarms } from './store';
 import { alarmTooltip } from './tooltip';
 import type { IgnoredSettings } from '../platform/trust';
+import { isScoped } from '../aws/scope';
 
 export type AlarmNode =
   | { kind: 'region'; region: RegionAlarms }
@@ -60,7 +61,7 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
       const notice: AlarmNode[] = ignored.length ? [{ kind: 'restricted', settings: ignored }] : [];
       const regions = this.store.regions;
       if (!this.store.loaded && regions.every((r) => r.loading)) return notice;
-      if (regions.length === 1) return [...notice, ...this.regionChildren(regions[0], false)];
+      if (regions.length === 1 && !isScoped(regions[0].region)) return [...notice, ...this.regionChildren(regions[0], false)];
       return [...notice, ...regions.map((region): AlarmNode => ({ kind: 'region', region }))];
     }
     if (node.kind === 'region') return this.regionChildren(node.region, true);

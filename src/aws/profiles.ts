@@ -44,3 +44,34 @@ function profileKind(section: Record<string, string | undefined>): string | unde
   if (section.aws_access_key_id) return 'static keys';
   return undefined;
 }
+
+export type ProfileGroup = 'SSO' | 'role' | 'keys' | 'other';
+
+/** Profiles grouped the way people think of them: SSO sign-in, assumed roles, keys (static or from a process). */
+export function groupProfiles(profiles: readonly ProfileInfo[]): { group: ProfileGroup; profiles: ProfileInfo[] }[] {
+  const groupOf = (p: ProfileInfo): ProfileGroup =>
+    p.kind === 'sso' ? 'SSO' : p.kind === 'role' ? 'role' : p.kind === 'static keys' || p.kind === 'credential_process' ? 'keys' : 'other';
+  const order: ProfileGroup[] = ['SSO', 'role', 'keys', 'other'];
+  return order
+    .map((group) => ({ group, profiles: profiles.filter((p) => groupOf(p) === group) }))
+    .filter((g) => g.profiles.length > 0);
+}
+
+/** The `services` section key of each service Ops Lens calls (the SDK's service ids, snake case). */
+const SERVICE_IDS = { cloudWatch: 'cloudwatch', logs: 'cloudwatch_logs', sfn: 'sfn' } as const;
+
+/**
+ * A profile's endpoint for a service as the shared config defines it: the service's `endpoint_url` in
+ * the profile's `services` section, else the profile's own `endpoint_url`.
+ * https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html
+ */
+export function profileEndpoint(profile: string, files: SharedFiles, kind: keyof typeof SERVICE_IDS): string | undefined {
+  const section = { ...files.configFile[profile], ...files.credentialsFile[profile] };
+  const servicesName = section.services;
+  if (servicesName) {
+    const services = files.configFile[`services.${servicesName}`] ?? files.configFile[`services ${servicesName}`];
+    const url = services?.[`${SERVICE_IDS[kind]}.endpoint_url`];
+    if (url) return url;
+  }
+  return section.endpoint_url || undefined;
+}

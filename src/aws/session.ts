@@ -1,8 +1,9 @@
 import { loadSdk, type SdkModule } from './sdkLoader';
-import { readSharedFiles, listProfiles, type ProfileInfo } from './profiles';
+import { readSharedFiles, listProfiles, profileEndpoint, type ProfileInfo } from './profiles';
+import { parseScope, scopeId } from './scope';
 import { effectiveProfile, resolveRegions, type ResolvedRegions } from './regions';
 import { sameAwsSettings, type AwsSettings } from './settings';
-import { isCredentialProblem, toUserError, type AwsCallContext } from './errors';
+import { AwsUserError, isCredentialProblem, toUserError, type AwsCallContext } from './errors';
 import { SDK_RETRY } from './retry';
 import type { CallListener } from './callLog';
 
@@ -20,6 +21,8 @@ export interface SessionOptions {
   /** Overrides of the shared config/credentials file paths (tests). */
   readonly sharedFiles?: { configFilepath?: string; filepath?: string };
   readonly onCall?: CallListener;
+  /** A member of a multi-profile session: endpoints come from the profile's shared config unless `endpointUrl` overrides them. */
+  readonly endpointsFromConfig?: boolean;
 }
 
 type AnyClient = Clients[ServiceKind] & { middlewareStack: { add: (...args: never[]) => void } };
@@ -36,6 +39,8 @@ export class AwsSession {
   private credentials: unknown;
   private settingsValue: AwsSettings;
   private readonly env: NodeJS.ProcessEnv;
+  /** With `profiles` set: one session per profile, built on first use, dropped at every reset. */
+  private members = new Map<string, AwsSession>();
 
   constructor(settings: AwsSettings, private readonly options: SessionOptions = {}) {
     this.settingsValue = settings;
@@ -55,6 +60,8 @@ export class AwsSession {
   }
 
   reset(): void {
+    for (const member of this.members.values()) member.reset();
+    this.members.clear();
     for (const client of [...this.clients.values(), ...this.retired.splice(0)]) void client.then((c) => c.destroy()).catch(() => undefined);
     this.clients.clear();
     this.credentials = undefined;
@@ -71,8 +78,31 @@ export class AwsSession {
     this.credentials = undefined;
   }
 
+  /** The shared config/credentials files: the test override, else the settings, else the SDK's own (AWS_CONFIG_FILE, ~/.aws). */
+  get sharedFiles(): { configFilepath?: string; filepath?: string } {
+    if (this.options.sharedFiles) return this.options.sharedFiles;
+    return { configFilepath: expandHome(this.settingsValue.configFile, this.env), filepath: expandHome(this.settingsValue.credentialsFile, this.env) };
+  }
+
   get profileName(): string {
-    return effectiveProfile(this.settingsValue, this.env);
+    return this.profileList?.join(', ') ?? effectiveProfile(this.settingsValue, this.env);
+  }
+
+  /** The profiles shown side by side, or undefined with a single profile. */
+  get profileList(): readonly string[] | undefined {
+    const list = this.settingsValue.profiles;
+    return list && list.length > 0 ? list : undefined;
+  }
+
+  /** The session of one of the side-by-side profiles. */
+  member(profile: string): AwsSession {
+    let member = this.members.get(profile);
+    if (!member) {
+      const { regions, endpointUrl, configFile, credentialsFile } = this.settingsValue;
+      member = new AwsSession({ profile, regions, endpointUrl, configFile, credentialsFile }, { ...this.options, endpointsFromConfig: true });
+      this.members.set(profile, member);
+    }
+    return member;
   }
 
   get endpoint(): string | undefined {
@@ -80,10 +110,16 @@ export class AwsSession {
   }
 
   async profiles(): Promise<ProfileInfo[]> {
-    return listProfiles(await readSharedFiles(this.options.sharedFiles));
+    return listProfiles(await readSharedFiles(this.sharedFiles));
   }
 
   async regions(): Promise<ResolvedRegions> {
+    const list = this.profileList;
+    if (list) {
+      // Each profile with its own regions (settings, else its config, else the environment), as `profile · region`.
+      const perProfile = await Promise.all(list.map(async (name) => ({ name, resolved: await this.member(name).regions() })));
+      return { regions: perProfile.flatMap(({ name, resolved }) => resolved.regions.map((r) => scopeId(name, r))), from: perProfile[0].resolved.from };
+    }
     let profileRegion: string | undefined;
     if (this.settingsValue.regions.length === 0) {
       const profile = (await this.profiles()).find((p) => p.name === this.profileName);
@@ -94,6 +130,13 @@ export class AwsSession {
 
   /** Resolves credentials once; throws an AwsUserError when there are none. */
   async checkCredentials(): Promise<void> {
+    const list = this.profileList;
+    if (list) {
+      // One profile failing shows in its own rows; only when none resolves is there nothing to show.
+      const results = await Promise.allSettled(list.map((name) => this.member(name).checkCredentials()));
+      if (results.every((r) => r.status === 'rejected')) throw (results[0] as PromiseRejectedResult).reason;
+      return;
+    }
     const provider = await this.credentialProvider();
     const ctx: AwsCallContext = { service: 'Credentials', operation: 'Resolve', region: '-', profile: this.profileName, endpoint: this.endpoint };
     try {
@@ -104,6 +147,15 @@ export class AwsSession {
   }
 
   async client<K extends ServiceKind>(kind: K, region: string): Promise<Clients[K]> {
+    const scope = parseScope(region);
+    if (scope.profile !== undefined && this.profileList) {
+      if (!this.profileList.includes(scope.profile)) {
+        // A view still holding a root of a profile no longer selected: never call AWS with its credentials.
+        const ctx: AwsCallContext = { service: kind, operation: 'Call', region: scope.region, profile: scope.profile, endpoint: this.endpoint };
+        throw new AwsUserError(`Profile "${scope.profile}" is no longer selected.`, 'selectProfile', 'ProfileNotSelected', ctx);
+      }
+      return this.member(scope.profile).client(kind, scope.region);
+    }
     const key = `${kind}|${region}`;
     let client = this.clients.get(key);
     if (!client) {
@@ -118,7 +170,7 @@ export class AwsSession {
     if (!this.credentials) {
       const sdk = await loadSdk();
       const profile = this.settingsValue.profile;
-      const fileOptions = { filepath: this.options.sharedFiles?.filepath, configFilepath: this.options.sharedFiles?.configFilepath, ignoreCache: true };
+      const fileOptions = { filepath: this.sharedFiles.filepath, configFilepath: this.sharedFiles.configFilepath, ignoreCache: true };
       this.credentials = profile ? sdk.fromIni({ profile, ...fileOptions }) : sdk.fromNodeProviderChain(fileOptions);
     }
     return this.credentials;
@@ -129,7 +181,7 @@ export class AwsSession {
     const config = {
       region,
       credentials: (await this.credentialProvider()) as never,
-      endpoint: this.endpoint,
+      endpoint: this.endpoint ?? (this.options.endpointsFromConfig ? await this.configEndpoint(kind) : undefined),
       requestHandler: { connectionTimeout: 5000, requestTimeout: 30000 },
       ...SDK_RETRY,
     };
@@ -139,6 +191,10 @@ export class AwsSession {
       : new sdk.sfn.SFNClient(config);
     this.instrument(client, region);
     return client;
+  }
+
+  private async configEndpoint(kind: ServiceKind): Promise<string | undefined> {
+    return profileEndpoint(this.profileName, await readSharedFiles(this.sharedFiles), kind);
   }
 
   private instrument(client: AnyClient, region: string): void {
@@ -162,4 +218,10 @@ export class AwsSession {
     };
     (client.middlewareStack.add as (m: unknown, o: unknown) => void)(middleware, { step: 'initialize', name: 'opsLensCallLog', priority: 'high' });
   }
+}
+
+function expandHome(file: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  if (!file) return undefined;
+  const home = env.HOME || env.USERPROFILE;
+  return home && /^~[\\/]/.test(file) ? home + file.slice(1) : file;
 }

@@ -18,6 +18,9 @@ export function readAwsSettings(): AwsSettings {
     profile: String(readSetting<unknown>('aws.profile', '') ?? '').trim(),
     regions: stringArray(readSetting<unknown>('aws.regions', [])),
     endpointUrl: String(readSetting<unknown>('aws.endpointUrl', '') ?? '').trim(),
+    profiles: [...new Set(stringArray(readSetting<unknown>('aws.profiles', [])))],
+    configFile: String(readSetting<unknown>('aws.configFile', '') ?? '').trim(),
+    credentialsFile: String(readSetting<unknown>('aws.credentialsFile', '') ?? '').trim(),
   };
 }
 

@@ -9,7 +9,7 @@ import { readScannedFile } from './files';
  * `restrictedConfigurations` too): a cloned repository must not pick the user's production profile,
  * point runbooks at its own site or run patterns of its choosing.
  */
-export const RESTRICTED_SETTINGS = ['aws.profile', 'aws.regions', 'aws.endpointUrl', 'runbooks', 'sourceMappings', 'insights.queryFiles', 'health.endpoints', 'productionErrors.logGroups', 'productionErrors.filter'] as const;
+export const RESTRICTED_SETTINGS = ['aws.profile', 'aws.profiles', 'aws.regions', 'aws.endpointUrl', 'aws.configFile', 'aws.credentialsFile', 'runbooks', 'sourceMappings', 'insights.queryFiles', 'health.endpoints', 'productionErrors.logGroups', 'productionErrors.filter'] as const;
 
 export type RestrictedSetting = (typeof RESTRICTED_SETTINGS)[number];
 

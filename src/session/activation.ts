@@ -6,6 +6,8 @@ import { affectsAws, readAwsSettings } from '../platform/config';
 import type { Services } from '../services';
 import { SessionStatusBar } from './statusBar';
 import { pickProfile, pickRegions } from './pickers';
+import { pickProfiles } from './profilesPicker';
+import { SsoExpiryWatch, typeLoginCommand } from './ssoExpiry';
 
 export type CredentialState = 'unknown' | 'ok' | 'missing' | 'error';
 
@@ -15,6 +17,9 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const statusBar = new SessionStatusBar(session);
   context.subscriptions.push(statusBar);
   void statusBar.update();
+  const ssoWatch = new SsoExpiryWatch(session, log);
+  context.subscriptions.push(ssoWatch);
+  void ssoWatch.check();
 
   let checked = false;
   const checkCredentials = async (): Promise<void> => {
@@ -34,6 +39,12 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
 
   context.subscriptions.push(
     vscode.commands.registerCommand('opsLens.selectProfile', () => pickProfile(session)),
+    vscode.commands.registerCommand('opsLens.selectProfiles', () => pickProfiles(session)),
+    vscode.commands.registerCommand('opsLens.ssoLogin', (profile?: unknown) => {
+      // Only a profile Ops Lens is using: a link in outside text cannot pick what gets typed.
+      const own = session.profileList ?? [session.profileName];
+      typeLoginCommand(typeof profile === 'string' && own.includes(profile) ? profile : own[0]);
+    }),
     vscode.commands.registerCommand('opsLens.selectRegions', (typed?: string) => pickRegions(session, typeof typed === 'string' ? typed : undefined)),
     vscode.commands.registerCommand('opsLens.refresh', () => refresh.refreshAll()),
     vscode.commands.registerCommand(FIX_AWS_ERROR_COMMAND, async (action: ErrorAction) => {
@@ -53,6 +64,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       session.update(readAwsSettings());
       log.info(`AWS settings changed: profile ${session.profileName}, regions ${session.settings.regions.join(', ') || '(default)'}`);
       await statusBar.update();
+      await ssoWatch.check();
       if (checked) await checkCredentials();
       await refresh.refreshAll();
     }),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ProfileInfo } from '../aws/profiles';
 import type { AwsSession } from '../aws/session';
 import { REGION_PATTERN } from '../aws/settings';
 import { writeSetting } from '../platform/config';
@@ -7,14 +8,19 @@ import { KNOWN_REGIONS } from './regionList';
 
 const DEFAULT_CHAIN = '$(debug-restart) Default credential chain';
 
-export async function pickProfile(session: AwsSession): Promise<void> {
-  let profiles;
+/** The shared config's profiles, or undefined after saying why they could not be read. */
+export async function readProfilesOrSay(session: AwsSession): Promise<ProfileInfo[] | undefined> {
   try {
-    profiles = await session.profiles();
+    return await session.profiles();
   } catch (err) {
     await showError(err, 'Could not read the AWS config files');
-    return;
+    return undefined;
   }
+}
+
+export async function pickProfile(session: AwsSession): Promise<void> {
+  const profiles = await readProfilesOrSay(session);
+  if (!profiles) return;
   const current = session.settings.profile;
   const items: (vscode.QuickPickItem & { profile: string })[] = [
     { label: DEFAULT_CHAIN, description: current === '' ? 'current' : undefined, detail: 'Environment variables, AWS_PROFILE or default, SSO, instance role', profile: '' },

@@ -3,6 +3,7 @@ import { errorTreeItem } from '../platform/errorItem';
 import { STATUS_LABEL, canRedrive, type ExecutionStatus } from '../core/stepFunctions/model';
 import { formatDuration, relativeTime } from '../core/time/relative';
 import { clockTime, staleRowLabel, staleTooltip } from '../core/time/stale';
+import { isScoped } from '../aws/scope';
 import type { Execution, RegionMachines, StateMachine, StepFunctionsStore } from './store';
 
 export type SfnNode =
@@ -37,7 +38,7 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
     if (!node) {
       const regions = this.store.regions;
       if (!this.store.loaded) return [];
-      if (regions.length === 1) return this.regionChildren(regions[0], false);
+      if (regions.length === 1 && !isScoped(regions[0].region)) return this.regionChildren(regions[0], false);
       return regions.map((region) => ({ kind: 'region', region }));
     }
     if (node.kind === 'region') return this.regionChildren(node.region, true);

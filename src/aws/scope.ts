@@ -1,0 +1,20 @@
+/**
+ * With several profiles, every place that keys by region keys by `profile · region` instead, so stores,
+ * trees and outage notices carry the profile without knowing about it; the session parses it back.
+ */
+const SEPARATOR = ' · ';
+
+export function scopeId(profile: string, region: string): string {
+  return `${profile}${SEPARATOR}${region}`;
+}
+
+/** The profile and region of a scope id; a plain region has no profile. */
+export function parseScope(id: string): { profile?: string; region: string } {
+  const at = id.lastIndexOf(SEPARATOR);
+  if (at <= 0) return { region: id };
+  return { profile: id.slice(0, at), region: id.slice(at + SEPARATOR.length) };
+}
+
+export function isScoped(id: string): boolean {
+  return parseScope(id).profile !== undefined;
+}

@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import { readSharedFiles } from '../aws/profiles';
+import type { AwsSession } from '../aws/session';
+import { readSessionExpiry, ssoLoginCommand, type SessionExpiry } from '../aws/ssoCache';
+import { quoted } from '../core/text/notification';
+import { Disposable } from '../platform/disposable';
+import { notifyWarning } from '../platform/notify';
+
+const CHECK_EVERY_MS = 60_000;
+const MAX_BUTTON_PROFILE_LENGTH = 60;
+
+/**
+ * SSO sessions read from the SDK's token cache, ahead of AWS saying so: a status bar warning from 15
+ * minutes before expiry, and one notification when it expires offering the login command in a terminal,
+ * typed but not run.
+ */
+export class SsoExpiryWatch extends Disposable {
+  private readonly item = this.register(vscode.window.createStatusBarItem('opsLens.ssoExpiry', vscode.StatusBarAlignment.Left, 8));
+  private readonly announced = new Set<string>();
+  private readonly timer: ReturnType<typeof setInterval>;
+
+  constructor(private readonly session: AwsSession, private readonly log: vscode.LogOutputChannel) {
+    super();
+    this.item.name = 'Ops Lens: AWS SSO session';
+    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.timer = setInterval(() => void this.check(), CHECK_EVERY_MS);
+    this.register({ dispose: () => clearInterval(this.timer) });
+  }
+
+  async check(): Promise<void> {
+    const profiles = this.session.profileList ?? [this.session.profileName];
+    let states: { profile: string; expiry: SessionExpiry }[];
+    try {
+      const files = await readSharedFiles(this.session.sharedFiles);
+      const read = await Promise.all(profiles.map(async (profile) => ({ profile, expiry: await readSessionExpiry(profile, files) })));
+      states = read.filter((s): s is { profile: string; expiry: SessionExpiry } => s.expiry !== undefined);
+    } catch (err) {
+      this.log.warn(`SSO session check: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    this.showStatus(states);
+    for (const { profile, expiry } of states) {
+      if (expiry.state !== 'expired') continue;
+      const key = `${profile}|${expiry.expiresAt.toISOString()}`;
+      if (this.announced.has(key)) continue;
+      this.announced.add(key);
+      void this.announceExpired(profile);
+    }
+  }
+
+  private showStatus(states: readonly { profile: string; expiry: SessionExpiry }[]): void {
+    const ending = states.filter((s) => s.expiry.state === 'expiring' || s.expiry.state === 'expired');
+    if (ending.length === 0) {
+      this.item.hide();
+      return;
+    }
+    const parts = ending.map(({ profile, expiry }) => (expiry.state === 'expiring' ? `${profile} ${expiry.minutesLeft} min` : `${profile} expired`));
+    this.item.text = `$(warning) SSO: ${parts.join(' · ')}`;
+    const first = ending[0].profile;
+    this.item.tooltip = `AWS SSO session ${ending[0].expiry.state === 'expired' ? 'expired' : 'ending soon'}. Click to type \`${ssoLoginCommand(first)}\` in a terminal.`;
+    this.item.command = { title: 'AWS SSO login', command: 'opsLens.ssoLogin', arguments: [first] };
+    this.item.accessibilityInformation = { label: `AWS SSO session: ${parts.join(', ')}`, role: 'button' };
+    this.item.show();
+  }
+
+  private async announceExpired(profile: string): Promise<void> {
+    const shown = profile.length > MAX_BUTTON_PROFILE_LENGTH ? `${profile.slice(0, MAX_BUTTON_PROFILE_LENGTH)}…` : profile;
+    const button = `Run aws sso login --profile ${shown}`;
+    const picked = await notifyWarning(`The AWS SSO session of profile ${quoted(profile)} has expired.`, button);
+    if (picked === button) typeLoginCommand(profile);
+  }
+}
+
+/** Opens a terminal with `aws sso login --profile NAME` typed, not run: the person presses Enter. */
+export function typeLoginCommand(profile: string): vscode.Terminal {
+  const terminal = vscode.window.createTerminal({ name: 'AWS SSO login' });
+  terminal.show();
+  terminal.sendText(ssoLoginCommand(profile), false);
+  return terminal;
+}

@@ -1,0 +1,52 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { AwsSession } from '../../src/aws/session';
+import { SdkCloudWatch } from '../../src/aws/services/cloudWatch';
+import { SdkStepFunctions } from '../../src/aws/services/stepFunctions';
+import { SdkLogs } from '../../src/aws/services/logs';
+import { collect } from '../../src/aws/paging';
+import { resetMoto } from '../../sandbox/moto';
+import { seedStaging } from '../../sandbox/seeders/staging';
+import { sandboxAwsFiles } from '../../sandbox/workspace';
+import { FAKE_CREDENTIALS } from '../../sandbox/scenario/constants';
+import { STAGING_ALARMS, STAGING_LOG_GROUP, STAGING_STATE_MACHINE } from '../../sandbox/scenario/staging';
+import { awsEndpoint } from './setup';
+
+describe('the sandbox second account, as the workspace AWS config reaches it', () => {
+  let dir: string;
+  let session: AwsSession;
+
+  before(async () => {
+    await resetMoto(awsEndpoint());
+    const seeded = new CloudWatchClient({ region: 'us-east-1', endpoint: awsEndpoint(), credentials: { ...FAKE_CREDENTIALS } });
+    await seeded.send(new PutMetricAlarmCommand({ AlarmName: 'dev-ecs-service-unhealthy', MetricName: 'HealthyHostCount', Namespace: 'AWS/ApplicationELB', Statistic: 'Minimum', Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'LessThanThreshold' }));
+    seeded.destroy();
+    await seedStaging(awsEndpoint(), new Date());
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-lens-sandbox-aws-'));
+    const files = sandboxAwsFiles(awsEndpoint());
+    fs.writeFileSync(path.join(dir, 'config'), files.config);
+    fs.writeFileSync(path.join(dir, 'credentials'), files.credentials);
+    session = new AwsSession({ profile: '', regions: [], endpointUrl: '', profiles: ['sandbox', 'staging'], configFile: path.join(dir, 'config'), credentialsFile: path.join(dir, 'credentials') }, { env: {} });
+  });
+
+  after(() => {
+    session.reset();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('staging has its own alarms, state machine and logs; the seeded account keeps its own', async () => {
+    assert.deepEqual((await session.regions()).regions, ['sandbox · us-east-1', 'staging · us-east-1']);
+    const cw = new SdkCloudWatch(session);
+    const alarms = async (root: string) => (await collect(async function* () { for await (const p of cw.alarmPages(root)) yield p.metricAlarms; }())).map((a) => [a.AlarmName, a.StateValue]);
+    assert.deepEqual(await alarms('staging · us-east-1'), STAGING_ALARMS.map((a) => [a.name, a.state]).sort());
+    assert.deepEqual((await alarms('sandbox · us-east-1')).map(([name]) => name), ['dev-ecs-service-unhealthy']);
+    const sfn = new SdkStepFunctions(session);
+    assert.deepEqual((await collect(sfn.stateMachinePages('staging · us-east-1'))).map((m) => m.name), [STAGING_STATE_MACHINE]);
+    assert.deepEqual(await collect(sfn.stateMachinePages('sandbox · us-east-1')), []);
+    const groups = await collect(new SdkLogs(session).logGroupPages('staging · us-east-1'));
+    assert.deepEqual(groups.map((g) => g.logGroupName), [STAGING_LOG_GROUP]);
+  });
+});
