@@ -59,7 +59,7 @@ describe('production errors in the source', () => {
     const panel = wb.page.locator('.markers-panel');
     // Other features' problems (earlier tests') can push this file's rows out of the panel's visible rows.
     await wb.filterProblems('generate.ts');
-    const problems = await waitFor(() => panel.innerText(), (t) => /4 production errors in 24h: QuotaExceededError: Gemini API quota exceeded/.test(t), { timeoutMs: 20000, message: 'the Problems panel does not list generate.ts:42' });
+    const problems = await waitFor(() => panel.innerText(), (t) => new RegExp(`${expected} production errors in 24h: QuotaExceededError: Gemini API quota exceeded`).test(t), { timeoutMs: 20000, message: 'the Problems panel does not list generate.ts:42' });
     assert.match(problems, /generate\.ts/);
     assert.match(problems, /CloudWatch/);
     assert.match(problems, /\[Ln 42, Col \d+\]/);
