@@ -74,7 +74,9 @@ export async function benchAgentTools(): Promise<void> {
     for (const c of cases) {
       const tool = AGENT_TOOLS.find((t) => t.name === c.tool)!;
       const { toolMs, awsMs } = await timedPair(() => invokeAgentTool(tool, c.input, ctx), c.calls);
-      report(`agent: ${c.tool} vs its AWS calls`, toolMs, 'ms', Math.round(awsMs * 10) / 10);
+      // The budget is 1.5× the time of the same AWS calls made directly; like every timing, --check then
+      // allows the shared machine's margin on top (bench/report.ts), as these are a few milliseconds each.
+      report(`agent: ${c.tool} vs its AWS calls`, toolMs, 'ms', Math.round(awsMs * 15) / 10, `(the AWS calls alone: ${awsMs.toFixed(1)} ms)`);
     }
     const inputs: Record<string, ToolInput> = {
       opsLens_listAlarms: {}, opsLens_describeAlarm: { name: alarm }, opsLens_listSavedQueries: {}, opsLens_getMetricData: { alarmName: alarm, range: '24h' },
