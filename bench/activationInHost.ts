@@ -8,22 +8,16 @@ import { chromium } from 'playwright-core';
 import { installExtension, startCodeServer } from '../sandbox/codeServer';
 import { VSCODE_TARGETS } from '../sandbox/tools/vscodeVersions';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT } from '../test/support/environment';
+import { logFiles } from '../test/support/hostLogs';
 import { report, reportMissing } from './report';
 
 const ACTIVATED = /activated in ([\d.]+) ms; code loaded: ([\d.]+) KB \(([^)]*)\)/;
 
 function findLine(dir: string): RegExpExecArray | undefined {
-  const stack = [dir];
-  while (stack.length) {
-    const current = stack.pop()!;
-    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) stack.push(full);
-      else if (entry.name.endsWith('.log') && entry.name.includes('Ops Lens')) {
-        const match = ACTIVATED.exec(fs.readFileSync(full, 'utf8'));
-        if (match) return match;
-      }
-    }
+  for (const file of logFiles(dir)) {
+    if (!path.basename(file).includes('Ops Lens')) continue;
+    const match = ACTIVATED.exec(fs.readFileSync(file, 'utf8'));
+    if (match) return match;
   }
   return undefined;
 }

@@ -4,6 +4,8 @@ import type { AwsCall } from '../../sandbox/standin/server';
 
 export type { AwsCall };
 
+// The stand-in's CALL_LOG_PATH, written out: importing the value would bundle the stand-in server into
+// the extension-host suite, which reads this file too.
 const CALL_LOG_PATH = '/ops-lens-standin/calls';
 
 /** Calls received after `since` (a `seq` from an earlier read; 0 for all). */

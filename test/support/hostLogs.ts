@@ -13,7 +13,8 @@ export interface HostError {
 const ENTRY = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \[(\w+)\]/;
 const EXTENSION_ID = /ops-lens\.ops-lens/i;
 
-function logFiles(dir: string): string[] {
+/** Every `.log` file below `dir` (none when it does not exist). */
+export function logFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const full = path.join(dir, d.name);
