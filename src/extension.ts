@@ -19,13 +19,13 @@ import * as investigate from './investigate/activation';
 import * as logsFeature from './logs/activation';
 import * as agent from './agent/activation';
 import { SdkMetrics } from './aws/services/metrics';
-import { reportActivation } from './platform/activationReport';
+import { ActivationTimer, reportActivation } from './platform/activationReport';
 
 /** What `activate` returns: the services, and the health changes without prompts (see HealthApi). */
 export type OpsLensExports = Services & { readonly health: health.HealthApi };
 
 export function activate(context: vscode.ExtensionContext): OpsLensExports {
-  const startedAt = performance.now();
+  const timer = new ActivationTimer();
   const log = vscode.window.createOutputChannel('Ops Lens', { log: true });
   context.subscriptions.push(log);
   const session = new AwsSession(readAwsSettings(), {
@@ -44,18 +44,29 @@ export function activate(context: vscode.ExtensionContext): OpsLensExports {
     views: new Map(),
     ensureCredentialsChecked: async () => undefined,
   };
+  timer.mark('services');
 
   sessionFeature.activate(context, services);
+  timer.mark('session');
   alarms.activate(context, services);
+  timer.mark('alarms');
   metrics.activate(context, services, new SdkMetrics(session));
+  timer.mark('metrics');
   stepFunctions.activate(context, services);
+  timer.mark('stepFunctions');
   const healthApi = health.activate(context, services);
+  timer.mark('health');
   insights.activate(context, services);
+  timer.mark('insights');
   productionErrors.activate(context, services);
+  timer.mark('productionErrors');
   investigate.activate(context, services, healthApi);
+  timer.mark('investigate');
   logsFeature.activate(context, services);
+  timer.mark('logs');
   agent.activate(context, services);
-  reportActivation(log, startedAt, __dirname);
+  timer.mark('agent');
+  reportActivation(log, timer, __dirname);
   return Object.assign(services, { health: healthApi });
 }
 

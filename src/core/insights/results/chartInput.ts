@@ -1,4 +1,4 @@
-import { parseQuery } from '../parser';
+import type * as Parser from '../parser';
 import { chartableSeries, type ChartHints } from './chart';
 import type { ResultRow } from './rows';
 
@@ -23,6 +23,9 @@ export interface ResultsChartInput {
 /** Hints for {@link chartableSeries} from the query: the `by` names of its last `stats` (none when it does not parse). */
 export function chartHintsFromQuery(query: string): ChartHints {
   try {
+    // The parser is its own bundle, loaded with the first chart rather than when results documents register.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parseQuery } = require('../parser') as typeof Parser;
     const stats = parseQuery(query).commands.filter((c) => c.command === 'stats');
     const last = stats[stats.length - 1];
     return last && last.command === 'stats' ? { groupBy: last.groupBy.map((g) => g.name) } : {};
