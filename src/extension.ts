@@ -7,6 +7,7 @@ import { SdkLogs } from './aws/services/logs';
 import { SdkStepFunctions } from './aws/services/stepFunctions';
 import { readAwsSettings } from './platform/config';
 import { RefreshHub } from './platform/refresh';
+import { AccountLabels } from './session/accountLabels';
 import type { Services } from './services';
 import * as sessionFeature from './session/activation';
 import * as alarms from './alarms/activation';
@@ -32,6 +33,8 @@ export function activate(context: vscode.ExtensionContext): OpsLensExports {
     onCall: (record) => (record.errorCode ? log.warn(formatCallRecord(record)) : log.info(formatCallRecord(record))),
   });
   context.subscriptions.push({ dispose: () => session.reset() });
+  const accounts = new AccountLabels(session);
+  context.subscriptions.push(accounts);
 
   const services: Services = {
     session,
@@ -40,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): OpsLensExports {
     stepFunctions: new SdkStepFunctions(session),
     refresh: new RefreshHub(),
     outages: new OutageNotices(),
+    accounts,
     log,
     views: new Map(),
     ensureCredentialsChecked: async () => undefined,

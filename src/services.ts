@@ -5,6 +5,7 @@ import type { LogsApi } from './aws/services/logs';
 import type { StepFunctionsApi } from './aws/services/stepFunctions';
 import type { OutageNotices } from './aws/outages';
 import type { RefreshHub } from './platform/refresh';
+import type { RootLabels } from './session/accountLabels';
 
 /** What every feature's activate() receives. Built once in extension.ts. */
 export interface Services {
@@ -15,6 +16,8 @@ export interface Services {
   readonly refresh: RefreshHub;
   /** Which views and regions are failing, so each outage is announced once. */
   readonly outages: OutageNotices;
+  /** With several profiles, the trees' root labels with each profile's account id. */
+  readonly accounts: RootLabels;
   readonly log: vscode.LogOutputChannel;
   /** The tree views by id, as features create them. */
   readonly views: Map<string, vscode.TreeView<unknown>>;

@@ -18,7 +18,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const { session, cloudWatch, log } = services;
   const store = new AlarmsStore(cloudWatch);
   const ignored = new IgnoredSettings();
-  const tree = new AlarmsTree(store, ignored);
+  const tree = new AlarmsTree(store, ignored, services.accounts);
   const view = vscode.window.createTreeView('opsLens.alarms', { treeDataProvider: tree, showCollapseAll: true });
   services.views.set('opsLens.alarms', view as vscode.TreeView<unknown>);
   const details = new AlarmDetailsProvider(store, cloudWatch);

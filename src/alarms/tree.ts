@@ -10,6 +10,7 @@ import type { AlarmsStore, RegionAlarms } from './store';
 import { alarmTooltip } from './tooltip';
 import type { IgnoredSettings } from '../platform/trust';
 import { isScoped } from '../aws/scope';
+import type { RootLabels } from '../session/accountLabels';
 
 export type AlarmNode =
   | { kind: 'region'; region: RegionAlarms }
@@ -38,8 +39,12 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
   private filterValue: AlarmFilter = NO_FILTER;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly store: AlarmsStore, private readonly ignored?: IgnoredSettings) {
-    this.subscription = vscode.Disposable.from(store.onDidChange(() => this.changed.fire(undefined)), ...(ignored ? [ignored.onDidChange(() => this.changed.fire(undefined))] : []));
+  constructor(private readonly store: AlarmsStore, private readonly ignored?: IgnoredSettings, private readonly roots?: RootLabels) {
+    this.subscription = vscode.Disposable.from(
+      store.onDidChange(() => this.changed.fire(undefined)),
+      ...(ignored ? [ignored.onDidChange(() => this.changed.fire(undefined))] : []),
+      ...(roots ? [roots.onDidChange(() => this.changed.fire(undefined))] : []),
+    );
   }
 
   get filter(): AlarmFilter {
@@ -90,7 +95,7 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
       case 'region': {
         const r = node.region;
         const firing = r.alarms.filter((a) => a.state === 'ALARM').length;
-        const item = new vscode.TreeItem(r.region, vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(this.roots?.label(r.region) ?? r.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = this.id(node);
         item.iconPath = new vscode.ThemeIcon(r.error ? 'debug-disconnect' : 'globe', r.error ? new vscode.ThemeColor('list.warningForeground') : undefined);
         item.description = r.loading ? 'loading…' : `${r.alarms.length} alarms${firing ? `, ${firing} in alarm` : ''}${r.error ? (r.loadedAt ? ` · stale, as of ${clockTime(r.loadedAt)}` : ' · not loaded') : ''}`;

@@ -18,3 +18,8 @@ export function parseScope(id: string): { profile?: string; region: string } {
 export function isScoped(id: string): boolean {
   return parseScope(id).profile !== undefined;
 }
+
+/** A root's label with the account: `profile · account id · region`. */
+export function scopeLabel(profile: string, account: string, region: string): string {
+  return [profile, account, region].join(SEPARATOR);
+}

@@ -6,13 +6,15 @@ import { sameAwsSettings, type AwsSettings } from './settings';
 import { AwsUserError, isCredentialProblem, toUserError, type AwsCallContext } from './errors';
 import { SDK_RETRY } from './retry';
 import type { CallListener } from './callLog';
+import { callerAccount } from './services/identity';
 
-export type ServiceKind = 'cloudWatch' | 'logs' | 'sfn';
+export type ServiceKind = 'cloudWatch' | 'logs' | 'sfn' | 'sts';
 
 type Clients = {
   cloudWatch: InstanceType<SdkModule['cloudWatch']['CloudWatchClient']>;
   logs: InstanceType<SdkModule['logs']['CloudWatchLogsClient']>;
   sfn: InstanceType<SdkModule['sfn']['SFNClient']>;
+  sts: InstanceType<SdkModule['sts']['STSClient']>;
 };
 
 export interface SessionOptions {
@@ -41,6 +43,9 @@ export class AwsSession {
   private readonly env: NodeJS.ProcessEnv;
   /** With `profiles` set: one session per profile, built on first use, dropped at every reset. */
   private members = new Map<string, AwsSession>();
+  private account: Promise<string | undefined> | undefined;
+  /** Counts resets: what was learnt from AWS under an older generation (account ids) is stale. */
+  private generationValue = 0;
 
   constructor(settings: AwsSettings, private readonly options: SessionOptions = {}) {
     this.settingsValue = settings;
@@ -59,7 +64,13 @@ export class AwsSession {
     return true;
   }
 
+  get generation(): number {
+    return this.generationValue;
+  }
+
   reset(): void {
+    this.generationValue++;
+    this.account = undefined;
     for (const member of this.members.values()) member.reset();
     this.members.clear();
     for (const client of [...this.clients.values(), ...this.retired.splice(0)]) void client.then((c) => c.destroy()).catch(() => undefined);
@@ -128,6 +139,18 @@ export class AwsSession {
     return resolveRegions({ settings: this.settingsValue, profileRegion, env: this.env });
   }
 
+  /**
+   * The account id behind the credentials (STS GetCallerIdentity, which needs no permission), asked once
+   * per session; undefined when it cannot be learnt: the views show the profile without it.
+   */
+  accountId(): Promise<string | undefined> {
+    this.account ??= (async () => {
+      const region = parseScope((await this.regions()).regions[0] ?? 'us-east-1').region;
+      return callerAccount(this, region);
+    })().catch(() => undefined);
+    return this.account;
+  }
+
   /** Resolves credentials once; throws an AwsUserError when there are none. */
   async checkCredentials(): Promise<void> {
     const list = this.profileList;
@@ -188,6 +211,7 @@ export class AwsSession {
     const client: AnyClient =
       kind === 'cloudWatch' ? new sdk.cloudWatch.CloudWatchClient(config)
       : kind === 'logs' ? new sdk.logs.CloudWatchLogsClient(config)
+      : kind === 'sts' ? new sdk.sts.STSClient(config)
       : new sdk.sfn.SFNClient(config);
     this.instrument(client, region);
     return client;

@@ -26,7 +26,7 @@ function bufferEvents(): number {
 export function activate(context: vscode.ExtensionContext, services: Services): void {
   const { session, logs } = services;
   const store = new LogsStore(logs, context.globalState);
-  const tree = new LogsTree(store);
+  const tree = new LogsTree(store, services.accounts);
   const view = vscode.window.createTreeView('opsLens.logs', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   services.views.set('opsLens.logs', view as vscode.TreeView<unknown>);
   // Live Tail documents, their status bar item and source links are set up with the first tail.

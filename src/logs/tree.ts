@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { errorTreeItem } from '../platform/errorItem';
 import type { Favorite, Group, LogsStore, RegionGroups } from './store';
+import type { RootLabels } from '../session/accountLabels';
 
 export type LogsNode =
   | { kind: 'favorites' }
@@ -41,8 +42,9 @@ export class LogsTree implements vscode.TreeDataProvider<LogsNode>, vscode.Dispo
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: { dispose(): void };
 
-  constructor(private readonly store: LogsStore) {
-    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+  constructor(private readonly store: LogsStore, private readonly roots?: RootLabels) {
+    const subscriptions = [store.onDidChange(() => this.changed.fire(undefined)), ...(roots ? [roots.onDidChange(() => this.changed.fire(undefined))] : [])];
+    this.subscription = { dispose: () => subscriptions.forEach((s) => s.dispose()) };
   }
 
   getChildren(node?: LogsNode): LogsNode[] {
@@ -85,7 +87,7 @@ export class LogsTree implements vscode.TreeDataProvider<LogsNode>, vscode.Dispo
         return item;
       }
       case 'region': {
-        const item = new vscode.TreeItem(node.region.region, vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(this.roots?.label(node.region.region) ?? node.region.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `region:${node.region.region}`;
         item.iconPath = new vscode.ThemeIcon(node.region.error ? 'cloud-offline' : 'globe');
         item.description = `${node.region.groups.length}${node.region.nextToken ? '+' : ''} log groups`;

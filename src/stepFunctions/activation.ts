@@ -17,7 +17,7 @@ const RUNNING_REFRESH_MS = 10_000;
 export function activate(context: vscode.ExtensionContext, services: Services): StepFunctionsStore {
   const { session, stepFunctions: api, logs } = services;
   const store = new StepFunctionsStore(api);
-  const tree = new StepFunctionsTree(store);
+  const tree = new StepFunctionsTree(store, services.accounts);
   const view = vscode.window.createTreeView('opsLens.stepFunctions', { treeDataProvider: tree, showCollapseAll: true });
   services.views.set('opsLens.stepFunctions', view as vscode.TreeView<unknown>);
   const details = new ExecutionDetailsProvider(api);

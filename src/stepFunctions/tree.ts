@@ -4,6 +4,7 @@ import { STATUS_LABEL, canRedrive, type ExecutionStatus } from '../core/stepFunc
 import { formatDuration, relativeTime } from '../core/time/relative';
 import { clockTime, staleRowLabel, staleTooltip } from '../core/time/stale';
 import { isScoped } from '../aws/scope';
+import type { RootLabels } from '../session/accountLabels';
 import type { Execution, RegionMachines, StateMachine, StepFunctionsStore } from './store';
 
 export type SfnNode =
@@ -30,8 +31,9 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: { dispose(): void };
 
-  constructor(private readonly store: StepFunctionsStore) {
-    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+  constructor(private readonly store: StepFunctionsStore, private readonly roots?: RootLabels) {
+    const subscriptions = [store.onDidChange(() => this.changed.fire(undefined)), ...(roots ? [roots.onDidChange(() => this.changed.fire(undefined))] : [])];
+    this.subscription = { dispose: () => subscriptions.forEach((s) => s.dispose()) };
   }
 
   getChildren(node?: SfnNode): SfnNode[] {
@@ -72,7 +74,7 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
   getTreeItem(node: SfnNode): vscode.TreeItem {
     switch (node.kind) {
       case 'region': {
-        const item = new vscode.TreeItem(node.region.region, vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(this.roots?.label(node.region.region) ?? node.region.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `region:${node.region.region}`;
         item.iconPath = new vscode.ThemeIcon(node.region.error ? 'debug-disconnect' : 'globe', node.region.error ? new vscode.ThemeColor('list.warningForeground') : undefined);
         item.description = `${node.region.machines.length} state machines${node.region.error ? (node.region.loadedAt ? ` · stale, as of ${clockTime(node.region.loadedAt)}` : ' · not loaded') : ''}`;

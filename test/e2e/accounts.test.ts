@@ -1,34 +1,74 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { useBothAccounts } from '../../sandbox/workspace';
-import { STAGING_ALARMS, STAGING_STATE_MACHINE } from '../../sandbox/scenario/staging';
-import { environment, waitFor, workbench } from './harness';
+import { STAGING_ACCOUNT_ID, STAGING_ALARMS, STAGING_STATE_MACHINE } from '../../sandbox/scenario/staging';
+import { environment, expectHostError, waitFor, workbench } from './harness';
+
+describe('first-time setup', () => {
+  it('opens the walkthrough from the Alarms view welcome text, and marks a step done when it is done', async () => {
+    const wb = workbench();
+    const settingsFile = path.join(environment().workspace, '.vscode', 'settings.json');
+    const original = fs.readFileSync(settingsFile, 'utf8');
+    try {
+      await wb.openOpsLens();
+      // A region without alarms: the view shows its welcome text instead of a tree.
+      const settings = JSON.parse(original) as Record<string, unknown>;
+      settings['opsLens.aws.regions'] = ['ap-southeast-2'];
+      fs.writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
+      await waitFor(() => wb.viewWelcome('Alarms'), (text) => text.includes('Set it up step by step'), { timeoutMs: 30000, message: 'no welcome text in the empty Alarms view' });
+      await wb.clickWelcomeLink('Alarms', 'Set it up step by step');
+
+      const walkthrough = wb.page.locator('.gettingStartedContainer');
+      await walkthrough.getByText('Set up Ops Lens', { exact: true }).first().waitFor({ state: 'visible', timeout: 20000 });
+      const step = walkthrough.locator('.getting-started-step').filter({ hasText: 'Try a saved query' }).first();
+      await step.locator('.step-title').first().click();
+      await step.getByText('Run Saved Query', { exact: true }).first().click();
+      // The step's action runs the command; its picker may be dismissed: the step is done once tried.
+      await wb.page.locator('.quick-input-widget').first().waitFor({ state: 'visible', timeout: 15000 });
+      await wb.page.keyboard.press('Escape');
+      await waitFor(() => step.getAttribute('class'), (cls) => /\bcomplete\b/.test(cls ?? ''), { timeoutMs: 15000, message: 'the saved-query step is not marked done' });
+      await wb.screenshot('walkthrough-step-done');
+    } finally {
+      fs.writeFileSync(settingsFile, original);
+      await wb.runCommand('View: Close All Editors').catch(() => undefined);
+    }
+  });
+});
 
 describe('AWS accounts side by side', () => {
   let settingsFile: string;
   let original: string;
+  let configFile: string;
+  let originalConfig: string;
 
   before(() => {
     settingsFile = path.join(environment().workspace, '.vscode', 'settings.json');
     original = fs.readFileSync(settingsFile, 'utf8');
+    configFile = path.join(environment().workspace, '.aws', 'config');
+    originalConfig = fs.readFileSync(configFile, 'utf8');
   });
 
   after(async () => {
     // Back to the single profile the other tests expect.
+    fs.writeFileSync(configFile, originalConfig);
     fs.writeFileSync(settingsFile, original);
     await workbench().waitForTreeItem('Alarms', /^In alarm \(\d+\)$/, 30000).catch(() => undefined);
   });
 
-  it('with two profiles, each account under its own roots in Alarms and Step Functions, and the status bar per account', async () => {
+  it('with two profiles, each account under its own roots (profile · account id · region) in Alarms and Step Functions, and the status bar per account', async () => {
     const wb = workbench();
     await wb.openOpsLens();
     useBothAccounts(environment().workspace);
-    const rows = await wb.waitForTreeItem('Alarms', 'staging · us-east-1', 30000);
-    const labels = rows.map((r) => r.label);
-    assert.ok(labels.includes('sandbox · us-east-1') && labels.includes('sandbox · eu-north-1'), `roots: ${labels.join(' | ')}`);
-    // The regions setting applies to every profile: each profile's roots, in profile order.
-    assert.deepEqual(rows.filter((r) => r.depth === 1 && / · /.test(r.label)).map((r) => r.label), ['sandbox · us-east-1', 'sandbox · eu-north-1', 'staging · us-east-1', 'staging · eu-north-1']);
+    const staging = `staging · ${STAGING_ACCOUNT_ID} · us-east-1`;
+    await wb.waitForTreeItem('Alarms', staging, 30000);
+    const rows = await wb.waitForTreeItem('Alarms', /^sandbox · \d{12} · eu-north-1$/, 30000);
+    const roots = rows.filter((r) => r.depth === 1 && / · /.test(r.label)).map((r) => r.label);
+    const sandboxAccount = /^sandbox · (\d{12}) · /.exec(roots[0] ?? '')?.[1];
+    assert.ok(sandboxAccount && sandboxAccount !== STAGING_ACCOUNT_ID, `roots: ${roots.join(' | ')}`);
+    // The regions setting applies to every profile: each profile's roots, in profile order, with its account.
+    assert.deepEqual(roots, [`sandbox · ${sandboxAccount} · us-east-1`, `sandbox · ${sandboxAccount} · eu-north-1`, staging, `staging · ${STAGING_ACCOUNT_ID} · eu-north-1`]);
     const firingStaging = STAGING_ALARMS.filter((a) => a.state === 'ALARM').length;
     await wb.waitForTreeItem('Alarms', STAGING_ALARMS.find((a) => a.state === 'ALARM')!.name, 30000);
     const bell = await waitFor(
@@ -40,10 +80,59 @@ describe('AWS accounts side by side', () => {
     await wb.screenshot('accounts-alarms-two-profiles');
 
     const machines = await wb.waitForTreeItem('Step Functions', STAGING_STATE_MACHINE, 30000);
-    const roots = machines.filter((r) => r.depth === 1).map((r) => r.label);
-    assert.ok(roots.includes('staging · us-east-1') && roots.includes('sandbox · us-east-1'), `roots: ${roots.join(' | ')}`);
-    const stagingAt = machines.findIndex((r) => r.label === 'staging · us-east-1');
+    const machineRoots = machines.filter((r) => r.depth === 1).map((r) => r.label);
+    assert.ok(machineRoots.includes(staging) && machineRoots.includes(`sandbox · ${sandboxAccount} · us-east-1`), `roots: ${machineRoots.join(' | ')}`);
+    const stagingAt = machines.findIndex((r) => r.label === staging);
     assert.ok(machines.findIndex((r) => r.label === STAGING_STATE_MACHINE) > stagingAt, 'the staging machine sits under the staging root');
     await wb.screenshot('accounts-step-functions-two-profiles');
+  });
+
+  it('warns of an expired SSO session with the login command, and the profile failing hides no other', async () => {
+    const wb = workbench();
+    // An IAM Identity Center profile as `aws configure sso` writes it, and its token as the SDK caches it
+    // (https://docs.aws.amazon.com/cli/latest/userguide/sso-configure-profile-token.html), expired an hour ago.
+    const profile = 'payments-oncall';
+    fs.appendFileSync(configFile, [
+      '', `[profile ${profile}]`, 'sso_session = payments-sso', 'sso_account_id = 444455556666', 'sso_role_name = ReadOnlyAccess', 'region = us-east-1', '',
+      '[sso-session payments-sso]', 'sso_start_url = https://payments-example.awsapps.com/start', 'sso_region = us-east-1', 'sso_registration_scopes = sso:account:access', '',
+    ].join('\n'));
+    const cacheDir = path.join(environment().home, '.aws', 'sso', 'cache');
+    fs.mkdirSync(cacheDir, { recursive: true });
+    const token = { startUrl: 'https://payments-example.awsapps.com/start', region: 'us-east-1', accessToken: 'expired-token', expiresAt: new Date(Date.now() - 3600_000).toISOString().replace(/\.\d+Z$/, 'Z') };
+    fs.writeFileSync(path.join(cacheDir, `${createHash('sha1').update('payments-sso').digest('hex')}.json`), JSON.stringify(token));
+    // The SDK refuses the expired token for that profile's calls: its roots say so.
+    expectHostError(/payments-oncall|SSO|token/i);
+
+    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+    settings['opsLens.aws.profiles'] = ['sandbox', profile];
+    fs.writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
+
+    const warning = await waitFor(
+      async () => (await wb.statusBarItems()).find((i) => i.id.endsWith('opsLens.ssoExpiry')),
+      (item) => !!item && item.text.includes(`${profile} expired`),
+      { timeoutMs: 30000, message: 'no SSO expiry warning in the status bar' },
+    );
+    assert.match(warning!.text, /SSO: payments-oncall expired/);
+    const button = `Run aws sso login --profile ${profile}`;
+    await wb.waitForNotification(/SSO session of profile .payments-oncall. has expired/, 20000);
+
+    // The other profile's alarms are still there.
+    const rows = await wb.waitForTreeItem('Alarms', /^In alarm \(\d+\)$/, 30000);
+    assert.ok(rows.some((r) => /^sandbox · /.test(r.label)), `roots: ${rows.filter((r) => r.depth === 1).map((r) => r.label).join(' | ')}`);
+    assert.ok(rows.some((r) => r.label.startsWith(`${profile} · `)), 'the expired profile keeps its own root, with its failure');
+    await wb.screenshot('accounts-sso-expired');
+
+    await wb.clickNotificationButton(/SSO session of profile/, button);
+    // A terminal with the command typed and not run: the person presses Enter.
+    await wb.page.locator('.terminal-wrapper').first().waitFor({ state: 'visible', timeout: 20000 });
+    const typed = await waitFor(async () => {
+      await wb.runCommand('Terminal: Select All');
+      await wb.page.evaluate(() => navigator.clipboard.writeText(''));
+      await wb.runCommand('Terminal: Copy Selection');
+      return wb.page.evaluate(() => navigator.clipboard.readText());
+    }, (text) => text.includes(`aws sso login --profile ${profile}`), { timeoutMs: 20000, message: 'the login command is not typed in the terminal' });
+    assert.doesNotMatch(typed, /aws: command not found|Error loading SSO|Successfully logged/, 'typed, never run');
+    await wb.screenshot('accounts-sso-login-typed');
+    await wb.runCommand('Terminal: Kill All Terminals').catch(() => undefined);
   });
 });

@@ -383,6 +383,12 @@ export class Workbench {
     return normalise(await welcome.first().innerText());
   }
 
+  /** Clicks a link (a command button) of the welcome text a view shows instead of a tree. */
+  async clickWelcomeLink(viewName: string, text: string): Promise<void> {
+    const pane = await this.expandView(viewName);
+    await pane.locator('.welcome-view-content').getByText(text, { exact: true }).first().click();
+  }
+
   /**
    * Every row of a view's tree (expanded nodes' children included), top to bottom. A tree renders only
    * the rows in view, so a tree taller than its pane is scrolled through with the mouse wheel and
@@ -705,6 +711,8 @@ export interface E2eEnvironment {
   readonly healthUrl: string | undefined;
   /** Environment the extension host was started with. */
   readonly env: Readonly<Record<string, string>>;
+  /** The extension host's home folder (HOME), private to the run. */
+  readonly home: string;
   readonly codeServerUrl: string;
 }
 

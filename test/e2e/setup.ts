@@ -41,6 +41,10 @@ export const mochaHooks = {
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-lens-e2e-'));
     const extensionsDir = path.join(tempDir, 'extensions');
     // The e2e layer tests what users install: the packed .vsix of the release build.
+    // A home of its own: the extension reads ~/.aws (SSO token cache) from it, never this machine user's.
+    const home = path.join(tempDir, 'home');
+    fs.mkdirSync(home);
+    const hostEnv = { ...sandbox.env, HOME: home };
     const target = activeTarget();
     log(`VS Code ${target.vscode} (code-server ${target.codeServer}, Node ${target.node})`);
     await installVsix(packageVsix(tempDir), extensionsDir, path.join(tempDir, 'user-data'), target, log);
@@ -49,7 +53,7 @@ export const mochaHooks = {
       workspace: sandbox.workspace,
       extensionsDir,
       userDataDir: path.join(tempDir, 'user-data'),
-      env: sandbox.env,
+      env: hostEnv,
       unsetEnvPrefixes: ['AWS_'],
       log,
     });
@@ -73,7 +77,8 @@ export const mochaHooks = {
       workspace: sandbox.workspace,
       awsEndpoint: sandbox.awsEndpoint,
       healthUrl: sandbox.healthUrl,
-      env: sandbox.env,
+      env: hostEnv,
+      home,
       codeServerUrl: codeServer.url,
     });
     log(`workbench ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -12,7 +12,7 @@ import { resetMoto } from '../../sandbox/moto';
 import { seedStaging } from '../../sandbox/seeders/staging';
 import { sandboxAwsFiles } from '../../sandbox/workspace';
 import { FAKE_CREDENTIALS } from '../../sandbox/scenario/constants';
-import { STAGING_ALARMS, STAGING_LOG_GROUP, STAGING_STATE_MACHINE } from '../../sandbox/scenario/staging';
+import { STAGING_ACCOUNT_ID, STAGING_ALARMS, STAGING_LOG_GROUP, STAGING_STATE_MACHINE } from '../../sandbox/scenario/staging';
 import { awsEndpoint } from './setup';
 
 describe('the sandbox second account, as the workspace AWS config reaches it', () => {
@@ -48,5 +48,16 @@ describe('the sandbox second account, as the workspace AWS config reaches it', (
     assert.deepEqual(await collect(sfn.stateMachinePages('sandbox · us-east-1')), []);
     const groups = await collect(new SdkLogs(session).logGroupPages('staging · us-east-1'));
     assert.deepEqual(groups.map((g) => g.logGroupName), [STAGING_LOG_GROUP]);
+  });
+
+  it("learns each profile's account id from STS, once per profile until the settings change", async () => {
+    const before = session.generation;
+    assert.equal(await session.member('staging').accountId(), STAGING_ACCOUNT_ID);
+    const sandboxAccount = await session.member('sandbox').accountId();
+    assert.match(sandboxAccount ?? '', /^\d{12}$/);
+    assert.notEqual(sandboxAccount, STAGING_ACCOUNT_ID);
+    assert.equal(session.member('staging').accountId(), session.member('staging').accountId(), 'asked once and kept');
+    session.reset();
+    assert.equal(session.generation, before + 1);
   });
 });

@@ -1,0 +1,14 @@
+import type { AwsSession } from '../session';
+import { loadSdk } from '../sdkLoader';
+
+/**
+ * STS: the account id behind a session's credentials. GetCallerIdentity needs no permission, so every
+ * working credential can answer it.
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
+ */
+export async function callerAccount(session: AwsSession, region: string): Promise<string | undefined> {
+  const sts = await session.client('sts', region);
+  const sdk = await loadSdk();
+  const answer = await sts.send(new sdk.sts.GetCallerIdentityCommand({}));
+  return answer.Account || undefined;
+}
