@@ -4,4 +4,4 @@ export * as cloudWatch from '@aws-sdk/client-cloudwatch';
 export * as logs from '@aws-sdk/client-cloudwatch-logs';
 export * as sfn from '@aws-sdk/client-sfn';
 export * as sts from '@aws-sdk/client-sts';
-export { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+export { fromIni, fromNodeProviderChain, fromSSO } from '@aws-sdk/credential-providers';

@@ -194,9 +194,18 @@ export class AwsSession {
       const sdk = await loadSdk();
       const profile = this.settingsValue.profile;
       const fileOptions = { filepath: this.sharedFiles.filepath, configFilepath: this.sharedFiles.configFilepath, ignoreCache: true };
-      this.credentials = profile ? sdk.fromIni({ profile, ...fileOptions }) : sdk.fromNodeProviderChain(fileOptions);
+      this.credentials = !profile ? sdk.fromNodeProviderChain(fileOptions)
+        // fromIni hands an SSO profile to the SSO provider without the file paths, which then looks for the
+        // profile in ~/.aws/config only: with a config file of its own, the SSO provider is called directly.
+        : this.sharedFiles.configFilepath && (await this.isSsoProfile(profile)) ? sdk.fromSSO({ profile, ...fileOptions })
+        : sdk.fromIni({ profile, ...fileOptions });
     }
     return this.credentials;
+  }
+
+  private async isSsoProfile(profile: string): Promise<boolean> {
+    const files = await readSharedFiles(this.sharedFiles).catch(() => undefined);
+    return listProfiles(files ?? { configFile: {}, credentialsFile: {} }).some((p) => p.name === profile && p.kind === 'sso');
   }
 
   private async createClient(kind: ServiceKind, region: string): Promise<AnyClient> {
@@ -236,7 +245,8 @@ export class AwsSession {
       } catch (err) {
         const mapped = toUserError(err, { service, operation, region, profile, endpoint });
         if (isCredentialProblem(mapped)) this.forgetCredentials();
-        onCall?.({ service, operation, region, durationMs: performance.now() - started, errorCode: mapped.code });
+        const said = mapped.original instanceof Error ? mapped.original.message : mapped.message;
+        onCall?.({ service, operation, region, durationMs: performance.now() - started, errorCode: mapped.code, errorMessage: said });
         throw mapped;
       }
     };

@@ -4,6 +4,7 @@ import { quoted } from '../core/text/notification';
 import { clockTime } from '../core/time/stale';
 import { buttonFor } from './errors';
 import { notifyError, notifyWarning } from './notify';
+import { claimSsoNotice } from './ssoNotices';
 
 /**
  * The one message of an outage. Credentials: what to do (`aws sso login`, or another profile). A
@@ -12,7 +13,10 @@ import { notifyError, notifyWarning } from './notify';
 export async function announceOutage(outage: OutageStart, lastGood: Date | undefined): Promise<void> {
   const { error } = outage;
   const action = error instanceof AwsUserError ? error.action : 'retry';
-  const buttons = [buttonFor(action), action === 'selectProfile' ? undefined : outage.credentials ? buttonFor('selectProfile') : undefined].filter((b) => b !== undefined);
+  const profile = error instanceof AwsUserError ? error.context.profile : undefined;
+  // An expired SSO session is announced once, by whichever noticed it first (this or the token cache watch).
+  if (action === 'ssoLogin' && profile && !claimSsoNotice(profile)) return;
+  const buttons = [buttonFor(action, profile), action === 'selectProfile' ? undefined : outage.credentials ? buttonFor('selectProfile') : undefined].filter((b) => b !== undefined);
   const reason = quoted(error.message, 400);
   const message = outage.credentials
     ? reason

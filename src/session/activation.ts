@@ -47,8 +47,8 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     }),
     vscode.commands.registerCommand('opsLens.selectRegions', (typed?: string) => pickRegions(session, typeof typed === 'string' ? typed : undefined)),
     vscode.commands.registerCommand('opsLens.refresh', () => refresh.refreshAll()),
-    vscode.commands.registerCommand(FIX_AWS_ERROR_COMMAND, async (action: ErrorAction) => {
-      const button = buttonFor(action);
+    vscode.commands.registerCommand(FIX_AWS_ERROR_COMMAND, async (action: ErrorAction, profile?: unknown) => {
+      const button = buttonFor(action, typeof profile === 'string' ? profile : undefined);
       if (button) await button.run();
       else await refresh.refreshAll();
     }),

@@ -5,9 +5,10 @@ import { readSessionExpiry, ssoLoginCommand, type SessionExpiry } from '../aws/s
 import { quoted } from '../core/text/notification';
 import { Disposable } from '../platform/disposable';
 import { notifyWarning } from '../platform/notify';
+import { ssoLoginLabel } from '../platform/errors';
+import { claimSsoNotice, ssoSessionRenewed } from '../platform/ssoNotices';
 
 const CHECK_EVERY_MS = 60_000;
-const MAX_BUTTON_PROFILE_LENGTH = 60;
 
 /**
  * SSO sessions read from the SDK's token cache, ahead of AWS saying so: a status bar warning from 15
@@ -16,7 +17,6 @@ const MAX_BUTTON_PROFILE_LENGTH = 60;
  */
 export class SsoExpiryWatch extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('opsLens.ssoExpiry', vscode.StatusBarAlignment.Left, 8));
-  private readonly announced = new Set<string>();
   private readonly timer: ReturnType<typeof setInterval>;
 
   constructor(private readonly session: AwsSession, private readonly log: vscode.LogOutputChannel) {
@@ -40,11 +40,8 @@ export class SsoExpiryWatch extends Disposable {
     }
     this.showStatus(states);
     for (const { profile, expiry } of states) {
-      if (expiry.state !== 'expired') continue;
-      const key = `${profile}|${expiry.expiresAt.toISOString()}`;
-      if (this.announced.has(key)) continue;
-      this.announced.add(key);
-      void this.announceExpired(profile);
+      if (expiry.state === 'valid' || expiry.state === 'expiring') ssoSessionRenewed(profile);
+      else if (expiry.state === 'expired' && claimSsoNotice(profile)) void this.announceExpired(profile);
     }
   }
 
@@ -64,8 +61,7 @@ export class SsoExpiryWatch extends Disposable {
   }
 
   private async announceExpired(profile: string): Promise<void> {
-    const shown = profile.length > MAX_BUTTON_PROFILE_LENGTH ? `${profile.slice(0, MAX_BUTTON_PROFILE_LENGTH)}…` : profile;
-    const button = `Run aws sso login --profile ${shown}`;
+    const button = ssoLoginLabel(profile);
     const picked = await notifyWarning(`The AWS SSO session of profile ${quoted(profile)} has expired.`, button);
     if (picked === button) typeLoginCommand(profile);
   }
