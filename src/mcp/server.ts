@@ -10,6 +10,7 @@ import { SdkMetrics } from '../aws/services/metrics';
 import { SdkStepFunctions } from '../aws/services/stepFunctions';
 import { AGENT_TOOLS, invokeAgentTool, type ToolContext } from '../agent/tools';
 import { FolderFiles } from '../agent/tools/workspaceFiles';
+import { QueryScanHistory } from '../agent/tools/scanHistory';
 import { parseServerArgs } from './args';
 
 async function main(): Promise<void> {
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
     metrics: new SdkMetrics(session),
     regions: async () => [...(await session.regions()).regions],
     workspace: args.workspace ? new FolderFiles(args.workspace) : undefined,
+    // While the server runs: each run's bytes scanned, for the next confirmation's estimate.
+    queryScans: new QueryScanHistory(),
   };
   const server = new Server({ name: 'ops-lens', version: '1.0.0' }, { capabilities: { tools: {} } });
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
