@@ -98,16 +98,19 @@ async function runbookText(alarm: Alarm, ctx: ToolContext, markdown: Promise<Wor
   return `Runbook: ${runbookReference(runbook)}.\n${untrusted('Runbook section from the workspace', runbookSection(doc, runbook), MAX_RUNBOOK_CHARS)}`;
 }
 
+/** The input of the tools about one alarm. */
+export const ONE_ALARM_PROPERTIES = {
+  name: { type: 'string', description: 'The alarm\'s exact name.' },
+  region: { type: 'string', description: 'Its AWS region. Default: searched in every configured region.' },
+};
+
 export const describeAlarm: AgentTool = {
   name: 'opsLens_describeAlarm',
   displayName: 'Describe a CloudWatch alarm',
   modelDescription: 'Describes one CloudWatch alarm by its exact name: state and reason, configuration (metric, statistic, period, threshold, evaluation), actions, its last state changes (at most 10), and the text of its runbook section from the workspace (found through the opsLens.runbooks setting, a link in the description, a "runbook" tag, or a markdown heading matching the alarm\'s name; at most 6000 characters; a link is given, not fetched). Use opsLens_listAlarms first to find the name.',
   inputSchema: {
     type: 'object',
-    properties: {
-      name: { type: 'string', description: 'The alarm\'s exact name.' },
-      region: { type: 'string', description: 'Its AWS region. Default: searched in every configured region.' },
-    },
+    properties: ONE_ALARM_PROPERTIES,
     required: ['name'],
     additionalProperties: false,
   },

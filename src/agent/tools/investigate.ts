@@ -1,3 +1,4 @@
+import { ONE_ALARM_PROPERTIES } from './alarms';
 import type * as Investigation from './investigation';
 import type { AgentTool } from './types';
 
@@ -8,8 +9,7 @@ export const investigateAlarm: AgentTool = {
   inputSchema: {
     type: 'object',
     properties: {
-      name: { type: 'string', description: 'The alarm\'s exact name.' },
-      region: { type: 'string', description: 'Its AWS region. Default: searched in every configured region.' },
+      ...ONE_ALARM_PROPERTIES,
       at: { type: 'string', description: 'The moment to investigate, an ISO instant such as 2026-11-22T15:04Z (the nearest state change within a minute is used). Default: the latest change into ALARM.' },
       before: { type: 'string', description: 'How far before the moment to look, e.g. 30m, 2h (at most 24h). Default 30m.' },
       after: { type: 'string', description: 'How far after the moment to look, e.g. 15m, 1h (at most 24h; never past now). Default 15m.' },
