@@ -150,8 +150,9 @@ export function investigationText(parts: PartsSnapshot, healthRecorded: boolean)
   const next: string[] = [];
   if (parts.data('executions').some((m) => m.executions.length)) next.push('opsLens_describeExecution with an execution ARN above tells why it failed');
   const noisy = parts.data('logs').find((g) => g.total > 0);
-  if (noisy) next.push(`opsLens_runInsightsQuery with logGroups ["${noisy.logGroup}"], range "${rangeArg(w.start, w.end)}" and query "fields @timestamp, @logStream, @message | filter ${ERROR_QUERY_FILTER.replace(/\s+/g, ' ')} | sort @timestamp asc | limit 100" lists a group's error events (it costs money)`);
+  if (noisy) next.push(`opsLens_runInsightsQuery with logGroups ["${noisy.logGroup}"], range "${rangeArg(w.start, w.end)}" and the query below lists a group's error events (it costs money)`);
   if (next.length) out.push('', `Next: ${next.join('; ')}.`);
+  if (noisy) out.push('```', `fields @timestamp, @logStream, @message\n| filter ${ERROR_QUERY_FILTER}\n| sort @timestamp asc\n| limit 100`, '```');
   return out.join('\n');
 }
 

@@ -8,6 +8,7 @@ import { investigateAlarm } from '../../../src/agent/tools/investigate';
 import { investigationText, MAX_ERROR_ROWS, MAX_TIMELINE } from '../../../src/agent/tools/investigation';
 import { MAX_ANSWER_CHARS } from '../../../src/agent/tools/text';
 import { PartsSnapshot, type AlarmPartData, type PartData } from '../../../src/core/investigate/model';
+import { windowFor } from '../../../src/core/time/ranges';
 
 const MOMENT = Date.parse('2026-11-22T15:00:00Z');
 const NOW = Date.parse('2026-11-22T18:00:00Z');
@@ -70,6 +71,14 @@ describe('opsLens_investigateAlarm', () => {
         assert.ok(row.length < 200, 'a message is cut at 120 characters');
       }
       assert.match(text, /\n\/a: 20 error events\.\n/);
+    });
+
+    it('offers the Logs Insights query of a noisy group over the window, in a range opsLens_runInsightsQuery reads', () => {
+      const text = investigationText(snapshot(alarmPart(), logsPart('/aws/lambda/orders', 2)), false);
+      const range = /logGroups \["\/aws\/lambda\/orders"\], range "([^"]+)" and the query below/.exec(text)?.[1];
+      assert.equal(range, '2026-11-22T14:30Z..2026-11-22T15:15Z');
+      assert.deepEqual(windowFor(range, new Date(NOW)), { start: new Date('2026-11-22T14:30:00Z'), end: new Date('2026-11-22T15:15:00Z') });
+      assert.match(text, /\n```\nfields @timestamp, @logStream, @message\n\| filter @message like .+\n(.+\n)*\| limit 100\n```$/);
     });
 
     it('lists failed executions with their ARNs, the latest first, and points to opsLens_describeExecution', () => {
