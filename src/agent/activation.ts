@@ -5,7 +5,7 @@ import { readSetting } from '../platform/trust';
 import { runbookPathCandidates } from '../core/runbooks/workspacePath';
 import { SdkMetrics } from '../aws/services/metrics';
 import { AGENT_TOOLS, invokeAgentTool, type AgentTool, type ToolContext } from './tools';
-import { FolderFiles } from './tools/workspaceFiles';
+import { FolderFiles, UNTRUSTED_WORKSPACE_ENV } from './tools/workspaceFiles';
 import { QueryScanHistory } from './tools/scanHistory';
 import { recordedHealthChanges } from '../investigate/activation';
 import type { WorkspaceDocument, WorkspaceFiles } from './tools/types';
@@ -83,7 +83,7 @@ async function mcpServer(context: vscode.ExtensionContext, services: Services): 
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
   if (folder) args.push('--workspace', folder.uri.fsPath);
   // The extension host's own runtime runs the server as plain node.
-  return new vscode.McpStdioServerDefinition('Ops Lens', process.execPath, args, { ELECTRON_RUN_AS_NODE: '1' });
+  return new vscode.McpStdioServerDefinition('Ops Lens', process.execPath, args, { ELECTRON_RUN_AS_NODE: '1', ...(vscode.workspace.isTrusted ? {} : { [UNTRUSTED_WORKSPACE_ENV]: '1' }) });
 }
 
 export function activate(context: vscode.ExtensionContext, services: Services): void {
@@ -112,6 +112,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       changed,
       vscode.workspace.onDidChangeConfiguration((e) => affectsAws(e) && changed.fire()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire()),
       lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, { onDidChangeMcpServerDefinitions: changed.event, provideMcpServerDefinitions: async () => [await mcpServer(context, services)] }),
     );
   }

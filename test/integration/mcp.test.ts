@@ -28,15 +28,20 @@ describe('MCP server over stdio, against the sandbox', function () {
     scenario = await seedScenario(awsEndpoint());
     // The sandbox's workspace as the editor opens it: its .vscode/settings.json maps runbooks.
     workspace = prepareWorkspace(fs.mkdtempSync(path.join(os.tmpdir(), 'ops-lens-mcp-')), { awsEndpoint: awsEndpoint(), healthUrl: 'http://127.0.0.1:9' });
+    client = await connect();
+  });
+
+  async function connect(extraEnv: Record<string, string> = {}): Promise<Client> {
     const transport = new StdioClientTransport({
       command: process.execPath,
       args: ['--require', require.resolve('tsx/cjs'), path.join(ROOT, 'src/mcp/server.ts'), '--region', 'us-east-1', '--endpoint-url', awsEndpoint(), '--workspace', workspace],
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: SECRET, AWS_REGION: 'us-east-1', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: SECRET, AWS_REGION: 'us-east-1', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', ...extraEnv },
       stderr: 'pipe',
     });
-    client = new Client({ name: 'ops-lens-test', version: '1.0.0' });
-    await client.connect(transport);
-  });
+    const connected = new Client({ name: 'ops-lens-test', version: '1.0.0' });
+    await connected.connect(transport);
+    return connected;
+  }
 
   after(async () => {
     await client?.close();
@@ -86,6 +91,23 @@ describe('MCP server over stdio, against the sandbox', function () {
     assert.match(text, /Runbook: docs\/MONITORING\.md#Step Function Failures \(from the opsLens\.runbooks setting\)\./);
     assert.match(text, /#### Step Function Failures/);
     assert.ok(!text.includes('### Warning Alarms'), 'the section ends at the next heading of its level or higher');
+  });
+
+  it('reads no runbook mapping from a workspace VS Code says is not trusted', async () => {
+    // The sandbox's settings map avatar-* alarms to a link.
+    const [region, alarms] = Object.entries(scenario.alarms).find(([, list]) => list.some((a) => a.name.startsWith('avatar-')))!;
+    const args = { name: alarms.find((a) => a.name.startsWith('avatar-'))!.name, region };
+    const mapped = /Runbook: https:\/\/wiki\.example\.com\/runbooks\/enterprise-avatar-system \(from the opsLens\.runbooks setting; not fetched\)\./;
+    assert.match(await call('opsLens_describeAlarm', args), mapped);
+    const untrusted = await connect({ OPS_LENS_UNTRUSTED_WORKSPACE: '1' });
+    try {
+      const result = await untrusted.callTool({ name: 'opsLens_describeAlarm', arguments: args });
+      const text = (result.content as { type: string; text: string }[]).map((c) => c.text).join('\n');
+      assert.match(text, new RegExp(`^Alarm ${args.name} `));
+      assert.doesNotMatch(text, mapped);
+    } finally {
+      await untrusted.close();
+    }
   });
 
   it('investigates an alarm in ALARM: window, metric, related log groups and failed executions', async () => {

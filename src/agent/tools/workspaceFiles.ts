@@ -4,6 +4,8 @@ import { isInsideFolder } from '../../core/sourceLinks/resolve';
 import { parseJsonc } from '../../core/text/jsonc';
 import type { WorkspaceDocument, WorkspaceFiles } from './types';
 
+/** Set to `1` in the MCP server's environment when the workspace it is given is not trusted. */
+export const UNTRUSTED_WORKSPACE_ENV = 'OPS_LENS_UNTRUSTED_WORKSPACE';
 const MAX_FILES = 300;
 const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_DEPTH = 8;
@@ -29,7 +31,8 @@ async function readContained(root: string, relative: string): Promise<string | u
  * followed out of the folder, bounded depth, count and size.
  */
 export class FolderFiles implements WorkspaceFiles {
-  constructor(private readonly root: string) {}
+  /** `readSettings: false`: the folder is not trusted, its settings are not read (see src/platform/trust.ts). */
+  constructor(private readonly root: string, private readonly options: { readSettings?: boolean } = {}) {}
 
   roots(): string[] {
     return [path.resolve(this.root)];
@@ -45,6 +48,7 @@ export class FolderFiles implements WorkspaceFiles {
 
   /** From the folder's `.vscode/settings.json` (JSON with comments). */
   async setting(key: string): Promise<unknown> {
+    if (this.options.readSettings === false) return undefined;
     const text = await readContained(this.root, '.vscode/settings.json');
     const settings = text === undefined ? undefined : parseJsonc(text);
     if (!settings || typeof settings !== 'object' || Array.isArray(settings)) return undefined;

@@ -84,6 +84,11 @@ describe('opsLens_describeAlarm with opsLens.runbooks', () => {
     assert.match(await describeAlarm.run({ name: 'avatar-uploads' }, context(new FolderFiles(dir))), /Runbook: none found \(no opsLens\.runbooks mapping/);
   });
 
+  it('reads no settings of a folder it is told is not trusted', async () => {
+    assert.equal(await new FolderFiles(dir, { readSettings: false }).setting('runbooks'), undefined);
+    assert.ok(Array.isArray(await new FolderFiles(dir).setting('runbooks')));
+  });
+
   it('refuses mapped paths that climb out of the workspace and malformed mappings', async () => {
     const files = new FolderFiles(dir);
     assert.equal(await files.document('../x.md'), undefined);
