@@ -13,6 +13,7 @@ const LAZY = {
   'src/insights/feature': 'insights.js',
   'src/productionErrors/feature': 'production-errors.js',
   'src/investigate/feature': 'investigate.js',
+  'src/agent/tools/investigation': 'agent-investigation.js',
   'src/core/insights/parser': 'insights-parser.js',
 };
 

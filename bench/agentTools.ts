@@ -7,6 +7,8 @@ import { SdkMetrics } from '../src/aws/services/metrics';
 import { SdkStepFunctions } from '../src/aws/services/stepFunctions';
 import { collect } from '../src/aws/paging';
 import { AGENT_TOOLS, invokeAgentTool, type ToolContext, type ToolInput } from '../src/agent/tools';
+import { ERROR_FILTER_PATTERN } from '../src/core/investigate/errors';
+import { EVENTS_PER_GROUP, gatherInvestigation, type GatherDeps } from '../src/investigate/gather';
 import { FolderFiles } from '../src/agent/tools/workspaceFiles';
 import { startMoto } from '../sandbox/moto';
 import { startStandIn } from '../sandbox/standin/server';
@@ -60,6 +62,13 @@ export async function benchAgentTools(): Promise<void> {
     const failed = scenario.executions.FAILED[0];
     const alarmArn = `arn:aws:cloudwatch:${REGION}:123456789012:alarm:${alarm}`;
 
+    // The investigation: an alarm in ALARM with a related state machine (the most parts), and what it reads.
+    const gatherDeps: GatherDeps = { cloudWatch: ctx.cloudWatch, metrics: ctx.metrics!, logs: ctx.logs, stepFunctions: ctx.stepFunctions, settings: () => [] };
+    const investigations = await Promise.all(scenario.alarms[REGION].filter((a) => a.state === 'ALARM').map(async (a) => ({ name: a.name, parts: (await gatherInvestigation(gatherDeps, { region: REGION, name: a.name }, () => undefined)).parts })));
+    const investigated = investigations.find((i) => i.parts.data('executions').length > 0) ?? investigations[0];
+    const related = investigated.parts.data('alarm')[0];
+    const investigatedGroups = investigated.parts.data('logs').map((l) => l.logGroup);
+
     /** Each read-only tool with the same AWS calls made directly, in the order they depend on each other. */
     const cases: { tool: string; input: ToolInput; calls: () => Promise<unknown> }[] = [
       { tool: 'opsLens_listAlarms', input: {}, calls: () => drain(ctx.cloudWatch.alarmPages(REGION)) },
@@ -67,6 +76,19 @@ export async function benchAgentTools(): Promise<void> {
         // The alarm first (its region and ARN), then its history and tags together.
         await drain(ctx.cloudWatch.alarmPages(REGION, { names: [alarm] }));
         await Promise.all([ctx.cloudWatch.alarmHistory(REGION, alarm, 10), ctx.cloudWatch.tags(REGION, alarmArn)]);
+      } },
+      { tool: 'opsLens_investigateAlarm', input: { name: investigated.name, region: REGION }, calls: async () => {
+        // The alarm and its history, then its tags; then its metric, each related group's error events, and
+        // each state machine's logging and failed and timed-out executions, together.
+        const [found] = await Promise.all([ctx.metrics!.describeAlarms(REGION, [investigated.name]), ctx.cloudWatch.alarmHistory(REGION, investigated.name, 100)]);
+        const alarm = found.metricAlarms[0];
+        const { start, end } = related.window;
+        await Promise.all([
+          ctx.cloudWatch.tags(REGION, alarm.AlarmArn!),
+          ctx.metrics!.getMetricData(REGION, [{ Id: 'm1', ReturnData: true, MetricStat: { Metric: { Namespace: alarm.Namespace, MetricName: alarm.MetricName, Dimensions: alarm.Dimensions }, Period: alarm.Period, Stat: alarm.Statistic } }], new Date(start), new Date(end)),
+          ...investigatedGroups.map((group) => ctx.logs.filterEvents(REGION, { logGroupName: group, startTime: start, endTime: end, filterPattern: ERROR_FILTER_PATTERN, limit: EVENTS_PER_GROUP })),
+          ...related.related.stateMachines.flatMap((m) => [ctx.stepFunctions.describeStateMachine(REGION, m.name), ...(['FAILED', 'TIMED_OUT'] as const).map((status) => ctx.stepFunctions.executions(REGION, m.name, { status, pageSize: 100 }))]),
+        ]);
       } },
       { tool: 'opsLens_listExecutions', input: { status: 'FAILED' }, calls: async () => Promise.all((await collect(ctx.stepFunctions.stateMachinePages(REGION))).map((m) => ctx.stepFunctions.executions(REGION, m.stateMachineArn!, { status: 'FAILED', pageSize: 20 }))) },
       { tool: 'opsLens_describeExecution', input: { executionArn: failed }, calls: () => Promise.all([ctx.stepFunctions.describeExecution(REGION, failed), ctx.stepFunctions.history(REGION, failed)]) },
@@ -82,6 +104,7 @@ export async function benchAgentTools(): Promise<void> {
       opsLens_listAlarms: {}, opsLens_describeAlarm: { name: alarm }, opsLens_listSavedQueries: {}, opsLens_getMetricData: { alarmName: alarm, range: '24h' },
       opsLens_runInsightsQuery: { savedQuery: 'Error Rate by Endpoint', range: '24h', limit: 50 },
       opsLens_listExecutions: { limit: 50 }, opsLens_resolveStackFrames: { text: '  File "/var/task/app/handler.py", line 3, in handler\n'.repeat(200) }, opsLens_describeExecution: { executionArn: failed },
+      opsLens_investigateAlarm: { name: investigated.name, region: REGION, before: '24h', after: '24h' },
     };
     for (const tool of AGENT_TOOLS) {
       const answer = await invokeAgentTool(tool, inputs[tool.name] ?? {}, ctx);

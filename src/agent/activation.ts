@@ -1,13 +1,18 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { affectsAws } from '../platform/config';
+import { readSetting } from '../platform/trust';
+import { runbookPathCandidates } from '../core/runbooks/workspacePath';
 import { SdkMetrics } from '../aws/services/metrics';
 import { AGENT_TOOLS, invokeAgentTool, type AgentTool, type ToolContext } from './tools';
-import { FolderFiles } from './tools/workspaceFiles';
+import { FolderFiles, UNTRUSTED_WORKSPACE_ENV } from './tools/workspaceFiles';
+import { QueryScanHistory } from './tools/scanHistory';
+import { recordedHealthChanges } from '../investigate/activation';
 import type { WorkspaceDocument, WorkspaceFiles } from './tools/types';
 
 export const MCP_PROVIDER_ID = 'opsLens.mcpServer';
 const SKIP_CONFIRMATION_SETTING = 'agent.runQueriesWithoutConfirmation';
+const QUERY_SCANS_KEY = 'opsLens.agent.queryScans';
 
 /** Every local workspace folder; paths carry the folder's name when there are several. */
 class WorkspaceFolderFiles implements WorkspaceFiles {
@@ -21,6 +26,20 @@ class WorkspaceFolderFiles implements WorkspaceFiles {
 
   savedQueries(): Promise<WorkspaceDocument[]> {
     return this.all((f) => f.savedQueries());
+  }
+
+  /** The effective value; in an untrusted workspace a restricted setting's user value only. */
+  async setting(key: string): Promise<unknown> {
+    return readSetting<unknown>(key, undefined);
+  }
+
+  async document(relativePath: string): Promise<WorkspaceDocument | undefined> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    for (const candidate of runbookPathCandidates(relativePath, folders.map((f) => f.name))) {
+      const found = await new FolderFiles(folders[candidate.folder].uri.fsPath).document(candidate.path);
+      if (found) return { ...found, path: relativePath };
+    }
+    return undefined;
   }
 
   private async all(read: (files: FolderFiles) => Promise<WorkspaceDocument[]>): Promise<WorkspaceDocument[]> {
@@ -64,7 +83,7 @@ async function mcpServer(context: vscode.ExtensionContext, services: Services): 
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
   if (folder) args.push('--workspace', folder.uri.fsPath);
   // The extension host's own runtime runs the server as plain node.
-  return new vscode.McpStdioServerDefinition('Ops Lens', process.execPath, args, { ELECTRON_RUN_AS_NODE: '1' });
+  return new vscode.McpStdioServerDefinition('Ops Lens', process.execPath, args, { ELECTRON_RUN_AS_NODE: '1', ...(vscode.workspace.isTrusted ? {} : { [UNTRUSTED_WORKSPACE_ENV]: '1' }) });
 }
 
 export function activate(context: vscode.ExtensionContext, services: Services): void {
@@ -76,6 +95,11 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     metrics: new SdkMetrics(services.session),
     regions: async () => [...(await services.session.regions()).regions],
     workspace: new WorkspaceFolderFiles(),
+    queryScans: new QueryScanHistory({ get: () => context.globalState.get(QUERY_SCANS_KEY), set: (entries) => context.globalState.update(QUERY_SCANS_KEY, entries) }),
+    healthChanges: (endpoints, start, end) => {
+      const log = recordedHealthChanges();
+      return log ? { changes: log.between(endpoints, start, end), recordedSince: log.since } : { changes: [] };
+    },
   };
   if (typeof lm?.registerTool === 'function') {
     for (const tool of AGENT_TOOLS) context.subscriptions.push(lm.registerTool(tool.name, languageModelTool(tool, ctx)));
@@ -88,6 +112,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       changed,
       vscode.workspace.onDidChangeConfiguration((e) => affectsAws(e) && changed.fire()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire()),
       lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, { onDidChangeMcpServerDefinitions: changed.event, provideMcpServerDefinitions: async () => [await mcpServer(context, services)] }),
     );
   }

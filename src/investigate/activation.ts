@@ -7,12 +7,20 @@ import { HealthChangeLog } from './healthChanges';
 
 export const INVESTIGATE_COMMAND = 'opsLens.alarms.investigate';
 
+let recorded: HealthChangeLog | undefined;
+
+/** The health changes recorded since activation, for the agent's investigations. */
+export function recordedHealthChanges(): HealthChangeLog | undefined {
+  return recorded;
+}
+
 /**
  * Records health state changes from now on (investigations show those of their window) and registers
  * the command; the investigation itself (gathering, panel) loads on first use.
  */
 export function activate(context: vscode.ExtensionContext, services: Services, health: HealthApi): void {
   const healthLog = new HealthChangeLog();
+  recorded = healthLog;
   let feature: Feature.InvestigateFeature | undefined;
   const load = (): Feature.InvestigateFeature => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

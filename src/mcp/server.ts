@@ -9,7 +9,8 @@ import { SdkLogs } from '../aws/services/logs';
 import { SdkMetrics } from '../aws/services/metrics';
 import { SdkStepFunctions } from '../aws/services/stepFunctions';
 import { AGENT_TOOLS, invokeAgentTool, type ToolContext } from '../agent/tools';
-import { FolderFiles } from '../agent/tools/workspaceFiles';
+import { FolderFiles, UNTRUSTED_WORKSPACE_ENV } from '../agent/tools/workspaceFiles';
+import { QueryScanHistory } from '../agent/tools/scanHistory';
 import { parseServerArgs } from './args';
 
 async function main(): Promise<void> {
@@ -25,7 +26,10 @@ async function main(): Promise<void> {
     stepFunctions: new SdkStepFunctions(session),
     metrics: new SdkMetrics(session),
     regions: async () => [...(await session.regions()).regions],
-    workspace: args.workspace ? new FolderFiles(args.workspace) : undefined,
+    // VS Code says so when it starts the server for a workspace in Restricted Mode: its settings are not read.
+    workspace: args.workspace ? new FolderFiles(args.workspace, { readSettings: process.env[UNTRUSTED_WORKSPACE_ENV] !== '1' }) : undefined,
+    // While the server runs: each run's bytes scanned, for the next confirmation's estimate.
+    queryScans: new QueryScanHistory(),
   };
   const server = new Server({ name: 'ops-lens', version: '1.0.0' }, { capabilities: { tools: {} } });
   server.setRequestHandler(ListToolsRequestSchema, async () => ({

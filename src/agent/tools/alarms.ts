@@ -1,7 +1,7 @@
 import { fromCompositeAlarm, fromMetricAlarm, conditionText, type Alarm } from '../../core/alarms/model';
 import { historyEntry } from '../../core/alarms/details';
 import { findHeading, markdownHeadings } from '../../core/runbooks/headings';
-import { resolveRunbook, type Runbook } from '../../core/runbooks/resolve';
+import { resolveRunbook, type Runbook, type RunbookMapping } from '../../core/runbooks/resolve';
 import { cell, iso, table, untrusted } from './text';
 import { numberArg, regionsOf, stringArg, type AgentTool, type ToolContext, type WorkspaceDocument } from './types';
 
@@ -59,28 +59,58 @@ export function runbookSection(doc: WorkspaceDocument, runbook: Extract<Runbook,
   return lines.slice(heading.line, next ? next.line : lines.length).join('\n').trimEnd();
 }
 
-/** `markdown`: the workspace's markdown, read while AWS answers. */
-async function runbookText(alarm: Alarm, ctx: ToolContext, markdown: Promise<WorkspaceDocument[]>): Promise<string> {
-  const [tags, documents] = await Promise.all([alarm.arn ? ctx.cloudWatch.tags(alarm.region, alarm.arn).catch(() => ({})) : {}, markdown]);
-  const runbook = resolveRunbook({ alarmName: alarm.name, description: alarm.description, mappings: [], tags, documents });
-  if (!runbook) return `Runbook: none found (no link in the description, no "runbook" tag${ctx.workspace ? ', no matching heading in the workspace\'s markdown' : ', no workspace given'}).`;
-  if (runbook.kind === 'url') return `Runbook: ${runbook.url} (from the alarm's ${runbook.source}; not fetched).`;
-  const doc = documents.find((d) => d.path === runbook.path);
-  const where = `${runbook.path}${runbook.line !== undefined ? `:${runbook.line + 1}` : runbook.anchor ? `#${runbook.anchor}` : ''}`;
-  if (!doc) return `Runbook: ${where} (from the alarm's ${runbook.source}; not found in the workspace).`;
-  return `Runbook: ${where} (matched by ${runbook.source}).\n${untrusted('Runbook section from the workspace', runbookSection(doc, runbook), MAX_RUNBOOK_CHARS)}`;
+const RUNBOOK_SOURCES: Record<Runbook['source'], string> = {
+  setting: 'from the opsLens.runbooks setting',
+  description: 'from the alarm\'s description',
+  tag: 'from the alarm\'s "runbook" tag',
+  heading: 'matched by heading',
+};
+
+/** The `opsLens.runbooks` mappings the workspace (or, in VS Code, the user) sets; malformed entries are dropped. */
+async function runbookMappings(ctx: ToolContext): Promise<RunbookMapping[]> {
+  const value = await ctx.workspace?.setting?.('runbooks');
+  return Array.isArray(value) ? value.filter((m): m is RunbookMapping => typeof m?.alarm === 'string' && typeof m?.target === 'string') : [];
 }
+
+/** Where the alarm's runbook is (see resolveRunbook for the order). `markdown`: the workspace's markdown, read while AWS answers. */
+export async function findAlarmRunbook(alarm: { region: string; name: string; description: string; arn?: string }, ctx: ToolContext, markdown: Promise<WorkspaceDocument[]>, knownTags?: Record<string, string>): Promise<{ runbook?: Runbook; documents: WorkspaceDocument[] }> {
+  const [mappings, tags, documents] = await Promise.all([
+    runbookMappings(ctx).catch(() => []),
+    knownTags ?? (alarm.arn ? ctx.cloudWatch.tags(alarm.region, alarm.arn).catch(() => ({})) : {}),
+    markdown,
+  ]);
+  return { runbook: resolveRunbook({ alarmName: alarm.name, description: alarm.description, mappings, tags, documents }), documents };
+}
+
+/** `docs/x.md:12`, `docs/x.md#Heading` or the URL, and how it was found. */
+export function runbookReference(runbook: Runbook): string {
+  if (runbook.kind === 'url') return `${runbook.url} (${RUNBOOK_SOURCES[runbook.source]}; not fetched)`;
+  return `${runbook.path}${runbook.line !== undefined ? `:${runbook.line + 1}` : runbook.anchor ? `#${runbook.anchor}` : ''} (${RUNBOOK_SOURCES[runbook.source]})`;
+}
+
+async function runbookText(alarm: Alarm, ctx: ToolContext, markdown: Promise<WorkspaceDocument[]>): Promise<string> {
+  const { runbook, documents } = await findAlarmRunbook(alarm, ctx, markdown);
+  if (!runbook) return `Runbook: none found (no opsLens.runbooks mapping, no link in the description, no "runbook" tag${ctx.workspace ? ', no matching heading in the workspace\'s markdown' : ', no workspace given'}).`;
+  if (runbook.kind === 'url') return `Runbook: ${runbookReference(runbook)}.`;
+  // A mapped file may lie where markdown is not searched (or be another kind of text): read it by its path.
+  const doc = documents.find((d) => d.path === runbook.path) ?? (await ctx.workspace?.document?.(runbook.path));
+  if (!doc) return `Runbook: ${runbookReference(runbook)}; not found in the workspace.`;
+  return `Runbook: ${runbookReference(runbook)}.\n${untrusted('Runbook section from the workspace', runbookSection(doc, runbook), MAX_RUNBOOK_CHARS)}`;
+}
+
+/** The input of the tools about one alarm. */
+export const ONE_ALARM_PROPERTIES = {
+  name: { type: 'string', description: 'The alarm\'s exact name.' },
+  region: { type: 'string', description: 'Its AWS region. Default: searched in every configured region.' },
+};
 
 export const describeAlarm: AgentTool = {
   name: 'opsLens_describeAlarm',
   displayName: 'Describe a CloudWatch alarm',
-  modelDescription: 'Describes one CloudWatch alarm by its exact name: state and reason, configuration (metric, statistic, period, threshold, evaluation), actions, its last state changes (at most 10), and the text of its runbook section from the workspace\'s markdown (a heading matching the alarm\'s name, a "runbook" tag, or a link in the description; at most 6000 characters). Use opsLens_listAlarms first to find the name.',
+  modelDescription: 'Describes one CloudWatch alarm by its exact name: state and reason, configuration (metric, statistic, period, threshold, evaluation), actions, its last state changes (at most 10), and the text of its runbook section from the workspace (found through the opsLens.runbooks setting, a link in the description, a "runbook" tag, or a markdown heading matching the alarm\'s name; at most 6000 characters; a link is given, not fetched). Use opsLens_listAlarms first to find the name.',
   inputSchema: {
     type: 'object',
-    properties: {
-      name: { type: 'string', description: 'The alarm\'s exact name.' },
-      region: { type: 'string', description: 'Its AWS region. Default: searched in every configured region.' },
-    },
+    properties: ONE_ALARM_PROPERTIES,
     required: ['name'],
     additionalProperties: false,
   },

@@ -2,6 +2,8 @@ import type { CloudWatchApi } from '../../aws/services/cloudWatch';
 import type { LogsApi } from '../../aws/services/logs';
 import type { MetricsApi } from '../../aws/services/metrics';
 import type { StepFunctionsApi } from '../../aws/services/stepFunctions';
+import type { HealthChange } from '../../core/investigate/model';
+import type { QueryScanHistory } from './scanHistory';
 
 export interface WorkspaceDocument {
   /** Relative to the workspace folder, with `/`. */
@@ -15,6 +17,10 @@ export interface WorkspaceFiles {
   savedQueries(): Promise<WorkspaceDocument[]>;
   /** The folders' absolute paths, for mapping stack frames to files. */
   roots?(): string[];
+  /** An `opsLens.*` setting's value (`key` without the prefix), as the workspace sets it; undefined when unset. */
+  setting?(key: string): Promise<unknown>;
+  /** One file by its workspace-relative path, only when its real path is inside the workspace. */
+  document?(relativePath: string): Promise<WorkspaceDocument | undefined>;
 }
 
 export interface ToolContext {
@@ -28,6 +34,10 @@ export interface ToolContext {
   readonly now?: () => Date;
   /** Delays between GetQueryResults polls (tests shorten them). */
   readonly pollDelays?: readonly number[];
+  /** Bytes scanned by past runs of each query, for the confirmation's estimate. */
+  readonly queryScans?: QueryScanHistory;
+  /** Health endpoints' state changes recorded in [start, end] (only where Ops Lens watches them). */
+  readonly healthChanges?: (endpoints: readonly string[], start: number, end: number) => { changes: HealthChange[]; recordedSince?: number };
 }
 
 export interface JsonSchema {

@@ -1,18 +1,38 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { isInsideFolder } from '../../core/sourceLinks/resolve';
+import { parseJsonc } from '../../core/text/jsonc';
 import type { WorkspaceDocument, WorkspaceFiles } from './types';
 
+/** Set to `1` in the MCP server's environment when the workspace it is given is not trusted. */
+export const UNTRUSTED_WORKSPACE_ENV = 'OPS_LENS_UNTRUSTED_WORKSPACE';
 const MAX_FILES = 300;
 const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_DEPTH = 8;
 const SKIPPED = new Set(['node_modules', '.git', '.venv', 'dist', 'out']);
 
+/** The text of `relative` under `root`, when its real path is inside the root's real path and it is not too large. */
+async function readContained(root: string, relative: string): Promise<string | undefined> {
+  if (!relative || relative.includes('\0') || path.isAbsolute(relative) || relative.split(/[\\/]/).includes('..')) return undefined;
+  try {
+    const realRoot = await fs.realpath(root);
+    const real = await fs.realpath(path.join(realRoot, relative));
+    if (!isInsideFolder(realRoot, real)) return undefined;
+    const stat = await fs.stat(real);
+    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
+    return await fs.readFile(real, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * A folder's markdown and `.insights` files, read through node: no links followed out of the folder,
- * bounded depth, count and size.
+ * A folder's markdown and `.insights` files and its `.vscode/settings.json`, read through node: no links
+ * followed out of the folder, bounded depth, count and size.
  */
 export class FolderFiles implements WorkspaceFiles {
-  constructor(private readonly root: string) {}
+  /** `readSettings: false`: the folder is not trusted, its settings are not read (see src/platform/trust.ts). */
+  constructor(private readonly root: string, private readonly options: { readSettings?: boolean } = {}) {}
 
   roots(): string[] {
     return [path.resolve(this.root)];
@@ -24,6 +44,21 @@ export class FolderFiles implements WorkspaceFiles {
 
   savedQueries(): Promise<WorkspaceDocument[]> {
     return this.read((name) => name.endsWith('.insights'));
+  }
+
+  /** From the folder's `.vscode/settings.json` (JSON with comments). */
+  async setting(key: string): Promise<unknown> {
+    if (this.options.readSettings === false) return undefined;
+    const text = await readContained(this.root, '.vscode/settings.json');
+    const settings = text === undefined ? undefined : parseJsonc(text);
+    if (!settings || typeof settings !== 'object' || Array.isArray(settings)) return undefined;
+    return (settings as Record<string, unknown>)[`opsLens.${key}`];
+  }
+
+  async document(relativePath: string): Promise<WorkspaceDocument | undefined> {
+    const relative = relativePath.replace(/^\.?\//, '');
+    const text = await readContained(this.root, relative);
+    return text === undefined ? undefined : { path: relative, text };
   }
 
   private async read(wanted: (name: string) => boolean): Promise<WorkspaceDocument[]> {

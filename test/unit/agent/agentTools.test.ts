@@ -182,7 +182,7 @@ describe('agent tools', () => {
       const workspace = { markdown: async () => [], savedQueries: async () => [{ path: 'q/errors.insights', text: '# name: Errors\n# logGroups: /ecs/a\n# range: 3h\nfields @message\n| filter @message like /ERROR/' }] };
       assert.equal(runInsightsQuery.needsConfirmation, true);
       const text = await runInsightsQuery.confirmationText!({ savedQuery: 'errors' }, context([], { workspace, now: () => new Date('2026-11-22T15:00:00Z') }));
-      assert.equal(text, 'Saved query "Errors" in us-east-1 over /ecs/a, 2026-11-22T12:00:00Z to 2026-11-22T15:00:00Z (3h).\n\nfields @message\n| filter @message like /ERROR/');
+      assert.equal(text, 'Saved query "Errors" in us-east-1 over /ecs/a, 2026-11-22T12:00:00Z to 2026-11-22T15:00:00Z (3h).\nNo past runs of this query to estimate from.\n\nfields @message\n| filter @message like /ERROR/');
     });
 
     it('refuses a range it cannot read before anything runs', async () => {
