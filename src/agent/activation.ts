@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { affectsAws } from '../platform/config';
+import { readSetting } from '../platform/trust';
+import type { HealthApi } from '../health/activation';
 import { SdkMetrics } from '../aws/services/metrics';
 import { AGENT_TOOLS, invokeAgentTool, type AgentTool, type ToolContext } from './tools';
 import { FolderFiles } from './tools/workspaceFiles';
@@ -67,7 +69,8 @@ async function mcpServer(context: vscode.ExtensionContext, services: Services): 
   return new vscode.McpStdioServerDefinition('Ops Lens', process.execPath, args, { ELECTRON_RUN_AS_NODE: '1' });
 }
 
-export function activate(context: vscode.ExtensionContext, services: Services): void {
+/** `health`: the Health view's API, whose store the health tool reads (and asks for checks). */
+export function activate(context: vscode.ExtensionContext, services: Services, health?: HealthApi): void {
   const lm = (vscode as { lm?: Partial<typeof vscode.lm> }).lm;
   const ctx: ToolContext = {
     cloudWatch: services.cloudWatch,
@@ -76,6 +79,8 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     metrics: new SdkMetrics(services.session),
     regions: async () => [...(await services.session.regions()).regions],
     workspace: new WorkspaceFolderFiles(),
+    setting: async (key) => readSetting<unknown>(key, undefined),
+    health: health && (async () => health.store),
   };
   if (typeof lm?.registerTool === 'function') {
     for (const tool of AGENT_TOOLS) context.subscriptions.push(lm.registerTool(tool.name, languageModelTool(tool, ctx)));

@@ -10,7 +10,9 @@ import { SdkMetrics } from '../aws/services/metrics';
 import { SdkStepFunctions } from '../aws/services/stepFunctions';
 import { AGENT_TOOLS, invokeAgentTool, type ToolContext } from '../agent/tools';
 import { FolderFiles } from '../agent/tools/workspaceFiles';
+import { folderSetting } from '../agent/tools/workspaceSettings';
 import { parseServerArgs } from './args';
+import { workspaceHealth } from './health';
 
 async function main(): Promise<void> {
   const args = parseServerArgs(process.argv.slice(2));
@@ -18,6 +20,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${args}\n`);
     process.exit(2);
   }
+  const setting = args.workspace ? folderSetting(args.workspace) : undefined;
   const session = new AwsSession({ profile: args.profile, regions: args.regions, endpointUrl: args.endpointUrl });
   const ctx: ToolContext = {
     cloudWatch: new SdkCloudWatch(session),
@@ -26,6 +29,8 @@ async function main(): Promise<void> {
     metrics: new SdkMetrics(session),
     regions: async () => [...(await session.regions()).regions],
     workspace: args.workspace ? new FolderFiles(args.workspace) : undefined,
+    setting,
+    health: setting && workspaceHealth(setting),
   };
   const server = new Server({ name: 'ops-lens', version: '1.0.0' }, { capabilities: { tools: {} } });
   server.setRequestHandler(ListToolsRequestSchema, async () => ({

@@ -11,7 +11,7 @@ const ROOT = path.join(__dirname, '..', '..');
 /** A secret the server's environment holds: no answer may contain it. */
 const SECRET = 'opsLensTestSecretValue0123456789';
 
-const EXPECTED_TOOLS = ['opsLens_listAlarms', 'opsLens_describeAlarm', 'opsLens_listSavedQueries', 'opsLens_runInsightsQuery', 'opsLens_getMetricData', 'opsLens_listExecutions', 'opsLens_describeExecution', 'opsLens_resolveStackFrames'];
+const EXPECTED_TOOLS = ['opsLens_listAlarms', 'opsLens_describeAlarm', 'opsLens_listSavedQueries', 'opsLens_runInsightsQuery', 'opsLens_getMetricData', 'opsLens_listExecutions', 'opsLens_describeExecution', 'opsLens_resolveStackFrames', 'opsLens_checkHealth', 'opsLens_productionErrors'];
 
 describe('MCP server over stdio, against the sandbox', function () {
   this.timeout(120000);

@@ -2,6 +2,9 @@ import type { CloudWatchApi } from '../../aws/services/cloudWatch';
 import type { LogsApi } from '../../aws/services/logs';
 import type { MetricsApi } from '../../aws/services/metrics';
 import type { StepFunctionsApi } from '../../aws/services/stepFunctions';
+import type { EndpointConfig } from '../../core/health/model';
+import type { SettingsProblem } from '../../core/health/settings';
+import type { EndpointStatus } from '../../health/store';
 
 export interface WorkspaceDocument {
   /** Relative to the workspace folder, with `/`. */
@@ -17,6 +20,20 @@ export interface WorkspaceFiles {
   roots?(): string[];
 }
 
+/**
+ * The health endpoints and their results (the Health view's store in VS Code; over MCP, a store of the
+ * workspace's settings). Checking sends the endpoint's request; an unresolved `${secret:NAME}` is never sent.
+ */
+export interface HealthSource {
+  /** Endpoints that are checked, in settings order, each with its last result and recent history. */
+  readonly statuses: readonly EndpointStatus[];
+  /** Entries of `opsLens.health.endpoints` that cannot be used. */
+  readonly problems: readonly SettingsProblem[];
+  /** Endpoints not requested because the workspace is not trusted. */
+  readonly blocked: readonly EndpointConfig[];
+  checkEndpoint(name: string): Promise<EndpointStatus | undefined>;
+}
+
 export interface ToolContext {
   readonly cloudWatch: CloudWatchApi;
   readonly logs: LogsApi;
@@ -25,6 +42,10 @@ export interface ToolContext {
   /** The regions to look in when the call names none. */
   readonly regions: () => Promise<string[]>;
   readonly workspace?: WorkspaceFiles;
+  /** The value of an `opsLens.*` setting (key without the prefix), as the workspace has it; undefined when unset. */
+  readonly setting?: (key: string) => Promise<unknown>;
+  /** Where health endpoints are read and checked; absent when nothing can say (no workspace given). */
+  readonly health?: () => Promise<HealthSource>;
   readonly now?: () => Date;
   /** Delays between GetQueryResults polls (tests shorten them). */
   readonly pollDelays?: readonly number[];
