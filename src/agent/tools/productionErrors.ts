@@ -117,7 +117,7 @@ export const productionErrors: AgentTool = {
     const fetched = await fetchErrorsAcross(p.byRegion, (region, groups) => insightsWindow(ctx.logs, region, groups, p.queryString, ctx.pollDelays), Math.floor(p.start.getTime() / 1000), Math.floor(p.end.getTime() / 1000), { maxQueries: MAX_QUERIES });
     const roots = ctx.workspace?.roots?.() ?? [];
     const mappings = await ctx.setting?.('sourceMappings');
-    const index = indexErrors(fetched.events, roots.length ? workspaceFrameResolver(roots, mappings) : () => undefined);
+    const index = indexErrors(fetched.events, roots.length ? await workspaceFrameResolver(roots, mappings) : () => undefined);
     const all = signatures(index, roots);
     const matching = file ? all.filter((s) => s.where.toLowerCase().includes(file)) : all;
     const shown = matching.slice(0, limit);

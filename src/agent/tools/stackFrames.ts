@@ -23,7 +23,7 @@ export const resolveStackFrames: AgentTool = {
     if (roots.length === 0) return 'No workspace folder is open: frames cannot be mapped to files.';
     const frames = findStackFrames(text.slice(0, MAX_TEXT_CHARS));
     if (frames.length === 0) return 'No stack frames found in the text.';
-    const resolve = workspaceFrameResolver(roots);
+    const resolve = await workspaceFrameResolver(roots);
     const shown = frames.slice(0, MAX_FRAMES);
     const rows = shown.map((f) => {
       const abs = resolve(f);
