@@ -14,6 +14,7 @@ const LAZY = {
   'src/productionErrors/feature': 'production-errors.js',
   'src/investigate/feature': 'investigate.js',
   'src/core/insights/parser': 'insights-parser.js',
+  'src/agent/tools/productionErrorsRun': 'agent-production-errors.js',
 };
 
 const lazyModules = {

@@ -23,16 +23,15 @@ function shownUrl(url: string): string {
   }
 }
 
-/** `down for the last 3 (since …); 17 healthy, 3 down of the last 20`: the recent history in one line. */
+/** `down for the last 3 (since …); 3 down, 17 healthy of the last 20`, `healthy in all 20 check(s)`: the recent history in one line. */
 export function recentText(history: readonly HistoryEntry[]): string {
   if (history.length === 0) return 'no checks yet';
   const latest = history[0].state;
   let streak = 1;
   while (streak < history.length && history[streak].state === latest) streak++;
-  const counts = STATE_ORDER.map((s) => [s, history.filter((h) => h.state === s).length] as const).filter(([, n]) => n > 0);
-  const mix = counts.map(([s, n]) => `${n} ${s}`).join(', ');
-  const run = streak === history.length ? `${latest} in all ${history.length}` : `${latest} for the last ${streak} (since ${iso(history[streak - 1].at)})`;
-  return `${run}; ${mix} of the last ${history.length}`;
+  if (streak === history.length) return `${latest} in all ${history.length} check(s)`;
+  const mix = STATE_ORDER.map((s) => [s, history.filter((h) => h.state === s).length] as const).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ');
+  return `${latest} for the last ${streak} (since ${iso(history[streak - 1].at)}); ${mix} of the last ${history.length}`;
 }
 
 function resultText(s: EndpointStatus): string {

@@ -71,7 +71,7 @@ describe('opsLens_checkHealth', () => {
     const lines = text.split('\n');
     assert.equal(lines[0], '3 health endpoint(s): 1 down, 1 unknown, 1 healthy (checked now where the last result was older than its interval).');
     assert.equal(lines[3], '| Endpoint | State | Result | Checked | Recent | Why |');
-    assert.match(lines[5], /^\| Payments \| Down \| 503 · 42 ms \| 2026-11-22T15:00:00Z \| down in all 1; 1 down of the last 1 \| HTTP 503 Service Unavailable \(expected 2xx\)/);
+    assert.match(lines[5], /^\| Payments \| Down \| 503 · 42 ms \| 2026-11-22T15:00:00Z \| down in all 1 check\(s\) \| HTTP 503 Service Unavailable \(expected 2xx\)/);
     assert.equal(lines[6], '| Partner feed | Unknown | needs secret PARTNER_TOKEN, not checked | - | no checks yet | - |');
     assert.match(lines[7], /^\| Checkout API \| Healthy \| 200 · 42 ms \|/);
     assert.deepEqual(h.requests.map((r) => r.url).sort(), ['https://checkout.example.com/health', 'https://payments.example.com/actuator/health?token=abc']);
@@ -142,6 +142,7 @@ describe('opsLens_checkHealth', () => {
   it('summarises recent history: the current run and the mix', () => {
     const at = (m: number) => new Date(T0.getTime() + m * 60_000);
     assert.equal(recentText([]), 'no checks yet');
+    assert.equal(recentText([{ at: at(2), state: 'down', latencyMs: 1 }, { at: at(1), state: 'down', latencyMs: 1 }]), 'down in all 2 check(s)');
     assert.equal(recentText([{ at: at(2), state: 'healthy', latencyMs: 1 }, { at: at(1), state: 'down', latencyMs: 1 }]), 'healthy for the last 1 (since 2026-11-22T15:02:00Z); 1 down, 1 healthy of the last 2');
   });
 });
