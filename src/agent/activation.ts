@@ -64,7 +64,7 @@ async function mcpServer(context: vscode.ExtensionContext, services: Services): 
   for (const region of (await services.session.regions()).regions) args.push('--region', region);
   if (settings.endpointUrl) args.push('--endpoint-url', settings.endpointUrl);
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
-  if (folder) args.push('--workspace', folder.uri.fsPath);
+  if (folder) args.push(vscode.workspace.isTrusted ? '--workspace' : '--untrusted-workspace', folder.uri.fsPath);
   // The extension host's own runtime runs the server as plain node.
   return new vscode.McpStdioServerDefinition('Ops Lens', process.execPath, args, { ELECTRON_RUN_AS_NODE: '1' });
 }
@@ -93,6 +93,7 @@ export function activate(context: vscode.ExtensionContext, services: Services, h
       changed,
       vscode.workspace.onDidChangeConfiguration((e) => affectsAws(e) && changed.fire()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire()),
       lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, { onDidChangeMcpServerDefinitions: changed.event, provideMcpServerDefinitions: async () => [await mcpServer(context, services)] }),
     );
   }

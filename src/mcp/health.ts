@@ -7,11 +7,11 @@ import type { HealthSource } from '../agent/tools/types';
  * Health view. The server holds no secrets: an endpoint whose headers use `${secret:NAME}` is never requested.
  * History lasts as long as the server runs.
  */
-export function workspaceHealth(setting: (key: string) => Promise<unknown>): () => Promise<HealthSource> {
+export function workspaceHealth(setting: (key: string) => Promise<unknown>, trusted = true): () => Promise<HealthSource> {
   const store = new HealthStore({ secret: async () => undefined });
   return async () => {
-    // The folder was named on the command line by whoever started the server: its settings are trusted.
-    store.update(readEndpointSettings([{ source: 'workspace', value: await setting('health.endpoints') }]), true);
+    // Untrusted (as VS Code starts the server in Restricted Mode): the endpoints are listed, never requested.
+    store.update(readEndpointSettings([{ source: 'workspace', value: await setting('health.endpoints') }]), trusted);
     return store;
   };
 }

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     process.stderr.write(`${args}\n`);
     process.exit(2);
   }
-  const setting = args.workspace ? folderSetting(args.workspace) : undefined;
+  const folderSettings = args.workspace ? folderSetting(args.workspace) : undefined;
+  // An untrusted folder's settings choose nothing the tools request or read (as Restricted Mode ignores them).
+  const setting = args.untrustedWorkspace ? undefined : folderSettings;
   const session = new AwsSession({ profile: args.profile, regions: args.regions, endpointUrl: args.endpointUrl });
   const ctx: ToolContext = {
     cloudWatch: new SdkCloudWatch(session),
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
     regions: async () => [...(await session.regions()).regions],
     workspace: args.workspace ? new FolderFiles(args.workspace) : undefined,
     setting,
-    health: setting && workspaceHealth(setting),
+    health: folderSettings && workspaceHealth(folderSettings, !args.untrustedWorkspace),
   };
   const server = new Server({ name: 'ops-lens', version: '1.0.0' }, { capabilities: { tools: {} } });
   server.setRequestHandler(ListToolsRequestSchema, async () => ({

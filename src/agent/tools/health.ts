@@ -98,7 +98,7 @@ export const checkHealth: AgentTool = {
     if (!source) return `${NO_HEALTH_SETTINGS} (No workspace is open: over MCP, start the server with --workspace DIR to read DIR/.vscode/settings.json.)`;
     const name = stringArg(input, 'endpoint')?.toLowerCase();
     const all = source.statuses;
-    if (all.length === 0) return [NO_HEALTH_SETTINGS, ...notChecked(source)].join('\n');
+    if (all.length === 0) return [source.blocked.length || source.problems.length ? 'No health endpoint can be checked.' : NO_HEALTH_SETTINGS, ...notChecked(source)].join('\n');
     const wanted = name ? all.filter((s) => s.endpoint.name.toLowerCase() === name) : all;
     if (wanted.length === 0) return `No health endpoint named "${cell(name, 200)}". The endpoints: ${all.slice(0, MAX_ENDPOINTS).map((s) => cell(s.endpoint.name, 80)).join(', ')}.`;
     const now = ctx.now?.() ?? new Date();

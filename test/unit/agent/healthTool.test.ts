@@ -192,6 +192,13 @@ describe('opsLens_checkHealth over MCP: the workspace\'s settings file', () => {
     assert.ok(received.every((h) => !('x-api-key' in h)));
   });
 
+  it('lists an untrusted folder\'s endpoints without requesting them', async () => {
+    const before = received.length;
+    const ctx: ToolContext = { cloudWatch: {} as CloudWatchApi, logs: {} as LogsApi, stepFunctions: {} as StepFunctionsApi, regions: async () => [], health: workspaceHealth(folderSetting(dir), false) };
+    assert.equal(await checkHealth.run({}, ctx), 'No health endpoint can be checked.\nNot requested because the workspace is not trusted: API, Worker, Admin.');
+    assert.equal(received.length, before);
+  });
+
   it('answers with what to configure when the folder has no settings', async () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-lens-health-empty-'));
     const ctx: ToolContext = { cloudWatch: {} as CloudWatchApi, logs: {} as LogsApi, stepFunctions: {} as StepFunctionsApi, regions: async () => [], health: workspaceHealth(folderSetting(empty)) };
