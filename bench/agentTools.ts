@@ -10,10 +10,12 @@ import { AGENT_TOOLS, invokeAgentTool, type ToolContext, type ToolInput } from '
 import { ERROR_FILTER_PATTERN } from '../src/core/investigate/errors';
 import { EVENTS_PER_GROUP, gatherInvestigation, type GatherDeps } from '../src/investigate/gather';
 import { FolderFiles } from '../src/agent/tools/workspaceFiles';
+import { workspaceHealth } from '../src/mcp/health';
+import { startHealthServer } from '../sandbox/health/server';
 import { startMoto } from '../sandbox/moto';
 import { startStandIn } from '../sandbox/standin/server';
 import { seedScenario } from '../sandbox/seed';
-import { WORKSPACE_TEMPLATE } from '../sandbox/workspace';
+import { WORKSPACE_TEMPLATE, workspaceSettings } from '../sandbox/workspace';
 import { median, report } from './report';
 
 const RUNS = 15;
@@ -44,18 +46,24 @@ async function timedPair(tool: () => Promise<unknown>, calls: () => Promise<unkn
 export async function benchAgentTools(): Promise<void> {
   const moto = await startMoto();
   const standIn = await startStandIn({ motoUrl: moto.url, insightsDelayMs: 200 });
+  const health = await startHealthServer();
   try {
     const scenario = await seedScenario(standIn.url);
     const env = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
     Object.assign(process.env, env);
     const session = new AwsSession({ profile: '', regions: [REGION], endpointUrl: standIn.url }, { env });
+    // The workspace's settings as the sandbox writes them: health endpoints on the local health server, production log groups.
+    const settings = workspaceSettings({ awsEndpoint: standIn.url, healthUrl: health.url });
+    const setting = async (key: string) => settings[`opsLens.${key}`];
     const ctx: ToolContext = {
       cloudWatch: new SdkCloudWatch(session),
       logs: new SdkLogs(session),
       stepFunctions: new SdkStepFunctions(session),
       metrics: new SdkMetrics(session),
       regions: async () => [REGION],
-      workspace: new FolderFiles(WORKSPACE_TEMPLATE),
+      // The committed workspace's files, with the settings the sandbox writes for it.
+      workspace: Object.assign(new FolderFiles(WORKSPACE_TEMPLATE), { setting }),
+      health: workspaceHealth(setting),
       pollDelays: [100],
     };
     const alarm = scenario.alarms[REGION].find((a) => a.state === 'ALARM')!.name;
@@ -105,6 +113,7 @@ export async function benchAgentTools(): Promise<void> {
       opsLens_runInsightsQuery: { savedQuery: 'Error Rate by Endpoint', range: '24h', limit: 50 },
       opsLens_listExecutions: { limit: 50 }, opsLens_resolveStackFrames: { text: '  File "/var/task/app/handler.py", line 3, in handler\n'.repeat(200) }, opsLens_describeExecution: { executionArn: failed },
       opsLens_investigateAlarm: { name: investigated.name, region: REGION, before: '24h', after: '24h' },
+      opsLens_checkHealth: {}, opsLens_productionErrors: { range: '24h', limit: 30 },
     };
     for (const tool of AGENT_TOOLS) {
       const answer = await invokeAgentTool(tool, inputs[tool.name] ?? {}, ctx);
@@ -113,6 +122,7 @@ export async function benchAgentTools(): Promise<void> {
     }
     session.reset();
   } finally {
+    await health.stop();
     await standIn.stop();
     await moto.stop();
   }

@@ -68,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): OpsLensExports {
   timer.mark('investigate');
   logsFeature.activate(context, services);
   timer.mark('logs');
-  agent.activate(context, services);
+  agent.activate(context, services, healthApi);
   timer.mark('agent');
   reportActivation(log, timer, __dirname);
   return Object.assign(services, { health: healthApi });

@@ -3,9 +3,10 @@ import type { Services } from '../services';
 import { affectsAws } from '../platform/config';
 import { readSetting } from '../platform/trust';
 import { runbookPathCandidates } from '../core/runbooks/workspacePath';
+import type { HealthApi } from '../health/activation';
 import { SdkMetrics } from '../aws/services/metrics';
 import { AGENT_TOOLS, invokeAgentTool, type AgentTool, type ToolContext } from './tools';
-import { FolderFiles, UNTRUSTED_WORKSPACE_ENV } from './tools/workspaceFiles';
+import { FolderFiles } from './tools/workspaceFiles';
 import { QueryScanHistory } from './tools/scanHistory';
 import { recordedHealthChanges } from '../investigate/activation';
 import type { WorkspaceDocument, WorkspaceFiles } from './tools/types';
@@ -81,12 +82,13 @@ async function mcpServer(context: vscode.ExtensionContext, services: Services): 
   for (const region of (await services.session.regions()).regions) args.push('--region', region);
   if (settings.endpointUrl) args.push('--endpoint-url', settings.endpointUrl);
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
-  if (folder) args.push('--workspace', folder.uri.fsPath);
+  if (folder) args.push(vscode.workspace.isTrusted ? '--workspace' : '--untrusted-workspace', folder.uri.fsPath);
   // The extension host's own runtime runs the server as plain node.
-  return new vscode.McpStdioServerDefinition('Ops Lens', process.execPath, args, { ELECTRON_RUN_AS_NODE: '1', ...(vscode.workspace.isTrusted ? {} : { [UNTRUSTED_WORKSPACE_ENV]: '1' }) });
+  return new vscode.McpStdioServerDefinition('Ops Lens', process.execPath, args, { ELECTRON_RUN_AS_NODE: '1' });
 }
 
-export function activate(context: vscode.ExtensionContext, services: Services): void {
+/** `health`: the Health view's API, whose store the health tool reads (and asks for checks). */
+export function activate(context: vscode.ExtensionContext, services: Services, health?: HealthApi): void {
   const lm = (vscode as { lm?: Partial<typeof vscode.lm> }).lm;
   const ctx: ToolContext = {
     cloudWatch: services.cloudWatch,
@@ -100,6 +102,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       const log = recordedHealthChanges();
       return log ? { changes: log.between(endpoints, start, end), recordedSince: log.since } : { changes: [] };
     },
+    health: health && (async () => health.store),
   };
   if (typeof lm?.registerTool === 'function') {
     for (const tool of AGENT_TOOLS) context.subscriptions.push(lm.registerTool(tool.name, languageModelTool(tool, ctx)));

@@ -5,9 +5,11 @@ export interface ServerArgs {
   readonly regions: string[];
   readonly endpointUrl: string;
   readonly workspace?: string;
+  /** Given with --untrusted-workspace: the folder's settings choose no requests (health endpoints, log groups, mappings). */
+  readonly untrustedWorkspace?: boolean;
 }
 
-export const USAGE = 'usage: server.js [--profile NAME] [--region REGION]… [--endpoint-url URL] [--workspace DIR]';
+export const USAGE = 'usage: server.js [--profile NAME] [--region REGION]… [--endpoint-url URL] [--workspace DIR | --untrusted-workspace DIR]';
 
 /** The command line; a string says what is wrong with it. */
 export function parseServerArgs(argv: readonly string[]): ServerArgs | string {
@@ -15,6 +17,7 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs | string {
   const regions: string[] = [];
   let endpointUrl = '';
   let workspace: string | undefined;
+  let untrustedWorkspace = false;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     const value = inline ?? argv[++i];
@@ -28,8 +31,11 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs | string {
     } else if (flag === '--endpoint-url') {
       if (!/^https?:\/\//.test(value)) return `--endpoint-url takes an http(s) URL. ${USAGE}`;
       endpointUrl = value;
-    } else if (flag === '--workspace') workspace = value;
+    } else if (flag === '--workspace' || flag === '--untrusted-workspace') {
+      workspace = value;
+      untrustedWorkspace = flag === '--untrusted-workspace';
+    }
     else return `Unknown option ${flag}. ${USAGE}`;
   }
-  return { profile, regions, endpointUrl, workspace };
+  return untrustedWorkspace ? { profile, regions, endpointUrl, workspace, untrustedWorkspace } : { profile, regions, endpointUrl, workspace };
 }

@@ -9,9 +9,10 @@ import { SdkLogs } from '../aws/services/logs';
 import { SdkMetrics } from '../aws/services/metrics';
 import { SdkStepFunctions } from '../aws/services/stepFunctions';
 import { AGENT_TOOLS, invokeAgentTool, type ToolContext } from '../agent/tools';
-import { FolderFiles, UNTRUSTED_WORKSPACE_ENV } from '../agent/tools/workspaceFiles';
+import { FolderFiles } from '../agent/tools/workspaceFiles';
 import { QueryScanHistory } from '../agent/tools/scanHistory';
 import { parseServerArgs } from './args';
+import { workspaceHealth } from './health';
 
 async function main(): Promise<void> {
   const args = parseServerArgs(process.argv.slice(2));
@@ -19,6 +20,9 @@ async function main(): Promise<void> {
     process.stderr.write(`${args}\n`);
     process.exit(2);
   }
+  // An untrusted folder's settings choose nothing the tools request or read (as Restricted Mode ignores them);
+  // its health endpoints are listed, never requested.
+  const folder = args.workspace ? new FolderFiles(args.workspace) : undefined;
   const session = new AwsSession({ profile: args.profile, regions: args.regions, endpointUrl: args.endpointUrl });
   const ctx: ToolContext = {
     cloudWatch: new SdkCloudWatch(session),
@@ -26,10 +30,10 @@ async function main(): Promise<void> {
     stepFunctions: new SdkStepFunctions(session),
     metrics: new SdkMetrics(session),
     regions: async () => [...(await session.regions()).regions],
-    // VS Code says so when it starts the server for a workspace in Restricted Mode: its settings are not read.
-    workspace: args.workspace ? new FolderFiles(args.workspace, { readSettings: process.env[UNTRUSTED_WORKSPACE_ENV] !== '1' }) : undefined,
+    workspace: args.workspace ? new FolderFiles(args.workspace, { readSettings: !args.untrustedWorkspace }) : undefined,
     // While the server runs: each run's bytes scanned, for the next confirmation's estimate.
     queryScans: new QueryScanHistory(),
+    health: folder && workspaceHealth((key) => folder.setting(key), !args.untrustedWorkspace),
   };
   const server = new Server({ name: 'ops-lens', version: '1.0.0' }, { capabilities: { tools: {} } });
   server.setRequestHandler(ListToolsRequestSchema, async () => ({

@@ -1,31 +1,16 @@
 import * as vscode from 'vscode';
-import { fetchErrorEvents, indexErrors, errorEventsQuery, scanSummary, type ErrorEvent, type ErrorIndex, type FetchedErrors } from '../core/productionErrors';
+import { fetchErrorsAcross, indexErrors, errorEventsQuery, scanSummary, type ErrorIndex } from '../core/productionErrors';
+import { logGroupsByRegion } from '../core/productionErrors/settings';
 import { parseTimeRange, rangeLabel, utcWindowLabel, windowFor } from '../core/time/ranges';
 import { FrameResolver } from '../insights/frameResolver';
 import type { Services } from '../services';
 import { insightsWindow } from './insightsWindow';
 import { readProductionErrorsSettings, type ProductionErrorsSettings } from './settings';
 
-/** Log groups per region: names go to the first selected region, ARNs to the region they name. */
-async function groupsByRegion(services: Services, groups: readonly string[]): Promise<Map<string, string[]>> {
-  const primary = (await services.session.regions()).regions[0];
-  const out = new Map<string, string[]>();
-  for (const group of groups) {
-    const region = /^arn:[\w-]+:logs:([\w-]+):/.exec(group)?.[1] ?? primary;
-    const list = out.get(region) ?? [];
-    list.push(group.replace(/:\*$/, ''));
-    out.set(region, list);
-  }
-  return out;
-}
-
 /** `24h` for a duration (as the setting writes it), the UTC window for an absolute range. */
 function shortRangeLabel(range: string): string {
   return parseTimeRange(range)?.kind === 'absolute' ? rangeLabel(range) : range.replace(/\s+/g, '');
 }
-
-/** A query takes at most 50 log groups. */
-const MAX_GROUPS_PER_QUERY = 50;
 
 export interface Snapshot {
   readonly index: ErrorIndex;
@@ -92,21 +77,10 @@ export class ProductionErrorsModel implements vscode.Disposable {
     const startSec = Math.floor(window.start.getTime() / 1000);
     const endSec = Math.floor(window.end.getTime() / 1000);
     try {
-      const byRegion = await groupsByRegion(this.services, settings.logGroups);
-      const events: ErrorEvent[] = [];
-      const totals = { queries: 0, bytesScanned: 0, recordsScanned: 0 };
-      let complete = true;
-      for (const [region, groups] of byRegion) {
-        for (let i = 0; i < groups.length; i += MAX_GROUPS_PER_QUERY) {
-          const chunk = groups.slice(i, i + MAX_GROUPS_PER_QUERY);
-          const fetched: FetchedErrors = await fetchErrorEvents(insightsWindow(this.services.logs, region, chunk, queryString), startSec, endSec);
-          events.push(...fetched.events);
-          totals.queries += fetched.queries;
-          totals.bytesScanned += fetched.bytesScanned;
-          totals.recordsScanned += fetched.recordsScanned;
-          complete &&= fetched.complete;
-        }
-      }
+      const byRegion = logGroupsByRegion(settings.logGroups, (await this.services.session.regions()).regions[0]);
+      const fetched = await fetchErrorsAcross(byRegion, (region, groups) => insightsWindow(this.services.logs, region, groups, queryString), startSec, endSec);
+      const { events, complete } = fetched;
+      const totals = fetched;
       const index = indexErrors(events, await this.resolver.resolver());
       const summary = `${scanSummary(totals)}; ${events.length.toLocaleString('en-US')} error events, ${index.lines.filter((l) => l.count > 0).length} failing lines in the workspace`;
       log.info(`Production errors (${utcWindowLabel(window.start, window.end)}, ${settings.logGroups.join(', ')}): ${summary}${complete ? '' : ' — more events than could be read; counts are a lower bound'}`);

@@ -2,7 +2,9 @@ import { describeAlarm, listAlarms } from './alarms';
 import { describeExecution, listExecutions } from './executions';
 import { listSavedQueries, runInsightsQuery } from './insights';
 import { investigateAlarm } from './investigate';
+import { checkHealth } from './health';
 import { getMetricData } from './metrics';
+import { productionErrors } from './productionErrors';
 import { resolveStackFrames } from './stackFrames';
 import { finalAnswer } from './text';
 import type { AgentTool, ToolContext, ToolInput } from './types';
@@ -10,7 +12,7 @@ import type { AgentTool, ToolContext, ToolInput } from './types';
 export type { AgentTool, ToolContext, ToolInput } from './types';
 
 /** Every tool Ops Lens serves to language models, in VS Code and over MCP. */
-export const AGENT_TOOLS: readonly AgentTool[] = [listAlarms, describeAlarm, listSavedQueries, runInsightsQuery, getMetricData, listExecutions, describeExecution, resolveStackFrames, investigateAlarm];
+export const AGENT_TOOLS: readonly AgentTool[] = [listAlarms, describeAlarm, listSavedQueries, runInsightsQuery, getMetricData, listExecutions, describeExecution, resolveStackFrames, investigateAlarm, checkHealth, productionErrors];
 
 /** Runs a tool and returns its answer, capped and with secrets masked; AWS failures become the answer's text. */
 export async function invokeAgentTool(tool: AgentTool, input: ToolInput, ctx: ToolContext): Promise<{ text: string; failed: boolean }> {

@@ -1,27 +1,10 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { createFrameResolver, findStackFrames } from '../../core/sourceLinks';
+import { findStackFrames } from '../../core/sourceLinks';
+import { workspaceFrameResolver, workspaceRelative } from './frames';
 import { cell, table } from './text';
 import { stringArg, type AgentTool } from './types';
 
 const MAX_TEXT_CHARS = 200_000;
 const MAX_FRAMES = 60;
-
-function isFile(abs: string): boolean {
-  try {
-    return fs.statSync(abs).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function realPath(abs: string): string | undefined {
-  try {
-    return fs.realpathSync(abs);
-  } catch {
-    return undefined;
-  }
-}
 
 export const resolveStackFrames: AgentTool = {
   name: 'opsLens_resolveStackFrames',
@@ -40,12 +23,12 @@ export const resolveStackFrames: AgentTool = {
     if (roots.length === 0) return 'No workspace folder is open: frames cannot be mapped to files.';
     const frames = findStackFrames(text.slice(0, MAX_TEXT_CHARS));
     if (frames.length === 0) return 'No stack frames found in the text.';
-    const resolve = createFrameResolver({ mappings: [], workspaceFolders: roots, fileExists: isFile, realPath });
+    const resolve = await workspaceFrameResolver(roots);
     const shown = frames.slice(0, MAX_FRAMES);
     const rows = shown.map((f) => {
       const abs = resolve(f);
-      const root = abs ? roots.find((r) => abs.startsWith(r.endsWith(path.sep) ? r : r + path.sep)) : undefined;
-      const where = abs && root ? `${(roots.length > 1 ? path.join(path.basename(root), path.relative(root, abs)) : path.relative(root, abs)).split(path.sep).join('/')}:${f.line}` : 'not in the workspace';
+      const relative = abs ? workspaceRelative(abs, roots) : undefined;
+      const where = relative ? `${relative}:${f.line}` : 'not in the workspace';
       return [cell(text.slice(f.start, f.end), 200), f.kind, where];
     });
     const found = rows.filter((r) => r[2] !== 'not in the workspace').length;

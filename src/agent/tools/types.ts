@@ -4,6 +4,9 @@ import type { MetricsApi } from '../../aws/services/metrics';
 import type { StepFunctionsApi } from '../../aws/services/stepFunctions';
 import type { HealthChange } from '../../core/investigate/model';
 import type { QueryScanHistory } from './scanHistory';
+import type { EndpointConfig } from '../../core/health/model';
+import type { SettingsProblem } from '../../core/health/settings';
+import type { EndpointStatus } from '../../health/store';
 
 export interface WorkspaceDocument {
   /** Relative to the workspace folder, with `/`. */
@@ -23,6 +26,20 @@ export interface WorkspaceFiles {
   document?(relativePath: string): Promise<WorkspaceDocument | undefined>;
 }
 
+/**
+ * The health endpoints and their results (the Health view's store in VS Code; over MCP, a store of the
+ * workspace's settings). Checking sends the endpoint's request; an unresolved `${secret:NAME}` is never sent.
+ */
+export interface HealthSource {
+  /** Endpoints that are checked, in settings order, each with its last result and recent history. */
+  readonly statuses: readonly EndpointStatus[];
+  /** Entries of `opsLens.health.endpoints` that cannot be used. */
+  readonly problems: readonly SettingsProblem[];
+  /** Endpoints not requested because the workspace is not trusted. */
+  readonly blocked: readonly EndpointConfig[];
+  checkEndpoint(name: string): Promise<EndpointStatus | undefined>;
+}
+
 export interface ToolContext {
   readonly cloudWatch: CloudWatchApi;
   readonly logs: LogsApi;
@@ -31,6 +48,8 @@ export interface ToolContext {
   /** The regions to look in when the call names none. */
   readonly regions: () => Promise<string[]>;
   readonly workspace?: WorkspaceFiles;
+  /** Where health endpoints are read and checked; absent when nothing can say (no workspace given). */
+  readonly health?: () => Promise<HealthSource>;
   readonly now?: () => Date;
   /** Delays between GetQueryResults polls (tests shorten them). */
   readonly pollDelays?: readonly number[];

@@ -4,8 +4,6 @@ import { isInsideFolder } from '../../core/sourceLinks/resolve';
 import { parseJsonc } from '../../core/text/jsonc';
 import type { WorkspaceDocument, WorkspaceFiles } from './types';
 
-/** Set to `1` in the MCP server's environment when the workspace it is given is not trusted. */
-export const UNTRUSTED_WORKSPACE_ENV = 'OPS_LENS_UNTRUSTED_WORKSPACE';
 const MAX_FILES = 300;
 const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_DEPTH = 8;
@@ -63,19 +61,7 @@ export class FolderFiles implements WorkspaceFiles {
 
   private async read(wanted: (name: string) => boolean): Promise<WorkspaceDocument[]> {
     const root = await fs.realpath(this.root);
-    const found: string[] = [];
-    const walk = async (dir: string, depth: number): Promise<void> => {
-      if (depth > MAX_DEPTH || found.length >= MAX_FILES) return;
-      const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-      entries.sort((a, b) => a.name.localeCompare(b.name));
-      for (const entry of entries) {
-        if (found.length >= MAX_FILES) return;
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory() && !SKIPPED.has(entry.name)) await walk(full, depth + 1);
-        else if (entry.isFile() && wanted(entry.name)) found.push(full);
-      }
-    };
-    await walk(root, 0);
+    const found = await findFiles(root, wanted, { maxFiles: MAX_FILES, maxDepth: MAX_DEPTH });
     const docs = await Promise.all(found.map(async (file) => {
       const stat = await fs.stat(file).catch(() => undefined);
       if (!stat || stat.size > MAX_FILE_BYTES) return undefined;
@@ -83,4 +69,22 @@ export class FolderFiles implements WorkspaceFiles {
     }));
     return docs.filter((d): d is WorkspaceDocument => d !== undefined);
   }
+}
+
+/** Files under `root` whose name is wanted, in name order: no links followed, dependency and build folders skipped, bounded depth and count. */
+export async function findFiles(root: string, wanted: (name: string) => boolean, limits: { maxFiles: number; maxDepth: number }): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > limits.maxDepth || found.length >= limits.maxFiles) return;
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      if (found.length >= limits.maxFiles) return;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && !SKIPPED.has(entry.name)) await walk(full, depth + 1);
+      else if (entry.isFile() && wanted(entry.name)) found.push(full);
+    }
+  };
+  await walk(root, 0);
+  return found;
 }

@@ -79,3 +79,29 @@ export async function fetchErrorEvents(run: RunWindow, startSec: number, endSec:
   }
   return { events, queries, recordsScanned, bytesScanned, complete };
 }
+
+/** A query takes at most 50 log groups. */
+export const MAX_GROUPS_PER_QUERY = 50;
+
+/**
+ * Every error event of [startSec, endSec] in the log groups of each region (see logGroupsByRegion), one
+ * fetchErrorEvents per region and 50 groups; `runFor` gives the window runner of a region's groups.
+ */
+export async function fetchErrorsAcross(byRegion: ReadonlyMap<string, readonly string[]>, runFor: (region: string, groups: readonly string[]) => RunWindow, startSec: number, endSec: number, opts: { maxQueries?: number } = {}): Promise<FetchedErrors> {
+  const events: ErrorEvent[] = [];
+  let queries = 0;
+  let recordsScanned = 0;
+  let bytesScanned = 0;
+  let complete = true;
+  for (const [region, groups] of byRegion) {
+    for (let i = 0; i < groups.length; i += MAX_GROUPS_PER_QUERY) {
+      const fetched = await fetchErrorEvents(runFor(region, groups.slice(i, i + MAX_GROUPS_PER_QUERY)), startSec, endSec, opts);
+      events.push(...fetched.events);
+      queries += fetched.queries;
+      recordsScanned += fetched.recordsScanned;
+      bytesScanned += fetched.bytesScanned;
+      complete &&= fetched.complete;
+    }
+  }
+  return { events, queries, recordsScanned, bytesScanned, complete };
+}

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { fromMetricAlarm } from '../../../src/core/alarms/model';
 import { opsLens } from './helpers';
 
-const TOOLS = ['opsLens_listAlarms', 'opsLens_describeAlarm', 'opsLens_listSavedQueries', 'opsLens_runInsightsQuery', 'opsLens_getMetricData', 'opsLens_listExecutions', 'opsLens_describeExecution', 'opsLens_resolveStackFrames', 'opsLens_investigateAlarm'];
+const TOOLS = ['opsLens_listAlarms', 'opsLens_describeAlarm', 'opsLens_listSavedQueries', 'opsLens_runInsightsQuery', 'opsLens_getMetricData', 'opsLens_listExecutions', 'opsLens_describeExecution', 'opsLens_resolveStackFrames', 'opsLens_investigateAlarm', 'opsLens_checkHealth', 'opsLens_productionErrors'];
 
 async function invoke(name: string, input: Record<string, unknown>): Promise<string> {
   const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined }, new vscode.CancellationTokenSource().token);
