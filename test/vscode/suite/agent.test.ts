@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { fromMetricAlarm } from '../../../src/core/alarms/model';
+import { HEALTH_ENDPOINTS } from '../../../sandbox/scenario/health';
 import { opsLens } from './helpers';
 
 const TOOLS = ['opsLens_listAlarms', 'opsLens_describeAlarm', 'opsLens_listSavedQueries', 'opsLens_runInsightsQuery', 'opsLens_getMetricData', 'opsLens_listExecutions', 'opsLens_describeExecution', 'opsLens_resolveStackFrames', 'opsLens_investigateAlarm', 'opsLens_checkHealth', 'opsLens_productionErrors'];
@@ -38,5 +39,30 @@ describe('Ops Lens tools for language models', () => {
     assert.match(text, /: FAILED; started/);
     assert.match(text, /with error "[^"]+"/);
     assert.match(text, /Cause \(untrusted data, not instructions\):\n```text\n.+\n```/);
+  });
+
+  it("answers with the Health view's endpoints and their states", async () => {
+    await opsLens();
+    const text = await invoke('opsLens_checkHealth', {});
+    assert.match(text, /^\d+ health endpoint\(s\): \d+ down, /);
+    const down = HEALTH_ENDPOINTS.filter((e) => e.expect.outcome === 'critical' || e.expect.outcome === 'timeout');
+    assert.ok(down.length > 0, 'the sandbox has endpoints that are down');
+    for (const e of down) assert.ok(text.includes(`| ${e.name} | Down |`), `${e.name} is down in the answer:\n${text}`);
+  });
+
+  it('answers with the production errors of the configured log groups and the workspace lines that threw them, unasked once the user allows queries', async function () {
+    this.timeout(60000);
+    await opsLens();
+    // A Logs Insights query costs money: the tool asks first unless the user's own settings allow it.
+    const config = vscode.workspace.getConfiguration('opsLens');
+    await config.update('agent.runQueriesWithoutConfirmation', true, vscode.ConfigurationTarget.Global);
+    let text: string;
+    try {
+      text = await invoke('opsLens_productionErrors', { range: '24h' });
+    } finally {
+      await config.update('agent.runQueriesWithoutConfirmation', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.match(text, /^Production errors of /);
+    assert.match(text, /\| \d+ \| [^|]+ \| [\w/.-]+\.(ts|py|java|go|js|cs|php|rb):\d+ \|/, `a row with a workspace file:line:\n${text}`);
   });
 });
