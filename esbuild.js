@@ -15,6 +15,7 @@ const LAZY = {
   'src/investigate/feature': 'investigate.js',
   'src/agent/tools/investigation': 'agent-investigation.js',
   'src/core/insights/parser': 'insights-parser.js',
+  'src/agent/toolHost': 'agent-tools.js',
   'src/agent/tools/productionErrorsRun': 'agent-production-errors.js',
 };
 

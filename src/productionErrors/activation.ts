@@ -48,5 +48,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       else if (settings.refreshMinutes > 0) load().model.refresh().catch(() => undefined);
     }),
   );
-  maybeRefresh();
+  // The first refresh loads the feature's bundle: after activation has returned, not inside it.
+  const first = setTimeout(maybeRefresh, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(first) });
 }
