@@ -85,6 +85,16 @@ describe('AWS accounts side by side', () => {
     const stagingAt = machines.findIndex((r) => r.label === staging);
     assert.ok(machines.findIndex((r) => r.label === STAGING_STATE_MACHINE) > stagingAt, 'the staging machine sits under the staging root');
     await wb.screenshot('accounts-step-functions-two-profiles');
+    // Both accounts' alarms in view, as the README shows them.
+    await wb.collapseView('Step Functions');
+    await wb.collapseView('Health');
+    try {
+      await wb.waitForTreeItem('Alarms', STAGING_ALARMS.find((a) => a.state === 'ALARM')!.name, 10000);
+      await wb.screenshot('accounts-side-by-side');
+    } finally {
+      await wb.expandView('Step Functions');
+      await wb.expandView('Health');
+    }
   });
 
   it('warns of an expired SSO session with the login command, and the profile failing hides no other', async () => {

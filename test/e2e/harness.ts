@@ -375,6 +375,14 @@ export class Workbench {
     return pane;
   }
 
+  /** Collapses a view section, giving its room to the others. */
+  async collapseView(viewName: string): Promise<void> {
+    const pane = this.pane(viewName);
+    await pane.waitFor({ state: 'visible', timeout: 15000 });
+    const header = pane.locator('.pane-header').first();
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  }
+
   /** The welcome text a view shows instead of a tree (empty when it shows a tree). */
   async viewWelcome(viewName: string): Promise<string> {
     const pane = await this.expandView(viewName);
