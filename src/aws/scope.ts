@@ -23,3 +23,13 @@ export function isScoped(id: string): boolean {
 export function scopeLabel(profile: string, account: string, region: string): string {
   return [profile, account, region].join(SEPARATOR);
 }
+
+/**
+ * A region named by something read in one scope's account (a dashboard widget's `region`, an alarm ARN's
+ * region): the same profile in that region. Without a region, the scope itself; outside a profile, the region.
+ */
+export function sameProfile(scope: string, region: string | undefined): string {
+  if (!region) return scope;
+  const { profile } = parseScope(scope);
+  return profile === undefined || isScoped(region) ? region : scopeId(profile, region);
+}
