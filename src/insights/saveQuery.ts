@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { prepareQueryText } from '../core/insights/markdownBlocks';
 import { showError } from '../platform/errors';
+import { regionForQuery } from './accountPick';
 import type { SavedQuery } from './savedQueries';
 import { notifyInfo } from '../platform/notify';
 
@@ -13,7 +14,8 @@ export async function saveQueryDefinition(services: Services, query: SavedQuery,
   if (!name) return undefined;
   const logGroups = arg.logGroups ?? [...(query.logGroups ?? [])];
   const { regions } = await services.session.regions();
-  const region = query.region ?? regions[0];
+  const region = query.region ?? (await regionForQuery(regions, `Save "${name.trim()}" in which account?`));
+  if (!region) return undefined;
   try {
     const id = await services.logs.putQueryDefinition(region, { name: name.trim(), queryString: prepared.text, logGroupNames: logGroups, queryDefinitionId: query.source === 'aws' ? query.definitionId : undefined });
     void notifyInfo(`Saved "${name.trim()}" as a CloudWatch Logs query definition in ${region}.`);
