@@ -33,3 +33,14 @@ export function sameProfile(scope: string, region: string | undefined): string {
   const { profile } = parseScope(scope);
   return profile === undefined || isScoped(region) ? region : scopeId(profile, region);
 }
+
+/**
+ * What a region given on its own (a command's argument, a runbook's link) may mean among the scopes shown:
+ * with several profiles, that region of each profile, where the alarm or dashboard is then looked for;
+ * otherwise the region itself.
+ */
+export function scopesFor(region: string, all: readonly string[]): string[] {
+  if (isScoped(region) || !all.some(isScoped)) return [region];
+  const profiles = [...new Set(all.map((s) => parseScope(s).profile).filter((p): p is string => p !== undefined))];
+  return profiles.map((profile) => scopeId(profile, region));
+}

@@ -5,6 +5,7 @@ import { readRefreshIntervalSeconds } from '../platform/config';
 import { showError } from '../platform/errors';
 import type { Services } from '../services';
 import { ChartPanel } from '../webview/panel';
+import { scopesFor } from '../aws/scope';
 import { ChartLoader } from './loader';
 import { listAllDashboards, pickAlarm, pickDashboard, pickMetrics, pickRegion } from './pickers';
 import { notifyError } from '../platform/notify';
@@ -57,13 +58,13 @@ export function createMetricsFeature(context: vscode.ExtensionContext, services:
     }
     await services.ensureCredentialsChecked();
     let chosen: { region: string; name: string } | undefined;
-    if (target?.region) chosen = { region: target.region, name: target.name };
-    else if (target && all.length === 1) chosen = { region: all[0], name: target.name };
+    const where = target?.region ? scopesFor(target.region, all) : all;
+    if (target && where.length === 1) chosen = { region: where[0], name: target.name };
     else if (target) {
-      const { dashboards } = await listAllDashboards(metricsApi, all);
+      const { dashboards } = await listAllDashboards(metricsApi, where);
       const found = dashboards.find((d) => d.name === target.name);
       if (!found) {
-        void notifyError(`No CloudWatch dashboard named "${quoted(target.name, 120)}" in ${all.join(', ')}.`);
+        void notifyError(`No CloudWatch dashboard named "${quoted(target.name, 120)}" in ${where.join(', ')}.`);
         return;
       }
       chosen = { region: found.region, name: found.name };
@@ -72,9 +73,9 @@ export function createMetricsFeature(context: vscode.ExtensionContext, services:
   };
 
   const findAlarmRegion = async (target: AlarmTarget, all: readonly string[]): Promise<string | undefined> => {
-    if (target.region) return target.region;
-    if (all.length === 1) return all[0];
-    for (const region of all) {
+    const where = target.region ? scopesFor(target.region, all) : all;
+    if (where.length === 1) return where[0];
+    for (const region of where) {
       const found = await metricsApi.describeAlarms(region, [target.name]).catch(() => undefined);
       if (found && (found.metricAlarms.length > 0 || found.compositeAlarms.length > 0)) return region;
     }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { sameProfile } from '../../../src/aws/scope';
+import { sameProfile, scopesFor } from '../../../src/aws/scope';
 
 describe('a region named inside a scope', () => {
   it("is that region in the scope's profile; without a region, the scope itself", () => {
@@ -11,5 +11,19 @@ describe('a region named inside a scope', () => {
   it('stays as it is outside a profile, or when it already names one', () => {
     assert.equal(sameProfile('us-east-1', 'eu-west-1'), 'eu-west-1');
     assert.equal(sameProfile('staging · us-east-1', 'prod · eu-west-1'), 'prod · eu-west-1');
+  });
+});
+
+describe('a region given on its own, with several profiles side by side', () => {
+  const shown = ['prod · us-east-1', 'prod · eu-west-1', 'staging · us-east-1'];
+
+  it("means that region of each profile (where the item is then looked for), the profile's listed regions or not", () => {
+    assert.deepEqual(scopesFor('us-east-1', shown), ['prod · us-east-1', 'staging · us-east-1']);
+    assert.deepEqual(scopesFor('eu-west-1', shown), ['prod · eu-west-1', 'staging · eu-west-1']);
+  });
+
+  it('is itself with one profile, and a scope stays the scope it names', () => {
+    assert.deepEqual(scopesFor('us-east-1', ['us-east-1', 'eu-west-1']), ['us-east-1']);
+    assert.deepEqual(scopesFor('staging · us-east-1', shown), ['staging · us-east-1']);
   });
 });
