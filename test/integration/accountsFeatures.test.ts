@@ -4,6 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CloudWatchClient, PutDashboardCommand, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand, PutQueryDefinitionCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { AwsSession } from '../../src/aws/session';
 import { collect } from '../../src/aws/paging';
 import { SdkCloudWatch } from '../../src/aws/services/cloudWatch';
@@ -180,5 +182,30 @@ describe('the features of each account, with two profiles side by side', () => {
     const operations = new Set((await awsCalls(awsEndpoint(), since)).map((c) => c.operation));
     for (const op of ['DescribeAlarms', 'GetMetricData', 'FilterLogEvents', 'ListExecutions']) assert.ok(operations.has(op), op);
     assert.deepEqual(await signers(since), ['staging']);
+  });
+
+  it('serves both accounts from the MCP server the extension starts with several profiles', async function () {
+    this.timeout(60_000);
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: ['--require', require.resolve('tsx/cjs'), path.join(__dirname, '..', '..', 'src/mcp/server.ts'), '--profiles', 'sandbox,staging', '--config-file', path.join(dir, 'config'), '--credentials-file', path.join(dir, 'credentials')],
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+      stderr: 'pipe',
+    });
+    const client = new Client({ name: 'ops-lens-test', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      const call = async (name: string, args: Record<string, unknown>) => ((await client.callTool({ name, arguments: args })).content as { text: string }[]).map((c) => c.text).join('\n');
+      const since = await lastCallSeq(awsEndpoint());
+      const alarms = await call('opsLens_listAlarms', { state: 'ALARM' });
+      assert.match(alarms, /in sandbox · us-east-1, staging · us-east-1/);
+      assert.match(alarms, /staging-api-5xx-rate \| staging · us-east-1/);
+      assert.deepEqual((await signers(since)).sort(), ['sandbox', 'staging']);
+      const investigation = await call('opsLens_investigateAlarm', { name: INVESTIGATED_ALARM });
+      assert.match(investigation, /staging · us-east-1/);
+      assert.match(investigation, /PaymentDeclined/);
+    } finally {
+      await client.close();
+    }
   });
 });
