@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { isScoped } from '../aws/scope';
 
 /**
- * Where a query that names no region of its own goes: with several profiles side by side, the one asked
- * for (a runbook's query is as much staging's as production's); otherwise the first region, as always.
+ * Where a query goes, among the places it may mean (see scopesFor): with several profiles side by side, the
+ * one asked for (a runbook's query is as much staging's as production's); otherwise the first, as always.
  */
 export async function regionForQuery(regions: readonly string[], title: string): Promise<string | undefined> {
   if (regions.length <= 1 || !regions.some(isScoped)) return regions[0];

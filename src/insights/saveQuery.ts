@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { prepareQueryText } from '../core/insights/markdownBlocks';
 import { showError } from '../platform/errors';
+import { scopesFor } from '../aws/scope';
 import { regionForQuery } from './accountPick';
 import type { SavedQuery } from './savedQueries';
 import { notifyInfo } from '../platform/notify';
@@ -14,7 +15,7 @@ export async function saveQueryDefinition(services: Services, query: SavedQuery,
   if (!name) return undefined;
   const logGroups = arg.logGroups ?? [...(query.logGroups ?? [])];
   const { regions } = await services.session.regions();
-  const region = query.region ?? (await regionForQuery(regions, `Save "${name.trim()}" in which account?`));
+  const region = await regionForQuery(query.region ? scopesFor(query.region, regions) : regions, `Save "${name.trim()}" in which account?`);
   if (!region) return undefined;
   try {
     const id = await services.logs.putQueryDefinition(region, { name: name.trim(), queryString: prepared.text, logGroupNames: logGroups, queryDefinitionId: query.source === 'aws' ? query.definitionId : undefined });

@@ -5,7 +5,7 @@ import { readRefreshIntervalSeconds } from '../platform/config';
 import { showError } from '../platform/errors';
 import type { Services } from '../services';
 import { ChartPanel } from '../webview/panel';
-import { scopesFor } from '../aws/scope';
+import { sameProfile, scopesFor } from '../aws/scope';
 import { ChartLoader } from './loader';
 import { listAllDashboards, pickAlarm, pickDashboard, pickMetrics, pickRegion } from './pickers';
 import { notifyError } from '../platform/notify';
@@ -39,6 +39,13 @@ export function createMetricsFeature(context: vscode.ExtensionContext, services:
       return;
     }
     let metrics = given;
+    const plain = [...new Set((given ?? []).map((m) => m.region))].flatMap((r) => (scopesFor(r, all).length > 1 ? [r] : []));
+    if (metrics && plain.length > 0) {
+      // Regions given on their own, with several profiles side by side: the metrics of which account?
+      const scope = await pickRegion(scopesFor(plain[0], all), 'Metric chart: which account?');
+      if (!scope) return;
+      metrics = metrics.map((m) => ({ ...m, region: sameProfile(scope, m.region) }));
+    }
     if (!metrics) {
       await services.ensureCredentialsChecked();
       const region = await pickRegion(all, 'Metric chart: region');
