@@ -1,12 +1,10 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { CloudWatchClient, PutDashboardCommand, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand, PutQueryDefinitionCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { AwsSession } from '../../src/aws/session';
+import type { AwsSession } from '../../src/aws/session';
 import { collect } from '../../src/aws/paging';
 import { SdkCloudWatch } from '../../src/aws/services/cloudWatch';
 import { SdkLogs } from '../../src/aws/services/logs';
@@ -23,9 +21,9 @@ import { resetMoto } from '../../sandbox/moto';
 import { FAKE_CREDENTIALS } from '../../sandbox/scenario/constants';
 import { STAGING_ACCOUNT_ID, STAGING_CREDENTIALS, STAGING_LOG_GROUP } from '../../sandbox/scenario/staging';
 import { seedStaging } from '../../sandbox/seeders/staging';
-import { sandboxAwsFiles } from '../../sandbox/workspace';
 import { awsCalls, lastCallSeq } from '../support/awsCalls';
 import { INVESTIGATED_ALARM, seedInvestigation } from '../support/investigateScenario';
+import { twoAccountSession, type TwoAccounts } from '../support/twoAccounts';
 import { awsEndpoint } from './setup';
 
 const STAGING = 'staging · us-east-1';
@@ -38,7 +36,7 @@ async function signers(since: number): Promise<string[]> {
 }
 
 describe('the features of each account, with two profiles side by side', () => {
-  let dir: string;
+  let accounts: TwoAccounts;
   let session: AwsSession;
   const config = (credentials: { accessKeyId: string; secretAccessKey: string }) => ({ region: 'us-east-1', endpoint: awsEndpoint(), credentials: { ...credentials } });
 
@@ -76,17 +74,11 @@ describe('the features of each account, with two profiles side by side', () => {
       await logs.send(new PutQueryDefinitionCommand({ name, queryString: 'fields @timestamp, @message | filter @message like /ERROR/', logGroupNames: [STAGING_LOG_GROUP] }));
       logs.destroy();
     }
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-lens-accounts-'));
-    const files = sandboxAwsFiles(awsEndpoint());
-    fs.writeFileSync(path.join(dir, 'config'), files.config);
-    fs.writeFileSync(path.join(dir, 'credentials'), files.credentials);
-    session = new AwsSession({ profile: '', regions: [], endpointUrl: '', profiles: ['sandbox', 'staging'], configFile: path.join(dir, 'config'), credentialsFile: path.join(dir, 'credentials') }, { env: {} });
+    accounts = twoAccountSession(awsEndpoint());
+    session = accounts.session;
   });
 
-  after(() => {
-    session.reset();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => accounts.dispose());
 
   it("lists each account's dashboards under its profile, and opens staging's with staging's credentials only", async () => {
     const metrics = new SdkMetrics(session);
@@ -188,7 +180,7 @@ describe('the features of each account, with two profiles side by side', () => {
     this.timeout(60_000);
     const transport = new StdioClientTransport({
       command: process.execPath,
-      args: ['--require', require.resolve('tsx/cjs'), path.join(__dirname, '..', '..', 'src/mcp/server.ts'), '--profiles', 'sandbox,staging', '--config-file', path.join(dir, 'config'), '--credentials-file', path.join(dir, 'credentials')],
+      args: ['--require', require.resolve('tsx/cjs'), path.join(__dirname, '..', '..', 'src/mcp/server.ts'), '--profiles', 'sandbox,staging', '--config-file', accounts.configFile, '--credentials-file', accounts.credentialsFile],
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
       stderr: 'pipe',
     });
