@@ -11,6 +11,7 @@ import { SdkLogs } from '../../src/aws/services/logs';
 import { SdkMetrics } from '../../src/aws/services/metrics';
 import { SdkStepFunctions } from '../../src/aws/services/stepFunctions';
 import { errorEventsQuery } from '../../src/core/productionErrors';
+import { scopeOfArn } from '../../src/aws/arnScope';
 import { gatherInvestigation } from '../../src/investigate/gather';
 import { awsQueries } from '../../src/insights/awsQueries';
 import { runInsightsQuery } from '../../src/insights/execution';
@@ -37,6 +38,7 @@ async function signers(since: number): Promise<string[]> {
 
 describe('the features of each account, with two profiles side by side', () => {
   let accounts: TwoAccounts;
+  let stagingMachineArn: string;
   let session: AwsSession;
   const config = (credentials: { accessKeyId: string; secretAccessKey: string }) => ({ region: 'us-east-1', endpoint: awsEndpoint(), credentials: { ...credentials } });
 
@@ -58,7 +60,7 @@ describe('the features of each account, with two profiles side by side', () => {
     this.timeout(120_000);
     await resetMoto(awsEndpoint());
     const now = Date.now();
-    await seedStaging(awsEndpoint(), new Date(now));
+    stagingMachineArn = (await seedStaging(awsEndpoint(), new Date(now))).stateMachineArn;
     const staging = new CloudWatchClient(config(STAGING_CREDENTIALS));
     await staging.send(new PutMetricDataCommand({ Namespace: 'Shop', MetricData: [-30, -20, -10].map((m, i) => ({ MetricName: 'Orders', Dimensions: [{ Name: 'Env', Value: 'staging' }], Timestamp: new Date(now + m * MIN), Value: 10 + i })) }));
     await staging.send(new PutMetricDataCommand({ Namespace: 'AWS/ApiGateway', MetricData: [-30, -20, -10].map((m) => ({ MetricName: '5XXError', Timestamp: new Date(now + m * MIN), Value: 4.2 })) }));
@@ -74,6 +76,8 @@ describe('the features of each account, with two profiles side by side', () => {
       await logs.send(new PutQueryDefinitionCommand({ name, queryString: 'fields @timestamp, @message | filter @message like /ERROR/', logGroupNames: [STAGING_LOG_GROUP] }));
       logs.destroy();
     }
+    // An alarm that just fired in staging, with its logs and a failed execution of its state machine.
+    await seedInvestigation(awsEndpoint(), { ...STAGING_CREDENTIALS });
     accounts = twoAccountSession(awsEndpoint());
     session = accounts.session;
   });
@@ -124,7 +128,7 @@ describe('the features of each account, with two profiles side by side', () => {
   it("searches and tails staging's log group with staging's credentials", async () => {
     const logs = new SdkLogs(session);
     const since = await lastCallSeq(awsEndpoint());
-    const [group] = await collect(logs.logGroupPages(STAGING));
+    const group = (await collect(logs.logGroupPages(STAGING))).find((g) => g.logGroupName === STAGING_LOG_GROUP)!;
     const found = await logs.filterEvents(STAGING, { logGroupName: STAGING_LOG_GROUP, startTime: Date.now() - 60 * MIN, endTime: Date.now(), filterPattern: 'ERROR', limit: 100 });
     assert.deepEqual(found.events.map((e) => e.message), ['[ERROR] OrderNotFound: order st-0001 not found']);
     const abort = new AbortController();
@@ -163,7 +167,6 @@ describe('the features of each account, with two profiles side by side', () => {
 
   it("investigates an alarm of the staging account with staging's credentials for every call", async function () {
     this.timeout(60_000);
-    await seedInvestigation(awsEndpoint(), { ...STAGING_CREDENTIALS });
     const since = await lastCallSeq(awsEndpoint());
     const deps = { cloudWatch: new SdkCloudWatch(session), metrics: new SdkMetrics(session), logs: new SdkLogs(session), stepFunctions: new SdkStepFunctions(session), settings: () => [] };
     const gathered = await gatherInvestigation(deps, { region: STAGING, name: INVESTIGATED_ALARM }, () => undefined);
@@ -173,6 +176,18 @@ describe('the features of each account, with two profiles side by side', () => {
     assert.equal(gathered.parts.data('logs').length, 3);
     const operations = new Set((await awsCalls(awsEndpoint(), since)).map((c) => c.operation));
     for (const op of ['DescribeAlarms', 'GetMetricData', 'FilterLogEvents', 'ListExecutions']) assert.ok(operations.has(op), op);
+    assert.deepEqual(await signers(since), ['staging']);
+  });
+
+  it("opens an execution known by its ARN alone in the account the ARN names", async () => {
+    const executionArn = `${stagingMachineArn.replace(':stateMachine:', ':execution:')}:order-staging-0001`;
+    assert.match(executionArn, new RegExp(`:${STAGING_ACCOUNT_ID}:execution:`));
+    assert.equal(await scopeOfArn(session, executionArn), STAGING);
+    assert.equal(await scopeOfArn(session, executionArn.replace(STAGING_ACCOUNT_ID, '123456789012')), SANDBOX);
+    assert.equal(await scopeOfArn(session, executionArn.replace(STAGING_ACCOUNT_ID, '999999999999').replace('us-east-1', 'eu-west-1')), 'sandbox · eu-west-1', 'an account of no profile: the first profile asks');
+    const since = await lastCallSeq(awsEndpoint());
+    const described = await new SdkStepFunctions(session).describeExecution(await scopeOfArn(session, executionArn), executionArn);
+    assert.equal(described.name, 'order-staging-0001');
     assert.deepEqual(await signers(since), ['staging']);
   });
 
@@ -193,6 +208,10 @@ describe('the features of each account, with two profiles side by side', () => {
       assert.match(alarms, /in sandbox · us-east-1, staging · us-east-1/);
       assert.match(alarms, /staging-api-5xx-rate \| staging · us-east-1/);
       assert.deepEqual((await signers(since)).sort(), ['sandbox', 'staging']);
+      // A plain region means that region of each profile; an ARN, the profile of its account.
+      assert.match(await call('opsLens_listAlarms', { state: 'ALARM', region: 'us-east-1' }), /staging-api-5xx-rate \| staging · us-east-1/);
+      const executionArn = `${stagingMachineArn.replace(':stateMachine:', ':execution:')}:order-staging-0001`;
+      assert.match(await call('opsLens_describeExecution', { executionArn }), /^Execution order-staging-0001 of OrderFulfilmentStaging: SUCCEEDED/);
       const investigation = await call('opsLens_investigateAlarm', { name: INVESTIGATED_ALARM });
       assert.match(investigation, /staging · us-east-1/);
       assert.match(investigation, /PaymentDeclined/);

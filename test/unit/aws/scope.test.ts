@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { sameProfile, scopesFor } from '../../../src/aws/scope';
+import { arnPlace } from '../../../src/aws/arnScope';
 
 describe('a region named inside a scope', () => {
   it("is that region in the scope's profile; without a region, the scope itself", () => {
@@ -25,5 +26,13 @@ describe('a region given on its own, with several profiles side by side', () => 
   it('is itself with one profile, and a scope stays the scope it names', () => {
     assert.deepEqual(scopesFor('us-east-1', ['us-east-1', 'eu-west-1']), ['us-east-1']);
     assert.deepEqual(scopesFor('staging · us-east-1', shown), ['staging · us-east-1']);
+  });
+});
+
+describe('the place an ARN names', () => {
+  it('is its region and twelve-digit account id', () => {
+    assert.deepEqual(arnPlace('arn:aws:states:eu-west-1:210987654321:execution:Orders:run-1'), { region: 'eu-west-1', account: '210987654321' });
+    assert.deepEqual(arnPlace('arn:aws:s3:::bucket'), { region: undefined, account: undefined });
+    assert.deepEqual(arnPlace('not an arn'), { region: undefined, account: undefined });
   });
 });
