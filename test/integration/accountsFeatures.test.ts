@@ -212,6 +212,10 @@ describe('the features of each account, with two profiles side by side', () => {
       assert.match(await call('opsLens_listAlarms', { state: 'ALARM', region: 'us-east-1' }), /staging-api-5xx-rate \| staging · us-east-1/);
       const executionArn = `${stagingMachineArn.replace(':stateMachine:', ':execution:')}:order-staging-0001`;
       assert.match(await call('opsLens_describeExecution', { executionArn }), /^Execution order-staging-0001 of OrderFulfilmentStaging: SUCCEEDED/);
+      assert.match(await call('opsLens_getMetricData', { alarmName: 'staging-api-5xx-rate', range: '3h' }), /in staging · us-east-1/);
+      const query = { query: 'fields @message | filter @message like /ERROR/', logGroups: [STAGING_LOG_GROUP], range: '1h' };
+      assert.match(await call('opsLens_runInsightsQuery', { ...query, region: 'us-east-1' }), /give the region as one of sandbox · us-east-1, staging · us-east-1/);
+      assert.match(await call('opsLens_runInsightsQuery', { ...query, region: STAGING }), /OrderNotFound: order st-0001 not found/);
       const investigation = await call('opsLens_investigateAlarm', { name: INVESTIGATED_ALARM });
       assert.match(investigation, /staging · us-east-1/);
       assert.match(investigation, /PaymentDeclined/);
