@@ -13,14 +13,9 @@ type Tool = vscode.LanguageModelTool<Record<string, unknown>>;
 async function mcpServer(context: vscode.ExtensionContext, services: Services): Promise<vscode.McpStdioServerDefinition> {
   const settings = services.session.settings;
   const args = [context.asAbsolutePath('dist/mcp/server.js')];
-  const profiles = services.session.profileList;
-  if (profiles) args.push('--profiles', profiles.join(','));
-  else if (settings.profile) args.push('--profile', settings.profile);
-  // With several profiles each resolves its own regions, as in the extension; the resolved ones are `profile · region`.
-  for (const region of profiles ? settings.regions : (await services.session.regions()).regions) args.push('--region', region);
+  if (settings.profile) args.push('--profile', settings.profile);
+  for (const region of (await services.session.regions()).regions) args.push('--region', region);
   if (settings.endpointUrl) args.push('--endpoint-url', settings.endpointUrl);
-  if (settings.configFile) args.push('--config-file', settings.configFile);
-  if (settings.credentialsFile) args.push('--credentials-file', settings.credentialsFile);
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
   if (folder) args.push(vscode.workspace.isTrusted ? '--workspace' : '--untrusted-workspace', folder.uri.fsPath);
   // The extension host's own runtime runs the server as plain node.

@@ -4,17 +4,12 @@ export interface ServerArgs {
   readonly profile: string;
   readonly regions: string[];
   readonly endpointUrl: string;
-  /** Several profiles side by side (`--profiles a,b`), as `opsLens.aws.profiles`; each resolves its own regions when none are given. */
-  readonly profiles?: string[];
-  /** The shared config and credentials files, as `opsLens.aws.configFile` / `credentialsFile`. */
-  readonly configFile?: string;
-  readonly credentialsFile?: string;
   readonly workspace?: string;
   /** Given with --untrusted-workspace: the folder's settings choose no requests (health endpoints, log groups, mappings). */
   readonly untrustedWorkspace?: boolean;
 }
 
-export const USAGE = 'usage: server.js [--profile NAME | --profiles NAME,NAME…] [--region REGION]… [--endpoint-url URL] [--config-file FILE] [--credentials-file FILE] [--workspace DIR | --untrusted-workspace DIR]';
+export const USAGE = 'usage: server.js [--profile NAME] [--region REGION]… [--endpoint-url URL] [--workspace DIR | --untrusted-workspace DIR]';
 
 /** The command line; a string says what is wrong with it. */
 export function parseServerArgs(argv: readonly string[]): ServerArgs | string {
@@ -23,16 +18,11 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs | string {
   let endpointUrl = '';
   let workspace: string | undefined;
   let untrustedWorkspace = false;
-  const profiles: string[] = [];
-  const files: { configFile?: string; credentialsFile?: string } = {};
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     const value = inline ?? argv[++i];
     if (value === undefined) return `${flag} needs a value. ${USAGE}`;
     if (flag === '--profile') profile = value;
-    else if (flag === '--profiles') profiles.push(...value.split(',').map((s) => s.trim()).filter(Boolean));
-    else if (flag === '--config-file') files.configFile = value;
-    else if (flag === '--credentials-file') files.credentialsFile = value;
     else if (flag === '--region') {
       for (const r of value.split(',').map((s) => s.trim()).filter(Boolean)) {
         if (!REGION_PATTERN.test(r)) return `"${r}" is not a region. ${USAGE}`;
@@ -47,6 +37,5 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs | string {
     }
     else return `Unknown option ${flag}. ${USAGE}`;
   }
-  const more = { ...(profiles.length ? { profiles } : {}), ...files };
-  return untrustedWorkspace ? { profile, regions, endpointUrl, ...more, workspace, untrustedWorkspace } : { profile, regions, endpointUrl, ...more, workspace };
+  return untrustedWorkspace ? { profile, regions, endpointUrl, workspace, untrustedWorkspace } : { profile, regions, endpointUrl, workspace };
 }
