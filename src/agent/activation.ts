@@ -9,17 +9,28 @@ export const MCP_PROVIDER_ID = 'opsLens.mcpServer';
 
 type Tool = vscode.LanguageModelTool<Record<string, unknown>>;
 
-/** The MCP server, started with the extension's current profile, regions and endpoint. */
+/**
+ * The MCP server, started with the extension's current profiles, regions, endpoint and shared files. With
+ * several profiles each keeps its own regions (the setting's, else its config's), as in the views.
+ */
 async function mcpServer(context: vscode.ExtensionContext, services: Services): Promise<vscode.McpStdioServerDefinition> {
-  const settings = services.session.settings;
+  const { session } = services;
+  const settings = session.settings;
   const args = [context.asAbsolutePath('dist/mcp/server.js')];
-  if (settings.profile) args.push('--profile', settings.profile);
-  for (const region of (await services.session.regions()).regions) args.push('--region', region);
+  const profiles = session.profileList ?? (settings.profile ? [settings.profile] : []);
+  for (const profile of profiles) args.push('--profile', profile);
+  const regions = session.profileList ? settings.regions : (await session.regions()).regions;
+  for (const region of regions) args.push('--region', region);
   if (settings.endpointUrl) args.push('--endpoint-url', settings.endpointUrl);
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
   if (folder) args.push(vscode.workspace.isTrusted ? '--workspace' : '--untrusted-workspace', folder.uri.fsPath);
-  // The extension host's own runtime runs the server as plain node.
-  return new vscode.McpStdioServerDefinition('Ops Lens', process.execPath, args, { ELECTRON_RUN_AS_NODE: '1' });
+  const files = session.sharedFiles;
+  // The extension host's own runtime runs the server as plain node; the SDK there reads the same shared files.
+  return new vscode.McpStdioServerDefinition('Ops Lens', process.execPath, args, {
+    ELECTRON_RUN_AS_NODE: '1',
+    ...(files.configFilepath ? { AWS_CONFIG_FILE: files.configFilepath } : {}),
+    ...(files.filepath ? { AWS_SHARED_CREDENTIALS_FILE: files.filepath } : {}),
+  });
 }
 
 /** The tool names the extension contributes (package.json), registered before their code is loaded. */

@@ -2,6 +2,8 @@ import { REGION_PATTERN } from '../aws/settings';
 
 export interface ServerArgs {
   readonly profile: string;
+  /** `--profile` given more than once: these profiles side by side, each in its own regions. */
+  readonly profiles?: string[];
   readonly regions: string[];
   readonly endpointUrl: string;
   readonly workspace?: string;
@@ -9,11 +11,11 @@ export interface ServerArgs {
   readonly untrustedWorkspace?: boolean;
 }
 
-export const USAGE = 'usage: server.js [--profile NAME] [--region REGION]… [--endpoint-url URL] [--workspace DIR | --untrusted-workspace DIR]';
+export const USAGE = 'usage: server.js [--profile NAME]… [--region REGION]… [--endpoint-url URL] [--workspace DIR | --untrusted-workspace DIR]';
 
 /** The command line; a string says what is wrong with it. */
 export function parseServerArgs(argv: readonly string[]): ServerArgs | string {
-  let profile = '';
+  const profiles: string[] = [];
   const regions: string[] = [];
   let endpointUrl = '';
   let workspace: string | undefined;
@@ -22,7 +24,7 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs | string {
     const [flag, inline] = argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     const value = inline ?? argv[++i];
     if (value === undefined) return `${flag} needs a value. ${USAGE}`;
-    if (flag === '--profile') profile = value;
+    if (flag === '--profile') profiles.push(value);
     else if (flag === '--region') {
       for (const r of value.split(',').map((s) => s.trim()).filter(Boolean)) {
         if (!REGION_PATTERN.test(r)) return `"${r}" is not a region. ${USAGE}`;
@@ -37,5 +39,10 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs | string {
     }
     else return `Unknown option ${flag}. ${USAGE}`;
   }
-  return untrustedWorkspace ? { profile, regions, endpointUrl, workspace, untrustedWorkspace } : { profile, regions, endpointUrl, workspace };
+  const profile = profiles[0] ?? '';
+  return {
+    profile, regions, endpointUrl, workspace,
+    ...(profiles.length > 1 ? { profiles } : {}),
+    ...(untrustedWorkspace ? { untrustedWorkspace } : {}),
+  };
 }

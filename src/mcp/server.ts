@@ -1,5 +1,5 @@
 // The MCP server: Ops Lens's agent tools over stdio, for VS Code and any other MCP client.
-// node dist/mcp/server.js [--profile NAME] [--region REGION]… [--endpoint-url URL] [--workspace DIR]
+// node dist/mcp/server.js [--profile NAME]… [--region REGION]… [--endpoint-url URL] [--workspace DIR]
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   // An untrusted folder's settings choose nothing the tools request or read (as Restricted Mode ignores them);
   // its health endpoints are listed, never requested.
   const folder = args.workspace ? new FolderFiles(args.workspace) : undefined;
-  const session = new AwsSession({ profile: args.profile, regions: args.regions, endpointUrl: args.endpointUrl });
+  const session = new AwsSession({ profile: args.profile, regions: args.regions, endpointUrl: args.endpointUrl, ...(args.profiles ? { profiles: args.profiles } : {}) });
   const ctx: ToolContext = {
     cloudWatch: new SdkCloudWatch(session),
     logs: new SdkLogs(session),

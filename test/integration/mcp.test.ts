@@ -11,6 +11,7 @@ import { seedScenario, type ScenarioSummary } from '../../sandbox/seed';
 import { startHealthServer, type HealthServer } from '../../sandbox/health/server';
 import { HEALTH_ENDPOINTS, type HealthOutcome } from '../../sandbox/scenario/health';
 import { prepareWorkspace } from '../../sandbox/workspace';
+import { STAGING_ALARMS } from '../../sandbox/scenario/staging';
 import { awsEndpoint } from './setup';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -50,11 +51,11 @@ describe('MCP server over stdio, against the sandbox', function () {
   });
 
   /** `--untrusted-workspace`: as the extension starts the server for a workspace in Restricted Mode. */
-  async function connect(workspaceFlag: '--workspace' | '--untrusted-workspace' = '--workspace'): Promise<Client> {
+  async function connect(workspaceFlag: '--workspace' | '--untrusted-workspace' = '--workspace', aws: { args: string[]; env: Record<string, string> } = { args: ['--region', 'us-east-1', '--endpoint-url', awsEndpoint()], env: {} }): Promise<Client> {
     const transport = new StdioClientTransport({
       command: process.execPath,
-      args: ['--require', require.resolve('tsx/cjs'), path.join(ROOT, 'src/mcp/server.ts'), '--region', 'us-east-1', '--endpoint-url', awsEndpoint(), workspaceFlag, workspace],
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: SECRET, AWS_REGION: 'us-east-1', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' },
+      args: ['--require', require.resolve('tsx/cjs'), path.join(ROOT, 'src/mcp/server.ts'), ...aws.args, workspaceFlag, workspace],
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: SECRET, AWS_REGION: 'us-east-1', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', ...aws.env },
       stderr: 'pipe',
     });
     const connected = new Client({ name: 'ops-lens-test', version: '1.0.0' });
@@ -210,6 +211,23 @@ describe('MCP server over stdio, against the sandbox', function () {
     const payments = await call('opsLens_productionErrors', { range: '24h', file: 'payments/' });
     assert.match(payments, /ChargeService\.java:28/);
     assert.ok(!payments.includes('generate.ts'), 'the file filter narrows the rows');
+  });
+
+  it('serves several profiles side by side, each account from its own shared-config profile', async () => {
+    // The workspace's AWS config names the seeded account `sandbox` and a second account `staging`.
+    const both = await connect('--workspace', {
+      args: ['--profile', 'sandbox', '--profile', 'staging'],
+      env: { AWS_CONFIG_FILE: path.join(workspace, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(workspace, '.aws', 'credentials') },
+    });
+    try {
+      const result = await both.callTool({ name: 'opsLens_listAlarms', arguments: { state: 'ALARM' } });
+      const text = (result.content as { type: string; text: string }[]).map((c) => c.text).join('\n');
+      assert.notEqual(result.isError, true, text);
+      assert.ok(text.includes(`| ALARM | ${STAGING_ALARMS.find((a) => a.state === 'ALARM')!.name} | staging · us-east-1 |`), `staging's alarm under its profile:\n${text}`);
+      assert.ok(text.includes('| ALARM | StepFunction-Failures | sandbox · us-east-1 |'), `the seeded account's alarm under its profile:\n${text}`);
+    } finally {
+      await both.close();
+    }
   });
 
   it('never answers with a credential of its environment', () => {

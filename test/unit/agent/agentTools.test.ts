@@ -209,6 +209,7 @@ describe('agent tools', () => {
       assert.deepEqual(parseServerArgs(['--profile', 'prod', '--region', 'eu-west-1,us-east-1', '--endpoint-url=http://localhost:5000', '--workspace', 'ws']), { profile: 'prod', regions: ['eu-west-1', 'us-east-1'], endpointUrl: 'http://localhost:5000', workspace: 'ws' });
       assert.deepEqual(parseServerArgs([]), { profile: '', regions: [], endpointUrl: '', workspace: undefined });
       assert.deepEqual(parseServerArgs(['--untrusted-workspace', 'ws']), { profile: '', regions: [], endpointUrl: '', workspace: 'ws', untrustedWorkspace: true });
+      assert.deepEqual(parseServerArgs(['--profile', 'prod', '--profile', 'staging']), { profile: 'prod', profiles: ['prod', 'staging'], regions: [], endpointUrl: '', workspace: undefined });
       assert.match(parseServerArgs(['--region', 'moon']) as string, /"moon" is not a region/);
       assert.match(parseServerArgs(['--exec', 'x']) as string, /Unknown option --exec/);
       assert.match(parseServerArgs(['--endpoint-url', 'file:///etc']) as string, /takes an http\(s\) URL/);
