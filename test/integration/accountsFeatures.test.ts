@@ -195,8 +195,8 @@ describe('the features of each account, with two profiles side by side', () => {
     this.timeout(60_000);
     const transport = new StdioClientTransport({
       command: process.execPath,
-      args: ['--require', require.resolve('tsx/cjs'), path.join(__dirname, '..', '..', 'src/mcp/server.ts'), '--profiles', 'sandbox,staging', '--config-file', accounts.configFile, '--credentials-file', accounts.credentialsFile],
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+      args: ['--require', require.resolve('tsx/cjs'), path.join(__dirname, '..', '..', 'src/mcp/server.ts'), '--profile', 'sandbox', '--profile', 'staging'],
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', AWS_CONFIG_FILE: accounts.configFile, AWS_SHARED_CREDENTIALS_FILE: accounts.credentialsFile },
       stderr: 'pipe',
     });
     const client = new Client({ name: 'ops-lens-test', version: '1.0.0' });
