@@ -17,7 +17,7 @@ import { awsQueries } from '../../src/insights/awsQueries';
 import { runInsightsQuery } from '../../src/insights/execution';
 import { ChartLoader } from '../../src/metrics/loader';
 import { fetchProductionErrors } from '../../src/productionErrors/scopes';
-import type { AlarmsWidgetView, ChartWidgetView } from '../../src/webview/protocol';
+import type { AlarmsWidgetView, ChartWidgetView, LogWidgetView } from '../../src/webview/protocol';
 import { resetMoto } from '../../sandbox/moto';
 import { FAKE_CREDENTIALS } from '../../sandbox/scenario/constants';
 import { STAGING_ACCOUNT_ID, STAGING_CREDENTIALS, STAGING_LOG_GROUP } from '../../sandbox/scenario/staging';
@@ -69,6 +69,7 @@ describe('the features of each account, with two profiles side by side', () => {
     await putDashboard(STAGING_CREDENTIALS, 'staging-orders', { widgets: [
       { type: 'metric', x: 0, y: 0, width: 12, height: 6, properties: { metrics: [['Shop', 'Orders', 'Env', 'staging']], region: 'us-east-1', stat: 'Sum', period: 60, title: 'Orders' } },
       { type: 'alarm', x: 12, y: 0, width: 12, height: 6, properties: { alarms: [`arn:aws:cloudwatch:us-east-1:${STAGING_ACCOUNT_ID}:alarm:staging-api-5xx-rate`], title: 'Staging alarms' } },
+      { type: 'log', x: 0, y: 6, width: 24, height: 6, properties: { query: `SOURCE '${STAGING_LOG_GROUP}' | fields @timestamp, @message`, region: 'us-east-1', title: 'Errors' } },
     ] });
     await putDashboard(FAKE_CREDENTIALS, 'sandbox-overview', { widgets: [{ type: 'text', x: 0, y: 0, width: 24, height: 2, properties: { markdown: '# Sandbox' } }] });
     for (const [credentials, name] of [[STAGING_CREDENTIALS, 'staging: not found orders'], [FAKE_CREDENTIALS, 'sandbox: slow requests']] as const) {
@@ -92,7 +93,8 @@ describe('the features of each account, with two profiles side by side', () => {
 
     const since = await lastCallSeq(awsEndpoint());
     const view = await new ChartLoader({ metrics }).load({ version: 1, source: { kind: 'dashboard', region: STAGING, name: 'staging-orders' }, range: '3h', autoRefresh: false });
-    const [chart, alarms] = view.widgets as [ChartWidgetView, AlarmsWidgetView];
+    const [chart, alarms, log] = view.widgets as [ChartWidgetView, AlarmsWidgetView, LogWidgetView];
+    assert.equal(log.region, STAGING, "the log widget's query runs in staging");
     assert.equal(chart.error, undefined);
     assert.deepEqual(chart.series[0]?.values, [10, 11, 12], "the widget's us-east-1 is staging's us-east-1");
     assert.deepEqual(alarms.alarms.map((a) => [a.name, a.region, a.state]), [['staging-api-5xx-rate', STAGING, 'ALARM']]);
