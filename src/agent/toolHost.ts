@@ -4,6 +4,7 @@ import { readSetting } from '../platform/trust';
 import { runbookPathCandidates } from '../core/runbooks/workspacePath';
 import type { HealthApi } from '../health/activation';
 import { SdkMetrics } from '../aws/services/metrics';
+import { scopeOfArn } from '../aws/arnScope';
 import { AGENT_TOOLS, invokeAgentTool, type AgentTool, type ToolContext } from './tools';
 import { FolderFiles } from './tools/workspaceFiles';
 import { QueryScanHistory } from './tools/scanHistory';
@@ -86,6 +87,7 @@ export function createToolHost(context: vscode.ExtensionContext, services: Servi
     stepFunctions: services.stepFunctions,
     metrics: new SdkMetrics(services.session),
     regions: async () => [...(await services.session.regions()).regions],
+    regionOfArn: (arn) => scopeOfArn(services.session, arn),
     workspace: new WorkspaceFolderFiles(),
     queryScans: new QueryScanHistory({ get: () => context.globalState.get(QUERY_SCANS_KEY), set: (entries) => context.globalState.update(QUERY_SCANS_KEY, entries) }),
     healthChanges: deps.healthChanges,

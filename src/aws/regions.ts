@@ -27,3 +27,9 @@ export function resolveRegions({ settings, profileRegion, env }: RegionSources):
 export function effectiveProfile(settings: AwsSettings, env: NodeJS.ProcessEnv): string {
   return settings.profile || env.AWS_PROFILE || 'default';
 }
+
+/** Runs `task` in every region (or `profile · region`) at once; the ones that failed, without stopping the others. */
+export async function inEveryRegion(regions: readonly string[], task: (region: string) => Promise<void>): Promise<{ region: string; error: unknown }[]> {
+  const results = await Promise.allSettled(regions.map(task));
+  return results.flatMap((r, i) => (r.status === 'rejected' ? [{ region: regions[i], error: r.reason as unknown }] : []));
+}

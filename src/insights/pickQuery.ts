@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { awsQueries, workspaceQueries, type SavedQuery } from './savedQueries';
+import { awsQueries } from './awsQueries';
+import { workspaceQueries, type SavedQuery } from './savedQueries';
 import { notifyError, notifyInfo } from '../platform/notify';
 import { quoted } from '../core/text/notification';
 

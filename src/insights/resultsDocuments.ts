@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatResultsDocument } from '../core/insights/results';
 import { capDocument } from '../core/text/limits';
+import { parseScope } from '../aws/scope';
 
 export const RESULTS_SCHEME = 'ops-lens-insights';
 
@@ -49,7 +50,7 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     if (cached !== undefined) return cached;
     const data = this.results.get(key);
     if (!data) return 'These results were closed and are no longer kept. Run the query again (Ops Lens: Show Query History).\n';
-    const text = capDocument(formatResultsDocument({ queryName: data.queryName, query: data.query, logGroups: data.logGroups, range: data.range, status: data.status, statistics: data.statistics, rows: data.rows }).text);
+    const text = capDocument(formatResultsDocument({ queryName: data.queryName, query: data.query, logGroups: data.logGroups, ...where(data.region), range: data.range, status: data.status, statistics: data.statistics, rows: data.rows }).text);
     this.texts.set(key, text);
     return text;
   }
@@ -59,4 +60,11 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     this.results.clear();
     this.texts.clear();
   }
+}
+
+/** `staging · us-east-1` → its profile and region; a list of several (`a, b`) is shown as it is. */
+function where(region: string): { profile?: string; region?: string } {
+  if (!region || region.includes(',')) return region ? { region } : {};
+  const scope = parseScope(region);
+  return scope.profile ? { profile: scope.profile, region: scope.region } : { region };
 }

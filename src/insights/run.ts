@@ -5,6 +5,8 @@ import { acceptedDespiteFindings, analyzeQuery, type QueryAnalysis } from '../co
 import { prepareQueryText } from '../core/insights/markdownBlocks';
 import { parseTimeRange, RANGE_FORMS, RANGES, rangeLabel, windowFor } from '../core/time/ranges';
 import { showError } from '../platform/errors';
+import { scopesFor } from '../aws/scope';
+import { regionForQuery } from './accountPick';
 import { runInsightsQuery } from './execution';
 import type { QueryHistory } from './history';
 import { QueryDiagnostics, positionFromMessage, positionOfOffset } from './queryErrors';
@@ -97,7 +99,9 @@ export async function runSavedQuery(ctx: InsightsContext, query: SavedQuery, opt
     ctx.diagnostics.mark(query, { message: f.message, line: f.line, column: f.column, length: f.length, severity: f.severity, source: 'Ops Lens' }, prepared.lineOffset);
   }
   const { regions } = await ctx.services.session.regions();
-  const region = options.region ?? query.region ?? regions[0];
+  const given = options.region ?? query.region;
+  const region = await regionForQuery(given ? scopesFor(given, regions) : regions, `Run "${query.name}" in which account?`);
+  if (!region) return undefined;
   // SOURCE and SQL's FROM name the log groups; StartQuery then takes none.
   const namesOwnLogGroups = language === 'SQL' || (language === 'CWLI' && NAMES_OWN_LOG_GROUPS.test(prepared.text));
   const logGroups = namesOwnLogGroups ? [] : options.logGroups?.length ? [...options.logGroups] : await chooseLogGroups(ctx, query, region);

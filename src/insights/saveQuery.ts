@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { prepareQueryText } from '../core/insights/markdownBlocks';
 import { showError } from '../platform/errors';
+import { scopesFor } from '../aws/scope';
+import { regionForQuery } from './accountPick';
 import type { SavedQuery } from './savedQueries';
 import { notifyInfo } from '../platform/notify';
 
@@ -13,7 +15,8 @@ export async function saveQueryDefinition(services: Services, query: SavedQuery,
   if (!name) return undefined;
   const logGroups = arg.logGroups ?? [...(query.logGroups ?? [])];
   const { regions } = await services.session.regions();
-  const region = query.region ?? regions[0];
+  const region = await regionForQuery(query.region ? scopesFor(query.region, regions) : regions, `Save "${name.trim()}" in which account?`);
+  if (!region) return undefined;
   try {
     const id = await services.logs.putQueryDefinition(region, { name: name.trim(), queryString: prepared.text, logGroupNames: logGroups, queryDefinitionId: query.source === 'aws' ? query.definitionId : undefined });
     void notifyInfo(`Saved "${name.trim()}" as a CloudWatch Logs query definition in ${region}.`);

@@ -1,6 +1,4 @@
 import * as vscode from 'vscode';
-import type { LogsApi } from '../aws/services/logs';
-import type { AwsSession } from '../aws/session';
 import { parseQueryFileMetadata } from '../core/insights/metadata';
 import { insightsBlocks } from '../core/insights/markdownBlocks';
 import { readSetting } from '../platform/trust';
@@ -59,20 +57,4 @@ export async function workspaceQueries(): Promise<SavedQuery[]> {
     return text === undefined ? [] : queriesFromMarkdown(uri, text);
   }));
   return [...fromFiles.flat().sort((a, b) => a.name.localeCompare(b.name)), ...fromMarkdown.flat()];
-}
-
-export async function awsQueries(session: AwsSession, logs: LogsApi): Promise<{ queries: SavedQuery[]; errors: string[] }> {
-  const { regions } = await session.regions();
-  const queries: SavedQuery[] = [];
-  const errors: string[] = [];
-  await Promise.all(regions.map(async (region) => {
-    try {
-      for await (const page of logs.queryDefinitionPages(region)) {
-        for (const d of page) queries.push({ source: 'aws', name: d.name ?? 'unnamed', text: d.queryString ?? '', logGroups: d.logGroupNames, region, definitionId: d.queryDefinitionId });
-      }
-    } catch (err) {
-      errors.push(err instanceof Error ? err.message : String(err));
-    }
-  }));
-  return { queries: queries.sort((a, b) => a.name.localeCompare(b.name)), errors };
 }

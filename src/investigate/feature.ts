@@ -2,13 +2,15 @@
 // into it, and answers the page (open an error's events, an execution, the runbook; save the notes).
 import * as vscode from 'vscode';
 import type { MetricsApi } from '../aws/services/metrics';
+import { scopesFor } from '../aws/scope';
 import { findRunbook } from '../alarms/runbook';
 import { alarmFromArgument } from '../core/metrics/arguments';
 import { notesFileName, notesMarkdown } from '../core/investigate/notes';
 import { readRelatedSettings } from '../core/investigate/related';
 import { DEFAULT_AFTER_MS, DEFAULT_BEFORE_MS, parseAt, parseSide } from '../core/investigate/window';
 import { quoted } from '../core/text/notification';
-import { notifyError, notifyInfo } from '../platform/notify';
+import { inEveryRegion } from '../aws/regions';
+import { notifyError, notifyInfo, notifyWarning } from '../platform/notify';
 import { showError } from '../platform/errors';
 import type { Services } from '../services';
 import type { InvestigationPageMessage } from '../webview/investigationProtocol';
@@ -126,16 +128,17 @@ export function createInvestigateFeature(context: vscode.ExtensionContext, servi
 
   const pickAlarm = async (regions: readonly string[]): Promise<{ region: string; name: string } | undefined> => {
     const items: (vscode.QuickPickItem & { region: string })[] = [];
-    try {
-      await Promise.all(regions.map(async (region) => {
-        for await (const page of cloudWatch.alarmPages(region)) {
-          for (const a of [...page.metricAlarms, ...page.compositeAlarms]) items.push({ label: a.AlarmName ?? '', description: [a.StateValue ?? '', regions.length > 1 ? region : ''].filter(Boolean).join(' · '), region });
-        }
-      }));
-    } catch (err) {
-      await showError(err, 'Could not list alarms');
+    // A region (or profile) that cannot be listed never hides the others' alarms.
+    const failures = await inEveryRegion(regions, async (region) => {
+      for await (const page of cloudWatch.alarmPages(region)) {
+        for (const a of [...page.metricAlarms, ...page.compositeAlarms]) items.push({ label: a.AlarmName ?? '', description: [a.StateValue ?? '', regions.length > 1 ? region : ''].filter(Boolean).join(' · '), region });
+      }
+    });
+    if (failures.length === regions.length && failures.length > 0) {
+      await showError(failures[0].error, 'Could not list alarms');
       return undefined;
     }
+    for (const f of failures) void notifyWarning(`Could not list the alarms of ${quoted(f.region, 120)}: ${quoted(f.error instanceof Error ? f.error.message : String(f.error))}`);
     const order = (s: string | undefined) => (s?.startsWith('ALARM') ? 0 : 1);
     const picked = await vscode.window.showQuickPick(items.sort((a, b) => order(a.description) - order(b.description) || a.label.localeCompare(b.label)), { title: 'Investigate which alarm?', placeHolder: 'Alarm name', matchOnDescription: true });
     return picked ? { region: picked.region, name: picked.label } : undefined;
@@ -158,9 +161,10 @@ export function createInvestigateFeature(context: vscode.ExtensionContext, servi
       if (arg !== undefined) void notifyError('Investigate Alarm takes an alarm, an alarm name, or { region?, name, at?, before?, after? }.');
       return;
     }
-    const region = target.region ?? (await findRegion(target.name, regions));
+    const where = target.region ? scopesFor(target.region, regions) : regions;
+    const region = await findRegion(target.name, where);
     if (!region) {
-      void notifyError(`No alarm named "${quoted(target.name, 120)}" in ${regions.join(', ')}.`);
+      void notifyError(`No alarm named "${quoted(target.name, 120)}" in ${where.join(', ')}.`);
       return;
     }
     const extra = typeof arg === 'object' && arg !== null ? (arg as Record<string, unknown>) : {};

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { LogsApi } from '../aws/services/logs';
+import { groupRegion } from '../core/logs/groupRegion';
 import type { LogsNode } from './tree';
 import { toGroup, type Group, type LogsStore } from './store';
 
-/** A log group a command was given: by name (in the first region), `{ logGroupName, region }`, or a view item. */
+/** A log group a command was given: by name (where the view lists it, else in the first region), `{ logGroupName, region }`, or a view item. */
 export interface GroupRef {
   readonly region?: string;
   readonly name: string;
@@ -23,7 +24,7 @@ export function refsFromArguments(arg: unknown, selected?: unknown): GroupRef[] 
 
 /** The groups to act on: those given, or those picked from the listed ones (up to `max`). */
 export async function groupsFor(store: LogsStore, refs: GroupRef[], defaultRegion: string, ensureLoaded: () => Promise<unknown>, max: number, title: string): Promise<GroupRef[] | undefined> {
-  if (refs.length > 0) return refs.slice(0, max).map((r) => ({ region: r.region ?? defaultRegion, name: r.name }));
+  if (refs.length > 0) return refs.slice(0, max).map((r) => ({ region: r.region ?? groupRegion(r.name, store.regions.flatMap((g) => g.groups), store.favorites, defaultRegion), name: r.name }));
   await ensureLoaded();
   const listed = [...store.favorites, ...store.regions.flatMap((r) => r.groups)];
   const seen = new Set<string>();

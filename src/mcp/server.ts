@@ -4,6 +4,7 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { AwsSession } from '../aws/session';
+import { scopeOfArn } from '../aws/arnScope';
 import { SdkCloudWatch } from '../aws/services/cloudWatch';
 import { SdkLogs } from '../aws/services/logs';
 import { SdkMetrics } from '../aws/services/metrics';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     stepFunctions: new SdkStepFunctions(session),
     metrics: new SdkMetrics(session),
     regions: async () => [...(await session.regions()).regions],
+    regionOfArn: (arn) => scopeOfArn(session, arn),
     workspace: args.workspace ? new FolderFiles(args.workspace, { readSettings: !args.untrustedWorkspace }) : undefined,
     // While the server runs: each run's bytes scanned, for the next confirmation's estimate.
     queryScans: new QueryScanHistory(),

@@ -5,6 +5,7 @@ import { readRefreshIntervalSeconds } from '../platform/config';
 import { showError } from '../platform/errors';
 import type { Services } from '../services';
 import { ChartPanel } from '../webview/panel';
+import { sameProfile, scopesFor } from '../aws/scope';
 import { ChartLoader } from './loader';
 import { listAllDashboards, pickAlarm, pickDashboard, pickMetrics, pickRegion } from './pickers';
 import { notifyError } from '../platform/notify';
@@ -38,6 +39,13 @@ export function createMetricsFeature(context: vscode.ExtensionContext, services:
       return;
     }
     let metrics = given;
+    const plain = [...new Set((given ?? []).map((m) => m.region))].flatMap((r) => (scopesFor(r, all).length > 1 ? [r] : []));
+    if (metrics && plain.length > 0) {
+      // Regions given on their own, with several profiles side by side: the metrics of which account?
+      const scope = await pickRegion(scopesFor(plain[0], all), 'Metric chart: which account?');
+      if (!scope) return;
+      metrics = metrics.map((m) => ({ ...m, region: sameProfile(scope, m.region) }));
+    }
     if (!metrics) {
       await services.ensureCredentialsChecked();
       const region = await pickRegion(all, 'Metric chart: region');
@@ -57,13 +65,13 @@ export function createMetricsFeature(context: vscode.ExtensionContext, services:
     }
     await services.ensureCredentialsChecked();
     let chosen: { region: string; name: string } | undefined;
-    if (target?.region) chosen = { region: target.region, name: target.name };
-    else if (target && all.length === 1) chosen = { region: all[0], name: target.name };
+    const where = target?.region ? scopesFor(target.region, all) : all;
+    if (target && where.length === 1) chosen = { region: where[0], name: target.name };
     else if (target) {
-      const { dashboards } = await listAllDashboards(metricsApi, all);
+      const { dashboards } = await listAllDashboards(metricsApi, where);
       const found = dashboards.find((d) => d.name === target.name);
       if (!found) {
-        void notifyError(`No CloudWatch dashboard named "${quoted(target.name, 120)}" in ${all.join(', ')}.`);
+        void notifyError(`No CloudWatch dashboard named "${quoted(target.name, 120)}" in ${where.join(', ')}.`);
         return;
       }
       chosen = { region: found.region, name: found.name };
@@ -72,9 +80,9 @@ export function createMetricsFeature(context: vscode.ExtensionContext, services:
   };
 
   const findAlarmRegion = async (target: AlarmTarget, all: readonly string[]): Promise<string | undefined> => {
-    if (target.region) return target.region;
-    if (all.length === 1) return all[0];
-    for (const region of all) {
+    const where = target.region ? scopesFor(target.region, all) : all;
+    if (where.length === 1) return where[0];
+    for (const region of where) {
       const found = await metricsApi.describeAlarms(region, [target.name]).catch(() => undefined);
       if (found && (found.metricAlarms.length > 0 || found.compositeAlarms.length > 0)) return region;
     }

@@ -14,6 +14,7 @@ import { normalizeStat } from '../core/metrics/statistics';
 import { applyVariables, readVariables } from '../core/metrics/variables';
 import { functionName, readWidgetOptions, widgetWindow, type WidgetOptions } from '../core/metrics/widgetOptions';
 import { guessUnit, unitLabel } from '../core/metrics/units';
+import { sameProfile } from '../aws/scope';
 import { explorerQueries, resolveVariables } from './dashboardParts';
 import type { AlarmItemView, AxisView, ChartSource, ChartView, ChartWidgetView, LineView, PanelState, SeriesView, WidgetView } from '../webview/protocol';
 
@@ -171,6 +172,8 @@ export class ChartLoader {
     } catch {
       // parseDashboardBody says what is wrong with it.
     }
+    // A widget's own `region` is a region of the dashboard's account: with several profiles, the dashboard's profile.
+    const inAccount = (region: string | undefined): string => sameProfile(source.region, region);
     const declared = readVariables(raw);
     const variables = await resolveVariables(this.deps.metrics, source.region, declared.variables, state.variables);
     const body = applyVariables(raw, variables.assignments);
@@ -193,7 +196,7 @@ export class ChartLoader {
           return;
         }
         const expanded = widgetQueries(w.metrics, { region: w.region ?? source.region, stat: w.stat, period: w.period });
-        const queries = stat ? expanded.queries.map((q) => (q.metric ? { ...q, stat } : q)) : expanded.queries;
+        const queries = expanded.queries.map((q) => ({ ...q, region: inAccount(q.region), ...(stat && q.metric ? { stat } : {}) }));
         specs.set(w.index, { widgetId: `w${w.index}`, queries, periodIsRange: w.periodIsRange, problems: expanded.problems, ...timing });
       } else if (w.type === 'other' && own?.explorer) {
         const selection = own.explorer;
@@ -202,7 +205,7 @@ export class ChartLoader {
           return;
         }
         try {
-          const found = await explorerQueries(this.deps.metrics, selection.region ?? source.region, selection);
+          const found = await explorerQueries(this.deps.metrics, inAccount(selection.region), selection);
           specs.set(w.index, { widgetId: `w${w.index}`, queries: found.queries, ...timing });
           explorers.set(w.index, { title: selection.title ?? (selection.metrics.map((m) => m.metricName).join(', ') || 'Explorer'), view: EXPLORER_VIEWS[selection.view] ?? 'timeSeries', stacked: selection.stacked, notes: found.notes });
         } catch (err) {
@@ -234,7 +237,7 @@ export class ChartLoader {
           return { kind: 'alarms', id, title, pos: w.pos, alarms: found.items, ...(found.error ? { error: found.error } : {}) };
         }
         case 'log':
-          return { kind: 'log', id, title, pos: w.pos, region: w.region ?? source.region, query: w.query, logGroups: w.logGroups };
+          return { kind: 'log', id, title, pos: w.pos, region: inAccount(w.region), query: w.query, logGroups: w.logGroups };
         case 'other': {
           const explorer = explorers.get(w.index);
           const spec = specs.get(w.index);
@@ -276,7 +279,7 @@ export class ChartLoader {
       const arn = w.type === 'metric' ? options.get(w.index)?.alarmArns[0] : undefined;
       if (!arn || w.type !== 'metric') return;
       const ref = alarmRefFromArn(arn);
-      const region = ref.region ?? w.region ?? defaultRegion;
+      const region = sameProfile(defaultRegion, ref.region ?? w.region);
       try {
         const found = await this.deps.metrics.describeAlarms(region, [ref.name]);
         const raw = found.metricAlarms.find((a) => a.AlarmName === ref.name);
@@ -495,7 +498,7 @@ export class ChartLoader {
   private async alarmItems(widgets: readonly DashboardWidget[], defaultRegion: string): Promise<Map<number, { items: AlarmItemView[]; error?: string }>> {
     const byRegion = new Map<string, Set<string>>();
     for (const w of widgets) if (w.type === 'alarm') for (const a of w.alarms) {
-      const region = a.region ?? defaultRegion;
+      const region = sameProfile(defaultRegion, a.region);
       byRegion.set(region, (byRegion.get(region) ?? new Set()).add(a.name));
     }
     const found = new Map<string, AlarmItemView>();
@@ -516,7 +519,7 @@ export class ChartLoader {
       if (w.type !== 'alarm') continue;
       const errors = new Set<string>();
       const items = w.alarms.map((a): AlarmItemView => {
-        const region = a.region ?? defaultRegion;
+        const region = sameProfile(defaultRegion, a.region);
         const error = failed.get(region);
         if (error) errors.add(`${region}: ${error}`);
         return found.get(`${region}|${a.name}`) ?? { name: a.name, region, state: 'UNKNOWN', reason: error ? 'Could not be read.' : 'No such alarm.' };

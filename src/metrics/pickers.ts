@@ -5,7 +5,9 @@ import type { MetricSelection } from '../core/metrics/arguments';
 import type { MetricRef } from '../core/metrics/queries';
 import { relativeTime } from '../core/time/relative';
 import { showError } from '../platform/errors';
+import { inEveryRegion } from '../aws/regions';
 import { notifyInfo, notifyWarning } from '../platform/notify';
+import { quoted } from '../core/text/notification';
 
 /** ListMetrics pages read at most for one picker (500 metrics a page). */
 const MAX_PAGES = 20;
@@ -120,16 +122,17 @@ export async function pickDashboard(metrics: MetricsApi, regions: readonly strin
 /** Metric alarms of every region (composite alarms have no chart). */
 export async function pickAlarm(cloudWatch: CloudWatchApi, regions: readonly string[]): Promise<{ region: string; name: string } | undefined> {
   const items: { label: string; description: string; region: string }[] = [];
-  try {
-    await progress('Listing alarms…', () => Promise.all(regions.map(async (region) => {
-      for await (const page of cloudWatch.alarmPages(region)) {
-        for (const a of page.metricAlarms) items.push({ label: a.AlarmName ?? '', description: [a.StateValue ?? '', regions.length > 1 ? region : ''].filter(Boolean).join(' · '), region });
-      }
-    })));
-  } catch (err) {
-    await showError(err, 'Could not list alarms');
+  // A region (or profile) that cannot be listed never hides the others' alarms.
+  const failures = await progress('Listing alarms…', () => inEveryRegion(regions, async (region) => {
+    for await (const page of cloudWatch.alarmPages(region)) {
+      for (const a of page.metricAlarms) items.push({ label: a.AlarmName ?? '', description: [a.StateValue ?? '', regions.length > 1 ? region : ''].filter(Boolean).join(' · '), region });
+    }
+  }));
+  if (failures.length === regions.length && failures.length > 0) {
+    await showError(failures[0].error, 'Could not list alarms');
     return undefined;
   }
+  for (const f of failures) void notifyWarning(`Could not list the alarms of ${quoted(f.region, 120)}: ${quoted(f.error instanceof Error ? f.error.message : String(f.error))}`);
   if (items.length === 0) {
     void notifyInfo('No metric alarms in the selected regions.');
     return undefined;

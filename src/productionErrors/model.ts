@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import { fetchErrorsAcross, indexErrors, errorEventsQuery, scanSummary, type ErrorIndex } from '../core/productionErrors';
-import { logGroupsByRegion } from '../core/productionErrors/settings';
+import { indexErrors, errorEventsQuery, scanSummary, type ErrorIndex } from '../core/productionErrors';
 import { parseTimeRange, rangeLabel, utcWindowLabel, windowFor } from '../core/time/ranges';
 import { FrameResolver } from '../insights/frameResolver';
 import type { Services } from '../services';
-import { insightsWindow } from './insightsWindow';
+import { fetchProductionErrors } from './scopes';
 import { readProductionErrorsSettings, type ProductionErrorsSettings } from './settings';
 
 /** `24h` for a duration (as the setting writes it), the UTC window for an absolute range. */
@@ -77,15 +76,14 @@ export class ProductionErrorsModel implements vscode.Disposable {
     const startSec = Math.floor(window.start.getTime() / 1000);
     const endSec = Math.floor(window.end.getTime() / 1000);
     try {
-      const byRegion = logGroupsByRegion(settings.logGroups, (await this.services.session.regions()).regions[0]);
-      const fetched = await fetchErrorsAcross(byRegion, (region, groups) => insightsWindow(this.services.logs, region, groups, queryString), startSec, endSec);
-      const { events, complete } = fetched;
-      const totals = fetched;
+      const fetched = await fetchProductionErrors(this.services.session, this.services.logs, settings.logGroups, queryString, startSec, endSec);
+      const { events, complete, failures } = fetched;
       const index = indexErrors(events, await this.resolver.resolver());
-      const summary = `${scanSummary(totals)}; ${events.length.toLocaleString('en-US')} error events, ${index.lines.filter((l) => l.count > 0).length} failing lines in the workspace`;
+      const unread = failures.map((f) => `not read in ${f.region}: ${f.message}`).join('; ');
+      const summary = `${scanSummary(fetched)}; ${events.length.toLocaleString('en-US')} error events, ${index.lines.filter((l) => l.count > 0).length} failing lines in the workspace${unread ? `; ${unread}` : ''}`;
       log.info(`Production errors (${utcWindowLabel(window.start, window.end)}, ${settings.logGroups.join(', ')}): ${summary}${complete ? '' : ' — more events than could be read; counts are a lower bound'}`);
       this.lastError = undefined;
-      this.snapshot = { index, settings, rangeLabel: shortRangeLabel(settings.range), start: window.start, end: window.end, regions: [...byRegion.keys()], at: new Date(), summary, complete };
+      this.snapshot = { index, settings, rangeLabel: shortRangeLabel(settings.range), start: window.start, end: window.end, regions: fetched.regions, at: new Date(), summary, complete };
       return this.snapshot;
     } catch (err) {
       this.lastError = err instanceof Error ? err.message : String(err);

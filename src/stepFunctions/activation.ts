@@ -3,8 +3,9 @@ import { AutoRefresh } from '../platform/autoRefresh';
 import { showError } from '../platform/errors';
 import { announceOutage } from '../platform/outageNotice';
 import type { Services } from '../services';
-import { STATUS_FILTERS, STATUS_LABEL, arnName, arnRegion, canRedrive, type ExecutionStatus } from '../core/stepFunctions/model';
+import { STATUS_FILTERS, STATUS_LABEL, arnName, canRedrive, type ExecutionStatus } from '../core/stepFunctions/model';
 import { executionArnFromArgument, machineFromArgument } from './arguments';
+import { scopeOfArn } from '../aws/arnScope';
 import { EXECUTION_LOGS_SCHEME, EXECUTION_SCHEME, ExecutionDetailsProvider, ExecutionLogsProvider, executionUri, readExecutionLogs } from './documents';
 import { startExecution, type StartRequest } from './startExecution';
 import { StepFunctionsStore } from './store';
@@ -20,9 +21,10 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const tree = new StepFunctionsTree(store, services.accounts);
   const view = vscode.window.createTreeView('opsLens.stepFunctions', { treeDataProvider: tree, showCollapseAll: true });
   services.views.set('opsLens.stepFunctions', view as vscode.TreeView<unknown>);
-  const details = new ExecutionDetailsProvider(api);
+  const regionOf = (arn: string) => scopeOfArn(session, arn);
+  const details = new ExecutionDetailsProvider(api, regionOf);
   const diagnostics = vscode.languages.createDiagnosticCollection('opsLens.executionInput');
-  const logsDocuments = new ExecutionLogsProvider(api, logs);
+  const logsDocuments = new ExecutionLogsProvider(api, logs, regionOf);
 
   let started = false;
   const refresh = async (): Promise<boolean> => {
@@ -100,7 +102,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
           if (cause === undefined) return;
         }
       }
-      const region = arnRegion(arn) ?? '';
+      const region = await regionOf(arn);
       try {
         await api.stop(region, arn, cause);
       } catch (err) {
@@ -119,7 +121,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     vscode.commands.registerCommand('opsLens.stepFunctions.redriveExecution', async (arg?: unknown) => {
       const arn = await executionArnFromArgument(store, arg, (e) => canRedrive(e.status, e.stopDate), 'Redrive which execution?');
       if (!arn) return;
-      const region = arnRegion(arn) ?? '';
+      const region = await regionOf(arn);
       const description = await api.describeExecution(region, arn).catch((err) => void showError(err));
       if (!description) return;
       const status = (description.status ?? 'RUNNING') as ExecutionStatus;
@@ -141,7 +143,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       const arn = await executionArnFromArgument(store, arg);
       if (!arn) return;
       // Events open as a Logs Insights results document (stack frames linked, export), when there are any.
-      const read = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading the logs of ${arnName(arn)}…` }, () => readExecutionLogs(api, logs, arn));
+      const read = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading the logs of ${arnName(arn)}…` }, () => readExecutionLogs(api, logs, arn, regionOf));
       if (read.kind === 'events' && read.events.length > 0) {
         await vscode.commands.executeCommand('opsLens.insights.showEvents', {
           title: `${read.executionName} logs`,

@@ -9,6 +9,9 @@ import { formatExecutionLogs, logGroupNameFromArn } from '../core/stepFunctions/
 export const EXECUTION_SCHEME = 'ops-lens-execution';
 export const EXECUTION_LOGS_SCHEME = 'ops-lens-execution-logs';
 
+/** Where to call about an execution known by its ARN (with several profiles, the profile of its account). */
+export type RegionOfArn = (arn: string) => Promise<string>;
+
 export function executionUri(executionArn: string, scheme = EXECUTION_SCHEME): vscode.Uri {
   const region = arnRegion(executionArn) ?? 'unknown';
   const suffix = scheme === EXECUTION_SCHEME ? '.md' : '.log';
@@ -24,12 +27,12 @@ export class ExecutionDetailsProvider implements vscode.TextDocumentContentProvi
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly api: StepFunctionsApi) {}
+  constructor(private readonly api: StepFunctionsApi, private readonly regionOf: RegionOfArn) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const arn = arnOf(uri);
-    const region = arnRegion(arn) ?? '';
     try {
+      const region = await this.regionOf(arn);
       const [description, events] = await Promise.all([this.api.describeExecution(region, arn), this.api.history(region, arn)]);
       return formatExecutionDetails({
         executionArn: arn,
@@ -64,9 +67,9 @@ export type ExecutionLogs =
   | { readonly kind: 'message'; readonly text: string };
 
 /** The execution's events from its state machine's CloudWatch log group, in its time window. */
-export async function readExecutionLogs(api: StepFunctionsApi, logs: LogsApi, arn: string): Promise<ExecutionLogs> {
-  const region = arnRegion(arn) ?? '';
+export async function readExecutionLogs(api: StepFunctionsApi, logs: LogsApi, arn: string, regionOf: RegionOfArn): Promise<ExecutionLogs> {
   try {
+    const region = await regionOf(arn);
     const execution = await api.describeExecution(region, arn);
     const machine = await api.describeStateMachine(region, execution.stateMachineArn ?? '');
     const groupArn = machine.loggingConfiguration?.destinations?.find((d) => d.cloudWatchLogsLogGroup?.logGroupArn)?.cloudWatchLogsLogGroup?.logGroupArn;
@@ -89,7 +92,7 @@ export class ExecutionLogsProvider implements vscode.TextDocumentContentProvider
   /** Logs the command already read, so opening the document does not read them again. */
   private readonly alreadyRead = new Map<string, ExecutionLogs>();
 
-  constructor(private readonly api: StepFunctionsApi, private readonly logs: LogsApi) {}
+  constructor(private readonly api: StepFunctionsApi, private readonly logs: LogsApi, private readonly regionOf: RegionOfArn) {}
 
   /** Opens the logs as this plain document, using what was read. */
   async show(arn: string, read: ExecutionLogs): Promise<void> {
@@ -99,7 +102,7 @@ export class ExecutionLogsProvider implements vscode.TextDocumentContentProvider
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const read = this.alreadyRead.get(uri.toString()) ?? (await readExecutionLogs(this.api, this.logs, arnOf(uri)));
+    const read = this.alreadyRead.get(uri.toString()) ?? (await readExecutionLogs(this.api, this.logs, arnOf(uri), this.regionOf));
     this.alreadyRead.delete(uri.toString());
     return read.kind === 'message' ? read.text : formatExecutionLogs(read);
   }

@@ -1,22 +1,19 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
-import { AwsSession } from '../../src/aws/session';
+import type { AwsSession } from '../../src/aws/session';
 import { SdkCloudWatch } from '../../src/aws/services/cloudWatch';
 import { SdkStepFunctions } from '../../src/aws/services/stepFunctions';
 import { SdkLogs } from '../../src/aws/services/logs';
 import { collect } from '../../src/aws/paging';
 import { resetMoto } from '../../sandbox/moto';
 import { seedStaging } from '../../sandbox/seeders/staging';
-import { sandboxAwsFiles } from '../../sandbox/workspace';
+import { twoAccountSession, type TwoAccounts } from '../support/twoAccounts';
 import { FAKE_CREDENTIALS } from '../../sandbox/scenario/constants';
 import { STAGING_ACCOUNT_ID, STAGING_ALARMS, STAGING_LOG_GROUP, STAGING_STATE_MACHINE } from '../../sandbox/scenario/staging';
 import { awsEndpoint } from './setup';
 
 describe('the sandbox second account, as the workspace AWS config reaches it', () => {
-  let dir: string;
+  let accounts: TwoAccounts;
   let session: AwsSession;
 
   before(async () => {
@@ -25,17 +22,11 @@ describe('the sandbox second account, as the workspace AWS config reaches it', (
     await seeded.send(new PutMetricAlarmCommand({ AlarmName: 'dev-ecs-service-unhealthy', MetricName: 'HealthyHostCount', Namespace: 'AWS/ApplicationELB', Statistic: 'Minimum', Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'LessThanThreshold' }));
     seeded.destroy();
     await seedStaging(awsEndpoint(), new Date());
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-lens-sandbox-aws-'));
-    const files = sandboxAwsFiles(awsEndpoint());
-    fs.writeFileSync(path.join(dir, 'config'), files.config);
-    fs.writeFileSync(path.join(dir, 'credentials'), files.credentials);
-    session = new AwsSession({ profile: '', regions: [], endpointUrl: '', profiles: ['sandbox', 'staging'], configFile: path.join(dir, 'config'), credentialsFile: path.join(dir, 'credentials') }, { env: {} });
+    accounts = twoAccountSession(awsEndpoint());
+    session = accounts.session;
   });
 
-  after(() => {
-    session.reset();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => accounts.dispose());
 
   it('staging has its own alarms, state machine and logs; the seeded account keeps its own', async () => {
     assert.deepEqual((await session.regions()).regions, ['sandbox · us-east-1', 'staging · us-east-1']);

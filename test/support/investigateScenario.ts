@@ -30,8 +30,8 @@ export interface InvestigationScenario {
   readonly outside: string;
 }
 
-export async function seedInvestigation(endpoint: string): Promise<InvestigationScenario> {
-  const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
+/** Seeds the scenario in the account of `credentials` (moto files it under that key's account). */
+export async function seedInvestigation(endpoint: string, credentials: { accessKeyId: string; secretAccessKey: string } = { accessKeyId: 'testing', secretAccessKey: 'testing' }): Promise<InvestigationScenario> {
   const cw = new CloudWatchClient({ region: REGION, endpoint, credentials });
   const logs = new CloudWatchLogsClient({ region: REGION, endpoint, credentials });
   const sfn = new SFNClient({ region: REGION, endpoint, credentials });

@@ -1,8 +1,8 @@
 import { buildTimeline } from '../../core/stepFunctions/timeline';
-import { arnName, arnRegion, STATUS_FILTERS, type ExecutionStatus } from '../../core/stepFunctions/model';
+import { arnName, STATUS_FILTERS, type ExecutionStatus } from '../../core/stepFunctions/model';
 import type { ExecutionListItem } from '../../aws/services/stepFunctions';
 import { cell, iso, table, untrusted } from './text';
-import { numberArg, regionsOf, stringArg, type AgentTool } from './types';
+import { numberArg, regionOfArn, regionsOf, stringArg, type AgentTool } from './types';
 
 const MAX_EXECUTIONS = 50;
 const MAX_STATE_MACHINES = 20;
@@ -26,7 +26,7 @@ export const listExecutions: AgentTool = {
     const statusText = stringArg(input, 'status')?.toUpperCase();
     const status = STATUS_FILTERS.includes(statusText as ExecutionStatus) ? (statusText as ExecutionStatus) : undefined;
     const limit = numberArg(input, 'limit', 20, 1, MAX_EXECUTIONS);
-    const regions = wanted?.startsWith('arn:') ? [arnRegion(wanted) ?? (await regionsOf(input, ctx))[0]] : await regionsOf(input, ctx);
+    const regions = wanted?.startsWith('arn:') ? [(await regionOfArn(ctx, wanted)) ?? (await regionsOf(input, ctx))[0]] : await regionsOf(input, ctx);
     const machines: { region: string; arn: string; name: string }[] = [];
     for (const region of regions) {
       if (wanted?.startsWith('arn:')) {
@@ -62,7 +62,7 @@ export const describeExecution: AgentTool = {
   },
   async run(input, ctx) {
     const arn = stringArg(input, 'executionArn');
-    const region = arn ? arnRegion(arn) : undefined;
+    const region = arn ? await regionOfArn(ctx, arn) : undefined;
     if (!arn || !region) return 'Give the execution\'s ARN (see opsLens_listExecutions).';
     const [execution, events] = await Promise.all([ctx.stepFunctions.describeExecution(region, arn), ctx.stepFunctions.history(region, arn)]);
     const timeline = buildTimeline(events);

@@ -1,3 +1,4 @@
+import { scopesFor } from '../../aws/scope';
 import { parseQueryFileMetadata } from '../../core/insights/metadata';
 import { windowFor, parseTimeRange, RANGE_FORMS } from '../../core/time/ranges';
 import { runInsightsQuery as runQuery } from '../../insights/execution';
@@ -69,7 +70,11 @@ async function plan(input: ToolInput, ctx: ToolContext): Promise<PlannedQuery | 
   range ??= DEFAULT_RANGE;
   const window = windowFor(range, ctx.now?.() ?? new Date());
   if (!window || !parseTimeRange(range)) return `The range "${cell(range, 100)}" is not ${RANGE_FORMS}.`;
-  const region = stringArg(input, 'region') ?? (await ctx.regions())[0];
+  const given = stringArg(input, 'region');
+  const regions = await ctx.regions();
+  const candidates = given ? scopesFor(given, regions) : regions;
+  if (given && candidates.length > 1) return `Several profiles are side by side: give the region as one of ${candidates.join(', ')}.`;
+  const region = candidates[0];
   if (!region) return 'No region is configured; give one.';
   return { queryString, logGroups, range, start: window.start, end: window.end, region, name };
 }

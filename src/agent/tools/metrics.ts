@@ -52,14 +52,21 @@ export const getMetricData: AgentTool = {
     const range = stringArg(input, 'range') ?? DEFAULT_RANGE;
     const window = parseTimeRange(range) ? windowFor(range, ctx.now?.() ?? new Date()) : undefined;
     if (!window) return `The range "${cell(range, 100)}" is not ${RANGE_FORMS}.`;
-    const region = (await regionsOf(input, ctx))[0];
+    const regions = await regionsOf(input, ctx);
+    let region = regions[0];
     let query: MetricDataQuery;
     let label: string;
     let threshold = '';
     const alarmName = stringArg(input, 'alarmName');
     if (alarmName) {
-      const found = (await ctx.metrics.describeAlarms(region, [alarmName])).metricAlarms[0];
-      if (!found) return `No metric alarm named "${cell(alarmName, 200)}" in ${region}.`;
+      // With several regions (or profiles), the first where the alarm is.
+      let found;
+      for (const where of regions) {
+        found = (await ctx.metrics.describeAlarms(where, [alarmName])).metricAlarms[0];
+        region = where;
+        if (found) break;
+      }
+      if (!found) return `No metric alarm named "${cell(alarmName, 200)}" in ${regions.join(', ')}.`;
       const alarm = fromMetricAlarm(region, found);
       if (!alarm.metric) return `Alarm ${alarm.name} is a metric-math alarm; give its metric instead.`;
       query = { Id: 'm0', MetricStat: { Metric: { Namespace: alarm.metric.namespace, MetricName: alarm.metric.name, Dimensions: alarm.metric.dimensions.map((d) => ({ Name: d.name, Value: d.value })) }, Stat: alarm.metric.statistic, Period: alarm.metric.period }, ReturnData: true };

@@ -1,5 +1,6 @@
 import { errorEventsQuery, QUERY_LIMIT } from '../../core/productionErrors/query';
-import { logGroupsByRegion, productionErrorsSettings } from '../../core/productionErrors/settings';
+import { isScoped, parseScope, sameProfile, scopeId } from '../../aws/scope';
+import { logGroupsByProfile, logGroupsByRegion, productionErrorsSettings, type ProfileTarget } from '../../core/productionErrors/settings';
 import { parseTimeRange, RANGE_FORMS, windowFor } from '../../core/time/ranges';
 import type * as Run from './productionErrorsRun';
 import { cell, iso } from './text';
@@ -16,6 +17,8 @@ export const MAX_QUERIES = 5;
 export interface Plan {
   readonly groups: readonly string[];
   readonly byRegion: Map<string, string[]>;
+  /** Several profiles side by side: each event is labelled with its profile, and one failing never hides the others. */
+  readonly byProfile: boolean;
   readonly range: string;
   readonly start: Date;
   readonly end: Date;
@@ -32,9 +35,23 @@ async function plan(input: ToolInput, ctx: ToolContext): Promise<Plan | string> 
   const wantedRange = stringArg(input, 'range') ?? settings.range;
   const window = windowFor(wantedRange, ctx.now?.() ?? new Date());
   if (!window || !parseTimeRange(wantedRange)) return `The range "${cell(wantedRange, 100)}" is not ${RANGE_FORMS}.`;
-  const region = stringArg(input, 'region') ?? (await ctx.regions())[0];
+  const givenRegion = stringArg(input, 'region');
+  const regions = await ctx.regions();
+  const region = givenRegion ?? regions[0];
   if (!region) return 'No region is configured; give one.';
-  return { groups, byRegion: logGroupsByRegion(groups, region), range: wantedRange, start: window.start, end: window.end, queryString: errorEventsQuery(settings.filter) };
+  const profiles = profileTargets(regions, givenRegion);
+  return { groups, byRegion: profiles ? logGroupsByProfile(groups, profiles) : logGroupsByRegion(groups, region), byProfile: profiles !== undefined, range: wantedRange, start: window.start, end: window.end, queryString: errorEventsQuery(settings.filter) };
+}
+
+/**
+ * With several profiles: names in each profile's first region (or the region given), ARNs in the first
+ * profile (the tools cannot tell accounts apart); a `profile · region` given keeps everything in its profile.
+ */
+function profileTargets(regions: readonly string[], given: string | undefined): ProfileTarget[] | undefined {
+  if (given && isScoped(given)) return [{ primary: given, inRegion: (r) => sameProfile(given, r) }];
+  const profiles = [...new Set(regions.map((r) => parseScope(r).profile).filter((p): p is string => p !== undefined))];
+  if (profiles.length === 0) return undefined;
+  return profiles.map((profile) => ({ primary: given ? scopeId(profile, given) : regions.find((r) => parseScope(r).profile === profile)!, inRegion: (r: string) => scopeId(profile, r) }));
 }
 
 export function describePlan(p: Plan): string {
@@ -52,7 +69,7 @@ export const productionErrors: AgentTool = {
       logGroups: { type: 'array', items: { type: 'string' }, description: 'Log group names or ARNs. Default: the opsLens.productionErrors.logGroups setting.' },
       range: { type: 'string', description: 'How far back, e.g. 1h, 24h, 7d, or a window 2026-11-22T15:00Z..2026-11-22T16:30Z. Default: the setting\'s range, or 24h.' },
       file: { type: 'string', description: 'Only errors thrown in workspace files whose path contains this text (case-insensitive), e.g. src/handlers/ or checkout.ts.' },
-      region: { type: 'string', description: 'AWS region of the log groups given by name. Default: the first configured region.' },
+      region: { type: 'string', description: 'AWS region of the log groups given by name (with several profiles, `profile · region` for one profile only). Default: the first configured region; with several profiles, each profile\'s first region.' },
       limit: { type: 'number', description: `Rows to return, 1-${MAX_ROWS}. Default ${DEFAULT_ROWS}.` },
     },
     additionalProperties: false,

@@ -2,7 +2,9 @@ import type { CloudWatchApi } from '../../aws/services/cloudWatch';
 import type { LogsApi } from '../../aws/services/logs';
 import type { MetricsApi } from '../../aws/services/metrics';
 import type { StepFunctionsApi } from '../../aws/services/stepFunctions';
+import { scopesFor } from '../../aws/scope';
 import type { HealthChange } from '../../core/investigate/model';
+import { arnRegion } from '../../core/stepFunctions/model';
 import type { QueryScanHistory } from './scanHistory';
 import type { EndpointConfig } from '../../core/health/model';
 import type { SettingsProblem } from '../../core/health/settings';
@@ -47,6 +49,8 @@ export interface ToolContext {
   readonly metrics?: MetricsApi;
   /** The regions to look in when the call names none. */
   readonly regions: () => Promise<string[]>;
+  /** Where to call about a resource known by its ARN (with several profiles, the profile of its account); else the ARN's region. */
+  readonly regionOfArn?: (arn: string) => Promise<string>;
   readonly workspace?: WorkspaceFiles;
   /** Where health endpoints are read and checked; absent when nothing can say (no workspace given). */
   readonly health?: () => Promise<HealthSource>;
@@ -98,7 +102,12 @@ export function stringListArg(input: ToolInput, key: string): string[] {
   return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim()) : [];
 }
 
+/** The region given (with several profiles side by side, that region of each profile), else the configured ones. */
 export async function regionsOf(input: ToolInput, ctx: ToolContext): Promise<string[]> {
   const region = stringArg(input, 'region');
-  return region ? [region] : ctx.regions();
+  return region ? scopesFor(region, await ctx.regions()) : ctx.regions();
+}
+
+export async function regionOfArn(ctx: ToolContext, arn: string): Promise<string | undefined> {
+  return ctx.regionOfArn ? (await ctx.regionOfArn(arn)) || undefined : arnRegion(arn);
 }

@@ -83,25 +83,49 @@ export async function fetchErrorEvents(run: RunWindow, startSec: number, endSec:
 /** A query takes at most 50 log groups. */
 export const MAX_GROUPS_PER_QUERY = 50;
 
+/** A region (or `profile · region`) whose log groups could not be read. */
+export interface RegionFailure {
+  readonly region: string;
+  readonly message: string;
+}
+
+export interface AcrossOptions {
+  readonly maxQueries?: number;
+  /** What each of a region's events is labelled with in front of its log group (its profile). */
+  readonly labelOf?: (region: string) => string | undefined;
+  /** A region that fails is reported in `failures` and the others are read; it throws only when every region fails. */
+  readonly keepGoing?: boolean;
+}
+
 /**
  * Every error event of [startSec, endSec] in the log groups of each region (see logGroupsByRegion), one
  * fetchErrorEvents per region and 50 groups; `runFor` gives the window runner of a region's groups.
  */
-export async function fetchErrorsAcross(byRegion: ReadonlyMap<string, readonly string[]>, runFor: (region: string, groups: readonly string[]) => RunWindow, startSec: number, endSec: number, opts: { maxQueries?: number } = {}): Promise<FetchedErrors> {
+export async function fetchErrorsAcross(byRegion: ReadonlyMap<string, readonly string[]>, runFor: (region: string, groups: readonly string[]) => RunWindow, startSec: number, endSec: number, opts: AcrossOptions = {}): Promise<FetchedErrors & { failures: RegionFailure[] }> {
   const events: ErrorEvent[] = [];
+  const failures: RegionFailure[] = [];
+  let firstError: unknown;
   let queries = 0;
   let recordsScanned = 0;
   let bytesScanned = 0;
   let complete = true;
   for (const [region, groups] of byRegion) {
-    for (let i = 0; i < groups.length; i += MAX_GROUPS_PER_QUERY) {
-      const fetched = await fetchErrorEvents(runFor(region, groups.slice(i, i + MAX_GROUPS_PER_QUERY)), startSec, endSec, opts);
-      events.push(...fetched.events);
-      queries += fetched.queries;
-      recordsScanned += fetched.recordsScanned;
-      bytesScanned += fetched.bytesScanned;
-      complete &&= fetched.complete;
+    const label = opts.labelOf?.(region);
+    try {
+      for (let i = 0; i < groups.length; i += MAX_GROUPS_PER_QUERY) {
+        const fetched = await fetchErrorEvents(runFor(region, groups.slice(i, i + MAX_GROUPS_PER_QUERY)), startSec, endSec, opts);
+        events.push(...(label ? fetched.events.map((e) => ({ ...e, logGroup: `${label} · ${e.logGroup}` })) : fetched.events));
+        queries += fetched.queries;
+        recordsScanned += fetched.recordsScanned;
+        bytesScanned += fetched.bytesScanned;
+        complete &&= fetched.complete;
+      }
+    } catch (err) {
+      if (!opts.keepGoing) throw err;
+      firstError ??= err;
+      failures.push({ region, message: err instanceof Error ? err.message : String(err) });
     }
   }
-  return { events, queries, recordsScanned, bytesScanned, complete };
+  if (failures.length > 0 && failures.length === byRegion.size) throw firstError;
+  return { events, queries, recordsScanned, bytesScanned, complete, failures };
 }

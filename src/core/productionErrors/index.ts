@@ -1,7 +1,7 @@
 export { indexErrors, workspaceFrames } from './aggregate';
 export type { ErrorEvent, ErrorIndex, ErrorKind, LineErrors, ResolveFrame } from './aggregate';
 export { fetchErrorEvents, fetchErrorsAcross, insightsTime, logGroupOf, MAX_GROUPS_PER_QUERY } from './fetch';
-export type { FetchedErrors, RunWindow, WindowResult } from './fetch';
+export type { AcrossOptions, FetchedErrors, RegionFailure, RunWindow, WindowResult } from './fetch';
 export { errorHeadline } from './headline';
 export { frameFunction } from './frameFunction';
 export { lineMap, placeMarks } from './movement';

@@ -29,3 +29,33 @@ export function logGroupsByRegion(groups: readonly string[], primary: string): M
   }
   return out;
 }
+
+/** One of several profiles side by side, for {@link logGroupsByProfile}. */
+export interface ProfileTarget {
+  /** The key of the profile's primary region (its first). */
+  readonly primary: string;
+  /** Its account id, when known. */
+  readonly account?: string;
+  /** The key of one of the profile's regions. */
+  readonly inRegion: (region: string) => string;
+}
+
+/**
+ * Log groups per profile and region, with several profiles: names go to every profile's primary region (a
+ * team's staging and production groups usually share their names); ARNs to the profile of the account they
+ * name (the first profile when none is), in the region they name.
+ */
+export function logGroupsByProfile(groups: readonly string[], profiles: readonly ProfileTarget[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (key: string, group: string) => out.set(key, [...(out.get(key) ?? []), group]);
+  for (const group of groups) {
+    const arn = /^arn:[\w-]+:logs:([\w-]+):(\d{12})?:/.exec(group);
+    if (!arn) {
+      for (const profile of profiles) add(profile.primary, group);
+      continue;
+    }
+    const owner = profiles.find((p) => p.account !== undefined && p.account === arn[2]) ?? profiles[0];
+    if (owner) add(owner.inRegion(arn[1]), group.replace(/:\*$/, ''));
+  }
+  return out;
+}

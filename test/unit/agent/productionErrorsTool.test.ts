@@ -113,6 +113,20 @@ describe('opsLens_productionErrors', () => {
     assert.deepEqual(started.map((s) => [s.region, s.logGroupIdentifiers ?? s.logGroupNames]), [['us-west-2', ['arn:aws:logs:us-west-2:123456789012:log-group:/ecs/api']], ['eu-west-1', ['/aws/lambda/charge']]]);
   });
 
+  it("with several profiles, reads each profile's first region and labels every log group with its profile", async () => {
+    const scoped = { ...context(EVENTS, SETTINGS), regions: async () => ['prod · eu-west-1', 'prod · us-east-1', 'staging · us-east-1'] };
+    const text = await productionErrors.run({ logGroups: ['/aws/lambda/charge', 'arn:aws:logs:us-west-2:123456789012:log-group:/ecs/api:*'] }, scoped);
+    assert.deepEqual(started.map((s) => [s.region, s.logGroupIdentifiers ?? s.logGroupNames]), [
+      ['prod · eu-west-1', ['/aws/lambda/charge']],
+      ['staging · us-east-1', ['/aws/lambda/charge']],
+      ['prod · us-west-2', ['arn:aws:logs:us-west-2:123456789012:log-group:/ecs/api']],
+    ]);
+    assert.match(text, /\| 10 \| ChargeError: card declined \| src\/lib\/stripe\.ts:27 \| chargeCard \| [^|]+ \| prod · \/aws\/lambda\/charge, staging · \/aws\/lambda\/charge \|/);
+    started.length = 0;
+    await productionErrors.run({ logGroups: ['/aws/lambda/charge'], region: 'staging · us-east-1' }, scoped);
+    assert.deepEqual(started.map((s) => s.region), ['staging · us-east-1']);
+  });
+
   it('says what to configure without log groups, and refuses a range it cannot read before anything runs', async () => {
     assert.match(await productionErrors.run({}, context(EVENTS, {})), /^No log groups to read: give logGroups, or set opsLens\.productionErrors\.logGroups/);
     assert.match(await productionErrors.run({ range: 'last week' }, context(EVENTS, SETTINGS)), /^The range "last week" is not /);

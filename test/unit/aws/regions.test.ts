@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { effectiveProfile, resolveRegions } from '../../../src/aws/regions';
+import { effectiveProfile, inEveryRegion, resolveRegions } from '../../../src/aws/regions';
 
 const settings = (regions: string[] = [], profile = '') => ({ profile, regions, endpointUrl: '' });
 
@@ -23,5 +23,17 @@ describe('region precedence', () => {
     assert.equal(effectiveProfile(settings([], 'prod'), { AWS_PROFILE: 'dev' }), 'prod');
     assert.equal(effectiveProfile(settings(), { AWS_PROFILE: 'dev' }), 'dev');
     assert.equal(effectiveProfile(settings(), {}), 'default');
+  });
+});
+
+describe('a task in every region', () => {
+  it('runs in all of them and says which failed, without stopping the others', async () => {
+    const done: string[] = [];
+    const failures = await inEveryRegion(['prod · us-east-1', 'staging · us-east-1', 'dev · eu-west-1'], async (region) => {
+      if (region.startsWith('staging')) throw new Error('ExpiredToken');
+      done.push(region);
+    });
+    assert.deepEqual(done.sort(), ['dev · eu-west-1', 'prod · us-east-1']);
+    assert.deepEqual(failures.map((f) => [f.region, (f.error as Error).message]), [['staging · us-east-1', 'ExpiredToken']]);
   });
 });

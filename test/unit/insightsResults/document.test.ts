@@ -39,6 +39,14 @@ describe('formatResultsDocument — header', () => {
     assert.match(text, /^Query:\n {4}fields @timestamp, @message\n {4}\| filter @message like \/ERROR\/\n {4}\| sort @timestamp desc\n$/m);
   });
 
+  it('says where the query ran: the profile (with several side by side) and the region', () => {
+    const text = formatResultsDocument(input([], { profile: 'staging', region: 'eu-west-1' })).text;
+    assert.match(text, /^Log groups: .*\nProfile: +staging\nRegion: +eu-west-1\nRange: /m);
+    const single = formatResultsDocument(input([], { region: 'us-east-1' })).text;
+    assert.match(single, /^Region: +us-east-1$/m);
+    assert.doesNotMatch(single, /^Profile:/m);
+  });
+
   it('formats bytes and the scan cost', () => {
     assert.equal(formatBytes(512), '512 B');
     assert.equal(formatBytes(3.4 * 1024), '3.4 KB');

@@ -15,6 +15,9 @@ export interface ResultsDocumentInput {
   readonly queryName: string;
   readonly query: string;
   readonly logGroups: readonly string[];
+  /** Where the query ran: the profile (with several side by side) and the region. */
+  readonly profile?: string;
+  readonly region?: string;
   readonly range: { readonly start: Date; readonly end: Date; readonly label: string };
   /** `Scheduled`, `Running`, `Complete`, `Failed`, `Cancelled`, `Timeout`, … shown as given. */
   readonly status: string;
@@ -102,6 +105,8 @@ function header(input: ResultsDocumentInput, shown: number): string[] {
   out.push(title, '═'.repeat(Math.min(80, Math.max(3, title.length))));
   const groups = input.logGroups.map((g) => sanitizeText(g).replace(/\s+/g, ' '));
   out.push(`Log groups:  ${groups.length ? groups.join(', ') : 'named in the query (SOURCE, SQL FROM)'}`);
+  if (input.profile) out.push(`Profile:     ${sanitizeText(input.profile).replace(/\s+/g, ' ').trim()}`);
+  if (input.region) out.push(`Region:      ${sanitizeText(input.region).replace(/\s+/g, ' ').trim()}`);
   const label = sanitizeText(input.range.label).replace(/\s+/g, ' ').trim();
   out.push(`Range:       ${label ? `${label} — ` : ''}${utc(input.range.start)} → ${utc(input.range.end)} UTC`);
   out.push(`Status:      ${sanitizeText(input.status).replace(/\s+/g, ' ').trim() || 'unknown'}`);
@@ -125,7 +130,7 @@ function header(input: ResultsDocumentInput, shown: number): string[] {
 }
 
 /**
- * The text of a results document: a header (query, log groups, UTC range, status, records, bytes scanned and
+ * The text of a results document: a header (query, log groups, profile and region, UTC range, status, records, bytes scanned and
  * their approximate cost), the query, then the rows as an aligned table. Columns are the fields in
  * first-appearance order without `@ptr`; values wider than the column, or spanning lines, are cut with `…`
  * and shown whole on indented lines under their row (JSON pretty-printed). Values are sanitized with

@@ -1,0 +1,12 @@
+import * as vscode from 'vscode';
+import { isScoped } from '../aws/scope';
+
+/**
+ * Where a query goes, among the places it may mean (see scopesFor): with several profiles side by side, the
+ * one asked for (a runbook's query is as much staging's as production's); otherwise the first, as always.
+ */
+export async function regionForQuery(regions: readonly string[], title: string): Promise<string | undefined> {
+  if (regions.length <= 1 || !regions.some(isScoped)) return regions[0];
+  const picked = await vscode.window.showQuickPick(regions.map((r) => ({ label: r })), { title, placeHolder: 'profile · region' });
+  return picked?.label;
+}

@@ -1,0 +1,31 @@
+import type { AwsSession } from '../aws/session';
+import type { LogsApi } from '../aws/services/logs';
+import { parseScope, scopeId } from '../aws/scope';
+import { fetchErrorsAcross, type FetchedErrors, type RegionFailure } from '../core/productionErrors';
+import { logGroupsByProfile, logGroupsByRegion } from '../core/productionErrors/settings';
+import { insightsWindow } from './insightsWindow';
+
+export interface FetchedAcross extends FetchedErrors {
+  /** The regions queried (`profile · region` with several profiles). */
+  readonly regions: string[];
+  readonly failures: RegionFailure[];
+}
+
+/**
+ * Where the production-errors query runs: with one profile, names in the first region and ARNs in their
+ * own; with several, each profile's own first region (ARNs in the profile of their account), every event
+ * labelled with its profile, and a profile that fails never hides the others. No `vscode` import.
+ */
+export async function fetchProductionErrors(session: AwsSession, logs: LogsApi, logGroups: readonly string[], queryString: string, startSec: number, endSec: number, delays?: readonly number[]): Promise<FetchedAcross> {
+  const { regions } = await session.regions();
+  const profiles = session.profileList;
+  const byRegion = profiles
+    ? logGroupsByProfile(logGroups, await Promise.all(profiles.map(async (profile) => ({
+      primary: regions.find((r) => parseScope(r).profile === profile) ?? scopeId(profile, 'us-east-1'),
+      account: await session.member(profile).accountId(),
+      inRegion: (region: string) => scopeId(profile, region),
+    }))))
+    : logGroupsByRegion(logGroups, regions[0]);
+  const fetched = await fetchErrorsAcross(byRegion, (region, groups) => insightsWindow(logs, region, groups, queryString, delays), startSec, endSec, profiles ? { labelOf: (region) => parseScope(region).profile, keepGoing: true } : {});
+  return { ...fetched, regions: [...byRegion.keys()] };
+}
