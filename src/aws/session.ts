@@ -179,6 +179,10 @@ export class AwsSession {
       }
       return this.member(scope.profile).client(kind, scope.region);
     }
+    if (this.profileList) {
+      // A plain region with several profiles: the first selected profile, never credentials nobody selected.
+      return this.member(this.profileList[0]).client(kind, region);
+    }
     const key = `${kind}|${region}`;
     let client = this.clients.get(key);
     if (!client) {

@@ -83,4 +83,12 @@ describe('several AWS profiles side by side (real SDK against moto)', () => {
     assert.ok(calls.length > 0);
     assert.deepEqual([...new Set(calls.map((c) => c.accessKeyId))], [STAGING_KEY]);
   });
+
+  it('a plain region with several profiles goes out as the first selected profile, never as credentials nobody selected', async () => {
+    session.update({ ...session.settings, profiles: ['staging', 'prod'] });
+    const since = await lastCallSeq(awsEndpoint());
+    assert.deepEqual(await alarmNames('eu-west-1'), ['staging-api-errors']);
+    const calls = (await awsCalls(awsEndpoint(), since)).filter((c) => c.operation === 'DescribeAlarms');
+    assert.deepEqual(calls.map((c) => c.accessKeyId), [STAGING_KEY]);
+  });
 });
