@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { useBothAccounts } from '../../sandbox/workspace';
-import { STAGING_ACCOUNT_ID, STAGING_ALARMS, STAGING_STATE_MACHINE } from '../../sandbox/scenario/staging';
+import { STAGING_ACCOUNT_ID, STAGING_ALARMS, STAGING_CREDENTIALS, STAGING_LOG_GROUP, STAGING_STATE_MACHINE } from '../../sandbox/scenario/staging';
+import { awsCalls, lastCallSeq } from '../support/awsCalls';
 import { environment, expectHostError, waitFor, workbench } from './harness';
 
 describe('first-time setup', () => {
@@ -94,6 +95,35 @@ describe('AWS accounts side by side', () => {
     } finally {
       await wb.expandView('Step Functions');
       await wb.expandView('Health');
+    }
+  });
+
+  it('asks in which account a saved query runs, and runs it there', async () => {
+    const wb = workbench();
+    // Still both profiles from the test before: a query naming no region of its own may mean either account.
+    const file = path.join(environment().workspace, 'queries', 'orders-errors.insights');
+    fs.writeFileSync(file, `# name: Orders errors\n# logGroups: ${STAGING_LOG_GROUP}\n# range: 24h\nfields @timestamp, @message\n| filter @message like /ERROR/\n| limit 20\n`);
+    try {
+      await wb.closeEditors();
+      const since = await lastCallSeq(environment().awsEndpoint);
+      await wb.runCommand('Ops Lens: Run Saved Logs Insights Query…');
+      await wb.typeInQuickInput('Orders errors');
+      await waitFor(() => wb.quickPickItems(), (list) => list.some((i) => i.label === 'Orders errors'), { timeoutMs: 20000, message: 'query not offered' });
+      await wb.pickQuickItem('Orders errors');
+      const accounts = await waitFor(() => wb.quickPickItems(), (list) => list.some((i) => i.label === 'staging · us-east-1'), { timeoutMs: 20000, message: 'no account picker' });
+      assert.deepEqual(accounts.map((i) => i.label), ['sandbox · us-east-1', 'sandbox · eu-north-1', 'staging · us-east-1', 'staging · eu-north-1']);
+      await wb.pickQuickItem('staging · us-east-1');
+      await wb.waitForEditor(/Orders errors/, 30000);
+      const text = await wb.activeEditorText();
+      assert.match(text, /Profile:\s+staging/);
+      assert.match(text, /Region:\s+us-east-1/);
+      assert.match(text, /OrderNotFound: order st-0001 not found/);
+      const started = (await awsCalls(environment().awsEndpoint, since)).filter((c) => c.operation === 'StartQuery' && /Orders|ERROR/.test((c.input as { queryString: string }).queryString) && JSON.stringify(c.input).includes(STAGING_LOG_GROUP));
+      assert.deepEqual(started.map((c) => c.accessKeyId), [STAGING_CREDENTIALS.accessKeyId], 'sent once, signed as staging');
+      await wb.screenshot('accounts-query-in-staging');
+    } finally {
+      fs.rmSync(file, { force: true });
+      await wb.closeEditors();
     }
   });
 
