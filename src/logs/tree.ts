@@ -40,11 +40,13 @@ function groupTooltip(group: Group): vscode.MarkdownString {
 export class LogsTree implements vscode.TreeDataProvider<LogsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<LogsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: { dispose(): void };
+  private readonly subscription: vscode.Disposable;
 
   constructor(private readonly store: LogsStore, private readonly roots?: RootLabels) {
-    const subscriptions = [store.onDidChange(() => this.changed.fire(undefined)), ...(roots ? [roots.onDidChange(() => this.changed.fire(undefined))] : [])];
-    this.subscription = { dispose: () => subscriptions.forEach((s) => s.dispose()) };
+    this.subscription = vscode.Disposable.from(
+      store.onDidChange(() => this.changed.fire(undefined)),
+      ...(roots ? [roots.onDidChange(() => this.changed.fire(undefined))] : []),
+    );
   }
 
   getChildren(node?: LogsNode): LogsNode[] {

@@ -29,11 +29,13 @@ const STATUS_ICON: Record<ExecutionStatus, [string, string | undefined]> = {
 export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<SfnNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: { dispose(): void };
+  private readonly subscription: vscode.Disposable;
 
   constructor(private readonly store: StepFunctionsStore, private readonly roots?: RootLabels) {
-    const subscriptions = [store.onDidChange(() => this.changed.fire(undefined)), ...(roots ? [roots.onDidChange(() => this.changed.fire(undefined))] : [])];
-    this.subscription = { dispose: () => subscriptions.forEach((s) => s.dispose()) };
+    this.subscription = vscode.Disposable.from(
+      store.onDidChange(() => this.changed.fire(undefined)),
+      ...(roots ? [roots.onDidChange(() => this.changed.fire(undefined))] : []),
+    );
   }
 
   getChildren(node?: SfnNode): SfnNode[] {
