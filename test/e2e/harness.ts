@@ -579,8 +579,16 @@ export class Workbench {
     await this.page.keyboard.press(process.platform === 'darwin' ? 'Meta+P' : 'Control+P');
     const input = this.page.locator(`${QUICK_INPUT} .quick-input-box input`);
     await input.waitFor({ state: 'visible', timeout: 10000 });
-    await input.fill(relativePath);
     const base = path.posix.basename(relativePath);
+    // Quick Open searches once per query: a file written a moment ago may not be found until the workbench's
+    // file search has seen it, so the query is typed again until it is (or 30 s have passed).
+    const deadline = Date.now() + 30000;
+    for (;;) {
+      await input.fill(relativePath);
+      const found = await waitFor(() => this.quickPickItems(), (items) => items.some((i) => i.label === base), { timeoutMs: 5000, message: '' }).then(() => true, () => false);
+      if (found || Date.now() > deadline) break;
+      await input.fill('');
+    }
     await this.pickQuickItem(base);
     await this.waitForEditor(base);
   }
