@@ -3,7 +3,6 @@ import type { Services } from '../services';
 import { readSetting } from '../platform/trust';
 import { runbookPathCandidates } from '../core/runbooks/workspacePath';
 import type { HealthApi } from '../health/activation';
-import { SdkMetrics } from '../aws/services/metrics';
 import { scopeOfArn } from '../aws/arnScope';
 import { AGENT_TOOLS, invokeAgentTool, type AgentTool, type ToolContext } from './tools';
 import { FolderFiles } from './tools/workspaceFiles';
@@ -85,7 +84,7 @@ export function createToolHost(context: vscode.ExtensionContext, services: Servi
     cloudWatch: services.cloudWatch,
     logs: services.logs,
     stepFunctions: services.stepFunctions,
-    metrics: new SdkMetrics(services.session),
+    metrics: services.metrics,
     regions: async () => [...(await services.session.regions()).regions],
     regionOfArn: (arn) => scopeOfArn(services.session, arn),
     workspace: new WorkspaceFolderFiles(),

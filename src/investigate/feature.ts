@@ -1,7 +1,6 @@
 // The investigation command, loaded on first use: resolves the alarm, opens its panel, gathers the parts
 // into it, and answers the page (open an error's events, an execution, the runbook; save the notes).
 import * as vscode from 'vscode';
-import type { MetricsApi } from '../aws/services/metrics';
 import { scopesFor } from '../aws/scope';
 import { findRunbook } from '../alarms/runbook';
 import { alarmFromArgument } from '../core/metrics/arguments';
@@ -37,8 +36,8 @@ function sideArg(value: unknown, fallback: number): number {
   return fallback;
 }
 
-export function createInvestigateFeature(context: vscode.ExtensionContext, services: Services, metrics: MetricsApi, healthLog: HealthChangeLog): InvestigateFeature {
-  const { session, cloudWatch, logs, stepFunctions, log } = services;
+export function createInvestigateFeature(context: vscode.ExtensionContext, services: Services, healthLog: HealthChangeLog): InvestigateFeature {
+  const { session, cloudWatch, metrics, logs, stepFunctions, log } = services;
   const open = new Map<string, Open>();
   const painted = new vscode.EventEmitter<PaintReport>();
   context.subscriptions.push(painted, { dispose: () => [...open.values()].forEach((o) => o.view.panel.dispose()) });
