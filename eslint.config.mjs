@@ -19,6 +19,10 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', {
         selector: 'MemberExpression[property.name=/^show(Information|Warning|Error)Message$/]',
         message: 'Use notifyInfo/notifyWarning/notifyError from src/platform/notify.ts (and quoted() for outside text).',
+      }, {
+        // Settings are read through readSetting (src/platform/trust.ts), which honours Restricted Mode.
+        selector: "CallExpression[callee.property.name='get'][callee.object.callee.property.name='getConfiguration']",
+        message: 'Read settings with readSetting from src/platform/trust.ts: it ignores an untrusted workspace\'s values of settings that choose.',
       }],
     },
   },

@@ -60,7 +60,12 @@ export interface ShownMessage {
 
 export const fake = {
   panels: [] as FakePanel[],
+  /** User settings (keys without `opsLens.`). */
   settings: new Map<string, unknown>([['refreshIntervalSeconds', 5]]),
+  /** The workspace's own settings layer, over the user's. */
+  workspaceSettings: new Map<string, unknown>(),
+  /** Workspace Trust: false plays Restricted Mode. */
+  trusted: true,
   windowState: { focused: true },
   /** Every notification and dialog shown; `answer` picks the button clicked (undefined: dismissed). */
   shown: [] as ShownMessage[],
@@ -116,9 +121,17 @@ export const vscodeFake = {
     },
   },
   workspace: {
-    getConfiguration: () => ({ get: (key: string, fallback?: unknown) => (fake.settings.has(key) ? fake.settings.get(key) : fallback) }),
+    // Like VS Code's, but `get` does not hide restricted workspace values: only Ops Lens's own reading does.
+    getConfiguration: () => ({
+      get: (key: string, fallback?: unknown) => (fake.workspaceSettings.has(key) ? fake.workspaceSettings.get(key) : fake.settings.has(key) ? fake.settings.get(key) : fallback),
+      inspect: (key: string) => ({ key, globalValue: fake.settings.get(key), workspaceValue: fake.workspaceSettings.get(key) }),
+    }),
+    get isTrusted() {
+      return fake.trusted;
+    },
     onDidChangeConfiguration: new FakeEvent().event,
     workspaceFolders: [],
+    findFiles: async () => [],
     asRelativePath: (target: { path: string }) => target.path,
     fs: {
       writeFile: async (target: { path: string }, bytes: Uint8Array) => {
