@@ -71,6 +71,9 @@ export const fake = {
   shown: [] as ShownMessage[],
   answer: undefined as string | undefined,
   written: [] as { path: string; bytes: Uint8Array }[],
+  /** Text typed into terminals (`sendText`), and whether Enter was pressed with it. */
+  typed: [] as { text: string; enter: boolean }[],
+  clipboard: '',
 };
 
 const uri = (text: string) => {
@@ -114,6 +117,7 @@ export const vscodeFake = {
     showQuickPick: async () => undefined,
     showTextDocument: async () => undefined,
     activeTextEditor: undefined,
+    createTerminal: () => ({ show: () => undefined, sendText: (text: string, enter = true) => void fake.typed.push({ text, enter }) }),
     createWebviewPanel: () => {
       const panel = new FakePanel();
       fake.panels.push(panel);
@@ -140,7 +144,14 @@ export const vscodeFake = {
     },
   },
   commands: { executeCommand: async () => undefined, getCommands: async () => [] },
-  env: { openExternal: async () => true },
+  env: {
+    openExternal: async () => true,
+    clipboard: {
+      writeText: async (text: string) => {
+        fake.clipboard = text;
+      },
+    },
+  },
   ColorThemeKind: { Light: 1, Dark: 2, HighContrast: 3, HighContrastLight: 4 },
 };
 
