@@ -55,12 +55,12 @@ describe('Ops Lens tools for language models', () => {
     await opsLens();
     // A Logs Insights query costs money: the tool asks first unless the user's own settings allow it.
     const config = vscode.workspace.getConfiguration('opsLens');
-    await config.update('agent.runQueriesWithoutConfirmation', true, vscode.ConfigurationTarget.Global);
+    await config.update('agent.productionErrorsWithoutConfirmation', true, vscode.ConfigurationTarget.Global);
     let text: string;
     try {
       text = await invoke('opsLens_productionErrors', { range: '24h' });
     } finally {
-      await config.update('agent.runQueriesWithoutConfirmation', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('agent.productionErrorsWithoutConfirmation', undefined, vscode.ConfigurationTarget.Global);
     }
     assert.match(text, /^Production errors of /);
     assert.match(text, /\| \d+ \| [^|]+ \| [\w/.-]+\.(ts|py|java|go|js|cs|php|rb):\d+ \|/, `a row with a workspace file:line:\n${text}`);
