@@ -50,7 +50,7 @@ describe('Ops Lens tools for language models', () => {
     for (const e of down) assert.ok(text.includes(`| ${e.name} | Down |`), `${e.name} is down in the answer:\n${text}`);
   });
 
-  it('answers with the production errors of the configured log groups and the workspace lines that threw them, unasked once the user allows queries', async function () {
+  it('answers with the production errors of the configured log groups and the workspace lines that threw them, unasked once the user allows this tool in their own settings', async function () {
     this.timeout(60000);
     await opsLens();
     // A Logs Insights query costs money: the tool asks first unless the user's own settings allow it.
