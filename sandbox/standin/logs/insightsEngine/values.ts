@@ -74,7 +74,7 @@ export function compareForOperator(a: PresentValue, b: PresentValue): number {
   const nb = toNumber(b);
   if (na !== undefined && nb !== undefined) {
     // Equal numbers written differently keep the order AWS's sort page shows: 01 before 1.
-    return na - nb || textOrder(formatValue(a), formatValue(b));
+    return na - nb || (typeof a === 'string' && typeof b === 'string' ? textOrder(a, b) : 0);
   }
   const sa = formatValue(a);
   const sb = formatValue(b);
@@ -92,7 +92,7 @@ export function naturalCompare(a: PresentValue, b: PresentValue): number {
   const nb = toNumber(b);
   if (na !== undefined && nb !== undefined) {
     // Equal numbers written differently keep the order AWS's sort page shows: 01 before 1.
-    return na - nb || textOrder(formatValue(a), formatValue(b));
+    return na - nb || (typeof a === 'string' && typeof b === 'string' ? textOrder(a, b) : 0);
   }
   if (na !== undefined) {
     return 1;
