@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { errorEventsQuery, fetchErrorEvents, indexErrors, isErrorEvent, QUERY_LIMIT, type RunWindow } from '../../../src/core/productionErrors';
-import { executeQuery } from '../../../src/core/insights/executor';
+import { executeQuery } from '../../../sandbox/standin/logs/insightsEngine';
 import { createFrameResolver } from '../../../src/core/sourceLinks';
 
 const ROOT = '/home/dev/shop';
@@ -9,7 +9,7 @@ const resolve = createFrameResolver({ mappings: [{ from: '/var/task/', to: ROOT 
 
 interface Stored { timestamp: number; message: string; logGroupName: string }
 
-/** A stand-in for Logs Insights over events in memory: the project's own executor runs the query, with its 10,000-row limit. */
+/** A stand-in for Logs Insights over events in memory: the stand-in's Logs Insights engine runs the query, with its 10,000-row limit. */
 function insightsOver(events: readonly Stored[], calls: [number, number][] = []): RunWindow {
   const query = errorEventsQuery();
   return async (startSec, endSec) => {
