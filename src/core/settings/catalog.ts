@@ -35,6 +35,8 @@ export const SETTING_POWERS = {
   'refreshIntervalSeconds': 'spend',
   'logs.tailBufferEvents': 'spend',
   // Read from user settings only (application scope) whatever the workspace's trust.
+  'agent.runInsightsQueryWithoutConfirmation': 'spend',
+  'agent.productionErrorsWithoutConfirmation': 'spend',
   'agent.runQueriesWithoutConfirmation': 'spend',
   'productionErrors.problems': 'nothing',
   'alarms.notifyOnAlarm': 'nothing',
