@@ -29,7 +29,7 @@ export function countsIn(stdout: string): { passed: number; failed: number; pend
 
 /** What mocha prints when `--forbid-only` (or `forbidOnly`) meets a `.only`. */
 export function mentionsForbiddenOnly(text: string): boolean {
-  return /ERR_MOCHA_FORBIDDEN_EXCLUSIVITY|`\.only` forbidden/.test(text);
+  return /ERR_MOCHA_FORBIDDEN_EXCLUSIVITY|`\.only` forbidden by --forbid-only/.test(text);
 }
 
 export function durationText(ms: number): string {
@@ -43,7 +43,8 @@ export function judgeLayer(r: LayerRun): Verdict {
   let problem = '';
   if (r.code === 'missing') problem = 'layer missing';
   else if (r.timedOutAfterMs !== undefined) problem = `stopped after its time limit of ${durationText(r.timedOutAfterMs)}`;
-  else if (r.onlyForbidden) problem = '`.only` in a test file: every test must run';
+  // Mocha exits non-zero when it refuses a `.only`; a passing run that merely prints the words is not one.
+  else if (r.onlyForbidden && r.code !== 0) problem = '`.only` in a test file: every test must run';
   else if (ran === 0) problem = 'no test ran';
   else if (r.code !== 0 && r.failed === 0) problem = `exit code ${r.code}`;
   if (problem) notes.push(problem);

@@ -64,6 +64,7 @@ describe('Test runner', () => {
       const v = judgeLayer(run({ code: 1, passed: 0, onlyForbidden: true }));
       assert.equal(v.failed, 1);
       assert.deepEqual(v.notes, ['`.only` in a test file: every test must run', 'ran 0 tests, fewer than its minimum of 10']);
+      assert.deepEqual(judgeLayer(run({ onlyForbidden: true })), { failed: 0, notes: [] }, 'a passing run that prints the words');
     });
 
     it('still fails a missing layer, a crash after passing tests, a run of nothing and a skipped test', () => {
@@ -132,7 +133,7 @@ describe('Test runner', () => {
   describe('package.json scripts', () => {
     const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
-    it('run each mocha layer as npm test does: `.only` forbidden, same setup and timeout', () => {
+    it('run each mocha layer as npm test does: refusing a focused test, with the same setup and timeout', () => {
       for (const [name, setup] of [['test:unit', []], ['test:integration', INTEGRATION_ARGS], ['test:e2e', E2E_ARGS]] as const) {
         const script = scripts[name];
         assert.match(script, /--forbid-only/, name);
