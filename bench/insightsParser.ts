@@ -1,5 +1,6 @@
 import { analyzeQuery } from '../src/core/insights/parser';
-import { DOCUMENTED_QUERIES } from '../test/unit/insights/conformance';
+import { AWS_EXAMPLES } from '../test/fixtures/insights/awsQueries';
+import { WRITTEN_QUERIES } from '../test/unit/insights/conformance';
 import { median, report } from './report';
 
 const KEYSTROKES = 200;
@@ -39,7 +40,9 @@ const THIRTY_LINES = [
   '| limit 50',
 ].join('\n');
 
-/** Diagnostics run on every keystroke of an `.insights` document, and over AWS's documented queries at once. */
+const CONFORMANCE_QUERIES = [...AWS_EXAMPLES, ...WRITTEN_QUERIES];
+
+/** Diagnostics run on every keystroke of an `.insights` document, and over the conformance suite's queries at once. */
 export function benchInsightsParser(): void {
   const times: number[] = [];
   for (let i = 0; i < KEYSTROKES; i++) {
@@ -53,8 +56,8 @@ export function benchInsightsParser(): void {
   const suite: number[] = [];
   for (let run = 0; run < SUITE_RUNS; run++) {
     const t = process.hrtime.bigint();
-    for (const q of DOCUMENTED_QUERIES) analyzeQuery(q.query);
+    for (const q of CONFORMANCE_QUERIES) analyzeQuery(q.query);
     suite.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
-  report('insights: conformance suite parsed (median)', median(suite), 'ms', 50, `${DOCUMENTED_QUERIES.length} queries`);
+  report('insights: conformance suite parsed (median)', median(suite), 'ms', 50, `${CONFORMANCE_QUERIES.length} queries`);
 }

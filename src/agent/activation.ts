@@ -4,6 +4,7 @@ import { affectsAws } from '../platform/config';
 import type { HealthApi } from '../health/activation';
 import type { HealthChangeLog } from '../investigate/healthChanges';
 import type * as ToolHost from './toolHost';
+import { runWithoutConfirmationArgs } from '../core/agent/confirmationSettings';
 
 export const MCP_PROVIDER_ID = 'opsLens.mcpServer';
 
@@ -24,6 +25,9 @@ async function mcpServer(context: vscode.ExtensionContext, services: Services): 
   if (settings.endpointUrl) args.push('--endpoint-url', settings.endpointUrl);
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
   if (folder) args.push(vscode.workspace.isTrusted ? '--workspace' : '--untrusted-workspace', folder.uri.fsPath);
+  // Tools that cost money ask through MCP elicitation, unless the user's own setting for that tool says not to.
+  const config = vscode.workspace.getConfiguration('opsLens');
+  args.push(...runWithoutConfirmationArgs((key) => config.inspect(key)));
   const files = session.sharedFiles;
   // The extension host's own runtime runs the server as plain node; the SDK there reads the same shared files.
   return new vscode.McpStdioServerDefinition('Ops Lens', process.execPath, args, {
@@ -70,7 +74,7 @@ export function activate(context: vscode.ExtensionContext, services: Services, h
     const changed = new vscode.EventEmitter<void>();
     context.subscriptions.push(
       changed,
-      vscode.workspace.onDidChangeConfiguration((e) => affectsAws(e) && changed.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => (affectsAws(e) || e.affectsConfiguration('opsLens.agent')) && changed.fire()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire()),
       lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, { onDidChangeMcpServerDefinitions: changed.event, provideMcpServerDefinitions: async () => [await mcpServer(context, services)] }),

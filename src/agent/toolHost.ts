@@ -8,8 +8,9 @@ import { AGENT_TOOLS, invokeAgentTool, type AgentTool, type ToolContext } from '
 import { FolderFiles } from './tools/workspaceFiles';
 import { QueryScanHistory } from './tools/scanHistory';
 import type { WorkspaceDocument, WorkspaceFiles } from './tools/types';
+import { confirmationBody, confirmationTitle } from './tools/confirmation';
+import { runsWithoutConfirmation } from '../core/agent/confirmationSettings';
 
-const SKIP_CONFIRMATION_SETTING = 'agent.runQueriesWithoutConfirmation';
 const QUERY_SCANS_KEY = 'opsLens.agent.queryScans';
 
 /** Every local workspace folder; paths carry the folder's name when there are several. */
@@ -47,22 +48,19 @@ class WorkspaceFolderFiles implements WorkspaceFiles {
   }
 }
 
-/** Only the user's own settings may skip the confirmation: a cloned repository cannot make queries run (and cost) unasked. */
-function skipsQueryConfirmation(): boolean {
-  return vscode.workspace.getConfiguration('opsLens').inspect<boolean>(SKIP_CONFIRMATION_SETTING)?.globalValue === true;
+/** Only the user's own setting for this tool may skip its confirmation: a cloned repository cannot make queries run (and cost) unasked. */
+function skipsConfirmation(tool: AgentTool): boolean {
+  const config = vscode.workspace.getConfiguration('opsLens');
+  return runsWithoutConfirmation(tool.name, (key) => config.inspect(key));
 }
 
 function languageModelTool(tool: AgentTool, ctx: ToolContext): vscode.LanguageModelTool<Record<string, unknown>> {
   return {
     async prepareInvocation(options) {
       const invocationMessage = `${tool.displayName}…`;
-      if (!tool.needsConfirmation || skipsQueryConfirmation()) return { invocationMessage };
+      if (!tool.needsConfirmation || skipsConfirmation(tool)) return { invocationMessage };
       const text = (await tool.confirmationText?.(options.input ?? {}, ctx)) ?? '';
-      const fence = '`'.repeat(Math.max(3, ...(text.match(/`+/g) ?? []).map((r) => r.length + 1)));
-      return {
-        invocationMessage,
-        confirmationMessages: { title: `${tool.displayName}? (AWS charges per GB scanned)`, message: new vscode.MarkdownString(`${fence}text\n${text}\n${fence}`) },
-      };
+      return { invocationMessage, confirmationMessages: { title: confirmationTitle(tool), message: new vscode.MarkdownString(confirmationBody(text)) } };
     },
     async invoke(options) {
       const answer = await invokeAgentTool(tool, options.input ?? {}, ctx);

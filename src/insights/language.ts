@@ -5,6 +5,7 @@ import { insightsBlocks, prepareQueryText } from '../core/insights/markdownBlock
 import { parseQueryFileMetadata } from '../core/insights/metadata';
 import { parseTimeRange, RANGE_FORMS } from '../core/time/ranges';
 import type { Services } from '../services';
+import { readSetting } from '../platform/trust';
 
 export const INSIGHTS_LANGUAGE = 'insights';
 const SELECTOR: vscode.DocumentSelector = [{ language: INSIGHTS_LANGUAGE }];
@@ -108,7 +109,7 @@ export class InsightsCompletion implements vscode.CompletionItemProvider {
   }
 
   private async fields(document: vscode.TextDocument): Promise<string[]> {
-    const groups = parseQueryFileMetadata(document.getText()).logGroups ?? vscode.workspace.getConfiguration('opsLens').get<string[]>('insights.defaultLogGroups', []);
+    const groups = parseQueryFileMetadata(document.getText()).logGroups ?? readSetting<string[]>('insights.defaultLogGroups', []);
     if (!groups.length) return [];
     let region: string;
     try {

@@ -14,6 +14,7 @@ import type { ResultsDocuments } from './resultsDocuments';
 import type { SavedQuery } from './savedQueries';
 import { notifyError, notifyInfo, notifyWarning } from '../platform/notify';
 import { quoted } from '../core/text/notification';
+import { readSetting } from '../platform/trust';
 
 export interface RunOptions {
   readonly range?: string;
@@ -35,8 +36,8 @@ function rememberedKey(query: SavedQuery): string {
 
 async function chooseLogGroups(ctx: InsightsContext, query: SavedQuery, region: string): Promise<string[] | undefined> {
   if (query.logGroups?.length) return [...query.logGroups];
-  const defaults = vscode.workspace.getConfiguration('opsLens').get<string[]>('insights.defaultLogGroups', []);
-  if (Array.isArray(defaults) && defaults.length) return defaults.filter((g) => typeof g === 'string' && g.trim());
+  const defaults = readSetting<unknown>('insights.defaultLogGroups', []);
+  if (Array.isArray(defaults) && defaults.length) return defaults.filter((g): g is string => typeof g === 'string' && g.trim() !== '');
   const remembered = ctx.workspaceState.get<string[]>(rememberedKey(query), []);
   const names: string[] = [];
   try {
@@ -106,7 +107,7 @@ export async function runSavedQuery(ctx: InsightsContext, query: SavedQuery, opt
   const namesOwnLogGroups = language === 'SQL' || (language === 'CWLI' && NAMES_OWN_LOG_GROUPS.test(prepared.text));
   const logGroups = namesOwnLogGroups ? [] : options.logGroups?.length ? [...options.logGroups] : await chooseLogGroups(ctx, query, region);
   if (!logGroups) return undefined;
-  const range = options.range ?? query.range ?? vscode.workspace.getConfiguration('opsLens').get<string>('insights.defaultRange', '1h');
+  const range = options.range ?? query.range ?? readSetting<string>('insights.defaultRange', '1h');
   const window = windowFor(range);
   if (!window) {
     void notifyError(`"${quoted(range, 40)}" is not a time range; use ${RANGE_FORMS}.`);

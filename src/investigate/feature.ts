@@ -16,6 +16,7 @@ import type { InvestigationPageMessage } from '../webview/investigationProtocol'
 import { gatherInvestigation, type Gathered, type GatherDeps, type InvestigationRequest } from './gather';
 import type { HealthChangeLog } from './healthChanges';
 import { InvestigationPanel, type PaintReport } from './panel';
+import { readSetting } from '../platform/trust';
 
 export interface InvestigateFeature {
   investigate(arg?: unknown): Promise<void>;
@@ -44,7 +45,7 @@ export function createInvestigateFeature(context: vscode.ExtensionContext, servi
 
   const deps: GatherDeps = {
     cloudWatch, metrics, logs, stepFunctions,
-    settings: () => readRelatedSettings(vscode.workspace.getConfiguration('opsLens').get<unknown>('alarms.related', [])),
+    settings: () => readRelatedSettings(readSetting<unknown>('alarms.related', [])),
     healthChanges: (endpoints, start, end) => ({ changes: healthLog.between(endpoints, start, end), recordedSince: healthLog.since }),
     runbook: async (alarm, tags) => {
       const found = await findRunbook(alarm, cloudWatch, log, tags);

@@ -1,4 +1,6 @@
 import { REGION_PATTERN } from '../aws/settings';
+import { AGENT_TOOLS } from '../agent/tools';
+import { RUN_WITHOUT_CONFIRMATION } from '../core/agent/confirmationSettings';
 
 export interface ServerArgs {
   readonly profile: string;
@@ -9,9 +11,11 @@ export interface ServerArgs {
   readonly workspace?: string;
   /** Given with --untrusted-workspace: the folder's settings choose no requests (health endpoints, log groups, mappings). */
   readonly untrustedWorkspace?: boolean;
+  /** Tools that cost money and may run without a person's yes (`--run-without-confirmation NAME`, repeated). */
+  readonly runWithoutConfirmation?: string[];
 }
 
-export const USAGE = 'usage: server.js [--profile NAME]… [--region REGION]… [--endpoint-url URL] [--workspace DIR | --untrusted-workspace DIR]';
+export const USAGE = `usage: server.js [--profile NAME]… [--region REGION]… [--endpoint-url URL] [--workspace DIR | --untrusted-workspace DIR] [${RUN_WITHOUT_CONFIRMATION} TOOL]…`;
 
 /** The command line; a string says what is wrong with it. */
 export function parseServerArgs(argv: readonly string[]): ServerArgs | string {
@@ -20,6 +24,7 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs | string {
   let endpointUrl = '';
   let workspace: string | undefined;
   let untrustedWorkspace = false;
+  const runWithoutConfirmation: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     const value = inline ?? argv[++i];
@@ -36,6 +41,10 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs | string {
     } else if (flag === '--workspace' || flag === '--untrusted-workspace') {
       workspace = value;
       untrustedWorkspace = flag === '--untrusted-workspace';
+    } else if (flag === RUN_WITHOUT_CONFIRMATION) {
+      const asking = AGENT_TOOLS.filter((t) => t.needsConfirmation).map((t) => t.name);
+      if (!asking.includes(value)) return `${RUN_WITHOUT_CONFIRMATION} takes the name of a tool that asks before it runs: ${asking.join(', ')}.`;
+      if (!runWithoutConfirmation.includes(value)) runWithoutConfirmation.push(value);
     }
     else return `Unknown option ${flag}. ${USAGE}`;
   }
@@ -44,5 +53,6 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs | string {
     profile, regions, endpointUrl, workspace,
     ...(profiles.length > 1 ? { profiles } : {}),
     ...(untrustedWorkspace ? { untrustedWorkspace } : {}),
+    ...(runWithoutConfirmation.length ? { runWithoutConfirmation } : {}),
   };
 }

@@ -1,5 +1,5 @@
 // The MCP server: Ops Lens's agent tools over stdio, for VS Code and any other MCP client.
-// node dist/mcp/server.js [--profile NAME]… [--region REGION]… [--endpoint-url URL] [--workspace DIR]
+// node dist/mcp/server.js [--profile NAME]… [--region REGION]… [--endpoint-url URL] [--workspace DIR] [--run-without-confirmation TOOL]…
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
@@ -14,6 +14,8 @@ import { FolderFiles } from '../agent/tools/workspaceFiles';
 import { QueryScanHistory } from '../agent/tools/scanHistory';
 import { parseServerArgs } from './args';
 import { workspaceHealth } from './health';
+import { refusalBeforeRun } from './confirm';
+import { listedTools } from './tools';
 
 async function main(): Promise<void> {
   const args = parseServerArgs(process.argv.slice(2));
@@ -38,13 +40,14 @@ async function main(): Promise<void> {
     health: folder && workspaceHealth((key) => folder.setting(key), !args.untrustedWorkspace),
   };
   const server = new Server({ name: 'ops-lens', version: '1.0.0' }, { capabilities: { tools: {} } });
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: AGENT_TOOLS.map((t) => ({ name: t.name, title: t.displayName, description: t.modelDescription, inputSchema: t.inputSchema as never, annotations: { readOnlyHint: true, openWorldHint: true } })),
-  }));
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: listedTools() }));
   server.setRequestHandler(CallToolRequestSchema, async (request) => {
     const tool = AGENT_TOOLS.find((t) => t.name === request.params.name);
     if (!tool) return { content: [{ type: 'text', text: `No tool named ${request.params.name}.` }], isError: true };
-    const answer = await invokeAgentTool(tool, request.params.arguments ?? {}, ctx);
+    const input = request.params.arguments ?? {};
+    const refusal = await refusalBeforeRun(server, tool, input, ctx, args.runWithoutConfirmation ?? []);
+    if (refusal) return { content: [{ type: 'text', text: refusal.text }], isError: refusal.isError };
+    const answer = await invokeAgentTool(tool, input, ctx);
     return { content: [{ type: 'text', text: answer.text }], isError: answer.failed };
   });
   await server.connect(new StdioServerTransport());

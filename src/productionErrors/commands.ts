@@ -2,7 +2,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LineErrors } from '../core/productionErrors';
 import { quoted } from '../core/text/notification';
-import { notifyError, notifyInfo } from '../platform/notify';
+import { notifyError, notifyInfo, notifyWarning } from '../platform/notify';
+import { formatBytes } from '../core/insights/cost';
+import { MAX_REFRESH_BYTES } from '../core/productionErrors/schedule';
 import type { ProductionErrorsModel } from './model';
 
 /** At most this many events go into an occurrences document (newest first). */
@@ -66,7 +68,8 @@ export async function showAll(model: ProductionErrorsModel): Promise<void> {
 
 export async function refreshCommand(model: ProductionErrorsModel): Promise<void> {
   try {
-    const snapshot = await model.refresh();
+    const snapshot = await model.refresh({ explicit: true });
+    if (snapshot?.budgetReached) void notifyWarning(`Production errors: the refresh stopped once ${formatBytes(MAX_REFRESH_BYTES)} was scanned, the most one refresh reads; the counts are a lower bound. Narrow opsLens.productionErrors.range or the log groups.`);
     if (!snapshot && !model.lastError) void notifyInfo('Set opsLens.productionErrors.logGroups to the log groups your services write errors to.');
     else if (!snapshot && model.lastError) void notifyError(`Production errors: ${quoted(model.lastError)}`);
   } catch (err) {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { readSharedFiles } from '../aws/profiles';
 import type { AwsSession } from '../aws/session';
-import { readSessionExpiry, ssoLoginCommand, type SessionExpiry } from '../aws/ssoCache';
+import { readSessionExpiry, ssoLoginCommand, typableLoginCommand, type SessionExpiry } from '../aws/ssoCache';
 import { quoted } from '../core/text/notification';
 import { Disposable } from '../platform/disposable';
 import { notifyWarning } from '../platform/notify';
@@ -63,14 +63,26 @@ export class SsoExpiryWatch extends Disposable {
   private async announceExpired(profile: string): Promise<void> {
     const button = ssoLoginLabel(profile);
     const picked = await notifyWarning(`The AWS SSO session of profile ${quoted(profile)} has expired.`, button);
-    if (picked === button) typeLoginCommand(profile);
+    if (picked === button) await typeLoginCommand(profile);
   }
 }
 
-/** Opens a terminal with `aws sso login --profile NAME` typed, not run: the person presses Enter. */
-export function typeLoginCommand(profile: string): vscode.Terminal {
-  const terminal = vscode.window.createTerminal({ name: 'AWS SSO login' });
-  terminal.show();
-  terminal.sendText(ssoLoginCommand(profile), false);
-  return terminal;
+const COPY = 'Copy Command';
+
+/**
+ * Opens a terminal with `aws sso login --profile NAME` typed, not run: the person presses Enter. A name with
+ * characters some shell reads as syntax is not typed: the command is shown, with a button that copies it.
+ */
+export async function typeLoginCommand(profile: string): Promise<vscode.Terminal | undefined> {
+  const line = typableLoginCommand(profile);
+  if (line) {
+    const terminal = vscode.window.createTerminal({ name: 'AWS SSO login' });
+    terminal.show();
+    terminal.sendText(line, false);
+    return terminal;
+  }
+  const command = ssoLoginCommand(profile);
+  const picked = await notifyWarning(`The profile name has characters a terminal's shell could read as commands, so Ops Lens does not type the login command. Run it yourself (quoted for bash and zsh; check the quoting in PowerShell or cmd.exe): ${quoted(command)}`, COPY);
+  if (picked === COPY) await vscode.env.clipboard.writeText(command);
+  return undefined;
 }

@@ -6,6 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { ElicitRequestSchema, type ElicitRequest, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import { startFaultProxy, type FaultProxy } from '../../sandbox/faults/proxy';
 import { resetMoto } from '../../sandbox/moto';
 import { seedScenario, type ScenarioSummary } from '../../sandbox/seed';
 import { startHealthServer, type HealthServer } from '../../sandbox/health/server';
@@ -47,21 +49,38 @@ describe('MCP server over stdio, against the sandbox', function () {
     const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown[]>;
     settings['opsLens.health.endpoints'].push({ name: 'Partner status', url: `http://127.0.0.1:${(partner.address() as AddressInfo).port}/status`, headers: { Authorization: 'Bearer ${secret:PARTNER_TOKEN}' } });
     fs.writeFileSync(settingsFile, `// written by the MCP test\n${JSON.stringify(settings, null, 2)}\n`);
-    client = await connect();
+    client = await connect('--workspace', undefined, { answer: yes });
   });
 
-  /** `--untrusted-workspace`: as the extension starts the server for a workspace in Restricted Mode. */
-  async function connect(workspaceFlag: '--workspace' | '--untrusted-workspace' = '--workspace', aws: { args: string[]; env: Record<string, string> } = { args: ['--region', 'us-east-1', '--endpoint-url', awsEndpoint()], env: {} }): Promise<Client> {
+  /** The questions the server asked the main client's user, who says yes to each. */
+  const questions: ElicitRequest['params'][] = [];
+
+  /**
+   * `--untrusted-workspace`: as the extension starts the server for a workspace in Restricted Mode.
+   * `answer`: the client can ask its user (MCP elicitation) and answers so; without it, it cannot ask.
+   */
+  async function connect(
+    workspaceFlag: '--workspace' | '--untrusted-workspace' = '--workspace',
+    aws: { args: string[]; env: Record<string, string> } = { args: ['--region', 'us-east-1', '--endpoint-url', awsEndpoint()], env: {} },
+    options: { args?: string[]; answer?: (question: ElicitRequest['params']) => ElicitResult } = {},
+  ): Promise<Client> {
     const transport = new StdioClientTransport({
       command: process.execPath,
-      args: ['--require', require.resolve('tsx/cjs'), path.join(ROOT, 'src/mcp/server.ts'), ...aws.args, workspaceFlag, workspace],
+      args: ['--require', require.resolve('tsx/cjs'), path.join(ROOT, 'src/mcp/server.ts'), ...aws.args, workspaceFlag, workspace, ...(options.args ?? [])],
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: SECRET, AWS_REGION: 'us-east-1', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', ...aws.env },
       stderr: 'pipe',
     });
-    const connected = new Client({ name: 'ops-lens-test', version: '1.0.0' });
+    const { answer } = options;
+    const connected = new Client({ name: 'ops-lens-test', version: '1.0.0' }, answer ? { capabilities: { elicitation: { form: {} } } } : {});
+    if (answer) connected.setRequestHandler(ElicitRequestSchema, async (request) => answer(request.params));
     await connected.connect(transport);
     return connected;
   }
+
+  const yes = (question: ElicitRequest['params']): ElicitResult => {
+    questions.push(question);
+    return { action: 'accept', content: { run: true } };
+  };
 
   after(async () => {
     await client?.close();
@@ -155,8 +174,11 @@ describe('MCP server over stdio, against the sandbox', function () {
     assert.match(text, /\| From \| Value \|/);
   });
 
-  it('runs a saved query from the workspace and returns its rows and statistics', async () => {
+  it('runs a saved query from the workspace once the user says yes to what it scans, and returns its rows and statistics', async () => {
+    const asked = questions.length;
     const text = await call('opsLens_runInsightsQuery', { savedQuery: 'Error Rate by Endpoint', range: '3h' });
+    assert.equal(questions.length, asked + 1, 'the user was asked once');
+    assert.match(questions[asked].message, /^Run a Logs Insights query\? \(AWS charges per GB scanned\)\n\n```text\nSaved query "Error Rate by Endpoint" in us-east-1 over \/ecs\/.* \(3h\)\.\nNo past runs of this query to estimate from\./);
     assert.match(text, /^Saved query "Error Rate by Endpoint" in us-east-1 over \/ecs\//);
     assert.match(text, /Status: Complete\. Records matched \d+/);
     assert.match(text, /\| error_count/);
@@ -164,6 +186,7 @@ describe('MCP server over stdio, against the sandbox', function () {
 
   it('remembers what a query scanned and estimates the next run from it', async () => {
     const text = await call('opsLens_runInsightsQuery', { savedQuery: 'Error Rate by Endpoint', range: '3h' });
+    assert.match(questions.at(-1)!.message, /\nPast runs of this query scanned about [\d.]+ (B|KB|MB) \(1 run, over 3 h on average; /, 'the question carries the estimate');
     assert.match(text, /Before this run: Past runs of this query scanned about [\d.]+ (B|KB|MB) \(1 run, over 3 h on average; /);
   });
 
@@ -228,6 +251,104 @@ describe('MCP server over stdio, against the sandbox', function () {
     } finally {
       await both.close();
     }
+  });
+
+  describe('tools that cost money, behind a proxy that counts the requests AWS receives', () => {
+    let proxy: FaultProxy;
+    const query = { query: 'fields @timestamp, @message | limit 5', logGroups: ['/aws/lambda/databanana-GenerateFunction'], range: '1h' };
+    const viaProxy = () => ({ args: ['--region', 'us-east-1', '--endpoint-url', proxy.url], env: {} });
+    const startQueries = () => proxy.calls().filter((c) => c.operation === 'StartQuery').length;
+
+    before(async () => {
+      proxy = await startFaultProxy({ upstream: awsEndpoint() });
+    });
+
+    after(async () => {
+      await proxy?.stop();
+    });
+
+    async function callOn(on: Client, name: string, args: Record<string, unknown>): Promise<{ text: string; isError: boolean }> {
+      const result = await on.callTool({ name, arguments: args });
+      const text = (result.content as { type: string; text: string }[]).map((c) => c.text).join('\n');
+      transcript.push(`→ ${name} ${JSON.stringify(args)}\n${text}`);
+      return { text, isError: result.isError === true };
+    }
+
+    it('advertises them as not read-only, so a client does not skip its own confirmation', async () => {
+      const { tools } = await client.listTools();
+      for (const name of ['opsLens_runInsightsQuery', 'opsLens_productionErrors']) {
+        assert.deepEqual(tools.find((t) => t.name === name)!.annotations, { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true }, name);
+      }
+      assert.deepEqual(tools.find((t) => t.name === 'opsLens_listAlarms')!.annotations, { readOnlyHint: true, openWorldHint: true });
+    });
+
+    for (const workspaceFlag of ['--workspace', '--untrusted-workspace'] as const) {
+      it(`refuses them to a client that cannot ask its user, says how to allow them, and sends AWS nothing (${workspaceFlag})`, async () => {
+        const unasking = await connect(workspaceFlag, viaProxy());
+        try {
+          for (const name of ['opsLens_runInsightsQuery', 'opsLens_productionErrors']) {
+            const { text, isError } = await callOn(unasking, name, name === 'opsLens_runInsightsQuery' ? query : { logGroups: query.logGroups, range: '24h' });
+            assert.equal(isError, true);
+            assert.match(text, new RegExp(`^Not run: ${name} costs money .* this MCP client cannot ask .*Nothing was sent to AWS\\.\nTo let it run without asking, the user starts the server with --run-without-confirmation ${name} \\(in VS Code: the user setting opsLens\\.agent\\.\\w+WithoutConfirmation\\)\\.$`));
+          }
+          assert.equal(startQueries(), 0);
+        } finally {
+          await unasking.close();
+        }
+      });
+
+      it(`asks a client that can, with what it scans; a no, a dismissal or an unticked yes sends AWS nothing (${workspaceFlag})`, async () => {
+        const asked: ElicitRequest['params'][] = [];
+        const answers: ElicitResult[] = [{ action: 'decline' }, { action: 'cancel' }, { action: 'accept', content: { run: false } }, { action: 'decline' }];
+        const asking = await connect(workspaceFlag, viaProxy(), { answer: (question) => (asked.push(question), answers[asked.length - 1]) });
+        try {
+          const results = [];
+          for (let i = 0; i < 3; i++) results.push(await callOn(asking, 'opsLens_runInsightsQuery', query));
+          results.push(await callOn(asking, 'opsLens_productionErrors', { logGroups: query.logGroups, range: '24h' }));
+          assert.deepEqual(results.map((r) => r.text.replace(/\. Nothing was sent.*$/s, '')), ['Not run: the user declined', 'Not run: the user dismissed the confirmation', 'Not run: the user declined', 'Not run: the user declined']);
+          assert.ok(results.every((r) => !r.isError && /Do not run opsLens_\w+ again unless the user asks for it\.$/.test(r.text)));
+          assert.equal(asked.length, 4, 'every call asked');
+          assert.match(asked[0].message, /^Run a Logs Insights query\? \(AWS charges per GB scanned\)\n\n```text\nQuery in us-east-1 over \/aws\/lambda\/databanana-GenerateFunction, \S+Z to \S+Z \(1h\)\.\n.*\n\nfields @timestamp, @message \| limit 5\n```$/s);
+          assert.match(asked[3].message, /^Find production errors in the workspace's code\? \(AWS charges per GB scanned\)\n\n```text\nProduction errors of \/aws\/lambda\/databanana-GenerateFunction in us-east-1, /);
+          assert.deepEqual('requestedSchema' in asked[0] && asked[0].requestedSchema, { type: 'object', properties: { run: { type: 'boolean', title: 'Run it', description: 'Yes: run it now, at AWS\'s price per GB scanned.', default: false } }, required: ['run'] });
+          assert.equal(startQueries(), 0);
+        } finally {
+          await asking.close();
+        }
+      });
+    }
+
+    it('runs a query after the user says yes, and returns its rows', async () => {
+      const before = startQueries();
+      const asking = await connect('--workspace', viaProxy(), { answer: () => ({ action: 'accept', content: { run: true } }) });
+      try {
+        const { text, isError } = await callOn(asking, 'opsLens_runInsightsQuery', query);
+        assert.equal(isError, false, text);
+        assert.match(text, /^Query in us-east-1 over \/aws\/lambda\/databanana-GenerateFunction, .*\nStatus: Complete\. Records matched \d+/);
+        assert.match(text, /\| @timestamp \| @message \|/);
+        assert.equal(startQueries(), before + 1);
+      } finally {
+        await asking.close();
+      }
+    });
+
+    it('started with --run-without-confirmation for one tool, runs that one unasked and still asks for the other', async () => {
+      const before = startQueries();
+      const asked: string[] = [];
+      const allowed = await connect('--untrusted-workspace', viaProxy(), { args: ['--run-without-confirmation', 'opsLens_runInsightsQuery'], answer: (question) => (asked.push(question.message), { action: 'decline' }) });
+      try {
+        const run = await callOn(allowed, 'opsLens_runInsightsQuery', query);
+        assert.match(run.text, /\nStatus: Complete\. /);
+        assert.deepEqual(asked, [], 'nobody was asked');
+        assert.equal(startQueries(), before + 1);
+        const other = await callOn(allowed, 'opsLens_productionErrors', { logGroups: query.logGroups, range: '24h' });
+        assert.match(other.text, /^Not run: the user declined\./);
+        assert.equal(asked.length, 1);
+        assert.equal(startQueries(), before + 1);
+      } finally {
+        await allowed.close();
+      }
+    });
   });
 
   it('never answers with a credential of its environment', () => {

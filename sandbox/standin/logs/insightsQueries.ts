@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { forEachExpr, parseQuery, QuerySyntaxError, toQueryCompileError } from '../../../src/core/insights';
 import type { ParsedQuery, SourceCommand, SourceSelection } from '../../../src/core/insights';
-import { executeQuery, type LogEvent, type QueryExecution } from '../../../src/core/insights/executor';
+import { executeQuery, type LogEvent, type QueryExecution } from './insightsEngine';
 import type { MotoCaller } from '../forward';
 import type { HandlerContext } from '../handler';
 import { optionalNumber, optionalString, stringList } from '../input';
@@ -18,8 +18,8 @@ const STATUSES: ReadonlySet<string> = new Set(['Scheduled', 'Running', 'Complete
 const FINISHED: ReadonlySet<QueryStatus> = new Set(['Complete', 'Failed', 'Cancelled', 'Timeout']);
 
 /**
- * StartQuery: checks the query with the Logs Insights parser (MalformedQueryException with the position
- * on a syntax error) and the log groups against moto, then computes the results in the background over
+ * StartQuery: checks the query with Ops Lens's parser (MalformedQueryException with the position of its
+ * first finding) and the log groups against moto, then computes the results in the background over
  * the events read back from moto between startTime and endTime (epoch seconds, inclusive).
  */
 export async function startQuery(state: LogsRegion, ctx: HandlerContext, log: (line: string) => void): Promise<unknown> {
@@ -36,6 +36,8 @@ export async function startQuery(state: LogsRegion, ctx: HandlerContext, log: (l
   const limit = optionalNumber(input, 'limit');
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)) throw invalidParameter(`limit must be between 1 and ${MAX_LIMIT}.`);
 
+  // Approximation: the query is judged by Ops Lens's own parser, which refuses whatever it flags (even a
+  // warning) where Logs Insights may accept it; the reasons and positions are the parser's, not the service's.
   let parsed: ParsedQuery;
   try {
     parsed = parseQuery(queryString);

@@ -1,4 +1,4 @@
-import { discoverFields } from '../../../src/core/insights/executor';
+import { discoverFields } from './insightsEngine';
 import type { HandlerContext } from '../handler';
 import { optionalString } from '../input';
 import { invalidParameter, resourceNotFound } from './errors';

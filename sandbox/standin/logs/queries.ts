@@ -1,4 +1,4 @@
-import type { QueryExecution, QueryStatistics } from '../../../src/core/insights/executor';
+import type { QueryExecution, QueryStatistics } from './insightsEngine';
 
 export type QueryStatus = 'Scheduled' | 'Running' | 'Complete' | 'Failed' | 'Cancelled' | 'Timeout' | 'Unknown';
 

@@ -1,4 +1,4 @@
-import type { LogEvent } from '../../../src/core/insights/executor';
+import type { LogEvent } from './insightsEngine';
 import type { MotoCaller } from '../forward';
 import { objectList, optionalNumber, optionalString } from '../input';
 

@@ -3,6 +3,7 @@ import { parseQueryFileMetadata } from '../../core/insights/metadata';
 import { windowFor, parseTimeRange, RANGE_FORMS } from '../../core/time/ranges';
 import { runInsightsQuery as runQuery } from '../../insights/execution';
 import { scanEstimateText, scanKey } from './scanHistory';
+import { CONFIRMATION_NOTE } from './confirmation';
 import { cell, iso, table } from './text';
 import { numberArg, stringArg, stringListArg, type AgentTool, type ToolContext, type ToolInput } from './types';
 
@@ -90,7 +91,7 @@ function describePlan(p: PlannedQuery): string {
 export const runInsightsQuery: AgentTool = {
   name: 'opsLens_runInsightsQuery',
   displayName: 'Run a Logs Insights query',
-  modelDescription: `Runs a CloudWatch Logs Insights query (it costs money: AWS charges per GB scanned) and returns its rows as a table (at most ${MAX_ROWS} rows, each value cut at 120 characters), its status and statistics (records matched, scanned, bytes scanned). Give either query text (Logs Insights syntax) with logGroups, or the name of a saved query (opsLens_listSavedQueries), whose log groups and range are used unless given. range: ${RANGE_FORMS}; default ${DEFAULT_RANGE}. The user may be asked to confirm, with the bytes scanned by past runs of the same query as an estimate.`,
+  modelDescription: `Runs a CloudWatch Logs Insights query (it costs money: AWS charges per GB scanned) and returns its rows as a table (at most ${MAX_ROWS} rows, each value cut at 120 characters), its status and statistics (records matched, scanned, bytes scanned). Give either query text (Logs Insights syntax) with logGroups, or the name of a saved query (opsLens_listSavedQueries), whose log groups and range are used unless given. range: ${RANGE_FORMS}; default ${DEFAULT_RANGE}. ${CONFIRMATION_NOTE} The question shows the bytes scanned by past runs of the same query as an estimate.`,
   inputSchema: {
     type: 'object',
     properties: {

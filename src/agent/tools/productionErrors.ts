@@ -4,6 +4,7 @@ import { logGroupsByProfile, logGroupsByRegion, productionErrorsSettings, type P
 import { parseTimeRange, RANGE_FORMS, windowFor } from '../../core/time/ranges';
 import type * as Run from './productionErrorsRun';
 import { cell, iso } from './text';
+import { CONFIRMATION_NOTE } from './confirmation';
 import { stringArg, stringListArg, type AgentTool, type ToolContext, type ToolInput } from './types';
 
 export const MAX_ROWS = 30;
@@ -62,7 +63,7 @@ export function describePlan(p: Plan): string {
 export const productionErrors: AgentTool = {
   name: 'opsLens_productionErrors',
   displayName: 'Find production errors in the workspace\'s code',
-  modelDescription: `Finds the errors the workspace's code throws in production: runs a CloudWatch Logs Insights query (it costs money: AWS charges per GB scanned) for the error events with stack frames in the log groups of opsLens.productionErrors.logGroups (or those given), groups them by error and the workspace file:line where each was thrown (the innermost workspace frame), and returns a table, most frequent first: count, error, file:line, function, last seen, log groups (at most ${MAX_ROWS} rows, default ${DEFAULT_ROWS}), the text of the newest event of the top ${MAX_SAMPLES} (at most ${SAMPLE_CHARS} characters each), and the errors of events with no workspace frame (at most ${MAX_UNPLACED}). range: ${RANGE_FORMS}; default the setting's range or 24h. file narrows the rows to workspace paths containing it. The workspace's opsLens.productionErrors.filter applies. The user may be asked to confirm.`,
+  modelDescription: `Finds the errors the workspace's code throws in production: runs a CloudWatch Logs Insights query (it costs money: AWS charges per GB scanned) for the error events with stack frames in the log groups of opsLens.productionErrors.logGroups (or those given), groups them by error and the workspace file:line where each was thrown (the innermost workspace frame), and returns a table, most frequent first: count, error, file:line, function, last seen, log groups (at most ${MAX_ROWS} rows, default ${DEFAULT_ROWS}), the text of the newest event of the top ${MAX_SAMPLES} (at most ${SAMPLE_CHARS} characters each), and the errors of events with no workspace frame (at most ${MAX_UNPLACED}). range: ${RANGE_FORMS}; default the setting's range or 24h. file narrows the rows to workspace paths containing it. The workspace's opsLens.productionErrors.filter applies. ${CONFIRMATION_NOTE}`,
   inputSchema: {
     type: 'object',
     properties: {

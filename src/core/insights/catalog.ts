@@ -27,7 +27,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   command('sort', 'Sort', 'sort [by] field [asc|desc], …', 'Orders the results (ascending unless desc).'),
   command('limit', 'Limit', 'limit n', 'Returns at most n results.'),
   command('parse', 'Parse', 'parse field "glob * pattern" as a, b, or parse field /(?<name>regex)/', 'Extracts fields with a glob pattern or a regular expression with named groups.'),
-  command('dedup', 'Dedup', 'dedup field, …', 'Removes results with the same values of the fields (keeps the first).'),
+  command('dedup', 'Dedup', 'dedup field, …', 'Removes results with the same values of the fields (keeps the first). Only limit may follow it.'),
   command('pattern', 'Pattern', 'pattern field', 'Clusters the events into recurring text patterns.'),
   command('anomaly', 'Anomaly', 'pattern @message | anomaly', 'Finds unusual patterns in the output of pattern.'),
   command('diff', 'Diff', 'diff [previousDay|previousWeek|previousMonth]', 'Compares the time range with the previous period of equal length.'),

@@ -111,6 +111,7 @@ class CommandParser {
       }
       const t = this.c.peek();
       if (!isPunct(t, '|')) {
+        this.checkAfterDedup(commands);
         return { text: this.text.slice(start, this.c.prevEnd), commands };
       }
       this.c.take();
@@ -529,6 +530,16 @@ class CommandParser {
         this.pushFinding('warning', e.nameSpan.start, e.nameSpan.end - e.nameSpan.start, `${construct} ${NOT_KNOWN}`, `unknown function ${name}`, construct);
       }
     });
+  }
+
+  /** Logs Insights documents `limit` as the only command allowed after `dedup`. */
+  private checkAfterDedup(commands: readonly Command[]): void {
+    const dedup = commands.findIndex((c) => c.command === 'dedup');
+    for (const cmd of dedup < 0 ? [] : commands.slice(dedup + 1)) {
+      if (cmd.command !== 'limit') {
+        this.warnSpan(cmd.nameSpan, `only limit may follow dedup, found ${cmd.command}`, `${cmd.command} after dedup`);
+      }
+    }
   }
 
   private warnAt(t: Token, detail: string, construct: string): void {

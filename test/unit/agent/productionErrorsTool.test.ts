@@ -8,14 +8,14 @@ import type { StepFunctionsApi } from '../../../src/aws/services/stepFunctions';
 import { invokeAgentTool, type ToolContext } from '../../../src/agent/tools';
 import { productionErrors } from '../../../src/agent/tools/productionErrors';
 import { MAX_ANSWER_CHARS } from '../../../src/agent/tools/text';
-import { executeQuery } from '../../../src/core/insights/executor/execute';
+import { executeQuery } from '../../../sandbox/standin/logs/insightsEngine';
 import { JAVA_SPRING, NODE_CONSOLE_ERROR, PYTHON_TRACEBACK, WORKSPACE, ROOT, nodeInvokeError } from '../productionErrors/productionErrorsEvents';
 
 const NOW = new Date('2026-11-30T12:00:00Z');
 
 interface Stored { timestamp: number; message: string; logGroupName: string }
 
-/** Logs Insights over events in memory: the project's own executor runs each query, with its 10,000-row limit. */
+/** Logs Insights over events in memory: the stand-in's Logs Insights engine runs each query, with its 10,000-row limit. */
 function insightsLogs(events: readonly Stored[], started: (StartQueryInput & { region: string })[]): LogsApi {
   const results = new Map<string, ReturnType<typeof executeQuery>>();
   return {

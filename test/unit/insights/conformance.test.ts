@@ -1,79 +1,48 @@
 import { strict as assert } from 'node:assert';
-import { acceptedDespiteFindings, analyzeQuery, checkQuery, parseQuery } from '../../../src/core/insights';
-import { executeQuery, type LogEvent } from '../../../src/core/insights/executor';
-import { DEVIATIONS, DOCUMENTED_QUERIES } from './conformance';
-import { DOCUMENTED_EVENTS } from './documentedEvents';
+import { acceptedDespiteFindings, analyzeQuery, checkQuery } from '../../../src/core/insights';
+import { AWS_EXAMPLES, AWS_EXAMPLES_READ_DIFFERENTLY, AWS_RESTRICTIONS } from '../../fixtures/insights/awsQueries';
+import { DEVIATIONS, WRITTEN_QUERIES } from './conformance';
 
-const byGroup = (prefix: string): LogEvent[] => DOCUMENTED_EVENTS.filter((e) => e.logGroupName?.startsWith(prefix));
-const options = {
-  sourceEvents: (source: { logGroups: readonly string[] }) => DOCUMENTED_EVENTS.filter((e) => source.logGroups.includes(e.logGroupName ?? '')),
-  lookupTable: (name: string) => (name === 'user_data' ? [{ id: 'u-7', name: 'Alice', email: 'alice@example.com', department: 'Payments' }] : undefined),
-};
-const rowsOf = (query: string, events: readonly LogEvent[] = DOCUMENTED_EVENTS): Record<string, string>[] =>
-  executeQuery(query, events, options).rows.map((r) => Object.fromEntries(r.filter((f) => f.field !== '@ptr').map((f) => [f.field, f.value])));
+const titleOf = (url: string, query: string): string => `${url.replace(/^.*\//, '')}: ${query.replace(/\s+/g, ' ').slice(0, 90)}`;
 
-describe('Logs Insights conformance: the queries AWS documents', () => {
-  it('covers every command of the language', () => {
-    const commands = new Set(DOCUMENTED_QUERIES.map((q) => q.command));
-    for (const c of ['fields', 'display', 'filter', 'filterIndex', 'stats', 'sort', 'limit', 'parse', 'dedup', 'pattern', 'anomaly', 'diff', 'unmask', 'unnest', 'SOURCE', 'lookup', 'join', 'subqueries']) {
-      assert.ok(commands.has(c), c);
-    }
-    assert.ok(DOCUMENTED_QUERIES.every((q) => /^https:\/\//.test(q.page)));
+describe('Logs Insights conformance: the queries AWS publishes', () => {
+  it('has an AWS example for every command but pattern, diff, unmask and lookup, whose pages print none', () => {
+    const commands = new Set(AWS_EXAMPLES.map((q) => q.command));
+    const language = ['fields', 'display', 'filter', 'filterIndex', 'stats', 'sort', 'limit', 'parse', 'dedup', 'pattern', 'anomaly', 'diff', 'unmask', 'unnest', 'SOURCE', 'lookup', 'join', 'subqueries'];
+    assert.deepEqual(language.filter((c) => !commands.has(c)), ['pattern', 'diff', 'unmask', 'lookup']);
+    const written = new Set(WRITTEN_QUERIES.map((q) => q.command));
+    assert.ok(['pattern', 'diff', 'unmask', 'lookup'].every((c) => written.has(c)), 'those are covered by queries written from their syntax');
+    assert.ok([...AWS_EXAMPLES, ...AWS_RESTRICTIONS, ...WRITTEN_QUERIES].every((q) => /^https:\/\/(docs\.aws\.amazon\.com|serverlessland\.com)\//.test(q.url)));
     assert.ok(DEVIATIONS.every((d) => d.reason.length > 20));
   });
 
-  for (const { page, query } of DOCUMENTED_QUERIES) {
-    const title = `${page.replace(/^.*\//, '')}: ${query.replace(/\s+/g, ' ').slice(0, 90)}`;
-    it(`parses without a finding and runs on the engine — ${title}`, () => {
+  for (const { url, query } of AWS_EXAMPLES) {
+    it(`parses AWS's example without a finding — ${titleOf(url, query)}`, () => {
       assert.deepEqual(analyzeQuery(query).findings, []);
-      assert.doesNotThrow(() => executeQuery(parseQuery(query), DOCUMENTED_EVENTS, options));
     });
   }
-});
 
-describe('Logs Insights conformance: what the engine answers', () => {
-  it('discovers the Lambda REPORT fields, @initDuration of cold starts included', () => {
-    const rows = rowsOf('filter @type = "REPORT" | fields @requestId, @duration, @billedDuration, @memorySize, @maxMemoryUsed, @initDuration | sort @timestamp asc');
-    assert.deepEqual(rows[0], { '@requestId': '8f507cfc-xmpl-4697-b07a-ac58fc914c95', '@duration': '1187.45', '@billedDuration': '1188', '@memorySize': '512000000', '@maxMemoryUsed': '214000000', '@initDuration': '412.83' });
-    assert.equal(rows[1]?.['@initDuration'], undefined, 'a warm start has no @initDuration');
-    assert.deepEqual(rowsOf('filter ispresent(@type) | stats count(*) as n by @type | sort @type'), [{ '@type': 'END', n: '1' }, { '@type': 'REPORT', n: '2' }, { '@type': 'START', n: '1' }]);
-  });
+  for (const { url, query, why } of AWS_EXAMPLES_READ_DIFFERENTLY) {
+    it(`reads this printed form of AWS's example differently, for a stated reason — ${titleOf(url, query)}`, () => {
+      assert.ok(why.length > 40);
+      assert.deepEqual(analyzeQuery(query).findings.map((f) => f.severity), ['error']);
+      assert.deepEqual(analyzeQuery(query.replace(/\n\s*/g, ' ')).findings, []);
+    });
+  }
 
-  it('discovers VPC flow log, Route 53 and CloudTrail fields under the names AWS documents', () => {
-    assert.deepEqual(rowsOf('filter action="REJECT" | fields srcAddr, dstPort, protocol, bytes'), [{ srcAddr: '172.31.9.69', dstPort: '3389', protocol: '6', bytes: '4249' }]);
-    assert.deepEqual(rowsOf('filter logStatus="NODATA" | fields interfaceId, startTime, endTime'), [{ interfaceId: 'eni-1235b8ca123456789', startTime: '1431280876', endTime: '1431280934' }]);
-    assert.deepEqual(rowsOf('filter responseCode="SERVFAIL" | stats count(*) by queryName'), [{ queryName: 'example.com', 'count(*)': '1' }]);
-    assert.deepEqual(rowsOf('filter eventName="CreateUser"\n| fields awsRegion, requestParameters.userName, responseElements.user.arn'), [{ awsRegion: 'us-east-1', 'requestParameters.userName': 'Bob', 'responseElements.user.arn': 'arn:aws:iam::123456789012:user/Bob' }]);
-    assert.deepEqual(rowsOf('filter ispresent(requestParameters.instancesSet.items.0.instanceId) | fields requestParameters.instancesSet.items.0.instanceId as id'), [{ id: 'i-abcde123' }]);
-  });
+  for (const { url, says, query, construct } of AWS_RESTRICTIONS) {
+    it(`warns, and never refuses, where AWS documents a limit — ${url.replace(/^.*\//, '')}: ${says}`, () => {
+      const { findings } = analyzeQuery(query);
+      assert.deepEqual(findings.map((f) => [f.severity, f.construct]), [['warning', construct]]);
+      assert.match(findings[0]?.message ?? '', /Logs Insights decides when the query runs/);
+    });
+  }
 
-  it('unnests a jsonParse list into one result per item', () => {
-    assert.deepEqual(rowsOf('fields jsonParse(@message) as json_message \n| unnest json_message.events into event\n| display event.name'), [{ 'event.name': 'exception' }, { 'event.name': 'user action' }]);
-    assert.deepEqual(rowsOf('fields jsonParse(@message) as js | unnest js.accounts into account | filter account.type = "internal" | display account.accountId'), [{ 'account.accountId': '111122223333' }]);
-  });
-
-  it('evaluates the IP address functions', () => {
-    assert.deepEqual(rowsOf('filter isIpv4InSubnet(srcAddr, "172.31.0.0/16") | stats count(*) as n'), [{ n: '2' }]);
-    assert.deepEqual(rowsOf('filter isValidIpV6(ip) | fields ip'), [{ ip: '2001:db8::17' }]);
-    assert.deepEqual(rowsOf('filter isIpInSubnet(ip, "2001:db8::/32") or isIpInSubnet(ip, "203.0.113.0/24") | stats count(*) as n'), [{ n: '2' }]);
-  });
-
-  it('runs subqueries and joins over the log groups their SOURCE names', () => {
-    const api = byGroup('/aws/apigateway');
-    assert.deepEqual(rowsOf("filter requestId in (SOURCE '/aws/lambda/orders' | filter level = 'ERROR' | fields requestId) | fields path", api), [{ path: '/orders' }]);
-    assert.deepEqual(rowsOf("filter status >= 500 | join type=inner left=api right=lambda where api.requestId=lambda.requestId (SOURCE '/aws/lambda/orders') | fields api.path, lambda.userId", api), [{ 'api.path': '/orders', 'lambda.userId': 'u-7' }]);
-    assert.equal(rowsOf("join type=left left=a right=b where a.requestId=b.requestId (SOURCE '/aws/lambda/orders') | fields a.path", api).length, 2);
-  });
-
-  it('adds the OUTPUT fields of a lookup table', () => {
-    assert.deepEqual(rowsOf('filter ispresent(userId) | lookup user_data id as userId OUTPUT name, department | fields userId, name, department'), [{ userId: 'u-7', name: 'Alice', department: 'Payments' }]);
-  });
-
-  it('computes stats items from earlier aggregates, percentile, and bins with an offset', () => {
-    assert.deepEqual(rowsOf('filter @type = "REPORT" | stats max(@memorySize / 1000 / 1000) as provisioned, max(@maxMemoryUsed / 1000 / 1000) as used, provisioned - used as spare, percentile(@duration, 50) as p50'), [{ provisioned: '512', used: '220', spare: '292', p50: '87.12' }]);
-    const bins = rowsOf('stats count(*) as n by bin(1h) offset 30m');
-    assert.deepEqual(bins.map((b) => b['bin(1h)']), ['2026-11-22 14:30:00.000']);
-  });
+  for (const { url, query } of WRITTEN_QUERIES) {
+    it(`parses a query written from AWS's syntax without a finding — ${titleOf(url, query)}`, () => {
+      assert.deepEqual(analyzeQuery(query).findings, []);
+    });
+  }
 });
 
 describe('Logs Insights is the judge: the local check only warns', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { summarizeErrors, errorSignature, firstLine, isErrorMessage, statedLevel } from '../../../src/core/investigate/errors';
-import { executeQuery } from '../../../src/core/insights/executor';
+import { executeQuery } from '../../../sandbox/standin/logs/insightsEngine';
 import { prepareQueryText } from '../../../src/core/insights/markdownBlocks';
 import { errorQuery } from '../../../src/core/investigate/timeline';
 import { chooseMoment, DEFAULT_AFTER_MS, DEFAULT_BEFORE_MS, parseAt, parseSide, windowAround } from '../../../src/core/investigate/window';

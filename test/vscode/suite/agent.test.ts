@@ -69,17 +69,17 @@ describe('Ops Lens tools for language models', () => {
     assert.match(text, new RegExp(`Health endpoints ${endpoint}: no state change recorded in the window \\(recorded since \\d{4}-\\d\\d-\\d\\dT|Health endpoint changes in the window`), `the health changes the editor recorded are in the answer:\n${text}`);
   });
 
-  it('answers with the production errors of the configured log groups and the workspace lines that threw them, unasked once the user allows queries', async function () {
+  it('answers with the production errors of the configured log groups and the workspace lines that threw them, unasked once the user allows this tool in their own settings', async function () {
     this.timeout(60000);
     await opsLens();
     // A Logs Insights query costs money: the tool asks first unless the user's own settings allow it.
     const config = vscode.workspace.getConfiguration('opsLens');
-    await config.update('agent.runQueriesWithoutConfirmation', true, vscode.ConfigurationTarget.Global);
+    await config.update('agent.productionErrorsWithoutConfirmation', true, vscode.ConfigurationTarget.Global);
     let text: string;
     try {
       text = await invoke('opsLens_productionErrors', { range: '24h' });
     } finally {
-      await config.update('agent.runQueriesWithoutConfirmation', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('agent.productionErrorsWithoutConfirmation', undefined, vscode.ConfigurationTarget.Global);
     }
     assert.match(text, /^Production errors of /);
     assert.match(text, /\| \d+ \| [^|]+ \| [\w/.-]+\.(ts|py|java|go|js|cs|php|rb):\d+ \|/, `a row with a workspace file:line:\n${text}`);

@@ -13,7 +13,7 @@ export type { ResultsDocument, ResultsDocumentInput, ResultsStatistics } from '.
 export { csvField, guardFormula, toCsv, toJson } from './export';
 export { prettyJsonLines } from './prettyJson';
 export { PTR_FIELD, resultColumns } from './rows';
-export type { ResultRow } from './rows';
+export type { ResultField, ResultRow } from './rows';
 export { sanitizeText } from './sanitize';
 export { chartHintsFromQuery, resultsChartInput } from './chartInput';
 export type { ResultsChartInput, ResultsChartSource } from './chartInput';

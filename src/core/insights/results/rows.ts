@@ -1,4 +1,8 @@
-import type { ResultField } from '../executor';
+/** One field of a result row, as GetQueryResults returns it. */
+export interface ResultField {
+  readonly field: string;
+  readonly value: string;
+}
 
 /** One result row as GetQueryResults returns it: the fields present, in order; missing fields are left out. */
 export type ResultRow = readonly ResultField[];

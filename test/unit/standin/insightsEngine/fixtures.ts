@@ -1,4 +1,4 @@
-import type { LogEvent, QueryExecution } from '../../../src/core/insights/executor';
+import type { LogEvent, QueryExecution } from '../../../../sandbox/standin/logs/insightsEngine';
 
 /** 2025-10-14 10:00:00 UTC, the day of seed 001's examples. */
 export const BASE = Date.UTC(2025, 9, 14, 10, 0, 0);

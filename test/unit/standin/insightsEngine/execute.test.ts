@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { QuerySyntaxError } from '../../../src/core/insights';
-import { decodePtr, executeQuery, type LogEvent } from '../../../src/core/insights/executor';
+import { QuerySyntaxError } from '../../../../src/core/insights';
+import { decodePtr, executeQuery, type LogEvent } from '../../../../sandbox/standin/logs/insightsEngine';
 import { at, backendJsonEvents, backendTextEvents, fieldOrder, stepFunctionLambdaEvents, table } from './fixtures';
 
 function events(...messages: string[]): LogEvent[] {

@@ -1,4 +1,4 @@
-import { insightsTimestamp } from '../../time/format';
+import { insightsTimestamp } from '../../../../src/core/time/format';
 
 /** A map or list made by `jsonParse`; its members are also set as dotted fields. */
 export class JsonValue {
@@ -11,7 +11,9 @@ export type PresentValue = Exclude<Value, undefined>;
 
 export type FieldMap = Map<string, Value>;
 
-const NUMERIC = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+// Each part can end in one way only (`\d+` before an optional `.\d*`), so a long run of digits that fails
+// to match is given up in linear time.
+const NUMERIC = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
 /** The number a value stands for: numbers, timestamps (epoch ms) and numeric strings such as parsed `"532.1"`. */
 export function toNumber(v: Value): number | undefined {
@@ -71,7 +73,8 @@ export function compareForOperator(a: PresentValue, b: PresentValue): number {
   const na = toNumber(a);
   const nb = toNumber(b);
   if (na !== undefined && nb !== undefined) {
-    return na - nb;
+    // Equal numbers written differently keep the order AWS's sort page shows: 01 before 1.
+    return na - nb || (typeof a === 'string' && typeof b === 'string' ? textOrder(a, b) : 0);
   }
   const sa = formatValue(a);
   const sb = formatValue(b);
@@ -88,7 +91,8 @@ export function naturalCompare(a: PresentValue, b: PresentValue): number {
   const na = toNumber(a);
   const nb = toNumber(b);
   if (na !== undefined && nb !== undefined) {
-    return na - nb;
+    // Equal numbers written differently keep the order AWS's sort page shows: 01 before 1.
+    return na - nb || (typeof a === 'string' && typeof b === 'string' ? textOrder(a, b) : 0);
   }
   if (na !== undefined) {
     return 1;
@@ -110,6 +114,10 @@ export function naturalCompare(a: PresentValue, b: PresentValue): number {
     return x < y ? -1 : 1;
   }
   return ca.length - cb.length;
+}
+
+function textOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function isDigit(chunk: string): boolean {

@@ -1,4 +1,4 @@
-import type { Call, Expr, TimeUnit } from '../ast';
+import type { Call, Expr, TimeUnit } from '../../../../src/core/insights/ast';
 import { ceilTime, floorTime } from './time';
 import { inSubnet, isIpv4, isIpv6 } from './ip';
 import { bool, formatValue, JsonValue, toNumber, type FieldMap, type Value } from './values';

@@ -1,6 +1,6 @@
-import type { Binary, Call, Expr, InList, Like, RegexLit } from '../ast';
-import { isAggregateFunction } from '../catalog';
-import { compileInsightsRegex } from '../regex';
+import type { Binary, Call, Expr, InList, Like, RegexLit } from '../../../../src/core/insights/ast';
+import { isAggregateFunction } from '../../../../src/core/insights/catalog';
+import { compileInsightsRegex } from '../../../../src/core/insights/regex';
 import { callScalar } from './functions';
 import { periodMs } from './time';
 import { bool, compareForOperator, formatValue, isTruthy, toNumber, valuesEqual, type FieldMap, type Value } from './values';
@@ -11,7 +11,7 @@ export type AggregateHook = (call: Call) => Value;
 const regexCache = new WeakMap<RegexLit, RegExp>();
 const subqueryValues = new WeakMap<InList, ReadonlySet<string>>();
 
-/** The values a `field in (subquery)` condition matches, computed by the executor before it runs. */
+/** The values a `field in (subquery)` condition matches, computed by the engine before it runs. */
 export function setSubqueryValues(expr: InList, values: ReadonlySet<string>): void {
   subqueryValues.set(expr, values);
 }

@@ -1,4 +1,4 @@
-import type { TimeUnit } from '../ast';
+import type { TimeUnit } from '../../../../src/core/insights/ast';
 
 const FIXED_MS: Partial<Record<TimeUnit, number>> = {
   ms: 1,

@@ -1,4 +1,4 @@
-import type { Expr } from '../ast';
+import type { Expr } from '../../../../src/core/insights/ast';
 import type { StatsOutput } from './aggregate';
 import { evaluate } from './evaluate';
 import { formatValue, type FieldMap, type Value } from './values';

@@ -1,7 +1,8 @@
-import type { Command, Expr, JoinCommand, LookupCommand, NamedExpr, ParsedQuery, ParseCommand, SourceSelection } from '../ast';
-import { walkExpr } from '../expressions';
-import { exprsOf, parseQuery } from '../parser';
-import { compileGlob } from '../regex';
+import type { Command, Expr, JoinCommand, LookupCommand, NamedExpr, ParsedQuery, ParseCommand, SourceSelection } from '../../../../src/core/insights/ast';
+import { walkExpr } from '../../../../src/core/insights/expressions';
+import { exprsOf, parseQuery } from '../../../../src/core/insights/parser';
+import { compileGlob } from '../../../../src/core/insights/regex';
+import type { ResultField } from '../../../../src/core/insights/results/rows';
 import { runStats } from './aggregate';
 import { evaluate, regexOf, setSubqueryValues } from './evaluate';
 import { discoverFields, encodePtr, type LogEvent } from './events';
@@ -21,11 +22,6 @@ export interface ExecuteOptions {
   sourceEvents?: (source: SourceSelection) => readonly LogEvent[];
   /** Rows of a lookup table by name; without it `lookup` adds nothing. */
   lookupTable?: (name: string) => readonly Readonly<Record<string, string>>[] | undefined;
-}
-
-export interface ResultField {
-  field: string;
-  value: string;
 }
 
 export interface QueryStatistics {

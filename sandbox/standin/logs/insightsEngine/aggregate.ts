@@ -1,4 +1,4 @@
-import type { Call, DurationLit, Expr, StatsCommand } from '../ast';
+import type { Call, DurationLit, Expr, StatsCommand } from '../../../../src/core/insights/ast';
 import { floorTime, periodMs } from './time';
 import { evaluate } from './evaluate';
 import { formatValue, naturalCompare, toNumber, type FieldMap, type Value } from './values';

@@ -1,4 +1,4 @@
-import type { SortKey } from '../ast';
+import type { SortKey } from '../../../../src/core/insights/ast';
 import { evaluate } from './evaluate';
 import { naturalCompare, type FieldMap, type Value } from './values';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { parseQuery } from '../../../src/core/insights';
-import { executeQuery } from '../../../src/core/insights/executor';
+import { parseQuery } from '../../../../src/core/insights';
+import { executeQuery } from '../../../../sandbox/standin/logs/insightsEngine';
 import {
   activityEvents,
   avatarEvents,
@@ -12,7 +12,7 @@ import {
   table,
   workerEvents,
 } from './fixtures';
-import { INLINE_SEED_QUERIES } from './seedQueries';
+import { INLINE_SEED_QUERIES } from '../../insights/seedQueries';
 
 function seedQuery(title: string): string {
   return INLINE_SEED_QUERIES.find((q) => q.title === title)?.text ?? assert.fail(`no seed query ${title}`);
