@@ -6,6 +6,8 @@ import { parseQueryFileMetadata } from '../core/insights/metadata';
 import { parseTimeRange, RANGE_FORMS } from '../core/time/ranges';
 import type { Services } from '../services';
 import { readSetting } from '../platform/trust';
+import { codeLens } from '../platform/textSinks';
+import { label } from '../core/text/label';
 
 export const INSIGHTS_LANGUAGE = 'insights';
 const SELECTOR: vscode.DocumentSelector = [{ language: INSIGHTS_LANGUAGE }];
@@ -160,10 +162,9 @@ export class InsightsCodeLens implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (document.languageId === INSIGHTS_LANGUAGE) {
       const first = document.getText().split(/\r?\n/).findIndex((l) => l.trim() !== '');
-      return [new vscode.CodeLens(new vscode.Range(Math.max(0, first), 0, Math.max(0, first), 0), { title: '▶ Run in Logs Insights', command: 'opsLens.insights.runQuery', arguments: [{ uri: document.uri.toString() }] })];
+      return [codeLens(new vscode.Range(Math.max(0, first), 0, Math.max(0, first), 0), label`▶ Run in Logs Insights`, { command: 'opsLens.insights.runQuery', arguments: [{ uri: document.uri.toString() }] })];
     }
-    return insightsBlocks(document.getText()).map((block) => new vscode.CodeLens(new vscode.Range(block.startLine, 0, block.startLine, 0), {
-      title: '▶ Run in Logs Insights',
+    return insightsBlocks(document.getText()).map((block) => codeLens(new vscode.Range(block.startLine, 0, block.startLine, 0), label`▶ Run in Logs Insights`, {
       tooltip: block.label ?? block.heading,
       command: 'opsLens.insights.runQuery',
       arguments: [{ uri: document.uri.toString(), line: block.startLine }],
