@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import { STATE_LABEL, conditionText, type Alarm } from '../core/alarms/model';
 import type { AlarmsStore } from './store';
 import type { AlarmNode } from './tree';

@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import { isScoped } from '../aws/scope';
 import { showPick } from '../platform/textSinks';
 

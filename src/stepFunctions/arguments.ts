@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import type { Execution, StateMachine, StepFunctionsStore } from './store';
 import type { SfnNode } from './tree';
 import { STATUS_LABEL } from '../core/stepFunctions/model';

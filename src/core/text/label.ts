@@ -29,3 +29,8 @@ export function label(strings: TemplateStringsArray, ...values: (string | number
   });
   return out as Label;
 }
+
+/** Labels joined by the extension's own separator (a newline in a tooltip by default). */
+export function joinLabels(labels: readonly Label[], separator = '\n'): Label {
+  return labels.join(separator) as Label;
+}
