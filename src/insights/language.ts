@@ -6,8 +6,8 @@ import { parseQueryFileMetadata } from '../core/insights/metadata';
 import { parseTimeRange, RANGE_FORMS } from '../core/time/ranges';
 import type { Services } from '../services';
 import { readSetting } from '../platform/trust';
-import { codeLens } from '../platform/textSinks';
 import { label } from '../core/text/label';
+import { codeLens, untrustedMarkdown } from '../platform/textSinks';
 
 export const INSIGHTS_LANGUAGE = 'insights';
 const SELECTOR: vscode.DocumentSelector = [{ language: INSIGHTS_LANGUAGE }];
@@ -138,9 +138,7 @@ export class InsightsCompletion implements vscode.CompletionItemProvider {
 /** The one-line description of a command or function and its page in the AWS documentation. */
 function helpOf(entry: CommandInfo | FunctionInfo): vscode.MarkdownString {
   const signature = 'syntax' in entry ? entry.syntax : entry.signature;
-  const md = new vscode.MarkdownString(`\`${signature}\`\n\n${entry.description}\n\n[Logs Insights documentation](${entry.docs})`);
-  md.isTrusted = false;
-  return md;
+  return untrustedMarkdown().appendMarkdown(`\`${signature}\`\n\n${entry.description}\n\n[Logs Insights documentation](${entry.docs})`);
 }
 
 /** Hover help for the command or function under the cursor. */

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { fileMarks, hoverLines, problemMessage, type FileMark, type LineErrors } from '../core/productionErrors';
 import type { ProductionErrorsModel, Snapshot } from './model';
-import { codeLens } from '../platform/textSinks';
+import { codeLens, untrustedMarkdown } from '../platform/textSinks';
 
 const MAX_SAVED_BYTES = 4 * 1024 * 1024;
 
@@ -119,7 +119,7 @@ export function createEditorParts(model: ProductionErrorsModel, marks: MarkCache
       const snapshot = model.snapshot;
       const mark = marks.marks(document).find((m) => m.line === position.line + 1);
       if (!snapshot || !mark) return undefined;
-      const md = new vscode.MarkdownString();
+      const md = untrustedMarkdown();
       const [head, ...rest] = hoverLines(mark.errors, snapshot.rangeLabel, new Date(), mark.uncertain);
       md.appendMarkdown('**');
       md.appendText(head);
