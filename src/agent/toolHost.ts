@@ -10,6 +10,7 @@ import { QueryScanHistory } from './tools/scanHistory';
 import type { WorkspaceDocument, WorkspaceFiles } from './tools/types';
 import { confirmationBody, confirmationTitle } from './tools/confirmation';
 import { runsWithoutConfirmation } from '../core/agent/confirmationSettings';
+import { untrustedMarkdown } from '../platform/textSinks';
 
 const QUERY_SCANS_KEY = 'opsLens.agent.queryScans';
 
@@ -60,7 +61,7 @@ function languageModelTool(tool: AgentTool, ctx: ToolContext): vscode.LanguageMo
       const invocationMessage = `${tool.displayName}…`;
       if (!tool.needsConfirmation || skipsConfirmation(tool)) return { invocationMessage };
       const text = (await tool.confirmationText?.(options.input ?? {}, ctx)) ?? '';
-      return { invocationMessage, confirmationMessages: { title: confirmationTitle(tool), message: new vscode.MarkdownString(confirmationBody(text)) } };
+      return { invocationMessage, confirmationMessages: { title: confirmationTitle(tool), message: untrustedMarkdown().appendMarkdown(confirmationBody(text)) } };
     },
     async invoke(options) {
       const answer = await invokeAgentTool(tool, options.input ?? {}, ctx);

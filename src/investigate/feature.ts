@@ -17,6 +17,7 @@ import { gatherInvestigation, type Gathered, type GatherDeps, type Investigation
 import type { HealthChangeLog } from './healthChanges';
 import { InvestigationPanel, type PaintReport } from './panel';
 import { readSetting } from '../platform/trust';
+import { showPick } from '../platform/textSinks';
 
 export interface InvestigateFeature {
   investigate(arg?: unknown): Promise<void>;
@@ -140,7 +141,7 @@ export function createInvestigateFeature(context: vscode.ExtensionContext, servi
     }
     for (const f of failures) void notifyWarning(`Could not list the alarms of ${quoted(f.region, 120)}: ${quoted(f.error instanceof Error ? f.error.message : String(f.error))}`);
     const order = (s: string | undefined) => (s?.startsWith('ALARM') ? 0 : 1);
-    const picked = await vscode.window.showQuickPick(items.sort((a, b) => order(a.description) - order(b.description) || a.label.localeCompare(b.label)), { title: 'Investigate which alarm?', placeHolder: 'Alarm name', matchOnDescription: true });
+    const picked = await showPick(items.sort((a, b) => order(a.description) - order(b.description) || a.label.localeCompare(b.label)), { title: 'Investigate which alarm?', placeHolder: 'Alarm name', matchOnDescription: true });
     return picked ? { region: picked.region, name: picked.label } : undefined;
   };
 
