@@ -74,6 +74,9 @@ export const fake = {
   /** Text typed into terminals (`sendText`), and whether Enter was pressed with it. */
   typed: [] as { text: string; enter: boolean }[],
   clipboard: '',
+  /** Every input box shown; `entered` is what the person enters in it (undefined: Escape). */
+  inputBoxes: [] as { title?: string; prompt?: string; validateInput?: (value: string) => string | undefined }[],
+  entered: undefined as string | undefined,
 };
 
 const uri = (text: string) => {
@@ -113,7 +116,10 @@ export const vscodeFake = {
     showInformationMessage: show('info'),
     showWarningMessage: show('warning'),
     showErrorMessage: show('error'),
-    showInputBox: async () => undefined,
+    showInputBox: async (options: (typeof fake.inputBoxes)[number]) => {
+      fake.inputBoxes.push(options);
+      return fake.entered;
+    },
     showQuickPick: async () => undefined,
     showTextDocument: async () => undefined,
     activeTextEditor: undefined,

@@ -1,0 +1,135 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DescribeExecutionCommand, SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { sandboxClientConfig } from '../../sandbox/awsClients';
+import { useBothAccounts } from '../../sandbox/workspace';
+import { PRIMARY_REGION, STATE_MACHINE_ARN, STATE_MACHINE_NAME } from '../../sandbox/scenario/constants';
+import { EXECUTIONS } from '../../sandbox/scenario/stateMachine';
+import { environment, waitFor, workbench, type TreeItem } from './harness';
+
+const PRODUCTION_ROOT = /^sandbox · \d{12} · us-east-1$/;
+const DIALOG = '.monaco-dialog-box';
+
+function writeUserSettings(accounts: unknown[]): void {
+  const file = environment().userSettingsFile;
+  const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  settings['opsLens.aws.accounts'] = accounts;
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+}
+
+/** An execution of the sandbox's machine that waits for moderation, so it stays RUNNING until stopped. */
+async function runningExecution(sfn: SFNClient, name: string): Promise<string> {
+  const waiting = EXECUTIONS.find((e) => e.expect === 'RUNNING')!;
+  const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: STATE_MACHINE_ARN, name, input: JSON.stringify(waiting.input) }));
+  await waitFor(() => statusOf(sfn, executionArn!), (s) => s === 'RUNNING', { timeoutMs: 20000, message: `${name} is not running` });
+  return executionArn!;
+}
+
+async function statusOf(sfn: SFNClient, executionArn: string): Promise<string | undefined> {
+  return (await sfn.send(new DescribeExecutionCommand({ executionArn }))).status;
+}
+
+/** The execution's row under the production root, once the tree lists it. */
+async function executionRow(name: string): Promise<TreeItem> {
+  const wb = workbench();
+  await wb.expandTreeItem('Step Functions', STATE_MACHINE_NAME);
+  const rows = await waitFor(() => wb.treeItems('Step Functions'), (items) => items.some((i) => i.label === name), { timeoutMs: 40000, message: `${name} not in the tree` });
+  return rows.find((i) => i.label === name)!;
+}
+
+async function askToStop(name: string): Promise<string> {
+  const wb = workbench();
+  await wb.runCommand('Ops Lens: Stop Execution…');
+  await wb.typeInQuickInput(name);
+  await wb.pickQuickItem(name);
+  const dialog = wb.page.locator(DIALOG);
+  await dialog.waitFor({ state: 'visible', timeout: 10000 });
+  const message = (await dialog.locator('.dialog-message-text').textContent()) ?? '';
+  await dialog.locator('.monaco-button', { hasText: /^Stop$/ }).click();
+  return message;
+}
+
+describe('production and read-only accounts (opsLens.aws.accounts in user settings)', () => {
+  let workspaceSettings: string;
+  let userSettings: string;
+  let sfn: SFNClient;
+  const started: string[] = [];
+
+  before(async () => {
+    const env = environment();
+    workspaceSettings = fs.readFileSync(path.join(env.workspace, '.vscode', 'settings.json'), 'utf8');
+    userSettings = fs.readFileSync(env.userSettingsFile, 'utf8');
+    sfn = new SFNClient(sandboxClientConfig(env.awsEndpoint, PRIMARY_REGION));
+    await workbench().openOpsLens();
+    useBothAccounts(env.workspace);
+    writeUserSettings([{ profile: 'sandbox', name: 'sandbox-prod', environment: 'production' }]);
+  });
+
+  after(async () => {
+    const env = environment();
+    for (const arn of started) await sfn.send(new StopExecutionCommand({ executionArn: arn })).catch(() => undefined);
+    sfn.destroy();
+    fs.writeFileSync(env.userSettingsFile, userSettings);
+    fs.writeFileSync(path.join(env.workspace, '.vscode', 'settings.json'), workspaceSettings);
+    await workbench().closeQuickInput();
+    await workbench().waitForTreeItem('Alarms', /^In alarm \(\d+\)$/, 30000).catch(() => undefined);
+  });
+
+  it('marks the production account\'s roots, and stops an execution there only once its name is typed', async () => {
+    const wb = workbench();
+    const name = `prod-guard-${Date.now().toString(36)}`;
+    const arn = await runningExecution(sfn, name);
+    started.push(arn);
+
+    const rows = await waitFor(() => wb.treeItems('Step Functions'), (items) => items.some((i) => PRODUCTION_ROOT.test(i.label) && i.description.startsWith('PRODUCTION sandbox-prod')), { timeoutMs: 40000, message: 'no production marking on the sandbox root' });
+    const staging = rows.find((i) => /^staging · /.test(i.label) && i.depth === 1);
+    assert.ok(staging && !/PRODUCTION/.test(staging.description), `the staging root is not marked: ${staging?.description}`);
+    assert.match((await executionRow(name)).description, /^Running/);
+    await wb.screenshot('production-account-root');
+
+    // A wrong name: the input box says what to type and does not take it; nothing is stopped.
+    const asked = await askToStop(name);
+    assert.match(asked, /^PRODUCTION account sandbox-prod: Stop execution/);
+    const box = await wb.quickInputInfo();
+    assert.match(box.title, new RegExp(`Stop execution ${name} in the PRODUCTION account sandbox-prod`));
+    await wb.typeInQuickInput('sandbox');
+    await wb.acceptQuickInput();
+    const problem = wb.page.locator('.quick-input-widget .quick-input-message');
+    await waitFor(() => problem.textContent(), (t) => /Type sandbox-prod exactly/.test(t ?? ''), { timeoutMs: 10000, message: 'no validation message for a wrong name' });
+    assert.ok(await wb.quickInputVisible(), 'a wrong name keeps the box open');
+    await wb.screenshot('production-account-wrong-name');
+    await wb.closeQuickInput();
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(await statusOf(sfn, arn), 'RUNNING', 'not stopped without the account name');
+
+    // The right name: stopped, as the Step Functions API and the tree say.
+    await askToStop(name);
+    await wb.typeInQuickInput('sandbox-prod');
+    await wb.acceptQuickInput();
+    await wb.waitForNotification(new RegExp(`${name} is now ABORTED`), 20000);
+    assert.equal(await statusOf(sfn, arn), 'ABORTED');
+    await waitFor(() => executionRow(name), (row) => row.description.startsWith('Aborted'), { timeoutMs: 20000, message: 'not shown as aborted' });
+    await wb.dismissNotifications();
+  });
+
+  it('refuses to stop an execution in a read-only account, naming the setting', async () => {
+    const wb = workbench();
+    writeUserSettings([{ profile: 'sandbox', name: 'sandbox-audit', environment: 'readOnly' }]);
+    const name = `readonly-guard-${Date.now().toString(36)}`;
+    const arn = await runningExecution(sfn, name);
+    started.push(arn);
+    await waitFor(() => wb.treeItems('Step Functions'), (items) => items.some((i) => PRODUCTION_ROOT.test(i.label) && i.description.startsWith('read-only sandbox-audit')), { timeoutMs: 30000, message: 'no read-only marking on the sandbox root' });
+    await executionRow(name);
+
+    await wb.runCommand('Ops Lens: Stop Execution…');
+    await wb.typeInQuickInput(name);
+    await wb.pickQuickItem(name);
+    const refusal = await wb.waitForNotification(/read-only account sandbox-audit/, 15000);
+    assert.match(refusal.message, /opsLens\.aws\.accounts in your user settings marks it read-only/);
+    assert.equal(await wb.page.locator(DIALOG).count(), 0, 'no question asked');
+    await wb.screenshot('read-only-account-refused');
+    assert.equal(await statusOf(sfn, arn), 'RUNNING');
+    await wb.dismissNotifications();
+  });
+});
