@@ -27,7 +27,7 @@ export interface MetricsFeature {
 export function createMetricsFeature(context: vscode.ExtensionContext, services: Services, metricsApi: MetricsApi): MetricsFeature {
   const { session, cloudWatch, log } = services;
   const loader = new ChartLoader({ metrics: metricsApi, alarmHistory: (region, name) => cloudWatch.alarmHistory(region, name, 100) });
-  const panels = new ChartPanel({ extensionUri: context.extensionUri, loader, log, refreshSeconds: readRefreshIntervalSeconds });
+  const panels = new ChartPanel({ extensionUri: context.extensionUri, loader, log, refreshSeconds: readRefreshIntervalSeconds, marking: (scope) => services.accounts.marking(scope) });
 
   const regions = async (): Promise<readonly string[]> => (await session.regions()).regions;
 

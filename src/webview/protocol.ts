@@ -165,6 +165,16 @@ export interface ChartView {
   readonly notes: readonly string[];
   /** A dashboard's variables, for the toolbar's pickers. */
   readonly variables?: readonly VariableView[];
+  /** The marked account the data comes from (opsLens.aws.accounts): shown as a badge by the title. */
+  readonly account?: AccountBadge;
+}
+
+export interface AccountBadge {
+  /** `PRODUCTION account prod-main`. */
+  readonly label: string;
+  readonly environment: string;
+  /** A theme colour id (`charts.red`), drawn with the theme's own value. */
+  readonly color: string;
 }
 
 export type ThemeKind = 'light' | 'dark' | 'highContrast' | 'highContrastLight';

@@ -4,11 +4,21 @@ import { isFetchedSource, type ChartView, type PageMessage, type PanelState } fr
 import { button, el } from './dom';
 import { VariablePickers } from './variables';
 
+/** The marked account's badge, in the colour the theme gives its theme colour id. */
+function showAccount(badge: HTMLElement, account: ChartView['account']): void {
+  badge.hidden = !account;
+  badge.textContent = account?.label ?? '';
+  badge.dataset.environment = account?.environment ?? '';
+  const color = account && /^[A-Za-z][\w.-]{0,63}$/.test(account.color) ? `var(--vscode-${account.color.replace(/\./g, '-')})` : '';
+  badge.style.setProperty('--account-color', color);
+}
+
 /** Title, range and statistic pickers, refresh, auto refresh, export; all real controls. */
 export class Toolbar {
   readonly element: HTMLElement;
   private readonly title = el('h1', { class: 'title', id: 'title' });
   private readonly subtitle = el('p', { class: 'subtitle', id: 'subtitle' });
+  private readonly account = el('span', { class: 'account-badge', id: 'account-badge', role: 'note' });
   private readonly range = el('select', { id: 'range', 'aria-label': 'Time range' });
   private readonly stat = el('select', { id: 'stat', 'aria-label': 'Statistic' });
   private readonly auto: HTMLButtonElement;
@@ -32,7 +42,7 @@ export class Toolbar {
     this.rangeLabel = el('label', {}, 'Range ', this.range);
     this.statLabel = el('label', {}, 'Statistic ', this.stat);
     this.element = el('header', { class: 'toolbar' },
-      el('div', { class: 'heading' }, this.title, this.subtitle),
+      el('div', { class: 'heading' }, this.account, this.title, this.subtitle),
       el('div', { class: 'controls' },
         this.variables.element,
         this.rangeLabel,
@@ -49,6 +59,7 @@ export class Toolbar {
     if (view) {
       this.title.textContent = view.title;
       this.subtitle.textContent = view.subtitle;
+      showAccount(this.account, view.account);
       this.stat.disabled = !view.statSelectable;
       this.variables.show(view.variables);
     }
