@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parseScope, scopeLabel } from '../aws/scope';
 import type { AwsSession } from '../aws/session';
-import { markingFor, type AccountMarking } from '../core/accounts/markings';
+import { markingFor, markingLabel, type AccountMarking } from '../core/accounts/markings';
 import { AccountMarkingsSetting } from './accountMarkingsSetting';
 
 /** The account behind a scope, as far as it is known. */
@@ -98,4 +98,12 @@ export class AccountLabels implements RootLabels, vscode.Disposable {
     this.setting.dispose();
     this.changed.dispose();
   }
+}
+
+/** How a document's header names a scope's account: `PRODUCTION account prod-main`; undefined when unmarked. */
+export function accountHeader(labels: Pick<RootLabels, 'marking'>): (scope: string) => string | undefined {
+  return (scope) => {
+    const marking = labels.marking(scope);
+    return marking && markingLabel(marking);
+  };
 }

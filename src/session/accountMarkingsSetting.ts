@@ -34,6 +34,7 @@ export class AccountMarkingsSetting implements vscode.Disposable {
     const { markings, problems } = readAccountMarkings();
     this.value = markings;
     for (const problem of problems) this.log?.warn(problem);
+    if (markings.length) this.log?.info(`${ACCOUNTS_SETTING}: ${markings.map((m) => `${m.name} (${m.environment})`).join(', ')}`);
   }
 
   dispose(): void {

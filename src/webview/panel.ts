@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { markingLabel, type AccountMarking } from '../core/accounts/markings';
+import { accountBadge, type AccountMarking } from '../core/accounts/markings';
 import { exportFileName, seriesToCsv, type CsvSeries } from '../core/metrics/csv';
 import { safeHref } from '../core/metrics/markdown';
 import { DEFAULT_RANGE } from '../core/metrics/ranges';
@@ -274,7 +274,7 @@ class OpenChart extends Disposable {
       if (seq !== this.loadSeq || this.isDisposed) return;
       const scope = sourceScope(state.source);
       const marking = scope !== undefined ? this.options.marking?.(scope) : undefined;
-      const view = marking ? { ...loaded, account: { label: markingLabel(marking), environment: marking.environment, color: marking.color } } : loaded;
+      const view = marking ? { ...loaded, account: accountBadge(marking) } : loaded;
       this.view = view;
       // The view may show another range than asked (a dashboard's own): the toolbar and saved state follow it.
       if (view.range !== this.state.range) this.state = { ...this.state, range: view.range };

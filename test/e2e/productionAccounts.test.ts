@@ -11,11 +11,27 @@ import { environment, waitFor, workbench, type TreeItem } from './harness';
 const PRODUCTION_ROOT = /^sandbox · \d{12} · us-east-1$/;
 const DIALOG = '.monaco-dialog-box';
 
-function writeUserSettings(accounts: unknown[]): void {
+/**
+ * Sets `opsLens.aws.accounts` in the user's settings the way a person does: in Preferences: Open User
+ * Settings (JSON), pasted and saved (the workbench does not pick up the file changed behind its back).
+ */
+async function setUserAccounts(accounts: unknown[] | undefined): Promise<void> {
+  const wb = workbench();
   const file = environment().userSettingsFile;
   const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  settings['opsLens.aws.accounts'] = accounts;
-  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+  if (accounts) settings['opsLens.aws.accounts'] = accounts;
+  else delete settings['opsLens.aws.accounts'];
+  const text = JSON.stringify(settings, null, 2);
+  await wb.runCommand('Preferences: Open User Settings (JSON)');
+  await wb.waitForEditor(/settings\.json/);
+  const editor = wb.page.locator('.part.editor .editor-group-container.active .monaco-editor').first();
+  await editor.click({ position: { x: 80, y: 40 }, force: true });
+  await wb.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await wb.page.keyboard.press('Control+A');
+  await wb.page.keyboard.press('Control+V');
+  await wb.page.keyboard.press('Control+S');
+  await waitFor(async () => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>, (saved) => JSON.stringify(saved['opsLens.aws.accounts']) === JSON.stringify(accounts), { timeoutMs: 10000, message: 'user settings not saved' });
+  await wb.closeEditors();
 }
 
 /** An execution of the sandbox's machine that waits for moderation, so it stays RUNNING until stopped. */
@@ -63,16 +79,16 @@ describe('production and read-only accounts (opsLens.aws.accounts in user settin
     sfn = new SFNClient(sandboxClientConfig(env.awsEndpoint, PRIMARY_REGION));
     await workbench().openOpsLens();
     useBothAccounts(env.workspace);
-    writeUserSettings([{ profile: 'sandbox', name: 'sandbox-prod', environment: 'production' }]);
+    await setUserAccounts([{ profile: 'sandbox', name: 'sandbox-prod', environment: 'production' }]);
   });
 
   after(async () => {
     const env = environment();
     for (const arn of started) await sfn.send(new StopExecutionCommand({ executionArn: arn })).catch(() => undefined);
     sfn.destroy();
-    fs.writeFileSync(env.userSettingsFile, userSettings);
-    fs.writeFileSync(path.join(env.workspace, '.vscode', 'settings.json'), workspaceSettings);
     await workbench().closeQuickInput();
+    await setUserAccounts(undefined).catch(() => fs.writeFileSync(env.userSettingsFile, userSettings));
+    fs.writeFileSync(path.join(env.workspace, '.vscode', 'settings.json'), workspaceSettings);
     await workbench().waitForTreeItem('Alarms', /^In alarm \(\d+\)$/, 30000).catch(() => undefined);
   });
 
@@ -115,7 +131,7 @@ describe('production and read-only accounts (opsLens.aws.accounts in user settin
 
   it('refuses to stop an execution in a read-only account, naming the setting', async () => {
     const wb = workbench();
-    writeUserSettings([{ profile: 'sandbox', name: 'sandbox-audit', environment: 'readOnly' }]);
+    await setUserAccounts([{ profile: 'sandbox', name: 'sandbox-audit', environment: 'readOnly' }]);
     const name = `readonly-guard-${Date.now().toString(36)}`;
     const arn = await runningExecution(sfn, name);
     started.push(arn);

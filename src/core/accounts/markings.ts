@@ -104,6 +104,18 @@ export function markingLabel(marking: AccountMarking): string {
   return `${kind} account ${marking.name}`;
 }
 
+/** What a panel's badge shows (the page draws `color` with the theme's value). */
+export interface AccountBadge {
+  /** `PRODUCTION account prod-main`. */
+  readonly label: string;
+  readonly environment: AccountEnvironment;
+  readonly color: string;
+}
+
+export function accountBadge(marking: AccountMarking): AccountBadge {
+  return { label: markingLabel(marking), environment: marking.environment, color: marking.color };
+}
+
 /** What a root's description starts with: `PRODUCTION prod-main`. */
 export function markingBadge(marking: AccountMarking): string {
   return marking.environment === 'production' ? `PRODUCTION ${marking.name}` : marking.environment === 'readOnly' ? `read-only ${marking.name}` : marking.name;

@@ -1,24 +1,15 @@
 import { RANGES, RANGE_LABEL } from '../../core/metrics/ranges';
 import { STATISTICS } from '../../core/metrics/statistics';
 import { isFetchedSource, type ChartView, type PageMessage, type PanelState } from '../protocol';
-import { button, el } from './dom';
+import { button, el, paintAccountBadge } from './dom';
 import { VariablePickers } from './variables';
-
-/** The marked account's badge, in the colour the theme gives its theme colour id. */
-function showAccount(badge: HTMLElement, account: ChartView['account']): void {
-  badge.hidden = !account;
-  badge.textContent = account?.label ?? '';
-  badge.dataset.environment = account?.environment ?? '';
-  const color = account && /^[A-Za-z][\w.-]{0,63}$/.test(account.color) ? `var(--vscode-${account.color.replace(/\./g, '-')})` : '';
-  badge.style.setProperty('--account-color', color);
-}
 
 /** Title, range and statistic pickers, refresh, auto refresh, export; all real controls. */
 export class Toolbar {
   readonly element: HTMLElement;
   private readonly title = el('h1', { class: 'title', id: 'title' });
   private readonly subtitle = el('p', { class: 'subtitle', id: 'subtitle' });
-  private readonly account = el('span', { class: 'account-badge', id: 'account-badge', role: 'note' });
+  private readonly account = el('span', { class: 'account-badge', id: 'account-badge', role: 'note', hidden: '' });
   private readonly range = el('select', { id: 'range', 'aria-label': 'Time range' });
   private readonly stat = el('select', { id: 'stat', 'aria-label': 'Statistic' });
   private readonly auto: HTMLButtonElement;
@@ -59,7 +50,7 @@ export class Toolbar {
     if (view) {
       this.title.textContent = view.title;
       this.subtitle.textContent = view.subtitle;
-      showAccount(this.account, view.account);
+      paintAccountBadge(this.account, view.account);
       this.stat.disabled = !view.statSelectable;
       this.variables.show(view.variables);
     }
