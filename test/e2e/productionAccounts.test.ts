@@ -13,7 +13,7 @@ const DIALOG = '.monaco-dialog-box';
 
 /**
  * Sets `opsLens.aws.accounts` in the user's settings the way a person does: in Preferences: Open User
- * Settings (JSON), pasted and saved (the workbench does not pick up the file changed behind its back).
+ * Settings (JSON), pasted and saved (the workbench here does not notice the file changed behind its back).
  */
 async function setUserAccounts(accounts: unknown[] | undefined): Promise<void> {
   const wb = workbench();
@@ -23,15 +23,18 @@ async function setUserAccounts(accounts: unknown[] | undefined): Promise<void> {
   else delete settings['opsLens.aws.accounts'];
   const text = JSON.stringify(settings, null, 2);
   await wb.runCommand('Preferences: Open User Settings (JSON)');
-  await wb.waitForEditor(/settings\.json/);
-  const editor = wb.page.locator('.part.editor .editor-group-container.active .monaco-editor').first();
-  await editor.click({ position: { x: 80, y: 40 }, force: true });
+  // It opens in a modal editor, not a tab.
+  const editor = wb.page.locator('.monaco-editor').filter({ hasText: 'workbench.startupEditor' }).last();
+  await editor.waitFor({ state: 'visible', timeout: 15000 });
+  await editor.click({ position: { x: 120, y: 40 }, force: true });
   await wb.page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await wb.page.keyboard.press('Control+A');
   await wb.page.keyboard.press('Control+V');
   await wb.page.keyboard.press('Control+S');
   await waitFor(async () => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>, (saved) => JSON.stringify(saved['opsLens.aws.accounts']) === JSON.stringify(accounts), { timeoutMs: 10000, message: 'user settings not saved' });
+  await wb.page.keyboard.press('Escape');
   await wb.closeEditors();
+  await editor.waitFor({ state: 'hidden', timeout: 10000 });
 }
 
 /** An execution of the sandbox's machine that waits for moderation, so it stays RUNNING until stopped. */
@@ -61,7 +64,7 @@ async function askToStop(name: string): Promise<string> {
   await wb.pickQuickItem(name);
   const dialog = wb.page.locator(DIALOG);
   await dialog.waitFor({ state: 'visible', timeout: 10000 });
-  const message = (await dialog.locator('.dialog-message-text').textContent()) ?? '';
+  const message = (await dialog.innerText()).replace(/\s+/g, ' ');
   await dialog.locator('.monaco-button', { hasText: /^Stop$/ }).click();
   return message;
 }
@@ -106,7 +109,7 @@ describe('production and read-only accounts (opsLens.aws.accounts in user settin
 
     // A wrong name: the input box says what to type and does not take it; nothing is stopped.
     const asked = await askToStop(name);
-    assert.match(asked, /^PRODUCTION account sandbox-prod: Stop execution/);
+    assert.match(asked, new RegExp(`PRODUCTION account sandbox-prod: Stop execution ${name}\\?`));
     const box = await wb.quickInputInfo();
     assert.match(box.title, new RegExp(`Stop execution ${name} in the PRODUCTION account sandbox-prod`));
     await wb.typeInQuickInput('sandbox');

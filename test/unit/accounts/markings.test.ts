@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { formatResultsDocument } from '../../../src/core/insights/results/document';
 import { formatWriteAudit, markingFor, markingLabel, parseAccountMarkings, typedNameProblem, writeDecision } from '../../../src/core/accounts/markings';
 
 const settings = parseAccountMarkings([
@@ -49,6 +50,12 @@ describe('account markings (opsLens.aws.accounts)', () => {
   it('names the marking the way the views and documents show it', () => {
     assert.equal(markingLabel(markingFor(settings, { profile: 'prod' })!), 'PRODUCTION account prod-main');
     assert.equal(markingLabel(markingFor(settings, { profile: 'x', accountId: '111122223333' })!), 'read-only account audit');
+  });
+
+  it('a results document of a marked account names it in its header, under the title', () => {
+    const range = { start: new Date('2026-12-07T10:00:00Z'), end: new Date('2026-12-07T11:00:00Z'), label: 'last 1h' };
+    const { text } = formatResultsDocument({ queryName: 'Errors', query: 'fields @message', logGroups: ['/aws/lambda/api'], profile: 'prod', region: 'us-east-1', account: markingLabel(markingFor(settings, { profile: 'prod' })!), range, status: 'Complete', rows: [] });
+    assert.deepEqual(text.split('\n').slice(0, 4), ['Errors', '══════', 'Account:     PRODUCTION account prod-main', 'Log groups:  /aws/lambda/api']);
   });
 });
 
