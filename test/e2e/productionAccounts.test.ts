@@ -7,7 +7,7 @@ import { useBothAccounts } from '../../sandbox/workspace';
 import { PRIMARY_REGION, STATE_MACHINE_ARN, STATE_MACHINE_NAME } from '../../sandbox/scenario/constants';
 import { EXECUTIONS } from '../../sandbox/scenario/stateMachine';
 import { environment, waitFor, workbench, type TreeItem } from './harness';
-import { readyChartPage } from './charts';
+import { chartPage, readyChartPage } from './charts';
 
 const PRODUCTION_ROOT = /^sandbox · \d{12} · us-east-1$/;
 const DIALOG = '.monaco-dialog-box';
@@ -133,7 +133,7 @@ describe('production and read-only accounts (opsLens.aws.accounts in user settin
     await wb.dismissNotifications();
   });
 
-  it('shows the production account as a badge, in its colour, on a dashboard of that account', async () => {
+  it('shows the production account as a badge, in its colour, on a dashboard and an investigation of that account', async () => {
     const wb = workbench();
     await wb.closeEditors();
     await wb.runCommand('Ops Lens: Open CloudWatch Dashboard…');
@@ -146,6 +146,15 @@ describe('production and read-only accounts (opsLens.aws.accounts in user settin
     const colors = await badge.evaluate((el) => ({ badge: getComputedStyle(el).color, text: getComputedStyle(document.body).color }));
     assert.notEqual(colors.badge, colors.text, 'the badge has the account\'s colour, not the text colour');
     await wb.screenshot('production-account-dashboard');
+    await wb.closeEditors();
+
+    await wb.runCommand('Ops Lens: Investigate Alarm');
+    await wb.typeInQuickInput('StepFunction-Failures');
+    await wb.pickQuickItem('StepFunction-Failures');
+    await wb.waitForEditor(/Investigate: StepFunction-Failures/, 30000);
+    const investigation = chartPage().locator('#account-badge');
+    await waitFor(() => investigation.textContent(), (t) => t === 'PRODUCTION account sandbox-prod', { timeoutMs: 30000, message: 'no account badge on the investigation' });
+    await wb.screenshot('production-account-investigation');
     await wb.closeEditors();
   });
 
