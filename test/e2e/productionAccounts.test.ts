@@ -7,7 +7,7 @@ import { useBothAccounts } from '../../sandbox/workspace';
 import { PRIMARY_REGION, STATE_MACHINE_ARN, STATE_MACHINE_NAME } from '../../sandbox/scenario/constants';
 import { EXECUTIONS } from '../../sandbox/scenario/stateMachine';
 import { environment, waitFor, workbench, type TreeItem } from './harness';
-import { chartPage, readyChartPage } from './charts';
+import { chartPage, openDashboard } from './charts';
 
 const PRODUCTION_ROOT = /^sandbox · \d{12} · us-east-1$/;
 const DIALOG = '.monaco-dialog-box';
@@ -136,11 +136,7 @@ describe('production and read-only accounts (opsLens.aws.accounts in user settin
   it('shows the production account as a badge, in its colour, on a dashboard and an investigation of that account', async () => {
     const wb = workbench();
     await wb.closeEditors();
-    await wb.runCommand('Ops Lens: Open CloudWatch Dashboard…');
-    await wb.typeInQuickInput('dev-application-dashboard');
-    await wb.pickQuickItem('dev-application-dashboard');
-    await wb.waitForEditor(/Dashboard: dev-application-dashboard/, 30000);
-    const page = await readyChartPage();
+    const page = await openDashboard('dev-application-dashboard');
     const badge = page.locator('#account-badge');
     await waitFor(() => badge.textContent(), (t) => t === 'PRODUCTION account sandbox-prod', { timeoutMs: 20000, message: 'no account badge on the dashboard' });
     const colors = await badge.evaluate((el) => ({ badge: getComputedStyle(el).color, text: getComputedStyle(document.body).color }));
