@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): OpsLensExports {
     onCall: (record) => (record.errorCode ? log.warn(formatCallRecord(record)) : log.info(formatCallRecord(record))),
   });
   context.subscriptions.push({ dispose: () => session.reset() });
-  const accounts = new AccountLabels(session);
+  const accounts = new AccountLabels(session, log);
   context.subscriptions.push(accounts);
 
   const services: Services = {

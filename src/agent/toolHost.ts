@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
+import { markingLabel } from '../core/accounts/markings';
+import { confirmWrite } from '../platform/confirmWrite';
 import { readSetting } from '../platform/trust';
 import { runbookPathCandidates } from '../core/runbooks/workspacePath';
 import type { HealthApi } from '../health/activation';
@@ -90,6 +92,11 @@ export function createToolHost(context: vscode.ExtensionContext, services: Servi
     queryScans: new QueryScanHistory({ get: () => context.globalState.get(QUERY_SCANS_KEY), set: (entries) => context.globalState.update(QUERY_SCANS_KEY, entries) }),
     healthChanges: deps.healthChanges,
     health: health && (async () => health.store),
+    accountMarking: async (scope) => {
+      const { marking } = await services.accounts.resolve(scope);
+      return marking && markingLabel(marking);
+    },
+    confirmChange: (request) => confirmWrite(services, { ...request, question: { message: `A chat tool asks to ${request.action.charAt(0).toLowerCase()}${request.action.slice(1)}. Allow it?`, buttons: ['Allow'] } }),
   };
   return new Map(AGENT_TOOLS.map((tool) => [tool.name, languageModelTool(tool, ctx)]));
 }

@@ -12,6 +12,7 @@ import type { IgnoredSettings } from '../platform/trust';
 import { isScoped } from '../aws/scope';
 import type { RootLabels } from '../session/accountLabels';
 import { untrustedMarkdown } from '../platform/textSinks';
+import { markRoot } from '../session/rootMarking';
 
 export type AlarmNode =
   | { kind: 'region'; region: RegionAlarms }
@@ -101,7 +102,7 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
         item.iconPath = new vscode.ThemeIcon(r.error ? 'debug-disconnect' : 'globe', r.error ? new vscode.ThemeColor('list.warningForeground') : undefined);
         item.description = r.loading ? 'loading…' : `${r.alarms.length} alarms${firing ? `, ${firing} in alarm` : ''}${r.error ? (r.loadedAt ? ` · stale, as of ${clockTime(r.loadedAt)}` : ' · not loaded') : ''}`;
         item.contextValue = 'region';
-        return item;
+        return markRoot(item, this.roots?.marking(r.region), !!r.error);
       }
       case 'state': {
         const item = new vscode.TreeItem(`${STATE_LABEL[node.state]} (${node.alarms.length})`, node.state === 'OK' && node.alarms.length > 20 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);

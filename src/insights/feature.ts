@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { accountHeader } from '../session/accountLabels';
 import type { Services } from '../services';
 import { rangeLabel } from '../core/time/ranges';
 import { SHOW_SERIES_COMMAND } from '../metrics/activation';
@@ -26,7 +27,7 @@ export interface InsightsFeature {
 
 /** Everything behind the Logs Insights commands; loaded on the first command (see activation.ts). */
 export function createInsightsFeature(context: vscode.ExtensionContext, services: Services): InsightsFeature {
-  const results = new ResultsDocuments();
+  const results = new ResultsDocuments(accountHeader(services.accounts));
   const diagnostics = new QueryDiagnostics();
   const ctx: InsightsContext = { services, results, history: new QueryHistory(context.globalState), diagnostics, workspaceState: context.workspaceState };
 

@@ -29,6 +29,9 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     this.texts.delete(doc.uri.toString());
   });
 
+  /** `account`: a scope's marking as the header names it (`PRODUCTION account prod-main`), if marked. */
+  constructor(private readonly account: (scope: string) => string | undefined = () => undefined) {}
+
   add(data: ResultsData): vscode.Uri {
     const safe = data.queryName.replace(/[^\p{L}\p{N} ._-]+/gu, '-').slice(0, 60).trim() || 'query';
     const uri = vscode.Uri.from({ scheme: RESULTS_SCHEME, path: `/${++this.counter}/${safe}.log` });
@@ -50,7 +53,7 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     if (cached !== undefined) return cached;
     const data = this.results.get(key);
     if (!data) return 'These results were closed and are no longer kept. Run the query again (Ops Lens: Show Query History).\n';
-    const text = capDocument(formatResultsDocument({ queryName: data.queryName, query: data.query, logGroups: data.logGroups, ...where(data.region), range: data.range, status: data.status, statistics: data.statistics, rows: data.rows }).text);
+    const text = capDocument(formatResultsDocument({ queryName: data.queryName, query: data.query, logGroups: data.logGroups, ...where(data.region), account: data.region.includes(',') ? undefined : this.account(data.region), range: data.range, status: data.status, statistics: data.statistics, rows: data.rows }).text);
     this.texts.set(key, text);
     return text;
   }

@@ -1,6 +1,7 @@
 // The investigation command, loaded on first use: resolves the alarm, opens its panel, gathers the parts
 // into it, and answers the page (open an error's events, an execution, the runbook; save the notes).
 import * as vscode from 'vscode';
+import { accountBadge } from '../core/accounts/markings';
 import { scopesFor } from '../aws/scope';
 import { findRunbook } from '../alarms/runbook';
 import { alarmFromArgument } from '../core/metrics/arguments';
@@ -58,7 +59,9 @@ export function createInvestigateFeature(context: vscode.ExtensionContext, servi
   const run = async (entry: Open): Promise<void> => {
     const seq = ++entry.seq;
     const r = entry.request;
-    entry.view.start({ region: r.region, name: r.name, beforeMs: r.beforeMs ?? DEFAULT_BEFORE_MS, afterMs: r.afterMs ?? DEFAULT_AFTER_MS, ...(r.at !== undefined ? { at: r.at } : {}) });
+    const marking = services.accounts.marking(r.region);
+    const account = marking ? accountBadge(marking) : undefined;
+    entry.view.start({ region: r.region, name: r.name, beforeMs: r.beforeMs ?? DEFAULT_BEFORE_MS, afterMs: r.afterMs ?? DEFAULT_AFTER_MS, ...(r.at !== undefined ? { at: r.at } : {}), ...(account ? { account } : {}) });
     const started = performance.now();
     const gathered = await gatherInvestigation(deps, r, (update) => {
       if (seq === entry.seq) entry.view.part(update);

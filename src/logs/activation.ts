@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { accountHeader } from '../session/accountLabels';
 import { DEFAULT_TAIL_BUFFER_EVENTS } from '../core/logs';
 import { quoted } from '../core/text/notification';
 import { registerSourceLinksFor } from '../insights/sourceLinks';
@@ -37,7 +38,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   let tailParts: vscode.Disposable[] = [];
   const tails = (): TailDocuments => {
     if (!tailDocuments) {
-      const created = new TailDocuments(logs, bufferEvents, tailChanged);
+      const created = new TailDocuments(logs, bufferEvents, tailChanged, accountHeader(services.accounts));
       tailParts = [created, new TailStatusBar(created), ...registerSourceLinksFor({ scheme: TAIL_SCHEME }, (uri) => created.session(uri) !== undefined)];
       tailDocuments = created;
     }

@@ -3,6 +3,7 @@ import { errorTreeItem } from '../platform/errorItem';
 import type { Favorite, Group, LogsStore, RegionGroups } from './store';
 import type { RootLabels } from '../session/accountLabels';
 import { untrustedMarkdown } from '../platform/textSinks';
+import { markRoot } from '../session/rootMarking';
 
 export type LogsNode =
   | { kind: 'favorites' }
@@ -94,7 +95,7 @@ export class LogsTree implements vscode.TreeDataProvider<LogsNode>, vscode.Dispo
         item.id = `region:${node.region.region}`;
         item.iconPath = new vscode.ThemeIcon(node.region.error ? 'cloud-offline' : 'globe');
         item.description = `${node.region.groups.length}${node.region.nextToken ? '+' : ''} log groups`;
-        return item;
+        return markRoot(item, this.roots?.marking(node.region.region), !!node.region.error);
       }
       case 'group': {
         const item = this.groupItem(node.group, this.store.isFavorite(node.group.region, node.group.name));

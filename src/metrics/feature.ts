@@ -26,7 +26,7 @@ export interface MetricsFeature {
 export function createMetricsFeature(context: vscode.ExtensionContext, services: Services): MetricsFeature {
   const { session, cloudWatch, metrics: metricsApi, log } = services;
   const loader = new ChartLoader({ metrics: metricsApi, alarmHistory: (region, name) => cloudWatch.alarmHistory(region, name, 100) });
-  const panels = new ChartPanel({ extensionUri: context.extensionUri, loader, log, refreshSeconds: readRefreshIntervalSeconds });
+  const panels = new ChartPanel({ extensionUri: context.extensionUri, loader, log, refreshSeconds: readRefreshIntervalSeconds, marking: (scope) => services.accounts.marking(scope) });
 
   const regions = async (): Promise<readonly string[]> => (await session.regions()).regions;
 

@@ -10,7 +10,8 @@ import { EXECUTION_LOGS_SCHEME, EXECUTION_SCHEME, ExecutionDetailsProvider, Exec
 import { startExecution, type StartRequest } from './startExecution';
 import { StepFunctionsStore } from './store';
 import { StepFunctionsTree } from './tree';
-import { confirmChange, notifyError, notifyInfo, notifyWarning } from '../platform/notify';
+import { notifyError, notifyInfo } from '../platform/notify';
+import { confirmWrite } from '../platform/confirmWrite';
 import { quoted } from '../core/text/notification';
 import { showPick, withViewProgress, withWindowProgress } from '../platform/textSinks';
 
@@ -83,7 +84,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       const request = (arg && typeof arg === 'object' && !('machine' in arg) ? arg : {}) as StartRequest & { stateMachineArn?: string };
       const machine = await machineFromArgument(store, request.stateMachineArn ?? arg, ensureLoaded);
       if (!machine) return;
-      const arn = await startExecution(api, machine, request, diagnostics);
+      const arn = await startExecution(api, machine, request, diagnostics, services);
       if (!arn) return;
       await afterChange(machine.arn);
       void notifyInfo(`Started execution ${arnName(arn)} of ${machine.name}.`, 'Show Details').then((b) => b && showExecution(arn));
@@ -93,19 +94,19 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       const arn = await executionArnFromArgument(store, arg, (e) => e.status === 'RUNNING', 'Stop which running execution?');
       if (!arn) return;
       let cause = typeof causeArg === 'string' ? causeArg : undefined;
-      if (cause !== undefined) {
-        if (!(await confirmChange(`Stop execution ${arnName(arn)}? It ends as ABORTED; states already run are not undone.`, 'Stop', `Cause: ${quoted(cause, 400)}`))) return;
-      } else {
-        const choice = await notifyWarning(`Stop execution ${arnName(arn)}? It ends as ABORTED; states already run are not undone.`, { modal: true }, 'Stop', 'Stop with Cause…');
-        if (!choice) return;
-        if (choice === 'Stop with Cause…') {
-          cause = await vscode.window.showInputBox({ title: `Stop ${arnName(arn)}`, prompt: 'Cause (recorded in the execution history)' });
-          if (cause === undefined) return;
-        }
-      }
       const region = await regionOf(arn);
+      const message = `Stop execution ${arnName(arn)}? It ends as ABORTED; states already run are not undone.`;
+      const permit = await confirmWrite(services, {
+        scope: region, operation: 'StopExecution', action: `Stop execution ${arnName(arn)}`, target: arn,
+        question: cause !== undefined ? { message, detail: `Cause: ${quoted(cause, 400)}`, buttons: ['Stop'] } : { message, buttons: ['Stop', 'Stop with Cause…'] },
+      });
+      if (!permit) return;
+      if (permit.choice === 'Stop with Cause…') {
+        cause = await vscode.window.showInputBox({ title: `Stop ${arnName(arn)}`, prompt: 'Cause (recorded in the execution history)' });
+        if (cause === undefined) return;
+      }
       try {
-        await api.stop(region, arn, cause);
+        await permit.run(() => api.stop(region, arn, cause));
       } catch (err) {
         await showError(err, `Could not stop ${arnName(arn)}`);
         return;
@@ -130,9 +131,13 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
         void notifyError(`Execution ${arnName(arn)} is ${status}: only failed, timed-out or aborted executions of the last 14 days can be redriven.`);
         return;
       }
-      if (!(await confirmChange(`Redrive execution ${arnName(arn)}? It runs again from its failed state.`, 'Redrive'))) return;
+      const permit = await confirmWrite(services, {
+        scope: region, operation: 'RedriveExecution', action: `Redrive execution ${arnName(arn)}`, target: arn,
+        question: { message: `Redrive execution ${arnName(arn)}? It runs again from its failed state.`, buttons: ['Redrive'] },
+      });
+      if (!permit) return;
       try {
-        await api.redrive(region, arn);
+        await permit.run(() => api.redrive(region, arn));
       } catch (err) {
         await showError(err, `Could not redrive ${arnName(arn)}`);
         return;

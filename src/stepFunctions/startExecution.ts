@@ -5,7 +5,8 @@ import { showError } from '../platform/errors';
 import { defaultExecutionName, executionNameProblem } from '../core/stepFunctions/executionName';
 import { validateExecutionInput } from '../core/stepFunctions/input';
 import type { StateMachine } from './store';
-import { confirmChange, notifyError, notifyInfo } from '../platform/notify';
+import { notifyError, notifyInfo } from '../platform/notify';
+import { confirmWrite, type WriteGuard, type WriteRequest } from '../platform/confirmWrite';
 import { quoted } from '../core/text/notification';
 import { showPick } from '../platform/textSinks';
 
@@ -55,7 +56,7 @@ function checkedInput(document: vscode.TextDocument, diagnostics: vscode.Diagnos
 }
 
 /** Starts an execution; returns its ARN. A name already in use offers another name. */
-export async function startExecution(api: StepFunctionsApi, machine: StateMachine, request: StartRequest, diagnostics: vscode.DiagnosticCollection): Promise<string | undefined> {
+export async function startExecution(api: StepFunctionsApi, machine: StateMachine, request: StartRequest, diagnostics: vscode.DiagnosticCollection, guard: WriteGuard): Promise<string | undefined> {
   const asked = request.name ?? (await vscode.window.showInputBox({
     title: `Start ${machine.name}`,
     prompt: 'Execution name (unique for 90 days)',
@@ -70,20 +71,25 @@ export async function startExecution(api: StepFunctionsApi, machine: StateMachin
     return undefined;
   }
   let input = request.input;
+  let question: WriteRequest['question'];
   if (input !== undefined) {
     const problem = validateExecutionInput(input);
     if (problem) {
       void notifyError(`Not started: ${problem.message}. Nothing was sent.`);
       return undefined;
     }
-    if (!(await confirmChange(`Start execution ${name} of ${machine.name} with the input it was given?`, 'Start Execution', quoted(input, 500)))) return undefined;
+    question = { message: `Start execution ${name} of ${machine.name} with the input it was given?`, detail: quoted(input, 500), buttons: ['Start Execution'] };
   } else {
     input = await askInput(machine, diagnostics);
     if (input === undefined) return undefined;
   }
+  // Without a given input the person has just chosen name and input step by step: only production asks again.
+  const body = input;
+  const permit = await confirmWrite(guard, { scope: machine.region, operation: 'StartExecution', action: `Start execution ${name} of ${machine.name}`, target: machine.arn, question });
+  if (!permit) return undefined;
   for (;;) {
     try {
-      const { executionArn } = await api.start(machine.region, machine.arn, name, input);
+      const { executionArn } = await permit.run(() => api.start(machine.region, machine.arn, name, body));
       return executionArn;
     } catch (err) {
       if (err instanceof AwsUserError && err.code === 'ExecutionAlreadyExists') {

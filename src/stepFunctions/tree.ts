@@ -5,6 +5,7 @@ import { formatDuration, relativeTime } from '../core/time/relative';
 import { clockTime, staleRowLabel, staleTooltip } from '../core/time/stale';
 import { isScoped } from '../aws/scope';
 import type { RootLabels } from '../session/accountLabels';
+import { markRoot } from '../session/rootMarking';
 import type { Execution, RegionMachines, StateMachine, StepFunctionsStore } from './store';
 import { untrustedMarkdown } from '../platform/textSinks';
 
@@ -81,7 +82,7 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
         item.id = `region:${node.region.region}`;
         item.iconPath = new vscode.ThemeIcon(node.region.error ? 'debug-disconnect' : 'globe', node.region.error ? new vscode.ThemeColor('list.warningForeground') : undefined);
         item.description = `${node.region.machines.length} state machines${node.region.error ? (node.region.loadedAt ? ` · stale, as of ${clockTime(node.region.loadedAt)}` : ' · not loaded') : ''}`;
-        return item;
+        return markRoot(item, this.roots?.marking(node.region.region), !!node.region.error);
       }
       case 'machine': {
         const list = this.store.executionsOf(node.machine.arn);

@@ -1,6 +1,7 @@
 // The one definition of what the investigation panel's host (src/investigate/panel.ts) and page
 // (src/webview/page/investigation.ts) say to each other. The page imports only types from here.
 import type { PartUpdate } from '../core/investigate/model';
+import type { AccountBadge } from './protocol';
 
 export type { PartUpdate };
 export type {
@@ -16,6 +17,8 @@ export interface InvestigationHeader {
   readonly at?: number;
   readonly beforeMs: number;
   readonly afterMs: number;
+  /** The marked account the alarm is in (opsLens.aws.accounts). */
+  readonly account?: AccountBadge;
 }
 
 /** Host → page. */

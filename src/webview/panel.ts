@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { accountBadge, type AccountMarking } from '../core/accounts/markings';
 import { exportFileName, seriesToCsv, type CsvSeries } from '../core/metrics/csv';
 import { safeHref } from '../core/metrics/markdown';
 import { DEFAULT_RANGE } from '../core/metrics/ranges';
@@ -32,6 +33,16 @@ export interface ChartPanelOptions {
   readonly log: vscode.LogOutputChannel;
   /** Seconds between automatic refreshes while a panel is visible (default 60). */
   readonly refreshSeconds?: () => number;
+  /** The marking of a scope's account, for the badge by the title. */
+  readonly marking?: (scope: string) => AccountMarking | undefined;
+}
+
+/** The one account a source reads from, when it reads from one. */
+function sourceScope(source: ChartSource): string | undefined {
+  if (source.kind === 'dashboard' || source.kind === 'alarm') return source.region;
+  if (source.kind !== 'metrics') return undefined;
+  const regions = new Set(source.metrics.map((m) => m.region));
+  return regions.size === 1 ? [...regions][0] : undefined;
 }
 
 const LOG_QUERY_COMMAND = 'opsLens.insights.runQuery';
@@ -259,8 +270,11 @@ class OpenChart extends Disposable {
     this.post({ type: 'loading', state });
     const started = performance.now();
     try {
-      const view = await this.options.loader.load(state);
+      const loaded = await this.options.loader.load(state);
       if (seq !== this.loadSeq || this.isDisposed) return;
+      const scope = sourceScope(state.source);
+      const marking = scope !== undefined ? this.options.marking?.(scope) : undefined;
+      const view = marking ? { ...loaded, account: accountBadge(marking) } : loaded;
       this.view = view;
       // The view may show another range than asked (a dashboard's own): the toolbar and saved state follow it.
       if (view.range !== this.state.range) this.state = { ...this.state, range: view.range };

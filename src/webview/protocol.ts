@@ -1,6 +1,7 @@
 // The one definition of what the chart panel's host and page say to each other. Imported by both
 // src/webview/panel.ts (extension host) and src/webview/page/main.ts (the webview, bundled separately).
 // The page imports only types from here, so the checks below (host side) stay out of its bundle.
+import type { AccountBadge } from '../core/accounts/markings';
 import { seriesChartFromArgument, type AlarmSnapshot, type MetricSelection, type SeriesChartInput } from '../core/metrics/arguments';
 import type { GridPos, MetricView } from '../core/metrics/dashboard';
 import type { MdBlock, MdInline } from '../core/metrics/markdown';
@@ -146,6 +147,8 @@ export interface PlaceholderWidgetView extends WidgetBase {
 
 export type WidgetView = ChartWidgetView | TextWidgetView | AlarmsWidgetView | LogWidgetView | PlaceholderWidgetView;
 
+export type { AccountBadge };
+
 export interface ChartView {
   readonly title: string;
   readonly subtitle: string;
@@ -165,7 +168,10 @@ export interface ChartView {
   readonly notes: readonly string[];
   /** A dashboard's variables, for the toolbar's pickers. */
   readonly variables?: readonly VariableView[];
+  /** The marked account the data comes from (opsLens.aws.accounts): shown as a badge above the title. */
+  readonly account?: AccountBadge;
 }
+
 
 export type ThemeKind = 'light' | 'dark' | 'highContrast' | 'highContrastLight';
 

@@ -739,6 +739,8 @@ export interface E2eEnvironment {
   readonly env: Readonly<Record<string, string>>;
   /** The extension host's home folder (HOME), private to the run. */
   readonly home: string;
+  /** The user's settings.json of the run (user-level settings, which a workspace cannot change). */
+  readonly userSettingsFile: string;
   readonly codeServerUrl: string;
 }
 

@@ -79,6 +79,7 @@ export const mochaHooks = {
       healthUrl: sandbox.healthUrl,
       env: hostEnv,
       home,
+      userSettingsFile: path.join(tempDir, 'user-data', 'User', 'settings.json'),
       codeServerUrl: codeServer.url,
     });
     log(`workbench ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -2,6 +2,7 @@ import { buildTimeline } from '../../core/stepFunctions/timeline';
 import { arnName, STATUS_FILTERS, type ExecutionStatus } from '../../core/stepFunctions/model';
 import type { ExecutionListItem } from '../../aws/services/stepFunctions';
 import { cell, iso, table, untrusted } from './text';
+import { accountNotes } from './accounts';
 import { numberArg, regionOfArn, regionsOf, stringArg, type AgentTool } from './types';
 
 const MAX_EXECUTIONS = 50;
@@ -43,7 +44,8 @@ export const listExecutions: AgentTool = {
       .flat()
       .sort((a, b) => (b.e.startDate?.getTime() ?? 0) - (a.e.startDate?.getTime() ?? 0));
     const shown = found.slice(0, limit);
-    const head = `${shown.length} execution(s)${status ? ` with status ${status}` : ''} of ${looked.length} state machine(s)${machines.length > looked.length ? ` (the first ${MAX_STATE_MACHINES} of ${machines.length})` : ''}, newest first${found.length > shown.length ? `; at most ${limit} shown` : ''}.`;
+    const accounts = await accountNotes(ctx, looked.map((m) => m.region));
+    const head = `${shown.length} execution(s)${status ? ` with status ${status}` : ''} of ${looked.length} state machine(s)${machines.length > looked.length ? ` (the first ${MAX_STATE_MACHINES} of ${machines.length})` : ''}, newest first${found.length > shown.length ? `; at most ${limit} shown` : ''}.${accounts ? `\n${accounts}` : ''}`;
     if (shown.length === 0) return head;
     const rows = shown.map(({ machine, e }: { machine: string; e: ExecutionListItem }) => [e.status ?? '-', machine, e.name ?? '-', iso(e.startDate), iso(e.stopDate), e.executionArn ?? '']);
     return `${head}\n\n${table(['Status', 'State machine', 'Execution', 'Started', 'Stopped', 'ARN'], rows.map((r) => r.map((c) => cell(c, 200))))}`;
@@ -70,6 +72,7 @@ export const describeExecution: AgentTool = {
     const states = timeline.entries.filter((e) => e.kind === 'state').slice(0, 40);
     return [
       `Execution ${execution.name ?? arnName(arn)} of ${arnName(execution.stateMachineArn ?? '')}: ${execution.status ?? '-'}; started ${iso(execution.startDate)}, stopped ${iso(execution.stopDate)}.`,
+      ...[await accountNotes(ctx, [region])].filter(Boolean),
       failure ? `Failed${failure.state ? ` in state "${cell(failure.state, 200)}"` : ''} with error "${cell(failure.error, 200)}".` : 'No failure.',
       failure?.cause ? untrusted('Cause', failure.cause) : '',
       '',

@@ -9,6 +9,7 @@ import type { QueryScanHistory } from './scanHistory';
 import type { EndpointConfig } from '../../core/health/model';
 import type { SettingsProblem } from '../../core/health/settings';
 import type { EndpointStatus } from '../../health/store';
+import type { ChangePermit, ToolChange } from './accounts';
 
 export interface WorkspaceDocument {
   /** Relative to the workspace folder, with `/`. */
@@ -61,6 +62,10 @@ export interface ToolContext {
   readonly queryScans?: QueryScanHistory;
   /** Health endpoints' state changes recorded in [start, end] (only where Ops Lens watches them). */
   readonly healthChanges?: (endpoints: readonly string[], start: number, end: number) => { changes: HealthChange[]; recordedSince?: number };
+  /** A scope's account marking (`PRODUCTION account prod-main`), for answers about its resources. */
+  readonly accountMarking?: (scope: string) => Promise<string | undefined>;
+  /** The commands' guard for changes (see guardedChange); absent where nobody can be asked. */
+  readonly confirmChange?: (request: ToolChange) => Promise<ChangePermit | undefined>;
 }
 
 export interface JsonSchema {

@@ -38,6 +38,8 @@ export const SETTING_POWERS = {
   'agent.runInsightsQueryWithoutConfirmation': 'spend',
   'agent.productionErrorsWithoutConfirmation': 'spend',
   'agent.runQueriesWithoutConfirmation': 'spend',
+  // Which accounts ask for their name before a change, or refuse changes: a workspace must not unmark one.
+  'aws.accounts': 'spend',
   'productionErrors.problems': 'nothing',
   'alarms.notifyOnAlarm': 'nothing',
 } as const satisfies Record<string, SettingPower>;

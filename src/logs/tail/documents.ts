@@ -8,7 +8,7 @@ export const TAIL_SCHEME = 'ops-lens-tail';
 /** How often a live document is redrawn at most. */
 const REFRESH_MS = 250;
 
-function header(session: TailSession): string {
+function header(session: TailSession, account: string | undefined): string {
   const t = session.target;
   const state =
     session.state === 'ended' ? `ended — ${tailField(session.endReason ?? '')}`
@@ -18,6 +18,7 @@ function header(session: TailSession): string {
   const kept = session.buffer.dropped > 0 ? ` (the last ${session.buffer.size} kept)` : '';
   return [
     `Live Tail: ${t.groups.map((g) => tailField(g.name)).join(', ')} (${tailField(t.region)})`,
+    ...(account ? [`Account:   ${account}`] : []),
     `Filter:    ${tailField(t.filterPattern) || 'none'}${t.logStreamNamePrefixes?.length ? ` · streams starting with ${t.logStreamNamePrefixes.map(tailField).join(', ')}` : ''}`,
     `Session:   ${state} · ${session.buffer.received} event${session.buffer.received === 1 ? '' : 's'}${kept}`,
     '─'.repeat(80),
@@ -40,7 +41,8 @@ export class TailDocuments implements vscode.Disposable {
   private readonly followers = new Map<string, vscode.TextEditor[]>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly logs: LogsApi, private readonly bufferEvents: () => number, private readonly changed: vscode.EventEmitter<vscode.Uri>) {
+  /** `account`: a scope's marking as the header names it (`PRODUCTION account prod-main`), if marked. */
+  constructor(private readonly logs: LogsApi, private readonly bufferEvents: () => number, private readonly changed: vscode.EventEmitter<vscode.Uri>, private readonly account: (scope: string) => string | undefined = () => undefined) {
     this.subscriptions = [
       vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.scheme === TAIL_SCHEME && this.follow(e.document)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc.uri)),
@@ -120,7 +122,7 @@ export class TailDocuments implements vscode.Disposable {
   provideTextDocumentContent(uri: vscode.Uri): string {
     const session = this.sessions.get(uri.toString());
     if (!session) return CLOSED_TAIL_TEXT;
-    return capDocument(header(session) + session.buffer.text() + '\n');
+    return capDocument(header(session, this.account(session.target.region)) + session.buffer.text() + '\n');
   }
 
   close(uri: vscode.Uri): void {

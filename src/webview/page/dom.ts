@@ -1,3 +1,5 @@
+import type { AccountBadge } from '../protocol';
+
 type Child = Node | string | null | undefined | false;
 
 /**
@@ -26,4 +28,13 @@ export function button(label: string, onClick: () => void, attrs: Record<string,
   const b = el('button', { type: 'button', ...attrs }, label);
   b.addEventListener('click', onClick);
   return b;
+}
+
+/** A marked account's badge: its label, in the colour the theme gives its theme colour id; hidden without one. */
+export function paintAccountBadge(badge: HTMLElement, account: AccountBadge | undefined): void {
+  badge.hidden = !account;
+  badge.textContent = account?.label ?? '';
+  badge.dataset.environment = account?.environment ?? '';
+  const color = account && /^[A-Za-z][\w.-]{0,63}$/.test(account.color) ? `var(--vscode-${account.color.replace(/\./g, '-')})` : '';
+  badge.style.setProperty('--account-color', color);
 }

@@ -7,7 +7,7 @@ import type {
   AlarmPartData, ChildrenPartData, ExecutionsPartData, HealthPartData, InvestigationHeader, InvestigationHostMessage, InvestigationPageMessage,
   LogsPartData, MetricPartData, PartUpdate, RunbookPartData,
 } from '../investigationProtocol';
-import { button, clear, el } from './dom';
+import { button, clear, el, paintAccountBadge } from './dom';
 import { onThemeChange, readPalette } from './theme';
 import { drawTimeSeries, type DrawnChart } from './timeSeries';
 
@@ -66,6 +66,8 @@ function placed(node: HTMLElement, from: number, to?: number): HTMLElement {
 function renderHead(): void {
   clear(head);
   if (!header) return;
+  const badge = el('span', { class: 'account-badge', id: 'account-badge', role: 'note' });
+  paintAccountBadge(badge, header.account);
   const title = el('h1', {}, `Investigate: ${header.name}`);
   const facts = el('p', { class: 'inv-facts', id: 'facts' });
   if (alarm) {
@@ -92,7 +94,7 @@ function renderHead(): void {
     el('span', { id: 'saved', class: 'inv-saved', role: 'status' }),
   );
   moment.addEventListener('change', rerun);
-  head.append(title, facts, controls);
+  head.append(badge, title, facts, controls);
 }
 
 function renderStatus(update: PartUpdate): void {

@@ -1,7 +1,7 @@
 import { RANGES, RANGE_LABEL } from '../../core/metrics/ranges';
 import { STATISTICS } from '../../core/metrics/statistics';
 import { isFetchedSource, type ChartView, type PageMessage, type PanelState } from '../protocol';
-import { button, el } from './dom';
+import { button, el, paintAccountBadge } from './dom';
 import { VariablePickers } from './variables';
 
 /** Title, range and statistic pickers, refresh, auto refresh, export; all real controls. */
@@ -9,6 +9,7 @@ export class Toolbar {
   readonly element: HTMLElement;
   private readonly title = el('h1', { class: 'title', id: 'title' });
   private readonly subtitle = el('p', { class: 'subtitle', id: 'subtitle' });
+  private readonly account = el('span', { class: 'account-badge', id: 'account-badge', role: 'note', hidden: '' });
   private readonly range = el('select', { id: 'range', 'aria-label': 'Time range' });
   private readonly stat = el('select', { id: 'stat', 'aria-label': 'Statistic' });
   private readonly auto: HTMLButtonElement;
@@ -32,7 +33,7 @@ export class Toolbar {
     this.rangeLabel = el('label', {}, 'Range ', this.range);
     this.statLabel = el('label', {}, 'Statistic ', this.stat);
     this.element = el('header', { class: 'toolbar' },
-      el('div', { class: 'heading' }, this.title, this.subtitle),
+      el('div', { class: 'heading' }, this.account, this.title, this.subtitle),
       el('div', { class: 'controls' },
         this.variables.element,
         this.rangeLabel,
@@ -49,6 +50,7 @@ export class Toolbar {
     if (view) {
       this.title.textContent = view.title;
       this.subtitle.textContent = view.subtitle;
+      paintAccountBadge(this.account, view.account);
       this.stat.disabled = !view.statSelectable;
       this.variables.show(view.variables);
     }

@@ -79,6 +79,9 @@ export const fake = {
   picks: [] as { items: { label: string; description?: string; detail?: string }[]; title?: string }[],
   /** Which shown item the person picks (undefined: dismissed). */
   pick: undefined as ((items: readonly { label: string }[]) => unknown) | undefined,
+  /** Every input box shown; `entered` is what the person enters in it (undefined: Escape). */
+  inputBoxes: [] as { title?: string; prompt?: string; validateInput?: (value: string) => string | undefined }[],
+  entered: undefined as string | undefined,
 };
 
 const uri = (text: string) => {
@@ -118,7 +121,10 @@ export const vscodeFake = {
     showInformationMessage: show('info'),
     showWarningMessage: show('warning'),
     showErrorMessage: show('error'),
-    showInputBox: async () => undefined,
+    showInputBox: async (options: (typeof fake.inputBoxes)[number]) => {
+      fake.inputBoxes.push(options);
+      return fake.entered;
+    },
     showQuickPick: async (items: { label: string }[], options: { title?: string } = {}) => {
       fake.picks.push({ items, title: options.title });
       return fake.pick?.(items);

@@ -18,6 +18,8 @@ export interface ResultsDocumentInput {
   /** Where the query ran: the profile (with several side by side) and the region. */
   readonly profile?: string;
   readonly region?: string;
+  /** The account's marking (`PRODUCTION account prod-main`), when opsLens.aws.accounts marks it. */
+  readonly account?: string;
   readonly range: { readonly start: Date; readonly end: Date; readonly label: string };
   /** `Scheduled`, `Running`, `Complete`, `Failed`, `Cancelled`, `Timeout`, … shown as given. */
   readonly status: string;
@@ -103,6 +105,7 @@ function header(input: ResultsDocumentInput, shown: number): string[] {
   const out: string[] = [];
   const title = sanitizeText(input.queryName).replace(/\s+/g, ' ').trim() || 'Logs Insights query';
   out.push(title, '═'.repeat(Math.min(80, Math.max(3, title.length))));
+  if (input.account) out.push(`Account:     ${sanitizeText(input.account).replace(/\s+/g, ' ').trim()}`);
   const groups = input.logGroups.map((g) => sanitizeText(g).replace(/\s+/g, ' '));
   out.push(`Log groups:  ${groups.length ? groups.join(', ') : 'named in the query (SOURCE, SQL FROM)'}`);
   if (input.profile) out.push(`Profile:     ${sanitizeText(input.profile).replace(/\s+/g, ' ').trim()}`);
