@@ -1,9 +1,12 @@
 import type { HandlerContext, HandlerTable, Resettable } from '../handler';
 import { Regional } from '../regional';
 import { deleteAlarms, putMetricAlarm, setAlarmState } from './alarmChanges';
+import { describeAlarmContributors } from './alarmContributors';
 import { describeAlarmHistory } from './alarmHistory';
 import { describeAlarms } from './describeAlarms';
+import { putLogAlarm } from './logAlarms';
 import { getMetricData } from './metricMath/getMetricData';
+import { deleteAlarmMuteRule, getAlarmMuteRule, listAlarmMuteRules, putAlarmMuteRule } from './muteRules';
 import { putMetricData } from './putMetricData';
 import { putCompositeAlarm } from './putCompositeAlarm';
 import { CloudWatchRegion } from './state';
@@ -23,6 +26,12 @@ export class CloudWatchService implements Resettable {
       DescribeAlarmHistory: withState((state, ctx) => describeAlarmHistory(state.history, ctx)),
       PutCompositeAlarm: withState(putCompositeAlarm),
       PutMetricAlarm: withState(putMetricAlarm),
+      PutLogAlarm: withState(putLogAlarm),
+      DescribeAlarmContributors: withState(describeAlarmContributors),
+      PutAlarmMuteRule: withState(putAlarmMuteRule),
+      GetAlarmMuteRule: withState(getAlarmMuteRule),
+      ListAlarmMuteRules: withState(listAlarmMuteRules),
+      DeleteAlarmMuteRule: withState(deleteAlarmMuteRule),
       SetAlarmState: withState(setAlarmState),
       DeleteAlarms: withState(deleteAlarms),
       TagResource: withState(tagResource),
