@@ -97,19 +97,20 @@ export async function deleteAlarms(state: CloudWatchRegion, ctx: HandlerContext)
     if (alarm) state.history.recordConfiguration(name, 'MetricAlarm', 'Delete', alarmConfiguration(alarm), now);
     state.metricAlarmExtras.delete(name);
   }
+  const held: { name: string; type: 'LogAlarm' | 'CompositeAlarm'; arn: string; configuration: Record<string, unknown> }[] = [];
   for (const name of logNames) {
     const alarm = state.logAlarms.get(name);
-    if (!alarm) continue;
-    state.logAlarms.delete(name);
-    state.tags.delete(alarm.arn);
-    state.history.recordConfiguration(name, 'LogAlarm', 'Delete', logAlarmConfiguration(alarm), now);
+    if (alarm) held.push({ name, type: 'LogAlarm', arn: alarm.arn, configuration: logAlarmConfiguration(alarm) });
   }
   for (const name of compositeNames) {
-    const composite = state.composites.get(name);
-    if (!composite) continue;
-    state.composites.delete(name);
-    state.tags.delete(composite.arn);
-    state.history.recordConfiguration(name, 'CompositeAlarm', 'Delete', compositeConfiguration(composite), now);
+    const alarm = state.composites.get(name);
+    if (alarm) held.push({ name, type: 'CompositeAlarm', arn: alarm.arn, configuration: compositeConfiguration(alarm) });
+  }
+  for (const { name, type, arn, configuration } of held) {
+    if (type === 'LogAlarm') state.logAlarms.delete(name);
+    else state.composites.delete(name);
+    state.tags.delete(arn);
+    state.history.recordConfiguration(name, type, 'Delete', configuration, now);
   }
   const remaining = metricAlarms.filter((a) => !metricNames.includes(String(a.AlarmName)));
   refreshComposites(state.composites, remaining, state.history, now);

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { HandlerContext } from '../handler';
 import type { Input } from '../input';
-import { asInput, epochSeconds, objectList, optionalBoolean, optionalNumber, optionalString, stringList } from '../input';
+import { asInput, epochSeconds, optionalBoolean, optionalNumber, optionalString, stringList } from '../input';
 import type { StateSnapshot } from './alarmHistory';
 import { validationError } from './errors';
 import { integerBetween, invalidMember, lengthBetween } from './memberChecks';
 import { fetchMetricAlarm, lowerFirstKeys } from './metricAlarms';
 import { currentAccount } from '../accounts';
 import type { CloudWatchRegion } from './state';
+import { tagOnCreation } from './tags';
 import { DEFAULT_ACCOUNT } from './state';
 
 /**
@@ -122,14 +123,7 @@ export async function putLogAlarm(state: CloudWatchRegion, ctx: HandlerContext):
   alarm.config = config;
   alarm.configuredAt = now;
   state.logAlarms.set(name, alarm);
-  if (!existing) {
-    const tags = new Map<string, string>();
-    for (const tag of objectList(input, 'Tags')) {
-      const key = optionalString(tag, 'Key');
-      if (key !== undefined) tags.set(key, optionalString(tag, 'Value') ?? '');
-    }
-    if (tags.size > 0) state.tags.set(alarm.arn, tags);
-  }
+  if (!existing) tagOnCreation(state, alarm.arn, input);
   state.history.recordConfiguration(name, 'LogAlarm', existing ? 'Update' : 'Create', logAlarmConfiguration(alarm), now);
   return {};
 }

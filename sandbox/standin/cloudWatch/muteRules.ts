@@ -1,6 +1,6 @@
 import type { HandlerContext } from '../handler';
 import type { Input } from '../input';
-import { asInput, epochSeconds, objectList, optionalNumber, optionalString, optionalTimeMs, stringList } from '../input';
+import { asInput, epochSeconds, optionalNumber, optionalString, optionalTimeMs, stringList } from '../input';
 import { currentAccount } from '../accounts';
 import { pageOf, pageSize } from '../paging';
 import { invalidNextToken, resourceNotFoundException, validationError } from './errors';
@@ -8,6 +8,7 @@ import { invalidMember, lengthBetween } from './memberChecks';
 import type { MuteExpression } from './muteSchedule';
 import { isTimeZone, MAX_DURATION_MS, oneTimeEnd, parseDuration, parseMuteExpression, windowAt } from './muteSchedule';
 import type { CloudWatchRegion } from './state';
+import { tagOnCreation } from './tags';
 
 export type MuteRuleStatus = 'SCHEDULED' | 'ACTIVE' | 'EXPIRED';
 
@@ -91,14 +92,7 @@ export function putAlarmMuteRule(state: CloudWatchRegion, ctx: HandlerContext): 
   const rule = checkedRule(state, ctx.input, now);
   const existed = state.muteRules.has(rule.name);
   state.muteRules.set(rule.name, rule);
-  if (!existed) {
-    const tags = new Map<string, string>();
-    for (const tag of objectList(ctx.input, 'Tags')) {
-      const key = optionalString(tag, 'Key');
-      if (key !== undefined) tags.set(key, optionalString(tag, 'Value') ?? '');
-    }
-    if (tags.size > 0) state.tags.set(rule.arn, tags);
-  }
+  if (!existed) tagOnCreation(state, rule.arn, ctx.input);
   return {};
 }
 

@@ -1,5 +1,6 @@
 import type { HandlerContext } from '../handler';
 import { Relay } from '../handler';
+import type { Input } from '../input';
 import { objectList, optionalString, stringList } from '../input';
 import type { CloudWatchRegion } from './state';
 
@@ -9,6 +10,16 @@ function heldHere(state: CloudWatchRegion, arn: string): boolean {
   for (const alarm of state.logAlarms.values()) if (alarm.arn === arn) return true;
   for (const rule of state.muteRules.values()) if (rule.arn === arn) return true;
   return false;
+}
+
+/** Keeps the `Tags` of a request that created a resource moto does not know. */
+export function tagOnCreation(state: CloudWatchRegion, arn: string, input: Input): void {
+  const tags = new Map<string, string>();
+  for (const tag of objectList(input, 'Tags')) {
+    const key = optionalString(tag, 'Key');
+    if (key !== undefined) tags.set(key, optionalString(tag, 'Value') ?? '');
+  }
+  if (tags.size > 0) state.tags.set(arn, tags);
 }
 
 /** Tag operations: answered here for what moto does not know, forwarded otherwise. */
