@@ -4,6 +4,8 @@ import {
   DeleteAlarmsCommand,
   DescribeAlarmHistoryCommand,
   DescribeAlarmsCommand,
+  DisableAlarmActionsCommand,
+  EnableAlarmActionsCommand,
   ListTagsForResourceCommand,
   PutLogAlarmCommand,
   PutMetricAlarmCommand,
@@ -104,6 +106,19 @@ describe('log alarms through the SDK', () => {
       ['LogAlarm', 'ConfigurationUpdate', 'Alarm "checkout-5xx" created'],
     ]);
     await rejectsWith(cw.send(new SetAlarmStateCommand({ AlarmName: 'checkout-5xx', StateValue: 'RED' as 'OK', StateReason: 'x' })), ValidationException);
+  });
+
+  it('disables and enables the actions of log and metric alarms together', async () => {
+    await cw.send(new PutLogAlarmCommand(logAlarm('checkout-5xx')));
+    await cw.send(metricAlarm('cpu-high'));
+    const actionsEnabled = async (): Promise<Array<[string | undefined, boolean | undefined]>> => {
+      const all = await cw.send(new DescribeAlarmsCommand({ AlarmTypes: ['MetricAlarm', 'LogAlarm'] }));
+      return [...(all.MetricAlarms ?? []), ...(all.LogAlarms ?? [])].map((a) => [a.AlarmName, a.ActionsEnabled]);
+    };
+    await cw.send(new DisableAlarmActionsCommand({ AlarmNames: ['checkout-5xx', 'cpu-high', 'not-there'] }));
+    assert.deepEqual(await actionsEnabled(), [['cpu-high', false], ['checkout-5xx', false]]);
+    await cw.send(new EnableAlarmActionsCommand({ AlarmNames: ['checkout-5xx'] }));
+    assert.deepEqual(await actionsEnabled(), [['cpu-high', false], ['checkout-5xx', true]]);
   });
 
   it('updates a log alarm in place and deletes it with DeleteAlarms', async () => {

@@ -30,7 +30,8 @@ interface InsightsQuery {
 /** The Metrics Insights query of a multi-series alarm (a `SELECT … GROUP BY …` expression in its Metrics). */
 export function insightsQueryOf(alarm: Input): InsightsQuery | undefined {
   for (const query of objectList(alarm, 'Metrics')) {
-    const expression = optionalString(query, 'Expression') ?? '';
+    // Metrics Insights queries are at most a few thousand characters; longer text is not one.
+    const expression = (optionalString(query, 'Expression') ?? '').slice(0, 10_000);
     const select = SELECT.exec(expression);
     if (!select) continue;
     const groupBy = (GROUP_BY.exec(expression)?.[1] ?? '')

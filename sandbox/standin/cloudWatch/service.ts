@@ -1,5 +1,6 @@
 import type { HandlerContext, HandlerTable, Resettable } from '../handler';
 import { Regional } from '../regional';
+import { alarmActionsSwitch } from './alarmActions';
 import { deleteAlarms, putMetricAlarm, setAlarmState } from './alarmChanges';
 import { describeAlarmContributors } from './alarmContributors';
 import { describeAlarmHistory } from './alarmHistory';
@@ -34,6 +35,8 @@ export class CloudWatchService implements Resettable {
       DeleteAlarmMuteRule: withState(deleteAlarmMuteRule),
       SetAlarmState: withState(setAlarmState),
       DeleteAlarms: withState(deleteAlarms),
+      EnableAlarmActions: withState(alarmActionsSwitch(true)),
+      DisableAlarmActions: withState(alarmActionsSwitch(false)),
       TagResource: withState(tagResource),
       UntagResource: withState(untagResource),
       ListTagsForResource: withState(listTagsForResource),
