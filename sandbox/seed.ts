@@ -3,6 +3,7 @@ import type { AlarmState } from './scenario/alarms';
 import { SCENARIO_REGIONS } from './scenario/constants';
 import { buildLogGroups } from './scenario/logs';
 import type { ExecutionOutcome } from './scenario/stateMachine';
+import { seedAlarmKinds, type AlarmKindsSeed } from './seeders/alarmKinds';
 import { seedAlarms } from './seeders/alarms';
 import { seedDashboards } from './seeders/dashboards';
 import { seedLogs, type LogSeedResult } from './seeders/logs';
@@ -37,11 +38,16 @@ export interface ScenarioSummary {
   standIn: { queryDefinitions: string[]; compositeAlarm: string };
   /** The second account, reachable as the `staging` profile. */
   staging: { alarms: number; stateMachineArn: string };
+  /** Alarms of every other kind and a mute rule, when asked for with `alarmKinds`. */
+  alarmKinds?: AlarmKindsSeed;
   durationMs: number;
 }
 
-/** Seeds the whole scenario through the real SDK clients against `endpoint` (expects a fresh moto). */
-export async function seedScenario(endpoint: string, options: { now?: Date; log?: (s: string) => void } = {}): Promise<ScenarioSummary> {
+/**
+ * Seeds the whole scenario through the real SDK clients against `endpoint` (expects a fresh moto). `alarmKinds`
+ * (off by default, so the scenario's alarm counts stay) adds a log, PromQL, multi-series and anomaly-band alarm and a mute rule.
+ */
+export async function seedScenario(endpoint: string, options: { now?: Date; log?: (s: string) => void; alarmKinds?: boolean } = {}): Promise<ScenarioSummary> {
   const started = Date.now();
   const now = options.now ?? new Date();
   const log = options.log ?? (() => undefined);
@@ -64,6 +70,7 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
       timed('staging account', () => seedStaging(endpoint, now)),
     ]);
 
+    const alarmKinds = options.alarmKinds ? await timed('alarms of every kind', () => seedAlarmKinds(clients, now)) : undefined;
     const byRegion: ScenarioSummary['alarms'] = {};
     const states: ScenarioSummary['alarmStates'] = {};
     for (const region of SCENARIO_REGIONS) {
@@ -96,6 +103,7 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
         logGroups: groups.length,
         logEvents: groups.reduce((n, g) => n + g.events, 0),
       },
+      ...(alarmKinds ? { alarmKinds } : {}),
       durationMs: Date.now() - started,
     };
   } finally {

@@ -47,7 +47,7 @@ async function startAwsEndpoint(log: (s: string) => void): Promise<RunningServer
  * `faults` (rules, or `[]` to start with none), the AWS endpoint handed out is a fault proxy in front
  * of the seeded one. With `liveLogs`, a trickle of events is written into one log group while it runs.
  */
-export async function startSandbox(options: { log?: (s: string) => void; workspaceDir?: string; faults?: readonly FaultRule[]; liveLogs?: boolean } = {}): Promise<Sandbox> {
+export async function startSandbox(options: { log?: (s: string) => void; workspaceDir?: string; faults?: readonly FaultRule[]; liveLogs?: boolean; alarmKinds?: boolean } = {}): Promise<Sandbox> {
   const log = options.log ?? (() => undefined);
   const running: RunningServer[] = [];
   const stopAll = async () => {
@@ -61,7 +61,7 @@ export async function startSandbox(options: { log?: (s: string) => void; workspa
       startHealthServer().then((s) => (running.push(s), s)),
     ]);
     log(`AWS endpoint up in ${Date.now() - t0} ms`);
-    const summary = await seedScenario(aws.url, { log });
+    const summary = await seedScenario(aws.url, { log, alarmKinds: options.alarmKinds });
     log(`scenario seeded in ${summary.durationMs} ms`);
     if (options.liveLogs) running.push({ url: aws.url, port: aws.port, ...(await startLogTrickle(aws.url, log)) });
     const proxy = options.faults && await startFaultProxy({ upstream: aws.url, rules: options.faults, log }).then((p) => (running.push(p), p));

@@ -48,6 +48,7 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { resetMoto, startMoto, type RunningServer } from '../../sandbox/moto';
+import { rejectsWith } from './rejectsWith';
 import { startStandIn, type StandInServer } from '../../sandbox/standin/server';
 
 const CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
@@ -58,17 +59,6 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 function row(fields: ResultField[]): Record<string, string | undefined> {
   return Object.fromEntries(fields.map((f) => [f.field ?? '', f.value]));
-}
-
-async function rejectsWith<T extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => T, check?: (err: T) => void): Promise<void> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof type, `expected ${type.name}, got ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
-    check?.(err);
-    return;
-  }
-  assert.fail(`expected ${type.name}, but the call succeeded`);
 }
 
 describe('stand-in in front of moto', function () {

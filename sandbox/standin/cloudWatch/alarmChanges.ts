@@ -5,13 +5,15 @@ import type { AlarmState } from './alarmRule';
 import type { StateSnapshot } from './alarmHistory';
 import { compositeConfiguration, refreshComposites } from './compositeAlarms';
 import { alarmNotFound, invalidParameterValue, validationError } from './errors';
-import { alarmConfiguration, fetchMetricAlarm, fetchMetricAlarms, stateOfAlarm } from './metricAlarms';
+import { logAlarmConfiguration } from './logAlarms';
+import { keptMembers, motoRequest } from './metricAlarmExtras';
+import { alarmConfiguration, fetchMetricAlarm, fetchMetricAlarms, lowerFirstKeys, stateOfAlarm } from './metricAlarms';
 import type { CloudWatchRegion } from './state';
 
 const STATES: ReadonlySet<string> = new Set(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
 
 /**
- * SetAlarmState: forwarded to moto for metric alarms, answered here for composite alarms; either way a
+ * SetAlarmState: forwarded to moto for metric alarms, answered here for composite and log alarms; either way a
  * StateUpdate history item records the transition and composites re-derive their state.
  */
 export async function setAlarmState(state: CloudWatchRegion, ctx: HandlerContext): Promise<unknown> {
@@ -30,13 +32,16 @@ export async function setAlarmState(state: CloudWatchRegion, ctx: HandlerContext
     }
   }
   const composite = state.composites.get(name);
-  if (composite) {
+  const held = composite ?? state.logAlarms.get(name);
+  if (held) {
     if (!STATES.has(next.stateValue)) throw validationError(`1 validation error detected: Value '${next.stateValue}' at 'stateValue' failed to satisfy constraint: Member must satisfy enum value set: [INSUFFICIENT_DATA, ALARM, OK]`);
     const now = Date.now();
-    if (composite.state.stateValue !== next.stateValue) state.history.recordStateChange(name, 'CompositeAlarm', composite.state, next, now);
-    composite.state = next;
-    composite.stateUpdatedAt = now;
-    composite.stateTransitionedAt = now;
+    if (held.state.stateValue !== next.stateValue) {
+      state.history.recordStateChange(name, composite ? 'CompositeAlarm' : 'LogAlarm', held.state, next, now);
+      held.stateTransitionedAt = now;
+    }
+    held.state = next;
+    held.stateUpdatedAt = now;
     refreshComposites(state.composites, await fetchMetricAlarms(ctx.moto), state.history, now);
     return {};
   }
@@ -54,28 +59,34 @@ export async function setAlarmState(state: CloudWatchRegion, ctx: HandlerContext
 export async function putMetricAlarm(state: CloudWatchRegion, ctx: HandlerContext): Promise<unknown> {
   const name = optionalString(ctx.input, 'AlarmName') ?? '';
   if (state.composites.get(name)) throw validationError(`An alarm named ${name} already exists as a composite alarm.`);
+  if (state.logAlarms.has(name)) throw validationError(`An alarm named ${name} already exists as a log alarm.`);
+  const kept = keptMembers(ctx.input);
   const before = name ? await fetchMetricAlarm(ctx.moto, name) : undefined;
-  const response = await ctx.moto.send('PutMetricAlarm', ctx.rawBody);
+  const body = Object.keys(kept).length === 0 ? ctx.rawBody : Buffer.from(JSON.stringify(motoRequest(ctx.input)), 'utf8');
+  const response = await ctx.moto.send('PutMetricAlarm', body);
   if (response.status < 300 && name) {
+    if (Object.keys(kept).length > 0) state.metricAlarmExtras.set(name, kept);
+    else state.metricAlarmExtras.delete(name);
     const after = await fetchMetricAlarm(ctx.moto, name);
-    state.history.recordConfiguration(name, 'MetricAlarm', before ? 'Update' : 'Create', alarmConfiguration(after ?? ctx.input));
+    state.history.recordConfiguration(name, 'MetricAlarm', before ? 'Update' : 'Create', { ...alarmConfiguration(after ?? ctx.input), ...lowerFirstKeys(kept) });
     await refreshIfAny(state, ctx);
   }
   return new Relay(response);
 }
 
-/** DeleteAlarms: composites are removed here, metric alarms in moto; nothing is deleted when a name is unknown. */
+/** DeleteAlarms: composite and log alarms are removed here, metric alarms in moto; nothing is deleted when a name is unknown. */
 export async function deleteAlarms(state: CloudWatchRegion, ctx: HandlerContext): Promise<unknown> {
   const names = stringList(ctx.input, 'AlarmNames');
   const compositeNames = names.filter((n) => state.composites.get(n));
-  const metricNames = names.filter((n) => !state.composites.get(n));
+  const logNames = names.filter((n) => state.logAlarms.has(n));
+  const metricNames = names.filter((n) => !state.composites.get(n) && !state.logAlarms.has(n));
   const metricAlarms = await fetchMetricAlarms(ctx.moto);
   const missing = metricNames.filter((n) => !metricAlarms.some((a) => a.AlarmName === n));
   if (missing.length > 0) throw alarmNotFound(`Alarm(s) ${missing.join(', ')} not found`);
 
   let relay: Relay | undefined;
   if (metricNames.length > 0) {
-    const body = compositeNames.length === 0 ? ctx.rawBody : Buffer.from(JSON.stringify({ AlarmNames: metricNames }), 'utf8');
+    const body = metricNames.length === names.length ? ctx.rawBody : Buffer.from(JSON.stringify({ AlarmNames: metricNames }), 'utf8');
     const response = await ctx.moto.send('DeleteAlarms', body);
     if (response.status >= 300) return new Relay(response);
     relay = new Relay(response);
@@ -84,13 +95,22 @@ export async function deleteAlarms(state: CloudWatchRegion, ctx: HandlerContext)
   for (const name of metricNames) {
     const alarm = metricAlarms.find((a) => a.AlarmName === name);
     if (alarm) state.history.recordConfiguration(name, 'MetricAlarm', 'Delete', alarmConfiguration(alarm), now);
+    state.metricAlarmExtras.delete(name);
+  }
+  const held: { name: string; type: 'LogAlarm' | 'CompositeAlarm'; arn: string; configuration: Record<string, unknown> }[] = [];
+  for (const name of logNames) {
+    const alarm = state.logAlarms.get(name);
+    if (alarm) held.push({ name, type: 'LogAlarm', arn: alarm.arn, configuration: logAlarmConfiguration(alarm) });
   }
   for (const name of compositeNames) {
-    const composite = state.composites.get(name);
-    if (!composite) continue;
-    state.composites.delete(name);
-    state.tags.delete(composite.arn);
-    state.history.recordConfiguration(name, 'CompositeAlarm', 'Delete', compositeConfiguration(composite), now);
+    const alarm = state.composites.get(name);
+    if (alarm) held.push({ name, type: 'CompositeAlarm', arn: alarm.arn, configuration: compositeConfiguration(alarm) });
+  }
+  for (const { name, type, arn, configuration } of held) {
+    if (type === 'LogAlarm') state.logAlarms.delete(name);
+    else state.composites.delete(name);
+    state.tags.delete(arn);
+    state.history.recordConfiguration(name, type, 'Delete', configuration, now);
   }
   const remaining = metricAlarms.filter((a) => !metricNames.includes(String(a.AlarmName)));
   refreshComposites(state.composites, remaining, state.history, now);

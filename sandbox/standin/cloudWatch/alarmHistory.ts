@@ -4,7 +4,7 @@ import { pageOf, pageSize } from '../paging';
 import type { AlarmState } from './alarmRule';
 import { invalidNextToken, invalidParameterValue, validationError } from './errors';
 
-export type AlarmType = 'MetricAlarm' | 'CompositeAlarm';
+export type AlarmType = 'MetricAlarm' | 'CompositeAlarm' | 'LogAlarm';
 export type HistoryItemType = 'ConfigurationUpdate' | 'StateUpdate' | 'Action';
 
 export interface HistoryItem {
@@ -70,7 +70,7 @@ function parseOrText(text: string): unknown {
   }
 }
 
-const ALARM_TYPES: ReadonlySet<string> = new Set(['MetricAlarm', 'CompositeAlarm']);
+const ALARM_TYPES: ReadonlySet<string> = new Set(['MetricAlarm', 'CompositeAlarm', 'LogAlarm']);
 const ITEM_TYPES: ReadonlySet<string> = new Set(['ConfigurationUpdate', 'StateUpdate', 'Action', 'AlarmContributorStateUpdate', 'AlarmContributorAction']);
 
 /** DescribeAlarmHistory: AlarmName, AlarmTypes (metric alarms only when omitted, as AWS), HistoryItemType, StartDate/EndDate, ScanBy, MaxRecords/NextToken. */

@@ -5,20 +5,25 @@ import { pageOf, pageSize } from '../paging';
 import { ruleAlarms } from './alarmRule';
 import { compositeAlarmJson, refreshComposites, type CompositeAlarm } from './compositeAlarms';
 import { invalidNextToken, invalidParameterCombination, invalidParameterValue, validationError } from './errors';
+import { logAlarmJson } from './logAlarms';
+import { withKeptMembers } from './metricAlarmExtras';
 import { fetchMetricAlarms } from './metricAlarms';
 import type { CloudWatchRegion } from './state';
 
 const STATES: ReadonlySet<string> = new Set(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
-const TYPES: ReadonlySet<string> = new Set(['MetricAlarm', 'CompositeAlarm']);
+const TYPES: ReadonlySet<string> = new Set(['MetricAlarm', 'CompositeAlarm', 'LogAlarm']);
 const LISTING_TTL_MS = 60_000;
 
-type Listed = { readonly type: 'MetricAlarm'; readonly json: Input } | { readonly type: 'CompositeAlarm'; readonly json: Record<string, unknown> };
+interface Listed {
+  readonly type: 'MetricAlarm' | 'CompositeAlarm' | 'LogAlarm';
+  readonly json: Record<string, unknown>;
+}
 
 /**
- * DescribeAlarms over moto's metric alarms and the stand-in's composite alarms: every filter combined
+ * DescribeAlarms over moto's metric alarms and the stand-in's composite and log alarms: every filter combined
  * (AlarmNames, AlarmNamePrefix, StateValue, ActionPrefix, AlarmTypes — metric alarms only when omitted,
  * as AWS — ChildrenOfAlarmName, ParentsOfAlarmName), sorted by name, paged by MaxRecords (default 50,
- * at most 100) over metric alarms first, then composites.
+ * at most 100) over metric alarms first, then composites, then log alarms.
  */
 export async function describeAlarms(state: CloudWatchRegion, ctx: HandlerContext): Promise<unknown> {
   const { input } = ctx;
@@ -45,17 +50,18 @@ export async function describeAlarms(state: CloudWatchRegion, ctx: HandlerContex
   if (!kept) state.listing = { at: Date.now(), alarms: metricAlarms };
   refreshComposites(state.composites, metricAlarms, state.history);
   const composites = state.composites.list();
+  const all = everything(state, metricAlarms, composites);
 
   let listed: Listed[];
   if (childrenOf !== undefined) {
     const parent = state.composites.get(childrenOf);
     const children = new Set(parent ? ruleAlarms(parent.parsedRule) : []);
-    listed = everything(metricAlarms, composites).filter((a) => children.has(nameOf(a)));
+    listed = all.filter((a) => children.has(nameOf(a)));
   } else if (parentsOf !== undefined) {
     listed = composites.filter((c) => ruleAlarms(c.parsedRule).includes(parentsOf)).map(compositeListed);
   } else {
     const types = typesGiven.length > 0 ? typesGiven : ['MetricAlarm'];
-    listed = everything(metricAlarms, composites).filter(
+    listed = all.filter(
       (a) =>
         types.includes(a.type) &&
         (names.length === 0 || names.includes(nameOf(a))) &&
@@ -69,14 +75,16 @@ export async function describeAlarms(state: CloudWatchRegion, ctx: HandlerContex
   const result: Record<string, unknown> = {
     MetricAlarms: page.items.filter((a) => a.type === 'MetricAlarm').map((a) => a.json),
     CompositeAlarms: page.items.filter((a) => a.type === 'CompositeAlarm').map((a) => a.json),
+    LogAlarms: page.items.filter((a) => a.type === 'LogAlarm').map((a) => a.json),
   };
   if (page.nextToken) result.NextToken = page.nextToken;
   return result;
 }
 
-function everything(metricAlarms: readonly Input[], composites: readonly CompositeAlarm[]): Listed[] {
-  const metrics: Listed[] = metricAlarms.map((json) => ({ type: 'MetricAlarm', json }));
-  return [...metrics.sort(byName), ...composites.map(compositeListed).sort(byName)];
+function everything(state: CloudWatchRegion, metricAlarms: readonly Input[], composites: readonly CompositeAlarm[]): Listed[] {
+  const metrics: Listed[] = metricAlarms.map((json) => ({ type: 'MetricAlarm', json: withKeptMembers(json, state.metricAlarmExtras.get(String(json.AlarmName))) }));
+  const logs: Listed[] = [...state.logAlarms.values()].map((alarm) => ({ type: 'LogAlarm', json: logAlarmJson(alarm) }));
+  return [...metrics.sort(byName), ...composites.map(compositeListed).sort(byName), ...logs.sort(byName)];
 }
 
 function compositeListed(c: CompositeAlarm): Listed {

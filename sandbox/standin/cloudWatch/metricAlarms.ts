@@ -50,7 +50,14 @@ export function alarmConfiguration(alarm: Input): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of keep) {
     const value = alarm[key];
-    if (value !== undefined && value !== null) out[key.charAt(0).toLowerCase() + key.slice(1)] = value;
+    if (value !== undefined && value !== null) out[key] = value;
   }
+  return lowerFirstKeys(out);
+}
+
+/** Members named as history data names them: `AlarmName` becomes `alarmName`. */
+export function lowerFirstKeys(members: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(members)) out[key.charAt(0).toLowerCase() + key.slice(1)] = value;
   return out;
 }

@@ -56,6 +56,22 @@ export class MetricStore {
     return this.metrics.has(key);
   }
 
+  /** Every series of one metric: its key and its dimensions. */
+  seriesOfMetric(namespace: string, metricName: string): { readonly key: string; readonly dimensions: Readonly<Record<string, string>> }[] {
+    const out: { key: string; dimensions: Record<string, string> }[] = [];
+    for (const key of this.metrics.keys()) {
+      const [ns, name, ...dims] = JSON.parse(key) as string[];
+      if (ns !== namespace || name !== metricName) continue;
+      const dimensions: Record<string, string> = {};
+      for (const d of dims) {
+        const eq = d.indexOf('=');
+        dimensions[d.slice(0, eq)] = d.slice(eq + 1);
+      }
+      out.push({ key, dimensions });
+    }
+    return out;
+  }
+
   /**
    * The statistic per period over [start, end): periods counted from `start`, each stamped with its
    * start (as moto does), only periods with data.

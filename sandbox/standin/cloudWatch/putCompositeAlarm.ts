@@ -1,11 +1,12 @@
 import type { HandlerContext } from '../handler';
-import { objectList, optionalString } from '../input';
+import { optionalString } from '../input';
 import { parseAlarmRule, ruleAlarms } from './alarmRule';
 import type { CompositeAlarm } from './compositeAlarms';
 import { applyCompositeInput, compositeConfiguration, refreshComposites } from './compositeAlarms';
 import { validationError } from './errors';
 import { accountOf, fetchMetricAlarms } from './metricAlarms';
 import type { CloudWatchRegion } from './state';
+import { tagOnCreation } from './tags';
 import { DEFAULT_ACCOUNT } from './state';
 
 const MAX_RULE_LENGTH = 10240;
@@ -49,14 +50,7 @@ export async function putCompositeAlarm(state: CloudWatchRegion, ctx: HandlerCon
   alarm.configuredAt = now;
   applyCompositeInput(alarm, input);
   state.composites.set(alarm);
-  if (!existing) {
-    const tags = new Map<string, string>();
-    for (const tag of objectList(input, 'Tags')) {
-      const key = optionalString(tag, 'Key');
-      if (key !== undefined) tags.set(key, optionalString(tag, 'Value') ?? '');
-    }
-    if (tags.size > 0) state.tags.set(alarm.arn, tags);
-  }
+  if (!existing) tagOnCreation(state, alarm.arn, input);
   state.history.recordConfiguration(name, 'CompositeAlarm', existing ? 'Update' : 'Create', compositeConfiguration(alarm), now);
   refreshComposites(state.composites, metricAlarms, state.history, now);
   return {};

@@ -1,9 +1,13 @@
 import type { HandlerContext, HandlerTable, Resettable } from '../handler';
 import { Regional } from '../regional';
+import { alarmActionsSwitch } from './alarmActions';
 import { deleteAlarms, putMetricAlarm, setAlarmState } from './alarmChanges';
+import { describeAlarmContributors } from './alarmContributors';
 import { describeAlarmHistory } from './alarmHistory';
 import { describeAlarms } from './describeAlarms';
+import { putLogAlarm } from './logAlarms';
 import { getMetricData } from './metricMath/getMetricData';
+import { deleteAlarmMuteRule, getAlarmMuteRule, listAlarmMuteRules, putAlarmMuteRule } from './muteRules';
 import { putMetricData } from './putMetricData';
 import { putCompositeAlarm } from './putCompositeAlarm';
 import { CloudWatchRegion } from './state';
@@ -23,8 +27,16 @@ export class CloudWatchService implements Resettable {
       DescribeAlarmHistory: withState((state, ctx) => describeAlarmHistory(state.history, ctx)),
       PutCompositeAlarm: withState(putCompositeAlarm),
       PutMetricAlarm: withState(putMetricAlarm),
+      PutLogAlarm: withState(putLogAlarm),
+      DescribeAlarmContributors: withState(describeAlarmContributors),
+      PutAlarmMuteRule: withState(putAlarmMuteRule),
+      GetAlarmMuteRule: withState(getAlarmMuteRule),
+      ListAlarmMuteRules: withState(listAlarmMuteRules),
+      DeleteAlarmMuteRule: withState(deleteAlarmMuteRule),
       SetAlarmState: withState(setAlarmState),
       DeleteAlarms: withState(deleteAlarms),
+      EnableAlarmActions: withState(alarmActionsSwitch(true)),
+      DisableAlarmActions: withState(alarmActionsSwitch(false)),
       TagResource: withState(tagResource),
       UntagResource: withState(untagResource),
       ListTagsForResource: withState(listTagsForResource),

@@ -1,6 +1,8 @@
 import { AlarmHistory } from './alarmHistory';
 import { CompositeAlarms } from './compositeAlarms';
+import type { LogAlarm } from './logAlarms';
 import { MetricStore } from './metricStore';
+import type { MuteRule } from './muteRules';
 import type { Input } from '../input';
 
 /** What the stand-in keeps for CloudWatch in one region. */
@@ -9,7 +11,15 @@ export class CloudWatchRegion {
   readonly history = new AlarmHistory();
   /** Metric data put through the stand-in (moto keeps its own copy). */
   readonly metrics = new MetricStore();
-  /** Tags of resources moto does not know (composite alarms), by ARN. */
+  /** Log alarms; moto has none. */
+  readonly logAlarms = new Map<string, LogAlarm>();
+  /** Alarm mute rules, by name. */
+  readonly muteRules = new Map<string, MuteRule>();
+  /** PutMetricAlarm members moto drops (PromQL criteria, evaluation window, warm-up, action configuration), by alarm name. */
+  readonly metricAlarmExtras = new Map<string, Record<string, unknown>>();
+  /** When each contributor of a multi-series alarm was first seen in ALARM, by alarm name and contributor id. */
+  readonly contributorsInAlarmSince = new Map<string, number>();
+  /** Tags of resources moto does not know (composite and log alarms, mute rules), by ARN. */
   readonly tags = new Map<string, Map<string, string>>();
   /**
    * moto's alarm list as last read by DescribeAlarms, kept until a request that may change an alarm
