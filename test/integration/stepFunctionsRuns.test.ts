@@ -194,6 +194,27 @@ describe('Step Functions redrive, Map runs and child executions (stand-in)', fun
       assert.deepEqual(listed.map((e) => e.name), ['batch-1'], 'child executions are not listed under the parent state machine');
     });
 
+    it('redriving the parent redrives the same Map run: only its failed child executions run again', async () => {
+      const machine = await create('thumbnails-redrive', distributedMap({ MaxConcurrency: 1 }));
+      const arn = await start(machine, 'batch-3', { images: [{ id: 1 }, { id: 2, broken: true }] });
+      assert.equal(await settled(arn), 'FAILED');
+      const [run] = (await sfn.send(new ListMapRunsCommand({ executionArn: arn }))).mapRuns ?? [];
+      const mapRunArn = run?.mapRunArn ?? '';
+
+      await sfn.send(new RedriveExecutionCommand({ executionArn: arn }));
+      assert.equal(await settled(arn), 'FAILED', 'the broken image is still broken');
+      assert.equal((await sfn.send(new ListMapRunsCommand({ executionArn: arn }))).mapRuns?.length, 1, 'no second Map run');
+      const described = await sfn.send(new DescribeMapRunCommand({ mapRunArn }));
+      assert.deepEqual([described.status, described.redriveCount, described.executionCounts?.succeeded, described.executionCounts?.failed], ['FAILED', 1, 1, 1]);
+      assert.ok(described.redriveDate instanceof Date);
+
+      const children = (await sfn.send(new ListExecutionsCommand({ mapRunArn }))).executions ?? [];
+      assert.deepEqual(children.map((c) => [c.status, c.redriveCount]).sort(), [['FAILED', 1], ['SUCCEEDED', 0]], 'the succeeded child was not run again');
+      const types = (await history(arn)).map((e) => e.type);
+      assert.deepEqual(types.filter((t) => t?.startsWith('MapRun')), ['MapRunStarted', 'MapRunFailed', 'MapRunRedriven', 'MapRunFailed']);
+      assert.equal(entered(await history(arn), 'ListImages'), 1);
+    });
+
     it('succeeds within ToleratedFailureCount and passes the items’ results on', async () => {
       const machine = await create('thumbnails-tolerant', distributedMap({ ToleratedFailureCount: 1 }));
       const arn = await start(machine, 'batch-2', { images: [{ id: 1 }, { id: 2, broken: true }, { id: 3 }] });

@@ -102,3 +102,12 @@ export function lastTopLevelEntry(execution: Pick<OwnedExecution, 'definition' |
   }
   return undefined;
 }
+
+/** Marks an execution redriven (count, date, ExecutionRedriven event) and says where it resumes. */
+export function beginRedrive(execution: OwnedExecution, now = Date.now()): NonNullable<OwnedExecution['resumeAt']> {
+  const resumeAt = execution.resumeAt ?? lastTopLevelEntry(execution) ?? { state: execution.definition.StartAt, input: execution.input };
+  Object.assign(execution, { status: 'RUNNING', redriveCount: execution.redriveCount + 1, redriveDate: now });
+  for (const key of ['stopDate', 'output', 'error', 'cause', 'resumeAt'] as const) delete execution[key];
+  appendEvent(execution, 'ExecutionRedriven', { executionRedrivenEventDetails: { redriveCount: execution.redriveCount } });
+  return resumeAt;
+}

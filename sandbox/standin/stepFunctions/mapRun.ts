@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { itemProcessorDefinition, type StateDefinition } from './definition';
-import { contextOf, drive, type DriveEnv, type StateOutcome } from './driver';
+import { beginRedrive, contextOf, drive, type DriveEnv, type StateOutcome } from './driver';
 import { applyInputPath, applyResultPaths, evaluateTemplate, parseJson, readPath, type Json } from './paths';
 import { appendEvent, type MapRun, type OwnedExecution } from './state';
 
@@ -20,6 +20,8 @@ function runArn(env: DriveEnv, kind: string, machineName: string, label: string,
 
 /**
  * A distributed Map state: a Map run whose items each run as a child execution of the item processor.
+ * When the parent is redriven at this state, the same Map run is redriven: its unsuccessful child
+ * executions are redriven and items never started are started (the succeeded ones keep their results).
  * Approximations: items come from ItemsPath (or Items when given as a literal array) — an ItemReader
  * (S3 objects, CSV, manifests) is not read, so a definition that uses one gets the state input; ItemBatcher
  * and ResultWriter are ignored; children run at most {@link CONCURRENCY_CAP} at a time.
@@ -37,24 +39,16 @@ export async function runDistributedMap(env: DriveEnv, execution: OwnedExecution
   }
   appendEvent(execution, 'MapStateStarted', { mapStateStartedEventDetails: { length: items.length } });
 
-  const machineName = (execution.stateMachineArn.split(':').pop() ?? '').split('/')[0];
-  const label = typeof state.Label === 'string' ? state.Label : randomUUID();
-  const run: MapRun = {
-    mapRunArn: runArn(env, 'mapRun', machineName, label, randomUUID()),
-    executionArn: execution.executionArn,
-    stateMachineArn: runArn(env, 'stateMachine', machineName, label),
-    startDate: Date.now(),
-    status: 'RUNNING',
-    maxConcurrency: numberField(state, 'MaxConcurrency', 0),
-    toleratedFailureCount: numberField(state, 'ToleratedFailureCount', 0),
-    toleratedFailurePercentage: numberField(state, 'ToleratedFailurePercentage', 0),
-    totalItems: items.length,
-    notStarted: 0,
-    children: [],
-    redriveCount: 0,
-  };
-  env.state.mapRuns.set(run.mapRunArn, run);
-  appendEvent(execution, 'MapRunStarted', { mapRunStartedEventDetails: { mapRunArn: run.mapRunArn } });
+  const redriven = execution.redriveMapRun === undefined ? undefined : env.state.mapRuns.get(execution.redriveMapRun);
+  execution.redriveMapRun = undefined;
+  const run = redriven ?? newMapRun(env, execution, name, state, items.length);
+  if (redriven) {
+    Object.assign(run, { status: 'RUNNING', redriveCount: run.redriveCount + 1, redriveDate: Date.now(), stopDate: undefined });
+    appendEvent(execution, 'MapRunRedriven', { mapRunRedrivenEventDetails: { mapRunArn: run.mapRunArn, redriveCount: run.redriveCount } });
+  } else {
+    env.state.mapRuns.set(run.mapRunArn, run);
+    appendEvent(execution, 'MapRunStarted', { mapRunStartedEventDetails: { mapRunArn: run.mapRunArn } });
+  }
 
   const outputs: Json[] = new Array<Json>(items.length).fill(null);
   let next = 0;
@@ -62,17 +56,28 @@ export async function runDistributedMap(env: DriveEnv, execution: OwnedExecution
   const worker = async (): Promise<void> => {
     while (next < items.length && !exceeded(run, failed) && !execution.stopRequested) {
       const index = next++;
-      const itemContext = { ...(context as Record<string, Json>), Map: { Item: { Index: index, Value: items[index] } } };
-      const itemInput = state.ItemSelector !== undefined ? evaluateTemplate(state.ItemSelector as Json, effective, itemContext) : items[index];
-      const child = startChild(env, execution, run, processor, itemInput);
-      await drive(env, child, processor.StartAt, child.input);
+      const earlier = env.state.execution(run.childByIndex[index] ?? '');
+      let child: OwnedExecution;
+      if (earlier?.status === 'SUCCEEDED') {
+        child = earlier;
+      } else if (earlier) {
+        // Redriving the Map run redrives its unsuccessful child executions, under their own ARNs.
+        const resumeAt = beginRedrive(earlier);
+        child = earlier;
+        await drive(env, child, resumeAt.state, resumeAt.input);
+      } else {
+        const itemContext = { ...(context as Record<string, Json>), Map: { Item: { Index: index, Value: items[index] } } };
+        const itemInput = state.ItemSelector !== undefined ? evaluateTemplate(state.ItemSelector as Json, effective, itemContext) : items[index];
+        child = startChild(env, execution, run, index, processor, itemInput);
+        await drive(env, child, processor.StartAt, child.input);
+      }
       if (child.status === 'SUCCEEDED') outputs[index] = parseJson(child.output);
       else failed++;
     }
   };
   const limit = Math.max(1, Math.min(CONCURRENCY_CAP, run.maxConcurrency || CONCURRENCY_CAP));
   await Promise.all(Array.from({ length: limit }, worker));
-  run.notStarted = items.length - next;
+  run.notStarted = run.childByIndex.filter((c) => c === undefined).length + (items.length - run.childByIndex.length);
   run.stopDate = Date.now();
 
   if (execution.stopRequested) {
@@ -107,7 +112,28 @@ export function exceeded(run: MapRun, failed: number): boolean {
   return true;
 }
 
-function startChild(env: DriveEnv, parent: OwnedExecution, run: MapRun, definition: OwnedExecution['definition'], input: Json): OwnedExecution {
+function newMapRun(env: DriveEnv, execution: OwnedExecution, name: string, state: StateDefinition, totalItems: number): MapRun {
+  const machineName = (execution.stateMachineArn.split(':').pop() ?? '').split('/')[0];
+  const label = typeof state.Label === 'string' ? state.Label : randomUUID();
+  return {
+    mapRunArn: runArn(env, 'mapRun', machineName, label, randomUUID()),
+    executionArn: execution.executionArn,
+    stateName: name,
+    stateMachineArn: runArn(env, 'stateMachine', machineName, label),
+    startDate: Date.now(),
+    status: 'RUNNING',
+    maxConcurrency: numberField(state, 'MaxConcurrency', 0),
+    toleratedFailureCount: numberField(state, 'ToleratedFailureCount', 0),
+    toleratedFailurePercentage: numberField(state, 'ToleratedFailurePercentage', 0),
+    totalItems,
+    notStarted: 0,
+    children: [],
+    childByIndex: [],
+    redriveCount: 0,
+  };
+}
+
+function startChild(env: DriveEnv, parent: OwnedExecution, run: MapRun, index: number, definition: OwnedExecution['definition'], input: Json): OwnedExecution {
   const id = randomUUID();
   const [machineName, label] = (run.stateMachineArn.split(':').pop() ?? '').split('/');
   const child: OwnedExecution = {
@@ -126,5 +152,6 @@ function startChild(env: DriveEnv, parent: OwnedExecution, run: MapRun, definiti
   appendEvent(child, 'ExecutionStarted', { executionStartedEventDetails: { input: child.input, inputDetails: { truncated: false }, roleArn: child.roleArn } });
   env.state.executions.set(child.executionArn, child);
   run.children.push(child.executionArn);
+  run.childByIndex[index] = child.executionArn;
   return child;
 }

@@ -2,11 +2,11 @@ import type { HandlerContext } from '../handler';
 import type { Input } from '../input';
 import { epochSeconds, optionalString, optionalTimeMs, requiredString } from '../input';
 import { parseDefinition } from './definition';
-import { drive, lastTopLevelEntry } from './driver';
+import { beginRedrive, drive } from './driver';
 import { executionNotRedrivable, missingMember } from './errors';
 import { historyEvents, notRedrivableReason } from './executions';
 import { driveEnv } from './starting';
-import { appendEvent, type ExecutionStatus, type OwnedExecution, type StepFunctionsRegion } from './state';
+import { type ExecutionStatus, type OwnedExecution, type StepFunctionsRegion } from './state';
 
 /**
  * RedriveExecution, as https://docs.aws.amazon.com/step-functions/latest/dg/redrive-executions.html describes:
@@ -14,9 +14,9 @@ import { appendEvent, type ExecutionStatus, type OwnedExecution, type StepFuncti
  * state that failed (or was running when it was stopped or timed out) with the input that state entered
  * with; the states that had succeeded are not run again. Refused with ExecutionNotRedrivable for Express
  * workflows, executions that are running or succeeded, and those that stopped more than 14 days ago.
- * Approximations: a failed Parallel or inline Map state runs again whole (AWS re-runs only its failed
- * branches or iterations), a failed distributed Map starts a new Map run (AWS redrives the failed child
- * executions of the same run), and variables assigned before the failed state are not restored.
+ * A failed distributed Map redrives its Map run (see mapRun.ts). Approximations: a failed Parallel or
+ * inline Map state runs again whole (AWS re-runs only its failed branches or iterations), and variables
+ * assigned before the failed state are not restored.
  */
 export async function redriveExecution(state: StepFunctionsRegion, ctx: HandlerContext): Promise<unknown> {
   const executionArn = requiredString(ctx.input, 'executionArn', missingMember);
@@ -28,13 +28,12 @@ export async function redriveExecution(state: StepFunctionsRegion, ctx: HandlerC
   const execution = owned ?? (await adopt(ctx, executionArn));
   const reason = notRedrivableReason(execution.status, execution.stopDate);
   if (reason) throw executionNotRedrivable(`Execution with ARN ${executionArn} cannot be redriven: ${reason}`);
-  const resumeAt = execution.resumeAt ?? lastTopLevelEntry(execution) ?? { state: execution.definition.StartAt, input: execution.input };
-
   const now = Date.now();
   state.executions.set(executionArn, execution);
-  Object.assign(execution, { status: 'RUNNING', redriveCount: execution.redriveCount + 1, redriveDate: now, lastClientToken: clientToken });
-  for (const key of ['stopDate', 'output', 'error', 'cause', 'resumeAt'] as const) delete execution[key];
-  appendEvent(execution, 'ExecutionRedriven', { executionRedrivenEventDetails: { redriveCount: execution.redriveCount } });
+  execution.lastClientToken = clientToken;
+  const resumeAt = beginRedrive(execution, now);
+  const failedRun = state.mapRunsOf(executionArn).reverse().find((r) => r.stateName === resumeAt.state);
+  if (failedRun && failedRun.status !== 'SUCCEEDED') execution.redriveMapRun = failedRun.mapRunArn;
   void drive(driveEnv(ctx.moto, state, ctx.region), execution, resumeAt.state, resumeAt.input);
   return { redriveDate: epochSeconds(now) };
 }

@@ -24,6 +24,8 @@ export interface OwnedExecution {
   redriveCount: number;
   redriveDate?: number;
   lastClientToken?: string;
+  /** The failed Map run a redrive resumes, when it resumes at a distributed Map state. */
+  redriveMapRun?: string;
   /** Set for the child executions of a distributed Map run. */
   readonly mapRunArn?: string;
   /** The top-level state that failed (or was running when stopped) and the input it entered with: where a redrive resumes. */
@@ -37,6 +39,8 @@ export interface OwnedExecution {
 export interface MapRun {
   readonly mapRunArn: string;
   readonly executionArn: string;
+  /** The Map state that started the run. */
+  readonly stateName: string;
   /** `…:stateMachine:<machine>/<label>`, the state machine ARN the child executions report. */
   readonly stateMachineArn: string;
   readonly startDate: number;
@@ -48,7 +52,10 @@ export interface MapRun {
   totalItems: number;
   /** Items never started because the run had already failed. */
   notStarted: number;
+  /** Child execution ARNs, oldest first. */
   readonly children: string[];
+  /** The child execution of each item, by item index. */
+  readonly childByIndex: Array<string | undefined>;
   redriveCount: number;
   redriveDate?: number;
 }

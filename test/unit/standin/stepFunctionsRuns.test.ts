@@ -9,7 +9,7 @@ import type { MapRun } from '../../../sandbox/standin/stepFunctions/state';
 const NOW = Date.parse('2026-12-07T12:00:00Z');
 
 function run(tolerance: Partial<Pick<MapRun, 'toleratedFailureCount' | 'toleratedFailurePercentage'>>, totalItems = 10): MapRun {
-  return { mapRunArn: '', executionArn: '', stateMachineArn: '', startDate: NOW, status: 'RUNNING', maxConcurrency: 0, toleratedFailureCount: 0, toleratedFailurePercentage: 0, totalItems, notStarted: 0, children: [], redriveCount: 0, ...tolerance };
+  return { mapRunArn: '', executionArn: '', stateName: 'M', stateMachineArn: '', startDate: NOW, status: 'RUNNING', maxConcurrency: 0, toleratedFailureCount: 0, toleratedFailurePercentage: 0, totalItems, notStarted: 0, children: [], childByIndex: [], redriveCount: 0, ...tolerance };
 }
 
 describe('stand-in Step Functions runs', () => {
