@@ -12,6 +12,7 @@ import {
   RedriveExecutionCommand,
   SFNClient,
   StartExecutionCommand,
+  StopExecutionCommand,
   UpdateStateMachineCommand,
   type HistoryEvent,
 } from '@aws-sdk/client-sfn';
@@ -213,6 +214,29 @@ describe('Step Functions redrive, Map runs and child executions (stand-in)', fun
       const types = (await history(arn)).map((e) => e.type);
       assert.deepEqual(types.filter((t) => t?.startsWith('MapRun')), ['MapRunStarted', 'MapRunFailed', 'MapRunRedriven', 'MapRunFailed']);
       assert.equal(entered(await history(arn), 'ListImages'), 1);
+    });
+
+    it('stops with its parent: the Map run and its running child executions are aborted', async () => {
+      const slowItems = { StartAt: 'Render', States: { Render: { Type: 'Wait', Seconds: 3600, End: true } } };
+      const machine = await create('slow-thumbnails', {
+        StartAt: 'ResizeAll',
+        States: { ResizeAll: { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, ...slowItems }, End: true } },
+      });
+      const arn = await start(machine, 'batch-4', [{ id: 1 }, { id: 2 }]);
+      let mapRunArn = '';
+      for (let i = 0; i < 50 && !mapRunArn; i++) {
+        mapRunArn = (await sfn.send(new ListMapRunsCommand({ executionArn: arn }))).mapRuns?.[0]?.mapRunArn ?? '';
+        await sleep(100);
+      }
+      await sleep(300);
+      assert.equal((await sfn.send(new DescribeMapRunCommand({ mapRunArn }))).executionCounts?.running, 2);
+      await sfn.send(new StopExecutionCommand({ executionArn: arn, error: 'Operator.Stopped', cause: 'stopped by on-call' }));
+      assert.equal(await settled(arn), 'ABORTED');
+      const run = await sfn.send(new DescribeMapRunCommand({ mapRunArn }));
+      assert.deepEqual([run.status, run.executionCounts?.aborted, run.executionCounts?.running], ['ABORTED', 2, 0]);
+      const described = await sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
+      assert.deepEqual([described.error, described.cause, described.redriveStatus], ['Operator.Stopped', 'stopped by on-call', 'REDRIVABLE']);
+      assert.equal((await history(arn)).at(-1)?.type, 'ExecutionAborted');
     });
 
     it('succeeds within ToleratedFailureCount and passes the items’ results on', async () => {

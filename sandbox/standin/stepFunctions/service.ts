@@ -10,7 +10,7 @@ import { childExecutionsOf, describeMapRun, listMapRuns, updateMapRun } from './
 import { redriveExecution } from './redrive';
 import { SEGMENT_MACHINE_PREFIX } from './segments';
 import { driveEnv, startExecution } from './starting';
-import { StepFunctionsRegion } from './state';
+import { StepFunctionsRegion, type OwnedExecution } from './state';
 
 const STATUSES: ReadonlySet<string> = new Set(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE']);
 const REDRIVE_FILTERS: ReadonlySet<string> = new Set(['REDRIVEN', 'NOT_REDRIVEN']);
@@ -113,9 +113,20 @@ async function stopExecution(state: StepFunctionsRegion, ctx: HandlerContext): P
   const owned = state.execution(optionalString(ctx.input, 'executionArn') ?? '');
   if (!owned) return new Relay(await ctx.moto.send('StopExecution', ctx.rawBody));
   if (owned.status !== 'RUNNING') return { stopDate: epochSeconds(owned.stopDate ?? Date.now()) };
-  owned.stopRequested = { error: optionalString(ctx.input, 'error'), cause: optionalString(ctx.input, 'cause') };
-  if (owned.runningSegment) await ctx.moto.call('StopExecution', { executionArn: owned.runningSegment });
+  await requestStop(state, ctx, owned, { error: optionalString(ctx.input, 'error'), cause: optionalString(ctx.input, 'cause') });
   return { stopDate: epochSeconds(Date.now()) };
+}
+
+/** Stops an execution's running segment and, as AWS aborts a Map run with its parent, its running child executions. */
+async function requestStop(state: StepFunctionsRegion, ctx: HandlerContext, execution: OwnedExecution, reason: OwnedExecution['stopRequested']): Promise<void> {
+  execution.stopRequested = reason;
+  if (execution.runningSegment) await ctx.moto.call('StopExecution', { executionArn: execution.runningSegment });
+  for (const run of state.mapRunsOf(execution.executionArn)) {
+    for (const arn of run.children) {
+      const child = state.execution(arn);
+      if (child?.status === 'RUNNING') await requestStop(state, ctx, child, {});
+    }
+  }
 }
 
 async function describeStateMachineForExecution(state: StepFunctionsRegion, ctx: HandlerContext): Promise<unknown> {
