@@ -10,6 +10,7 @@ import { seedMetrics } from './seeders/metrics';
 import { seedStepFunctions } from './seeders/stepFunctions';
 import { seedStandInData } from './seeders/standIn';
 import { seedStaging } from './seeders/staging';
+import { seedThumbnailBatch, type ThumbnailBatchSeedResult } from './seeders/thumbnailBatch';
 
 export interface ScenarioSummary {
   /** The moment the scenario's data is aligned to. */
@@ -37,11 +38,17 @@ export interface ScenarioSummary {
   standIn: { queryDefinitions: string[]; compositeAlarm: string };
   /** The second account, reachable as the `staging` profile. */
   staging: { alarms: number; stateMachineArn: string };
+  /** Only with `thumbnailBatch`: the workflow with a Parallel state, a child execution and a failed distributed Map run. */
+  thumbnailBatch?: ThumbnailBatchSeedResult;
   durationMs: number;
 }
 
-/** Seeds the whole scenario through the real SDK clients against `endpoint` (expects a fresh moto). */
-export async function seedScenario(endpoint: string, options: { now?: Date; log?: (s: string) => void } = {}): Promise<ScenarioSummary> {
+/**
+ * Seeds the whole scenario through the real SDK clients against `endpoint` (expects a fresh moto).
+ * `thumbnailBatch` (off by default, so the default scenario's executions stay as they are) adds the
+ * thumbnail workflow: Parallel, a child execution and a failed distributed Map run.
+ */
+export async function seedScenario(endpoint: string, options: { now?: Date; log?: (s: string) => void; thumbnailBatch?: boolean } = {}): Promise<ScenarioSummary> {
   const started = Date.now();
   const now = options.now ?? new Date();
   const log = options.log ?? (() => undefined);
@@ -63,6 +70,7 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
       ),
       timed('staging account', () => seedStaging(endpoint, now)),
     ]);
+    const thumbnailBatch = options.thumbnailBatch ? await timed('thumbnail batch', () => seedThumbnailBatch(clients)) : undefined;
 
     const byRegion: ScenarioSummary['alarms'] = {};
     const states: ScenarioSummary['alarmStates'] = {};
@@ -86,6 +94,7 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
       logGroups: groups,
       standIn: alarms.standIn,
       staging,
+      ...(thumbnailBatch ? { thumbnailBatch } : {}),
       counts: {
         alarms: alarms.seeded.length,
         metrics: metrics.metrics,

@@ -16,7 +16,9 @@ import {
   UpdateStateMachineCommand,
   type HistoryEvent,
 } from '@aws-sdk/client-sfn';
+import { sandboxClients } from '../../sandbox/awsClients';
 import { resetMoto } from '../../sandbox/moto';
+import { seedThumbnailBatch } from '../../sandbox/seeders/thumbnailBatch';
 import { awsEndpoint, testEnv } from './setup';
 
 const ROLE = 'arn:aws:iam::123456789012:role/StepFunctionsRole';
@@ -305,6 +307,25 @@ describe('Step Functions redrive, Map runs and child executions (stand-in)', fun
       const events = await history(arn);
       assert.deepEqual([entered(events, 'Reserve'), entered(events, 'Charge'), entered(events, 'Ship')], [1, 2, 1]);
       assert.equal((await sfn.send(new ListExecutionsCommand({ stateMachineArn: child }))).executions?.length, 2);
+    });
+  });
+
+  describe('the optional thumbnail batch workflow', () => {
+    it('seeds a failed execution with a Parallel state, a child execution and a Map run failed by one image', async () => {
+      const clients = sandboxClients(awsEndpoint());
+      const seeded = await seedThumbnailBatch(clients).finally(() => clients.destroy());
+      const execution = await sfn.send(new DescribeExecutionCommand({ executionArn: seeded.executionArn }));
+      assert.deepEqual([execution.status, execution.error], ['FAILED', 'States.ExceedToleratedFailureThreshold']);
+      const events = await history(seeded.executionArn);
+      assert.deepEqual(['Prepare', 'AnnounceBatch', 'ResizeImages', 'Publish'].map((s) => entered(events, s)), [1, 1, 1, 0]);
+
+      const [run] = (await sfn.send(new ListMapRunsCommand({ executionArn: seeded.executionArn }))).mapRuns ?? [];
+      const counts = (await sfn.send(new DescribeMapRunCommand({ mapRunArn: run?.mapRunArn }))).executionCounts;
+      assert.deepEqual([counts?.total, counts?.failed, (counts?.succeeded ?? 0) + (counts?.aborted ?? 0)], [4, 1, 3]);
+      const announce = (await sfn.send(new ListStateMachinesCommand({}))).stateMachines?.find((m) => m.name === 'ThumbnailAnnounceStateMachine');
+      const [child] = (await sfn.send(new ListExecutionsCommand({ stateMachineArn: announce?.stateMachineArn }))).executions ?? [];
+      const childInput = JSON.parse((await sfn.send(new DescribeExecutionCommand({ executionArn: child?.executionArn }))).input ?? '{}') as Record<string, unknown>;
+      assert.equal(childInput.AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID, seeded.executionArn);
     });
   });
 });
