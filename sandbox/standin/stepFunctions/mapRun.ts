@@ -6,6 +6,8 @@ import { appendEvent, type MapRun, type OwnedExecution } from './state';
 
 /** The stand-in runs at most this many child executions of a Map run at once, whatever MaxConcurrency says. */
 const CONCURRENCY_CAP = 4;
+/** A sandbox bound on the items of one Map run (AWS has none), so a hostile input cannot start unbounded executions. */
+const MAX_ITEMS = 1000;
 export const TOLERANCE_EXCEEDED = { error: 'States.ExceedToleratedFailureThreshold', cause: 'The specified tolerated failure threshold was exceeded' };
 
 function numberField(state: StateDefinition, name: string, fallback: number): number {
@@ -32,8 +34,8 @@ export async function runDistributedMap(env: DriveEnv, execution: OwnedExecution
   const effective = applyInputPath(input, state.InputPath);
   const items = Array.isArray(state.Items) ? (state.Items as Json[]) : typeof state.ItemsPath === 'string' ? readPath(effective, state.ItemsPath) : effective;
   const processor = itemProcessorDefinition(state, execution.definition);
-  if (!Array.isArray(items) || !processor) {
-    const cause = !processor ? 'The Map state has no ItemProcessor' : 'Items of the Map state are not an array';
+  if (!Array.isArray(items) || !processor || items.length > MAX_ITEMS) {
+    const cause = !processor ? 'The Map state has no ItemProcessor' : !Array.isArray(items) ? 'Items of the Map state are not an array' : `The sandbox runs at most ${MAX_ITEMS} items in a Map run`;
     appendEvent(execution, 'MapStateFailed', {}, entered);
     return { ok: false, error: 'States.Runtime', cause };
   }
