@@ -3,6 +3,7 @@ import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
   DescribeMapRunCommand,
+  DescribeStateMachineForExecutionCommand,
   ExecutionDoesNotExist,
   ExecutionNotRedrivable,
   GetExecutionHistoryCommand,
@@ -189,6 +190,9 @@ describe('Step Functions redrive, Map runs and child executions (stand-in)', fun
       const failedChild = await sfn.send(new DescribeExecutionCommand({ executionArn: failedChildren[0].executionArn }));
       assert.deepEqual([failedChild.error, JSON.parse(failedChild.input ?? '{}')], ['Thumbnail.Corrupt', { id: 2, broken: true }]);
       assert.equal(failedChild.mapRunArn, mapRunArn);
+      const childMachine = await sfn.send(new DescribeStateMachineForExecutionCommand({ executionArn: failedChildren[0].executionArn }));
+      assert.deepEqual([childMachine.name, childMachine.label, childMachine.mapRunArn], ['thumbnails', 'ResizeAll', mapRunArn]);
+      assert.equal((JSON.parse(childMachine.definition ?? '{}') as { StartAt?: string }).StartAt, 'CheckItem', 'the item processor is the child executions’ definition');
 
       const types = (await history(arn)).map((e) => e.type);
       assert.deepEqual(types.filter((t) => t?.startsWith('MapRun')), ['MapRunStarted', 'MapRunFailed']);

@@ -136,8 +136,8 @@ async function describeStateMachineForExecution(state: StepFunctionsRegion, ctx:
     const machine = await ctx.moto.call('DescribeStateMachine', { stateMachineArn: owned.stateMachineArn });
     return { stateMachineArn: machine.stateMachineArn, name: machine.name, definition: machine.definition, roleArn: machine.roleArn, updateDate: machine.creationDate, loggingConfiguration: machine.loggingConfiguration };
   }
-  const name = owned.stateMachineArn.split(':').pop() ?? '';
-  return { stateMachineArn: owned.stateMachineArn, name, definition: JSON.stringify(owned.definition), roleArn: owned.roleArn, updateDate: epochSeconds(owned.startDate), mapRunArn: owned.mapRunArn };
+  const [name = '', label = ''] = (owned.stateMachineArn.split(':').pop() ?? '').split('/');
+  return { stateMachineArn: owned.stateMachineArn, name, label, definition: JSON.stringify(owned.definition), roleArn: owned.roleArn, updateDate: epochSeconds(owned.startDate), mapRunArn: owned.mapRunArn };
 }
 
 /** ListStateMachines without the machines the stand-in creates in moto to run parts of its executions. */
