@@ -41,7 +41,7 @@ export function mdText(text: string): string {
   return text
     .replace(/([\\`*_|<>~])/g, '\\$1')
     .replace(/\]\(/g, ']\\(')
-    .replace(/^(\s*)([#+\-=]|\d+\.)/gm, '$1\\$2')
+    .replace(/^([ \t]*)([#+\-=]|\d+\.)/gm, '$1\\$2')
     .replace(/\r?\n/g, '  \n');
 }
 

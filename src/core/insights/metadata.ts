@@ -9,7 +9,10 @@ export interface QueryFileMetadata {
 }
 
 const COMMENT_LINE = /^\s*(#|--)/;
-const METADATA_LINE = /^\s*#\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*$/;
+/** `# key:` at the start of a comment line trimmed at the start; the value is the rest of the line, trimmed. */
+const METADATA_KEY = /^#\s*([A-Za-z][\w-]*)\s*:/;
+/** Comment lines read for metadata at most: a header is a few lines, and a longer one costs nothing more to read. */
+export const MAX_HEADER_LINES = 50;
 
 /**
  * Reads `# name:`, `# logGroups:` (names or ARNs), `# range:` and `# language:` from the comment lines that open a saved query
@@ -19,10 +22,11 @@ export function parseQueryFileMetadata(text: string): QueryFileMetadata {
   const lines = text.split(/\r\n|\r|\n/);
   const result: QueryFileMetadata = { body: '' };
   let inHeader = true;
+  let headerLines = 0;
   const body: string[] = [];
   for (const line of lines) {
     if (COMMENT_LINE.test(line)) {
-      if (inHeader) {
+      if (inHeader && headerLines++ < MAX_HEADER_LINES) {
         readMetadata(line, result);
       }
       continue;
@@ -32,23 +36,22 @@ export function parseQueryFileMetadata(text: string): QueryFileMetadata {
     }
     body.push(line);
   }
-  while (body.length > 0 && (body[0] ?? '').trim() === '') {
-    body.shift();
-  }
-  while (body.length > 0 && (body[body.length - 1] ?? '').trim() === '') {
-    body.pop();
-  }
-  result.body = body.join('\n');
+  let first = 0;
+  let last = body.length - 1;
+  while (first <= last && (body[first] ?? '').trim() === '') first++;
+  while (last >= first && (body[last] ?? '').trim() === '') last--;
+  result.body = body.slice(first, last + 1).join('\n');
   return result;
 }
 
 function readMetadata(line: string, into: QueryFileMetadata): void {
-  const m = METADATA_LINE.exec(line);
+  const comment = line.trimStart();
+  const m = METADATA_KEY.exec(comment);
   if (!m) {
     return;
   }
   const key = (m[1] ?? '').toLowerCase().replace(/[-_]/g, '');
-  const value = m[2] ?? '';
+  const value = comment.slice(m[0].length).trim();
   if (value === '') {
     return;
   }
