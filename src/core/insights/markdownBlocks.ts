@@ -1,4 +1,4 @@
-import { markdownHeadings, headingPlainText } from '../runbooks/headings';
+import { markdownHeadings, headingPlainText, type Heading } from '../runbooks/headings';
 
 export interface QueryBlock {
   /** Nearest heading above the block (plain text), or undefined. */
@@ -21,19 +21,30 @@ const LANGUAGE_INFO: Readonly<Record<string, 'SQL' | 'PPL'>> = { ppl: 'PPL', 'in
 /** One line declaring the block's language; tested line by line, so its `\s*` runs cannot span lines. */
 const LANGUAGE_LINE = /^(?:#|--)\s*language\s*:\s*(sql|ppl)\s*$/i;
 /**
- * How many non-blank lines of a block are read for a `# language:` line or the first command: the
- * declaration belongs in the block's opening lines, and a block of any length is judged in bounded time.
+ * A block's language and first command are read from its first 20 non-blank lines within its first 1,000
+ * lines: the declaration belongs at the top, and a block of any length is judged in bounded time.
  */
 export const LANGUAGE_SCAN_LINES = 20;
+/** Queries read from one markdown document at most (each gets a Run lens); later blocks are left alone. */
+export const MAX_QUERY_BLOCKS = 1000;
+const LANGUAGE_SCAN_MAX_LINES = 1000;
 
-/** The first `limit` non-blank lines of a text, split without a regex, and trimmed at the start. */
-function leadingLines(text: string, limit: number): string[] {
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t' || c === '\r';
+
+/** The end of the line starting at `start` (the offset of its `\n`, or `to`). */
+function lineEnd(text: string, start: number, to = text.length): number {
+  const newline = text.indexOf('\n', start);
+  return newline < 0 || newline > to ? to : newline;
+}
+
+/** The first non-blank lines of `text[from, to)`, trimmed; a bounded read however long the text. */
+function leadingLines(text: string, from = 0, to = text.length): string[] {
   const found: string[] = [];
-  for (let start = 0; start <= text.length && found.length < limit; ) {
-    const newline = text.indexOf('\n', start);
-    const end = newline < 0 ? text.length : newline;
-    const line = text.slice(start, end).trim();
-    if (line !== '') found.push(line);
+  for (let start = from, read = 0; start <= to && found.length < LANGUAGE_SCAN_LINES && read < LANGUAGE_SCAN_MAX_LINES; read++) {
+    const end = lineEnd(text, start, to);
+    let k = start;
+    while (k < end && isBlank(text[k])) k++;
+    if (k < end) found.push(text.slice(k, end).trim());
     start = end + 1;
   }
   return found;
@@ -41,12 +52,16 @@ function leadingLines(text: string, limit: number): string[] {
 
 /** The OpenSearch language of a block, if it is one; a block that reads as Insights syntax stays Insights. */
 export function blockLanguage(info: string, text: string): 'SQL' | 'PPL' | undefined {
-  for (const line of leadingLines(text, LANGUAGE_SCAN_LINES)) {
+  return languageOf(info, leadingLines(text));
+}
+
+function languageOf(info: string, lines: readonly string[]): 'SQL' | 'PPL' | undefined {
+  for (const line of lines) {
     const declared = LANGUAGE_LINE.exec(line)?.[1];
     if (declared) return declared.toUpperCase() as 'SQL' | 'PPL';
   }
   const byInfo = LANGUAGE_INFO[info.toLowerCase()];
-  return byInfo && !looksLikeInsightsQuery(text) ? byInfo : undefined;
+  return byInfo && !firstIsCommand(lines) ? byInfo : undefined;
 }
 
 const COMMENT = /^\s*(#|--)/;
@@ -61,76 +76,129 @@ function startsWithCommand(line: string): boolean {
   return FIRST_WORD.test(line.trimStart());
 }
 
-/** Whether a block's first line that is not a comment (within its opening lines) starts with a Logs Insights command. */
-export function looksLikeInsightsQuery(text: string): boolean {
-  const first = leadingLines(text, LANGUAGE_SCAN_LINES).find((line) => !line.startsWith('#') && !line.startsWith('--'));
+function firstIsCommand(leading: readonly string[]): boolean {
+  const first = leading.find((line) => !line.startsWith('#') && !line.startsWith('--'));
   return first !== undefined && startsWithCommand(first);
 }
 
-/** Whether a line closes a fence opened with `length` of `char` (up to 3 spaces, the run, then only blanks). */
-function closesFence(line: string, char: string, length: number): boolean {
-  let k = 0;
-  while (k < 3 && (line[k] === ' ' || line[k] === '\t')) k++;
-  let run = 0;
-  while (line[k + run] === char) run++;
-  return run >= length && line.slice(k + run).trim() === '';
+/** Whether a block's first line that is not a comment (within its opening lines) starts with a Logs Insights command. */
+export function looksLikeInsightsQuery(text: string): boolean {
+  return firstIsCommand(leadingLines(text));
 }
 
-/** Fenced code blocks of a markdown text that hold Logs Insights queries, whatever their info string. */
+interface Fence {
+  readonly char: string;
+  readonly length: number;
+  readonly info: string;
+}
+
+/** Up to 3 blanks, then the first character of a fence or anything else. */
+function fenceStart(text: string, start: number, end: number): number {
+  let k = start;
+  while (k < end && k < start + 3 && (text[k] === ' ' || text[k] === '\t')) k++;
+  return k;
+}
+
+/** The fence a line opens: three or more backticks or tildes, then the info string's first word. */
+function openingFence(text: string, start: number, end: number): Fence | undefined {
+  const k = fenceStart(text, start, end);
+  const char = text[k];
+  if (char !== '`' && char !== '~') return undefined;
+  const open = /^(`{3,}|~{3,})[ \t]*([^`\s]*)/.exec(text.slice(k, end));
+  return open ? { char, length: open[1].length, info: open[2] } : undefined;
+}
+
+/** Whether a line closes the fence (up to 3 blanks, a run at least as long, then only blanks). */
+function closesFence(text: string, start: number, end: number, fence: Fence): boolean {
+  const k = fenceStart(text, start, end);
+  let run = 0;
+  while (k + run < end && text[k + run] === fence.char) run++;
+  if (run < fence.length) return false;
+  for (let j = k + run; j < end; j++) if (!isBlank(text[j])) return false;
+  return true;
+}
+
+/**
+ * Fenced code blocks of a markdown text that hold Logs Insights queries, whatever their info string. One pass
+ * over the lines; a block's lines are only split out once its first lines show a query.
+ */
 export function insightsBlocks(markdown: string): QueryBlock[] {
-  const lines = markdown.split(/\r?\n/);
-  const headings = markdownHeadings(markdown);
-  const blocks: QueryBlock[] = [];
-  // Headings are in line order, so the one above each block is found by walking forward once.
-  let nextHeading = 0;
-  const headingAbove = (line: number): string | undefined => {
-    while (nextHeading < headings.length && headings[nextHeading].line < line) nextHeading++;
-    const heading = headings[nextHeading - 1];
-    return heading ? headingPlainText(heading.text) : undefined;
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^\s{0,3}(`{3,}|~{3,})[ \t]*([^`\s]*)/.exec(lines[i]);
-    if (!open) continue;
-    const fence = open[1];
-    const info = open[2];
-    let end = i + 1;
-    while (end < lines.length && !closesFence(lines[end], fence[0], fence.length)) end++;
-    const content = lines.slice(i + 1, end);
-    const text = content.join('\n');
-    const language = blockLanguage(info, text);
-    if (language) {
-      blocks.push({ heading: headingAbove(i), fenceLine: i, startLine: i + 1, endLine: end - 1, text, info, language });
-    } else if (looksLikeInsightsQuery(text)) {
-      const heading = headingAbove(i);
-      for (const part of splitQueries(content)) {
-        blocks.push({ heading, label: part.label, fenceLine: i, startLine: i + 1 + part.start, endLine: i + 1 + part.end, text: content.slice(part.start, part.end + 1).join('\n'), info });
+  const blocks: Omit<QueryBlock, 'heading'>[] = [];
+  let lastFenceStart = 0;
+  for (let start = 0, i = 0; start <= markdown.length; i++) {
+    const end = lineEnd(markdown, start);
+    const fence = openingFence(markdown, start, end);
+    if (fence) lastFenceStart = start;
+    start = end + 1;
+    if (!fence) continue;
+    const contentStart = start;
+    let close = i + 1;
+    let closeStart = start;
+    while (closeStart <= markdown.length) {
+      const closeEnd = lineEnd(markdown, closeStart);
+      if (closesFence(markdown, closeStart, closeEnd, fence)) break;
+      close++;
+      closeStart = closeEnd + 1;
+    }
+    let contentEnd = Math.max(contentStart, Math.min(closeStart - 1, markdown.length));
+    if (contentEnd > contentStart && markdown[contentEnd - 1] === '\r') contentEnd--;
+    const leading = leadingLines(markdown, contentStart, contentEnd);
+    const language = languageOf(fence.info, leading);
+    if (language !== undefined || firstIsCommand(leading)) {
+      const content = close === i + 1 ? [] : markdown.slice(contentStart, contentEnd).split(/\r?\n/);
+      if (language) {
+        blocks.push({ fenceLine: i, startLine: i + 1, endLine: close - 1, text: content.join('\n'), info: fence.info, language });
+      } else {
+        for (const part of splitQueries(content, MAX_QUERY_BLOCKS - blocks.length)) {
+          blocks.push({ label: part.label, fenceLine: i, startLine: i + 1 + part.start, endLine: i + 1 + part.end, text: content.slice(part.start, part.end + 1).join('\n'), info: fence.info });
+        }
       }
     }
-    i = end;
+    if (blocks.length >= MAX_QUERY_BLOCKS) break;
+    i = close;
+    start = lineEnd(markdown, closeStart) + 1;
   }
-  return blocks;
+  return withHeadings(blocks, blocks.length ? markdownHeadings(markdown.slice(0, lastFenceStart)) : []);
+}
+
+/** Each block with the nearest heading above it; both are in line order, so one forward walk pairs them. */
+function withHeadings(blocks: readonly Omit<QueryBlock, 'heading'>[], headings: readonly Heading[]): QueryBlock[] {
+  let next = 0;
+  return blocks.map((block) => {
+    while (next < headings.length && headings[next].line < block.fenceLine) next++;
+    const heading = headings[next - 1];
+    return heading ? { heading: headingPlainText(heading.text), ...block } : block;
+  });
+}
+
+/** How a line of a block reads: blank or a comment (both separate queries), or text. */
+function isSeparator(line: string): boolean {
+  let k = 0;
+  while (k < line.length && (isBlank(line[k]) || line[k] === '\n' || line[k] === '\f' || line[k] === '\v')) k++;
+  return k === line.length || line[k] === '#' || (line[k] === '-' && line[k + 1] === '-');
 }
 
 /**
  * A block may hold several queries, each after a blank or comment line and starting with a command
- * (not a `|` continuation). Returns each query's first and last line within the block.
+ * (not a `|` continuation). Returns the first `limit` queries' first and last lines within the block.
  */
-function splitQueries(content: string[]): { start: number; end: number; label?: string }[] {
+function splitQueries(content: string[], limit: number): { start: number; end: number; label?: string }[] {
   const starts: { start: number; label?: string }[] = [];
   let separated = true;
   let lastNonBlank: string | undefined;
-  content.forEach((line, index) => {
-    const blank = line.trim() === '' || COMMENT.test(line);
-    if (!blank && separated && startsWithCommand(line) && !line.trimStart().startsWith('|')) {
+  for (let index = 0; index < content.length && starts.length <= limit; index++) {
+    const line = content[index];
+    const separator = isSeparator(line);
+    if (!separator && separated && startsWithCommand(line) && !line.trimStart().startsWith('|')) {
       starts.push({ start: index, label: lastNonBlank !== undefined && COMMENT.test(lastNonBlank) ? lastNonBlank.trimStart().replace(/^(?:#|--)/, '').trim() : undefined });
     }
-    separated = blank;
-    if (line.trim() !== '') lastNonBlank = line;
-  });
+    separated = separator;
+    if (!separator || line.trim() !== '') lastNonBlank = line;
+  }
   if (starts.length <= 1) return [{ start: 0, end: content.length - 1 }];
-  return starts.map(({ start, label }, k) => {
+  return starts.slice(0, limit).map(({ start, label }, k) => {
     let end = (starts[k + 1]?.start ?? content.length) - 1;
-    while (end > start && (content[end].trim() === '' || COMMENT.test(content[end]))) end--;
+    while (end > start && isSeparator(content[end])) end--;
     return { start, end, label };
   });
 }

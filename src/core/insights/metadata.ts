@@ -8,7 +8,6 @@ export interface QueryFileMetadata {
   body: string;
 }
 
-const COMMENT_LINE = /^\s*(#|--)/;
 /** `# key:` at the start of a comment line trimmed at the start; the value is the rest of the line, trimmed. */
 const METADATA_KEY = /^#\s*([A-Za-z][\w-]*)\s*:/;
 /** Comment lines read for metadata at most: a header is a few lines, and a longer one costs nothing more to read. */
@@ -19,33 +18,53 @@ export const MAX_HEADER_LINES = 50;
  * (keys are case-insensitive); later comments are not metadata.
  */
 export function parseQueryFileMetadata(text: string): QueryFileMetadata {
-  const lines = text.split(/\r\n|\r|\n/);
   const result: QueryFileMetadata = { body: '' };
   let inHeader = true;
   let headerLines = 0;
   const body: string[] = [];
-  for (const line of lines) {
-    if (COMMENT_LINE.test(line)) {
+  // Blank lines are held back until a line of query follows them, so those at either end are never kept.
+  let blanks: string[] = [];
+  forEachLine(text, (start, end) => {
+    let k = start;
+    while (k < end && isWhitespace(text[k])) k++;
+    if (text[k] === '#' || (text[k] === '-' && text[k + 1] === '-' && k + 1 < end)) {
       if (inHeader && headerLines++ < MAX_HEADER_LINES) {
-        readMetadata(line, result);
+        readMetadata(text.slice(k, end), result);
       }
-      continue;
+      return;
     }
-    if (line.trim() !== '') {
-      inHeader = false;
+    if (k === end) {
+      if (body.length > 0) blanks.push(text.slice(start, end));
+      return;
     }
-    body.push(line);
-  }
-  let first = 0;
-  let last = body.length - 1;
-  while (first <= last && (body[first] ?? '').trim() === '') first++;
-  while (last >= first && (body[last] ?? '').trim() === '') last--;
-  result.body = body.slice(first, last + 1).join('\n');
+    inHeader = false;
+    if (blanks.length > 0) body.push(...blanks);
+    blanks = [];
+    body.push(text.slice(start, end));
+  });
+  result.body = body.join('\n');
   return result;
 }
 
-function readMetadata(line: string, into: QueryFileMetadata): void {
-  const comment = line.trimStart();
+/** Calls `line` with each line's [start, end) offsets; lines end at `\r\n`, `\r` or `\n`. */
+function forEachLine(text: string, line: (start: number, end: number) => void): void {
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== '\n' && c !== '\r') continue;
+    line(start, i);
+    if (c === '\r' && text[i + 1] === '\n') i++;
+    start = i + 1;
+  }
+  line(start, text.length);
+}
+
+function isWhitespace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || (c !== undefined && (c < ' ' || c > '~') && c.trim() === '');
+}
+
+/** Reads one comment line (from its `#`) into the metadata. */
+function readMetadata(comment: string, into: QueryFileMetadata): void {
   const m = METADATA_KEY.exec(comment);
   if (!m) {
     return;
