@@ -1,0 +1,40 @@
+import type { AllowedRegex } from './regexGate';
+
+/**
+ * Regexes the checker finds super-linear (or that are built at run time, so it cannot see them) and that stay
+ * because their input cannot make them slow. Keyed by file and the pattern as written, so moving a line does not
+ * touch this list; changing the pattern or its input means reading the entry again.
+ */
+export const REGEX_ALLOWLIST: readonly AllowedRegex[] = [
+  // Numbers and short names.
+  { file: 'src/core/insights/results/document.ts', pattern: String.raw`\B(?=(\d{3})+$)`, reason: 'Groups the digits of a rounded number (a count of rows or records).', inputCap: 'at most 309 digits (the largest finite double)' },
+  { file: 'src/core/metrics/units.ts', pattern: String.raw`\.?0+$`, reason: 'Trims the zeros of a number written by toFixed/toPrecision.', inputCap: 'a formatted number, under 30 characters' },
+  { file: 'src/core/investigate/notes.ts', pattern: String.raw`^-+|-+$`, reason: 'Trims dashes from an alarm name whose other characters were already turned into single dashes; the first alternative consumes a run, and the name is short.', inputCap: 'alarm names, at most 255 characters' },
+  { file: 'src/core/metrics/csv.ts', pattern: String.raw`^[-.]+|[-.]+$`, reason: 'Trims a file name made from a chart title whose other characters were already turned into single dashes.', inputCap: 'chart titles; the name is cut at 80 characters right after, and titles are short' },
+  // Text bounded by AWS or by the caller.
+  { file: 'src/core/insights/results/document.ts', pattern: String.raw`\s+$`, reason: 'Trims the end of the query text shown above results.', inputCap: "StartQuery's 10,000-character query limit" },
+  { file: 'src/core/investigate/errors.ts', pattern: String.raw`^[[(<]+|[\]):>,]+$`, reason: 'Strips brackets from one of the first six tokens of a log message.', inputCap: 'tokens of the first 600 characters of the message' },
+  { file: 'src/core/stepFunctions/input.ts', pattern: String.raw` in JSON at position \d+.*$`, reason: "Removes the position from JSON.parse's own error message.", inputCap: "the engine's error message, under 200 characters" },
+  { file: 'src/aws/errors.ts', pattern: String.raw`could not load credentials|profile .* could not be found|no credentials`, reason: "Recognises the AWS SDK's credential error messages.", inputCap: "the SDK's error message, one short line" },
+  { file: 'src/core/sourceLinks/resolve.ts', pattern: String.raw`\$\{([^}]*)\}`, reason: 'Expands ${workspaceFolder}-style variables in a source-root setting the user wrote.', inputCap: 'a path setting, one short line' },
+  { file: 'src/core/metrics/markdown.ts', pattern: String.raw`^ {0,3}[-*+][ \t]+(.*)$`, reason: 'A list item of dashboard text-widget markdown, tested on one line (no newline inside), so `.*$` always matches at once.', inputCap: 'one line of a text widget, cut at 100,000 characters' },
+  { file: 'src/core/metrics/markdown.ts', pattern: String.raw`^ {0,3}(\d{1,9})[.)][ \t]+(.*)$`, reason: 'An ordered list item, tested on one line like the bullet above; the number has at most 9 digits.', inputCap: 'one line of a text widget, cut at 100,000 characters' },
+  { file: 'src/core/metrics/variables.ts', pattern: String.raw`^\s*\{([^{}]{1,512})\}\s*(.{0,512})$`, reason: 'Anchored at the start and every quantifier after the first is bounded: one attempt of bounded length.', inputCap: "a dashboard variable's search, over 1,040 characters cannot match" },
+  // Log text: bounded quantifiers, lines cut before matching.
+  { file: 'src/core/productionErrors/frameFunction.ts', pattern: String.raw`at (?:async )?([^\s()]{1,200}) (?:\[as [^\]]{1,100}\] )?\($`, reason: 'Bounded quantifiers over disjoint classes, tested on the text just before one stack frame.', inputCap: 'a window of 300 characters before the frame' },
+  { file: 'src/core/productionErrors/headline.ts', pattern: String.raw`\b(?:ERROR|FATAL|CRITICAL|CRIT|EMERGENCY|ALERT)\b(?: -- [^:\n]{0,100})?:?\s{1,8}(.+)$`, reason: 'Starts at a level word and every run before `(.+)$` is bounded; tested on the first line of a message only.', inputCap: 'one line, cut at 1,000 characters' },
+  { file: 'src/core/productionErrors/headline.ts', pattern: String.raw`^\s{0,40}(?:\[[A-Z]{3,8}\]\s{1,8})?(?:Caused by: |Uncaught |Unhandled exception\. |PHP Fatal error: {1,2}Uncaught |Exception in thread "[^"]{0,200}" )?((?:[A-Za-z_$][\w$]{0,100}[.\\:]{1,2}){0,30}[A-Za-z_$][\w$]{0,100}(?:Error|Exception|Fault|Failure|Panic|Exit|Interrupt))(?::\s?(.*))?$`, reason: 'Anchored at the line start with bounded repeats; a hostile line costs a bounded number of steps.', inputCap: 'the first 200 lines of a message, each cut at 1,000 characters' },
+  { file: 'src/core/productionErrors/aggregate.ts', pattern: String.raw`\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`, reason: 'Fixed-width timestamps and UUIDs: every attempt has a bounded length (9 ms at 256 KB measured).', inputCap: 'one log event, at most 256 KB' },
+  { file: 'src/core/sourceLinks/frames.ts', pattern: String.raw`File (\\?)"([^"\n]{1,500}?)\\?", line (\d{1,7})(?![\d…])`, reason: 'Starts at the literal `File "`, the path is bounded at 500 characters and cannot cross a quote or a line.', inputCap: 'results and tail documents, at most 16 MB; linear with a bounded factor' },
+  // The local Logs Insights executor (used by the stand-in, not by the extension).
+  { file: 'src/core/insights/executor/values.ts', pattern: String.raw`^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$`, reason: 'Number parsing of the local Logs Insights executor, which the extension does not load; only the stand-in and tests run it.', inputCap: 'field values of test data' },
+  // Built at run time.
+  { file: 'src/core/logs/wildcard.ts', pattern: 'body', reason: "A %regex% of the user's own filter pattern, compiled only to tell whether the pattern is valid while it is typed; the extension never runs it on log text (CloudWatch Logs does).", inputCap: "CloudWatch Logs' 1,024-character pattern limit, no groups" },
+  { file: 'src/core/insights/regex.ts', pattern: 'source', reason: "A regex of the user's own Logs Insights query, compiled only to check its syntax in the editor; only the local executor of the stand-in runs it on data.", inputCap: "the query, StartQuery's 10,000-character limit" },
+  { file: 'src/core/insights/regex.ts', pattern: 'source', reason: 'A `parse` glob turned into lazy `(.*?)` groups between escaped literals, for the local executor of the stand-in.', inputCap: 'the query, 10,000 characters' },
+  { file: 'src/core/productionErrors/movement.ts', pattern: "`(?:^|[^\\\\w$])${name.replace(/[$]/g, '\\\\$')}(?:$|[^\\\\w$])`", reason: 'A function name from a stack frame (word characters and `$`, the `$` escaped) between two fixed classes: a literal search.', inputCap: 'names of at most 200 characters, lines of the user\'s source file' },
+  { file: 'src/core/productionErrors/query.ts', pattern: 'FRAME_PATTERN', reason: 'Built from constants: `\\.(?:ts|js|…)` followed by alternatives that all start with a literal; no repetition.', inputCap: 'one log event' },
+  { file: 'src/core/productionErrors/query.ts', pattern: 'ERROR_PATTERN', reason: 'Built from constants: an alternation of ten fixed words.', inputCap: 'one log event' },
+  { file: 'src/core/sourceLinks/frames.ts', pattern: "String.raw`at (?:async )?(?:[^\\n()]{0,200}?\\()?([^\\s()'\"${'`'}]{1,500}?\\.[A-Za-z]\\w{0,9}):(\\d{1,7}):(\\d{1,7})(?![\\d…])`", reason: 'Built from constants (a backtick in a class); starts at the literal `at ` with bounded quantifiers only.', inputCap: 'results and tail documents, at most 16 MB; linear with a bounded factor' },
+  { file: 'src/core/sourceLinks/frames.ts', pattern: "String.raw`\\.(?:${EXTENSION_ALTERNATIVES}):\\d`", reason: 'Built from constants: a literal dot, an alternation of fixed extensions, `:` and one digit; no repetition.', inputCap: 'results and tail documents' },
+];
