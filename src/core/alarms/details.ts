@@ -42,7 +42,11 @@ export function mdText(text: string): string {
     .replace(/([\\`*_|<>~])/g, '\\$1')
     .replace(/\]\(/g, ']\\(')
     .replace(/^([ \t]*)([#+\-=]|\d+\.)/gm, '$1\\$2')
-    .replace(/\r?\n/g, '  \n');
+    // Hard line breaks; split and joined rather than replaced, which builds a match per line.
+    .split('\r\n')
+    .join('\n')
+    .split('\n')
+    .join('  \n');
 }
 
 export interface DetailsContext {

@@ -37,19 +37,21 @@ describe('regular expressions: every one in src is checked for catastrophic back
 
   it('the gate reports a planted quadratic regex, an exponential one and an unlisted new RegExp(variable)', async () => {
     const planted = [
-      'export const a = (s: string) => /^(\\s*)x\\s*$/m.test(s) || /^\\s*\\|?\\s*\\w*$/.test(s);',
+      // The line-start escape of alarm text and the completion check before they were made linear.
+      "export const a = (s: string) => s.replace(/^(\\s*)([#+\\-=]|\\d+\\.)/gm, '$1\\\\$2') + /^\\s*\\|?\\s*\\w*$/.test(s);",
       'export const b = (s: string) => /(a|a)*b/.test(s);',
       'export const c = (p: string) => new RegExp(p);',
       'export const d = (s: string) => /^[a-z]+$/.test(s);',
     ].join('\n');
-    const { unlisted } = await regexGate(regexSites('src/planted.ts', planted), REGEX_ALLOWLIST);
+    // A generous limit: these must be decided even on a machine busy with other work.
+    const { unlisted } = await regexGate(regexSites('src/planted.ts', planted), REGEX_ALLOWLIST, 60_000);
     assert.deepEqual(unlisted.map((f) => [f.site.pattern, f.verdict.replace(/:.*/, '')]), [
-      ['^(\\s*)x\\s*$', 'vulnerable'],
+      ['^(\\s*)([#+\\-=]|\\d+\\.)', 'vulnerable'],
       ['^\\s*\\|?\\s*\\w*$', 'vulnerable'],
       ['(a|a)*b', 'vulnerable'],
       ['p', 'built at run time'],
     ]);
-    const listed = await regexGate(regexSites('src/planted.ts', planted), [{ file: 'src/planted.ts', pattern: '(a|a)*b', reason: 'planted to prove the allowlist is honoured', inputCap: 'none' }]);
+    const listed = await regexGate(regexSites('src/planted.ts', planted), [{ file: 'src/planted.ts', pattern: '(a|a)*b', reason: 'planted to prove the allowlist is honoured', inputCap: 'none' }], 60_000);
     assert.ok(!listed.unlisted.some((f) => f.site.pattern === '(a|a)*b'), 'an allowlisted pattern passes');
   });
 });

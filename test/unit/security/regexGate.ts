@@ -72,11 +72,11 @@ export function sourceFiles(root: string, folder: string): string[] {
 }
 
 /**
- * Limits for one check. The automaton checker decides most patterns in well under a second; the fuzzer, used
- * for patterns the automaton cannot model, gets a fixed seed so a run finds the same attack every time, and a
- * time limit after which the verdict is `unknown` (reported, not failed: only a found attack fails the gate).
+ * The automaton checker only: its verdicts are exact and the same on every machine (the fuzzer's depend on
+ * how far it gets before its time limit). A pattern it cannot model within the limit is reported as
+ * undecided, not failed; only a found attack fails the gate.
  */
-export const CHECK_PARAMS = { timeout: 3000, randomSeed: 1 };
+export const CHECK_PARAMS = { timeout: 3000, randomSeed: 1, checker: 'automaton' as const };
 
 /** One checker thread: the pure JavaScript build of the checker (no native binary, no JVM, nothing fetched). */
 const WORKER_SOURCE = `
@@ -97,13 +97,13 @@ interface Verdict {
 }
 
 /** Checks patterns on one thread per core; each distinct pattern once. */
-export async function checkPatterns(patterns: readonly { source: string; flags: string }[]): Promise<Map<string, Verdict>> {
+export async function checkPatterns(patterns: readonly { source: string; flags: string }[], timeoutMs = CHECK_PARAMS.timeout): Promise<Map<string, Verdict>> {
   const key = (p: { source: string; flags: string }) => `${p.flags}/${p.source}`;
   const distinct = [...new Map(patterns.map((p) => [key(p), p])).values()];
   const verdicts = new Map<string, Verdict>();
   const threads = Math.max(1, Math.min(distinct.length, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length));
   let next = 0;
-  const workers = Array.from({ length: threads }, () => new Worker(WORKER_SOURCE, { eval: true, workerData: { recheck: require.resolve('recheck'), params: CHECK_PARAMS } }));
+  const workers = Array.from({ length: threads }, () => new Worker(WORKER_SOURCE, { eval: true, workerData: { recheck: require.resolve('recheck'), params: { ...CHECK_PARAMS, timeout: timeoutMs } } }));
   try {
     await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
       const send = () => {
@@ -145,9 +145,9 @@ export interface GateResult {
 }
 
 /** The gate: every site the checker flags, or that is built at run time, must be on the allowlist. */
-export async function regexGate(sites: readonly RegexSite[], allowlist: readonly AllowedRegex[]): Promise<GateResult> {
+export async function regexGate(sites: readonly RegexSite[], allowlist: readonly AllowedRegex[], timeoutMs?: number): Promise<GateResult> {
   const literal = sites.filter((s) => s.literal);
-  const verdicts = await checkPatterns(literal.map((s) => ({ source: s.pattern, flags: s.flags })));
+  const verdicts = await checkPatterns(literal.map((s) => ({ source: s.pattern, flags: s.flags })), timeoutMs);
   const unlisted: Finding[] = [];
   const undecided: Finding[] = [];
   for (const site of sites) {
