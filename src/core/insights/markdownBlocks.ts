@@ -171,11 +171,9 @@ function withHeadings(blocks: readonly Omit<QueryBlock, 'heading'>[], headings: 
   });
 }
 
-/** How a line of a block reads: blank or a comment (both separate queries), or text. */
+/** Blank and comment lines separate the queries of a block. */
 function isSeparator(line: string): boolean {
-  let k = 0;
-  while (k < line.length && (isBlank(line[k]) || line[k] === '\n' || line[k] === '\f' || line[k] === '\v')) k++;
-  return k === line.length || line[k] === '#' || (line[k] === '-' && line[k + 1] === '-');
+  return line.trim() === '' || COMMENT.test(line);
 }
 
 /**
@@ -193,7 +191,7 @@ function splitQueries(content: string[], limit: number): { start: number; end: n
       starts.push({ start: index, label: lastNonBlank !== undefined && COMMENT.test(lastNonBlank) ? lastNonBlank.trimStart().replace(/^(?:#|--)/, '').trim() : undefined });
     }
     separated = separator;
-    if (!separator || line.trim() !== '') lastNonBlank = line;
+    if (line.trim() !== '') lastNonBlank = line;
   }
   if (starts.length <= 1) return [{ start: 0, end: content.length - 1 }];
   return starts.slice(0, limit).map(({ start, label }, k) => {
