@@ -39,6 +39,18 @@ function withoutTrailingNewlines(text: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
+/** The text's first `max` lines, and a last one saying how many more were cut (counted, not split out). */
+function firstLines(text: string, max: number): string[] {
+  let end = -1;
+  for (let n = 0; n < max; n++) {
+    end = text.indexOf('\n', end + 1);
+    if (end < 0) return text.split('\n');
+  }
+  let more = 0;
+  for (let i = text.indexOf('\n', end); i >= 0; i = text.indexOf('\n', i + 1)) more++;
+  return [...text.slice(0, end).split('\n'), `… (${more} more line${more === 1 ? '' : 's'} cut)`];
+}
+
 function shortGroup(name: string): string {
   const arn = /:log-group:([^:]+)/.exec(name);
   return arn?.[1] ?? name;
@@ -60,7 +72,6 @@ export function formatTailEvent(event: TailEvent, options: { prettyJson: boolean
   }
   const time = Number.isFinite(event.timestamp) ? new Date(event.timestamp).toISOString() : '-';
   const source = options.showGroup ? `${shortGroup(event.logGroup)} ${event.logStream}` : event.logStream;
-  const lines = message.split('\n');
-  if (lines.length > MAX_EVENT_LINES) lines.splice(MAX_EVENT_LINES, lines.length, `… (${lines.length - MAX_EVENT_LINES} more lines cut)`);
+  const lines = firstLines(message, MAX_EVENT_LINES);
   return [`${time} ${(level ?? '-').padEnd(5)} ${source}  ${lines[0] ?? ''}`, ...lines.slice(1).map((l) => (l.startsWith('    ') ? l : `    ${l}`))].join('\n');
 }
