@@ -13,6 +13,7 @@ import { AlarmsStore } from './store';
 import { AlarmsTree } from './tree';
 import { IgnoredSettings } from '../platform/trust';
 import { pickFilter } from './filterCommand';
+import { withViewProgress } from '../platform/textSinks';
 
 export function activate(context: vscode.ExtensionContext, services: Services): AlarmsStore {
   const { session, cloudWatch, log } = services;
@@ -28,7 +29,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     started = true;
     await services.ensureCredentialsChecked();
     const { regions } = await session.regions();
-    const ok = await vscode.window.withProgress({ location: { viewId: 'opsLens.alarms' } }, () => store.refresh(regions));
+    const ok = await withViewProgress('opsLens.alarms', () => store.refresh(regions));
     for (const outage of services.outages.update('Alarms', store.regions)) void announceOutage(outage, store.regions.find((r) => r.region === outage.region)?.loadedAt);
     await vscode.commands.executeCommand('setContext', 'opsLens.alarms.loaded', true);
     return ok;

@@ -11,6 +11,7 @@ import { alarmTooltip } from './tooltip';
 import type { IgnoredSettings } from '../platform/trust';
 import { isScoped } from '../aws/scope';
 import type { RootLabels } from '../session/accountLabels';
+import { untrustedMarkdown } from '../platform/textSinks';
 
 export type AlarmNode =
   | { kind: 'region'; region: RegionAlarms }
@@ -125,7 +126,7 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
       }
       case 'error': {
         const item = errorTreeItem(`error:${node.region}`, staleRowLabel('alarms', node.lastGood), node.error);
-        item.tooltip = new vscode.MarkdownString().appendText(staleTooltip(node.error.message, node.lastGood, new Date()));
+        item.tooltip = untrustedMarkdown().appendText(staleTooltip(node.error.message, node.lastGood, new Date()));
         return item;
       }
       case 'empty': {
@@ -139,7 +140,7 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
         item.iconPath = new vscode.ThemeIcon('shield', new vscode.ThemeColor('list.warningForeground'));
         item.description = node.settings.map((s) => s.replace(/^opsLens\./, '')).join(', ');
         const why = `This workspace is not trusted, so Ops Lens ignores its ${node.settings.join(', ')} (a repository must not choose your AWS profile, regions or endpoint, where runbooks open, or patterns that run on your data); your user settings apply. Click to manage workspace trust.`;
-        item.tooltip = new vscode.MarkdownString().appendText(why);
+        item.tooltip = untrustedMarkdown().appendText(why);
         item.accessibilityInformation = { label: why };
         item.command = { command: 'workbench.trust.manage', title: 'Manage Workspace Trust' };
         item.contextValue = 'restricted';

@@ -14,6 +14,7 @@ import { CLOSED_TAIL_TEXT, TAIL_SCHEME, TailDocuments } from './tail/documents';
 import { TailStatusBar } from './tail/statusBar';
 import { LogsTree } from './tree';
 import { readSetting } from '../platform/trust';
+import { withViewProgress } from '../platform/textSinks';
 
 /** StartLiveTail takes at most 10 log groups. */
 const MAX_TAIL_GROUPS = 10;
@@ -46,7 +47,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const refresh = async (prefix?: string): Promise<boolean> => {
     await services.ensureCredentialsChecked();
     const { regions } = await session.regions();
-    return vscode.window.withProgress({ location: { viewId: 'opsLens.logs' } }, () => store.refresh(regions, prefix));
+    return withViewProgress('opsLens.logs', () => store.refresh(regions, prefix));
   };
   const ensureLoaded = () => (store.loaded ? Promise.resolve(true) : refresh());
   const firstRegion = async () => (await session.regions()).regions[0] ?? 'us-east-1';

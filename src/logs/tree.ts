@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { errorTreeItem } from '../platform/errorItem';
 import type { Favorite, Group, LogsStore, RegionGroups } from './store';
 import type { RootLabels } from '../session/accountLabels';
+import { untrustedMarkdown } from '../platform/textSinks';
 
 export type LogsNode =
   | { kind: 'favorites' }
@@ -33,7 +34,7 @@ function groupTooltip(group: Group): vscode.MarkdownString {
     group.logGroupClass ? `Class: ${group.logGroupClass}` : undefined,
     group.creationTime ? `Created: ${new Date(group.creationTime).toISOString().slice(0, 10)}` : undefined,
   ];
-  return new vscode.MarkdownString().appendText(lines.filter(Boolean).join('\n'));
+  return untrustedMarkdown().appendText(lines.filter(Boolean).join('\n'));
 }
 
 /** Favourite log groups first, then the groups of each region, a page at a time. */
@@ -123,7 +124,7 @@ export class LogsTree implements vscode.TreeDataProvider<LogsNode>, vscode.Dispo
     item.iconPath = new vscode.ThemeIcon(favorite ? 'star-full' : 'output');
     const full = 'storedBytes' in group || 'retentionInDays' in group ? (group as Group) : undefined;
     item.description = full ? [formatBytes(full.storedBytes), full.retentionInDays ? `${full.retentionInDays}d` : undefined].filter(Boolean).join(' · ') : group.region;
-    item.tooltip = full ? groupTooltip(full) : new vscode.MarkdownString().appendText(`${group.name}\nRegion: ${group.region}`);
+    item.tooltip = full ? groupTooltip(full) : untrustedMarkdown().appendText(`${group.name}\nRegion: ${group.region}`);
     item.contextValue = favorite ? 'logGroup.favorite' : 'logGroup';
     item.accessibilityInformation = { label: `Log group ${group.name}${favorite ? ', favourite' : ''}` };
     return item;

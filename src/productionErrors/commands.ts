@@ -6,6 +6,7 @@ import { notifyError, notifyInfo, notifyWarning } from '../platform/notify';
 import { formatBytes } from '../core/insights/cost';
 import { MAX_REFRESH_BYTES } from '../core/productionErrors/schedule';
 import type { ProductionErrorsModel } from './model';
+import { showPick } from '../platform/textSinks';
 
 /** At most this many events go into an occurrences document (newest first). */
 const MAX_OCCURRENCES = 5_000;
@@ -51,9 +52,10 @@ export async function showAll(model: ProductionErrorsModel): Promise<void> {
     void notifyInfo(snapshot ? 'No workspace line failed in production in the range.' : 'No production errors yet. Set opsLens.productionErrors.logGroups and run "Ops Lens: Refresh Production Errors".');
     return;
   }
-  const picked = await vscode.window.showQuickPick(
+  const picked = await showPick(
     lines.map((l) => ({
-      label: `$(warning) ${vscode.workspace.asRelativePath(l.file)}:${l.line}`,
+      label: `${vscode.workspace.asRelativePath(l.file)}:${l.line}`,
+      iconPath: new vscode.ThemeIcon('warning'),
       description: `${l.count.toLocaleString('en-US')}× ${l.kinds[0]?.title ?? ''}`,
       detail: l.onPath > 0 ? `also on the path of ${l.onPath.toLocaleString('en-US')}` : undefined,
       line: l,

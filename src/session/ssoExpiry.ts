@@ -7,6 +7,8 @@ import { Disposable } from '../platform/disposable';
 import { notifyWarning } from '../platform/notify';
 import { ssoLoginLabel } from '../platform/errors';
 import { claimSsoNotice, ssoSessionRenewed } from '../platform/ssoNotices';
+import { createStatusBar } from '../platform/textSinks';
+import { label } from '../core/text/label';
 
 const CHECK_EVERY_MS = 60_000;
 
@@ -16,7 +18,7 @@ const CHECK_EVERY_MS = 60_000;
  * typed but not run.
  */
 export class SsoExpiryWatch extends Disposable {
-  private readonly item = this.register(vscode.window.createStatusBarItem('opsLens.ssoExpiry', vscode.StatusBarAlignment.Left, 8));
+  private readonly item = this.register(createStatusBar('opsLens.ssoExpiry', vscode.StatusBarAlignment.Left, 8));
   private readonly timer: ReturnType<typeof setInterval>;
 
   constructor(private readonly session: AwsSession, private readonly log: vscode.LogOutputChannel) {
@@ -52,12 +54,13 @@ export class SsoExpiryWatch extends Disposable {
       return;
     }
     const parts = ending.map(({ profile, expiry }) => (expiry.state === 'expiring' ? `${profile} ${expiry.minutesLeft} min` : `${profile} expired`));
-    this.item.text = `$(warning) SSO: ${parts.join(' · ')}`;
     const first = ending[0].profile;
-    this.item.tooltip = `AWS SSO session ${ending[0].expiry.state === 'expired' ? 'expired' : 'ending soon'}. Click to type \`${ssoLoginCommand(first)}\` in a terminal.`;
     this.item.command = { title: 'AWS SSO login', command: 'opsLens.ssoLogin', arguments: [first] };
     this.item.accessibilityInformation = { label: `AWS SSO session: ${parts.join(', ')}`, role: 'button' };
-    this.item.show();
+    this.item.show(
+      label`$(warning) SSO: ${parts.join(' · ')}`,
+      label`AWS SSO session ${ending[0].expiry.state === 'expired' ? 'expired' : 'ending soon'}. Click to type \`${ssoLoginCommand(first)}\` in a terminal.`,
+    );
   }
 
   private async announceExpired(profile: string): Promise<void> {

@@ -12,6 +12,7 @@ import { StepFunctionsStore } from './store';
 import { StepFunctionsTree } from './tree';
 import { confirmChange, notifyError, notifyInfo, notifyWarning } from '../platform/notify';
 import { quoted } from '../core/text/notification';
+import { showPick, withViewProgress, withWindowProgress } from '../platform/textSinks';
 
 const RUNNING_REFRESH_MS = 10_000;
 
@@ -31,7 +32,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     started = true;
     await services.ensureCredentialsChecked();
     const { regions } = await session.regions();
-    const ok = await vscode.window.withProgress({ location: { viewId: 'opsLens.stepFunctions' } }, () => store.refresh(regions));
+    const ok = await withViewProgress('opsLens.stepFunctions', () => store.refresh(regions));
     for (const outage of services.outages.update('Step Functions', store.regions)) void announceOutage(outage, store.regions.find((r) => r.region === outage.region)?.loadedAt);
     return ok;
   };
@@ -72,7 +73,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       const machine = await machineFromArgument(store, arg, ensureLoaded);
       if (!machine) return;
       const current = store.executionsOf(machine.arn)?.status;
-      const picked = await vscode.window.showQuickPick(
+      const picked = await showPick(
         [{ label: 'All statuses', status: null as ExecutionStatus | null }, ...STATUS_FILTERS.map((status) => ({ label: STATUS_LABEL[status], description: status, status }))].map((i) => ({ ...i, picked: (i.status ?? undefined) === current })),
         { title: `Show which executions of ${machine.name}?` },
       );
@@ -143,7 +144,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       const arn = await executionArnFromArgument(store, arg);
       if (!arn) return;
       // Events open as a Logs Insights results document (stack frames linked, export), when there are any.
-      const read = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading the logs of ${arnName(arn)}…` }, () => readExecutionLogs(api, logs, arn, regionOf));
+      const read = await withWindowProgress(`Reading the logs of ${arnName(arn)}…`, () => readExecutionLogs(api, logs, arn, regionOf));
       if (read.kind === 'events' && read.events.length > 0) {
         await vscode.commands.executeCommand('opsLens.insights.showEvents', {
           title: `${read.executionName} logs`,

@@ -6,6 +6,7 @@ import { clockTime, staleRowLabel, staleTooltip } from '../core/time/stale';
 import { isScoped } from '../aws/scope';
 import type { RootLabels } from '../session/accountLabels';
 import type { Execution, RegionMachines, StateMachine, StepFunctionsStore } from './store';
+import { untrustedMarkdown } from '../platform/textSinks';
 
 export type SfnNode =
   | { kind: 'region'; region: RegionMachines }
@@ -88,7 +89,7 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
         item.id = `machine:${node.machine.arn}`;
         item.iconPath = new vscode.ThemeIcon('type-hierarchy-sub');
         item.description = [node.machine.type === 'EXPRESS' ? 'express' : undefined, list?.status ? `only ${STATUS_LABEL[list.status].toLowerCase()}` : undefined].filter(Boolean).join(' · ') || undefined;
-        item.tooltip = new vscode.MarkdownString().appendText(`${node.machine.name}\n${node.machine.arn}\nType: ${node.machine.type}`);
+        item.tooltip = untrustedMarkdown().appendText(`${node.machine.name}\n${node.machine.arn}\nType: ${node.machine.type}`);
         item.contextValue = node.machine.type === 'EXPRESS' ? 'stateMachine.express' : 'stateMachine';
         return item;
       }
@@ -103,7 +104,7 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
       }
       case 'error': {
         const item = errorTreeItem(node.id, staleRowLabel(node.items, node.lastGood), node.error);
-        item.tooltip = new vscode.MarkdownString().appendText(staleTooltip(node.error.message, node.lastGood, new Date()));
+        item.tooltip = untrustedMarkdown().appendText(staleTooltip(node.error.message, node.lastGood, new Date()));
         return item;
       }
       case 'message': {
@@ -125,7 +126,7 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
     const started = e.startDate ? relativeTime(e.startDate, now) : undefined;
     const duration = e.startDate ? formatDuration(((e.stopDate ?? now).getTime()) - e.startDate.getTime()) : undefined;
     item.description = [STATUS_LABEL[e.status], started, duration && (e.stopDate ? duration : `${duration} so far`)].filter(Boolean).join(' · ');
-    item.tooltip = new vscode.MarkdownString().appendText(`${e.name}\n${STATUS_LABEL[e.status]}\nStarted ${e.startDate?.toISOString() ?? '—'}\n${e.stopDate ? `Stopped ${e.stopDate.toISOString()}` : 'Still running'}${e.redriveCount ? `\nRedriven ${e.redriveCount}×` : ''}`);
+    item.tooltip = untrustedMarkdown().appendText(`${e.name}\n${STATUS_LABEL[e.status]}\nStarted ${e.startDate?.toISOString() ?? '—'}\n${e.stopDate ? `Stopped ${e.stopDate.toISOString()}` : 'Still running'}${e.redriveCount ? `\nRedriven ${e.redriveCount}×` : ''}`);
     item.contextValue = `execution.${e.status}${canRedrive(e.status, e.stopDate) ? '.redrivable' : ''}`;
     item.accessibilityInformation = { label: `Execution ${e.name}, ${item.description}` };
     item.command = { command: 'opsLens.stepFunctions.showExecution', title: 'Show Execution Details', arguments: [e.arn] };

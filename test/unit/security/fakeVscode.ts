@@ -74,6 +74,11 @@ export const fake = {
   /** Text typed into terminals (`sendText`), and whether Enter was pressed with it. */
   typed: [] as { text: string; enter: boolean }[],
   clipboard: '',
+  /** Every progress shown (title and reported messages), and every quick pick (items as shown). */
+  progress: [] as { location: unknown; title?: string; messages: string[] }[],
+  picks: [] as { items: { label: string; description?: string; detail?: string }[]; title?: string }[],
+  /** Which shown item the person picks (undefined: dismissed). */
+  pick: undefined as ((items: readonly { label: string }[]) => unknown) | undefined,
 };
 
 const uri = (text: string) => {
@@ -114,7 +119,16 @@ export const vscodeFake = {
     showWarningMessage: show('warning'),
     showErrorMessage: show('error'),
     showInputBox: async () => undefined,
-    showQuickPick: async () => undefined,
+    showQuickPick: async (items: { label: string }[], options: { title?: string } = {}) => {
+      fake.picks.push({ items, title: options.title });
+      return fake.pick?.(items);
+    },
+    withProgress: async (options: { location: unknown; title?: string }, task: (progress: unknown, token: unknown) => Promise<unknown>) => {
+      const shown = { location: options.location, title: options.title, messages: [] as string[] };
+      fake.progress.push(shown);
+      const progress = { report: (r: { message?: string }) => r.message !== undefined && shown.messages.push(r.message) };
+      return task(progress, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) });
+    },
     showTextDocument: async () => undefined,
     activeTextEditor: undefined,
     createTerminal: () => ({ show: () => undefined, sendText: (text: string, enter = true) => void fake.typed.push({ text, enter }) }),
@@ -151,6 +165,14 @@ export const vscodeFake = {
         fake.clipboard = text;
       },
     },
+  },
+  ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
+  QuickPickItemKind: { Separator: -1, Default: 0 },
+  ThemeIcon: class {
+    constructor(readonly id: string) {}
+  },
+  CodeLens: class {
+    constructor(readonly range: unknown, readonly command: { title: string; tooltip?: string }) {}
   },
   ColorThemeKind: { Light: 1, Dark: 2, HighContrast: 3, HighContrastLight: 4 },
 };
