@@ -5,7 +5,8 @@ import { NO_FILTER, describeFilter, isActive, matchesFilter, type AlarmFilter } 
 import { groupByState } from '../core/alarms/grouping';
 import { STATE_LABEL, conditionText, type Alarm, type AlarmState } from '../core/alarms/model';
 import { relativeTime } from '../core/time/relative';
-import { clockTime, staleRowLabel, staleTooltip } from '../core/time/stale';
+import { staleRowLabel, staleTooltip } from '../core/time/stale';
+import { staleRootTooltip, staleSuffix } from '../platform/staleRoot';
 import type { AlarmsStore, RegionAlarms } from './store';
 import { alarmTooltip } from './tooltip';
 import type { IgnoredSettings } from '../platform/trust';
@@ -98,7 +99,8 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
         const item = new vscode.TreeItem(this.roots?.label(r.region) ?? r.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = this.id(node);
         item.iconPath = new vscode.ThemeIcon(r.error ? 'debug-disconnect' : 'globe', r.error ? new vscode.ThemeColor('list.warningForeground') : undefined);
-        item.description = r.loading ? 'loading…' : `${r.alarms.length} alarms${firing ? `, ${firing} in alarm` : ''}${r.error ? (r.loadedAt ? ` · stale, as of ${clockTime(r.loadedAt)}` : ' · not loaded') : ''}`;
+        item.description = r.loading && !r.loadedAt ? 'loading…' : `${r.alarms.length} alarms${firing ? `, ${firing} in alarm` : ''}${staleSuffix(r)}`;
+        item.tooltip = staleRootTooltip(r);
         item.contextValue = 'region';
         return item;
       }

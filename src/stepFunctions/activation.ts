@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { AutoRefresh } from '../platform/autoRefresh';
 import { showError } from '../platform/errors';
-import { announceOutage } from '../platform/outageNotice';
+import { registerRegionalView } from '../platform/regionalView';
 import type { Services } from '../services';
 import { STATUS_FILTERS, STATUS_LABEL, arnName, canRedrive, type ExecutionStatus } from '../core/stepFunctions/model';
 import { executionArnFromArgument, machineFromArgument } from './arguments';
@@ -19,24 +18,11 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const { session, stepFunctions: api, logs } = services;
   const store = new StepFunctionsStore(api);
   const tree = new StepFunctionsTree(store, services.accounts);
-  const view = vscode.window.createTreeView('opsLens.stepFunctions', { treeDataProvider: tree, showCollapseAll: true });
-  services.views.set('opsLens.stepFunctions', view as vscode.TreeView<unknown>);
+  const { view, ensureLoaded } = registerRegionalView(context, services, { viewId: 'opsLens.stepFunctions', name: 'Step Functions', tree, store, autoRefresh: true, refreshWhileHidden: true });
   const regionOf = (arn: string) => scopeOfArn(session, arn);
   const details = new ExecutionDetailsProvider(api, regionOf);
   const diagnostics = vscode.languages.createDiagnosticCollection('opsLens.executionInput');
   const logsDocuments = new ExecutionLogsProvider(api, logs, regionOf);
-
-  let started = false;
-  const refresh = async (): Promise<boolean> => {
-    started = true;
-    await services.ensureCredentialsChecked();
-    const { regions } = await session.regions();
-    const ok = await vscode.window.withProgress({ location: { viewId: 'opsLens.stepFunctions' } }, () => store.refresh(regions));
-    for (const outage of services.outages.update('Step Functions', store.regions)) void announceOutage(outage, store.regions.find((r) => r.region === outage.region)?.loadedAt);
-    return ok;
-  };
-  const ensureLoaded = () => (store.loaded ? Promise.resolve(true) : refresh());
-  const auto = new AutoRefresh(view, refresh);
 
   // Running executions change by the second: while one is shown, its list refreshes more often.
   const runningTimer = setInterval(() => {
@@ -56,13 +42,11 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   };
 
   context.subscriptions.push(
-    store, tree, view, details, diagnostics, auto,
+    store, tree, details, diagnostics,
     { dispose: () => clearInterval(runningTimer) },
-    services.refresh.add(async () => auto.outcome(await refresh())),
     vscode.workspace.registerTextDocumentContentProvider(EXECUTION_SCHEME, details),
     vscode.workspace.registerTextDocumentContentProvider(EXECUTION_LOGS_SCHEME, logsDocuments),
     vscode.workspace.onDidCloseTextDocument((doc) => diagnostics.delete(doc.uri)),
-    view.onDidChangeVisibility((e) => e.visible && !started && void refresh().then((ok) => auto.outcome(ok))),
     vscode.commands.registerCommand('opsLens.stepFunctions.showExecution', async (arg?: unknown) => {
       const arn = await executionArnFromArgument(store, arg);
       if (arn) await showExecution(arn);
@@ -159,6 +143,5 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       await logsDocuments.show(arn, read);
     }),
   );
-  if (view.visible) void refresh().then((ok) => auto.outcome(ok));
   return store;
 }

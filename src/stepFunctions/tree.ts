@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { errorTreeItem } from '../platform/errorItem';
 import { STATUS_LABEL, canRedrive, type ExecutionStatus } from '../core/stepFunctions/model';
 import { formatDuration, relativeTime } from '../core/time/relative';
-import { clockTime, staleRowLabel, staleTooltip } from '../core/time/stale';
+import { staleRowLabel, staleTooltip } from '../core/time/stale';
+import { staleRootTooltip, staleSuffix } from '../platform/staleRoot';
 import { isScoped } from '../aws/scope';
 import type { RootLabels } from '../session/accountLabels';
 import type { Execution, RegionMachines, StateMachine, StepFunctionsStore } from './store';
@@ -79,7 +80,8 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
         const item = new vscode.TreeItem(this.roots?.label(node.region.region) ?? node.region.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `region:${node.region.region}`;
         item.iconPath = new vscode.ThemeIcon(node.region.error ? 'debug-disconnect' : 'globe', node.region.error ? new vscode.ThemeColor('list.warningForeground') : undefined);
-        item.description = `${node.region.machines.length} state machines${node.region.error ? (node.region.loadedAt ? ` · stale, as of ${clockTime(node.region.loadedAt)}` : ' · not loaded') : ''}`;
+        item.description = `${node.region.machines.length} state machines${staleSuffix(node.region)}`;
+        item.tooltip = staleRootTooltip(node.region);
         return item;
       }
       case 'machine': {
