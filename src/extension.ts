@@ -4,6 +4,7 @@ import { formatCallRecord } from './aws/callLog';
 import { OutageNotices } from './aws/outages';
 import { SdkCloudWatch } from './aws/services/cloudWatch';
 import { SdkLogs } from './aws/services/logs';
+import { SdkMetrics } from './aws/services/metrics';
 import { SdkStepFunctions } from './aws/services/stepFunctions';
 import { readAwsSettings } from './platform/config';
 import { RefreshHub } from './platform/refresh';
@@ -19,7 +20,6 @@ import * as productionErrors from './productionErrors/activation';
 import * as investigate from './investigate/activation';
 import * as logsFeature from './logs/activation';
 import * as agent from './agent/activation';
-import { SdkMetrics } from './aws/services/metrics';
 import { ActivationTimer, reportActivation } from './platform/activationReport';
 
 /** What `activate` returns: the services, and the health changes without prompts (see HealthApi). */
@@ -40,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): OpsLensExports {
     session,
     cloudWatch: new SdkCloudWatch(session),
     logs: new SdkLogs(session),
+    metrics: new SdkMetrics(session),
     stepFunctions: new SdkStepFunctions(session),
     refresh: new RefreshHub(),
     outages: new OutageNotices(),
@@ -54,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): OpsLensExports {
   timer.mark('session');
   alarms.activate(context, services);
   timer.mark('alarms');
-  metrics.activate(context, services, new SdkMetrics(session));
+  metrics.activate(context, services);
   timer.mark('metrics');
   stepFunctions.activate(context, services);
   timer.mark('stepFunctions');
@@ -64,11 +65,11 @@ export function activate(context: vscode.ExtensionContext): OpsLensExports {
   timer.mark('insights');
   productionErrors.activate(context, services);
   timer.mark('productionErrors');
-  investigate.activate(context, services, healthApi);
+  const healthChanges = investigate.activate(context, services, healthApi);
   timer.mark('investigate');
   logsFeature.activate(context, services);
   timer.mark('logs');
-  agent.activate(context, services, healthApi);
+  agent.activate(context, services, healthApi, healthChanges);
   timer.mark('agent');
   reportActivation(log, timer, __dirname);
   return Object.assign(services, { health: healthApi });

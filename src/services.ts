@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { AwsSession } from './aws/session';
 import type { CloudWatchApi } from './aws/services/cloudWatch';
 import type { LogsApi } from './aws/services/logs';
+import type { MetricsApi } from './aws/services/metrics';
 import type { StepFunctionsApi } from './aws/services/stepFunctions';
 import type { OutageNotices } from './aws/outages';
 import type { RefreshHub } from './platform/refresh';
@@ -12,6 +13,8 @@ export interface Services {
   readonly session: AwsSession;
   readonly cloudWatch: CloudWatchApi;
   readonly logs: LogsApi;
+  /** Metrics, dashboards and alarms by name, for charts, investigations and the agent's tools. */
+  readonly metrics: MetricsApi;
   readonly stepFunctions: StepFunctionsApi;
   readonly refresh: RefreshHub;
   /** Which views and regions are failing, so each outage is announced once. */

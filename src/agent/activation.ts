@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { affectsAws } from '../platform/config';
 import type { HealthApi } from '../health/activation';
-import { recordedHealthChanges } from '../investigate/activation';
+import type { HealthChangeLog } from '../investigate/healthChanges';
 import type * as ToolHost from './toolHost';
 import { runWithoutConfirmationArgs } from '../core/agent/confirmationSettings';
 
@@ -43,18 +43,18 @@ function contributedToolNames(context: vscode.ExtensionContext): string[] {
   return tools.map((t) => t.name).filter((name): name is string => typeof name === 'string');
 }
 
-/** `health`: the Health view's API, whose store the health tool reads (and asks for checks). */
-export function activate(context: vscode.ExtensionContext, services: Services, health?: HealthApi): void {
+/**
+ * `health`: the Health view's API, whose store the health tool reads (and asks for checks); `healthChanges`:
+ * the state changes recorded since activation, which investigations show.
+ */
+export function activate(context: vscode.ExtensionContext, services: Services, health?: HealthApi, healthChanges?: HealthChangeLog): void {
   const lm = (vscode as { lm?: Partial<typeof vscode.lm> }).lm;
   let host: Map<string, Tool> | undefined;
   const toolNamed = (name: string): Tool => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     host ??= (require('./toolHost') as typeof ToolHost).createToolHost(context, services, {
       health,
-      healthChanges: (endpoints, start, end) => {
-        const log = recordedHealthChanges();
-        return log ? { changes: log.between(endpoints, start, end), recordedSince: log.since } : { changes: [] };
-      },
+      healthChanges: (endpoints, start, end) => (healthChanges ? { changes: healthChanges.between(endpoints, start, end), recordedSince: healthChanges.since } : { changes: [] }),
     });
     const tool = host.get(name);
     if (!tool) throw new Error(`Ops Lens has no tool named ${name}.`);

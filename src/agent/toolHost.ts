@@ -3,7 +3,6 @@ import type { Services } from '../services';
 import { readSetting } from '../platform/trust';
 import { runbookPathCandidates } from '../core/runbooks/workspacePath';
 import type { HealthApi } from '../health/activation';
-import { SdkMetrics } from '../aws/services/metrics';
 import { scopeOfArn } from '../aws/arnScope';
 import { AGENT_TOOLS, invokeAgentTool, type AgentTool, type ToolContext } from './tools';
 import { FolderFiles } from './tools/workspaceFiles';
@@ -11,6 +10,7 @@ import { QueryScanHistory } from './tools/scanHistory';
 import type { WorkspaceDocument, WorkspaceFiles } from './tools/types';
 import { confirmationBody, confirmationTitle } from './tools/confirmation';
 import { runsWithoutConfirmation } from '../core/agent/confirmationSettings';
+import { untrustedMarkdown } from '../platform/textSinks';
 
 const QUERY_SCANS_KEY = 'opsLens.agent.queryScans';
 
@@ -61,7 +61,7 @@ function languageModelTool(tool: AgentTool, ctx: ToolContext): vscode.LanguageMo
       const invocationMessage = `${tool.displayName}…`;
       if (!tool.needsConfirmation || skipsConfirmation(tool)) return { invocationMessage };
       const text = (await tool.confirmationText?.(options.input ?? {}, ctx)) ?? '';
-      return { invocationMessage, confirmationMessages: { title: confirmationTitle(tool), message: new vscode.MarkdownString(confirmationBody(text)) } };
+      return { invocationMessage, confirmationMessages: { title: confirmationTitle(tool), message: untrustedMarkdown().appendMarkdown(confirmationBody(text)) } };
     },
     async invoke(options) {
       const answer = await invokeAgentTool(tool, options.input ?? {}, ctx);
@@ -83,7 +83,7 @@ export function createToolHost(context: vscode.ExtensionContext, services: Servi
     cloudWatch: services.cloudWatch,
     logs: services.logs,
     stepFunctions: services.stepFunctions,
-    metrics: new SdkMetrics(services.session),
+    metrics: services.metrics,
     regions: async () => [...(await services.session.regions()).regions],
     regionOfArn: (arn) => scopeOfArn(services.session, arn),
     workspace: new WorkspaceFolderFiles(),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { STATE_LABEL, STATE_ORDER, type AlarmState } from '../core/alarms/model';
 import type { AlarmFilter } from '../core/alarms/filter';
+import { plainPickItems } from '../platform/textSinks';
 
 /** One QuickPick: type text to match, tick states to keep. Returns undefined when cancelled. */
 export async function pickFilter(current: AlarmFilter, arg?: unknown): Promise<AlarmFilter | undefined> {
@@ -13,7 +14,7 @@ export async function pickFilter(current: AlarmFilter, arg?: unknown): Promise<A
   quickPick.title = 'Filter alarms';
   quickPick.placeholder = 'Type words to match in name, description or metric; tick states to keep; Enter to apply';
   quickPick.canSelectMany = true;
-  quickPick.items = STATE_ORDER.map((state) => ({ label: STATE_LABEL[state], description: state, state, alwaysShow: true }));
+  quickPick.items = plainPickItems(STATE_ORDER.map((state) => ({ label: STATE_LABEL[state], description: state, state, alwaysShow: true })));
   quickPick.selectedItems = quickPick.items.filter((i) => current.states.includes(i.state));
   quickPick.value = current.text;
   const result = await new Promise<AlarmFilter | undefined>((resolve) => {

@@ -1,9 +1,9 @@
-import * as vscode from 'vscode';
 import { STATE_LABEL, conditionText, type Alarm } from '../core/alarms/model';
 import type { AlarmsStore } from './store';
 import type { AlarmNode } from './tree';
 import { notifyError, notifyInfo } from '../platform/notify';
 import { quoted } from '../core/text/notification';
+import { showPick } from '../platform/textSinks';
 
 /**
  * Commands take a tree node, `{ region, name }`, an alarm name or ARN — or nothing, and then ask.
@@ -25,7 +25,7 @@ export async function alarmFromArgument(store: AlarmsStore, arg: unknown, ensure
     return undefined;
   }
   const multiRegion = store.regions.length > 1;
-  const picked = await vscode.window.showQuickPick(
+  const picked = await showPick(
     alarms.map((alarm) => ({ label: alarm.name, description: `${STATE_LABEL[alarm.state]}${multiRegion ? ` · ${alarm.region}` : ''}`, detail: conditionText(alarm), alarm })),
     { title: purpose, placeHolder: 'Alarm name', matchOnDescription: true, matchOnDetail: true },
   );

@@ -106,7 +106,7 @@ export async function offerMapping(alarm: Alarm): Promise<void> {
     validateInput: (v) => (/^https:\/\/\S+$/i.test(v.trim()) || (/^[^:]+$/.test(v.trim()) && !v.includes('..')) ? undefined : 'Enter an https URL or a workspace-relative path'),
   });
   if (!target) return;
-  const current = vscode.workspace.getConfiguration('opsLens').get<RunbookMapping[]>('runbooks', []);
+  const current = readSetting<RunbookMapping[]>('runbooks', []);
   await writeSetting('runbooks', [...(Array.isArray(current) ? current : []), { alarm: alarm.name, target: target.trim() }]);
   void notifyInfo(`Runbook for ${quoted(alarm.name, 120)} saved in opsLens.runbooks.`);
 }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { STATE_LABEL, conditionText, type Alarm } from '../core/alarms/model';
 import { utcText } from '../core/time/format';
+import { untrustedMarkdown } from '../platform/textSinks';
 
 /** Reason, metric, threshold, last change and actions; AWS text is inserted as plain text. */
 export function alarmTooltip(alarm: Alarm): vscode.MarkdownString {
-  const md = new vscode.MarkdownString();
+  const md = untrustedMarkdown();
   md.appendMarkdown('**').appendText(alarm.name).appendMarkdown(`** — ${STATE_LABEL[alarm.state]}\n\n`);
   if (alarm.description) md.appendText(alarm.description).appendMarkdown('\n\n');
   if (alarm.stateReason) md.appendMarkdown('*Reason:* ').appendText(alarm.stateReason).appendMarkdown('\n\n');

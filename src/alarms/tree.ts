@@ -1,17 +1,16 @@
 import * as vscode from 'vscode';
-import { errorTreeItem } from '../platform/errorItem';
 import { childAlarmNames } from '../core/alarms/compositeRule';
 import { NO_FILTER, describeFilter, isActive, matchesFilter, type AlarmFilter } from '../core/alarms/filter';
 import { groupByState } from '../core/alarms/grouping';
 import { STATE_LABEL, conditionText, type Alarm, type AlarmState } from '../core/alarms/model';
 import { relativeTime } from '../core/time/relative';
-import { staleRowLabel, staleTooltip } from '../core/time/stale';
-import { staleRootTooltip, staleSuffix } from '../platform/staleRoot';
+import { staleErrorItem, staleRootTooltip, staleSuffix } from '../platform/staleRoot';
 import type { AlarmsStore, RegionAlarms } from './store';
 import { alarmTooltip } from './tooltip';
 import type { IgnoredSettings } from '../platform/trust';
 import { isScoped } from '../aws/scope';
 import type { RootLabels } from '../session/accountLabels';
+import { untrustedMarkdown } from '../platform/textSinks';
 
 export type AlarmNode =
   | { kind: 'region'; region: RegionAlarms }
@@ -125,11 +124,8 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
         item.description = 'not found in this region';
         return item;
       }
-      case 'error': {
-        const item = errorTreeItem(`error:${node.region}`, staleRowLabel('alarms', node.lastGood), node.error);
-        item.tooltip = new vscode.MarkdownString().appendText(staleTooltip(node.error.message, node.lastGood, new Date()));
-        return item;
-      }
+      case 'error':
+        return staleErrorItem(`error:${node.region}`, 'alarms', node.error, node.lastGood);
       case 'empty': {
         const item = new vscode.TreeItem(node.message);
         item.iconPath = new vscode.ThemeIcon('info');
@@ -141,7 +137,7 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
         item.iconPath = new vscode.ThemeIcon('shield', new vscode.ThemeColor('list.warningForeground'));
         item.description = node.settings.map((s) => s.replace(/^opsLens\./, '')).join(', ');
         const why = `This workspace is not trusted, so Ops Lens ignores its ${node.settings.join(', ')} (a repository must not choose your AWS profile, regions or endpoint, where runbooks open, or patterns that run on your data); your user settings apply. Click to manage workspace trust.`;
-        item.tooltip = new vscode.MarkdownString().appendText(why);
+        item.tooltip = untrustedMarkdown().appendText(why);
         item.accessibilityInformation = { label: why };
         item.command = { command: 'workbench.trust.manage', title: 'Manage Workspace Trust' };
         item.contextValue = 'restricted';

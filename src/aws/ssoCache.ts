@@ -80,6 +80,18 @@ export function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
+/** The login command as bash and zsh read it (quoted for a POSIX shell), to show or copy. */
 export function ssoLoginCommand(profile: string): string {
   return `aws sso login --profile ${shellQuote(profile)}`;
+}
+
+/** Characters that no shell a terminal may run (bash, zsh, PowerShell, cmd.exe) reads as quoting or a command separator. */
+const TYPABLE_PROFILE = /^[A-Za-z0-9_.@+=,/-]+$/;
+
+/**
+ * The login command to type in a terminal, or undefined when the profile name has other characters: the
+ * terminal's shell is not known, and quoting that holds in bash breaks in PowerShell or cmd.exe.
+ */
+export function typableLoginCommand(profile: string): string | undefined {
+  return TYPABLE_PROFILE.test(profile) ? `aws sso login --profile ${profile}` : undefined;
 }

@@ -14,6 +14,7 @@ import { HealthStore, type EndpointStatus } from './store';
 import { HealthTree } from './tree';
 import { notifyError, notifyInfo, notifyWarning } from '../platform/notify';
 import { quoted } from '../core/text/notification';
+import { withViewProgress } from '../platform/textSinks';
 
 /**
  * What code in the extension host (other extensions, the extension-host tests) may call directly:
@@ -73,7 +74,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   };
 
   const checkNames = async (names: readonly string[]): Promise<EndpointStatus[]> => {
-    const results = await vscode.window.withProgress({ location: { viewId: 'opsLens.health' } }, () => Promise.all(names.map((n) => store.checkEndpoint(n))));
+    const results = await withViewProgress('opsLens.health', () => Promise.all(names.map((n) => store.checkEndpoint(n))));
     return results.filter((s): s is EndpointStatus => s !== undefined);
   };
 

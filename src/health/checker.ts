@@ -1,9 +1,12 @@
+import * as dns from 'node:dns';
 import * as http from 'node:http';
 import * as https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { MAX_BODY_BYTES, MAX_REDIRECTS, type FailureCode, type HttpFailure, type HttpOutcome } from '../core/health/model';
-import { displayUrl } from '../core/health/secrets';
+import type { AddressScope } from '../core/health/addresses';
+import { isRedirect, nextHop, privateTargetRefusal } from '../core/health/redirect';
 
 /** One health request as the checker sends it: secrets already resolved. (No `vscode` import: tested in node.) */
 export interface CheckRequest {
@@ -18,15 +21,11 @@ export interface CheckRequest {
   readonly maxBodyBytes?: number;
   /** Extra certificate authorities to trust (PEM). */
   readonly ca?: string | Buffer;
+  /** Where an address points (default: addressScope); tests play a public host on a loopback address with their own. */
+  readonly scopeOf?: (address: string) => AddressScope | undefined;
 }
 
 export type Checker = (request: CheckRequest, signal?: AbortSignal) => Promise<HttpOutcome>;
-
-/**
- * The only headers a redirect to another origin keeps: any other may carry a credential, written in
- * settings as a literal (`X-Api-Key: …`) as well as through `${secret:NAME}`.
- */
-const KEPT_ACROSS_ORIGINS = new Set(['accept', 'accept-language', 'user-agent', 'content-type', 'cache-control', 'pragma']);
 
 class CheckError extends Error {
   constructor(readonly code: FailureCode, message: string, readonly detail?: string) {
@@ -88,8 +87,23 @@ interface Hop {
   readonly req: http.ClientRequest;
 }
 
-function isRedirect(status: number): boolean {
-  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+/**
+ * Resolves like node does, and fails with the reason when an address is not public: the next hop of a
+ * redirect that came from a public address. Checked where the connection is made, so a name that
+ * resolves differently a second time cannot slip through.
+ */
+function publicOnlyLookup(from: string, next: string, scopeOf: CheckRequest['scopeOf']): LookupFunction {
+  return (hostname, options, callback) => {
+    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, '', 0);
+      for (const { address } of addresses) {
+        const refusal = privateTargetRefusal(from, next, address, scopeOf);
+        if (refusal) return callback(new CheckError('badRedirect', refusal), '', 0);
+      }
+      if (options.all) return (callback as unknown as (e: null, all: dns.LookupAddress[]) => void)(null, addresses);
+      callback(null, addresses[0]?.address ?? '', addresses[0]?.family ?? 4);
+    });
+  };
 }
 
 function charsetOf(contentType: string | undefined): string {
@@ -167,6 +181,8 @@ export function httpCheck(request: CheckRequest, signal?: AbortSignal): Promise<
     let body = request.body;
     let headers: Record<string, string> = { ...request.headers };
     const visited = [url.toString()];
+    /** Set for a hop whose host name must resolve to public addresses only. */
+    let lookup: LookupFunction | undefined;
 
     // A kept-alive socket the server closed meanwhile fails at once with ECONNRESET: retry that once on a new one.
     const send = async (): Promise<Hop> => {
@@ -189,6 +205,8 @@ export function httpCheck(request: CheckRequest, signal?: AbortSignal): Promise<
       }
       const options: https.RequestOptions = { method, headers: outgoing };
       if (request.ca) options.ca = request.ca;
+      // A pooled connection would skip the lookup: such a hop gets a connection of its own.
+      if (lookup) Object.assign(options, { lookup, agent: false });
       let req: http.ClientRequest;
       try {
         req = (url.protocol === 'https:' ? https : http).request(url, options);
@@ -265,30 +283,16 @@ export function httpCheck(request: CheckRequest, signal?: AbortSignal): Promise<
           read(hop);
           return;
         }
+        const remoteAddress = hop.res.socket?.remoteAddress;
         // The redirect's own body is never read: a server streaming one forever must not hold the socket.
         hop.res.destroy();
         hop.req.destroy();
-        let next: URL;
-        try {
-          next = new URL(location, url);
-        } catch {
-          throw new CheckError('badRedirect', `HTTP ${status} redirect to "${location}", which is not a valid URL`);
-        }
-        const chain = [...visited, next.toString()].map(displayUrl).join(' → ');
-        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-          throw new CheckError('badRedirect', `Redirected to ${next.protocol} (${displayUrl(next.toString())}); only http and https redirects are followed`);
-        }
-        if (visited.includes(next.toString())) throw new CheckError('redirectLoop', `Redirect loop: ${chain}`);
-        if (redirects.length >= maxRedirects) throw new CheckError('tooManyRedirects', `More than ${maxRedirects} redirects: ${chain}`);
-        if (next.origin !== url.origin) {
-          const secret = new Set((request.sensitiveHeaders ?? []).map((h) => h.toLowerCase()));
-          headers = Object.fromEntries(Object.entries(headers).filter(([h]) => KEPT_ACROSS_ORIGINS.has(h.toLowerCase()) && !secret.has(h.toLowerCase())));
-        }
-        if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
-          method = method === 'HEAD' ? 'HEAD' : 'GET';
-          body = undefined;
-          headers = Object.fromEntries(Object.entries(headers).filter(([h]) => !/^content-(type|length)$/i.test(h)));
-        }
+        const from = url.toString();
+        const decided = nextHop({ url: from, method, headers, body }, { status, location, remoteAddress }, { visited, maxRedirects, sensitiveHeaders: request.sensitiveHeaders, scopeOf: request.scopeOf });
+        if (decided.kind === 'refuse') throw new CheckError(decided.code, decided.message);
+        ({ method, headers, body } = decided.request);
+        const next = new URL(decided.request.url);
+        lookup = decided.publicOnly ? publicOnlyLookup(from, next.toString(), request.scopeOf) : undefined;
         redirects.push(next.toString());
         visited.push(next.toString());
         url = next;

@@ -4,6 +4,7 @@ import { Disposable } from '../platform/disposable';
 import { decodeSecret, encodeSecret, originOf, type StoredSecret } from '../core/health/secrets';
 import { quoted } from '../core/text/notification';
 import { confirmChange, notifyError } from '../platform/notify';
+import { showPick } from '../platform/textSinks';
 
 const PREFIX = 'opsLens.health.secret.';
 
@@ -55,9 +56,9 @@ export async function promptAndStoreSecret(secrets: HealthSecrets, referenced: r
     return undefined;
   }
   if (!name && referenced.length) {
-    const other = '$(edit) Another name…';
+    const other = 'Another name…';
     const items = await Promise.all(referenced.map(async (n) => ({ label: n, description: (await secrets.get(n)) === undefined ? 'not set' : 'set — enter a new value to replace it' })));
-    const picked = await vscode.window.showQuickPick([...items, { label: other, description: '' }], { title: 'Set Health Secret', placeHolder: 'Which secret? Headers use it as ${secret:NAME}' });
+    const picked = await showPick([...items, { label: other, description: '', iconPath: new vscode.ThemeIcon('edit') }], { title: 'Set Health Secret', placeHolder: 'Which secret? Headers use it as ${secret:NAME}' });
     if (!picked) return undefined;
     if (picked.label !== other) name = picked.label;
   }

@@ -5,6 +5,7 @@ import { SOURCE_LABEL, STATE_LABEL } from '../core/health/model';
 import { displayUrl } from '../core/health/secrets';
 import { relativeTime } from '../core/time/relative';
 import type { EndpointStatus } from './store';
+import { untrustedMarkdown } from '../platform/textSinks';
 
 function cell(text: string): string {
   return text.replace(/[\\|*_`[\]<>#]/g, (c) => `\\${c}`);
@@ -13,7 +14,7 @@ function cell(text: string): string {
 /** State, request, reasons, and the last results as a table. Header values (secrets) are never shown. */
 export function endpointTooltip(status: EndpointStatus, now = new Date()): vscode.MarkdownString {
   const { endpoint, evaluation } = status;
-  const md = new vscode.MarkdownString();
+  const md = untrustedMarkdown();
   md.appendMarkdown('**').appendText(endpoint.name).appendMarkdown(`** — ${STATE_LABEL[status.state]}${status.checking ? ' (checking…)' : ''}\n\n`);
   md.appendText(`${endpoint.method} ${displayUrl(endpoint.url)}`).appendMarkdown('\n\n');
   if (status.missingSecrets.length) {

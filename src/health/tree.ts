@@ -7,6 +7,7 @@ import { displayUrl } from '../core/health/secrets';
 import { describeProblemEntry, type SettingsProblem } from '../core/health/settings';
 import type { EndpointStatus, HealthStore } from './store';
 import { endpointTooltip } from './tooltip';
+import { untrustedMarkdown } from '../platform/textSinks';
 
 export type HealthNode =
   | { kind: 'endpoint'; status: EndpointStatus }
@@ -84,7 +85,7 @@ export class HealthTree implements vscode.TreeDataProvider<HealthNode>, vscode.D
         const item = new vscode.TreeItem(node.text);
         item.id = this.id(node);
         item.iconPath = healthIcon(node.state);
-        item.tooltip = new vscode.MarkdownString().appendText(node.text);
+        item.tooltip = untrustedMarkdown().appendText(node.text);
         item.contextValue = 'health.reason';
         return item;
       }
@@ -95,7 +96,7 @@ export class HealthTree implements vscode.TreeDataProvider<HealthNode>, vscode.D
         item.id = this.id(node);
         item.iconPath = healthIcon(a.severity === 'critical' ? 'down' : 'degraded');
         item.description = `${a.severity} when ${a.op} ${display(a.value)}`;
-        const tip = new vscode.MarkdownString();
+        const tip = untrustedMarkdown();
         tip.appendMarkdown(`**${a.severity === 'critical' ? 'Critical' : 'Warning'}:** `).appendText(describeAssertion(a)).appendMarkdown('\n\n');
         tip.appendText(result.found ? `Value: ${display(result.actual)}${result.problem ? ` (${result.problem})` : ''}` : `The value ${result.problem ?? 'is missing'}`);
         item.tooltip = tip;
@@ -110,7 +111,7 @@ export class HealthTree implements vscode.TreeDataProvider<HealthNode>, vscode.D
         item.id = this.id(node);
         item.iconPath = healthIcon(c.state);
         item.description = c.message && c.state !== 'healthy' ? `${componentSummary(c)} — ${c.message.length > 100 ? `${c.message.slice(0, 99)}…` : c.message}` : componentSummary(c);
-        const tip = new vscode.MarkdownString();
+        const tip = untrustedMarkdown();
         tip.appendMarkdown('**').appendText(c.name).appendMarkdown('** — ').appendText(c.status ?? 'no status').appendMarkdown('\n\n');
         if (c.message) tip.appendText(c.message).appendMarkdown('\n\n');
         const measured = [c.type && `type ${c.type}`, c.observed && `observed ${c.observed}`, c.latencyMs !== undefined && `took ${formatLatency(c.latencyMs)}`].filter(Boolean).join(' · ');
@@ -141,7 +142,7 @@ export class HealthTree implements vscode.TreeDataProvider<HealthNode>, vscode.D
         item.id = this.id(node);
         item.iconPath = new vscode.ThemeIcon('key', new vscode.ThemeColor('list.warningForeground'));
         item.description = 'Set Secret…';
-        item.tooltip = new vscode.MarkdownString().appendText(`A header of this endpoint uses \${secret:${node.secret}}, which is not in VS Code's secret storage, so it was not requested. Click to set it.`);
+        item.tooltip = untrustedMarkdown().appendText(`A header of this endpoint uses \${secret:${node.secret}}, which is not in VS Code's secret storage, so it was not requested. Click to set it.`);
         item.command = { command: 'opsLens.health.setSecret', title: 'Set Health Secret', arguments: [node.secret] };
         item.contextValue = 'health.missingSecret';
         return item;
@@ -152,7 +153,7 @@ export class HealthTree implements vscode.TreeDataProvider<HealthNode>, vscode.D
         item.id = this.id(node);
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
         item.description = p.messages.length > 1 ? `${p.messages.length} problems` : p.messages[0];
-        item.tooltip = new vscode.MarkdownString().appendText(`${describeProblemEntry(p)}:\n${p.messages.map((m) => `- ${m}`).join('\n')}`);
+        item.tooltip = untrustedMarkdown().appendText(`${describeProblemEntry(p)}:\n${p.messages.map((m) => `- ${m}`).join('\n')}`);
         item.accessibilityInformation = { label: `Settings error: ${describeProblemEntry(p)}: ${p.messages.join('; ')}` };
         item.command = { command: p.source === 'user' ? 'workbench.action.openSettingsJson' : 'workbench.action.openWorkspaceSettingsFile', title: 'Open Settings' };
         item.contextValue = 'health.problem';
@@ -170,7 +171,7 @@ export class HealthTree implements vscode.TreeDataProvider<HealthNode>, vscode.D
         item.id = this.id(node);
         item.iconPath = new vscode.ThemeIcon('workspace-untrusted', new vscode.ThemeColor('list.warningForeground'));
         item.description = 'Manage Trust…';
-        item.tooltip = new vscode.MarkdownString().appendText('This workspace is not trusted, so Ops Lens does not send requests to the health endpoints its settings list (a repository could point them anywhere, with your secrets). Endpoints in your user settings are still checked. Click to manage workspace trust.');
+        item.tooltip = untrustedMarkdown().appendText('This workspace is not trusted, so Ops Lens does not send requests to the health endpoints its settings list (a repository could point them anywhere, with your secrets). Endpoints in your user settings are still checked. Click to manage workspace trust.');
         item.command = { command: 'workbench.trust.manage', title: 'Manage Workspace Trust' };
         item.contextValue = 'health.untrusted';
         return item;
@@ -180,7 +181,7 @@ export class HealthTree implements vscode.TreeDataProvider<HealthNode>, vscode.D
         item.id = this.id(node);
         item.iconPath = new vscode.ThemeIcon('circle-slash');
         item.description = displayUrl(node.endpoint.url);
-        item.tooltip = new vscode.MarkdownString().appendText(`${node.endpoint.method} ${displayUrl(node.endpoint.url)}\nFrom ${SOURCE_LABEL[node.endpoint.source]}; not requested until the workspace is trusted.`);
+        item.tooltip = untrustedMarkdown().appendText(`${node.endpoint.method} ${displayUrl(node.endpoint.url)}\nFrom ${SOURCE_LABEL[node.endpoint.source]}; not requested until the workspace is trusted.`);
         item.contextValue = 'health.blocked';
         return item;
       }

@@ -1,5 +1,5 @@
-import * as vscode from 'vscode';
 import { isScoped } from '../aws/scope';
+import { showPick } from '../platform/textSinks';
 
 /**
  * Where a query goes, among the places it may mean (see scopesFor): with several profiles side by side, the
@@ -7,6 +7,6 @@ import { isScoped } from '../aws/scope';
  */
 export async function regionForQuery(regions: readonly string[], title: string): Promise<string | undefined> {
   if (regions.length <= 1 || !regions.some(isScoped)) return regions[0];
-  const picked = await vscode.window.showQuickPick(regions.map((r) => ({ label: r })), { title, placeHolder: 'profile · region' });
+  const picked = await showPick(regions.map((r) => ({ label: r })), { title, placeHolder: 'profile · region' });
   return picked?.label;
 }

@@ -3,6 +3,7 @@ import { toCsv, toJson } from '../core/insights/results';
 import type { ResultsDocuments } from './resultsDocuments';
 import { RESULTS_SCHEME } from './resultsDocuments';
 import { confirmChange, notifyInfo } from '../platform/notify';
+import { showPick } from '../platform/textSinks';
 
 /** Writes the active results document's rows as CSV or JSON where the user chooses. */
 export async function exportResults(results: ResultsDocuments, arg?: unknown): Promise<vscode.Uri | undefined> {
@@ -13,7 +14,7 @@ export async function exportResults(results: ResultsDocuments, arg?: unknown): P
     void notifyInfo('Open a Logs Insights results document first (run a query), then export it.');
     return undefined;
   }
-  const format = options.format ?? (await vscode.window.showQuickPick([{ label: 'CSV', id: 'csv' as const }, { label: 'JSON', id: 'json' as const }], { title: `Export ${data.rows.length.toLocaleString('en-US')} rows of "${data.queryName}"` }))?.id;
+  const format = options.format ?? (await showPick([{ label: 'CSV', id: 'csv' as const }, { label: 'JSON', id: 'json' as const }], { title: `Export ${data.rows.length.toLocaleString('en-US')} rows of "${data.queryName}"` }))?.id;
   if (!format) return undefined;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const base = data.queryName.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-|-$/g, '') || 'results';

@@ -15,6 +15,7 @@ import { ResultsCharts, ResultsCodeLens, SHOW_CHART_COMMAND } from './resultsCod
 import { registerSourceLinks } from './sourceLinks';
 import { showEvents } from './showEvents';
 import { notifyInfo } from '../platform/notify';
+import { showPick } from '../platform/textSinks';
 
 export interface InsightsFeature {
   readonly context: InsightsContext;
@@ -102,7 +103,7 @@ export function createInsightsFeature(context: vscode.ExtensionContext, services
         void notifyInfo('No queries run yet. Run one with "Ops Lens: Run Saved Logs Insights Query…".');
         return;
       }
-      const picked = await vscode.window.showQuickPick(entries.map((e) => ({
+      const picked = await showPick(entries.map((e) => ({
         label: e.name,
         description: `${new Date(e.at).toLocaleString()} · ${e.status}${e.recordsMatched !== undefined ? ` · ${e.recordsMatched} matched` : ''}`,
         detail: `${e.logGroups.join(', ')} · ${rangeLabel(e.range)} · ${e.region}`,

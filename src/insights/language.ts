@@ -5,6 +5,9 @@ import { insightsBlocks, prepareQueryText } from '../core/insights/markdownBlock
 import { parseQueryFileMetadata } from '../core/insights/metadata';
 import { parseTimeRange, RANGE_FORMS } from '../core/time/ranges';
 import type { Services } from '../services';
+import { readSetting } from '../platform/trust';
+import { label } from '../core/text/label';
+import { codeLens, untrustedMarkdown } from '../platform/textSinks';
 
 export const INSIGHTS_LANGUAGE = 'insights';
 const SELECTOR: vscode.DocumentSelector = [{ language: INSIGHTS_LANGUAGE }];
@@ -108,7 +111,7 @@ export class InsightsCompletion implements vscode.CompletionItemProvider {
   }
 
   private async fields(document: vscode.TextDocument): Promise<string[]> {
-    const groups = parseQueryFileMetadata(document.getText()).logGroups ?? vscode.workspace.getConfiguration('opsLens').get<string[]>('insights.defaultLogGroups', []);
+    const groups = parseQueryFileMetadata(document.getText()).logGroups ?? readSetting<string[]>('insights.defaultLogGroups', []);
     if (!groups.length) return [];
     let region: string;
     try {
@@ -135,9 +138,7 @@ export class InsightsCompletion implements vscode.CompletionItemProvider {
 /** The one-line description of a command or function and its page in the AWS documentation. */
 function helpOf(entry: CommandInfo | FunctionInfo): vscode.MarkdownString {
   const signature = 'syntax' in entry ? entry.syntax : entry.signature;
-  const md = new vscode.MarkdownString(`\`${signature}\`\n\n${entry.description}\n\n[Logs Insights documentation](${entry.docs})`);
-  md.isTrusted = false;
-  return md;
+  return untrustedMarkdown().appendMarkdown(`\`${signature}\`\n\n${entry.description}\n\n[Logs Insights documentation](${entry.docs})`);
 }
 
 /** Hover help for the command or function under the cursor. */
@@ -159,10 +160,9 @@ export class InsightsCodeLens implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (document.languageId === INSIGHTS_LANGUAGE) {
       const first = document.getText().split(/\r?\n/).findIndex((l) => l.trim() !== '');
-      return [new vscode.CodeLens(new vscode.Range(Math.max(0, first), 0, Math.max(0, first), 0), { title: '▶ Run in Logs Insights', command: 'opsLens.insights.runQuery', arguments: [{ uri: document.uri.toString() }] })];
+      return [codeLens(new vscode.Range(Math.max(0, first), 0, Math.max(0, first), 0), label`▶ Run in Logs Insights`, { command: 'opsLens.insights.runQuery', arguments: [{ uri: document.uri.toString() }] })];
     }
-    return insightsBlocks(document.getText()).map((block) => new vscode.CodeLens(new vscode.Range(block.startLine, 0, block.startLine, 0), {
-      title: '▶ Run in Logs Insights',
+    return insightsBlocks(document.getText()).map((block) => codeLens(new vscode.Range(block.startLine, 0, block.startLine, 0), label`▶ Run in Logs Insights`, {
       tooltip: block.label ?? block.heading,
       command: 'opsLens.insights.runQuery',
       arguments: [{ uri: document.uri.toString(), line: block.startLine }],

@@ -4,6 +4,7 @@ import { awsQueries } from './awsQueries';
 import { workspaceQueries, type SavedQuery } from './savedQueries';
 import { notifyError, notifyInfo } from '../platform/notify';
 import { quoted } from '../core/text/notification';
+import { showPick, withWindowProgress } from '../platform/textSinks';
 
 const SECTION: Record<SavedQuery['source'], string> = { aws: 'Saved in CloudWatch Logs', file: 'Workspace query files', markdown: 'Runbooks (markdown blocks)' };
 
@@ -14,7 +15,7 @@ async function allQueries(services: Services): Promise<{ queries: SavedQuery[]; 
 
 /** A saved query by name (argument), or picked from the three sources. */
 export async function pickSavedQuery(services: Services, name?: string): Promise<SavedQuery | undefined> {
-  const { queries, errors } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Finding saved queries…' }, () => allQueries(services));
+  const { queries, errors } = await withWindowProgress('Finding saved queries…', () => allQueries(services));
   if (errors.length) services.log.warn(`query definitions: ${errors.join('; ')}`);
   if (name) {
     const wanted = name.trim().toLowerCase();
@@ -42,6 +43,6 @@ export async function pickSavedQuery(services: Services, name?: string): Promise
       });
     }
   }
-  const picked = await vscode.window.showQuickPick(items, { title: 'Run a saved Logs Insights query', matchOnDescription: true, matchOnDetail: true, placeHolder: errors.length ? 'CloudWatch query definitions could not be read (see the Ops Lens output); workspace queries below' : 'Query name' });
+  const picked = await showPick(items, { title: 'Run a saved Logs Insights query', matchOnDescription: true, matchOnDetail: true, placeHolder: errors.length ? 'CloudWatch query definitions could not be read (see the Ops Lens output); workspace queries below' : 'Query name' });
   return picked?.query;
 }

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { resultsChartInput, type ResultsChartInput } from '../core/insights/results';
 import type { ResultsData, ResultsDocuments } from './resultsDocuments';
+import { codeLens } from '../platform/textSinks';
+import { label } from '../core/text/label';
 
 export const SHOW_CHART_COMMAND = 'opsLens.insights.showChart';
 
@@ -38,12 +40,12 @@ export class ResultsCodeLens implements vscode.CodeLensProvider {
     const top = new vscode.Range(0, 0, 0, 0);
     // Events handed over by another feature (execution logs) were not a query: nothing to run again.
     const lenses = data.rerun === undefined ? [] : [
-      new vscode.CodeLens(top, { title: '↻ Run again', command: 'opsLens.insights.rerun', arguments: [document.uri] }),
-      new vscode.CodeLens(top, { title: `Range: ${data.range.label || 'fixed window'} ▾`, command: 'opsLens.insights.changeRange', arguments: [document.uri] }),
+      codeLens(top, label`↻ Run again`, { command: 'opsLens.insights.rerun', arguments: [document.uri] }),
+      codeLens(top, label`Range: ${data.range.label || 'fixed window'} ▾`, { command: 'opsLens.insights.changeRange', arguments: [document.uri] }),
     ];
-    lenses.push(new vscode.CodeLens(top, { title: 'Export…', command: 'opsLens.insights.exportResults', arguments: [{ uri: document.uri.toString() }] }));
+    lenses.push(codeLens(top, label`Export…`, { command: 'opsLens.insights.exportResults', arguments: [{ uri: document.uri.toString() }] }));
     if (this.charts.get(document.uri)) {
-      lenses.push(new vscode.CodeLens(top, { title: '$(graph-line) Show as chart', tooltip: 'Draw the results over time in a chart panel', command: SHOW_CHART_COMMAND, arguments: [document.uri] }));
+      lenses.push(codeLens(top, label`$(graph-line) Show as chart`, { tooltip: 'Draw the results over time in a chart panel', command: SHOW_CHART_COMMAND, arguments: [document.uri] }));
     }
     return lenses;
   }

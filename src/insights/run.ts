@@ -14,6 +14,8 @@ import type { ResultsDocuments } from './resultsDocuments';
 import type { SavedQuery } from './savedQueries';
 import { notifyError, notifyInfo, notifyWarning } from '../platform/notify';
 import { quoted } from '../core/text/notification';
+import { readSetting } from '../platform/trust';
+import { showPick, withNotificationProgress, withWindowProgress } from '../platform/textSinks';
 
 export interface RunOptions {
   readonly range?: string;
@@ -35,12 +37,12 @@ function rememberedKey(query: SavedQuery): string {
 
 async function chooseLogGroups(ctx: InsightsContext, query: SavedQuery, region: string): Promise<string[] | undefined> {
   if (query.logGroups?.length) return [...query.logGroups];
-  const defaults = vscode.workspace.getConfiguration('opsLens').get<string[]>('insights.defaultLogGroups', []);
-  if (Array.isArray(defaults) && defaults.length) return defaults.filter((g) => typeof g === 'string' && g.trim());
+  const defaults = readSetting<unknown>('insights.defaultLogGroups', []);
+  if (Array.isArray(defaults) && defaults.length) return defaults.filter((g): g is string => typeof g === 'string' && g.trim() !== '');
   const remembered = ctx.workspaceState.get<string[]>(rememberedKey(query), []);
   const names: string[] = [];
   try {
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Listing log groups…' }, async () => {
+    await withWindowProgress('Listing log groups…', async () => {
       for await (const page of ctx.services.logs.logGroupPages(region)) {
         names.push(...page.map((g) => g.logGroupName ?? '').filter(Boolean));
         if (names.length >= 5000) break;
@@ -54,7 +56,7 @@ async function chooseLogGroups(ctx: InsightsContext, query: SavedQuery, region: 
     void notifyError(`No log groups in ${region}. Add "# logGroups: …" to the query, or set opsLens.insights.defaultLogGroups.`);
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(names.map((label) => ({ label, picked: remembered.includes(label) })), { title: `Log groups for "${query.name}"`, canPickMany: true, placeHolder: `Which log groups of ${region} to query` });
+  const picked = await showPick(names.map((label) => ({ label, picked: remembered.includes(label) })), { title: `Log groups for "${query.name}"`, canPickMany: true, placeHolder: `Which log groups of ${region} to query` });
   if (!picked || picked.length === 0) return undefined;
   const chosen = picked.map((p) => p.label);
   await ctx.workspaceState.update(rememberedKey(query), chosen);
@@ -66,7 +68,7 @@ const CUSTOM = 'Custom…';
 /** A range from the usual ones, or — through "Custom…" — any duration or absolute window typed in. */
 export async function pickRange(current: string): Promise<string | undefined> {
   const items = [...RANGES.map((r) => ({ label: r, description: rangeLabel(r), picked: r === current })), { label: CUSTOM, description: 'a duration (30m, 2h, 14d) or a window (2026-11-22T15:00Z..2026-11-22T16:30Z)', picked: false }];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Time range' });
+  const picked = await showPick(items, { title: 'Time range' });
   if (picked?.label !== CUSTOM) return picked?.label;
   const typed = await vscode.window.showInputBox({
     title: 'Time range',
@@ -106,7 +108,7 @@ export async function runSavedQuery(ctx: InsightsContext, query: SavedQuery, opt
   const namesOwnLogGroups = language === 'SQL' || (language === 'CWLI' && NAMES_OWN_LOG_GROUPS.test(prepared.text));
   const logGroups = namesOwnLogGroups ? [] : options.logGroups?.length ? [...options.logGroups] : await chooseLogGroups(ctx, query, region);
   if (!logGroups) return undefined;
-  const range = options.range ?? query.range ?? vscode.workspace.getConfiguration('opsLens').get<string>('insights.defaultRange', '1h');
+  const range = options.range ?? query.range ?? readSetting<string>('insights.defaultRange', '1h');
   const window = windowFor(range);
   if (!window) {
     void notifyError(`"${quoted(range, 40)}" is not a time range; use ${RANGE_FORMS}.`);
@@ -115,11 +117,11 @@ export async function runSavedQuery(ctx: InsightsContext, query: SavedQuery, opt
 
   let outcome;
   try {
-    outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Logs Insights: ${query.name}`, cancellable: true }, (progress, token) =>
+    outcome = await withNotificationProgress(`Logs Insights: ${query.name}`, (progress, token) =>
       runInsightsQuery(ctx.services.logs, { region, queryString: prepared.text, queryLanguage: language, logGroupNames: logGroups, start: window.start, end: window.end }, {
         cancelled: () => token.isCancellationRequested,
         onProgress: (p) => progress.report({ message: `${p.status}${p.recordsMatched !== undefined ? ` · ${p.recordsMatched.toLocaleString('en-US')} records matched` : ''}${p.retrying ? ` · ${p.retrying}, polling again shortly` : ''}` }),
-      }));
+      }), { cancellable: true });
   } catch (err) {
     if (err instanceof AwsUserError && err.code === 'MalformedQueryException') {
       const original = err.original as { message?: string; queryCompileError?: { location?: { startCharOffset?: number; endCharOffset?: number } } } | undefined;

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { findStackFrames, type Frame } from '../core/sourceLinks';
 import { FrameResolver } from './frameResolver';
 import { RESULTS_SCHEME, type ResultsDocuments } from './resultsDocuments';
+import { untrustedMarkdown } from '../platform/textSinks';
 
 const MAX_SNIPPET_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -41,8 +42,8 @@ export function registerSourceLinksFor(selector: vscode.DocumentSelector, owns: 
         const frame = findStackFrames(line.text).find((f) => offset >= f.start && offset <= f.end);
         if (!frame) return undefined;
         const path = (await resolver.resolver())(frame);
-        if (!path) return new vscode.Hover(new vscode.MarkdownString().appendText(`${frame.path}:${frame.line} is not in this workspace. Map its prefix with the opsLens.sourceMappings setting.`));
-        const md = new vscode.MarkdownString();
+        if (!path) return new vscode.Hover(untrustedMarkdown().appendText(`${frame.path}:${frame.line} is not in this workspace. Map its prefix with the opsLens.sourceMappings setting.`));
+        const md = untrustedMarkdown();
         md.appendMarkdown(`[${vscode.workspace.asRelativePath(path)}:${frame.line}](${target(path, frame).toString()})\n\n`);
         try {
           // A snippet of a file that size is not worth reading it whole.

@@ -1,7 +1,6 @@
 // The investigation command, loaded on first use: resolves the alarm, opens its panel, gathers the parts
 // into it, and answers the page (open an error's events, an execution, the runbook; save the notes).
 import * as vscode from 'vscode';
-import type { MetricsApi } from '../aws/services/metrics';
 import { scopesFor } from '../aws/scope';
 import { findRunbook } from '../alarms/runbook';
 import { alarmFromArgument } from '../core/metrics/arguments';
@@ -17,6 +16,8 @@ import type { InvestigationPageMessage } from '../webview/investigationProtocol'
 import { gatherInvestigation, type Gathered, type GatherDeps, type InvestigationRequest } from './gather';
 import type { HealthChangeLog } from './healthChanges';
 import { InvestigationPanel, type PaintReport } from './panel';
+import { readSetting } from '../platform/trust';
+import { showPick } from '../platform/textSinks';
 
 export interface InvestigateFeature {
   investigate(arg?: unknown): Promise<void>;
@@ -37,15 +38,15 @@ function sideArg(value: unknown, fallback: number): number {
   return fallback;
 }
 
-export function createInvestigateFeature(context: vscode.ExtensionContext, services: Services, metrics: MetricsApi, healthLog: HealthChangeLog): InvestigateFeature {
-  const { session, cloudWatch, logs, stepFunctions, log } = services;
+export function createInvestigateFeature(context: vscode.ExtensionContext, services: Services, healthLog: HealthChangeLog): InvestigateFeature {
+  const { session, cloudWatch, metrics, logs, stepFunctions, log } = services;
   const open = new Map<string, Open>();
   const painted = new vscode.EventEmitter<PaintReport>();
   context.subscriptions.push(painted, { dispose: () => [...open.values()].forEach((o) => o.view.panel.dispose()) });
 
   const deps: GatherDeps = {
     cloudWatch, metrics, logs, stepFunctions,
-    settings: () => readRelatedSettings(vscode.workspace.getConfiguration('opsLens').get<unknown>('alarms.related', [])),
+    settings: () => readRelatedSettings(readSetting<unknown>('alarms.related', [])),
     healthChanges: (endpoints, start, end) => ({ changes: healthLog.between(endpoints, start, end), recordedSince: healthLog.since }),
     runbook: async (alarm, tags) => {
       const found = await findRunbook(alarm, cloudWatch, log, tags);
@@ -140,7 +141,7 @@ export function createInvestigateFeature(context: vscode.ExtensionContext, servi
     }
     for (const f of failures) void notifyWarning(`Could not list the alarms of ${quoted(f.region, 120)}: ${quoted(f.error instanceof Error ? f.error.message : String(f.error))}`);
     const order = (s: string | undefined) => (s?.startsWith('ALARM') ? 0 : 1);
-    const picked = await vscode.window.showQuickPick(items.sort((a, b) => order(a.description) - order(b.description) || a.label.localeCompare(b.label)), { title: 'Investigate which alarm?', placeHolder: 'Alarm name', matchOnDescription: true });
+    const picked = await showPick(items.sort((a, b) => order(a.description) - order(b.description) || a.label.localeCompare(b.label)), { title: 'Investigate which alarm?', placeHolder: 'Alarm name', matchOnDescription: true });
     return picked ? { region: picked.region, name: picked.label } : undefined;
   };
 

@@ -14,13 +14,14 @@ import { LogsStore } from './store';
 import { CLOSED_TAIL_TEXT, TAIL_SCHEME, TailDocuments } from './tail/documents';
 import { TailStatusBar } from './tail/statusBar';
 import { LogsTree } from './tree';
+import { readSetting } from '../platform/trust';
 
 /** StartLiveTail takes at most 10 log groups. */
 const MAX_TAIL_GROUPS = 10;
 const QUERY = 'fields @timestamp, @logStream, @message\n| sort @timestamp desc\n| limit 200';
 
 function bufferEvents(): number {
-  const value = vscode.workspace.getConfiguration('opsLens').get<number>('logs.tailBufferEvents', DEFAULT_TAIL_BUFFER_EVENTS);
+  const value = readSetting<number>('logs.tailBufferEvents', DEFAULT_TAIL_BUFFER_EVENTS);
   return Number.isInteger(value) && value >= 100 && value <= 100_000 ? value : DEFAULT_TAIL_BUFFER_EVENTS;
 }
 

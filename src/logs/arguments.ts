@@ -3,6 +3,7 @@ import type { LogsApi } from '../aws/services/logs';
 import { groupRegion } from '../core/logs/groupRegion';
 import type { LogsNode } from './tree';
 import { toGroup, type Group, type LogsStore } from './store';
+import { showPick } from '../platform/textSinks';
 
 /** A log group a command was given: by name (where the view lists it, else in the first region), `{ logGroupName, region }`, or a view item. */
 export interface GroupRef {
@@ -33,7 +34,7 @@ export async function groupsFor(store: LogsStore, refs: GroupRef[], defaultRegio
     const typed = await vscode.window.showInputBox({ title, prompt: 'Log group name' });
     return typed?.trim() ? [{ region: defaultRegion, name: typed.trim() }] : undefined;
   }
-  const picked = await vscode.window.showQuickPick(items, { title, canPickMany: max > 1, placeHolder: max > 1 ? `Up to ${max} log groups` : 'Log group' });
+  const picked = await showPick(items, { title, canPickMany: max > 1, placeHolder: max > 1 ? `Up to ${max} log groups` : 'Log group' });
   const list = picked === undefined ? [] : Array.isArray(picked) ? picked : [picked];
   return list.length ? list.slice(0, max).map((p) => ({ region: p.group.region, name: p.group.name })) : undefined;
 }

@@ -4,6 +4,7 @@ import { rangeLabel, windowFor } from '../core/time/ranges';
 import { quoted } from '../core/text/notification';
 import { notifyInfo } from '../platform/notify';
 import { showError } from '../platform/errors';
+import { withNotificationProgress } from '../platform/textSinks';
 
 /** Search results stop at this many events (the results document says so). */
 const MAX_SEARCH_EVENTS = 5000;
@@ -20,8 +21,8 @@ export async function searchLogGroup(logs: LogsApi, request: SearchRequest): Pro
   const window = windowFor(request.range);
   if (!window) return undefined;
   const abort = new AbortController();
-  const read = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Searching ${request.logGroupName}`, cancellable: true },
+  const read = await withNotificationProgress(
+    `Searching ${request.logGroupName}`,
     async (progress, token) => {
       token.onCancellationRequested(() => abort.abort());
       try {
@@ -40,6 +41,7 @@ export async function searchLogGroup(logs: LogsApi, request: SearchRequest): Pro
         return undefined;
       }
     },
+    { cancellable: true },
   );
   if (!read) return undefined;
   if (read.events.length === 0) {

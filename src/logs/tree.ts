@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { errorTreeItem } from '../platform/errorItem';
-import { staleRowLabel, staleTooltip } from '../core/time/stale';
-import { staleRootTooltip, staleSuffix } from '../platform/staleRoot';
+import { staleErrorItem, staleRootTooltip, staleSuffix } from '../platform/staleRoot';
 import type { Favorite, Group, LogsStore, RegionGroups } from './store';
 import type { RootLabels } from '../session/accountLabels';
+import { untrustedMarkdown } from '../platform/textSinks';
 
 export type LogsNode =
   | { kind: 'favorites' }
@@ -35,7 +34,7 @@ function groupTooltip(group: Group): vscode.MarkdownString {
     group.logGroupClass ? `Class: ${group.logGroupClass}` : undefined,
     group.creationTime ? `Created: ${new Date(group.creationTime).toISOString().slice(0, 10)}` : undefined,
   ];
-  return new vscode.MarkdownString().appendText(lines.filter(Boolean).join('\n'));
+  return untrustedMarkdown().appendText(lines.filter(Boolean).join('\n'));
 }
 
 /** Favourite log groups first, then the groups of each region, a page at a time. */
@@ -110,11 +109,8 @@ export class LogsTree implements vscode.TreeDataProvider<LogsNode>, vscode.Dispo
         item.command = { command: 'opsLens.logs.loadMore', title: 'Load more log groups', arguments: [node.region] };
         return item;
       }
-      case 'error': {
-        const item = errorTreeItem(node.id, staleRowLabel('log groups', node.lastGood), node.error);
-        item.tooltip = new vscode.MarkdownString().appendText(staleTooltip(node.error.message, node.lastGood, new Date()));
-        return item;
-      }
+      case 'error':
+        return staleErrorItem(node.id, 'log groups', node.error, node.lastGood);
       case 'message': {
         const item = new vscode.TreeItem(node.text);
         item.id = node.id;
@@ -129,7 +125,7 @@ export class LogsTree implements vscode.TreeDataProvider<LogsNode>, vscode.Dispo
     item.iconPath = new vscode.ThemeIcon(favorite ? 'star-full' : 'output');
     const full = 'storedBytes' in group || 'retentionInDays' in group ? (group as Group) : undefined;
     item.description = full ? [formatBytes(full.storedBytes), full.retentionInDays ? `${full.retentionInDays}d` : undefined].filter(Boolean).join(' · ') : group.region;
-    item.tooltip = full ? groupTooltip(full) : new vscode.MarkdownString().appendText(`${group.name}\nRegion: ${group.region}`);
+    item.tooltip = full ? groupTooltip(full) : untrustedMarkdown().appendText(`${group.name}\nRegion: ${group.region}`);
     item.contextValue = favorite ? 'logGroup.favorite' : 'logGroup';
     item.accessibilityInformation = { label: `Log group ${group.name}${favorite ? ', favourite' : ''}` };
     return item;

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { MetricsApi } from '../aws/services/metrics';
 import type { Services } from '../services';
 import type * as Feature from './feature';
 
@@ -12,11 +11,11 @@ const CHART_VIEW_TYPE = 'opsLens.chart';
  * Registers the chart commands and the panel serializer; the charts themselves (webview host, data
  * loading, pickers) load on first use, so activation stays small.
  */
-export function activate(context: vscode.ExtensionContext, services: Services, metricsApi: MetricsApi): void {
+export function activate(context: vscode.ExtensionContext, services: Services): void {
   let feature: Feature.MetricsFeature | undefined;
   const load = (): Feature.MetricsFeature => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    feature ??= (require('./feature') as typeof Feature).createMetricsFeature(context, services, metricsApi);
+    feature ??= (require('./feature') as typeof Feature).createMetricsFeature(context, services);
     return feature;
   };
   context.subscriptions.push(

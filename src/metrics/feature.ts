@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { MetricsApi } from '../aws/services/metrics';
 import { alarmFromArgument, dashboardFromArgument, metricSelectionsFromArgument, seriesChartFromArgument, type AlarmTarget } from '../core/metrics/arguments';
 import { readRefreshIntervalSeconds } from '../platform/config';
 import { showError } from '../platform/errors';
@@ -24,8 +23,8 @@ export interface MetricsFeature {
  * on first use (see activation.ts); `showSeries` charts series another feature already has
  * (`opsLens.insights.showChart` hands it Logs Insights results).
  */
-export function createMetricsFeature(context: vscode.ExtensionContext, services: Services, metricsApi: MetricsApi): MetricsFeature {
-  const { session, cloudWatch, log } = services;
+export function createMetricsFeature(context: vscode.ExtensionContext, services: Services): MetricsFeature {
+  const { session, cloudWatch, metrics: metricsApi, log } = services;
   const loader = new ChartLoader({ metrics: metricsApi, alarmHistory: (region, name) => cloudWatch.alarmHistory(region, name, 100) });
   const panels = new ChartPanel({ extensionUri: context.extensionUri, loader, log, refreshSeconds: readRefreshIntervalSeconds });
 

@@ -8,6 +8,7 @@ import { showError } from '../platform/errors';
 import { inEveryRegion } from '../aws/regions';
 import { notifyInfo, notifyWarning } from '../platform/notify';
 import { quoted } from '../core/text/notification';
+import { showPick, withNotificationProgress } from '../platform/textSinks';
 
 /** ListMetrics pages read at most for one picker (500 metrics a page). */
 const MAX_PAGES = 20;
@@ -23,12 +24,12 @@ async function collect<T>(pages: AsyncIterable<T[]>, maxPages = MAX_PAGES): Prom
 }
 
 function progress<T>(title: string, task: () => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
+  return withNotificationProgress(title, task);
 }
 
 export async function pickRegion(regions: readonly string[], purpose: string): Promise<string | undefined> {
   if (regions.length <= 1) return regions[0];
-  const picked = await vscode.window.showQuickPick(regions.map((r) => ({ label: r })), { title: purpose, placeHolder: 'Region' });
+  const picked = await showPick(regions.map((r) => ({ label: r })), { title: purpose, placeHolder: 'Region' });
   return picked?.label;
 }
 
@@ -41,8 +42,8 @@ export async function pickMetrics(metrics: MetricsApi, region: string): Promise<
   try {
     const all = await progress(`Listing metrics in ${region}…`, () => collect(metrics.listMetricPages(region)));
     const namespaces = [...new Set(all.items.map((m) => m.namespace))].sort();
-    const typeOwn = { label: '$(edit) Type a namespace…', own: true };
-    const pickedNs = await vscode.window.showQuickPick([...namespaces.map((n) => ({ label: n, own: false })), typeOwn], {
+    const typeOwn = { label: 'Type a namespace…', iconPath: new vscode.ThemeIcon('edit'), own: true };
+    const pickedNs = await showPick([...namespaces.map((n) => ({ label: n, own: false })), typeOwn], {
       title: `Metric chart (${region}): namespace`,
       placeHolder: all.truncated ? 'Namespace (from the first metrics listed; type your own if it is missing)' : 'Namespace',
     });
@@ -57,7 +58,7 @@ export async function pickMetrics(metrics: MetricsApi, region: string): Promise<
       void notifyInfo(`No metrics in ${namespace} in ${region} (CloudWatch lists metrics that received data in the last two weeks).`);
       return undefined;
     }
-    const pickedName = await vscode.window.showQuickPick([...counts].sort(([a], [b]) => a.localeCompare(b)).map(([name, n]) => ({ label: name, description: `${n} dimension set${n === 1 ? '' : 's'}` })), {
+    const pickedName = await showPick([...counts].sort(([a], [b]) => a.localeCompare(b)).map(([name, n]) => ({ label: name, description: `${n} dimension set${n === 1 ? '' : 's'}` })), {
       title: `Metric chart (${region}): ${namespace} metric`,
       placeHolder: 'Metric',
       matchOnDescription: true,
@@ -70,7 +71,7 @@ export async function pickMetrics(metrics: MetricsApi, region: string): Promise<
     let chosen: MetricRef[];
     if (unique.size <= 1) chosen = [...unique.values()];
     else {
-      const picked = await vscode.window.showQuickPick([...unique].sort(([a], [b]) => a.localeCompare(b)).map(([label, m]) => ({ label, metric: m })), {
+      const picked = await showPick([...unique].sort(([a], [b]) => a.localeCompare(b)).map(([label, m]) => ({ label, metric: m })), {
         title: `Metric chart (${region}): ${metricName}, which dimensions? (several are drawn on one chart)`,
         placeHolder: 'Dimension sets',
         canPickMany: true,
@@ -108,7 +109,7 @@ export async function pickDashboard(metrics: MetricsApi, regions: readonly strin
     return undefined;
   }
   const now = new Date();
-  const picked = await vscode.window.showQuickPick(
+  const picked = await showPick(
     dashboards.sort((a, b) => a.name.localeCompare(b.name)).map((d) => ({
       label: d.name,
       description: [regions.length > 1 ? d.region : '', d.lastModified ? `changed ${relativeTime(d.lastModified, now)}` : ''].filter(Boolean).join(' · '),
@@ -137,6 +138,6 @@ export async function pickAlarm(cloudWatch: CloudWatchApi, regions: readonly str
     void notifyInfo('No metric alarms in the selected regions.');
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(items.sort((a, b) => a.label.localeCompare(b.label)), { title: 'Chart of which alarm?', placeHolder: 'Alarm name', matchOnDescription: true });
+  const picked = await showPick(items.sort((a, b) => a.label.localeCompare(b.label)), { title: 'Chart of which alarm?', placeHolder: 'Alarm name', matchOnDescription: true });
   return picked ? { region: picked.region, name: picked.label } : undefined;
 }

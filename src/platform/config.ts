@@ -25,7 +25,7 @@ export function readAwsSettings(): AwsSettings {
 }
 
 export function readRefreshIntervalSeconds(): number {
-  const value = section().get<number>('refreshIntervalSeconds', 60);
+  const value = readSetting<number>('refreshIntervalSeconds', 60);
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.max(5, value) : 0;
 }
 

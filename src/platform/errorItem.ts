@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AwsUserError } from '../aws/errors';
 import { buttonFor } from './errors';
+import { untrustedMarkdown } from './textSinks';
 
 export const FIX_AWS_ERROR_COMMAND = 'opsLens.fixAwsError';
 
@@ -11,7 +12,7 @@ export function errorTreeItem(id: string, label: string, error: Error): vscode.T
   item.id = id;
   item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
   item.description = button ? `${button.label}…` : 'Retry';
-  item.tooltip = new vscode.MarkdownString().appendText(error.message);
+  item.tooltip = untrustedMarkdown().appendText(error.message);
   item.accessibilityInformation = { label: `Error: ${error.message}` };
   item.command = button && error instanceof AwsUserError
     ? { command: FIX_AWS_ERROR_COMMAND, title: button.label, arguments: [error.action, error.context.profile] }

@@ -3,6 +3,7 @@ import type { RefreshBackoff } from '../core/time/backoff';
 import type { Services } from '../services';
 import { AutoRefresh } from './autoRefresh';
 import { announceOutage } from './outageNotice';
+import { withViewProgress } from './textSinks';
 
 /** The part of a feature's store the view skeleton reads: each scope's outcome, and the refresh backoff. */
 export interface RegionalViewStore {
@@ -47,7 +48,7 @@ export function registerRegionalView<T>(context: vscode.ExtensionContext, servic
     started = true;
     await services.ensureCredentialsChecked();
     const { regions } = await services.session.regions();
-    const ok = await vscode.window.withProgress({ location: { viewId } }, () => read(regions));
+    const ok = await withViewProgress(viewId, () => read(regions));
     for (const outage of services.outages.update(name, store.regions)) void announceOutage(outage, store.regions.find((r) => r.region === outage.region)?.loadedAt);
     await vscode.commands.executeCommand('setContext', `${viewId}.loaded`, true);
     return ok;

@@ -1,6 +1,8 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { quoted } from '../core/text/notification';
-import { staleMarker, staleTooltip } from '../core/time/stale';
+import { staleMarker, staleRowLabel, staleTooltip } from '../core/time/stale';
+import { errorTreeItem } from './errorItem';
+import { untrustedMarkdown } from './textSinks';
 
 /** What a scope's root row needs to say that its items are stale. */
 export interface ScopeHealth {
@@ -21,5 +23,12 @@ export function staleSuffix(scope: ScopeHealth): string {
 
 /** The tooltip of a failing scope's root: the whole reason and the time of the last good read. */
 export function staleRootTooltip(scope: ScopeHealth): vscode.MarkdownString | undefined {
-  return scope.error ? new vscode.MarkdownString().appendText(staleTooltip(scope.error.message, scope.loadedAt, new Date())) : undefined;
+  return scope.error ? untrustedMarkdown().appendText(staleTooltip(scope.error.message, scope.loadedAt, new Date())) : undefined;
+}
+
+/** The row under a failing scope: what it shows instead (`Stale: … as of HH:MM:SS`), the reason in its tooltip, click to fix or retry. */
+export function staleErrorItem(id: string, items: string, error: Error, lastGood: Date | undefined): vscode.TreeItem {
+  const item = errorTreeItem(id, staleRowLabel(items, lastGood), error);
+  item.tooltip = untrustedMarkdown().appendText(staleTooltip(error.message, lastGood, new Date()));
+  return item;
 }

@@ -1,22 +1,21 @@
 import * as vscode from 'vscode';
+import { isRestrictedSetting, restrictedSettings } from '../core/settings/catalog';
 import { parseJsonc } from '../core/text/jsonc';
 import { Disposable } from './disposable';
 import { readScannedFile } from './files';
 
 /**
- * Settings that choose credentials, where requests go, or patterns run on names and files. In an
- * untrusted workspace their workspace values are ignored (package.json lists them as
- * `restrictedConfigurations` too): a cloned repository must not pick the user's production profile,
- * point runbooks at its own site or run patterns of its choosing.
+ * Settings that choose where requests go, which credentials sign them, what is read or how much is spent
+ * (src/core/settings/catalog.ts). In an untrusted workspace their workspace values are ignored (package.json
+ * lists them as `restrictedConfigurations` too): a cloned repository must not pick the user's production
+ * profile, point runbooks at its own site, steer reads of the user's account or raise what they cost.
  */
-export const RESTRICTED_SETTINGS = ['aws.profile', 'aws.profiles', 'aws.regions', 'aws.endpointUrl', 'aws.configFile', 'aws.credentialsFile', 'runbooks', 'sourceMappings', 'insights.queryFiles', 'health.endpoints', 'productionErrors.logGroups', 'productionErrors.filter'] as const;
-
-export type RestrictedSetting = (typeof RESTRICTED_SETTINGS)[number];
+export const RESTRICTED_SETTINGS: readonly string[] = restrictedSettings();
 
 /** The setting's value; for a restricted one in an untrusted workspace, the user's own value only. */
 export function readSetting<T>(key: string, fallback: T): T {
   const config = vscode.workspace.getConfiguration('opsLens');
-  if (vscode.workspace.isTrusted || !(RESTRICTED_SETTINGS as readonly string[]).includes(key)) return config.get<T>(key, fallback);
+  if (vscode.workspace.isTrusted || !isRestrictedSetting(key)) return config.get<T>(key, fallback);
   const inspected = config.inspect<T>(key);
   return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
 }

@@ -2,8 +2,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LineErrors } from '../core/productionErrors';
 import { quoted } from '../core/text/notification';
-import { notifyError, notifyInfo } from '../platform/notify';
+import { notifyError, notifyInfo, notifyWarning } from '../platform/notify';
+import { formatBytes } from '../core/insights/cost';
+import { MAX_REFRESH_BYTES } from '../core/productionErrors/schedule';
 import type { ProductionErrorsModel } from './model';
+import { showPick } from '../platform/textSinks';
 
 /** At most this many events go into an occurrences document (newest first). */
 const MAX_OCCURRENCES = 5_000;
@@ -49,9 +52,10 @@ export async function showAll(model: ProductionErrorsModel): Promise<void> {
     void notifyInfo(snapshot ? 'No workspace line failed in production in the range.' : 'No production errors yet. Set opsLens.productionErrors.logGroups and run "Ops Lens: Refresh Production Errors".');
     return;
   }
-  const picked = await vscode.window.showQuickPick(
+  const picked = await showPick(
     lines.map((l) => ({
-      label: `$(warning) ${vscode.workspace.asRelativePath(l.file)}:${l.line}`,
+      label: `${vscode.workspace.asRelativePath(l.file)}:${l.line}`,
+      iconPath: new vscode.ThemeIcon('warning'),
       description: `${l.count.toLocaleString('en-US')}× ${l.kinds[0]?.title ?? ''}`,
       detail: l.onPath > 0 ? `also on the path of ${l.onPath.toLocaleString('en-US')}` : undefined,
       line: l,
@@ -66,7 +70,8 @@ export async function showAll(model: ProductionErrorsModel): Promise<void> {
 
 export async function refreshCommand(model: ProductionErrorsModel): Promise<void> {
   try {
-    const snapshot = await model.refresh();
+    const snapshot = await model.refresh({ explicit: true });
+    if (snapshot?.budgetReached) void notifyWarning(`Production errors: the refresh stopped once ${formatBytes(MAX_REFRESH_BYTES)} was scanned, the most one refresh reads; the counts are a lower bound. Narrow opsLens.productionErrors.range or the log groups.`);
     if (!snapshot && !model.lastError) void notifyInfo('Set opsLens.productionErrors.logGroups to the log groups your services write errors to.');
     else if (!snapshot && model.lastError) void notifyError(`Production errors: ${quoted(model.lastError)}`);
   } catch (err) {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { fileMarks, hoverLines, problemMessage, type FileMark, type LineErrors } from '../core/productionErrors';
 import type { ProductionErrorsModel, Snapshot } from './model';
+import { codeLens, untrustedMarkdown } from '../platform/textSinks';
 
 const MAX_SAVED_BYTES = 4 * 1024 * 1024;
 
@@ -108,8 +109,7 @@ export function createEditorParts(model: ProductionErrorsModel, marks: MarkCache
       vscode.workspace.onDidCloseTextDocument((d) => marks.forget(d)),
     ],
     provideCodeLenses(document) {
-      return marks.marks(document).map((mark) => new vscode.CodeLens(lineRange(document, mark.line), {
-        title: mark.title,
+      return marks.marks(document).map((mark) => codeLens(lineRange(document, mark.line), mark.title, {
         tooltip: 'Show the production events whose stack frames hit this line',
         command: 'opsLens.productionErrors.showOccurrences',
         arguments: [occurrencesArgs(mark.errors)],
@@ -119,7 +119,7 @@ export function createEditorParts(model: ProductionErrorsModel, marks: MarkCache
       const snapshot = model.snapshot;
       const mark = marks.marks(document).find((m) => m.line === position.line + 1);
       if (!snapshot || !mark) return undefined;
-      const md = new vscode.MarkdownString();
+      const md = untrustedMarkdown();
       const [head, ...rest] = hoverLines(mark.errors, snapshot.rangeLabel, new Date(), mark.uncertain);
       md.appendMarkdown('**');
       md.appendText(head);

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { indexErrors, errorEventsQuery, scanSummary, type ErrorIndex } from '../core/productionErrors';
+import { automaticWindowRefusal, MAX_REFRESH_BYTES } from '../core/productionErrors/schedule';
+import { formatBytes } from '../core/insights/cost';
 import { parseTimeRange, rangeLabel, utcWindowLabel, windowFor } from '../core/time/ranges';
 import { FrameResolver } from '../insights/frameResolver';
 import type { Services } from '../services';
@@ -21,6 +23,13 @@ export interface Snapshot {
   readonly at: Date;
   readonly summary: string;
   readonly complete: boolean;
+  /** The refresh stopped at MAX_REFRESH_BYTES scanned. */
+  readonly budgetReached: boolean;
+}
+
+/** An explicit refresh (the command) may read a range longer than automatic refreshes do. */
+export interface RefreshOptions {
+  readonly explicit?: boolean;
 }
 
 /** The last refresh's per-line index, and the refresh itself (one at a time). */
@@ -48,9 +57,9 @@ export class ProductionErrorsModel implements vscode.Disposable {
     this.changed.fire();
   }
 
-  refresh(): Promise<Snapshot | undefined> {
+  refresh(options: RefreshOptions = {}): Promise<Snapshot | undefined> {
     if (!this.running) this.lastAttempt = Date.now();
-    this.running ??= this.run().finally(() => {
+    this.running ??= this.run(options).finally(() => {
       this.running = undefined;
       this.refreshing = false;
       this.changed.fire();
@@ -58,7 +67,7 @@ export class ProductionErrorsModel implements vscode.Disposable {
     return this.running;
   }
 
-  private async run(): Promise<Snapshot | undefined> {
+  private async run(options: RefreshOptions): Promise<Snapshot | undefined> {
     const settings = readProductionErrorsSettings();
     if (settings.logGroups.length === 0) {
       this.clear();
@@ -69,6 +78,12 @@ export class ProductionErrorsModel implements vscode.Disposable {
       this.lastError = `opsLens.productionErrors.range "${settings.range}" is not a range`;
       return undefined;
     }
+    const refusal = options.explicit ? undefined : automaticWindowRefusal(window, settings.range);
+    if (refusal) {
+      // An earlier explicit refresh's results stay as they are; with none, the status bar says why there are none.
+      if (!this.snapshot) this.lastError = refusal;
+      return undefined;
+    }
     this.refreshing = true;
     this.changed.fire();
     const { log } = this.services;
@@ -76,14 +91,15 @@ export class ProductionErrorsModel implements vscode.Disposable {
     const startSec = Math.floor(window.start.getTime() / 1000);
     const endSec = Math.floor(window.end.getTime() / 1000);
     try {
-      const fetched = await fetchProductionErrors(this.services.session, this.services.logs, settings.logGroups, queryString, startSec, endSec);
-      const { events, complete, failures } = fetched;
+      const fetched = await fetchProductionErrors(this.services.session, this.services.logs, settings.logGroups, queryString, startSec, endSec, undefined, MAX_REFRESH_BYTES);
+      const { events, complete, failures, budgetReached } = fetched;
       const index = indexErrors(events, await this.resolver.resolver());
       const unread = failures.map((f) => `not read in ${f.region}: ${f.message}`).join('; ');
-      const summary = `${scanSummary(fetched)}; ${events.length.toLocaleString('en-US')} error events, ${index.lines.filter((l) => l.count > 0).length} failing lines in the workspace${unread ? `; ${unread}` : ''}`;
+      const stopped = budgetReached ? `; stopped once ${formatBytes(MAX_REFRESH_BYTES)} was scanned, the most one refresh reads (narrow the range or the log groups)` : '';
+      const summary = `${scanSummary(fetched)}${stopped}; ${events.length.toLocaleString('en-US')} error events, ${index.lines.filter((l) => l.count > 0).length} failing lines in the workspace${unread ? `; ${unread}` : ''}`;
       log.info(`Production errors (${utcWindowLabel(window.start, window.end)}, ${settings.logGroups.join(', ')}): ${summary}${complete ? '' : ' — more events than could be read; counts are a lower bound'}`);
       this.lastError = undefined;
-      this.snapshot = { index, settings, rangeLabel: shortRangeLabel(settings.range), start: window.start, end: window.end, regions: fetched.regions, at: new Date(), summary, complete };
+      this.snapshot = { index, settings, rangeLabel: shortRangeLabel(settings.range), start: window.start, end: window.end, regions: fetched.regions, at: new Date(), summary, complete, budgetReached };
       return this.snapshot;
     } catch (err) {
       this.lastError = err instanceof Error ? err.message : String(err);

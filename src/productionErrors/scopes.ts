@@ -16,7 +16,7 @@ export interface FetchedAcross extends FetchedErrors {
  * own; with several, each profile's own first region (ARNs in the profile of their account), every event
  * labelled with its profile, and a profile that fails never hides the others. No `vscode` import.
  */
-export async function fetchProductionErrors(session: AwsSession, logs: LogsApi, logGroups: readonly string[], queryString: string, startSec: number, endSec: number, delays?: readonly number[]): Promise<FetchedAcross> {
+export async function fetchProductionErrors(session: AwsSession, logs: LogsApi, logGroups: readonly string[], queryString: string, startSec: number, endSec: number, delays?: readonly number[], maxBytes?: number): Promise<FetchedAcross> {
   const { regions } = await session.regions();
   const profiles = session.profileList;
   const byRegion = profiles
@@ -26,6 +26,6 @@ export async function fetchProductionErrors(session: AwsSession, logs: LogsApi, 
       inRegion: (region: string) => scopeId(profile, region),
     }))))
     : logGroupsByRegion(logGroups, regions[0]);
-  const fetched = await fetchErrorsAcross(byRegion, (region, groups) => insightsWindow(logs, region, groups, queryString, delays), startSec, endSec, profiles ? { labelOf: (region) => parseScope(region).profile, keepGoing: true } : {});
+  const fetched = await fetchErrorsAcross(byRegion, (region, groups) => insightsWindow(logs, region, groups, queryString, delays), startSec, endSec, { maxBytes, ...(profiles ? { labelOf: (region: string) => parseScope(region).profile, keepGoing: true } : {}) });
   return { ...fetched, regions: [...byRegion.keys()] };
 }

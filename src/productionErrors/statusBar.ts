@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { ProductionErrorsModel } from './model';
+import { createStatusBar, untrustedMarkdown } from '../platform/textSinks';
+import { joinLabels, label } from '../core/text/label';
 
 /** `$(warning) 12 production errors`: what the last refresh found, what it scanned and cost (tooltip); opens the list. */
 export class ProductionErrorsStatus implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('opsLens.productionErrors', vscode.StatusBarAlignment.Left, 7);
+  private readonly item = createStatusBar('opsLens.productionErrors', vscode.StatusBarAlignment.Left, 7);
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly model: ProductionErrorsModel) {
@@ -19,17 +21,16 @@ export class ProductionErrorsStatus implements vscode.Disposable {
       return;
     }
     const total = snapshot?.index.lines.reduce((n, l) => n + l.count, 0) ?? 0;
-    const icon = refreshing ? '$(sync~spin)' : lastError ? '$(error)' : '$(warning)';
-    this.item.text = `${icon} ${snapshot ? `${total.toLocaleString('en-US')} production error${total === 1 ? '' : 's'}` : 'Production errors'}`;
-    const tooltip = new vscode.MarkdownString();
+    const icon = refreshing ? label`$(sync~spin)` : lastError ? label`$(error)` : label`$(warning)`;
+    const text = joinLabels([icon, snapshot ? label`${total.toLocaleString('en-US')} production error${total === 1 ? '' : 's'}` : label`Production errors`], ' ');
+    const tooltip = untrustedMarkdown();
     if (snapshot) {
       tooltip.appendText(`Production errors (${snapshot.rangeLabel}) at workspace lines, refreshed ${snapshot.at.toISOString().slice(0, 16).replace('T', ' ')} UTC\n\n`);
       tooltip.appendText(`${snapshot.summary}${snapshot.complete ? '' : ' — counts are a lower bound'}\n\n`);
     }
     if (lastError) tooltip.appendText(`Last refresh failed: ${lastError}\n\n`);
     tooltip.appendText('Click for the failing lines, most frequent first.');
-    this.item.tooltip = tooltip;
-    this.item.show();
+    this.item.show(text, tooltip);
   }
 
   dispose(): void {

@@ -40,10 +40,10 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   context.subscriptions.push(
     vscode.commands.registerCommand('opsLens.selectProfile', () => pickProfile(session)),
     vscode.commands.registerCommand('opsLens.selectProfiles', () => pickProfiles(session)),
-    vscode.commands.registerCommand('opsLens.ssoLogin', (profile?: unknown) => {
+    vscode.commands.registerCommand('opsLens.ssoLogin', async (profile?: unknown) => {
       // Only a profile Ops Lens is using: a link in outside text cannot pick what gets typed.
       const own = session.profileList ?? [session.profileName];
-      typeLoginCommand(typeof profile === 'string' && own.includes(profile) ? profile : own[0]);
+      await typeLoginCommand(typeof profile === 'string' && own.includes(profile) ? profile : own[0]);
     }),
     vscode.commands.registerCommand('opsLens.selectRegions', (typed?: string) => pickRegions(session, typeof typed === 'string' ? typed : undefined)),
     vscode.commands.registerCommand('opsLens.refresh', () => refresh.refreshAll()),

@@ -5,8 +5,9 @@ import { REGION_PATTERN } from '../aws/settings';
 import { writeSetting } from '../platform/config';
 import { showError } from '../platform/errors';
 import { KNOWN_REGIONS } from './regionList';
+import { plainPickItems, showPick } from '../platform/textSinks';
 
-const DEFAULT_CHAIN = '$(debug-restart) Default credential chain';
+const DEFAULT_CHAIN = 'Default credential chain';
 
 /** The shared config's profiles, or undefined after saying why they could not be read. */
 export async function readProfilesOrSay(session: AwsSession): Promise<ProfileInfo[] | undefined> {
@@ -23,14 +24,14 @@ export async function pickProfile(session: AwsSession): Promise<void> {
   if (!profiles) return;
   const current = session.settings.profile;
   const items: (vscode.QuickPickItem & { profile: string })[] = [
-    { label: DEFAULT_CHAIN, description: current === '' ? 'current' : undefined, detail: 'Environment variables, AWS_PROFILE or default, SSO, instance role', profile: '' },
+    { label: DEFAULT_CHAIN, iconPath: new vscode.ThemeIcon('debug-restart'), description: current === '' ? 'current' : undefined, detail: 'Environment variables, AWS_PROFILE or default, SSO, instance role', profile: '' },
     ...profiles.map((p) => ({
       label: p.name,
       description: [p.region, p.kind, p.name === current ? 'current' : undefined].filter(Boolean).join(' · '),
       profile: p.name,
     })),
   ];
-  const picked = await vscode.window.showQuickPick(items, {
+  const picked = await showPick(items, {
     title: 'Ops Lens: AWS profile',
     placeHolder: profiles.length ? 'Profile from your AWS config and credentials files' : 'No profiles in ~/.aws/config or ~/.aws/credentials; run `aws configure` to add one',
     matchOnDescription: true,
@@ -47,7 +48,7 @@ export async function pickRegions(session: AwsSession, typed?: string): Promise<
   quickPick.title = 'Ops Lens: regions to show side by side';
   quickPick.placeholder = `None selected = the profile's or environment's region${resolved ? ` (${resolved.regions.join(', ')})` : ''}. Type a code to add another.`;
   quickPick.canSelectMany = true;
-  quickPick.items = known.map((r) => ({ label: r }));
+  quickPick.items = plainPickItems(known.map((r) => ({ label: r })));
   quickPick.selectedItems = quickPick.items.filter((i) => current.has(i.label));
   if (typed) quickPick.value = typed;
   const chosen = await new Promise<string[] | undefined>((resolve) => {
@@ -55,7 +56,7 @@ export async function pickRegions(session: AwsSession, typed?: string): Promise<
       const code = value.trim();
       if (REGION_PATTERN.test(code) && !quickPick.items.some((i) => i.label === code)) {
         const selected = quickPick.selectedItems;
-        quickPick.items = [{ label: code, description: 'custom' }, ...quickPick.items];
+        quickPick.items = plainPickItems([{ label: code, description: 'custom' }, ...quickPick.items]);
         quickPick.selectedItems = selected;
       }
     });

@@ -3,6 +3,7 @@ import { groupProfiles } from '../aws/profiles';
 import type { AwsSession } from '../aws/session';
 import { writeSetting } from '../platform/config';
 import { readProfilesOrSay } from './pickers';
+import { plainPickItems } from '../platform/textSinks';
 
 type ProfileItem = vscode.QuickPickItem & { profile?: string };
 
@@ -20,8 +21,8 @@ export async function pickProfiles(session: AwsSession): Promise<void> {
   quickPick.placeholder = profiles.length ? 'Profiles to show side by side (none: back to a single profile)' : 'No profiles in the AWS config or credentials files; run `aws configure` to add one';
   quickPick.canSelectMany = true;
   quickPick.matchOnDescription = true;
-  quickPick.items = items;
-  quickPick.selectedItems = items.filter((i) => i.profile && current.has(i.profile));
+  quickPick.items = plainPickItems(items);
+  quickPick.selectedItems = quickPick.items.filter((i) => i.profile && current.has(i.profile));
   const picked = await new Promise<readonly ProfileItem[] | undefined>((resolve) => {
     quickPick.onDidAccept(() => resolve(quickPick.selectedItems));
     quickPick.onDidHide(() => resolve(undefined));

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { readSharedFiles } from '../aws/profiles';
 import type { AwsSession } from '../aws/session';
-import { readSessionExpiry, ssoLoginCommand, type SessionExpiry } from '../aws/ssoCache';
+import { readSessionExpiry, ssoLoginCommand, typableLoginCommand, type SessionExpiry } from '../aws/ssoCache';
 import { quoted } from '../core/text/notification';
 import { Disposable } from '../platform/disposable';
 import { notifyWarning } from '../platform/notify';
 import { ssoLoginLabel } from '../platform/errors';
 import { claimSsoNotice, ssoSessionRenewed } from '../platform/ssoNotices';
+import { createStatusBar } from '../platform/textSinks';
+import { label } from '../core/text/label';
 
 const CHECK_EVERY_MS = 60_000;
 
@@ -16,7 +18,7 @@ const CHECK_EVERY_MS = 60_000;
  * typed but not run.
  */
 export class SsoExpiryWatch extends Disposable {
-  private readonly item = this.register(vscode.window.createStatusBarItem('opsLens.ssoExpiry', vscode.StatusBarAlignment.Left, 8));
+  private readonly item = this.register(createStatusBar('opsLens.ssoExpiry', vscode.StatusBarAlignment.Left, 8));
   private readonly timer: ReturnType<typeof setInterval>;
 
   constructor(private readonly session: AwsSession, private readonly log: vscode.LogOutputChannel) {
@@ -52,25 +54,38 @@ export class SsoExpiryWatch extends Disposable {
       return;
     }
     const parts = ending.map(({ profile, expiry }) => (expiry.state === 'expiring' ? `${profile} ${expiry.minutesLeft} min` : `${profile} expired`));
-    this.item.text = `$(warning) SSO: ${parts.join(' · ')}`;
     const first = ending[0].profile;
-    this.item.tooltip = `AWS SSO session ${ending[0].expiry.state === 'expired' ? 'expired' : 'ending soon'}. Click to type \`${ssoLoginCommand(first)}\` in a terminal.`;
     this.item.command = { title: 'AWS SSO login', command: 'opsLens.ssoLogin', arguments: [first] };
     this.item.accessibilityInformation = { label: `AWS SSO session: ${parts.join(', ')}`, role: 'button' };
-    this.item.show();
+    this.item.show(
+      label`$(warning) SSO: ${parts.join(' · ')}`,
+      label`AWS SSO session ${ending[0].expiry.state === 'expired' ? 'expired' : 'ending soon'}. Click to type \`${ssoLoginCommand(first)}\` in a terminal.`,
+    );
   }
 
   private async announceExpired(profile: string): Promise<void> {
     const button = ssoLoginLabel(profile);
     const picked = await notifyWarning(`The AWS SSO session of profile ${quoted(profile)} has expired.`, button);
-    if (picked === button) typeLoginCommand(profile);
+    if (picked === button) await typeLoginCommand(profile);
   }
 }
 
-/** Opens a terminal with `aws sso login --profile NAME` typed, not run: the person presses Enter. */
-export function typeLoginCommand(profile: string): vscode.Terminal {
-  const terminal = vscode.window.createTerminal({ name: 'AWS SSO login' });
-  terminal.show();
-  terminal.sendText(ssoLoginCommand(profile), false);
-  return terminal;
+const COPY = 'Copy Command';
+
+/**
+ * Opens a terminal with `aws sso login --profile NAME` typed, not run: the person presses Enter. A name with
+ * characters some shell reads as syntax is not typed: the command is shown, with a button that copies it.
+ */
+export async function typeLoginCommand(profile: string): Promise<vscode.Terminal | undefined> {
+  const line = typableLoginCommand(profile);
+  if (line) {
+    const terminal = vscode.window.createTerminal({ name: 'AWS SSO login' });
+    terminal.show();
+    terminal.sendText(line, false);
+    return terminal;
+  }
+  const command = ssoLoginCommand(profile);
+  const picked = await notifyWarning(`The profile name has characters a terminal's shell could read as commands, so Ops Lens does not type the login command. Run it yourself (quoted for bash and zsh; check the quoting in PowerShell or cmd.exe): ${quoted(command)}`, COPY);
+  if (picked === COPY) await vscode.env.clipboard.writeText(command);
+  return undefined;
 }

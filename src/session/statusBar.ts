@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
 import type { AwsSession } from '../aws/session';
 import { Disposable } from '../platform/disposable';
+import { commandMarkdown, createStatusBar } from '../platform/textSinks';
+import { label } from '../core/text/label';
 
 /** `profile @ region(s)`; clicking it offers the profile picker. */
 export class SessionStatusBar extends Disposable {
-  private readonly item = this.register(vscode.window.createStatusBarItem('opsLens.session', vscode.StatusBarAlignment.Left, 10));
+  private readonly item = this.register(createStatusBar('opsLens.session', vscode.StatusBarAlignment.Left, 10));
 
   constructor(private readonly session: AwsSession) {
     super();
     this.item.name = 'Ops Lens: AWS profile and regions';
     this.item.command = 'opsLens.selectProfile';
-    this.item.text = `$(cloud) ${session.profileName}`;
-    this.item.show();
+    this.item.show(label`$(cloud) ${session.profileName}`);
   }
 
   async update(): Promise<void> {
@@ -26,14 +27,12 @@ export class SessionStatusBar extends Disposable {
       regionText = 'region?';
       regionTooltip = err instanceof Error ? err.message : String(err);
     }
-    this.item.text = `$(cloud) ${profile} @ ${regionText}`;
-    const tooltip = new vscode.MarkdownString(undefined, true);
+    const tooltip = commandMarkdown(['opsLens.selectProfile', 'opsLens.selectRegions']);
     tooltip.appendMarkdown('**Ops Lens AWS session**\n\n');
     tooltip.appendText(`Profile: ${profile}\nRegions: ${regionTooltip}\n`);
     if (this.session.endpoint) tooltip.appendText(`Endpoint: ${this.session.endpoint}\n`);
     tooltip.appendMarkdown('\n[Select profile](command:opsLens.selectProfile) · [Select regions](command:opsLens.selectRegions)');
-    tooltip.isTrusted = { enabledCommands: ['opsLens.selectProfile', 'opsLens.selectRegions'] };
-    this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: `Ops Lens AWS profile ${profile}, regions ${regionTooltip}`, role: 'button' };
+    this.item.show(label`$(cloud) ${profile} @ ${regionText}`, tooltip);
   }
 }

@@ -11,6 +11,7 @@ import { StepFunctionsStore } from './store';
 import { StepFunctionsTree } from './tree';
 import { confirmChange, notifyError, notifyInfo, notifyWarning } from '../platform/notify';
 import { quoted } from '../core/text/notification';
+import { showPick, withWindowProgress } from '../platform/textSinks';
 
 const RUNNING_REFRESH_MS = 10_000;
 
@@ -56,7 +57,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       const machine = await machineFromArgument(store, arg, ensureLoaded);
       if (!machine) return;
       const current = store.executionsOf(machine.arn)?.status;
-      const picked = await vscode.window.showQuickPick(
+      const picked = await showPick(
         [{ label: 'All statuses', status: null as ExecutionStatus | null }, ...STATUS_FILTERS.map((status) => ({ label: STATUS_LABEL[status], description: status, status }))].map((i) => ({ ...i, picked: (i.status ?? undefined) === current })),
         { title: `Show which executions of ${machine.name}?` },
       );
@@ -127,7 +128,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       const arn = await executionArnFromArgument(store, arg);
       if (!arn) return;
       // Events open as a Logs Insights results document (stack frames linked, export), when there are any.
-      const read = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading the logs of ${arnName(arn)}…` }, () => readExecutionLogs(api, logs, arn, regionOf));
+      const read = await withWindowProgress(`Reading the logs of ${arnName(arn)}…`, () => readExecutionLogs(api, logs, arn, regionOf));
       if (read.kind === 'events' && read.events.length > 0) {
         await vscode.commands.executeCommand('opsLens.insights.showEvents', {
           title: `${read.executionName} logs`,

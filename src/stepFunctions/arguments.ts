@@ -1,9 +1,9 @@
-import * as vscode from 'vscode';
 import type { Execution, StateMachine, StepFunctionsStore } from './store';
 import type { SfnNode } from './tree';
 import { STATUS_LABEL } from '../core/stepFunctions/model';
 import { notifyError, notifyInfo } from '../platform/notify';
 import { quoted } from '../core/text/notification';
+import { showPick } from '../platform/textSinks';
 
 /** A state machine from a tree node, an ARN or a name — or asked for. */
 export async function machineFromArgument(store: StepFunctionsStore, arg: unknown, ensureLoaded: () => Promise<unknown>): Promise<StateMachine | undefined> {
@@ -21,7 +21,7 @@ export async function machineFromArgument(store: StepFunctionsStore, arg: unknow
     void notifyInfo('No state machines are loaded. Check the Step Functions view, or select other regions.');
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(machines.map((m) => ({ label: m.name, description: m.region, detail: m.arn, machine: m })), { title: 'Which state machine?' });
+  const picked = await showPick(machines.map((m) => ({ label: m.name, description: m.region, detail: m.arn, machine: m })), { title: 'Which state machine?' });
   return picked?.machine;
 }
 
@@ -41,6 +41,6 @@ export async function executionArnFromArgument(store: StepFunctionsStore, arg: u
     void notifyInfo('No matching executions are loaded. Expand a state machine in the Step Functions view first.');
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(loaded.map((e) => ({ label: e.name, description: `${STATUS_LABEL[e.status]} · ${e.stateMachineArn.split(':').pop()}`, arn: e.arn })), { title });
+  const picked = await showPick(loaded.map((e) => ({ label: e.name, description: `${STATUS_LABEL[e.status]} · ${e.stateMachineArn.split(':').pop()}`, arn: e.arn })), { title });
   return picked?.arn;
 }

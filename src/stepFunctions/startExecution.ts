@@ -7,6 +7,7 @@ import { validateExecutionInput } from '../core/stepFunctions/input';
 import type { StateMachine } from './store';
 import { confirmChange, notifyError, notifyInfo } from '../platform/notify';
 import { quoted } from '../core/text/notification';
+import { showPick } from '../platform/textSinks';
 
 export interface StartRequest {
   readonly name?: string;
@@ -15,16 +16,16 @@ export interface StartRequest {
 
 /** Asks for the name and the input (an untitled JSON editor or a workspace file); undefined when cancelled. */
 async function askInput(machine: StateMachine, diagnostics: vscode.DiagnosticCollection): Promise<string | undefined> {
-  const choice = await vscode.window.showQuickPick([
-    { label: '$(edit) Write the input in a new JSON editor', id: 'editor' },
-    { label: '$(file) Use a JSON file from the workspace…', id: 'file' },
-    { label: '$(circle-slash) No input ({})', id: 'empty' },
+  const choice = await showPick([
+    { label: 'Write the input in a new JSON editor', iconPath: new vscode.ThemeIcon('edit'), id: 'editor' },
+    { label: 'Use a JSON file from the workspace…', iconPath: new vscode.ThemeIcon('file'), id: 'file' },
+    { label: 'No input ({})', iconPath: new vscode.ThemeIcon('circle-slash'), id: 'empty' },
   ], { title: `Input for ${machine.name}` });
   if (!choice) return undefined;
   if (choice.id === 'empty') return '{}';
   if (choice.id === 'file') {
     const files = await vscode.workspace.findFiles('**/*.json', '{**/node_modules/**,**/.vscode/**}', 500);
-    const picked = await vscode.window.showQuickPick(files.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })), { title: 'Execution input file' });
+    const picked = await showPick(files.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })), { title: 'Execution input file' });
     if (!picked) return undefined;
     const document = await vscode.workspace.openTextDocument(picked.uri);
     return checkedInput(document, diagnostics);

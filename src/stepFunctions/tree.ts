@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import { errorTreeItem } from '../platform/errorItem';
 import { STATUS_LABEL, canRedrive, type ExecutionStatus } from '../core/stepFunctions/model';
 import { formatDuration, relativeTime } from '../core/time/relative';
-import { staleRowLabel, staleTooltip } from '../core/time/stale';
-import { staleRootTooltip, staleSuffix } from '../platform/staleRoot';
+import { staleErrorItem, staleRootTooltip, staleSuffix } from '../platform/staleRoot';
 import { isScoped } from '../aws/scope';
 import type { RootLabels } from '../session/accountLabels';
 import type { Execution, RegionMachines, StateMachine, StepFunctionsStore } from './store';
+import { untrustedMarkdown } from '../platform/textSinks';
 
 export type SfnNode =
   | { kind: 'region'; region: RegionMachines }
@@ -90,7 +89,7 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
         item.id = `machine:${node.machine.arn}`;
         item.iconPath = new vscode.ThemeIcon('type-hierarchy-sub');
         item.description = [node.machine.type === 'EXPRESS' ? 'express' : undefined, list?.status ? `only ${STATUS_LABEL[list.status].toLowerCase()}` : undefined].filter(Boolean).join(' · ') || undefined;
-        item.tooltip = new vscode.MarkdownString().appendText(`${node.machine.name}\n${node.machine.arn}\nType: ${node.machine.type}`);
+        item.tooltip = untrustedMarkdown().appendText(`${node.machine.name}\n${node.machine.arn}\nType: ${node.machine.type}`);
         item.contextValue = node.machine.type === 'EXPRESS' ? 'stateMachine.express' : 'stateMachine';
         return item;
       }
@@ -103,11 +102,8 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
         item.command = { command: 'opsLens.stepFunctions.loadMore', title: 'Load more executions', arguments: [node.machine.arn] };
         return item;
       }
-      case 'error': {
-        const item = errorTreeItem(node.id, staleRowLabel(node.items, node.lastGood), node.error);
-        item.tooltip = new vscode.MarkdownString().appendText(staleTooltip(node.error.message, node.lastGood, new Date()));
-        return item;
-      }
+      case 'error':
+        return staleErrorItem(node.id, node.items, node.error, node.lastGood);
       case 'message': {
         const item = new vscode.TreeItem(node.text);
         item.id = node.id;
@@ -127,7 +123,7 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
     const started = e.startDate ? relativeTime(e.startDate, now) : undefined;
     const duration = e.startDate ? formatDuration(((e.stopDate ?? now).getTime()) - e.startDate.getTime()) : undefined;
     item.description = [STATUS_LABEL[e.status], started, duration && (e.stopDate ? duration : `${duration} so far`)].filter(Boolean).join(' · ');
-    item.tooltip = new vscode.MarkdownString().appendText(`${e.name}\n${STATUS_LABEL[e.status]}\nStarted ${e.startDate?.toISOString() ?? '—'}\n${e.stopDate ? `Stopped ${e.stopDate.toISOString()}` : 'Still running'}${e.redriveCount ? `\nRedriven ${e.redriveCount}×` : ''}`);
+    item.tooltip = untrustedMarkdown().appendText(`${e.name}\n${STATUS_LABEL[e.status]}\nStarted ${e.startDate?.toISOString() ?? '—'}\n${e.stopDate ? `Stopped ${e.stopDate.toISOString()}` : 'Still running'}${e.redriveCount ? `\nRedriven ${e.redriveCount}×` : ''}`);
     item.contextValue = `execution.${e.status}${canRedrive(e.status, e.stopDate) ? '.redrivable' : ''}`;
     item.accessibilityInformation = { label: `Execution ${e.name}, ${item.description}` };
     item.command = { command: 'opsLens.stepFunctions.showExecution', title: 'Show Execution Details', arguments: [e.arn] };

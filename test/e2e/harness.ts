@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import type { ExpectedHostError } from '../support/hostLogs';
 
 export const SCREENSHOTS_DIR = path.join(__dirname, 'screenshots');
 
@@ -703,17 +704,26 @@ function escapeRegExp(text: string): string {
 
 // --- the one workbench of a test run, set up by test/e2e/setup.ts -------------------------------------
 
-const expectedHostErrors: RegExp[] = [];
+/** How long after its test an expected error is still excused: work the test started may log it late. */
+const HOST_ERROR_GRACE_MS = 10_000;
+const expectedHostErrors: { pattern: RegExp; from: number; until: number }[] = [];
 
 /**
- * Declares an error the extension host's logs may show because a test provoked it on purpose; any other
- * error Ops Lens logs, or any unhandled rejection from its code, fails the run.
+ * Declares an error the extension host's logs may show because the running test provokes it on purpose,
+ * from now until shortly after that test ends; any other error Ops Lens logs, or any unhandled rejection
+ * from its code, fails the run. Keep the pattern as narrow as the error's own words.
  */
 export function expectHostError(pattern: RegExp): void {
-  expectedHostErrors.push(pattern);
+  expectedHostErrors.push({ pattern, from: Date.now(), until: Number.POSITIVE_INFINITY });
 }
 
-export function hostErrorsExpected(): readonly RegExp[] {
+/** Called when a test ends: the errors it expected are excused only a little longer. */
+export function closeHostErrorWindows(): void {
+  const until = Date.now() + HOST_ERROR_GRACE_MS;
+  for (const e of expectedHostErrors) e.until = Math.min(e.until, until);
+}
+
+export function hostErrorsExpected(): readonly ExpectedHostError[] {
   return expectedHostErrors;
 }
 

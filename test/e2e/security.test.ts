@@ -6,11 +6,13 @@ import { CloudWatchClient, SetAlarmStateCommand } from '@aws-sdk/client-cloudwat
 import type { BrowserContext } from 'playwright-core';
 import { installExtension, startCodeServer, type RunningCodeServer } from '../../sandbox/codeServer';
 import { REPO_ROOT } from '../support/environment';
+import { scriptFaults } from './faultControl';
 import { Workbench, environment, waitFor, workbench } from './harness';
 
 /** An alarm of the sandbox that is OK, so moving it into ALARM notifies. */
 const HOSTILE_ALARM = 'dev-redis-memory-warning';
 const INJECTED = '[Open runbook](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20injected%5Cn%22%7D)';
+const SHOW_DETAILS = '[Show details](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20injected%5Cn%22%7D)';
 const HOSTILE_REASON = `Threshold Crossed: 2 datapoints [91.2, 93.8] were greater than the threshold (80.0). ${INJECTED}`;
 
 function cloudWatch(): CloudWatchClient {
@@ -45,6 +47,32 @@ describe('security: outside text never runs anything or freezes the editor', () 
     await wb.page.waitForTimeout(1000);
     await wb.screenshot('security-command-link-notification', { settle: false });
     await wb.dismissNotifications();
+  });
+
+  it('a saved query whose name carries a command: link runs under a progress notification without any link', async () => {
+    const wb = workbench();
+    const file = path.join(environment().workspace, 'queries', 'hostile-name.insights');
+    fs.writeFileSync(file, `# name: Latency ${SHOW_DETAILS}\n# logGroups: /aws/lambda/databanana-GenerateFunction\n# range: 3h\nfields @timestamp, @message\n| limit 5\n`);
+    try {
+      await wb.dismissNotifications();
+      // Slow answers keep the progress notification up long enough to read it, as a long query would.
+      await scriptFaults([{ fault: 'latency', service: 'logs', operation: 'GetQueryResults', delayMs: 5000, times: 2 }]);
+      await wb.openFile('queries/hostile-name.insights');
+      await wb.runCommand('Ops Lens: Run Query in Logs Insights');
+      const progress = await wb.waitForNotification(/^Logs Insights: Latency/, 20000);
+      assert.match(progress.message, /\[Show details\] \(command:workbench\.action\.terminal\.sendSequence/, 'the name is shown as text');
+      const toast = wb.page.locator('.notifications-toasts .notification-list-item').filter({ has: wb.page.locator('.notification-list-item-message', { hasText: 'Logs Insights: Latency' }) }).first();
+      assert.equal(await toast.locator('.notification-list-item-message a').count(), 0, 'no link in the progress notification');
+      await wb.page.waitForTimeout(1000);
+      assert.equal(await toast.isVisible(), true, 'the query was still running when photographed');
+      await wb.screenshot('security-command-link-progress', { settle: false });
+      await wb.waitForEditor(/Latency/, 60000);
+    } finally {
+      await scriptFaults([]);
+      await wb.closeEditors();
+      await wb.dismissNotifications();
+      fs.rmSync(file, { force: true });
+    }
   });
 
   it('a workspace README with the pathological heading leaves the views responsive', async function () {

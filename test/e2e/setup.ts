@@ -9,7 +9,7 @@ import { installVsix, startCodeServer, type RunningCodeServer } from '../../sand
 import { activeTarget } from '../../sandbox/tools/vscodeVersions';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT, packageVsix, startTestSandbox, type TestSandbox } from '../support/environment';
 import { unexpectedHostErrors } from '../support/hostLogs';
-import { Workbench, hostErrorsExpected, setEnvironment, waitFor, workbench } from './harness';
+import { Workbench, closeHostErrorWindows, hostErrorsExpected, setEnvironment, waitFor, workbench } from './harness';
 
 let sandbox: TestSandbox | undefined;
 let codeServer: RunningCodeServer | undefined;
@@ -89,6 +89,7 @@ export const mochaHooks = {
   },
 
   async afterEach(this: Mocha.Context): Promise<void> {
+    closeHostErrorWindows();
     const test = this.currentTest;
     if (test?.state !== 'failed' || !browser) return;
     try {

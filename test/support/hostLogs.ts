@@ -8,9 +8,19 @@ export interface HostError {
   /** The log file, relative to the user data folder. */
   readonly file: string;
   readonly text: string;
+  /** When it was logged (ms since the epoch). */
+  readonly at: number;
 }
 
-const ENTRY = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \[(\w+)\]/;
+/** An error a test provoked on purpose: excused only when it matches and was logged within the window. */
+export interface ExpectedHostError {
+  readonly pattern: RegExp;
+  readonly from: number;
+  readonly until: number;
+}
+
+/** VS Code's log line: local time to the millisecond, then the level. */
+const ENTRY = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{3}) \[(\w+)\]/;
 const EXTENSION_ID = /ops-lens\.ops-lens/i;
 
 /** Every `.log` file below `dir` (none when it does not exist). */
@@ -23,12 +33,14 @@ export function logFiles(dir: string): string[] {
 }
 
 /** Splits a VS Code log into entries (a timestamped line and the lines that continue it, such as a stack). */
-function entries(text: string): { level: string; text: string }[] {
-  const out: { level: string; text: string }[] = [];
+function entries(text: string): { level: string; text: string; at: number }[] {
+  const out: { level: string; text: string; at: number }[] = [];
   for (const line of text.split('\n')) {
     const m = ENTRY.exec(line);
-    if (m) out.push({ level: m[1], text: line });
-    else if (out.length) out[out.length - 1].text += `\n${line}`;
+    if (m) {
+      const [year, month, day, hour, minute, second, ms] = m.slice(1, 8).map(Number);
+      out.push({ level: m[8], text: line, at: new Date(year, month - 1, day, hour, minute, second, ms).getTime() });
+    } else if (out.length) out[out.length - 1].text += `\n${line}`;
   }
   return out;
 }
@@ -42,13 +54,13 @@ export function hostErrors(userDataDir: string): HostError[] {
     if (!own && !host) continue;
     for (const e of entries(fs.readFileSync(file, 'utf8'))) {
       if (e.level !== 'error') continue;
-      if (own || EXTENSION_ID.test(e.text)) found.push({ file: path.relative(userDataDir, file), text: e.text.trim().slice(0, 2000) });
+      if (own || EXTENSION_ID.test(e.text)) found.push({ file: path.relative(userDataDir, file), text: e.text.trim().slice(0, 2000), at: e.at });
     }
   }
   return found;
 }
 
-/** The errors not matched by any of the expected patterns. */
-export function unexpectedHostErrors(userDataDir: string, expected: readonly RegExp[]): HostError[] {
-  return hostErrors(userDataDir).filter((e) => !expected.some((re) => re.test(e.text)));
+/** The errors no expectation excuses: none matches them, or none was open when they were logged. */
+export function unexpectedHostErrors(userDataDir: string, expected: readonly ExpectedHostError[]): HostError[] {
+  return hostErrors(userDataDir).filter((e) => !expected.some((x) => e.at >= x.from && e.at <= x.until && x.pattern.test(e.text)));
 }

@@ -4,11 +4,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { VSCODE_TARGETS } from '../../sandbox/tools/vscodeVersions';
 import { REPO_ROOT, buildExtension, startTestSandbox } from '../support/environment';
 import { buildSuite } from './build';
 
-/** The lowest VS Code the manifest's `engines` accepts, like the code-server layer; override to try others. */
-const VSCODE_VERSION = process.env.OPS_LENS_VSCODE_VERSION ?? '1.100.3';
+/** The lowest VS Code the manifest's `engines` accepts, as in the code-server layer; override to try others. */
+const VSCODE_VERSION = process.env.OPS_LENS_VSCODE_VERSION ?? VSCODE_TARGETS.min.vscode;
 
 async function main(): Promise<number> {
   buildExtension();

@@ -4,16 +4,21 @@ export const MAX_ANSWER_CHARS = 16 * 1024;
 export const MAX_FIELD_CHARS = 2000;
 
 const AWS_ACCESS_KEY = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g;
-const SECRET_ASSIGNMENT = /\b(aws_secret_access_key|aws_session_token|secretAccessKey|sessionToken|password|authorization)(["']?\s*[:=]\s*["']?)[^\s"',}]+/gi;
+const SECRET_ASSIGNMENT = /\b(aws_secret_access_key|aws_session_token|aws_security_token|x-amz-security-token|secretAccessKey|sessionToken|password|authorization)(["']?\s*[:=]\s*["']?)[^\s"',}]+/gi;
+/** STS session tokens are base64 that starts with one of these (the token's own version header). */
+const SESSION_TOKEN = /\b(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdz|FQoGZXIvYXdz)[A-Za-z0-9+/=]{20,}/g;
 
-/** Credentials never leave in an answer: key ids, secret assignments and the values of the process's own AWS secrets are masked. */
+/**
+ * Credentials never leave in an answer: the values of the process's own AWS secrets, key ids, session
+ * tokens and secret assignments are masked.
+ */
 export function withoutSecrets(text: string, env: NodeJS.ProcessEnv = process.env): string {
-  let out = text.replace(AWS_ACCESS_KEY, '[access key hidden]').replace(SECRET_ASSIGNMENT, '$1$2[hidden]');
+  let out = text;
   for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) {
     const value = env[name];
     if (value && value.length >= 8) out = out.split(value).join('[hidden]');
   }
-  return out;
+  return out.replace(AWS_ACCESS_KEY, '[access key hidden]').replace(SESSION_TOKEN, '[session token hidden]').replace(SECRET_ASSIGNMENT, '$1$2[hidden]');
 }
 
 /** One line of a table cell: no newlines or pipes, capped. */

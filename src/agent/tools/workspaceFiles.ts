@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isInsideFolder } from '../../core/sourceLinks/resolve';
+import { isRestrictedSetting } from '../../core/settings/catalog';
 import { parseJsonc } from '../../core/text/jsonc';
 import type { WorkspaceDocument, WorkspaceFiles } from './types';
 
@@ -29,7 +30,7 @@ async function readContained(root: string, relative: string): Promise<string | u
  * followed out of the folder, bounded depth, count and size.
  */
 export class FolderFiles implements WorkspaceFiles {
-  /** `readSettings: false`: the folder is not trusted, its settings are not read (see src/platform/trust.ts). */
+  /** `readSettings: false`: the folder is not trusted, its settings that choose anything are not read (as in Restricted Mode, src/core/settings/catalog.ts). */
   constructor(private readonly root: string, private readonly options: { readSettings?: boolean } = {}) {}
 
   roots(): string[] {
@@ -46,7 +47,7 @@ export class FolderFiles implements WorkspaceFiles {
 
   /** From the folder's `.vscode/settings.json` (JSON with comments). */
   async setting(key: string): Promise<unknown> {
-    if (this.options.readSettings === false) return undefined;
+    if (this.options.readSettings === false && isRestrictedSetting(key)) return undefined;
     const text = await readContained(this.root, '.vscode/settings.json');
     const settings = text === undefined ? undefined : parseJsonc(text);
     if (!settings || typeof settings !== 'object' || Array.isArray(settings)) return undefined;

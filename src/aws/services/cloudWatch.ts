@@ -18,24 +18,21 @@ export interface CloudWatchApi {
   tags(region: string, resourceArn: string): Promise<Record<string, string>>;
 }
 
+/** DescribeAlarms for metric and composite alarms, every NextToken page followed. */
+export async function* describeAlarmPages(session: AwsSession, region: string, request: { AlarmNames?: string[]; AlarmNamePrefix?: string; MaxRecords?: number }): AsyncGenerator<AlarmPage> {
+  const sdk = await loadSdk();
+  const client = await session.client('cloudWatch', region);
+  for await (const pages of paginate(async (token) => {
+    const out = await client.send(new sdk.cloudWatch.DescribeAlarmsCommand({ ...request, AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], NextToken: token }));
+    return { items: [{ metricAlarms: out.MetricAlarms ?? [], compositeAlarms: out.CompositeAlarms ?? [] }], next: out.NextToken };
+  })) yield* pages;
+}
+
 export class SdkCloudWatch implements CloudWatchApi {
   constructor(private readonly session: AwsSession) {}
 
-  async *alarmPages(region: string, filter: { names?: string[]; prefix?: string } = {}): AsyncGenerator<AlarmPage> {
-    const sdk = await loadSdk();
-    const client = await this.session.client('cloudWatch', region);
-    let token: string | undefined;
-    do {
-      const out = await client.send(new sdk.cloudWatch.DescribeAlarmsCommand({
-        AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
-        MaxRecords: 100,
-        NextToken: token,
-        AlarmNames: filter.names,
-        AlarmNamePrefix: filter.prefix,
-      }));
-      yield { metricAlarms: out.MetricAlarms ?? [], compositeAlarms: out.CompositeAlarms ?? [] };
-      token = out.NextToken;
-    } while (token);
+  alarmPages(region: string, filter: { names?: string[]; prefix?: string } = {}): AsyncGenerator<AlarmPage> {
+    return describeAlarmPages(this.session, region, { MaxRecords: 100, AlarmNames: filter.names, AlarmNamePrefix: filter.prefix });
   }
 
   async alarmHistory(region: string, alarmName: string, maxItems = 100): Promise<AlarmHistoryItem[]> {

@@ -2,6 +2,7 @@ import type { CompositeAlarm, MetricAlarm, MetricDataQuery } from '@aws-sdk/clie
 import type { AwsSession } from '../session';
 import { loadSdk } from '../sdkLoader';
 import { paginate } from '../paging';
+import { describeAlarmPages } from './cloudWatch';
 import { fetchBatched, type BatchedResult, type MetricSeries } from '../../core/metrics/batching';
 import { MAX_QUERIES_PER_CALL } from '../../core/metrics/period';
 import type { MetricRef } from '../../core/metrics/queries';
@@ -129,19 +130,12 @@ export class SdkMetrics implements MetricsApi {
     const result: AlarmsByName = { metricAlarms: [], compositeAlarms: [] };
     const unique = [...new Set(names)];
     if (unique.length === 0) return result;
-    const sdk = await loadSdk();
-    const client = await this.session.client('cloudWatch', region);
     for (let i = 0; i < unique.length; i += 100) {
       const chunk = unique.slice(i, i + 100);
-      for await (const page of paginate(async (token) => {
-        const out = await client.send(new sdk.cloudWatch.DescribeAlarmsCommand({ AlarmNames: chunk, AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], NextToken: token }));
-        return { items: [{ metric: out.MetricAlarms ?? [], composite: out.CompositeAlarms ?? [] }], next: out.NextToken };
-      })) {
-        for (const p of page) {
-          // Some endpoints ignore the name filter; keep only what was asked for.
-          result.metricAlarms.push(...p.metric.filter((a) => chunk.includes(a.AlarmName ?? '')));
-          result.compositeAlarms.push(...p.composite.filter((a) => chunk.includes(a.AlarmName ?? '')));
-        }
+      for await (const page of describeAlarmPages(this.session, region, { AlarmNames: chunk })) {
+        // Some endpoints ignore the name filter; keep only what was asked for.
+        result.metricAlarms.push(...page.metricAlarms.filter((a) => chunk.includes(a.AlarmName ?? '')));
+        result.compositeAlarms.push(...page.compositeAlarms.filter((a) => chunk.includes(a.AlarmName ?? '')));
       }
     }
     return result;

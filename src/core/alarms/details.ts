@@ -34,14 +34,15 @@ function code(text: string): string {
 }
 
 /**
- * Text from AWS shown as plain text in markdown: the characters that could start markup, HTML or a
- * link are escaped; the rest stays readable in the editor.
+ * Text from AWS shown as plain text in markdown: the characters that could start markup, HTML, a link,
+ * an image or a reference definition (`[s]: https://…` with `![x][s]` elsewhere) are escaped; the rest
+ * stays readable in the editor. Blanks before a line's marker are matched within the line, so the scan
+ * stays linear.
  */
 export function mdText(text: string): string {
   return text
-    .replace(/([\\`*_|<>~])/g, '\\$1')
-    .replace(/\]\(/g, ']\\(')
-    .replace(/^(\s*)([#+\-=]|\d+\.)/gm, '$1\\$2')
+    .replace(/([\\`*_|<>~[\]!])/g, '\\$1')
+    .replace(/^([ \t]*)([#+\-=]|\d+\.)/gm, '$1\\$2')
     .replace(/\r?\n/g, '  \n');
 }
 

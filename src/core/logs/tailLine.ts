@@ -30,6 +30,11 @@ export function levelOf(message: string): Level | undefined {
   return text ? LEVEL_WORDS[(text[1] ?? '').toLowerCase()] : undefined;
 }
 
+/** Outside text (a group or stream name, an error) on one document line: no control, escape or bidi characters, no breaks. */
+export function tailField(text: string): string {
+  return sanitizeText(text).replace(/\s+/g, ' ');
+}
+
 function shortGroup(name: string): string {
   const arn = /:log-group:([^:]+)/.exec(name);
   return arn?.[1] ?? name;
@@ -50,7 +55,8 @@ export function formatTailEvent(event: TailEvent, options: { prettyJson: boolean
     if (pretty) message = `${message.slice(0, start).trimEnd()}\n${pretty.join('\n')}`;
   }
   const time = Number.isFinite(event.timestamp) ? new Date(event.timestamp).toISOString() : '-';
-  const source = options.showGroup ? `${shortGroup(event.logGroup)} ${event.logStream}` : event.logStream;
+  const stream = tailField(event.logStream);
+  const source = options.showGroup ? `${tailField(shortGroup(event.logGroup))} ${stream}` : stream;
   const lines = message.split('\n');
   return [`${time} ${(level ?? '-').padEnd(5)} ${source}  ${lines[0] ?? ''}`, ...lines.slice(1).map((l) => (l.startsWith('    ') ? l : `    ${l}`))].join('\n');
 }

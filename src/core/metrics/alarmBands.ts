@@ -123,3 +123,33 @@ export function bandsFromData(input: ComputedBandsInput): TimeBand[] {
   }
   return bands;
 }
+
+export interface AlarmChartBandsInput {
+  /** From the alarm's StateUpdate history; preferred when there are any. */
+  readonly transitions: readonly StateTransition[];
+  readonly start: number;
+  readonly end: number;
+  readonly state?: string;
+  readonly stateUpdated?: number;
+  readonly threshold?: number;
+  readonly comparison?: Comparison;
+  readonly evaluationPeriods?: number;
+  readonly datapointsToAlarm?: number;
+  /** The evaluated series and its period (seconds), for bands computed from the data. */
+  readonly series?: { readonly timestamps: readonly number[]; readonly values: readonly number[] };
+  readonly period: number;
+}
+
+/**
+ * An alarm chart's ALARM stretches: from its history when it has any; else computed from the data, and an
+ * alarm in ALARM whose data shows no breach is shaded from its last state change (at most one period back
+ * when unknown) to the end.
+ */
+export function alarmChartBands(input: AlarmChartBandsInput): { bands: TimeBand[]; from?: 'history' | 'data' } {
+  if (input.transitions.length > 0) return { bands: bandsFromTransitions(input.transitions, input.start, input.end, input.state), from: 'history' };
+  if (input.threshold === undefined || !input.series) return { bands: [] };
+  const { series, period } = input;
+  const bands = bandsFromData({ timestamps: series.timestamps, values: series.values, threshold: input.threshold, comparison: input.comparison, period, evaluationPeriods: input.evaluationPeriods, datapointsToAlarm: input.datapointsToAlarm });
+  if (input.state === 'ALARM' && bands.length === 0) return { bands: [{ from: Math.max(input.start, input.stateUpdated ?? input.end - period * 1000), to: input.end }], from: 'data' };
+  return { bands, from: 'data' };
+}

@@ -91,3 +91,18 @@ export function latest(series: TimedValues): { time: number; value: number } | u
   });
   return best < 0 ? undefined : { time: series.timestamps[best], value: series.values[best] };
 }
+
+/** The most common spacing between consecutive points (ms), e.g. a `bin(5m)`'s 300,000; 60,000 when unknown. */
+export function typicalStep(series: readonly { readonly timestamps: readonly number[] }[]): number {
+  const counts = new Map<number, number>();
+  for (const s of series) {
+    for (let i = 1; i < s.timestamps.length; i++) {
+      const d = s.timestamps[i] - s.timestamps[i - 1];
+      if (d > 0) counts.set(d, (counts.get(d) ?? 0) + 1);
+    }
+  }
+  let best = 60_000;
+  let most = 0;
+  for (const [d, n] of counts) if (n > most || (n === most && d < best)) [best, most] = [d, n];
+  return best;
+}

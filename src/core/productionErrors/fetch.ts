@@ -17,8 +17,17 @@ export interface FetchedErrors {
   readonly queries: number;
   readonly recordsScanned: number;
   readonly bytesScanned: number;
-  /** False when a single second held more events than one query returns, or the query cap was reached: counts are a lower bound. */
+  /** False when a single second held more events than one query returns, or a cap was reached: counts are a lower bound. */
   readonly complete: boolean;
+  /** The reading stopped because the bytes scanned reached `maxBytes`. */
+  readonly budgetReached: boolean;
+}
+
+export interface FetchLimits {
+  readonly maxQueries?: number;
+  readonly limit?: number;
+  /** No further query starts once this many bytes are scanned (Logs Insights charges per GB scanned). */
+  readonly maxBytes?: number;
 }
 
 /** `2026-11-22 15:00:00.123` (UTC, as Logs Insights writes `@timestamp`) → epoch ms. */
@@ -41,7 +50,7 @@ function toEvent(row: Readonly<Record<string, string>>): ErrorEvent {
  * QUERY_LIMIT; when it matched more, the events of its oldest second are dropped and the window up to and
  * including that second is asked again. Each event is read once; N events take about N / QUERY_LIMIT queries.
  */
-export async function fetchErrorEvents(run: RunWindow, startSec: number, endSec: number, opts: { maxQueries?: number; limit?: number } = {}): Promise<FetchedErrors> {
+export async function fetchErrorEvents(run: RunWindow, startSec: number, endSec: number, opts: FetchLimits = {}): Promise<FetchedErrors> {
   const limit = opts.limit ?? QUERY_LIMIT;
   const maxQueries = opts.maxQueries ?? 50;
   const events: ErrorEvent[] = [];
@@ -49,10 +58,16 @@ export async function fetchErrorEvents(run: RunWindow, startSec: number, endSec:
   let recordsScanned = 0;
   let bytesScanned = 0;
   let complete = true;
+  let budgetReached = false;
   let end = endSec;
   while (end >= startSec) {
     if (queries >= maxQueries) {
       complete = false;
+      break;
+    }
+    if (opts.maxBytes !== undefined && bytesScanned >= opts.maxBytes) {
+      complete = false;
+      budgetReached = true;
       break;
     }
     const result = await run(startSec, end);
@@ -77,7 +92,7 @@ export async function fetchErrorEvents(run: RunWindow, startSec: number, endSec:
       end = oldestSec - 1;
     } else end = oldestSec;
   }
-  return { events, queries, recordsScanned, bytesScanned, complete };
+  return { events, queries, recordsScanned, bytesScanned, complete, budgetReached };
 }
 
 /** A query takes at most 50 log groups. */
@@ -91,6 +106,8 @@ export interface RegionFailure {
 
 export interface AcrossOptions {
   readonly maxQueries?: number;
+  /** Shared by every region and batch of groups: see FetchLimits. */
+  readonly maxBytes?: number;
   /** What each of a region's events is labelled with in front of its log group (its profile). */
   readonly labelOf?: (region: string) => string | undefined;
   /** A region that fails is reported in `failures` and the others are read; it throws only when every region fails. */
@@ -109,16 +126,19 @@ export async function fetchErrorsAcross(byRegion: ReadonlyMap<string, readonly s
   let recordsScanned = 0;
   let bytesScanned = 0;
   let complete = true;
+  let budgetReached = false;
   for (const [region, groups] of byRegion) {
     const label = opts.labelOf?.(region);
     try {
-      for (let i = 0; i < groups.length; i += MAX_GROUPS_PER_QUERY) {
-        const fetched = await fetchErrorEvents(runFor(region, groups.slice(i, i + MAX_GROUPS_PER_QUERY)), startSec, endSec, opts);
+      for (let i = 0; i < groups.length && !budgetReached; i += MAX_GROUPS_PER_QUERY) {
+        const maxBytes = opts.maxBytes === undefined ? undefined : opts.maxBytes - bytesScanned;
+        const fetched = await fetchErrorEvents(runFor(region, groups.slice(i, i + MAX_GROUPS_PER_QUERY)), startSec, endSec, { maxQueries: opts.maxQueries, maxBytes });
         events.push(...(label ? fetched.events.map((e) => ({ ...e, logGroup: `${label} · ${e.logGroup}` })) : fetched.events));
         queries += fetched.queries;
         recordsScanned += fetched.recordsScanned;
         bytesScanned += fetched.bytesScanned;
         complete &&= fetched.complete;
+        budgetReached ||= fetched.budgetReached;
       }
     } catch (err) {
       if (!opts.keepGoing) throw err;
@@ -127,5 +147,5 @@ export async function fetchErrorsAcross(byRegion: ReadonlyMap<string, readonly s
     }
   }
   if (failures.length > 0 && failures.length === byRegion.size) throw firstError;
-  return { events, queries, recordsScanned, bytesScanned, complete, failures };
+  return { events, queries, recordsScanned, bytesScanned, complete, budgetReached, failures };
 }

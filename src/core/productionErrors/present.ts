@@ -3,20 +3,24 @@ import { utcText } from '../time/format';
 import type { LineErrors } from './aggregate';
 import { placeMarks } from './movement';
 import { formatBytes, formatScanCost, PRICE_PER_GB_SCANNED } from '../insights/results/document';
+import { label, type Label } from '../text/label';
 
 function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** `⚠ 37 production errors (24h) · ChargeError: card declined · 12 min ago`, or the on-path form for deeper frames. */
-export function lensTitle(line: LineErrors, rangeLabel: string, now: Date, uncertain = false): string {
+/**
+ * `⚠ 37 production errors (24h) · ChargeError: card declined · 12 min ago`, or the on-path form for deeper frames.
+ * The error text comes from logs, so the title is a plain {@link Label}.
+ */
+export function lensTitle(line: LineErrors, rangeLabel: string, now: Date, uncertain = false): Label {
   const top = line.kinds[0];
   const parts = line.count > 0
     ? [`⚠ ${plural(line.count, 'production error')} (${rangeLabel})`, top?.title, relativeTime(new Date(line.last), now)]
     : [`⚠ also on the path of ${plural(line.onPath, 'production error')} (${rangeLabel})`, top?.title, relativeTime(new Date(line.last), now)];
   if (line.count > 0 && line.onPath > 0) parts.push(`also on the path of ${line.onPath.toLocaleString('en-US')}`);
   if (uncertain) parts.push('line may have moved');
-  return parts.filter(Boolean).join(' · ');
+  return label`${parts.filter(Boolean).join(' · ')}`;
 }
 
 /** The Problems panel's line for a marked line. */
@@ -49,7 +53,7 @@ export function scanSummary(stats: { queries: number; bytesScanned: number; reco
 export interface FileMark {
   /** 1-based line in the editor's text. */
   readonly line: number;
-  readonly title: string;
+  readonly title: Label;
   readonly uncertain: boolean;
   readonly errors: LineErrors;
 }

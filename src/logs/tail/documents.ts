@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LogsApi } from '../../aws/services/logs';
+import { tailField } from '../../core/logs/tailLine';
 import { capDocument } from '../../core/text/limits';
 import { TailSession, type TailTarget } from './session';
 
@@ -10,14 +11,14 @@ const REFRESH_MS = 250;
 function header(session: TailSession): string {
   const t = session.target;
   const state =
-    session.state === 'ended' ? `ended — ${session.endReason ?? ''}`
+    session.state === 'ended' ? `ended — ${tailField(session.endReason ?? '')}`
     : session.state === 'starting' ? 'starting…'
     : session.state === 'paused' ? `paused (${session.buffer.received} events received)`
     : 'live';
   const kept = session.buffer.dropped > 0 ? ` (the last ${session.buffer.size} kept)` : '';
   return [
-    `Live Tail: ${t.groups.map((g) => g.name).join(', ')} (${t.region})`,
-    `Filter:    ${t.filterPattern || 'none'}${t.logStreamNamePrefixes?.length ? ` · streams starting with ${t.logStreamNamePrefixes.join(', ')}` : ''}`,
+    `Live Tail: ${t.groups.map((g) => tailField(g.name)).join(', ')} (${tailField(t.region)})`,
+    `Filter:    ${tailField(t.filterPattern) || 'none'}${t.logStreamNamePrefixes?.length ? ` · streams starting with ${t.logStreamNamePrefixes.map(tailField).join(', ')}` : ''}`,
     `Session:   ${state} · ${session.buffer.received} event${session.buffer.received === 1 ? '' : 's'}${kept}`,
     '─'.repeat(80),
     '',

@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import { LIVE_TAIL_PRICE_PER_MINUTE_USD } from '../../core/logs';
 import type { TailDocuments } from './documents';
 import { TAIL_SCHEME } from './documents';
+import { createStatusBar } from '../../platform/textSinks';
+import { joinLabels, label } from '../../core/text/label';
 
 /** While a Live Tail document is in front: its events per second and what the session has cost. */
 export class TailStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('opsLens.logs.tail', vscode.StatusBarAlignment.Left, 50);
+  private readonly item = createStatusBar('opsLens.logs.tail', vscode.StatusBarAlignment.Left, 50);
   private readonly timer = setInterval(() => this.update(), 1000);
   private readonly subscriptions: vscode.Disposable[];
   private pausedContext = false;
@@ -29,11 +31,12 @@ export class TailStatusBar implements vscode.Disposable {
       return;
     }
     const cost = session.cost();
-    const state = session.state === 'live' ? '$(radio-tower)' : session.state === 'paused' ? '$(debug-pause)' : session.state === 'ended' ? '$(circle-slash)' : '$(sync~spin)';
-    this.item.text = `${state} Live Tail ${session.rate().toFixed(1)} events/s · ${cost.minutes} min ≈ $${cost.usd.toFixed(2)}`;
-    this.item.tooltip = `Live Tail is billed per session-minute ($${LIVE_TAIL_PRICE_PER_MINUTE_USD.toFixed(2)} a minute in us-east-1; other regions differ). This session: ${cost.minutes} started minute(s), ${session.buffer.received} events.`;
+    const state = session.state === 'live' ? label`$(radio-tower)` : session.state === 'paused' ? label`$(debug-pause)` : session.state === 'ended' ? label`$(circle-slash)` : label`$(sync~spin)`;
     this.item.command = { command: session.paused ? 'opsLens.logs.resumeTail' : 'opsLens.logs.pauseTail', title: session.paused ? 'Resume' : 'Pause', arguments: [uri] };
-    this.item.show();
+    this.item.show(
+      joinLabels([state, label`Live Tail ${session.rate().toFixed(1)} events/s · ${cost.minutes} min ≈ $${cost.usd.toFixed(2)}`], ' '),
+      label`Live Tail is billed per session-minute ($${LIVE_TAIL_PRICE_PER_MINUTE_USD.toFixed(2)} a minute in us-east-1; other regions differ). This session: ${cost.minutes} started minute(s), ${session.buffer.received} events.`,
+    );
   }
 
   dispose(): void {

@@ -55,6 +55,41 @@ describe('agent tools', () => {
       assert.match(masked, /password=\[hidden\]/);
     });
 
+    it('masks session tokens: the environment\'s own, assigned, in a signed URL, and bare', () => {
+      // The shapes STS hands out: https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html
+      const bare = `IQoJb3JpZ2luX2VjEJr${'a1B2c3D4'.repeat(40)}==`;
+      const env = { AWS_SESSION_TOKEN: 'planted/session+token-0123456789' };
+      const masked = withoutSecrets([
+        'echo planted/session+token-0123456789',
+        'AWS_SESSION_TOKEN=oldToken42',
+        '"sessionToken": "jsonToken42"',
+        'https://example.com/?X-Amz-Security-Token=urlToken42&X-Amz-Signature=abc',
+        `token ${bare} expired`,
+      ].join('\n'), env);
+      for (const leaked of ['planted/session', 'oldToken42', 'jsonToken42', 'urlToken42', 'IQoJb3JpZ2luX2Vj', 'a1B2c3D4']) assert.ok(!masked.includes(leaked), `${leaked} in:\n${masked}`);
+      assert.match(masked, /token \[session token hidden\] expired/);
+    });
+
+    it('never answers with the session token the process signs with, in an answer or a failure', async () => {
+      const token = 'planted/session+token-0123456789';
+      const saved = process.env.AWS_SESSION_TOKEN;
+      process.env.AWS_SESSION_TOKEN = token;
+      try {
+        const answer = await invokeAgentTool(listAlarms, {}, context([metricAlarm('leaky', 'ALARM', `caller used ${token}`)]));
+        assert.match(answer.text, /caller used \[hidden\]/);
+        const failing = context([]);
+        failing.cloudWatch.alarmPages = () => {
+          throw new Error(`denied for ${token}`);
+        };
+        const failure = await invokeAgentTool(listAlarms, {}, failing);
+        assert.ok(failure.failed);
+        assert.match(failure.text, /denied for \[hidden\]/);
+      } finally {
+        if (saved === undefined) delete process.env.AWS_SESSION_TOKEN;
+        else process.env.AWS_SESSION_TOKEN = saved;
+      }
+    });
+
     it('caps every answer at 16 KB and says it was cut', () => {
       const answer = finalAnswer('row\n'.repeat(10000));
       assert.equal(answer.length, MAX_ANSWER_CHARS);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { bandsFromData, bandsFromTransitions, breaches, transitionsFromHistory } from '../../../src/core/metrics/alarmBands';
+import { alarmChartBands, bandsFromData, bandsFromTransitions, breaches, transitionsFromHistory } from '../../../src/core/metrics/alarmBands';
 
 const T0 = Date.parse('2026-11-22T10:00:00Z');
 const MIN = 60000;
@@ -41,5 +41,36 @@ describe('ALARM periods', () => {
 
   it('compare the way the alarm does', () => {
     assert.deepEqual(['GreaterThanThreshold', 'GreaterThanOrEqualToThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold', 'LessThanLowerOrGreaterThanUpperThreshold'].map((c) => breaches(70, 70, c)), [false, true, false, true, false]);
+  });
+});
+
+describe('an alarm chart’s shaded stretches', () => {
+  const window = { start: T0, end: T0 + 60 * MIN };
+  const rising = { timestamps: [0, 5, 10, 15].map((m) => T0 + m * MIN), values: [10, 80, 90, 20] };
+  const base = { ...window, threshold: 70, comparison: 'GreaterThanThreshold', period: 300, series: rising };
+
+  it('come from the history when it has state changes, even though the data would say otherwise', () => {
+    const transitions = transitionsFromHistory([history(40, 'OK', 'ALARM')]);
+    const bands = alarmChartBands({ ...base, transitions, state: 'ALARM' });
+    assert.equal(bands.from, 'history');
+    assert.deepEqual(bands.bands.map((b) => [(b.from - T0) / MIN, (b.to - T0) / MIN]), [[40, 60]]);
+  });
+
+  it('are computed from the data without history', () => {
+    const bands = alarmChartBands({ ...base, transitions: [] });
+    assert.equal(bands.from, 'data');
+    assert.deepEqual(bands.bands.map((b) => [(b.from - T0) / MIN, (b.to - T0) / MIN]), [[5, 15]]);
+  });
+
+  it('cover an alarm in ALARM from its last change when its data shows no breach', () => {
+    const quiet = { ...rising, values: [1, 2, 3, 4] };
+    const bands = alarmChartBands({ ...base, series: quiet, transitions: [], state: 'ALARM', stateUpdated: T0 + 50 * MIN });
+    assert.deepEqual(bands.bands.map((b) => [(b.from - T0) / MIN, (b.to - T0) / MIN]), [[50, 60]]);
+    const unknownChange = alarmChartBands({ ...base, series: quiet, transitions: [], state: 'ALARM' });
+    assert.deepEqual(unknownChange.bands.map((b) => [(b.from - T0) / MIN, (b.to - T0) / MIN]), [[55, 60]], 'one period back');
+  });
+
+  it('are none without history or threshold', () => {
+    assert.deepEqual(alarmChartBands({ ...base, threshold: undefined, transitions: [], state: 'ALARM' }), { bands: [] });
   });
 });

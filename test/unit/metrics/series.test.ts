@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { alignSeries, countPoints } from '../../../src/core/metrics/series';
+import { alignSeries, countPoints, typicalStep } from '../../../src/core/metrics/series';
 
 describe('series on one time axis', () => {
   it('takes series that share their timestamps as they are', () => {
@@ -38,5 +38,17 @@ describe('series on one time axis', () => {
 
   it('aligns nothing to nothing', () => {
     assert.deepEqual(alignSeries([]), { x: [], ys: [] });
+  });
+});
+
+describe('the spacing of points', () => {
+  it('is the most common gap between consecutive points, the smaller one on a tie', () => {
+    const t = (...minutes: number[]) => ({ timestamps: minutes.map((m) => m * 60_000) });
+    assert.equal(typicalStep([t(0, 5, 10, 15, 17), t(0, 5)]), 300_000);
+    assert.equal(typicalStep([t(0, 5, 15)]), 300_000);
+  });
+
+  it('is one minute when no two points tell', () => {
+    assert.equal(typicalStep([{ timestamps: [1000] }, { timestamps: [] }]), 60_000);
   });
 });

@@ -60,12 +60,25 @@ export interface ShownMessage {
 
 export const fake = {
   panels: [] as FakePanel[],
+  /** User settings (keys without `opsLens.`). */
   settings: new Map<string, unknown>([['refreshIntervalSeconds', 5]]),
+  /** The workspace's own settings layer, over the user's. */
+  workspaceSettings: new Map<string, unknown>(),
+  /** Workspace Trust: false plays Restricted Mode. */
+  trusted: true,
   windowState: { focused: true },
   /** Every notification and dialog shown; `answer` picks the button clicked (undefined: dismissed). */
   shown: [] as ShownMessage[],
   answer: undefined as string | undefined,
   written: [] as { path: string; bytes: Uint8Array }[],
+  /** Text typed into terminals (`sendText`), and whether Enter was pressed with it. */
+  typed: [] as { text: string; enter: boolean }[],
+  clipboard: '',
+  /** Every progress shown (title and reported messages), and every quick pick (items as shown). */
+  progress: [] as { location: unknown; title?: string; messages: string[] }[],
+  picks: [] as { items: { label: string; description?: string; detail?: string }[]; title?: string }[],
+  /** Which shown item the person picks (undefined: dismissed). */
+  pick: undefined as ((items: readonly { label: string }[]) => unknown) | undefined,
 };
 
 const uri = (text: string) => {
@@ -106,9 +119,19 @@ export const vscodeFake = {
     showWarningMessage: show('warning'),
     showErrorMessage: show('error'),
     showInputBox: async () => undefined,
-    showQuickPick: async () => undefined,
+    showQuickPick: async (items: { label: string }[], options: { title?: string } = {}) => {
+      fake.picks.push({ items, title: options.title });
+      return fake.pick?.(items);
+    },
+    withProgress: async (options: { location: unknown; title?: string }, task: (progress: unknown, token: unknown) => Promise<unknown>) => {
+      const shown = { location: options.location, title: options.title, messages: [] as string[] };
+      fake.progress.push(shown);
+      const progress = { report: (r: { message?: string }) => r.message !== undefined && shown.messages.push(r.message) };
+      return task(progress, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) });
+    },
     showTextDocument: async () => undefined,
     activeTextEditor: undefined,
+    createTerminal: () => ({ show: () => undefined, sendText: (text: string, enter = true) => void fake.typed.push({ text, enter }) }),
     createWebviewPanel: () => {
       const panel = new FakePanel();
       fake.panels.push(panel);
@@ -116,9 +139,17 @@ export const vscodeFake = {
     },
   },
   workspace: {
-    getConfiguration: () => ({ get: (key: string, fallback?: unknown) => (fake.settings.has(key) ? fake.settings.get(key) : fallback) }),
+    // Like VS Code's, but `get` does not hide restricted workspace values: only Ops Lens's own reading does.
+    getConfiguration: () => ({
+      get: (key: string, fallback?: unknown) => (fake.workspaceSettings.has(key) ? fake.workspaceSettings.get(key) : fake.settings.has(key) ? fake.settings.get(key) : fallback),
+      inspect: (key: string) => ({ key, globalValue: fake.settings.get(key), workspaceValue: fake.workspaceSettings.get(key) }),
+    }),
+    get isTrusted() {
+      return fake.trusted;
+    },
     onDidChangeConfiguration: new FakeEvent().event,
     workspaceFolders: [],
+    findFiles: async () => [],
     asRelativePath: (target: { path: string }) => target.path,
     fs: {
       writeFile: async (target: { path: string }, bytes: Uint8Array) => {
@@ -127,7 +158,22 @@ export const vscodeFake = {
     },
   },
   commands: { executeCommand: async () => undefined, getCommands: async () => [] },
-  env: { openExternal: async () => true },
+  env: {
+    openExternal: async () => true,
+    clipboard: {
+      writeText: async (text: string) => {
+        fake.clipboard = text;
+      },
+    },
+  },
+  ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
+  QuickPickItemKind: { Separator: -1, Default: 0 },
+  ThemeIcon: class {
+    constructor(readonly id: string) {}
+  },
+  CodeLens: class {
+    constructor(readonly range: unknown, readonly command: { title: string; tooltip?: string }) {}
+  },
   ColorThemeKind: { Light: 1, Dark: 2, HighContrast: 3, HighContrastLight: 4 },
 };
 

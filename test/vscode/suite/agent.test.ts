@@ -50,6 +50,25 @@ describe('Ops Lens tools for language models', () => {
     for (const e of down) assert.ok(text.includes(`| ${e.name} | Down |`), `${e.name} is down in the answer:\n${text}`);
   });
 
+  it('investigates an alarm with the health changes recorded since the editor started', async function () {
+    this.timeout(60000);
+    const api = await opsLens();
+    const region = (await api.session.regions()).regions[0];
+    let alarm: string | undefined;
+    for await (const page of api.cloudWatch.alarmPages(region)) alarm ??= page.metricAlarms.find((a) => a.StateValue === 'ALARM')?.AlarmName;
+    assert.ok(alarm, 'the sandbox has an alarm in ALARM');
+    const endpoint = HEALTH_ENDPOINTS[0].name;
+    const config = vscode.workspace.getConfiguration('opsLens');
+    await config.update('alarms.related', [{ alarm, healthEndpoints: [endpoint] }], vscode.ConfigurationTarget.Global);
+    let text: string;
+    try {
+      text = await invoke('opsLens_investigateAlarm', { name: alarm, region });
+    } finally {
+      await config.update('alarms.related', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.match(text, new RegExp(`Health endpoints ${endpoint}: no state change recorded in the window \\(recorded since \\d{4}-\\d\\d-\\d\\dT|Health endpoint changes in the window`), `the health changes the editor recorded are in the answer:\n${text}`);
+  });
+
   it('answers with the production errors of the configured log groups and the workspace lines that threw them, unasked once the user allows this tool in their own settings', async function () {
     this.timeout(60000);
     await opsLens();

@@ -111,7 +111,8 @@ export function runSuite(options: RunOptions = {}): Promise<SuiteResults> {
     lines.push(line);
     options.onLine?.(line);
   };
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: options.timeoutMs ?? 30000, reporter: specReporter(emit, failures) });
+  // forbidOnly: a `.only` left in a suite file fails the run instead of running that test alone.
+  const mocha = new Mocha({ ui: 'bdd', color: false, forbidOnly: true, timeout: options.timeoutMs ?? 30000, reporter: specReporter(emit, failures) });
   if (options.grep) mocha.grep(options.grep);
   // What `mocha.loadFiles` does for a file on disk: define describe/it on the global object first.
   mocha.suite.emit(Mocha.Suite.constants.EVENT_FILE_PRE_REQUIRE, globalThis, 'suite', mocha);
