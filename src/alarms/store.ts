@@ -1,3 +1,4 @@
+import type { ScopeId } from '../core/scope';
 import type { AwsUserError } from '../aws/errors';
 import type { CloudWatchApi } from '../aws/services/cloudWatch';
 import { alarmKey, fromCompositeAlarm, fromMetricAlarm, type Alarm } from '../core/alarms/model';
@@ -6,7 +7,7 @@ import { Emitter } from '../core/emitter';
 import { RegionalStore, type ScopeState } from '../core/regional/store';
 
 export interface RegionAlarms {
-  readonly region: string;
+  readonly region: ScopeId;
   readonly alarms: readonly Alarm[];
   /** The last refresh failed: alarms are from the last good one (or none). */
   readonly error?: AwsUserError | Error;
@@ -65,7 +66,7 @@ export class AlarmsStore {
     if (entered.length) this.transitioned.fire(entered);
   }
 
-  private async readRegion(region: string): Promise<Alarm[]> {
+  private async readRegion(region: ScopeId): Promise<Alarm[]> {
     const alarms: Alarm[] = [];
     for await (const page of this.cloudWatch.alarmPages(region)) {
       for (const a of page.metricAlarms) alarms.push(fromMetricAlarm(region, a));

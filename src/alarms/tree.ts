@@ -8,17 +8,17 @@ import { staleErrorItem, staleRootTooltip, staleSuffix } from '../platform/stale
 import type { AlarmsStore, RegionAlarms } from './store';
 import { alarmTooltip } from './tooltip';
 import type { IgnoredSettings } from '../platform/trust';
-import { isScoped } from '../aws/scope';
+import { isScoped } from '../core/scope';
 import type { RootLabels } from '../session/accountLabels';
 import { untrustedMarkdown } from '../platform/textSinks';
 import { markRoot } from '../session/rootMarking';
 
 export type AlarmNode =
   | { kind: 'region'; region: RegionAlarms }
-  | { kind: 'state'; region: string; state: AlarmState; alarms: readonly Alarm[]; multiRegion: boolean }
+  | { kind: 'state'; region: ScopeId; state: AlarmState; alarms: readonly Alarm[]; multiRegion: boolean }
   | { kind: 'alarm'; alarm: Alarm; parentId: string }
-  | { kind: 'child'; name: string; region: string; alarm?: Alarm; parentId: string }
-  | { kind: 'error'; region: string; error: Error; lastGood?: Date }
+  | { kind: 'child'; name: string; region: ScopeId; alarm?: Alarm; parentId: string }
+  | { kind: 'error'; region: ScopeId; error: Error; lastGood?: Date }
   | { kind: 'empty'; message: string }
   /** Restricted Mode ignores these workspace settings: the view says so above the alarms. */
   | { kind: 'restricted'; settings: readonly string[] };

@@ -1,4 +1,4 @@
-import { scopeId } from './scope';
+import { regionScope, scopeId, type ScopeId } from '../core/scope';
 import type { AwsSession } from './session';
 
 /** The region and account id an ARN names: `arn:aws:states:us-east-1:123456789012:execution:…`. */
@@ -12,10 +12,10 @@ export function arnPlace(arn: string): { region?: string; account?: string } {
  * its region, and with several profiles side by side, the profile of the account the ARN names (the first
  * profile when none is known to be that account; the service then says what it thinks).
  */
-export async function scopeOfArn(session: AwsSession, arn: string): Promise<string> {
+export async function scopeOfArn(session: AwsSession, arn: string): Promise<ScopeId> {
   const { region, account } = arnPlace(arn);
   const profiles = session.profileList;
-  if (!profiles || !region) return region ?? '';
+  if (!profiles || !region) return regionScope(region ?? '');
   const accounts = await Promise.all(profiles.map((profile) => session.member(profile).accountId()));
   const owner = account === undefined ? -1 : accounts.indexOf(account);
   return scopeId(profiles[Math.max(0, owner)], region);

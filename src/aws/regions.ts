@@ -1,3 +1,4 @@
+import { regionScope, type ScopeId } from '../core/scope';
 import type { AwsSettings } from './settings';
 
 export interface RegionSources {
@@ -8,7 +9,8 @@ export interface RegionSources {
 }
 
 export interface ResolvedRegions {
-  readonly regions: readonly string[];
+  /** Never empty: without settings, profile or environment, the SDK's own default region. */
+  readonly regions: readonly [ScopeId, ...ScopeId[]];
   readonly from: 'settings' | 'profile' | 'environment' | 'fallback';
 }
 
@@ -16,11 +18,12 @@ export const FALLBACK_REGION = 'us-east-1';
 
 /** Regions come from settings, then the profile, then the environment. */
 export function resolveRegions({ settings, profileRegion, env }: RegionSources): ResolvedRegions {
-  if (settings.regions.length > 0) return { regions: [...new Set(settings.regions)], from: 'settings' };
-  if (profileRegion) return { regions: [profileRegion], from: 'profile' };
+  const [first, ...rest] = [...new Set(settings.regions)].map(regionScope);
+  if (first) return { regions: [first, ...rest], from: 'settings' };
+  if (profileRegion) return { regions: [regionScope(profileRegion)], from: 'profile' };
   const fromEnv = env.AWS_REGION || env.AWS_DEFAULT_REGION;
-  if (fromEnv) return { regions: [fromEnv], from: 'environment' };
-  return { regions: [FALLBACK_REGION], from: 'fallback' };
+  if (fromEnv) return { regions: [regionScope(fromEnv)], from: 'environment' };
+  return { regions: [regionScope(FALLBACK_REGION)], from: 'fallback' };
 }
 
 /** The profile the SDK will use: the setting, else AWS_PROFILE, else `default`. */
@@ -29,7 +32,7 @@ export function effectiveProfile(settings: AwsSettings, env: NodeJS.ProcessEnv):
 }
 
 /** Runs `task` in every region (or `profile · region`) at once; the ones that failed, without stopping the others. */
-export async function inEveryRegion(regions: readonly string[], task: (region: string) => Promise<void>): Promise<{ region: string; error: unknown }[]> {
+export async function inEveryRegion(regions: readonly ScopeId[], task: (scope: ScopeId) => Promise<void>): Promise<{ region: ScopeId; error: unknown }[]> {
   const results = await Promise.allSettled(regions.map(task));
   return results.flatMap((r, i) => (r.status === 'rejected' ? [{ region: regions[i], error: r.reason as unknown }] : []));
 }

@@ -1,6 +1,6 @@
 import { loadSdk, type SdkModule } from './sdkLoader';
 import { readSharedFiles, listProfiles, profileEndpoint, type ProfileInfo } from './profiles';
-import { parseScope, scopeId } from './scope';
+import { regionScope, scopeParts, scopeId, type ScopeId } from '../core/scope';
 import { effectiveProfile, resolveRegions, type ResolvedRegions } from './regions';
 import { sameAwsSettings, type AwsSettings } from './settings';
 import { AwsUserError, isCredentialProblem, toUserError, type AwsCallContext } from './errors';
@@ -129,7 +129,8 @@ export class AwsSession {
     if (list) {
       // Each profile with its own regions (settings, else its config, else the environment), as `profile · region`.
       const perProfile = await Promise.all(list.map(async (name) => ({ name, resolved: await this.member(name).regions() })));
-      return { regions: perProfile.flatMap(({ name, resolved }) => resolved.regions.map((r) => scopeId(name, r))), from: perProfile[0].resolved.from };
+      const [first, ...rest] = perProfile.flatMap(({ name, resolved }) => resolved.regions.map((r) => scopeId(name, r)));
+      return { regions: [first, ...rest], from: perProfile[0].resolved.from };
     }
     let profileRegion: string | undefined;
     if (this.settingsValue.regions.length === 0) {
@@ -140,12 +141,20 @@ export class AwsSession {
   }
 
   /**
+   * Where a call goes when nothing names a place (a log group given without its region): the first scope
+   * shown. There always is one: each profile has at least the SDK's default region (see resolveRegions).
+   */
+  async firstScope(): Promise<ScopeId> {
+    return (await this.regions()).regions[0];
+  }
+
+  /**
    * The account id behind the credentials (STS GetCallerIdentity, which needs no permission), asked once
    * per session; undefined when it cannot be learnt: the views show the profile without it.
    */
   accountId(): Promise<string | undefined> {
     this.account ??= (async () => {
-      const region = parseScope((await this.regions()).regions[0] ?? 'us-east-1').region;
+      const region = scopeParts(await this.firstScope()).region;
       return callerAccount(this, region);
     })().catch(() => undefined);
     return this.account;
@@ -169,24 +178,24 @@ export class AwsSession {
     }
   }
 
-  async client<K extends ServiceKind>(kind: K, region: string): Promise<Clients[K]> {
-    const scope = parseScope(region);
+  async client<K extends ServiceKind>(kind: K, id: ScopeId): Promise<Clients[K]> {
+    const scope = scopeParts(id);
     if (scope.profile !== undefined && this.profileList) {
       if (!this.profileList.includes(scope.profile)) {
         // A view still holding a root of a profile no longer selected: never call AWS with its credentials.
         const ctx: AwsCallContext = { service: kind, operation: 'Call', region: scope.region, profile: scope.profile, endpoint: this.endpoint };
         throw new AwsUserError(`Profile "${scope.profile}" is no longer selected.`, 'selectProfile', 'ProfileNotSelected', ctx);
       }
-      return this.member(scope.profile).client(kind, scope.region);
+      return this.member(scope.profile).client(kind, regionScope(scope.region));
     }
     if (this.profileList) {
       // A plain region with several profiles: the first selected profile, never credentials nobody selected.
-      return this.member(this.profileList[0]).client(kind, region);
+      return this.member(this.profileList[0]).client(kind, id);
     }
-    const key = `${kind}|${region}`;
+    const key = `${kind}|${id}`;
     let client = this.clients.get(key);
     if (!client) {
-      client = this.createClient(kind, region);
+      client = this.createClient(kind, scope.region);
       this.clients.set(key, client);
       client.catch(() => this.clients.delete(key));
     }

@@ -1,4 +1,4 @@
-import { isScoped } from '../aws/scope';
+import { isScoped } from '../core/scope';
 import { showPick } from '../platform/textSinks';
 
 /**

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { formatResultsDocument } from '../core/insights/results';
 import { capDocument } from '../core/text/limits';
-import { parseScope } from '../aws/scope';
+import { scopeParts } from '../core/scope';
 
 export const RESULTS_SCHEME = 'ops-lens-insights';
 
@@ -68,6 +68,6 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
 /** `staging · us-east-1` → its profile and region; a list of several (`a, b`) is shown as it is. */
 function where(region: string): { profile?: string; region?: string } {
   if (!region || region.includes(',')) return region ? { region } : {};
-  const scope = parseScope(region);
+  const scope = scopeParts(region);
   return scope.profile ? { profile: scope.profile, region: scope.region } : { region };
 }

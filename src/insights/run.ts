@@ -5,7 +5,7 @@ import { acceptedDespiteFindings, analyzeQuery, type QueryAnalysis } from '../co
 import { prepareQueryText } from '../core/insights/markdownBlocks';
 import { parseTimeRange, RANGE_FORMS, RANGES, rangeLabel, windowFor } from '../core/time/ranges';
 import { showError } from '../platform/errors';
-import { scopesFor } from '../aws/scope';
+import { scopesFor } from '../core/scope';
 import { regionForQuery } from './accountPick';
 import { runInsightsQuery } from './execution';
 import type { QueryHistory } from './history';

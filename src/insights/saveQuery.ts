@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { prepareQueryText } from '../core/insights/markdownBlocks';
 import { showError } from '../platform/errors';
-import { scopesFor } from '../aws/scope';
+import { scopesFor } from '../core/scope';
 import { regionForQuery } from './accountPick';
 import type { SavedQuery } from './savedQueries';
 import { notifyInfo } from '../platform/notify';

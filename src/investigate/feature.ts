@@ -2,7 +2,7 @@
 // into it, and answers the page (open an error's events, an execution, the runbook; save the notes).
 import * as vscode from 'vscode';
 import { accountBadge } from '../core/accounts/markings';
-import { scopesFor } from '../aws/scope';
+import { scopesFor } from '../core/scope';
 import { findRunbook } from '../alarms/runbook';
 import { alarmFromArgument } from '../core/metrics/arguments';
 import { notesFileName, notesMarkdown } from '../core/investigate/notes';

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../core/scope';
 import type * as vscode from 'vscode';
 import type { LogGroup, LogsApi } from '../aws/services/logs';
 import { Emitter } from '../core/emitter';
@@ -5,7 +6,7 @@ import { RegionalStore } from '../core/regional/store';
 
 /** A log group as the view shows it. */
 export interface Group {
-  readonly region: string;
+  readonly region: ScopeId;
   readonly name: string;
   readonly arn?: string;
   readonly storedBytes?: number;
@@ -21,7 +22,7 @@ interface GroupPages {
 }
 
 export interface RegionGroups {
-  readonly region: string;
+  readonly region: ScopeId;
   readonly groups: readonly Group[];
   readonly nextToken?: string;
   readonly loading: boolean;
@@ -31,7 +32,7 @@ export interface RegionGroups {
 }
 
 export interface Favorite {
-  readonly region: string;
+  readonly region: ScopeId;
   readonly name: string;
 }
 
@@ -39,7 +40,7 @@ const FAVORITES_KEY = 'opsLens.logs.favorites';
 /** DescribeLogGroups returns at most 50 groups a page. */
 const PAGE_SIZE = 50;
 
-export function toGroup(region: string, g: LogGroup): Group {
+export function toGroup(region: ScopeId, g: LogGroup): Group {
   return {
     region,
     name: g.logGroupName ?? '',
@@ -91,7 +92,7 @@ export class LogsStore {
     return Array.isArray(stored) ? stored.filter((f): f is Favorite => typeof f?.region === 'string' && typeof f?.name === 'string') : [];
   }
 
-  isFavorite(region: string, name: string): boolean {
+  isFavorite(region: ScopeId, name: string): boolean {
     return this.favorites.some((f) => f.region === region && f.name === name);
   }
 
@@ -102,7 +103,7 @@ export class LogsStore {
   }
 
   /** A group already listed, by region and name. */
-  find(region: string, name: string): Group | undefined {
+  find(region: ScopeId, name: string): Group | undefined {
     return this.pages.scope(region)?.data?.groups.find((g) => g.name === name);
   }
 
@@ -118,7 +119,7 @@ export class LogsStore {
   }
 
   /** The next page of one region. */
-  async loadMore(region: string): Promise<boolean> {
+  async loadMore(region: ScopeId): Promise<boolean> {
     const entry = this.pages.scope(region);
     const basis = entry?.data;
     if (!entry || !basis?.nextToken || entry.loading || this.pagingMore.has(region)) return true;
@@ -142,7 +143,7 @@ export class LogsStore {
     }
   }
 
-  private async readPage(region: string, prefix: string, nextToken?: string): Promise<GroupPages> {
+  private async readPage(region: ScopeId, prefix: string, nextToken?: string): Promise<GroupPages> {
     const page = await this.api.logGroupPage(region, { prefix, nextToken, limit: PAGE_SIZE });
     return { groups: page.groups.map((g) => toGroup(region, g)).filter((g) => g.name), nextToken: page.nextToken };
   }

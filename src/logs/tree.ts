@@ -1,3 +1,4 @@
+import type { ScopeId } from '../core/scope';
 import * as vscode from 'vscode';
 import { staleErrorItem, staleRootTooltip, staleSuffix } from '../platform/staleRoot';
 import type { Favorite, Group, LogsStore, RegionGroups } from './store';
@@ -10,7 +11,7 @@ export type LogsNode =
   | { kind: 'favorite'; favorite: Favorite }
   | { kind: 'region'; region: RegionGroups }
   | { kind: 'group'; group: Group }
-  | { kind: 'loadMore'; region: string }
+  | { kind: 'loadMore'; region: ScopeId }
   | { kind: 'error'; id: string; error: Error; lastGood?: Date }
   | { kind: 'message'; id: string; text: string };
 

@@ -5,7 +5,7 @@ import { alarmRefFromArn, type DashboardWidget } from '../core/metrics/dashboard
 import type { ChartQuery } from '../core/metrics/queries';
 import type { WidgetOptions } from '../core/metrics/widgetOptions';
 import type { MetricsApi } from '../aws/services/metrics';
-import { sameProfile } from '../aws/scope';
+import { sameProfile } from '../core/scope';
 import type { AlarmItemView, ChartWidgetView, LineView } from '../webview/protocol';
 import { messageOf } from './chartFetch';
 

@@ -8,7 +8,7 @@ import { RANGE_LABEL, timeWindow } from '../core/metrics/ranges';
 import { normalizeStat } from '../core/metrics/statistics';
 import { applyVariables, readVariables } from '../core/metrics/variables';
 import { functionName, readWidgetOptions, widgetWindow, type ExplorerSelection, type WidgetOptions } from '../core/metrics/widgetOptions';
-import { sameProfile } from '../aws/scope';
+import { sameProfile } from '../core/scope';
 import type { ChartSource, ChartView, LineView, PanelState, WidgetView } from '../webview/protocol';
 import { fetchByWindow, messageOf, type ChartDeps } from './chartFetch';
 import { chartTitle, chartWidget, windowView } from './chartWidget';

@@ -4,7 +4,7 @@ import { readRefreshIntervalSeconds } from '../platform/config';
 import { showError } from '../platform/errors';
 import type { Services } from '../services';
 import { ChartPanel } from '../webview/panel';
-import { sameProfile, scopesFor } from '../aws/scope';
+import { sameProfile, scopesFor } from '../core/scope';
 import { ChartLoader } from './loader';
 import { listAllDashboards, pickAlarm, pickDashboard, pickMetrics, pickRegion } from './pickers';
 import { notifyError } from '../platform/notify';

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../core/scope';
 import * as vscode from 'vscode';
 import type { RefreshBackoff } from '../core/time/backoff';
 import type { Services } from '../services';
@@ -7,7 +8,7 @@ import { withViewProgress } from './textSinks';
 
 /** The part of a feature's store the view skeleton reads: each scope's outcome, and the refresh backoff. */
 export interface RegionalViewStore {
-  readonly regions: readonly { readonly region: string; readonly error?: Error; readonly loadedAt?: Date }[];
+  readonly regions: readonly { readonly region: ScopeId; readonly error?: Error; readonly loadedAt?: Date }[];
   readonly loaded: boolean;
   readonly backoff: RefreshBackoff;
   refresh(regions: readonly string[]): Promise<boolean>;

@@ -1,6 +1,6 @@
 import type { AwsSession } from '../aws/session';
 import type { LogsApi } from '../aws/services/logs';
-import { parseScope, scopeId } from '../aws/scope';
+import { scopeParts, scopeId } from '../core/scope';
 import { fetchErrorsAcross, type FetchedErrors, type RegionFailure } from '../core/productionErrors';
 import { logGroupsByProfile, logGroupsByRegion } from '../core/productionErrors/settings';
 import { insightsWindow } from './insightsWindow';
@@ -21,11 +21,11 @@ export async function fetchProductionErrors(session: AwsSession, logs: LogsApi, 
   const profiles = session.profileList;
   const byRegion = profiles
     ? logGroupsByProfile(logGroups, await Promise.all(profiles.map(async (profile) => ({
-      primary: regions.find((r) => parseScope(r).profile === profile) ?? scopeId(profile, 'us-east-1'),
+      primary: regions.find((r) => scopeParts(r).profile === profile) ?? scopeId(profile, 'us-east-1'),
       account: await session.member(profile).accountId(),
       inRegion: (region: string) => scopeId(profile, region),
     }))))
     : logGroupsByRegion(logGroups, regions[0]);
-  const fetched = await fetchErrorsAcross(byRegion, (region, groups) => insightsWindow(logs, region, groups, queryString, delays), startSec, endSec, { maxBytes, ...(profiles ? { labelOf: (region: string) => parseScope(region).profile, keepGoing: true } : {}) });
+  const fetched = await fetchErrorsAcross(byRegion, (region, groups) => insightsWindow(logs, region, groups, queryString, delays), startSec, endSec, { maxBytes, ...(profiles ? { labelOf: (region: string) => scopeParts(region).profile, keepGoing: true } : {}) });
   return { ...fetched, regions: [...byRegion.keys()] };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseScope, scopeLabel } from '../aws/scope';
+import { scopeParts, scopeLabel, type ScopeId } from '../core/scope';
 import type { AwsSession } from '../aws/session';
 import { markingFor, markingLabel, type AccountMarking } from '../core/accounts/markings';
 import { AccountMarkingsSetting } from './accountMarkingsSetting';
@@ -8,17 +8,17 @@ import { AccountMarkingsSetting } from './accountMarkingsSetting';
 export interface ScopeAccount {
   readonly profile: string;
   readonly accountId?: string;
-  readonly region: string;
+  readonly region: ScopeId;
   readonly marking?: AccountMarking;
 }
 
 /** How the trees, panels and documents name a scope's account: by its region key, with the account id and its marking. */
 export interface RootLabels {
-  label(scope: string): string;
+  label(scope: ScopeId): string;
   /** The account's marking as far as known now (the account id may still be on its way: onDidChange fires). */
-  marking(scope: string): AccountMarking | undefined;
+  marking(scope: ScopeId): AccountMarking | undefined;
   /** Waits for the account id; what a change in that account is judged by. */
-  resolve(scope: string): Promise<ScopeAccount>;
+  resolve(scope: ScopeId): Promise<ScopeAccount>;
   readonly markings: readonly AccountMarking[];
   readonly onDidChange: vscode.Event<void>;
 }
@@ -46,30 +46,29 @@ export class AccountLabels implements RootLabels, vscode.Disposable {
     return this.setting.markings;
   }
 
-  label(scope: string): string {
-    const { profile, region } = parseScope(scope);
+  label(scope: ScopeId): string {
+    const { profile } = scopeParts(scope);
     if (profile === undefined || !this.session.profileList?.includes(profile)) return scope;
     void this.accountOf(profile);
-    const account = this.known.get(profile);
-    return account ? scopeLabel(profile, account, region) : scope;
+    return scopeLabel(scope, this.known.get(profile));
   }
 
-  marking(scope: string): AccountMarking | undefined {
+  marking(scope: ScopeId): AccountMarking | undefined {
     if (this.markings.length === 0) return undefined;
     const profile = this.profileOf(scope);
     void this.accountOf(profile);
     return markingFor(this.markings, { profile, accountId: this.known.get(profile) });
   }
 
-  async resolve(scope: string): Promise<ScopeAccount> {
+  async resolve(scope: ScopeId): Promise<ScopeAccount> {
     const profile = this.profileOf(scope);
     const accountId = await this.accountOf(profile);
-    return { profile, accountId, region: parseScope(scope).region, marking: markingFor(this.markings, { profile, accountId }) };
+    return { profile, accountId, region: scopeParts(scope).region, marking: markingFor(this.markings, { profile, accountId }) };
   }
 
   /** A scope's profile: its own, else (a plain region) the first selected profile or the single one. */
-  private profileOf(scope: string): string {
-    return parseScope(scope).profile ?? this.session.profileList?.[0] ?? this.session.profileName;
+  private profileOf(scope: ScopeId): string {
+    return scopeParts(scope).profile ?? this.session.profileList?.[0] ?? this.session.profileName;
   }
 
   private accountOf(profile: string): Promise<string | undefined> {
@@ -101,7 +100,7 @@ export class AccountLabels implements RootLabels, vscode.Disposable {
 }
 
 /** How a document's header names a scope's account: `PRODUCTION account prod-main`; undefined when unmarked. */
-export function accountHeader(labels: Pick<RootLabels, 'marking'>): (scope: string) => string | undefined {
+export function accountHeader(labels: Pick<RootLabels, 'marking'>): (scope: ScopeId) => string | undefined {
   return (scope) => {
     const marking = labels.marking(scope);
     return marking && markingLabel(marking);

@@ -1,4 +1,4 @@
-import { parseScope } from '../aws/scope';
+import { scopeParts } from '../core/scope';
 import type { Alarm } from '../core/alarms/model';
 
 /**
@@ -8,12 +8,12 @@ import type { Alarm } from '../core/alarms/model';
 export function accountSummary(roots: readonly string[], alarms: Iterable<Alarm>): string | undefined {
   const counts = new Map<string, number>();
   for (const root of roots) {
-    const { profile } = parseScope(root);
+    const { profile } = scopeParts(root);
     if (profile !== undefined) counts.set(profile, 0);
   }
   if (counts.size === 0) return undefined;
   for (const alarm of alarms) {
-    const { profile } = parseScope(alarm.region);
+    const { profile } = scopeParts(alarm.region);
     if (profile !== undefined && alarm.state === 'ALARM' && counts.has(profile)) counts.set(profile, counts.get(profile)! + 1);
   }
   return [...counts].map(([profile, n]) => (n > 0 ? `${profile} ${n} in alarm` : `${profile} 0`)).join(' · ');

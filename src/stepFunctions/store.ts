@@ -1,10 +1,11 @@
+import type { ScopeId } from '../core/scope';
 import type { ExecutionListItem, StateMachineListItem, StepFunctionsApi } from '../aws/services/stepFunctions';
 import { Emitter } from '../core/emitter';
 import { RegionalStore, type ScopeState } from '../core/regional/store';
 import { executionStatus, type ExecutionStatus } from '../core/stepFunctions/model';
 
 export interface Execution {
-  readonly region: string;
+  readonly region: ScopeId;
   readonly arn: string;
   readonly name: string;
   readonly stateMachineArn: string;
@@ -15,7 +16,7 @@ export interface Execution {
 }
 
 export interface StateMachine {
-  readonly region: string;
+  readonly region: ScopeId;
   readonly arn: string;
   readonly name: string;
   readonly type: string;
@@ -33,7 +34,7 @@ export interface ExecutionList {
 }
 
 export interface RegionMachines {
-  readonly region: string;
+  readonly region: ScopeId;
   readonly machines: readonly StateMachine[];
   readonly error?: Error;
   /** When the state machines were last read without error. */
@@ -44,7 +45,7 @@ export interface RegionMachines {
 
 const asRegionMachines = (s: ScopeState<readonly StateMachine[]>): RegionMachines => ({ ...s, machines: s.data ?? [] });
 
-function toExecution(region: string, e: ExecutionListItem): Execution {
+function toExecution(region: ScopeId, e: ExecutionListItem): Execution {
   return {
     region,
     arn: e.executionArn ?? '',
@@ -57,7 +58,7 @@ function toExecution(region: string, e: ExecutionListItem): Execution {
   };
 }
 
-function toMachine(region: string, m: StateMachineListItem): StateMachine {
+function toMachine(region: ScopeId, m: StateMachineListItem): StateMachine {
   return { region, arn: m.stateMachineArn ?? '', name: m.name ?? '', type: m.type ?? 'STANDARD' };
 }
 
@@ -113,7 +114,7 @@ export class StepFunctionsStore {
     return results.every(Boolean);
   }
 
-  private async readRegion(region: string): Promise<StateMachine[]> {
+  private async readRegion(region: ScopeId): Promise<StateMachine[]> {
     const machines: StateMachine[] = [];
     for await (const page of this.api.stateMachinePages(region)) machines.push(...page.map((m) => toMachine(region, m)));
     return machines.sort((a, b) => a.name.localeCompare(b.name));

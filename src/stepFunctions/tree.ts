@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { STATUS_LABEL, canRedrive, type ExecutionStatus } from '../core/stepFunctions/model';
 import { formatDuration, relativeTime } from '../core/time/relative';
 import { staleErrorItem, staleRootTooltip, staleSuffix } from '../platform/staleRoot';
-import { isScoped } from '../aws/scope';
+import { isScoped } from '../core/scope';
 import type { RootLabels } from '../session/accountLabels';
 import { markRoot } from '../session/rootMarking';
 import type { Execution, RegionMachines, StateMachine, StepFunctionsStore } from './store';

@@ -1,4 +1,4 @@
-import { scopesFor } from '../../aws/scope';
+import { scopesFor } from '../../core/scope';
 import { parseQueryFileMetadata } from '../../core/insights/metadata';
 import { windowFor, parseTimeRange, RANGE_FORMS } from '../../core/time/ranges';
 import { runInsightsQuery as runQuery } from '../../insights/execution';

@@ -1,5 +1,5 @@
 import { errorEventsQuery, QUERY_LIMIT } from '../../core/productionErrors/query';
-import { isScoped, parseScope, sameProfile, scopeId } from '../../aws/scope';
+import { isScoped, scopeParts, sameProfile, scopeId } from '../../core/scope';
 import { logGroupsByProfile, logGroupsByRegion, productionErrorsSettings, type ProfileTarget } from '../../core/productionErrors/settings';
 import { parseTimeRange, RANGE_FORMS, windowFor } from '../../core/time/ranges';
 import type * as Run from './productionErrorsRun';
@@ -50,9 +50,9 @@ async function plan(input: ToolInput, ctx: ToolContext): Promise<Plan | string> 
  */
 function profileTargets(regions: readonly string[], given: string | undefined): ProfileTarget[] | undefined {
   if (given && isScoped(given)) return [{ primary: given, inRegion: (r) => sameProfile(given, r) }];
-  const profiles = [...new Set(regions.map((r) => parseScope(r).profile).filter((p): p is string => p !== undefined))];
+  const profiles = [...new Set(regions.map((r) => scopeParts(r).profile).filter((p): p is string => p !== undefined))];
   if (profiles.length === 0) return undefined;
-  return profiles.map((profile) => ({ primary: given ? scopeId(profile, given) : regions.find((r) => parseScope(r).profile === profile)!, inRegion: (r: string) => scopeId(profile, r) }));
+  return profiles.map((profile) => ({ primary: given ? scopeId(profile, given) : regions.find((r) => scopeParts(r).profile === profile)!, inRegion: (r: string) => scopeId(profile, r) }));
 }
 
 export function describePlan(p: Plan): string {

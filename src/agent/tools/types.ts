@@ -2,7 +2,7 @@ import type { CloudWatchApi } from '../../aws/services/cloudWatch';
 import type { LogsApi } from '../../aws/services/logs';
 import type { MetricsApi } from '../../aws/services/metrics';
 import type { StepFunctionsApi } from '../../aws/services/stepFunctions';
-import { scopesFor } from '../../aws/scope';
+import { scopesFor } from '../../core/scope';
 import type { HealthChange } from '../../core/investigate/model';
 import { arnRegion } from '../../core/stepFunctions/model';
 import type { QueryScanHistory } from './scanHistory';

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../../core/scope';
 import type { MetricAlarm, CompositeAlarm, AlarmHistoryItem, StateValue } from '@aws-sdk/client-cloudwatch';
 import type { AwsSession } from '../session';
 import { loadSdk } from '../sdkLoader';
@@ -13,15 +14,15 @@ export interface AlarmPage {
 /** The CloudWatch operations Ops Lens uses. Features depend on this seam, not on the SDK. */
 export interface CloudWatchApi {
   /** Every page of metric and composite alarms (100 per call). */
-  alarmPages(region: string, filter?: { names?: string[]; prefix?: string }): AsyncGenerator<AlarmPage>;
-  alarmHistory(region: string, alarmName: string, maxItems?: number): Promise<AlarmHistoryItem[]>;
-  tags(region: string, resourceArn: string): Promise<Record<string, string>>;
+  alarmPages(scope: ScopeId, filter?: { names?: string[]; prefix?: string }): AsyncGenerator<AlarmPage>;
+  alarmHistory(scope: ScopeId, alarmName: string, maxItems?: number): Promise<AlarmHistoryItem[]>;
+  tags(scope: ScopeId, resourceArn: string): Promise<Record<string, string>>;
 }
 
 /** DescribeAlarms for metric and composite alarms, every NextToken page followed. */
-export async function* describeAlarmPages(session: AwsSession, region: string, request: { AlarmNames?: string[]; AlarmNamePrefix?: string; MaxRecords?: number }): AsyncGenerator<AlarmPage> {
+export async function* describeAlarmPages(session: AwsSession, scope: ScopeId, request: { AlarmNames?: string[]; AlarmNamePrefix?: string; MaxRecords?: number }): AsyncGenerator<AlarmPage> {
   const sdk = await loadSdk();
-  const client = await session.client('cloudWatch', region);
+  const client = await session.client('cloudWatch', scope);
   for await (const pages of paginate(async (token) => {
     const out = await client.send(new sdk.cloudWatch.DescribeAlarmsCommand({ ...request, AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], NextToken: token }));
     return { items: [{ metricAlarms: out.MetricAlarms ?? [], compositeAlarms: out.CompositeAlarms ?? [] }], next: out.NextToken };
@@ -31,13 +32,13 @@ export async function* describeAlarmPages(session: AwsSession, region: string, r
 export class SdkCloudWatch implements CloudWatchApi {
   constructor(private readonly session: AwsSession) {}
 
-  alarmPages(region: string, filter: { names?: string[]; prefix?: string } = {}): AsyncGenerator<AlarmPage> {
-    return describeAlarmPages(this.session, region, { MaxRecords: 100, AlarmNames: filter.names, AlarmNamePrefix: filter.prefix });
+  alarmPages(scope: ScopeId, filter: { names?: string[]; prefix?: string } = {}): AsyncGenerator<AlarmPage> {
+    return describeAlarmPages(this.session, scope, { MaxRecords: 100, AlarmNames: filter.names, AlarmNamePrefix: filter.prefix });
   }
 
-  async alarmHistory(region: string, alarmName: string, maxItems = 100): Promise<AlarmHistoryItem[]> {
+  async alarmHistory(scope: ScopeId, alarmName: string, maxItems = 100): Promise<AlarmHistoryItem[]> {
     const sdk = await loadSdk();
-    const client = await this.session.client('cloudWatch', region);
+    const client = await this.session.client('cloudWatch', scope);
     const items: AlarmHistoryItem[] = [];
     for await (const page of paginate(async (token) => {
       const out = await client.send(new sdk.cloudWatch.DescribeAlarmHistoryCommand({ AlarmName: alarmName, HistoryItemType: 'StateUpdate', ScanBy: 'TimestampDescending', MaxRecords: 100, NextToken: token }));
@@ -49,9 +50,9 @@ export class SdkCloudWatch implements CloudWatchApi {
     return items.slice(0, maxItems);
   }
 
-  async tags(region: string, resourceArn: string): Promise<Record<string, string>> {
+  async tags(scope: ScopeId, resourceArn: string): Promise<Record<string, string>> {
     const sdk = await loadSdk();
-    const client = await this.session.client('cloudWatch', region);
+    const client = await this.session.client('cloudWatch', scope);
     const out = await client.send(new sdk.cloudWatch.ListTagsForResourceCommand({ ResourceARN: resourceArn }));
     return Object.fromEntries((out.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
   }

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../../core/scope';
 import type { FilteredLogEvent, GetQueryResultsResponse, LiveTailSessionLogEvent, LogGroup, QueryDefinition } from '@aws-sdk/client-cloudwatch-logs';
 import type { AwsSession } from '../session';
 import { loadSdk } from '../sdkLoader';
@@ -34,21 +35,21 @@ export type LiveTailMessage =
 
 /** The CloudWatch Logs operations Ops Lens uses. */
 export interface LogsApi {
-  logGroupPages(region: string, prefix?: string): AsyncGenerator<LogGroup[]>;
+  logGroupPages(scope: ScopeId, prefix?: string): AsyncGenerator<LogGroup[]>;
   /** One page of DescribeLogGroups, for views that load more on demand. */
-  logGroupPage(region: string, options: { prefix?: string; nextToken?: string; limit?: number }): Promise<{ groups: LogGroup[]; nextToken?: string }>;
+  logGroupPage(scope: ScopeId, options: { prefix?: string; nextToken?: string; limit?: number }): Promise<{ groups: LogGroup[]; nextToken?: string }>;
   /** A Live Tail session: its messages until the service ends it or `signal` aborts (which closes it server-side). */
-  startLiveTail(region: string, request: LiveTailRequest, signal: AbortSignal): AsyncGenerator<LiveTailMessage>;
+  startLiveTail(scope: ScopeId, request: LiveTailRequest, signal: AbortSignal): AsyncGenerator<LiveTailMessage>;
   /** Events of one log group in a time window (epoch ms), oldest first, every page up to the limit. */
-  filterEvents(region: string, filter: EventFilter): Promise<{ events: FilteredLogEvent[]; truncated: boolean }>;
+  filterEvents(scope: ScopeId, filter: EventFilter): Promise<{ events: FilteredLogEvent[]; truncated: boolean }>;
   /** Times in epoch seconds, as StartQuery takes them. */
-  startQuery(region: string, query: StartQueryInput): Promise<string>;
-  queryResults(region: string, queryId: string): Promise<GetQueryResultsResponse>;
-  stopQuery(region: string, queryId: string): Promise<boolean>;
-  queryDefinitionPages(region: string): AsyncGenerator<QueryDefinition[]>;
-  putQueryDefinition(region: string, definition: { name: string; queryString: string; logGroupNames: string[]; queryDefinitionId?: string }): Promise<string>;
+  startQuery(scope: ScopeId, query: StartQueryInput): Promise<string>;
+  queryResults(scope: ScopeId, queryId: string): Promise<GetQueryResultsResponse>;
+  stopQuery(scope: ScopeId, queryId: string): Promise<boolean>;
+  queryDefinitionPages(scope: ScopeId): AsyncGenerator<QueryDefinition[]>;
+  putQueryDefinition(scope: ScopeId, definition: { name: string; queryString: string; logGroupNames: string[]; queryDefinitionId?: string }): Promise<string>;
   /** Field names discovered in a log group (for completion). */
-  logGroupFields(region: string, logGroupName: string): Promise<string[]>;
+  logGroupFields(scope: ScopeId, logGroupName: string): Promise<string[]>;
 }
 
 /** StartQuery's input: log groups by name or by ARN (`logGroupIdentifiers`), or none when the query names them (SOURCE, SQL). */
@@ -72,25 +73,25 @@ export function withoutForeignHostPrefix(hostname: string): string {
 export class SdkLogs implements LogsApi {
   constructor(private readonly session: AwsSession) {}
 
-  async *logGroupPages(region: string, prefix?: string): AsyncGenerator<LogGroup[]> {
+  async *logGroupPages(scope: ScopeId, prefix?: string): AsyncGenerator<LogGroup[]> {
     const sdk = await loadSdk();
-    const client = await this.session.client('logs', region);
+    const client = await this.session.client('logs', scope);
     yield* paginate(async (token) => {
       const out = await client.send(new sdk.logs.DescribeLogGroupsCommand({ nextToken: token, logGroupNamePrefix: prefix || undefined }));
       return { items: out.logGroups, next: out.nextToken };
     });
   }
 
-  async logGroupPage(region: string, options: { prefix?: string; nextToken?: string; limit?: number }): Promise<{ groups: LogGroup[]; nextToken?: string }> {
+  async logGroupPage(scope: ScopeId, options: { prefix?: string; nextToken?: string; limit?: number }): Promise<{ groups: LogGroup[]; nextToken?: string }> {
     const sdk = await loadSdk();
-    const client = await this.session.client('logs', region);
+    const client = await this.session.client('logs', scope);
     const out = await client.send(new sdk.logs.DescribeLogGroupsCommand({ nextToken: options.nextToken, logGroupNamePrefix: options.prefix || undefined, limit: options.limit }));
     return { groups: out.logGroups ?? [], nextToken: out.nextToken };
   }
 
-  async *startLiveTail(region: string, request: LiveTailRequest, signal: AbortSignal): AsyncGenerator<LiveTailMessage> {
+  async *startLiveTail(scope: ScopeId, request: LiveTailRequest, signal: AbortSignal): AsyncGenerator<LiveTailMessage> {
     const sdk = await loadSdk();
-    const client = await this.session.client('logs', region);
+    const client = await this.session.client('logs', scope);
     const command = new sdk.logs.StartLiveTailCommand({
       logGroupIdentifiers: request.logGroupIdentifiers,
       logEventFilterPattern: request.logEventFilterPattern || undefined,
@@ -121,9 +122,9 @@ export class SdkLogs implements LogsApi {
     if (!signal.aborted) yield { kind: 'end', reason: 'The service ended the session', timedOut: false };
   }
 
-  async filterEvents(region: string, filter: EventFilter): Promise<{ events: FilteredLogEvent[]; truncated: boolean }> {
+  async filterEvents(scope: ScopeId, filter: EventFilter): Promise<{ events: FilteredLogEvent[]; truncated: boolean }> {
     const sdk = await loadSdk();
-    const client = await this.session.client('logs', region);
+    const client = await this.session.client('logs', scope);
     const events: FilteredLogEvent[] = [];
     for await (const page of paginate(async (token) => {
       const out = await client.send(new sdk.logs.FilterLogEventsCommand({ logGroupName: filter.logGroupName, startTime: filter.startTime, endTime: filter.endTime, filterPattern: filter.filterPattern, nextToken: token }), { abortSignal: filter.signal });
@@ -137,44 +138,44 @@ export class SdkLogs implements LogsApi {
     return { events: events.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0)), truncated: false };
   }
 
-  async startQuery(region: string, query: StartQueryInput): Promise<string> {
+  async startQuery(scope: ScopeId, query: StartQueryInput): Promise<string> {
     const sdk = await loadSdk();
-    const client = await this.session.client('logs', region);
+    const client = await this.session.client('logs', scope);
     const out = await client.send(new sdk.logs.StartQueryCommand(query));
     return out.queryId ?? '';
   }
 
-  async queryResults(region: string, queryId: string): Promise<GetQueryResultsResponse> {
+  async queryResults(scope: ScopeId, queryId: string): Promise<GetQueryResultsResponse> {
     const sdk = await loadSdk();
-    const client = await this.session.client('logs', region);
+    const client = await this.session.client('logs', scope);
     return client.send(new sdk.logs.GetQueryResultsCommand({ queryId }));
   }
 
-  async stopQuery(region: string, queryId: string): Promise<boolean> {
+  async stopQuery(scope: ScopeId, queryId: string): Promise<boolean> {
     const sdk = await loadSdk();
-    const client = await this.session.client('logs', region);
+    const client = await this.session.client('logs', scope);
     return (await client.send(new sdk.logs.StopQueryCommand({ queryId }))).success ?? false;
   }
 
-  async *queryDefinitionPages(region: string): AsyncGenerator<QueryDefinition[]> {
+  async *queryDefinitionPages(scope: ScopeId): AsyncGenerator<QueryDefinition[]> {
     const sdk = await loadSdk();
-    const client = await this.session.client('logs', region);
+    const client = await this.session.client('logs', scope);
     yield* paginate(async (token) => {
       const out = await client.send(new sdk.logs.DescribeQueryDefinitionsCommand({ nextToken: token, maxResults: 1000 }));
       return { items: out.queryDefinitions, next: out.nextToken };
     });
   }
 
-  async putQueryDefinition(region: string, definition: { name: string; queryString: string; logGroupNames: string[]; queryDefinitionId?: string }): Promise<string> {
+  async putQueryDefinition(scope: ScopeId, definition: { name: string; queryString: string; logGroupNames: string[]; queryDefinitionId?: string }): Promise<string> {
     const sdk = await loadSdk();
-    const client = await this.session.client('logs', region);
+    const client = await this.session.client('logs', scope);
     const out = await client.send(new sdk.logs.PutQueryDefinitionCommand({ ...definition, logGroupNames: definition.logGroupNames.length ? definition.logGroupNames : undefined }));
     return out.queryDefinitionId ?? '';
   }
 
-  async logGroupFields(region: string, logGroupName: string): Promise<string[]> {
+  async logGroupFields(scope: ScopeId, logGroupName: string): Promise<string[]> {
     const sdk = await loadSdk();
-    const client = await this.session.client('logs', region);
+    const client = await this.session.client('logs', scope);
     const out = await client.send(new sdk.logs.GetLogGroupFieldsCommand({ logGroupName }));
     return (out.logGroupFields ?? []).map((f) => f.name ?? '').filter(Boolean);
   }

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../../core/scope';
 import type { CompositeAlarm, MetricAlarm, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import type { AwsSession } from '../session';
 import { loadSdk } from '../sdkLoader';
@@ -54,23 +55,23 @@ export interface MetricsApi {
    * GetMetricData for any number of queries: at most 500 per call (an expression stays with the
    * queries it names), every NextToken page followed, pages merged per series.
    */
-  getMetricData(region: string, queries: readonly MetricDataQuery[], start: Date, end: Date, options?: MetricDataOptions): Promise<MetricDataResponse>;
+  getMetricData(scope: ScopeId, queries: readonly MetricDataQuery[], start: Date, end: Date, options?: MetricDataOptions): Promise<MetricDataResponse>;
   /** Every page of ListMetrics (500 metrics per page). */
-  listMetricPages(region: string, filter?: MetricFilter): AsyncGenerator<MetricRef[]>;
+  listMetricPages(scope: ScopeId, filter?: MetricFilter): AsyncGenerator<MetricRef[]>;
   /** Every page of ListDashboards. */
-  listDashboards(region: string): AsyncGenerator<DashboardSummary[]>;
-  getDashboard(region: string, name: string): Promise<DashboardDefinition>;
+  listDashboards(scope: ScopeId): AsyncGenerator<DashboardSummary[]>;
+  getDashboard(scope: ScopeId, name: string): Promise<DashboardDefinition>;
   /** DescribeAlarms by name (100 names per call). */
-  describeAlarms(region: string, names: readonly string[]): Promise<AlarmsByName>;
+  describeAlarms(scope: ScopeId, names: readonly string[]): Promise<AlarmsByName>;
 }
 
 export class SdkMetrics implements MetricsApi {
   constructor(private readonly session: AwsSession) {}
 
-  async getMetricData(region: string, queries: readonly MetricDataQuery[], start: Date, end: Date, options: MetricDataOptions = {}): Promise<MetricDataResponse> {
+  async getMetricData(scope: ScopeId, queries: readonly MetricDataQuery[], start: Date, end: Date, options: MetricDataOptions = {}): Promise<MetricDataResponse> {
     if (queries.length === 0) return { series: [], messages: [], calls: 0 };
     const sdk = await loadSdk();
-    const client = await this.session.client('cloudWatch', region);
+    const client = await this.session.client('cloudWatch', scope);
     return fetchBatched(queries, async (batch, token) => {
       const out = await client.send(new sdk.cloudWatch.GetMetricDataCommand({
         MetricDataQueries: batch,
@@ -84,9 +85,9 @@ export class SdkMetrics implements MetricsApi {
     }, { maxPerCall: options.maxQueriesPerCall ?? MAX_QUERIES_PER_CALL, concurrency: options.concurrency });
   }
 
-  async *listMetricPages(region: string, filter: MetricFilter = {}): AsyncGenerator<MetricRef[]> {
+  async *listMetricPages(scope: ScopeId, filter: MetricFilter = {}): AsyncGenerator<MetricRef[]> {
     const sdk = await loadSdk();
-    const client = await this.session.client('cloudWatch', region);
+    const client = await this.session.client('cloudWatch', scope);
     yield* paginate(async (token) => {
       const out = await client.send(new sdk.cloudWatch.ListMetricsCommand({
         Namespace: filter.namespace,
@@ -103,14 +104,14 @@ export class SdkMetrics implements MetricsApi {
     });
   }
 
-  async *listDashboards(region: string): AsyncGenerator<DashboardSummary[]> {
+  async *listDashboards(scope: ScopeId): AsyncGenerator<DashboardSummary[]> {
     const sdk = await loadSdk();
-    const client = await this.session.client('cloudWatch', region);
+    const client = await this.session.client('cloudWatch', scope);
     yield* paginate(async (token) => {
       const out = await client.send(new sdk.cloudWatch.ListDashboardsCommand({ NextToken: token }));
       const items = (out.DashboardEntries ?? []).map((d): DashboardSummary => ({
         name: d.DashboardName ?? '',
-        region,
+        region: scope,
         arn: d.DashboardArn,
         lastModified: d.LastModified,
         size: d.Size,
@@ -119,20 +120,20 @@ export class SdkMetrics implements MetricsApi {
     });
   }
 
-  async getDashboard(region: string, name: string): Promise<DashboardDefinition> {
+  async getDashboard(scope: ScopeId, name: string): Promise<DashboardDefinition> {
     const sdk = await loadSdk();
-    const client = await this.session.client('cloudWatch', region);
+    const client = await this.session.client('cloudWatch', scope);
     const out = await client.send(new sdk.cloudWatch.GetDashboardCommand({ DashboardName: name }));
-    return { name: out.DashboardName ?? name, region, arn: out.DashboardArn, body: out.DashboardBody ?? '{}' };
+    return { name: out.DashboardName ?? name, region: scope, arn: out.DashboardArn, body: out.DashboardBody ?? '{}' };
   }
 
-  async describeAlarms(region: string, names: readonly string[]): Promise<AlarmsByName> {
+  async describeAlarms(scope: ScopeId, names: readonly string[]): Promise<AlarmsByName> {
     const result: AlarmsByName = { metricAlarms: [], compositeAlarms: [] };
     const unique = [...new Set(names)];
     if (unique.length === 0) return result;
     for (let i = 0; i < unique.length; i += 100) {
       const chunk = unique.slice(i, i + 100);
-      for await (const page of describeAlarmPages(this.session, region, { AlarmNames: chunk })) {
+      for await (const page of describeAlarmPages(this.session, scope, { AlarmNames: chunk })) {
         // Some endpoints ignore the name filter; keep only what was asked for.
         result.metricAlarms.push(...page.metricAlarms.filter((a) => chunk.includes(a.AlarmName ?? '')));
         result.compositeAlarms.push(...page.compositeAlarms.filter((a) => chunk.includes(a.AlarmName ?? '')));

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../scope';
 import type { CompositeAlarm, MetricAlarm } from '@aws-sdk/client-cloudwatch';
 
 export type AlarmState = 'ALARM' | 'INSUFFICIENT_DATA' | 'OK';
@@ -17,7 +18,7 @@ export interface MetricDimension {
 
 /** One alarm as the views show it; built from DescribeAlarms output, independent of the SDK. */
 export interface Alarm {
-  readonly region: string;
+  readonly region: ScopeId;
   readonly name: string;
   readonly arn: string;
   readonly kind: 'metric' | 'composite';
@@ -53,7 +54,7 @@ function state(value: string | undefined): AlarmState {
 }
 
 /** What metric and composite alarms have in common. */
-function commonFields(region: string, a: MetricAlarm | CompositeAlarm): Omit<Alarm, 'kind'> {
+function commonFields(region: ScopeId, a: MetricAlarm | CompositeAlarm): Omit<Alarm, 'kind'> {
   return {
     region,
     name: a.AlarmName ?? '',
@@ -70,7 +71,7 @@ function commonFields(region: string, a: MetricAlarm | CompositeAlarm): Omit<Ala
   };
 }
 
-export function fromMetricAlarm(region: string, a: MetricAlarm): Alarm {
+export function fromMetricAlarm(region: ScopeId, a: MetricAlarm): Alarm {
   return {
     ...commonFields(region, a),
     kind: 'metric',
@@ -99,7 +100,7 @@ export function fromMetricAlarm(region: string, a: MetricAlarm): Alarm {
   };
 }
 
-export function fromCompositeAlarm(region: string, a: CompositeAlarm): Alarm {
+export function fromCompositeAlarm(region: ScopeId, a: CompositeAlarm): Alarm {
   return { ...commonFields(region, a), kind: 'composite', rule: a.AlarmRule ?? '' };
 }
 

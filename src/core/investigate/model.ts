@@ -1,3 +1,4 @@
+import type { ScopeId } from '../scope';
 // What an investigation is made of: parts that arrive one by one, each with its own outcome. The panel's
 // protocol (src/webview/investigationProtocol.ts) carries these; the notes are written from them.
 import type { StateTransition, TimeBand } from '../metrics/alarmBands';
@@ -8,7 +9,7 @@ import type { InvestigationWindow, Moment } from './window';
 export interface AlarmPartData {
   readonly kind: 'alarm';
   readonly name: string;
-  readonly region: string;
+  readonly region: ScopeId;
   readonly alarmKind: 'metric' | 'composite';
   readonly state: string;
   /** "ExecutionsFailed ≥ 1", or the composite rule. */

@@ -1,10 +1,11 @@
+import type { ScopeId } from '../scope';
 import { Emitter } from '../emitter';
 import { RefreshBackoff } from '../time/backoff';
 
 /** What a regional view knows of one scope (a region, or `profile · region` with several profiles). */
 export interface ScopeState<T> {
   /** The scope id; named `region` because outages and the trees' roots are keyed by it. */
-  readonly region: string;
+  readonly region: ScopeId;
   /** The last good read; kept while later reads fail. */
   readonly data?: T;
   /** When `data` was read. */
@@ -17,7 +18,7 @@ export interface ScopeState<T> {
 }
 
 interface Pass {
-  scopes: readonly string[];
+  scopes: readonly ScopeId[];
   readonly generation: number;
   promise: Promise<boolean>;
 }
@@ -44,7 +45,7 @@ export class RegionalStore<T> {
   private generation = 0;
   private loadedOnce = false;
 
-  constructor(private readonly read: (scope: string) => Promise<T>, private readonly now: () => Date = () => new Date()) {}
+  constructor(private readonly read: (scope: ScopeId) => Promise<T>, private readonly now: () => Date = () => new Date()) {}
 
   /** Every scope, in the order of the latest refresh. */
   get scopes(): readonly ScopeState<T>[] {
@@ -61,7 +62,7 @@ export class RegionalStore<T> {
   }
 
   /** Reads every scope; resolves true when all reads succeeded. */
-  refresh(scopes: readonly string[]): Promise<boolean> {
+  refresh(scopes: readonly ScopeId[]): Promise<boolean> {
     if (this.queued) {
       this.queued.scopes = [...scopes];
       return this.queued.promise;
@@ -95,7 +96,7 @@ export class RegionalStore<T> {
     this.changed.fire();
   }
 
-  private start(scopes: readonly string[]): Promise<boolean> {
+  private start(scopes: readonly ScopeId[]): Promise<boolean> {
     const pass: Pass = { scopes, generation: this.generation, promise: Promise.resolve(true) };
     pass.promise = this.load(pass).finally(() => {
       if (this.running === pass) this.running = undefined;

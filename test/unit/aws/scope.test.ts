@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { sameProfile, scopesFor } from '../../../src/aws/scope';
+import { sameProfile, scopesFor } from '../../../src/core/scope';
 import { arnPlace } from '../../../src/aws/arnScope';
 
 describe('a region named inside a scope', () => {
