@@ -87,7 +87,7 @@ export function createToolHost(context: vscode.ExtensionContext, services: Servi
     stepFunctions: services.stepFunctions,
     metrics: services.metrics,
     regions: async () => [...(await services.session.regions()).regions],
-    regionOfArn: (arn) => scopeOfArn(services.session, arn),
+    scopeOfArn: (arn) => scopeOfArn(services.session, arn),
     workspace: new WorkspaceFolderFiles(),
     queryScans: new QueryScanHistory({ get: () => context.globalState.get(QUERY_SCANS_KEY), set: (entries) => context.globalState.update(QUERY_SCANS_KEY, entries) }),
     healthChanges: deps.healthChanges,

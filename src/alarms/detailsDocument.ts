@@ -3,6 +3,7 @@ import type { CloudWatchApi } from '../aws/services/cloudWatch';
 import { childAlarmNames } from '../core/alarms/compositeRule';
 import { formatAlarmDetails, historyEntry, type HistoryEntry } from '../core/alarms/details';
 import type { Alarm } from '../core/alarms/model';
+import { parseScopeId } from '../core/scope';
 import type { AlarmsStore } from './store';
 
 export const ALARM_SCHEME = 'ops-lens-alarm';
@@ -19,8 +20,10 @@ export class AlarmDetailsProvider implements vscode.TextDocumentContentProvider 
   constructor(private readonly store: AlarmsStore, private readonly cloudWatch: CloudWatchApi) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const [, region, file] = uri.path.split('/');
+    const [, place, file] = uri.path.split('/');
     const name = decodeURIComponent(file.replace(/\.md$/, ''));
+    const region = parseScopeId(place);
+    if (!region) return `# ${name}\n\nThis alarm no longer exists in ${place}, or it could not be loaded. Refresh the Alarms view.`;
     let alarm = this.store.find(name, region);
     if (!alarm) {
       await this.store.refresh(this.store.regions.map((r) => r.region));

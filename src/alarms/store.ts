@@ -55,7 +55,7 @@ export class AlarmsStore {
   }
 
   /** Refreshes every region; resolves true when all succeeded. Concurrent calls share one refresh. */
-  refresh(regions: readonly string[]): Promise<boolean> {
+  refresh(regions: readonly ScopeId[]): Promise<boolean> {
     return this.scopes.refresh(regions);
   }
 

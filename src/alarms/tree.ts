@@ -8,7 +8,7 @@ import { staleErrorItem, staleRootTooltip, staleSuffix } from '../platform/stale
 import type { AlarmsStore, RegionAlarms } from './store';
 import { alarmTooltip } from './tooltip';
 import type { IgnoredSettings } from '../platform/trust';
-import { isScoped } from '../core/scope';
+import { isScoped, type ScopeId } from '../core/scope';
 import type { RootLabels } from '../session/accountLabels';
 import { untrustedMarkdown } from '../platform/textSinks';
 import { markRoot } from '../session/rootMarking';

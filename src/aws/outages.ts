@@ -1,7 +1,8 @@
+import type { ScopeId } from '../core/scope';
 import { isCredentialProblem } from './errors';
 
 export interface RegionOutcome {
-  readonly region: string;
+  readonly region: ScopeId;
   /** The refresh of this region failed with this error. */
   readonly error?: Error;
 }
@@ -9,7 +10,7 @@ export interface RegionOutcome {
 /** A failure worth one message: the first of its outage. */
 export interface OutageStart {
   readonly scope: string;
-  readonly region: string;
+  readonly region: ScopeId;
   readonly error: Error;
   /** Expired or rejected credentials: one outage for the whole session, whichever view met it. */
   readonly credentials: boolean;

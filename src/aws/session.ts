@@ -155,7 +155,7 @@ export class AwsSession {
   accountId(): Promise<string | undefined> {
     this.account ??= (async () => {
       const region = scopeParts(await this.firstScope()).region;
-      return callerAccount(this, region);
+      return callerAccount(this, regionScope(region));
     })().catch(() => undefined);
     return this.account;
   }

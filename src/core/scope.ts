@@ -27,6 +27,14 @@ export function regionScope(region: string): ScopeId {
   return region as ScopeId;
 }
 
+/**
+ * A scope id the product wrote itself and reads back (a tree item's argument, a URI or webview message it
+ * made, a stored key): taken as it is. Text typed by a person or a model goes through `parseScopeId`.
+ */
+export function asScopeId(text: string): ScopeId {
+  return text as ScopeId;
+}
+
 /** The profile and region of a scope id; a plain region has no profile. */
 export function scopeParts(id: ScopeId): Scope {
   const at = id.lastIndexOf(SEPARATOR);

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../core/scope';
 import { isTransient } from '../aws/errors';
 import { INSIGHTS_POLL_RETRY } from '../aws/retry';
 import type { GetQueryResultsResponse, LogsApi } from '../aws/services/logs';
@@ -5,7 +6,7 @@ import type { GetQueryResultsResponse, LogsApi } from '../aws/services/logs';
 export type QueryLanguage = 'CWLI' | 'SQL' | 'PPL';
 
 export interface QueryRequest {
-  readonly region: string;
+  readonly region: ScopeId;
   readonly queryString: string;
   /** Log group names or ARNs; empty when the query names its own (SOURCE, SQL's FROM). */
   readonly logGroupNames: readonly string[];
@@ -71,7 +72,7 @@ export async function runInsightsQuery(logs: LogsApi, request: QueryRequest, hoo
   }
 }
 
-async function cancel(logs: LogsApi, region: string, queryId: string): Promise<QueryOutcome> {
+async function cancel(logs: LogsApi, region: ScopeId, queryId: string): Promise<QueryOutcome> {
   try {
     await logs.stopQuery(region, queryId);
   } catch {

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../core/scope';
 import type * as vscode from 'vscode';
 import type { SavedQuery } from './savedQueries';
 
@@ -6,7 +7,7 @@ export interface HistoryEntry {
   readonly text: string;
   readonly logGroups: readonly string[];
   readonly range: string;
-  readonly region: string;
+  readonly region: ScopeId;
   readonly at: string;
   readonly status: string;
   readonly recordsMatched?: number;

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../core/scope';
 import * as vscode from 'vscode';
 import { AGGREGATE_FUNCTIONS, COMMANDS, commandInfo, functionInfo, KEYWORDS, SCALAR_FUNCTIONS, SYSTEM_FIELDS, type CommandInfo, type FunctionInfo } from '../core/insights/catalog';
 import type * as Parser from '../core/insights/parser';
@@ -114,7 +115,7 @@ export class InsightsCompletion implements vscode.CompletionItemProvider {
   private async fields(document: vscode.TextDocument): Promise<string[]> {
     const groups = parseQueryFileMetadata(document.getText()).logGroups ?? readSetting<string[]>('insights.defaultLogGroups', []);
     if (!groups.length) return [];
-    let region: string;
+    let region: ScopeId;
     try {
       region = (await this.services.session.regions()).regions[0];
     } catch {

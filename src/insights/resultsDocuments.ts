@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { formatResultsDocument } from '../core/insights/results';
 import { capDocument } from '../core/text/limits';
-import { scopeParts } from '../core/scope';
+import { scopeParts, type ScopeId } from '../core/scope';
 
 export const RESULTS_SCHEME = 'ops-lens-insights';
 
@@ -9,7 +9,7 @@ export interface ResultsData {
   readonly queryName: string;
   readonly query: string;
   readonly logGroups: string[];
-  readonly region: string;
+  readonly region: ScopeId;
   readonly range: { start: Date; end: Date; label: string };
   readonly status: string;
   readonly statistics?: { recordsMatched?: number; recordsScanned?: number; bytesScanned?: number };
@@ -30,7 +30,7 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   });
 
   /** `account`: a scope's marking as the header names it (`PRODUCTION account prod-main`), if marked. */
-  constructor(private readonly account: (scope: string) => string | undefined = () => undefined) {}
+  constructor(private readonly account: (scope: ScopeId) => string | undefined = () => undefined) {}
 
   add(data: ResultsData): vscode.Uri {
     const safe = data.queryName.replace(/[^\p{L}\p{N} ._-]+/gu, '-').slice(0, 60).trim() || 'query';
@@ -66,7 +66,7 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
 }
 
 /** `staging · us-east-1` → its profile and region; a list of several (`a, b`) is shown as it is. */
-function where(region: string): { profile?: string; region?: string } {
+function where(region: ScopeId): { profile?: string; region?: string } {
   if (!region || region.includes(',')) return region ? { region } : {};
   const scope = scopeParts(region);
   return scope.profile ? { profile: scope.profile, region: scope.region } : { region };

@@ -5,7 +5,7 @@ import { acceptedDespiteFindings, analyzeQuery, type QueryAnalysis } from '../co
 import { prepareQueryText } from '../core/insights/markdownBlocks';
 import { parseTimeRange, RANGE_FORMS, RANGES, rangeLabel, windowFor } from '../core/time/ranges';
 import { showError } from '../platform/errors';
-import { scopesFor } from '../core/scope';
+import { scopesFor, type ScopeId } from '../core/scope';
 import { regionForQuery } from './accountPick';
 import { runInsightsQuery } from './execution';
 import type { QueryHistory } from './history';
@@ -35,7 +35,7 @@ function rememberedKey(query: SavedQuery): string {
   return `opsLens.insights.logGroups:${query.source}:${query.name}`;
 }
 
-async function chooseLogGroups(ctx: InsightsContext, query: SavedQuery, region: string): Promise<string[] | undefined> {
+async function chooseLogGroups(ctx: InsightsContext, query: SavedQuery, region: ScopeId): Promise<string[] | undefined> {
   if (query.logGroups?.length) return [...query.logGroups];
   const defaults = readSetting<unknown>('insights.defaultLogGroups', []);
   if (Array.isArray(defaults) && defaults.length) return defaults.filter((g): g is string => typeof g === 'string' && g.trim() !== '');

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../core/scope';
 import * as vscode from 'vscode';
 import { insightsTimestamp } from '../core/time/format';
 import type { ResultsDocuments } from './resultsDocuments';
@@ -5,7 +6,7 @@ import { notifyError } from '../platform/notify';
 
 export interface EventsToShow {
   readonly title: string;
-  readonly region: string;
+  readonly region: ScopeId;
   readonly logGroups: string[];
   /** Epoch ms. */
   readonly start: number;

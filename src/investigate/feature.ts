@@ -2,7 +2,7 @@
 // into it, and answers the page (open an error's events, an execution, the runbook; save the notes).
 import * as vscode from 'vscode';
 import { accountBadge } from '../core/accounts/markings';
-import { scopesFor } from '../core/scope';
+import { scopesFor, type ScopeId } from '../core/scope';
 import { findRunbook } from '../alarms/runbook';
 import { alarmFromArgument } from '../core/metrics/arguments';
 import { notesFileName, notesMarkdown } from '../core/investigate/notes';
@@ -130,8 +130,8 @@ export function createInvestigateFeature(context: vscode.ExtensionContext, servi
     }
   };
 
-  const pickAlarm = async (regions: readonly string[]): Promise<{ region: string; name: string } | undefined> => {
-    const items: (vscode.QuickPickItem & { region: string })[] = [];
+  const pickAlarm = async (regions: readonly ScopeId[]): Promise<{ region: ScopeId; name: string } | undefined> => {
+    const items: (vscode.QuickPickItem & { region: ScopeId })[] = [];
     // A region (or profile) that cannot be listed never hides the others' alarms.
     const failures = await inEveryRegion(regions, async (region) => {
       for await (const page of cloudWatch.alarmPages(region)) {
@@ -148,7 +148,7 @@ export function createInvestigateFeature(context: vscode.ExtensionContext, servi
     return picked ? { region: picked.region, name: picked.label } : undefined;
   };
 
-  const findRegion = async (name: string, regions: readonly string[]): Promise<string | undefined> => {
+  const findRegion = async (name: string, regions: readonly ScopeId[]): Promise<ScopeId | undefined> => {
     if (regions.length === 1) return regions[0];
     for (const region of regions) {
       const found = await metrics.describeAlarms(region, [name]).catch(() => undefined);

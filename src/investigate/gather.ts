@@ -1,3 +1,4 @@
+import type { ScopeId } from '../core/scope';
 // Gathers an investigation: every AWS call once, each as soon as what it needs is known, all in
 // parallel; each part is reported when it arrives or fails. No `vscode` import: runs in node tests.
 import type { CompositeAlarm, MetricAlarm, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
@@ -14,7 +15,7 @@ import { inferRelated, logGroupFromArn, type AlarmForInference, type Related, ty
 import { chooseMoment, windowAround, type InvestigationWindow } from '../core/investigate/window';
 
 export interface InvestigationRequest {
-  readonly region: string;
+  readonly region: ScopeId;
   readonly name: string;
   /** The state change to investigate (epoch ms); the latest change into ALARM when absent. */
   readonly at?: number;
@@ -36,7 +37,7 @@ export interface GatherDeps {
   /** Recorded health state changes of these endpoints in [start, end]. */
   readonly healthChanges?: (endpoints: readonly string[], start: number, end: number) => { changes: HealthChange[]; recordedSince?: number };
   /** The runbook, given the tags already read. */
-  readonly runbook?: (alarm: { region: string; name: string; description: string; arn: string }, tags: Record<string, string>) => Promise<RunbookFound | undefined>;
+  readonly runbook?: (alarm: { region: ScopeId; name: string; description: string; arn: string }, tags: Record<string, string>) => Promise<RunbookFound | undefined>;
   readonly now?: () => number;
 }
 
@@ -83,7 +84,7 @@ function condition(alarm: MetricAlarm | CompositeAlarm): string {
   return m.Threshold === undefined ? subject : `${subject} ${comparisonSymbol(m.ComparisonOperator)} ${formatNumber(m.Threshold)}`;
 }
 
-function forInference(region: string, alarm: MetricAlarm | CompositeAlarm, tags: Record<string, string>): AlarmForInference {
+function forInference(region: ScopeId, alarm: MetricAlarm | CompositeAlarm, tags: Record<string, string>): AlarmForInference {
   const m = alarm as MetricAlarm;
   const dims = m.Dimensions ?? m.Metrics?.flatMap((q) => q.MetricStat?.Metric?.Dimensions ?? []) ?? [];
   const namespace = m.Namespace ?? m.Metrics?.find((q) => q.MetricStat?.Metric?.Namespace)?.MetricStat?.Metric?.Namespace;

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../core/scope';
 import * as vscode from 'vscode';
 import { accountHeader } from '../session/accountLabels';
 import { DEFAULT_TAIL_BUFFER_EVENTS } from '../core/logs';
@@ -46,11 +47,10 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   };
 
   const refreshWith = (prefix: string) => refresh((regions) => store.refresh(regions, prefix));
-  const firstRegion = async () => (await session.regions()).regions[0] ?? 'us-east-1';
   const setFilterContext = () => vscode.commands.executeCommand('setContext', 'opsLens.logs.filtered', store.prefix !== '');
   const targets = async (arg: unknown, selected: unknown, max: number, title: string): Promise<Required<GroupRef>[] | undefined> => {
-    const refs = await groupsFor(store, refsFromArguments(arg, selected), await firstRegion(), ensureLoaded, max, title);
-    return refs?.map((r) => ({ region: r.region ?? '', name: r.name }));
+    const refs = await groupsFor(store, refsFromArguments(arg, selected), await session.firstScope(), ensureLoaded, max, title);
+    return refs?.map((r) => ({ region: r.region, name: r.name }));
   };
   const tailSession = (uri?: unknown) => tailDocuments?.session(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri);
 
@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     store, tree, tailChanged,
     { dispose: () => tailParts.forEach((d) => d.dispose()) },
     vscode.workspace.registerTextDocumentContentProvider(TAIL_SCHEME, { onDidChange: tailChanged.event, provideTextDocumentContent: (uri) => tailDocuments?.provideTextDocumentContent(uri) ?? CLOSED_TAIL_TEXT }),
-    vscode.commands.registerCommand('opsLens.logs.loadMore', (region: string) => store.loadMore(region)),
+    vscode.commands.registerCommand('opsLens.logs.loadMore', (region: ScopeId) => store.loadMore(region)),
     vscode.commands.registerCommand('opsLens.logs.filter', async () => {
       const prefix = await vscode.window.showInputBox({ title: 'Show log groups starting with', value: store.prefix, prompt: 'A log group name prefix, e.g. /aws/lambda/ (empty for all)' });
       if (prefix === undefined) return;

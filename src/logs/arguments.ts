@@ -1,3 +1,4 @@
+import { parseScopeId, type ScopeId } from '../core/scope';
 import * as vscode from 'vscode';
 import type { LogsApi } from '../aws/services/logs';
 import { groupRegion } from '../core/logs/groupRegion';
@@ -7,7 +8,7 @@ import { showPick } from '../platform/textSinks';
 
 /** A log group a command was given: by name (where the view lists it, else in the first region), `{ logGroupName, region }`, or a view item. */
 export interface GroupRef {
-  readonly region?: string;
+  readonly region?: ScopeId;
   readonly name: string;
 }
 
@@ -18,13 +19,13 @@ export function refsFromArguments(arg: unknown, selected?: unknown): GroupRef[] 
     const node = a as Partial<LogsNode> & { logGroupName?: unknown; region?: unknown } | undefined;
     if (node?.kind === 'group' && node.group) return [{ region: node.group.region, name: node.group.name }];
     if (node?.kind === 'favorite' && node.favorite) return [{ region: node.favorite.region, name: node.favorite.name }];
-    if (typeof node?.logGroupName === 'string') return [{ name: node.logGroupName, region: typeof node.region === 'string' ? node.region : undefined }];
+    if (typeof node?.logGroupName === 'string') return [{ name: node.logGroupName, region: parseScopeId(node.region) }];
     return [];
   });
 }
 
 /** The groups to act on: those given, or those picked from the listed ones (up to `max`). */
-export async function groupsFor(store: LogsStore, refs: GroupRef[], defaultRegion: string, ensureLoaded: () => Promise<unknown>, max: number, title: string): Promise<GroupRef[] | undefined> {
+export async function groupsFor(store: LogsStore, refs: GroupRef[], defaultRegion: ScopeId, ensureLoaded: () => Promise<unknown>, max: number, title: string): Promise<Required<GroupRef>[] | undefined> {
   if (refs.length > 0) return refs.slice(0, max).map((r) => ({ region: r.region ?? groupRegion(r.name, store.regions.flatMap((g) => g.groups), store.favorites, defaultRegion), name: r.name }));
   await ensureLoaded();
   const listed = [...store.favorites, ...store.regions.flatMap((r) => r.groups)];

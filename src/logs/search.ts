@@ -1,3 +1,4 @@
+import type { ScopeId } from '../core/scope';
 import * as vscode from 'vscode';
 import type { LogsApi } from '../aws/services/logs';
 import { rangeLabel, windowFor } from '../core/time/ranges';
@@ -10,7 +11,7 @@ import { withNotificationProgress } from '../platform/textSinks';
 const MAX_SEARCH_EVENTS = 5000;
 
 export interface SearchRequest {
-  readonly region: string;
+  readonly region: ScopeId;
   readonly logGroupName: string;
   readonly filterPattern: string;
   readonly range: string;

@@ -108,7 +108,7 @@ export class LogsStore {
   }
 
   /** Reads the first page of every region again (with the current prefix); a new prefix drops the groups listed under the old one. */
-  refresh(regions: readonly string[], prefix = this.prefixValue): Promise<boolean> {
+  refresh(regions: readonly ScopeId[], prefix = this.prefixValue): Promise<boolean> {
     if (prefix !== this.prefixValue) {
       this.prefixValue = prefix;
       this.pages.clear();

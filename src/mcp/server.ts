@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     stepFunctions: new SdkStepFunctions(session),
     metrics: new SdkMetrics(session),
     regions: async () => [...(await session.regions()).regions],
-    regionOfArn: (arn) => scopeOfArn(session, arn),
+    scopeOfArn: (arn) => scopeOfArn(session, arn),
     workspace: args.workspace ? new FolderFiles(args.workspace, { readSettings: !args.untrustedWorkspace }) : undefined,
     // While the server runs: each run's bytes scanned, for the next confirmation's estimate.
     queryScans: new QueryScanHistory(),

@@ -1,3 +1,5 @@
+import { asScopeId } from '../core/scope';
+import type { ScopeId } from '../core/scope';
 // Fetches the series of a panel's charts: one GetMetricData run per region (see planMetricDataCalls),
 // once per distinct time window. No `vscode` import: tested in plain node with a fake MetricsApi.
 import type { MetricsApi } from '../aws/services/metrics';
@@ -9,7 +11,7 @@ import type { TimeWindow } from '../core/metrics/ranges';
 export interface ChartDeps {
   readonly metrics: MetricsApi;
   /** StateUpdate history of an alarm; when it fails or is empty, ALARM periods are computed from the data. */
-  readonly alarmHistory?: (region: string, name: string) => Promise<readonly HistoryItemLike[]>;
+  readonly alarmHistory?: (region: ScopeId, name: string) => Promise<readonly HistoryItemLike[]>;
   readonly now: () => number;
 }
 
@@ -22,7 +24,7 @@ export async function fetchCharts(deps: ChartDeps, specs: readonly ChartSpec[], 
   const plan = planMetricDataCalls(specs, window, deps.now());
   const outcomes = await Promise.all(plan.calls.map(async (call): Promise<CallOutcome> => {
     try {
-      return { call, data: await deps.metrics.getMetricData(call.region, call.queries, new Date(window.start), new Date(window.end)) };
+      return { call, data: await deps.metrics.getMetricData(asScopeId(call.region), call.queries, new Date(window.start), new Date(window.end)) };
     } catch (err) {
       return { call, error: messageOf(err) };
     }

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../core/scope';
 // The parts of a dashboard that need CloudWatch before they can be drawn: variables whose values a metric search
 // lists, and explorer widgets whose metrics ListMetrics finds. No `vscode` import: tested with a fake MetricsApi.
 import type { MetricsApi } from '../aws/services/metrics';
@@ -10,7 +11,7 @@ const MAX_PAGES = 5;
 const MAX_OPTIONS = 200;
 const MAX_EXPLORER_RESOURCES = 50;
 
-async function listMetrics(api: MetricsApi, region: string, filter: Parameters<MetricsApi['listMetricPages']>[1]): Promise<MetricRef[]> {
+async function listMetrics(api: MetricsApi, region: ScopeId, filter: Parameters<MetricsApi['listMetricPages']>[1]): Promise<MetricRef[]> {
   const out: MetricRef[] = [];
   let pages = 0;
   for await (const page of api.listMetricPages(region, filter)) {
@@ -27,7 +28,7 @@ export interface ResolvedVariables {
 }
 
 /** Each variable's options (its `values`, or what its search lists), the value in use, and the toolbar's view of it. */
-export async function resolveVariables(api: MetricsApi, region: string, variables: readonly DashboardVariable[], picked: Readonly<Record<string, string>> = {}): Promise<ResolvedVariables> {
+export async function resolveVariables(api: MetricsApi, region: ScopeId, variables: readonly DashboardVariable[], picked: Readonly<Record<string, string>> = {}): Promise<ResolvedVariables> {
   const assignments: ResolvedVariables['assignments'] = [];
   const views: VariableView[] = [];
   const notes: string[] = [];
@@ -62,7 +63,7 @@ const AGGREGATE: Record<string, string> = { AVG: 'AVG', AVERAGE: 'AVG', SUM: 'SU
  * metrics from ListMetrics, at most 50), or one series aggregated with `aggregateBy`'s function. Resource tags
  * cannot be read through CloudWatch: the tag filters and tag-based grouping are reported, not applied.
  */
-export async function explorerQueries(api: MetricsApi, region: string, selection: ExplorerSelection): Promise<{ queries: ChartQuery[]; notes: string[] }> {
+export async function explorerQueries(api: MetricsApi, region: ScopeId, selection: ExplorerSelection): Promise<{ queries: ChartQuery[]; notes: string[] }> {
   const queries: ChartQuery[] = [];
   const notes: string[] = [];
   let n = 0;

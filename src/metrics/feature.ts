@@ -4,7 +4,7 @@ import { readRefreshIntervalSeconds } from '../platform/config';
 import { showError } from '../platform/errors';
 import type { Services } from '../services';
 import { ChartPanel } from '../webview/panel';
-import { sameProfile, scopesFor } from '../core/scope';
+import { asScopeId, sameProfile, scopesFor, type ScopeId } from '../core/scope';
 import { ChartLoader } from './loader';
 import { listAllDashboards, pickAlarm, pickDashboard, pickMetrics, pickRegion } from './pickers';
 import { notifyError } from '../platform/notify';
@@ -26,9 +26,9 @@ export interface MetricsFeature {
 export function createMetricsFeature(context: vscode.ExtensionContext, services: Services): MetricsFeature {
   const { session, cloudWatch, metrics: metricsApi, log } = services;
   const loader = new ChartLoader({ metrics: metricsApi, alarmHistory: (region, name) => cloudWatch.alarmHistory(region, name, 100) });
-  const panels = new ChartPanel({ extensionUri: context.extensionUri, loader, log, refreshSeconds: readRefreshIntervalSeconds, marking: (scope) => services.accounts.marking(scope) });
+  const panels = new ChartPanel({ extensionUri: context.extensionUri, loader, log, refreshSeconds: readRefreshIntervalSeconds, marking: (scope) => services.accounts.marking(asScopeId(scope)) });
 
-  const regions = async (): Promise<readonly string[]> => (await session.regions()).regions;
+  const regions = async (): Promise<readonly ScopeId[]> => (await session.regions()).regions;
 
   const openChart = async (arg?: unknown): Promise<void> => {
     const all = await regions();
@@ -63,7 +63,7 @@ export function createMetricsFeature(context: vscode.ExtensionContext, services:
       return;
     }
     await services.ensureCredentialsChecked();
-    let chosen: { region: string; name: string } | undefined;
+    let chosen: { region: ScopeId; name: string } | undefined;
     const where = target?.region ? scopesFor(target.region, all) : all;
     if (target && where.length === 1) chosen = { region: where[0], name: target.name };
     else if (target) {
@@ -78,7 +78,7 @@ export function createMetricsFeature(context: vscode.ExtensionContext, services:
     if (chosen) panels.show({ kind: 'dashboard', region: chosen.region, name: chosen.name });
   };
 
-  const findAlarmRegion = async (target: AlarmTarget, all: readonly string[]): Promise<string | undefined> => {
+  const findAlarmRegion = async (target: AlarmTarget, all: readonly ScopeId[]): Promise<ScopeId | undefined> => {
     const where = target.region ? scopesFor(target.region, all) : all;
     if (where.length === 1) return where[0];
     for (const region of where) {

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../core/scope';
 import * as vscode from 'vscode';
 import type { CloudWatchApi } from '../aws/services/cloudWatch';
 import type { DashboardSummary, MetricsApi } from '../aws/services/metrics';
@@ -27,7 +28,7 @@ function progress<T>(title: string, task: () => Promise<T>): Thenable<T> {
   return withNotificationProgress(title, task);
 }
 
-export async function pickRegion(regions: readonly string[], purpose: string): Promise<string | undefined> {
+export async function pickRegion(regions: readonly ScopeId[], purpose: string): Promise<ScopeId | undefined> {
   if (regions.length <= 1) return regions[0];
   const picked = await showPick(regions.map((r) => ({ label: r })), { title: purpose, placeHolder: 'Region' });
   return picked?.label;
@@ -38,7 +39,7 @@ function dimensionText(m: MetricRef): string {
 }
 
 /** Namespace, then metric, then one or more of its dimension sets, from ListMetrics. */
-export async function pickMetrics(metrics: MetricsApi, region: string): Promise<MetricSelection[] | undefined> {
+export async function pickMetrics(metrics: MetricsApi, region: ScopeId): Promise<MetricSelection[] | undefined> {
   try {
     const all = await progress(`Listing metrics in ${region}…`, () => collect(metrics.listMetricPages(region)));
     const namespaces = [...new Set(all.items.map((m) => m.namespace))].sort();
@@ -88,7 +89,7 @@ export async function pickMetrics(metrics: MetricsApi, region: string): Promise<
 }
 
 /** Every dashboard of every region, in one list. */
-export async function listAllDashboards(metrics: MetricsApi, regions: readonly string[]): Promise<{ dashboards: DashboardSummary[]; failures: string[] }> {
+export async function listAllDashboards(metrics: MetricsApi, regions: readonly ScopeId[]): Promise<{ dashboards: DashboardSummary[]; failures: string[] }> {
   const failures: string[] = [];
   const lists = await Promise.all(regions.map(async (region) => {
     try {
@@ -101,7 +102,7 @@ export async function listAllDashboards(metrics: MetricsApi, regions: readonly s
   return { dashboards: lists.flat(), failures };
 }
 
-export async function pickDashboard(metrics: MetricsApi, regions: readonly string[]): Promise<{ region: string; name: string } | undefined> {
+export async function pickDashboard(metrics: MetricsApi, regions: readonly ScopeId[]): Promise<{ region: ScopeId; name: string } | undefined> {
   const { dashboards, failures } = await progress('Listing CloudWatch dashboards…', () => listAllDashboards(metrics, regions));
   for (const f of failures) void notifyWarning(`Could not list dashboards in ${f}`);
   if (dashboards.length === 0) {
@@ -121,8 +122,8 @@ export async function pickDashboard(metrics: MetricsApi, regions: readonly strin
 }
 
 /** Metric alarms of every region (composite alarms have no chart). */
-export async function pickAlarm(cloudWatch: CloudWatchApi, regions: readonly string[]): Promise<{ region: string; name: string } | undefined> {
-  const items: { label: string; description: string; region: string }[] = [];
+export async function pickAlarm(cloudWatch: CloudWatchApi, regions: readonly ScopeId[]): Promise<{ region: ScopeId; name: string } | undefined> {
+  const items: { label: string; description: string; region: ScopeId }[] = [];
   // A region (or profile) that cannot be listed never hides the others' alarms.
   const failures = await progress('Listing alarms…', () => inEveryRegion(regions, async (region) => {
     for await (const page of cloudWatch.alarmPages(region)) {

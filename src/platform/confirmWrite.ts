@@ -1,3 +1,4 @@
+import type { ScopeId } from '../core/scope';
 import * as vscode from 'vscode';
 import { formatWriteAudit, markingLabel, typedNameProblem, writeDecision, type WriteAudit } from '../core/accounts/markings';
 import type { RootLabels } from '../session/accountLabels';
@@ -6,7 +7,7 @@ import { notifyError, notifyWarning } from './notify';
 /** A change Ops Lens is about to make in an AWS account. */
 export interface WriteRequest {
   /** Where the change goes: a region, or `profile · region`. */
-  readonly scope: string;
+  readonly scope: ScopeId;
   /** The AWS operation, for the audit line: `StopExecution`. */
   readonly operation: string;
   /** What the person reads: `Stop execution run-1`. */

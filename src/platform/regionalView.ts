@@ -11,7 +11,7 @@ export interface RegionalViewStore {
   readonly regions: readonly { readonly region: ScopeId; readonly error?: Error; readonly loadedAt?: Date }[];
   readonly loaded: boolean;
   readonly backoff: RefreshBackoff;
-  refresh(regions: readonly string[]): Promise<boolean>;
+  refresh(regions: readonly ScopeId[]): Promise<boolean>;
 }
 
 export interface RegionalViewOptions<T> {
@@ -30,7 +30,7 @@ export interface RegionalViewOptions<T> {
 export interface RegionalView<T> {
   readonly view: vscode.TreeView<T>;
   /** Reads every scope (by default through `store.refresh`), with progress on the view and one message per outage. */
-  refresh(read?: (regions: readonly string[]) => Promise<boolean>): Promise<boolean>;
+  refresh(read?: (regions: readonly ScopeId[]) => Promise<boolean>): Promise<boolean>;
   /** Reads once if nothing was read yet (for commands run before the view was shown). */
   ensureLoaded(): Promise<boolean>;
 }
@@ -45,7 +45,7 @@ export function registerRegionalView<T>(context: vscode.ExtensionContext, servic
   services.views.set(viewId, view as vscode.TreeView<unknown>);
 
   let started = false;
-  const refresh = async (read = (regions: readonly string[]) => store.refresh(regions)): Promise<boolean> => {
+  const refresh = async (read = (regions: readonly ScopeId[]) => store.refresh(regions)): Promise<boolean> => {
     started = true;
     await services.ensureCredentialsChecked();
     const { regions } = await services.session.regions();

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../core/scope';
 import * as vscode from 'vscode';
 import { indexErrors, errorEventsQuery, scanSummary, type ErrorIndex } from '../core/productionErrors';
 import { automaticWindowRefusal, MAX_REFRESH_BYTES } from '../core/productionErrors/schedule';
@@ -19,7 +20,7 @@ export interface Snapshot {
   readonly rangeLabel: string;
   readonly start: Date;
   readonly end: Date;
-  readonly regions: readonly string[];
+  readonly regions: readonly ScopeId[];
   readonly at: Date;
   readonly summary: string;
   readonly complete: boolean;

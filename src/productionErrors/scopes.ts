@@ -1,13 +1,13 @@
 import type { AwsSession } from '../aws/session';
 import type { LogsApi } from '../aws/services/logs';
-import { scopeParts, scopeId } from '../core/scope';
+import { scopeParts, scopeId, type ScopeId } from '../core/scope';
 import { fetchErrorsAcross, type FetchedErrors, type RegionFailure } from '../core/productionErrors';
 import { logGroupsByProfile, logGroupsByRegion } from '../core/productionErrors/settings';
 import { insightsWindow } from './insightsWindow';
 
 export interface FetchedAcross extends FetchedErrors {
   /** The regions queried (`profile · region` with several profiles). */
-  readonly regions: string[];
+  readonly regions: ScopeId[];
   readonly failures: RegionFailure[];
 }
 
@@ -26,6 +26,6 @@ export async function fetchProductionErrors(session: AwsSession, logs: LogsApi, 
       inRegion: (region: string) => scopeId(profile, region),
     }))))
     : logGroupsByRegion(logGroups, regions[0]);
-  const fetched = await fetchErrorsAcross(byRegion, (region, groups) => insightsWindow(logs, region, groups, queryString, delays), startSec, endSec, { maxBytes, ...(profiles ? { labelOf: (region: string) => scopeParts(region).profile, keepGoing: true } : {}) });
+  const fetched = await fetchErrorsAcross(byRegion, (region, groups) => insightsWindow(logs, region, groups, queryString, delays), startSec, endSec, { maxBytes, ...(profiles ? { labelOf: (region: ScopeId) => scopeParts(region).profile, keepGoing: true } : {}) });
   return { ...fetched, regions: [...byRegion.keys()] };
 }

@@ -8,7 +8,7 @@ import { AccountMarkingsSetting } from './accountMarkingsSetting';
 export interface ScopeAccount {
   readonly profile: string;
   readonly accountId?: string;
-  readonly region: ScopeId;
+  readonly region: string;
   readonly marking?: AccountMarking;
 }
 

@@ -1,11 +1,11 @@
-import { scopeParts } from '../core/scope';
+import { scopeParts, type ScopeId } from '../core/scope';
 import type { Alarm } from '../core/alarms/model';
 
 /**
  * With several profiles, the status bar's `prod 3 in alarm · staging 0`: every profile of the views'
  * roots, in their order, with its alarms in ALARM; undefined with a single profile.
  */
-export function accountSummary(roots: readonly string[], alarms: Iterable<Alarm>): string | undefined {
+export function accountSummary(roots: readonly ScopeId[], alarms: Iterable<Alarm>): string | undefined {
   const counts = new Map<string, number>();
   for (const root of roots) {
     const { profile } = scopeParts(root);

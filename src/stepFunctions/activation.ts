@@ -21,10 +21,10 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const store = new StepFunctionsStore(api);
   const tree = new StepFunctionsTree(store, services.accounts);
   const { view, ensureLoaded } = registerRegionalView(context, services, { viewId: 'opsLens.stepFunctions', name: 'Step Functions', tree, store, autoRefresh: true, refreshWhileHidden: true });
-  const regionOf = (arn: string) => scopeOfArn(session, arn);
-  const details = new ExecutionDetailsProvider(api, regionOf);
+  const scopeOf = (arn: string) => scopeOfArn(session, arn);
+  const details = new ExecutionDetailsProvider(api, scopeOf);
   const diagnostics = vscode.languages.createDiagnosticCollection('opsLens.executionInput');
-  const logsDocuments = new ExecutionLogsProvider(api, logs, regionOf);
+  const logsDocuments = new ExecutionLogsProvider(api, logs, scopeOf);
 
   // Running executions change by the second: while one is shown, its list refreshes more often.
   const runningTimer = setInterval(() => {
@@ -78,7 +78,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       const arn = await executionArnFromArgument(store, arg, (e) => e.status === 'RUNNING', 'Stop which running execution?');
       if (!arn) return;
       let cause = typeof causeArg === 'string' ? causeArg : undefined;
-      const region = await regionOf(arn);
+      const region = await scopeOf(arn);
       const message = `Stop execution ${arnName(arn)}? It ends as ABORTED; states already run are not undone.`;
       const permit = await confirmWrite(services, {
         scope: region, operation: 'StopExecution', action: `Stop execution ${arnName(arn)}`, target: arn,
@@ -107,7 +107,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     vscode.commands.registerCommand('opsLens.stepFunctions.redriveExecution', async (arg?: unknown) => {
       const arn = await executionArnFromArgument(store, arg, (e) => canRedrive(e.status, e.stopDate), 'Redrive which execution?');
       if (!arn) return;
-      const region = await regionOf(arn);
+      const region = await scopeOf(arn);
       const description = await api.describeExecution(region, arn).catch((err) => void showError(err));
       if (!description) return;
       const status = (description.status ?? 'RUNNING') as ExecutionStatus;
@@ -133,7 +133,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       const arn = await executionArnFromArgument(store, arg);
       if (!arn) return;
       // Events open as a Logs Insights results document (stack frames linked, export), when there are any.
-      const read = await withWindowProgress(`Reading the logs of ${arnName(arn)}…`, () => readExecutionLogs(api, logs, arn, regionOf));
+      const read = await withWindowProgress(`Reading the logs of ${arnName(arn)}…`, () => readExecutionLogs(api, logs, arn, scopeOf));
       if (read.kind === 'events' && read.events.length > 0) {
         await vscode.commands.executeCommand('opsLens.insights.showEvents', {
           title: `${read.executionName} logs`,

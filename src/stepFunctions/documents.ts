@@ -1,3 +1,4 @@
+import type { ScopeId } from '../core/scope';
 import * as vscode from 'vscode';
 import type { FilteredLogEvent, LogsApi } from '../aws/services/logs';
 import type { StepFunctionsApi } from '../aws/services/stepFunctions';
@@ -10,7 +11,7 @@ export const EXECUTION_SCHEME = 'ops-lens-execution';
 export const EXECUTION_LOGS_SCHEME = 'ops-lens-execution-logs';
 
 /** Where to call about an execution known by its ARN (with several profiles, the profile of its account). */
-export type RegionOfArn = (arn: string) => Promise<string>;
+export type ScopeOfArn = (arn: string) => Promise<ScopeId>;
 
 export function executionUri(executionArn: string, scheme = EXECUTION_SCHEME): vscode.Uri {
   const region = arnRegion(executionArn) ?? 'unknown';
@@ -27,12 +28,12 @@ export class ExecutionDetailsProvider implements vscode.TextDocumentContentProvi
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly api: StepFunctionsApi, private readonly regionOf: RegionOfArn) {}
+  constructor(private readonly api: StepFunctionsApi, private readonly scopeOf: ScopeOfArn) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const arn = arnOf(uri);
     try {
-      const region = await this.regionOf(arn);
+      const region = await this.scopeOf(arn);
       const [description, events] = await Promise.all([this.api.describeExecution(region, arn), this.api.history(region, arn)]);
       return formatExecutionDetails({
         executionArn: arn,
@@ -63,13 +64,13 @@ export class ExecutionDetailsProvider implements vscode.TextDocumentContentProvi
 }
 
 export type ExecutionLogs =
-  | { readonly kind: 'events'; readonly executionName: string; readonly region: string; readonly logGroupName: string; readonly level: string; readonly events: FilteredLogEvent[]; readonly truncated: boolean; readonly start: number; readonly end: number }
+  | { readonly kind: 'events'; readonly executionName: string; readonly region: ScopeId; readonly logGroupName: string; readonly level: string; readonly events: FilteredLogEvent[]; readonly truncated: boolean; readonly start: number; readonly end: number }
   | { readonly kind: 'message'; readonly text: string };
 
 /** The execution's events from its state machine's CloudWatch log group, in its time window. */
-export async function readExecutionLogs(api: StepFunctionsApi, logs: LogsApi, arn: string, regionOf: RegionOfArn): Promise<ExecutionLogs> {
+export async function readExecutionLogs(api: StepFunctionsApi, logs: LogsApi, arn: string, scopeOf: ScopeOfArn): Promise<ExecutionLogs> {
   try {
-    const region = await regionOf(arn);
+    const region = await scopeOf(arn);
     const execution = await api.describeExecution(region, arn);
     const machine = await api.describeStateMachine(region, execution.stateMachineArn ?? '');
     const groupArn = machine.loggingConfiguration?.destinations?.find((d) => d.cloudWatchLogsLogGroup?.logGroupArn)?.cloudWatchLogsLogGroup?.logGroupArn;
@@ -92,7 +93,7 @@ export class ExecutionLogsProvider implements vscode.TextDocumentContentProvider
   /** Logs the command already read, so opening the document does not read them again. */
   private readonly alreadyRead = new Map<string, ExecutionLogs>();
 
-  constructor(private readonly api: StepFunctionsApi, private readonly logs: LogsApi, private readonly regionOf: RegionOfArn) {}
+  constructor(private readonly api: StepFunctionsApi, private readonly logs: LogsApi, private readonly scopeOf: ScopeOfArn) {}
 
   /** Opens the logs as this plain document, using what was read. */
   async show(arn: string, read: ExecutionLogs): Promise<void> {
@@ -102,7 +103,7 @@ export class ExecutionLogsProvider implements vscode.TextDocumentContentProvider
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const read = this.alreadyRead.get(uri.toString()) ?? (await readExecutionLogs(this.api, this.logs, arnOf(uri), this.regionOf));
+    const read = this.alreadyRead.get(uri.toString()) ?? (await readExecutionLogs(this.api, this.logs, arnOf(uri), this.scopeOf));
     this.alreadyRead.delete(uri.toString());
     return read.kind === 'message' ? read.text : formatExecutionLogs(read);
   }

@@ -102,7 +102,7 @@ export class StepFunctionsStore {
   }
 
   /** Reloads the state machines of every region, and the first page of every execution list already shown. Concurrent calls share one refresh. */
-  async refresh(regions: readonly string[]): Promise<boolean> {
+  async refresh(regions: readonly ScopeId[]): Promise<boolean> {
     const machinesOk = await this.machines.refresh(regions);
     this.executionsInFlight ??= this.reloadShownExecutions().finally(() => (this.executionsInFlight = undefined));
     return (await this.executionsInFlight) && machinesOk;

@@ -1,9 +1,10 @@
+import type { ScopeId } from '../../core/scope';
 import type { ToolContext } from './types';
 
 /** A change a tool asks to make in AWS, judged like the commands' changes. */
 export interface ToolChange {
   /** A region, or `profile · region`. */
-  readonly scope: string;
+  readonly scope: ScopeId;
   /** The AWS operation, for the audit line. */
   readonly operation: string;
   /** What the person reads: `Stop execution run-7`. */
@@ -32,7 +33,7 @@ export async function guardedChange<T>(ctx: ToolContext, request: ToolChange, ch
  * A line naming the marked accounts among `scopes` (`us-east-1 (PRODUCTION account prod-main)`), so a
  * model answering about them knows; empty when none is marked or nothing can say.
  */
-export async function accountNotes(ctx: ToolContext, scopes: readonly string[]): Promise<string> {
+export async function accountNotes(ctx: ToolContext, scopes: readonly ScopeId[]): Promise<string> {
   if (!ctx.accountMarking) return '';
   const marked = (await Promise.all([...new Set(scopes)].map(async (scope) => ({ scope, marking: await ctx.accountMarking!(scope).catch(() => undefined) })))).filter((m) => m.marking);
   return marked.length ? `Accounts: ${marked.map((m) => `${m.scope} (${m.marking})`).join('; ')}. Changes there follow the user's account rules.` : '';

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../../core/scope';
 import { fromCompositeAlarm, fromMetricAlarm, conditionText, type Alarm } from '../../core/alarms/model';
 import { historyEntry } from '../../core/alarms/details';
 import { findHeading, markdownHeadings } from '../../core/runbooks/headings';
@@ -9,7 +10,7 @@ import { numberArg, regionsOf, stringArg, type AgentTool, type ToolContext, type
 const MAX_ALARMS = 100;
 const STATES = ['ALARM', 'INSUFFICIENT_DATA', 'OK'];
 
-async function alarmsIn(ctx: ToolContext, region: string, names?: string[]): Promise<Alarm[]> {
+async function alarmsIn(ctx: ToolContext, region: ScopeId, names?: string[]): Promise<Alarm[]> {
   const alarms: Alarm[] = [];
   for await (const page of ctx.cloudWatch.alarmPages(region, names ? { names } : undefined)) {
     alarms.push(...page.metricAlarms.map((a) => fromMetricAlarm(region, a)), ...page.compositeAlarms.map((a) => fromCompositeAlarm(region, a)));
@@ -75,7 +76,7 @@ async function runbookMappings(ctx: ToolContext): Promise<RunbookMapping[]> {
 }
 
 /** Where the alarm's runbook is (see resolveRunbook for the order). `markdown`: the workspace's markdown, read while AWS answers. */
-export async function findAlarmRunbook(alarm: { region: string; name: string; description: string; arn?: string }, ctx: ToolContext, markdown: Promise<WorkspaceDocument[]>, knownTags?: Record<string, string>): Promise<{ runbook?: Runbook; documents: WorkspaceDocument[] }> {
+export async function findAlarmRunbook(alarm: { region: ScopeId; name: string; description: string; arn?: string }, ctx: ToolContext, markdown: Promise<WorkspaceDocument[]>, knownTags?: Record<string, string>): Promise<{ runbook?: Runbook; documents: WorkspaceDocument[] }> {
   const [mappings, tags, documents] = await Promise.all([
     runbookMappings(ctx).catch(() => []),
     knownTags ?? (alarm.arn ? ctx.cloudWatch.tags(alarm.region, alarm.arn).catch(() => ({})) : {}),

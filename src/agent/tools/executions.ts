@@ -1,9 +1,10 @@
+import type { ScopeId } from '../../core/scope';
 import { buildTimeline } from '../../core/stepFunctions/timeline';
 import { arnName, STATUS_FILTERS, type ExecutionStatus } from '../../core/stepFunctions/model';
 import type { ExecutionListItem } from '../../aws/services/stepFunctions';
 import { cell, iso, table, untrusted } from './text';
 import { accountNotes } from './accounts';
-import { numberArg, regionOfArn, regionsOf, stringArg, type AgentTool } from './types';
+import { numberArg, arnScope, regionsOf, stringArg, type AgentTool } from './types';
 
 const MAX_EXECUTIONS = 50;
 const MAX_STATE_MACHINES = 20;
@@ -27,8 +28,8 @@ export const listExecutions: AgentTool = {
     const statusText = stringArg(input, 'status')?.toUpperCase();
     const status = STATUS_FILTERS.includes(statusText as ExecutionStatus) ? (statusText as ExecutionStatus) : undefined;
     const limit = numberArg(input, 'limit', 20, 1, MAX_EXECUTIONS);
-    const regions = wanted?.startsWith('arn:') ? [(await regionOfArn(ctx, wanted)) ?? (await regionsOf(input, ctx))[0]] : await regionsOf(input, ctx);
-    const machines: { region: string; arn: string; name: string }[] = [];
+    const regions = wanted?.startsWith('arn:') ? [(await arnScope(ctx, wanted)) ?? (await regionsOf(input, ctx))[0]] : await regionsOf(input, ctx);
+    const machines: { region: ScopeId; arn: string; name: string }[] = [];
     for (const region of regions) {
       if (wanted?.startsWith('arn:')) {
         machines.push({ region, arn: wanted, name: arnName(wanted) });
@@ -64,7 +65,7 @@ export const describeExecution: AgentTool = {
   },
   async run(input, ctx) {
     const arn = stringArg(input, 'executionArn');
-    const region = arn ? await regionOfArn(ctx, arn) : undefined;
+    const region = arn ? await arnScope(ctx, arn) : undefined;
     if (!arn || !region) return 'Give the execution\'s ARN (see opsLens_listExecutions).';
     const [execution, events] = await Promise.all([ctx.stepFunctions.describeExecution(region, arn), ctx.stepFunctions.history(region, arn)]);
     const timeline = buildTimeline(events);

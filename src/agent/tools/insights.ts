@@ -1,4 +1,4 @@
-import { scopesFor } from '../../core/scope';
+import { scopesFor, type ScopeId } from '../../core/scope';
 import { parseQueryFileMetadata } from '../../core/insights/metadata';
 import { windowFor, parseTimeRange, RANGE_FORMS } from '../../core/time/ranges';
 import { runInsightsQuery as runQuery } from '../../insights/execution';
@@ -49,7 +49,7 @@ interface PlannedQuery {
   readonly range: string;
   readonly start: Date;
   readonly end: Date;
-  readonly region: string;
+  readonly region: ScopeId;
   readonly name?: string;
 }
 

@@ -1,3 +1,4 @@
+import { type ScopeId } from '../../core/scope';
 // The alarm investigation as text (table cells are cut at 120 characters): the same gathering as the Investigate panel (src/investigate/gather.ts),
 // summarised for a language model. Loaded on the tool's first use.
 import { ERROR_QUERY_FILTER } from '../../core/investigate/errors';
@@ -156,7 +157,7 @@ export function investigationText(parts: PartsSnapshot, healthRecorded: boolean)
   return out.join('\n');
 }
 
-async function regionOf(name: string, input: ToolInput, ctx: ToolContext & Required<Pick<ToolContext, 'metrics'>>): Promise<string | undefined> {
+async function alarmScope(name: string, input: ToolInput, ctx: ToolContext & Required<Pick<ToolContext, 'metrics'>>): Promise<ScopeId | undefined> {
   const regions = await regionsOf(input, ctx);
   if (regions.length === 1) return regions[0];
   const found = await Promise.all(regions.map((r) => ctx.metrics.describeAlarms(r, [name]).then((a) => a.metricAlarms.length + a.compositeAlarms.length > 0, () => false)));
@@ -175,7 +176,7 @@ export async function investigateAlarm(input: ToolInput, ctx: ToolContext): Prom
   if (beforeMs === undefined || afterMs === undefined || beforeMs === 0) return `before and after are durations up to 24h such as 30m or 2h (before: "${cell(before ?? '', 20)}", after: "${cell(after ?? '', 20)}"); before cannot be 0.`;
   const at = input.at === undefined ? undefined : parseAt(input.at);
   if (input.at !== undefined && at === undefined) return `at is an instant such as 2026-11-22T15:04Z (given: "${cell(String(input.at), 40)}").`;
-  const region = await regionOf(name, input, { ...ctx, metrics });
+  const region = await alarmScope(name, input, { ...ctx, metrics });
   if (!region) return `No alarm named "${cell(name, 200)}" in ${(await regionsOf(input, ctx)).join(', ')}.`;
 
   const relatedSettings = readRelatedSettings(await ctx.workspace?.setting?.('alarms.related').catch(() => undefined));

@@ -1,5 +1,5 @@
 import { errorEventsQuery, QUERY_LIMIT } from '../../core/productionErrors/query';
-import { isScoped, scopeParts, sameProfile, scopeId } from '../../core/scope';
+import { asScopeId, isScoped, scopeParts, sameProfile, scopeId, type ScopeId } from '../../core/scope';
 import { logGroupsByProfile, logGroupsByRegion, productionErrorsSettings, type ProfileTarget } from '../../core/productionErrors/settings';
 import { parseTimeRange, RANGE_FORMS, windowFor } from '../../core/time/ranges';
 import type * as Run from './productionErrorsRun';
@@ -17,7 +17,7 @@ export const MAX_QUERIES = 5;
 
 export interface Plan {
   readonly groups: readonly string[];
-  readonly byRegion: Map<string, string[]>;
+  readonly byRegion: Map<ScopeId, string[]>;
   /** Several profiles side by side: each event is labelled with its profile, and one failing never hides the others. */
   readonly byProfile: boolean;
   readonly range: string;
@@ -38,7 +38,7 @@ async function plan(input: ToolInput, ctx: ToolContext): Promise<Plan | string> 
   if (!window || !parseTimeRange(wantedRange)) return `The range "${cell(wantedRange, 100)}" is not ${RANGE_FORMS}.`;
   const givenRegion = stringArg(input, 'region');
   const regions = await ctx.regions();
-  const region = givenRegion ?? regions[0];
+  const region = givenRegion === undefined ? regions[0] : asScopeId(givenRegion);
   if (!region) return 'No region is configured; give one.';
   const profiles = profileTargets(regions, givenRegion);
   return { groups, byRegion: profiles ? logGroupsByProfile(groups, profiles) : logGroupsByRegion(groups, region), byProfile: profiles !== undefined, range: wantedRange, start: window.start, end: window.end, queryString: errorEventsQuery(settings.filter) };
@@ -48,8 +48,9 @@ async function plan(input: ToolInput, ctx: ToolContext): Promise<Plan | string> 
  * With several profiles: names in each profile's first region (or the region given), ARNs in the first
  * profile (the tools cannot tell accounts apart); a `profile · region` given keeps everything in its profile.
  */
-function profileTargets(regions: readonly string[], given: string | undefined): ProfileTarget[] | undefined {
-  if (given && isScoped(given)) return [{ primary: given, inRegion: (r) => sameProfile(given, r) }];
+function profileTargets(regions: readonly ScopeId[], given: string | undefined): ProfileTarget[] | undefined {
+  const named = given === undefined ? undefined : asScopeId(given);
+  if (named && isScoped(named)) return [{ primary: named, inRegion: (r) => sameProfile(named, r) }];
   const profiles = [...new Set(regions.map((r) => scopeParts(r).profile).filter((p): p is string => p !== undefined))];
   if (profiles.length === 0) return undefined;
   return profiles.map((profile) => ({ primary: given ? scopeId(profile, given) : regions.find((r) => scopeParts(r).profile === profile)!, inRegion: (r: string) => scopeId(profile, r) }));

@@ -1,4 +1,4 @@
-import { scopeParts } from '../../core/scope';
+import { scopeParts, type ScopeId } from '../../core/scope';
 import { errorHeadline, fetchErrorsAcross, indexErrors, scanSummary, type ErrorEvent, type ErrorIndex } from '../../core/productionErrors';
 import { insightsWindow } from '../../productionErrors/insightsWindow';
 import { workspaceFrameResolver, workspaceRelative } from './frames';
@@ -56,7 +56,7 @@ function unplaced(index: ErrorIndex): { title: string; count: number; last: numb
 export async function productionErrorsAnswer(p: Plan, input: ToolInput, ctx: ToolContext): Promise<string> {
   const limit = numberArg(input, 'limit', DEFAULT_ROWS, 1, MAX_ROWS);
   const file = stringArg(input, 'file')?.toLowerCase();
-  const fetched = await fetchErrorsAcross(p.byRegion, (region, groups) => insightsWindow(ctx.logs, region, groups, p.queryString, ctx.pollDelays), Math.floor(p.start.getTime() / 1000), Math.floor(p.end.getTime() / 1000), { maxQueries: MAX_QUERIES, ...(p.byProfile ? { labelOf: (region: string) => scopeParts(region).profile, keepGoing: true } : {}) });
+  const fetched = await fetchErrorsAcross(p.byRegion, (region, groups) => insightsWindow(ctx.logs, region, groups, p.queryString, ctx.pollDelays), Math.floor(p.start.getTime() / 1000), Math.floor(p.end.getTime() / 1000), { maxQueries: MAX_QUERIES, ...(p.byProfile ? { labelOf: (region: ScopeId) => scopeParts(region).profile, keepGoing: true } : {}) });
   const roots = ctx.workspace?.roots?.() ?? [];
   const mappings = await ctx.workspace?.setting?.('sourceMappings');
   const index = indexErrors(fetched.events, roots.length ? await workspaceFrameResolver(roots, mappings) : () => undefined);

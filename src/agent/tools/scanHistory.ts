@@ -1,3 +1,4 @@
+import type { ScopeId } from '../../core/scope';
 // Bytes scanned by past runs of a query, kept per query text (normalised), log groups and region, for
 // the estimate the confirmation shows. Only a hash of each key is kept: no query text is stored.
 import { createHash } from 'node:crypto';
@@ -30,7 +31,7 @@ export function normalizedQuery(queryString: string): string {
   return queryString.split(/\r?\n/).filter((line) => !line.trim().startsWith('#')).join(' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-export function scanKey(region: string, queryString: string, logGroups: readonly string[]): string {
+export function scanKey(region: ScopeId, queryString: string, logGroups: readonly string[]): string {
   const groups = [...new Set(logGroups)].sort();
   return createHash('sha256').update(JSON.stringify([region, normalizedQuery(queryString), groups])).digest('hex').slice(0, 32);
 }

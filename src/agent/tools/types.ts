@@ -2,7 +2,7 @@ import type { CloudWatchApi } from '../../aws/services/cloudWatch';
 import type { LogsApi } from '../../aws/services/logs';
 import type { MetricsApi } from '../../aws/services/metrics';
 import type { StepFunctionsApi } from '../../aws/services/stepFunctions';
-import { scopesFor } from '../../core/scope';
+import { regionScope, scopesFor, type ScopeId } from '../../core/scope';
 import type { HealthChange } from '../../core/investigate/model';
 import { arnRegion } from '../../core/stepFunctions/model';
 import type { QueryScanHistory } from './scanHistory';
@@ -49,9 +49,9 @@ export interface ToolContext {
   readonly stepFunctions: StepFunctionsApi;
   readonly metrics?: MetricsApi;
   /** The regions to look in when the call names none. */
-  readonly regions: () => Promise<string[]>;
+  readonly regions: () => Promise<ScopeId[]>;
   /** Where to call about a resource known by its ARN (with several profiles, the profile of its account); else the ARN's region. */
-  readonly regionOfArn?: (arn: string) => Promise<string>;
+  readonly scopeOfArn?: (arn: string) => Promise<ScopeId>;
   readonly workspace?: WorkspaceFiles;
   /** Where health endpoints are read and checked; absent when nothing can say (no workspace given). */
   readonly health?: () => Promise<HealthSource>;
@@ -63,7 +63,7 @@ export interface ToolContext {
   /** Health endpoints' state changes recorded in [start, end] (only where Ops Lens watches them). */
   readonly healthChanges?: (endpoints: readonly string[], start: number, end: number) => { changes: HealthChange[]; recordedSince?: number };
   /** A scope's account marking (`PRODUCTION account prod-main`), for answers about its resources. */
-  readonly accountMarking?: (scope: string) => Promise<string | undefined>;
+  readonly accountMarking?: (scope: ScopeId) => Promise<string | undefined>;
   /** The commands' guard for changes (see guardedChange); absent where nobody can be asked. */
   readonly confirmChange?: (request: ToolChange) => Promise<ChangePermit | undefined>;
 }
@@ -108,11 +108,13 @@ export function stringListArg(input: ToolInput, key: string): string[] {
 }
 
 /** The region given (with several profiles side by side, that region of each profile), else the configured ones. */
-export async function regionsOf(input: ToolInput, ctx: ToolContext): Promise<string[]> {
+export async function regionsOf(input: ToolInput, ctx: ToolContext): Promise<ScopeId[]> {
   const region = stringArg(input, 'region');
   return region ? scopesFor(region, await ctx.regions()) : ctx.regions();
 }
 
-export async function regionOfArn(ctx: ToolContext, arn: string): Promise<string | undefined> {
-  return ctx.regionOfArn ? (await ctx.regionOfArn(arn)) || undefined : arnRegion(arn);
+export async function arnScope(ctx: ToolContext, arn: string): Promise<ScopeId | undefined> {
+  if (ctx.scopeOfArn) return (await ctx.scopeOfArn(arn)) || undefined;
+  const region = arnRegion(arn);
+  return region === undefined ? undefined : regionScope(region);
 }

@@ -30,7 +30,7 @@ export type MetricDataResponse = BatchedResult;
 
 export interface DashboardSummary {
   readonly name: string;
-  readonly region: string;
+  readonly region: ScopeId;
   readonly arn?: string;
   readonly lastModified?: Date;
   readonly size?: number;
@@ -38,7 +38,7 @@ export interface DashboardSummary {
 
 export interface DashboardDefinition {
   readonly name: string;
-  readonly region: string;
+  readonly region: ScopeId;
   readonly arn?: string;
   /** The dashboard body: JSON text, not parsed. */
   readonly body: string;

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../scope';
 import type { ErrorEvent } from './aggregate';
 import { QUERY_LIMIT } from './query';
 
@@ -100,7 +101,7 @@ export const MAX_GROUPS_PER_QUERY = 50;
 
 /** A region (or `profile · region`) whose log groups could not be read. */
 export interface RegionFailure {
-  readonly region: string;
+  readonly region: ScopeId;
   readonly message: string;
 }
 
@@ -109,7 +110,7 @@ export interface AcrossOptions {
   /** Shared by every region and batch of groups: see FetchLimits. */
   readonly maxBytes?: number;
   /** What each of a region's events is labelled with in front of its log group (its profile). */
-  readonly labelOf?: (region: string) => string | undefined;
+  readonly labelOf?: (region: ScopeId) => string | undefined;
   /** A region that fails is reported in `failures` and the others are read; it throws only when every region fails. */
   readonly keepGoing?: boolean;
 }
@@ -118,7 +119,7 @@ export interface AcrossOptions {
  * Every error event of [startSec, endSec] in the log groups of each region (see logGroupsByRegion), one
  * fetchErrorEvents per region and 50 groups; `runFor` gives the window runner of a region's groups.
  */
-export async function fetchErrorsAcross(byRegion: ReadonlyMap<string, readonly string[]>, runFor: (region: string, groups: readonly string[]) => RunWindow, startSec: number, endSec: number, opts: AcrossOptions = {}): Promise<FetchedErrors & { failures: RegionFailure[] }> {
+export async function fetchErrorsAcross(byRegion: ReadonlyMap<ScopeId, readonly string[]>, runFor: (region: ScopeId, groups: readonly string[]) => RunWindow, startSec: number, endSec: number, opts: AcrossOptions = {}): Promise<FetchedErrors & { failures: RegionFailure[] }> {
   const events: ErrorEvent[] = [];
   const failures: RegionFailure[] = [];
   let firstError: unknown;

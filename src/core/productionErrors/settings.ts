@@ -1,3 +1,4 @@
+import { regionScope, type ScopeId } from '../scope';
 export interface ProductionErrorsSettings {
   readonly logGroups: string[];
   readonly range: string;
@@ -19,10 +20,11 @@ export function productionErrorsSettings(raw: { logGroups?: unknown; range?: unk
 }
 
 /** Log groups per region: names go to `primary`, ARNs to the region they name (without a trailing `:*`). */
-export function logGroupsByRegion(groups: readonly string[], primary: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+export function logGroupsByRegion(groups: readonly string[], primary: ScopeId): Map<ScopeId, string[]> {
+  const out = new Map<ScopeId, string[]>();
   for (const group of groups) {
-    const region = /^arn:[\w-]+:logs:([\w-]+):/.exec(group)?.[1] ?? primary;
+    const named = /^arn:[\w-]+:logs:([\w-]+):/.exec(group)?.[1];
+    const region = named === undefined ? primary : regionScope(named);
     const list = out.get(region) ?? [];
     list.push(group.replace(/:\*$/, ''));
     out.set(region, list);
@@ -33,11 +35,11 @@ export function logGroupsByRegion(groups: readonly string[], primary: string): M
 /** One of several profiles side by side, for {@link logGroupsByProfile}. */
 export interface ProfileTarget {
   /** The key of the profile's primary region (its first). */
-  readonly primary: string;
+  readonly primary: ScopeId;
   /** Its account id, when known. */
   readonly account?: string;
   /** The key of one of the profile's regions. */
-  readonly inRegion: (region: string) => string;
+  readonly inRegion: (region: string) => ScopeId;
 }
 
 /**
@@ -45,9 +47,9 @@ export interface ProfileTarget {
  * team's staging and production groups usually share their names); ARNs to the profile of the account they
  * name (the first profile when none is), in the region they name.
  */
-export function logGroupsByProfile(groups: readonly string[], profiles: readonly ProfileTarget[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const add = (key: string, group: string) => out.set(key, [...(out.get(key) ?? []), group]);
+export function logGroupsByProfile(groups: readonly string[], profiles: readonly ProfileTarget[]): Map<ScopeId, string[]> {
+  const out = new Map<ScopeId, string[]>();
+  const add = (key: ScopeId, group: string) => out.set(key, [...(out.get(key) ?? []), group]);
   for (const group of groups) {
     const arn = /^arn:[\w-]+:logs:([\w-]+):(\d{12})?:/.exec(group);
     if (!arn) {

@@ -38,8 +38,8 @@ export class RegionalStore<T> {
   /** A refresh of every scope finished; true when every read succeeded. Fires once per read, however many callers joined it. */
   readonly onDidRefresh = this.refreshed.event;
   readonly backoff = new RefreshBackoff();
-  private readonly byScope = new Map<string, ScopeState<T>>();
-  private order: string[] = [];
+  private readonly byScope = new Map<ScopeId, ScopeState<T>>();
+  private order: ScopeId[] = [];
   private running: Pass | undefined;
   private queued: Pass | undefined;
   private generation = 0;
@@ -57,7 +57,7 @@ export class RegionalStore<T> {
     return this.loadedOnce;
   }
 
-  scope(id: string): ScopeState<T> | undefined {
+  scope(id: ScopeId): ScopeState<T> | undefined {
     return this.byScope.get(id);
   }
 
@@ -80,7 +80,7 @@ export class RegionalStore<T> {
   }
 
   /** Changes the data of one scope in place (a further page), unless the scope was read again meanwhile. */
-  update(id: string, basis: T | undefined, change: (data: T | undefined) => T): boolean {
+  update(id: ScopeId, basis: T | undefined, change: (data: T | undefined) => T): boolean {
     const state = this.byScope.get(id);
     if (!state || state.data !== basis) return false;
     this.byScope.set(id, { ...state, data: change(state.data) });
@@ -120,7 +120,7 @@ export class RegionalStore<T> {
     return ok;
   }
 
-  private async readScope(id: string, generation: number): Promise<boolean> {
+  private async readScope(id: ScopeId, generation: number): Promise<boolean> {
     try {
       const data = await this.read(id);
       const current = this.byScope.get(id);

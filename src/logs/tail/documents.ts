@@ -1,3 +1,4 @@
+import type { ScopeId } from '../../core/scope';
 import * as vscode from 'vscode';
 import type { LogsApi } from '../../aws/services/logs';
 import { tailField } from '../../core/logs/tailLine';
@@ -42,7 +43,7 @@ export class TailDocuments implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
 
   /** `account`: a scope's marking as the header names it (`PRODUCTION account prod-main`), if marked. */
-  constructor(private readonly logs: LogsApi, private readonly bufferEvents: () => number, private readonly changed: vscode.EventEmitter<vscode.Uri>, private readonly account: (scope: string) => string | undefined = () => undefined) {
+  constructor(private readonly logs: LogsApi, private readonly bufferEvents: () => number, private readonly changed: vscode.EventEmitter<vscode.Uri>, private readonly account: (scope: ScopeId) => string | undefined = () => undefined) {
     this.subscriptions = [
       vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.scheme === TAIL_SCHEME && this.follow(e.document)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc.uri)),

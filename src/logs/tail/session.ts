@@ -1,10 +1,11 @@
+import type { ScopeId } from '../../core/scope';
 import type { LiveTailMessage, LiveTailRequest, LogsApi } from '../../aws/services/logs';
 import { liveTailCost, TailBuffer, type TailEvent } from '../../core/logs';
 
 export type TailState = 'starting' | 'live' | 'paused' | 'ended';
 
 export interface TailTarget {
-  readonly region: string;
+  readonly region: ScopeId;
   /** Names as shown; ARNs as StartLiveTail takes them. */
   readonly groups: readonly { name: string; arn: string }[];
   readonly filterPattern: string;
