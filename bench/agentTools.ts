@@ -17,9 +17,10 @@ import { startStandIn } from '../sandbox/standin/server';
 import { seedScenario } from '../sandbox/seed';
 import { WORKSPACE_TEMPLATE, workspaceSettings } from '../sandbox/workspace';
 import { median, report } from './report';
+import { asScopeId } from '../src/core/scope';
 
 const RUNS = 15;
-const REGION = 'us-east-1';
+const REGION = asScopeId('us-east-1');
 const MAX_ANSWER_KB = 16;
 
 async function drain(pages: AsyncIterable<unknown>): Promise<void> {

@@ -7,6 +7,7 @@ import { matchesFilter } from '../src/core/alarms/filter';
 import { startMoto } from '../sandbox/moto';
 import { startStandIn } from '../sandbox/standin/server';
 import { report } from './report';
+import { asScopeId } from '../src/core/scope';
 
 const ALARMS = Number(process.env.OPS_LENS_BENCH_ALARMS ?? 5000);
 
@@ -41,12 +42,12 @@ export async function benchAlarms(): Promise<void> {
     const describeCalls = (since: number) => standIn.calls().filter((c) => c.seq > since && c.operation === 'DescribeAlarms').length;
     const store = new AlarmsStore(new SdkCloudWatch(session));
     const coldStarted = performance.now();
-    await store.refresh(['us-east-1']); // warms the client, the SDK load and the endpoint's listing
+    await store.refresh([asScopeId('us-east-1')]); // warms the client, the SDK load and the endpoint's listing
     const coldMs = performance.now() - coldStarted;
     inCalls = 0;
     const before = standIn.calls().at(-1)?.seq ?? 0;
     const started = performance.now();
-    await store.refresh(['us-east-1']);
+    await store.refresh([asScopeId('us-east-1')]);
     const alarms = [...store.all()];
     if (store.regions[0]?.error) throw store.regions[0].error;
     const groups = groupByState(alarms.filter((a) => matchesFilter(a, { text: '', states: [] })));

@@ -17,6 +17,7 @@ import { startStandIn } from '../sandbox/standin/server';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT } from '../test/support/environment';
 import { INVESTIGATED_ALARM, seedInvestigation } from '../test/support/investigateScenario';
 import { median, report, reportMissing } from './report';
+import { asScopeId } from '../src/core/scope';
 
 /**
  * The fewest calls that read everything once: DescribeAlarms, DescribeAlarmHistory, ListTagsForResource,
@@ -36,7 +37,7 @@ async function gatheredParts(): Promise<{ calls: number; repeated: number; updat
     const deps = { cloudWatch: new SdkCloudWatch(session), metrics: new SdkMetrics(session), logs: new SdkLogs(session), stepFunctions: new SdkStepFunctions(session), settings: () => [] };
     const since = standIn.calls().at(-1)?.seq ?? 0;
     const updates: PartUpdate[] = [];
-    await gatherInvestigation(deps, { region: 'us-east-1', name: INVESTIGATED_ALARM }, (u) => updates.push(u));
+    await gatherInvestigation(deps, { region: asScopeId('us-east-1'), name: INVESTIGATED_ALARM }, (u) => updates.push(u));
     const calls = standIn.calls().filter((c) => c.seq > since).map((c) => `${c.operation} ${JSON.stringify(c.input)}`);
     session.reset();
     return { calls: calls.length, repeated: calls.length - new Set(calls).size, updates };

@@ -5,6 +5,7 @@ import { findStackFrames } from '../src/core/sourceLinks';
 import type { TailEvent } from '../src/core/logs';
 import { TailSession } from '../src/logs/tail/session';
 import { report } from './report';
+import { asScopeId } from '../src/core/scope';
 
 const EVENTS_PER_SECOND = 1000;
 const SECONDS = 30;
@@ -37,7 +38,7 @@ export function benchLogsTail(): void {
   let clock = 0;
   const idle = { startLiveTail: async function* () {} } as unknown as LogsApi;
   let redrawsPending = 0;
-  const session = new TailSession(idle, { region: 'us-east-1', groups: [{ name: '/aws/lambda/databanana-GenerateFunction', arn: 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/databanana-GenerateFunction' }], filterPattern: '' }, BUFFER_EVENTS, () => redrawsPending++, () => clock);
+  const session = new TailSession(idle, { region: asScopeId('us-east-1'), groups: [{ name: '/aws/lambda/databanana-GenerateFunction', arn: 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/databanana-GenerateFunction' }], filterPattern: '' }, BUFFER_EVENTS, () => redrawsPending++, () => clock);
   const perBatch = (EVENTS_PER_SECOND * REDRAW_MS) / 1000;
   const batches = (SECONDS * 1000) / REDRAW_MS;
   let cpuMicros = 0;

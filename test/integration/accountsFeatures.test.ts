@@ -26,8 +26,9 @@ import { awsCalls, lastCallSeq } from '../support/awsCalls';
 import { INVESTIGATED_ALARM, seedInvestigation } from '../support/investigateScenario';
 import { twoAccountSession, type TwoAccounts } from '../support/twoAccounts';
 import { awsEndpoint } from './setup';
+import { asScopeId } from '../../src/core/scope';
 
-const STAGING = 'staging · us-east-1';
+const STAGING = asScopeId('staging · us-east-1');
 const SANDBOX = 'sandbox · us-east-1';
 const MIN = 60_000;
 

@@ -11,6 +11,7 @@ import { twoAccountSession, type TwoAccounts } from '../support/twoAccounts';
 import { FAKE_CREDENTIALS } from '../../sandbox/scenario/constants';
 import { STAGING_ACCOUNT_ID, STAGING_ALARMS, STAGING_LOG_GROUP, STAGING_STATE_MACHINE } from '../../sandbox/scenario/staging';
 import { awsEndpoint } from './setup';
+import { asScopeId } from '../../src/core/scope';
 
 describe('the sandbox second account, as the workspace AWS config reaches it', () => {
   let accounts: TwoAccounts;
@@ -35,9 +36,9 @@ describe('the sandbox second account, as the workspace AWS config reaches it', (
     assert.deepEqual(await alarms('staging · us-east-1'), STAGING_ALARMS.map((a) => [a.name, a.state]).sort());
     assert.deepEqual((await alarms('sandbox · us-east-1')).map(([name]) => name), ['dev-ecs-service-unhealthy']);
     const sfn = new SdkStepFunctions(session);
-    assert.deepEqual((await collect(sfn.stateMachinePages('staging · us-east-1'))).map((m) => m.name), [STAGING_STATE_MACHINE]);
-    assert.deepEqual(await collect(sfn.stateMachinePages('sandbox · us-east-1')), []);
-    const groups = await collect(new SdkLogs(session).logGroupPages('staging · us-east-1'));
+    assert.deepEqual((await collect(sfn.stateMachinePages(asScopeId('staging · us-east-1')))).map((m) => m.name), [STAGING_STATE_MACHINE]);
+    assert.deepEqual(await collect(sfn.stateMachinePages(asScopeId('sandbox · us-east-1'))), []);
+    const groups = await collect(new SdkLogs(session).logGroupPages(asScopeId('staging · us-east-1')));
     assert.deepEqual(groups.map((g) => g.logGroupName), [STAGING_LOG_GROUP]);
   });
 

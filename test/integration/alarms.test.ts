@@ -8,6 +8,7 @@ import type { Alarm } from '../../src/core/alarms/model';
 import { freePort } from '../../sandbox/ports';
 import { resetMoto } from '../../sandbox/moto';
 import { awsEndpoint, testEnv } from './setup';
+import { asScopeId } from '../../src/core/scope';
 
 describe('alarms store against moto', () => {
   let raw: CloudWatchClient;
@@ -34,7 +35,7 @@ describe('alarms store against moto', () => {
     const north = new CloudWatchClient({ region: 'eu-north-1', endpoint: awsEndpoint(), credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
     await putAlarm('avatar-s3-storage', 'ALARM', north);
     const store = new AlarmsStore(new SdkCloudWatch(session));
-    assert.equal(await store.refresh(['us-east-1', 'eu-north-1']), true);
+    assert.equal(await store.refresh([asScopeId('us-east-1'), asScopeId('eu-north-1')]), true);
     const east = store.regions.find((r) => r.region === 'us-east-1')!;
     assert.deepEqual(groupByState(east.alarms).map((g) => [g.state, g.alarms.map((a) => a.name)]), [
       ['ALARM', ['dev-ecs-cpu-warning']],
@@ -54,20 +55,20 @@ describe('alarms store against moto', () => {
     const store = new AlarmsStore(new SdkCloudWatch(session));
     const seen: Alarm[][] = [];
     store.onDidEnterAlarm((alarms) => seen.push(alarms));
-    await store.refresh(['us-east-1']);
+    await store.refresh([asScopeId('us-east-1')]);
     assert.equal(seen.length, 0, 'the first load is not a transition');
     await raw.send(new SetAlarmStateCommand({ AlarmName: 'dev-ecs-service-unhealthy', StateValue: 'ALARM', StateReason: 'RunningTaskCount 0 < 1' }));
     await putAlarm('brand-new', 'ALARM');
-    await store.refresh(['us-east-1']);
+    await store.refresh([asScopeId('us-east-1')]);
     assert.deepEqual(seen.map((batch) => batch.map((a) => a.name)), [['dev-ecs-service-unhealthy']]);
   });
 
   it('keeps the last good alarms of a failing region and the other regions intact', async () => {
     await putAlarm('dev-ecs-cpu-warning', 'ALARM');
     const store = new AlarmsStore(new SdkCloudWatch(session));
-    await store.refresh(['us-east-1']);
+    await store.refresh([asScopeId('us-east-1')]);
     session.update({ ...session.settings, endpointUrl: `http://127.0.0.1:${await freePort()}` });
-    assert.equal(await store.refresh(['us-east-1']), false);
+    assert.equal(await store.refresh([asScopeId('us-east-1')]), false);
     const east = store.regions[0];
     assert.deepEqual(east.alarms.map((a) => a.name), ['dev-ecs-cpu-warning'], 'nothing lost');
     assert.match(east.error?.message ?? '', /Cannot reach the endpoint/);

@@ -16,9 +16,10 @@ import { StepFunctionsStore } from '../../src/stepFunctions/store';
 import { startFaultProxy, type FaultProxy, type FaultRule } from '../../sandbox/faults/proxy';
 import { resetMoto } from '../../sandbox/moto';
 import { awsEndpoint, testEnv } from './setup';
+import { asScopeId } from '../../src/core/scope';
 
-const EAST = 'us-east-1';
-const NORTH = 'eu-north-1';
+const EAST = asScopeId('us-east-1');
+const NORTH = asScopeId('eu-north-1');
 const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 
 describe('faults between the extension and AWS (through the fault proxy, real SDK)', () => {

@@ -7,6 +7,7 @@ import { runInsightsQuery, type QueryProgress } from '../../src/insights/executi
 import { collect } from '../../src/aws/paging';
 import { resetMoto } from '../../sandbox/moto';
 import { awsEndpoint, testEnv } from './setup';
+import { asScopeId } from '../../src/core/scope';
 
 const GROUP = '/ecs/dev/ai-video-backend';
 
@@ -37,7 +38,7 @@ describe('Logs Insights runs against the stand-in', () => {
 
   it('runs seed 002\'s "Error Rate by Endpoint" and reports progress until Complete', async () => {
     const seen: QueryProgress[] = [];
-    const outcome = await runInsightsQuery(logs, { region: 'us-east-1', queryString: errorRateByEndpoint, logGroupNames: [GROUP], start: new Date(now - 3600_000), end: new Date(now) }, { onProgress: (p) => seen.push(p), delays: [100] });
+    const outcome = await runInsightsQuery(logs, { region: asScopeId('us-east-1'), queryString: errorRateByEndpoint, logGroupNames: [GROUP], start: new Date(now - 3600_000), end: new Date(now) }, { onProgress: (p) => seen.push(p), delays: [100] });
     assert.equal(outcome.status, 'Complete');
     assert.ok(seen.some((p) => p.status === 'Running'), 'progress shows Running before Complete');
     const rows = (outcome.response.results ?? []).map((r) => Object.fromEntries(r.map((f) => [f.field, f.value])));
@@ -48,26 +49,26 @@ describe('Logs Insights runs against the stand-in', () => {
 
   it('stops the query when cancelled', async () => {
     let polls = 0;
-    const outcome = await runInsightsQuery(logs, { region: 'us-east-1', queryString: 'fields @message', logGroupNames: [GROUP], start: new Date(now - 3600_000), end: new Date(now) }, { onProgress: () => polls++, cancelled: () => polls >= 1, delays: [50] });
+    const outcome = await runInsightsQuery(logs, { region: asScopeId('us-east-1'), queryString: 'fields @message', logGroupNames: [GROUP], start: new Date(now - 3600_000), end: new Date(now) }, { onProgress: () => polls++, cancelled: () => polls >= 1, delays: [50] });
     assert.equal(outcome.status, 'Cancelled');
     assert.equal(outcome.response.status, 'Cancelled');
   });
 
   it('rejects a malformed query with its position, and names a missing log group', async () => {
     const bad = 'fields @timestamp, duration, fileSize\n| filter operation = "avatar_upload"\n| bin(fileSize, 1000000) as fileSizeBin\n| stats avg(duration) by fileSizeBin';
-    await assert.rejects(runInsightsQuery(logs, { region: 'us-east-1', queryString: bad, logGroupNames: [GROUP], start: new Date(now - 3600_000), end: new Date(now) }), (err: unknown) => {
+    await assert.rejects(runInsightsQuery(logs, { region: asScopeId('us-east-1'), queryString: bad, logGroupNames: [GROUP], start: new Date(now - 3600_000), end: new Date(now) }), (err: unknown) => {
       assert.ok(err instanceof AwsUserError);
       assert.equal(err.code, 'MalformedQueryException');
       assert.match((err.original as Error).message, /at line 3 and position 3/);
       return true;
     });
-    await assert.rejects(runInsightsQuery(logs, { region: 'us-east-1', queryString: 'fields @message', logGroupNames: ['/aws/lambda/missing'], start: new Date(now - 3600_000), end: new Date(now) }), /missing/);
+    await assert.rejects(runInsightsQuery(logs, { region: asScopeId('us-east-1'), queryString: 'fields @message', logGroupNames: ['/aws/lambda/missing'], start: new Date(now - 3600_000), end: new Date(now) }), /missing/);
   });
 
   it('saves and lists query definitions', async () => {
-    const id = await logs.putQueryDefinition('us-east-1', { name: 'Error Rate by Endpoint', queryString: errorRateByEndpoint, logGroupNames: [GROUP] });
+    const id = await logs.putQueryDefinition(asScopeId('us-east-1'), { name: 'Error Rate by Endpoint', queryString: errorRateByEndpoint, logGroupNames: [GROUP] });
     assert.ok(id);
-    const all = await collect(logs.queryDefinitionPages('us-east-1'));
+    const all = await collect(logs.queryDefinitionPages(asScopeId('us-east-1')));
     assert.deepEqual(all.map((d) => [d.name, d.logGroupNames]), [['Error Rate by Endpoint', [GROUP]]]);
   });
 });

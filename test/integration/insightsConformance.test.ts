@@ -10,6 +10,7 @@ import { AWS_EXAMPLES, MALFORMED_QUERY } from '../fixtures/insights/awsQueries';
 import { FLOW_LOG_FIELDS, JSON_FIELDS_EXAMPLE, SAMPLE_LOG_LINES, SORT_ORDER_EXAMPLE, UNNEST_EXAMPLE } from '../fixtures/insights/awsSampleLogs';
 import { WRITTEN_QUERIES } from '../unit/insights/conformance';
 import { awsEndpoint, testEnv } from './setup';
+import { asScopeId } from '../../src/core/scope';
 
 /** One query per command: AWS's first example where its page prints one, else one written from the page's syntax. */
 const PER_COMMAND = [...AWS_EXAMPLES, ...WRITTEN_QUERIES].filter((q, i, all) => all.findIndex((other) => other.command === q.command) === i);
@@ -47,7 +48,7 @@ describe('The stand-in\'s Logs Insights through the SDK, judged by what AWS docu
   const eventCount = new Map<string, number>();
   let session: AwsSession;
   let logs: SdkLogs;
-  const run = (queryString: string, logGroupNames: string[]) => runInsightsQuery(logs, { region: 'us-east-1', queryString, logGroupNames, start, end }, { delays: [100] });
+  const run = (queryString: string, logGroupNames: string[]) => runInsightsQuery(logs, { region: asScopeId('us-east-1'), queryString, logGroupNames, start, end }, { delays: [100] });
 
   before(async function () {
     this.timeout(60_000);
@@ -134,7 +135,7 @@ describe('The stand-in\'s Logs Insights through the SDK, judged by what AWS docu
       const query = "SOURCE logGroups(namePrefix: ['/aws/lambda/ord']) | filter @type = \"REPORT\" | stats count(*) as reports";
       const outcome = await run(query, []);
       assert.deepEqual(outcome.response.results?.map((r) => r.map((f) => [f.field, f.value])), [[['reports', '2']]]);
-      await assert.rejects(runInsightsQuery(logs, { region: 'us-east-1', queryString: query, logGroupNames: ['/aws/lambda/orders'], start, end }), /must not be started with/);
+      await assert.rejects(runInsightsQuery(logs, { region: asScopeId('us-east-1'), queryString: query, logGroupNames: ['/aws/lambda/orders'], start, end }), /must not be started with/);
     });
 
     it('takes log group ARNs as logGroupIdentifiers', async () => {

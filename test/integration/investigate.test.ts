@@ -11,6 +11,7 @@ import { resetMoto } from '../../sandbox/moto';
 import { awsCalls, lastCallSeq } from '../support/awsCalls';
 import { FUNCTION_GROUP, INVESTIGATED_ALARM, MACHINE_GROUP, TAGGED_GROUP, seedInvestigation, type InvestigationScenario } from '../support/investigateScenario';
 import { awsEndpoint, testEnv } from './setup';
+import { asScopeId } from '../../src/core/scope';
 
 describe('investigating an alarm against the stand-in', () => {
   let session: AwsSession;
@@ -37,7 +38,7 @@ describe('investigating an alarm against the stand-in', () => {
   it('gathers every part, making each AWS call once', async () => {
     const since = await lastCallSeq(awsEndpoint());
     const updates: PartUpdate[] = [];
-    const gathered = await gatherInvestigation(deps, { region: 'us-east-1', name: INVESTIGATED_ALARM }, (u) => updates.push(u));
+    const gathered = await gatherInvestigation(deps, { region: asScopeId('us-east-1'), name: INVESTIGATED_ALARM }, (u) => updates.push(u));
 
     const failed = gathered.parts.all.filter((p) => p.status === 'failed');
     assert.deepEqual(failed.map((p) => `${p.id}: ${p.error}`), []);
@@ -56,7 +57,7 @@ describe('investigating an alarm against the stand-in', () => {
   });
 
   it('finds the related groups by dimension, tag and logging configuration, and their errors inside the window only', async () => {
-    const gathered = await gatherInvestigation(deps, { region: 'us-east-1', name: INVESTIGATED_ALARM }, () => undefined);
+    const gathered = await gatherInvestigation(deps, { region: asScopeId('us-east-1'), name: INVESTIGATED_ALARM }, () => undefined);
     const alarm = gathered.parts.data('alarm')[0];
     assert.equal(alarm.moment.transition?.to, 'ALARM');
     assert.ok(Date.now() - alarm.moment.at < 60_000, 'the moment is the change into ALARM just made');
@@ -83,7 +84,7 @@ describe('investigating an alarm against the stand-in', () => {
 
   it('says which part failed and why, and still brings the others', async () => {
     const broken: GatherDeps = { ...deps, settings: () => [{ alarm: 'inv-*', logGroups: ['/inv/no-such-group'] }] };
-    const gathered = await gatherInvestigation(broken, { region: 'us-east-1', name: INVESTIGATED_ALARM }, () => undefined);
+    const gathered = await gatherInvestigation(broken, { region: asScopeId('us-east-1'), name: INVESTIGATED_ALARM }, () => undefined);
     const missing = gathered.parts.all.find((p) => p.id === 'logs:/inv/no-such-group');
     assert.equal(missing?.status, 'failed');
     assert.match(missing?.error ?? '', /not exist|ResourceNotFound/i);
@@ -91,7 +92,7 @@ describe('investigating an alarm against the stand-in', () => {
   });
 
   it('fails the alarm part for an alarm that does not exist', async () => {
-    const gathered = await gatherInvestigation(deps, { region: 'us-east-1', name: 'no-such-alarm' }, () => undefined);
+    const gathered = await gatherInvestigation(deps, { region: asScopeId('us-east-1'), name: 'no-such-alarm' }, () => undefined);
     assert.deepEqual(gathered.parts.all.map((p) => [p.id, p.status]), [['alarm', 'failed']]);
     assert.match(gathered.parts.all[0].error ?? '', /No alarm named "no-such-alarm"/);
   });
@@ -100,7 +101,7 @@ describe('investigating an alarm against the stand-in', () => {
     const cw = new CloudWatchClient({ region: 'us-east-1', endpoint: awsEndpoint(), credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
     await cw.send(new PutCompositeAlarmCommand({ AlarmName: 'inv-checkout-degraded', AlarmRule: `ALARM("${INVESTIGATED_ALARM}")` }));
     const since = await lastCallSeq(awsEndpoint());
-    const gathered = await gatherInvestigation(deps, { region: 'us-east-1', name: 'inv-checkout-degraded' }, () => undefined);
+    const gathered = await gatherInvestigation(deps, { region: asScopeId('us-east-1'), name: 'inv-checkout-degraded' }, () => undefined);
     assert.deepEqual(gathered.parts.all.filter((p) => p.status === 'failed').map((p) => `${p.id}: ${p.error}`), []);
     const alarm = gathered.parts.data('alarm')[0];
     assert.equal(alarm.alarmKind, 'composite');

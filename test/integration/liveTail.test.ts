@@ -4,6 +4,7 @@ import { AwsSession } from '../../src/aws/session';
 import { SdkLogs, type LiveTailMessage } from '../../src/aws/services/logs';
 import { resetMoto } from '../../sandbox/moto';
 import { awsEndpoint, testEnv } from './setup';
+import { asScopeId } from '../../src/core/scope';
 
 const GROUP = '/aws/lambda/orders-checkout';
 const OTHER = '/aws/lambda/orders-refunds';
@@ -37,7 +38,7 @@ describe('Live Tail and FilterLogEvents against the stand-in', () => {
   it('streams the events written after the session started that match its filter pattern, and ends when aborted', async () => {
     await put(GROUP, [JSON.stringify({ level: 'ERROR', msg: 'written before the session' })], Date.now() - 1000);
     const abort = new AbortController();
-    const stream = logs.startLiveTail('us-east-1', { logGroupIdentifiers: [arn], logEventFilterPattern: '{ $.level = "ERROR" }' }, abort.signal);
+    const stream = logs.startLiveTail(asScopeId('us-east-1'), { logGroupIdentifiers: [arn], logEventFilterPattern: '{ $.level = "ERROR" }' }, abort.signal);
     const received: string[] = [];
     const seen: LiveTailMessage['kind'][] = [];
     const reading = (async () => {
@@ -62,7 +63,7 @@ describe('Live Tail and FilterLogEvents against the stand-in', () => {
 
   it('refuses more than 10 log groups, as the service does', async () => {
     const abort = new AbortController();
-    const stream = logs.startLiveTail('us-east-1', { logGroupIdentifiers: Array.from({ length: 11 }, () => arn) }, abort.signal);
+    const stream = logs.startLiveTail(asScopeId('us-east-1'), { logGroupIdentifiers: Array.from({ length: 11 }, () => arn) }, abort.signal);
     await assert.rejects(stream.next(), /InvalidParameter|10 log groups/);
   });
 
@@ -74,7 +75,7 @@ describe('Live Tail and FilterLogEvents against the stand-in', () => {
     assert.ok(first.nextToken, 'a second page');
     const second = await raw.send(new FilterLogEventsCommand({ logGroupName: GROUP, startTime: start - 1, endTime: Date.now(), filterPattern: 'ERROR ARGUMENTS', limit: 1, nextToken: first.nextToken }));
     assert.deepEqual(second.events?.map((e) => e.message), ['[ERROR 420] INVALID ARGUMENTS']);
-    const all = await logs.filterEvents('us-east-1', { logGroupName: GROUP, startTime: start - 1, endTime: Date.now(), filterPattern: 'ERROR -ARGUMENTS', limit: 100 });
+    const all = await logs.filterEvents(asScopeId('us-east-1'), { logGroupName: GROUP, startTime: start - 1, endTime: Date.now(), filterPattern: 'ERROR -ARGUMENTS', limit: 100 });
     assert.deepEqual(all.events.map((e) => e.message), ['[ERROR 400] BAD REQUEST']);
   });
 });

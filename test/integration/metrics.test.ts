@@ -12,6 +12,7 @@ import { ChartLoader } from '../../src/metrics/loader';
 import type { ChartWidgetView } from '../../src/webview/protocol';
 import { resetMoto } from '../../sandbox/moto';
 import { awsEndpoint, testEnv } from './setup';
+import { asScopeId } from '../../src/core/scope';
 
 const MIN = 60000;
 
@@ -57,7 +58,7 @@ describe('metrics and dashboards against moto', () => {
     const period = choosePeriod({ start, end, now: end });
     assert.equal(period, 60);
     const [query] = widgetQueries([['AWS/ECS', 'CPUUtilization', 'ServiceName', 'ai-video-backend-service', 'ClusterName', 'ai-video-cluster']], { region: 'us-east-1', stat: 'Average' }).queries;
-    const out = await new SdkMetrics(session).getMetricData('us-east-1', [toMetricDataQuery(query, period)], new Date(start), new Date(end));
+    const out = await new SdkMetrics(session).getMetricData(asScopeId('us-east-1'), [toMetricDataQuery(query, period)], new Date(start), new Date(end));
     assert.equal(count('GetMetricData'), 1);
     assert.equal(out.series.length, 1);
     const s = out.series[0];
@@ -80,7 +81,7 @@ describe('metrics and dashboards against moto', () => {
     await put(withData.map((i) => ({ MetricName: `Metric${i}`, Timestamp: new Date(start + 2 * MIN), Value: i })), 'Bench/Batch');
     const queries = Array.from({ length: M }, (_, i) => ({ Id: `m${i}`, MetricStat: { Metric: { Namespace: 'Bench/Batch', MetricName: `Metric${i}` }, Period: 60, Stat: 'Sum' }, ReturnData: true }));
 
-    const out = await new SdkMetrics(session).getMetricData('us-east-1', queries, new Date(start), new Date(end));
+    const out = await new SdkMetrics(session).getMetricData(asScopeId('us-east-1'), queries, new Date(start), new Date(end));
     assert.equal(count('GetMetricData'), Math.ceil(M / 500));
     assert.equal(out.calls, 3);
     assert.equal(out.series.length, M);
@@ -96,12 +97,12 @@ describe('metrics and dashboards against moto', () => {
     await put([{ MetricName: 'Errors', Dimensions: [{ Name: 'Endpoint', Value: '/api/1' }], Value: 1 }], 'App/Api');
     const metrics = new SdkMetrics(session);
     const pages = [];
-    for await (const page of metrics.listMetricPages('us-east-1', { namespace: 'App/Api' })) pages.push(page);
+    for await (const page of metrics.listMetricPages(asScopeId('us-east-1'), { namespace: 'App/Api' })) pages.push(page);
     assert.ok(pages.length >= 3, `${pages.length} pages`);
     assert.equal(pages.flat().length, 1201);
-    const errors = await collect(metrics.listMetricPages('us-east-1', { namespace: 'App/Api', metricName: 'Errors' }));
+    const errors = await collect(metrics.listMetricPages(asScopeId('us-east-1'), { namespace: 'App/Api', metricName: 'Errors' }));
     assert.deepEqual(errors, [{ namespace: 'App/Api', metricName: 'Errors', dimensions: [{ name: 'Endpoint', value: '/api/1' }] }]);
-    const one = await collect(metrics.listMetricPages('us-east-1', { namespace: 'App/Api', metricName: 'Requests', dimensions: [{ name: 'Endpoint', value: '/api/7' }] }));
+    const one = await collect(metrics.listMetricPages(asScopeId('us-east-1'), { namespace: 'App/Api', metricName: 'Requests', dimensions: [{ name: 'Endpoint', value: '/api/7' }] }));
     assert.deepEqual(one.map((m) => m.dimensions[0].value), ['/api/7']);
   });
 
@@ -110,14 +111,14 @@ describe('metrics and dashboards against moto', () => {
     await client().send(new PutDashboardCommand({ DashboardName: 'dev-application-dashboard', DashboardBody: JSON.stringify({ widgets: [{ type: 'text', properties: { markdown: '# dev' } }] }) }));
     await client('eu-north-1').send(new PutDashboardCommand({ DashboardName: 'stockholm-only', DashboardBody: JSON.stringify({ widgets: [] }) }));
     const metrics = new SdkMetrics(session);
-    const east = await collect(metrics.listDashboards('us-east-1'));
+    const east = await collect(metrics.listDashboards(asScopeId('us-east-1')));
     assert.deepEqual(east.map((d) => [d.name, d.region]).sort(), [['Enterprise-Avatar-System-Monitor', 'us-east-1'], ['dev-application-dashboard', 'us-east-1']]);
-    assert.deepEqual((await collect(metrics.listDashboards('eu-north-1'))).map((d) => d.name), ['stockholm-only']);
-    const def = await metrics.getDashboard('us-east-1', 'Enterprise-Avatar-System-Monitor');
+    assert.deepEqual((await collect(metrics.listDashboards(asScopeId('eu-north-1')))).map((d) => d.name), ['stockholm-only']);
+    const def = await metrics.getDashboard(asScopeId('us-east-1'), 'Enterprise-Avatar-System-Monitor');
     assert.equal(def.name, 'Enterprise-Avatar-System-Monitor');
     const parsed = parseDashboardBody(def.body);
     assert.deepEqual(parsed.widgets.map((w) => (w.type === 'metric' ? w.title : w.type)), ['S3 Storage Usage', 'CDN Performance', 'Error Monitoring']);
-    await assert.rejects(metrics.getDashboard('us-east-1', 'nope'), /GetDashboard/);
+    await assert.rejects(metrics.getDashboard(asScopeId('us-east-1'), 'nope'), /GetDashboard/);
   });
 
   it('draws the seed 004 dashboard end to end: one GetMetricData per region', async () => {
@@ -142,7 +143,7 @@ describe('metrics and dashboards against moto', () => {
   it('describes alarms by name', async () => {
     await client().send(new PutMetricAlarmCommand({ AlarmName: 'dev-ecs-cpu-warning', MetricName: 'CPUUtilization', Namespace: 'AWS/ECS', Statistic: 'Average', Period: 300, EvaluationPeriods: 2, Threshold: 70, ComparisonOperator: 'GreaterThanThreshold' }));
     await client().send(new PutMetricAlarmCommand({ AlarmName: 'other', MetricName: 'CPUUtilization', Namespace: 'AWS/RDS', Statistic: 'Average', Period: 300, EvaluationPeriods: 1, Threshold: 90, ComparisonOperator: 'GreaterThanThreshold' }));
-    const found = await new SdkMetrics(session).describeAlarms('us-east-1', ['dev-ecs-cpu-warning', 'missing']);
+    const found = await new SdkMetrics(session).describeAlarms(asScopeId('us-east-1'), ['dev-ecs-cpu-warning', 'missing']);
     assert.deepEqual(found.metricAlarms.map((a) => [a.AlarmName, a.Threshold]), [['dev-ecs-cpu-warning', 70]]);
   });
 });

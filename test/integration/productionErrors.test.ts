@@ -12,6 +12,7 @@ import { buildLogGroups } from '../../sandbox/scenario/logs';
 import { seedLogs } from '../../sandbox/seeders/logs';
 import { WORKSPACE_TEMPLATE, workspaceSettings } from '../../sandbox/workspace';
 import { awsEndpoint, testEnv } from './setup';
+import { asScopeId } from '../../src/core/scope';
 
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(path.join(dir, d.name)) : [path.join(dir, d.name)]));
@@ -52,7 +53,7 @@ describe('production errors over the seeded log groups, through Logs Insights', 
   it('the real SDK against the stand-in gives the same counts per line as the index of the seeded events', async () => {
     const logs = new SdkLogs(session);
     const end = Math.floor(now.getTime() / 1000) + 60;
-    const fetched = await fetchErrorEvents(insightsWindow(logs, 'us-east-1', groups, errorEventsQuery(), [100]), end - 24 * 3600, end);
+    const fetched = await fetchErrorEvents(insightsWindow(logs, asScopeId('us-east-1'), groups, errorEventsQuery(), [100]), end - 24 * 3600, end);
     assert.equal(fetched.complete, true);
     assert.equal(fetched.queries, 1);
     assert.ok(fetched.bytesScanned > 0, 'the statistics say what was scanned');
@@ -75,7 +76,7 @@ describe('production errors over the seeded log groups, through Logs Insights', 
   it('a user filter narrows what is counted, in the query itself', async () => {
     const logs = new SdkLogs(session);
     const end = Math.floor(now.getTime() / 1000) + 60;
-    const fetched = await fetchErrorEvents(insightsWindow(logs, 'us-east-1', groups, errorEventsQuery('@message not like /QuotaExceededError/'), [100]), end - 24 * 3600, end);
+    const fetched = await fetchErrorEvents(insightsWindow(logs, asScopeId('us-east-1'), groups, errorEventsQuery('@message not like /QuotaExceededError/'), [100]), end - 24 * 3600, end);
     const lines = perLine(indexErrors(fetched.events, sandboxResolver()));
     assert.equal(lines.some((l) => l.startsWith('src/handlers/generate.ts:42 ')), false);
     assert.ok(lines.some((l) => l.startsWith('src/handlers/generate.ts:44 ')));
@@ -91,7 +92,7 @@ describe('production errors over the seeded log groups, through Logs Insights', 
       message: `2026-11-30T10:00:00.000Z\t${String(i).padStart(8, '0')}-0d7e-4a51-9b2e-3c1d2e4f5a6b\tERROR\tInvoke Error \t${JSON.stringify({ errorType: 'QuotaExceededError', errorMessage: 'Gemini API quota exceeded', stack: ['QuotaExceededError: Gemini API quota exceeded', `    at generateImages (/var/task/src/handlers/generate.ts:${lines[i % 3]}:11)`] })}`,
     }));
     await seedLogs(sandboxClients(awsEndpoint()), [{ name: group, streams: [{ name: 'busy/1', events }] }]);
-    const fetched = await fetchErrorEvents(insightsWindow(new SdkLogs(session), 'us-east-1', [group], errorEventsQuery(), [100]), start - 60, start + 3600);
+    const fetched = await fetchErrorEvents(insightsWindow(new SdkLogs(session), asScopeId('us-east-1'), [group], errorEventsQuery(), [100]), start - 60, start + 3600);
     assert.equal(fetched.queries, 2, 'the second query reads what the first could not return');
     assert.equal(fetched.complete, true);
     assert.equal(fetched.events.length, 12_500);

@@ -10,6 +10,7 @@ import { AwsUserError } from '../../src/aws/errors';
 import { freePort } from '../../sandbox/ports';
 import { resetMoto } from '../../sandbox/moto';
 import { awsEndpoint, testEnv } from './setup';
+import { asScopeId } from '../../src/core/scope';
 
 describe('AWS session against moto', () => {
   let calls: CallRecord[];
@@ -28,8 +29,8 @@ describe('AWS session against moto', () => {
     const raw = new CloudWatchClient({ region: 'eu-north-1', endpoint: awsEndpoint(), credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
     await raw.send(new PutMetricAlarmCommand({ AlarmName: 'dev-rds-cpu-critical', MetricName: 'CPUUtilization', Namespace: 'AWS/RDS', Statistic: 'Average', Period: 300, EvaluationPeriods: 1, Threshold: 90, ComparisonOperator: 'GreaterThanThreshold' }));
     const cw = new SdkCloudWatch(session);
-    const north = await collect(async function* () { for await (const p of cw.alarmPages('eu-north-1')) yield p.metricAlarms; }());
-    const east = await collect(async function* () { for await (const p of cw.alarmPages('us-east-1')) yield p.metricAlarms; }());
+    const north = await collect(async function* () { for await (const p of cw.alarmPages(asScopeId('eu-north-1'))) yield p.metricAlarms; }());
+    const east = await collect(async function* () { for await (const p of cw.alarmPages(asScopeId('us-east-1'))) yield p.metricAlarms; }());
     assert.deepEqual(north.map((a) => a.AlarmName), ['dev-rds-cpu-critical']);
     assert.deepEqual(east, [], 'regions are kept apart');
     assert.equal(calls.length, 2);
@@ -43,20 +44,20 @@ describe('AWS session against moto', () => {
   });
 
   it('keeps one client per service and region, and drops them when settings change', async () => {
-    const a = await session.client('logs', 'us-east-1');
-    assert.equal(await session.client('logs', 'us-east-1'), a);
-    assert.notEqual(await session.client('logs', 'eu-north-1'), a);
+    const a = await session.client('logs', asScopeId('us-east-1'));
+    assert.equal(await session.client('logs', asScopeId('us-east-1')), a);
+    assert.notEqual(await session.client('logs', asScopeId('eu-north-1')), a);
     assert.equal(session.update({ ...session.settings }), false);
-    assert.equal(await session.client('logs', 'us-east-1'), a);
+    assert.equal(await session.client('logs', asScopeId('us-east-1')), a);
     assert.equal(session.update({ ...session.settings, regions: ['us-east-1'] }), true);
-    assert.notEqual(await session.client('logs', 'us-east-1'), a);
+    assert.notEqual(await session.client('logs', asScopeId('us-east-1')), a);
   });
 
   it('names the endpoint and region when the endpoint cannot be reached', async () => {
     const closed = `http://127.0.0.1:${await freePort()}`;
     session.update({ ...session.settings, endpointUrl: closed });
     const logs = new SdkLogs(session);
-    await assert.rejects(collect(logs.logGroupPages('eu-north-1')), (err: unknown) => {
+    await assert.rejects(collect(logs.logGroupPages(asScopeId('eu-north-1'))), (err: unknown) => {
       assert.ok(err instanceof AwsUserError);
       assert.match(err.message, new RegExp(`Cannot reach the endpoint ${closed.replace(/[.:/]/g, '\\$&')} in eu-north-1`));
       assert.equal(err.action, 'openSettings');

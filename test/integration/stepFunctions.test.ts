@@ -7,6 +7,7 @@ import { StepFunctionsStore } from '../../src/stepFunctions/store';
 import { buildTimeline } from '../../src/core/stepFunctions/timeline';
 import { resetMoto } from '../../sandbox/moto';
 import { awsEndpoint, testEnv } from './setup';
+import { asScopeId } from '../../src/core/scope';
 
 const definition = JSON.stringify({
   StartAt: 'CheckQuota',
@@ -47,13 +48,13 @@ describe('Step Functions against moto (real execution)', () => {
 
   it('lists executions newest first, page by page, with a status filter', async () => {
     for (let i = 0; i < 4; i++) {
-      const { executionArn } = await api.start('us-east-1', machineArn, `ok-${i}`, '{}');
+      const { executionArn } = await api.start(asScopeId('us-east-1'), machineArn, `ok-${i}`, '{}');
       await settle(raw, executionArn);
     }
-    const failed = await api.start('us-east-1', machineArn, 'quota-fail', '{"fail":true}');
+    const failed = await api.start(asScopeId('us-east-1'), machineArn, 'quota-fail', '{"fail":true}');
     assert.equal(await settle(raw, failed.executionArn), 'FAILED');
     const store = new StepFunctionsStore(api, 2);
-    await store.refresh(['us-east-1']);
+    await store.refresh([asScopeId('us-east-1')]);
     assert.deepEqual(store.regions[0].machines.map((m) => m.name), ['ImageGenerationStateMachine']);
     await store.loadExecutions(machineArn);
     const list = store.executionsOf(machineArn)!;
@@ -76,7 +77,7 @@ describe('Step Functions against moto (real execution)', () => {
       return api.executions(...args);
     };
     const store = new StepFunctionsStore(counting, 10);
-    await store.refresh(['us-east-1']);
+    await store.refresh([asScopeId('us-east-1')]);
     const express = store.regions[0].machines.find((m) => m.name === 'ingest-express');
     assert.equal(express?.type, 'EXPRESS');
     assert.equal(await store.loadExecutions(express!.arn), true);
@@ -86,28 +87,28 @@ describe('Step Functions against moto (real execution)', () => {
   });
 
   it('reads the failed execution with its error, cause and history', async () => {
-    const { executionArn } = await api.start('us-east-1', machineArn, 'nightly-batch-42', '{"fail":true}');
+    const { executionArn } = await api.start(asScopeId('us-east-1'), machineArn, 'nightly-batch-42', '{"fail":true}');
     await settle(raw, executionArn);
-    const description = await api.describeExecution('us-east-1', executionArn);
+    const description = await api.describeExecution(asScopeId('us-east-1'), executionArn);
     assert.equal(description.status, 'FAILED');
-    const timeline = buildTimeline(await api.history('us-east-1', executionArn));
+    const timeline = buildTimeline(await api.history(asScopeId('us-east-1'), executionArn));
     assert.equal(timeline.failure?.state, 'QuotaExceeded');
     assert.equal(timeline.failure?.error, 'ImageGenerationFailed');
     assert.match(timeline.failure?.cause ?? '', /quota exceeded/);
   });
 
   it('stops a running execution, which turns ABORTED', async () => {
-    const { executionArn } = await api.start('us-east-1', machineArn, 'long-render', '{"slow":true}');
+    const { executionArn } = await api.start(asScopeId('us-east-1'), machineArn, 'long-render', '{"slow":true}');
     await new Promise((r) => setTimeout(r, 300));
-    assert.equal((await api.describeExecution('us-east-1', executionArn)).status, 'RUNNING');
-    await api.stop('us-east-1', executionArn, 'stopped by on-call');
+    assert.equal((await api.describeExecution(asScopeId('us-east-1'), executionArn)).status, 'RUNNING');
+    await api.stop(asScopeId('us-east-1'), executionArn, 'stopped by on-call');
     // StopExecution is asynchronous: the status changes shortly after the call returns.
     assert.equal(await settle(raw, executionArn), 'ABORTED');
   });
 
   it('says a name is taken with the error code the UI turns into a suggestion', async () => {
     await raw.send(new StartExecutionCommand({ stateMachineArn: machineArn, name: 'same-name', input: '{"slow":true}' }));
-    await assert.rejects(api.start('us-east-1', machineArn, 'same-name', '{"slow":true,"retry":1}'), (err: unknown) => {
+    await assert.rejects(api.start(asScopeId('us-east-1'), machineArn, 'same-name', '{"slow":true,"retry":1}'), (err: unknown) => {
       assert.ok(err instanceof AwsUserError);
       assert.equal(err.code, 'ExecutionAlreadyExists');
       return true;

@@ -9,6 +9,7 @@ import { investigationText, MAX_ERROR_ROWS, MAX_TIMELINE } from '../../../src/ag
 import { MAX_ANSWER_CHARS } from '../../../src/agent/tools/text';
 import { PartsSnapshot, type AlarmPartData, type PartData } from '../../../src/core/investigate/model';
 import { windowFor } from '../../../src/core/time/ranges';
+import { asScopeId } from '../../../src/core/scope';
 
 const MOMENT = Date.parse('2026-11-22T15:00:00Z');
 const NOW = Date.parse('2026-11-22T18:00:00Z');
@@ -16,7 +17,7 @@ const MACHINE = 'arn:aws:states:us-east-1:123456789012:stateMachine:Orders';
 
 function alarmPart(overrides: Partial<AlarmPartData> = {}): AlarmPartData {
   return {
-    kind: 'alarm', name: 'orders-failing', region: 'us-east-1', alarmKind: 'metric', state: 'ALARM', condition: 'ExecutionsFailed ≥ 1', description: '',
+    kind: 'alarm', name: 'orders-failing', region: asScopeId('us-east-1'), alarmKind: 'metric', state: 'ALARM', condition: 'ExecutionsFailed ≥ 1', description: '',
     moment: { at: MOMENT, why: 'the latest change into ALARM', transition: { time: MOMENT, from: 'OK', to: 'ALARM' } },
     window: { start: MOMENT - 30 * 60_000, end: MOMENT + 15 * 60_000, beforeMs: 30 * 60_000, afterMs: 15 * 60_000 },
     transitions: [{ time: MOMENT, from: 'OK', to: 'ALARM' }],

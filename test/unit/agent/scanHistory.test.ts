@@ -5,16 +5,17 @@ import type { StepFunctionsApi } from '../../../src/aws/services/stepFunctions';
 import type { ToolContext } from '../../../src/agent/tools';
 import { runInsightsQuery } from '../../../src/agent/tools/insights';
 import { MAX_QUERIES_REMEMBERED, QueryScanHistory, SAMPLES_PER_QUERY, scanEstimateText, scanKey, type ScanEntry } from '../../../src/agent/tools/scanHistory';
+import { asScopeId } from '../../../src/core/scope';
 
 const HOUR = 3_600_000;
 const MB = 1024 * 1024;
 
 describe('bytes scanned by past runs of a query', () => {
   it('keys a query by its text however it is spaced, cased or commented, and by its log groups in any order', () => {
-    const key = scanKey('us-east-1', 'fields @message\n| filter @message like /ERROR/', ['/b', '/a']);
-    assert.equal(scanKey('us-east-1', '# errors\nFIELDS @message   | filter @message like /error/\n', ['/a', '/b', '/a']), key);
-    assert.notEqual(scanKey('us-east-1', 'fields @message | filter @message like /ERROR/', ['/a']), key);
-    assert.notEqual(scanKey('eu-west-1', 'fields @message | filter @message like /ERROR/', ['/a', '/b']), key);
+    const key = scanKey(asScopeId('us-east-1'), 'fields @message\n| filter @message like /ERROR/', ['/b', '/a']);
+    assert.equal(scanKey(asScopeId('us-east-1'), '# errors\nFIELDS @message   | filter @message like /error/\n', ['/a', '/b', '/a']), key);
+    assert.notEqual(scanKey(asScopeId('us-east-1'), 'fields @message | filter @message like /ERROR/', ['/a']), key);
+    assert.notEqual(scanKey(asScopeId('eu-west-1'), 'fields @message | filter @message like /ERROR/', ['/a', '/b']), key);
     assert.match(key, /^[0-9a-f]{32}$/, 'no query text is kept');
   });
 

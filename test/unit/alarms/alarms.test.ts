@@ -5,9 +5,10 @@ import { describeFilter, matchesFilter } from '../../../src/core/alarms/filter';
 import { childAlarmNames } from '../../../src/core/alarms/compositeRule';
 import { newlyInAlarm } from '../../../src/core/alarms/transitions';
 import { formatAlarmDetails, historyEntry } from '../../../src/core/alarms/details';
+import { asScopeId } from '../../../src/core/scope';
 
 function metricAlarm(name: string, state: string, extra: Record<string, unknown> = {}): Alarm {
-  return fromMetricAlarm('us-east-1', { AlarmName: name, StateValue: state as 'OK', MetricName: 'CPUUtilization', Namespace: 'AWS/ECS', Statistic: 'Average', Period: 300, Threshold: 70, ComparisonOperator: 'GreaterThanThreshold', ...extra });
+  return fromMetricAlarm(asScopeId('us-east-1'), { AlarmName: name, StateValue: state as 'OK', MetricName: 'CPUUtilization', Namespace: 'AWS/ECS', Statistic: 'Average', Period: 300, Threshold: 70, ComparisonOperator: 'GreaterThanThreshold', ...extra });
 }
 
 describe('alarm grouping and filtering', () => {
@@ -81,7 +82,7 @@ describe('alarm details document', () => {
   });
 
   it('keeps hostile text inert', () => {
-    const alarm = fromCompositeAlarm('eu-north-1', { AlarmName: '<img src=x onerror=alert(1)>', AlarmRule: 'ALARM("a|b") OR ALARM(c)', StateValue: 'OK', AlarmDescription: '# not a heading | <script>alert(1)</script>' });
+    const alarm = fromCompositeAlarm(asScopeId('eu-north-1'), { AlarmName: '<img src=x onerror=alert(1)>', AlarmRule: 'ALARM("a|b") OR ALARM(c)', StateValue: 'OK', AlarmDescription: '# not a heading | <script>alert(1)</script>' });
     const doc = formatAlarmDetails(alarm, { history: [], childStates: new Map([['c', 'ALARM']]) });
     assert.doesNotMatch(doc, /(^|[^\\])</m, 'every < is escaped');
     assert.match(doc, /\\# not a heading \\\| \\<script\\>/);

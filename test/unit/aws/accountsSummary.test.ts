@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Alarm } from '../../../src/core/alarms/model';
 import { accountSummary } from '../../../src/session/accountSummary';
-import { scopeParts, scopeId } from '../../../src/core/scope';
+import { asScopeId, scopeParts, scopeId } from '../../../src/core/scope';
 
 const alarm = (region: string, name: string, state: Alarm['state']): Alarm =>
   ({ region, name, arn: `arn:aws:cloudwatch:us-east-1:111111111111:alarm:${name}`, kind: 'metric', state, stateReason: '', description: '', actionsEnabled: true, alarmActions: [], okActions: [] }) as unknown as Alarm;
@@ -9,8 +9,8 @@ const alarm = (region: string, name: string, state: Alarm['state']): Alarm =>
 describe('profiles side by side: scopes and the per-account status bar', () => {
   it('a scope is profile · region and parses back, even when the profile name has dots or spaces', () => {
     assert.equal(scopeId('prod', 'us-east-1'), 'prod · us-east-1');
-    assert.deepEqual(scopeParts('team a · b · eu-west-1'), { profile: 'team a · b', region: 'eu-west-1' });
-    assert.deepEqual(scopeParts('eu-west-1'), { region: 'eu-west-1' });
+    assert.deepEqual(scopeParts(asScopeId('team a · b · eu-west-1')), { profile: 'team a · b', region: 'eu-west-1' });
+    assert.deepEqual(scopeParts(asScopeId('eu-west-1')), { region: 'eu-west-1' });
   });
 
   it('summarises alarms in ALARM per profile across its regions, zero included, in root order', () => {
@@ -23,6 +23,6 @@ describe('profiles side by side: scopes and the per-account status bar', () => {
   });
 
   it('a single profile keeps the plain status bar', () => {
-    assert.equal(accountSummary(['us-east-1', 'eu-west-1'], [alarm('us-east-1', 'a', 'ALARM')]), undefined);
+    assert.equal(accountSummary([asScopeId('us-east-1'), asScopeId('eu-west-1')], [alarm('us-east-1', 'a', 'ALARM')]), undefined);
   });
 });

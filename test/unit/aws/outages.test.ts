@@ -3,6 +3,7 @@ import { AwsUserError, isTransient, toUserError } from '../../../src/aws/errors'
 import { OutageNotices } from '../../../src/aws/outages';
 import { nextDelaySeconds } from '../../../src/core/time/backoff';
 import { staleRowLabel, staleTooltip } from '../../../src/core/time/stale';
+import { asScopeId } from '../../../src/core/scope';
 
 const ctx = { service: 'CloudWatchClient', operation: 'DescribeAlarms', region: 'eu-north-1', profile: 'dev' };
 const unavailable = new AwsUserError('CloudWatch had a temporary failure', 'retry', 'ServiceUnavailable', ctx);
@@ -11,20 +12,20 @@ const expired = new AwsUserError('expired', 'ssoLogin', 'ExpiredTokenException',
 describe('outages and stale views', () => {
   it('announces an outage once, and again only after it ended', () => {
     const notices = new OutageNotices();
-    assert.equal(notices.update('Alarms', [{ region: 'us-east-1' }, { region: 'eu-north-1', error: unavailable }]).length, 1);
-    assert.equal(notices.update('Alarms', [{ region: 'us-east-1' }, { region: 'eu-north-1', error: unavailable }]).length, 0);
-    assert.equal(notices.update('Step Functions', [{ region: 'eu-north-1', error: unavailable }]).length, 1, 'another view is its own outage');
-    assert.equal(notices.update('Alarms', [{ region: 'eu-north-1' }]).length, 0);
-    assert.equal(notices.update('Alarms', [{ region: 'eu-north-1', error: unavailable }]).length, 1);
+    assert.equal(notices.update('Alarms', [{ region: asScopeId('us-east-1') }, { region: asScopeId('eu-north-1'), error: unavailable }]).length, 1);
+    assert.equal(notices.update('Alarms', [{ region: asScopeId('us-east-1') }, { region: asScopeId('eu-north-1'), error: unavailable }]).length, 0);
+    assert.equal(notices.update('Step Functions', [{ region: asScopeId('eu-north-1'), error: unavailable }]).length, 1, 'another view is its own outage');
+    assert.equal(notices.update('Alarms', [{ region: asScopeId('eu-north-1') }]).length, 0);
+    assert.equal(notices.update('Alarms', [{ region: asScopeId('eu-north-1'), error: unavailable }]).length, 1);
   });
 
   it('counts expired credentials as one outage across views and regions until any call works', () => {
     const notices = new OutageNotices();
-    const first = notices.update('Alarms', [{ region: 'us-east-1', error: expired }, { region: 'eu-north-1', error: expired }]);
+    const first = notices.update('Alarms', [{ region: asScopeId('us-east-1'), error: expired }, { region: asScopeId('eu-north-1'), error: expired }]);
     assert.deepEqual(first.map((o) => o.credentials), [true]);
-    assert.equal(notices.update('Step Functions', [{ region: 'us-east-1', error: expired }]).length, 0);
-    assert.equal(notices.update('Alarms', [{ region: 'us-east-1' }]).length, 0);
-    assert.equal(notices.update('Step Functions', [{ region: 'us-east-1', error: expired }]).length, 1, 'expired again after working');
+    assert.equal(notices.update('Step Functions', [{ region: asScopeId('us-east-1'), error: expired }]).length, 0);
+    assert.equal(notices.update('Alarms', [{ region: asScopeId('us-east-1') }]).length, 0);
+    assert.equal(notices.update('Step Functions', [{ region: asScopeId('us-east-1'), error: expired }]).length, 1, 'expired again after working');
   });
 
   it('tells transient failures from lasting ones', () => {

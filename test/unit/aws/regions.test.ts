@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { effectiveProfile, inEveryRegion, resolveRegions } from '../../../src/aws/regions';
+import { asScopeId } from '../../../src/core/scope';
 
 const settings = (regions: string[] = [], profile = '') => ({ profile, regions, endpointUrl: '' });
 
@@ -29,7 +30,7 @@ describe('region precedence', () => {
 describe('a task in every region', () => {
   it('runs in all of them and says which failed, without stopping the others', async () => {
     const done: string[] = [];
-    const failures = await inEveryRegion(['prod · us-east-1', 'staging · us-east-1', 'dev · eu-west-1'], async (region) => {
+    const failures = await inEveryRegion([asScopeId('prod · us-east-1'), asScopeId('staging · us-east-1'), asScopeId('dev · eu-west-1')], async (region) => {
       if (region.startsWith('staging')) throw new Error('ExpiredToken');
       done.push(region);
     });

@@ -1,17 +1,17 @@
 import { strict as assert } from 'node:assert';
-import { sameProfile, scopesFor } from '../../../src/core/scope';
+import { asScopeId, sameProfile, scopesFor } from '../../../src/core/scope';
 import { arnPlace } from '../../../src/aws/arnScope';
 
 describe('a region named inside a scope', () => {
   it("is that region in the scope's profile; without a region, the scope itself", () => {
-    assert.equal(sameProfile('staging · us-east-1', 'eu-west-1'), 'staging · eu-west-1');
-    assert.equal(sameProfile('staging · us-east-1', undefined), 'staging · us-east-1');
-    assert.equal(sameProfile('staging · us-east-1', ''), 'staging · us-east-1');
+    assert.equal(sameProfile(asScopeId('staging · us-east-1'), 'eu-west-1'), 'staging · eu-west-1');
+    assert.equal(sameProfile(asScopeId('staging · us-east-1'), undefined), 'staging · us-east-1');
+    assert.equal(sameProfile(asScopeId('staging · us-east-1'), ''), 'staging · us-east-1');
   });
 
   it('stays as it is outside a profile, or when it already names one', () => {
-    assert.equal(sameProfile('us-east-1', 'eu-west-1'), 'eu-west-1');
-    assert.equal(sameProfile('staging · us-east-1', 'prod · eu-west-1'), 'prod · eu-west-1');
+    assert.equal(sameProfile(asScopeId('us-east-1'), 'eu-west-1'), 'eu-west-1');
+    assert.equal(sameProfile(asScopeId('staging · us-east-1'), 'prod · eu-west-1'), 'prod · eu-west-1');
   });
 });
 
@@ -24,7 +24,7 @@ describe('a region given on its own, with several profiles side by side', () => 
   });
 
   it('is itself with one profile, and a scope stays the scope it names', () => {
-    assert.deepEqual(scopesFor('us-east-1', ['us-east-1', 'eu-west-1']), ['us-east-1']);
+    assert.deepEqual(scopesFor('us-east-1', [asScopeId('us-east-1'), asScopeId('eu-west-1')]), ['us-east-1']);
     assert.deepEqual(scopesFor('staging · us-east-1', shown), ['staging · us-east-1']);
   });
 });

@@ -5,6 +5,7 @@ import { PartsSnapshot, type PartData } from '../../../src/core/investigate/mode
 import { notesMarkdown } from '../../../src/core/investigate/notes';
 import { assembleTimeline } from '../../../src/core/investigate/timeline';
 import { windowAround } from '../../../src/core/investigate/window';
+import { asScopeId } from '../../../src/core/scope';
 
 const T = Date.parse('2026-11-22T15:00:00Z');
 const MIN = 60_000;
@@ -14,7 +15,7 @@ function snapshot(): PartsSnapshot {
   const window = windowAround(T, T + 60 * MIN);
   const add = (id: string, data: PartData) => parts.apply({ id, kind: data.kind, label: id, status: 'done', at: T, data });
   add('alarm', {
-    kind: 'alarm', name: 'orders|errors', region: 'us-east-1', alarmKind: 'metric', state: 'ALARM', condition: 'Errors ≥ 1', description: '',
+    kind: 'alarm', name: 'orders|errors', region: asScopeId('us-east-1'), alarmKind: 'metric', state: 'ALARM', condition: 'Errors ≥ 1', description: '',
     moment: { at: T, why: 'the latest change into ALARM' }, window,
     transitions: [{ time: T - 120 * MIN, from: 'ALARM', to: 'OK' }, { time: T, from: 'OK', to: 'ALARM' }],
     related: { logGroups: [{ name: '/aws/lambda/checkout', from: 'dimension', detail: 'FunctionName' }], stateMachines: [], healthEndpoints: [] },

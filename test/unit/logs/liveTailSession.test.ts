@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { LiveTailMessage, LiveTailRequest, LogsApi } from '../../../src/aws/services/logs';
 import { TailSession } from '../../../src/logs/tail/session';
+import { asScopeId } from '../../../src/core/scope';
 
 const ARN = 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/orders';
 
@@ -34,7 +35,7 @@ describe('a Live Tail session', () => {
     const { api, streams } = fakeLogs();
     const changes: string[] = [];
     let clock = 0;
-    const session = new TailSession(api, { region: 'us-east-1', groups: [{ name: '/aws/lambda/orders', arn: ARN }], filterPattern: 'ERROR' }, 100, (what) => changes.push(what), () => clock);
+    const session = new TailSession(api, { region: asScopeId('us-east-1'), groups: [{ name: '/aws/lambda/orders', arn: ARN }], filterPattern: 'ERROR' }, 100, (what) => changes.push(what), () => clock);
     session.start();
     await settle();
     assert.deepEqual(streams[0]?.request, { logGroupIdentifiers: [ARN], logEventFilterPattern: 'ERROR', logStreamNamePrefixes: undefined });
@@ -63,7 +64,7 @@ describe('a Live Tail session', () => {
 
   it('says why the service ended the session', async () => {
     const { api, streams } = fakeLogs();
-    const session = new TailSession(api, { region: 'us-east-1', groups: [{ name: '/aws/lambda/orders', arn: ARN }], filterPattern: '' }, 100, () => undefined);
+    const session = new TailSession(api, { region: asScopeId('us-east-1'), groups: [{ name: '/aws/lambda/orders', arn: ARN }], filterPattern: '' }, 100, () => undefined);
     session.start();
     await settle();
     streams[0]?.push({ kind: 'start', sessionId: 's-1' });

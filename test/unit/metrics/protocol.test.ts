@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { alarmFromArgument, dashboardFromArgument, dimensionsFrom, metricSelectionsFromArgument } from '../../../src/core/metrics/arguments';
 import { fromMetricAlarm } from '../../../src/core/alarms/model';
 import { parsePageMessage, parseSavedState } from '../../../src/webview/protocol';
+import { asScopeId } from '../../../src/core/scope';
 
 describe('chart panel messages and arguments', () => {
   it('accepts only well-formed page messages', () => {
@@ -48,7 +49,7 @@ describe('chart panel messages and arguments', () => {
     assert.deepEqual(alarmFromArgument('dev-rds-cpu-critical'), { name: 'dev-rds-cpu-critical' });
     assert.deepEqual(alarmFromArgument('arn:aws:cloudwatch:eu-north-1:123456789012:alarm:avatar-s3-storage-critical'), { name: 'avatar-s3-storage-critical', region: 'eu-north-1' });
     assert.deepEqual(alarmFromArgument({ region: 'us-east-1', name: 'dev-ecs-cpu-warning' }), { name: 'dev-ecs-cpu-warning', region: 'us-east-1' });
-    const alarm = fromMetricAlarm('us-east-1', { AlarmName: 'dev-ecs-cpu-warning', StateValue: 'ALARM', MetricName: 'CPUUtilization', Namespace: 'AWS/ECS', Statistic: 'Average', Period: 300, Threshold: 70, ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 2, Dimensions: [{ Name: 'ClusterName', Value: 'c' }] });
+    const alarm = fromMetricAlarm(asScopeId('us-east-1'), { AlarmName: 'dev-ecs-cpu-warning', StateValue: 'ALARM', MetricName: 'CPUUtilization', Namespace: 'AWS/ECS', Statistic: 'Average', Period: 300, Threshold: 70, ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 2, Dimensions: [{ Name: 'ClusterName', Value: 'c' }] });
     const fromNode = alarmFromArgument({ kind: 'alarm', alarm });
     assert.equal(fromNode?.region, 'us-east-1');
     assert.deepEqual(fromNode?.snapshot, {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { fetchErrorsAcross, type RunWindow } from '../../../src/core/productionErrors';
 import { logGroupsByProfile, logGroupsByRegion } from '../../../src/core/productionErrors/settings';
+import { asScopeId } from '../../../src/core/scope';
 
 const profile = (name: string, account: string | undefined, region = 'us-east-1') => ({ primary: `${name} · ${region}`, account, inRegion: (r: string) => `${name} · ${r}` });
 
@@ -21,7 +22,7 @@ describe('production errors with several profiles', () => {
   });
 
   it('keeps one profile as before: names in the primary region, ARNs in theirs', () => {
-    assert.deepEqual([...logGroupsByRegion(['/a', 'arn:aws:logs:eu-west-1:123456789012:log-group:/b:*'], 'us-east-1')], [['us-east-1', ['/a']], ['eu-west-1', ['arn:aws:logs:eu-west-1:123456789012:log-group:/b']]]);
+    assert.deepEqual([...logGroupsByRegion(['/a', 'arn:aws:logs:eu-west-1:123456789012:log-group:/b:*'], asScopeId('us-east-1'))], [['us-east-1', ['/a']], ['eu-west-1', ['arn:aws:logs:eu-west-1:123456789012:log-group:/b']]]);
   });
 
   const answering = (message: string): RunWindow => async () => ({ rows: [{ '@timestamp': '2026-11-30 10:00:00.000', '@message': message, '@log': '123456789012:/aws/lambda/orders-api' }], recordsMatched: 1, recordsScanned: 10, bytesScanned: 100 });

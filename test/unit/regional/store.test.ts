@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { RegionalStore } from '../../../src/core/regional/store';
 import { staleMarker } from '../../../src/core/time/stale';
+import { asScopeId } from '../../../src/core/scope';
 
 /** A read per scope that the test answers or fails by hand, counting reads at once per scope. */
 class Reads {
@@ -36,8 +37,8 @@ const settle = async () => {
   for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
 };
 
-const EAST = 'us-east-1';
-const NORTH = 'eu-north-1';
+const EAST = asScopeId('us-east-1');
+const NORTH = asScopeId('eu-north-1');
 const at = (hhmm: string) => new Date(`2026-12-07T${hhmm}:00`);
 
 describe('regional store: one refresh contract for every regional view', () => {
@@ -144,7 +145,7 @@ describe('regional store: one refresh contract for every regional view', () => {
     void store.refresh([EAST, NORTH]);
     await reads.answer(EAST, ['cpu']);
     await reads.answer(NORTH, ['disk']);
-    void store.refresh(['dev · eu-west-1', EAST]);
+    void store.refresh([asScopeId('dev · eu-west-1'), EAST]);
     await settle();
     assert.deepEqual(store.scopes.map((s) => [s.region, s.data, s.loading]), [['dev · eu-west-1', undefined, true], [EAST, ['cpu'], true]]);
     assert.equal(store.scope(NORTH), undefined);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { fromMetricAlarm } from '../../../src/core/alarms/model';
 import { formatAlarmDetails, mdText } from '../../../src/core/alarms/details';
+import { asScopeId } from '../../../src/core/scope';
 
 // The renderer of VS Code's markdown preview (markdown-it, default options).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -11,7 +12,7 @@ describe('markdown documents: alarm text from AWS stays text (details, incident 
   const definition = '[s]: https://attacker.example/p.png';
 
   it('F7: a reference definition in the description and `![x][s]` in the reason render no image and no link', () => {
-    const alarm = fromMetricAlarm('us-east-1', {
+    const alarm = fromMetricAlarm(asScopeId('us-east-1'), {
       AlarmName: 'checkout-latency', StateValue: 'ALARM', MetricName: 'Latency', Namespace: 'Shop', Statistic: 'Average', Period: 60, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold',
       AlarmDescription: `${definition}\n[t]: https://attacker.example/t "title"`, StateReason: 'Threshold crossed ![x][s] [click][t] [s] ![y](https://attacker.example/i.png)',
     });

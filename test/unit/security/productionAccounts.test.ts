@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { fake, installVscodeFake } from './fakeVscode';
 import { markingFor, parseAccountMarkings } from '../../../src/core/accounts/markings';
 import type { ScopeAccount } from '../../../src/session/accountLabels';
+import { asScopeId } from '../../../src/core/scope';
 
 installVscodeFake();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -80,7 +81,7 @@ describe('changes in production and read-only accounts', () => {
   it('a production account asks for its name even when the person already chose the change step by step', async () => {
     const g = guard();
     fake.entered = undefined;
-    assert.equal(await confirmWrite(g, { scope: 'prod · eu-west-1', operation: 'StartExecution', action: 'Start execution manual-1 of orders', target: 'arn:machine' }), undefined);
+    assert.equal(await confirmWrite(g, { scope: asScopeId('prod · eu-west-1'), operation: 'StartExecution', action: 'Start execution manual-1 of orders', target: 'arn:machine' }), undefined);
     assert.equal(fake.shown.length, 0);
     assert.equal(fake.inputBoxes.length, 1);
   });

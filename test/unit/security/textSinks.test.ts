@@ -4,6 +4,7 @@ import { lensTitle } from '../../../src/core/productionErrors/present';
 import type { LineErrors } from '../../../src/core/productionErrors/aggregate';
 import { fake, installVscodeFake } from './fakeVscode';
 import { COMMAND_LINK, icons, links } from './vscodeSyntax';
+import { asScopeId } from '../../../src/core/scope';
 
 installVscodeFake();
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -68,7 +69,7 @@ describe('text sinks: outside text in progress, quick picks, status bar and Code
     const metrics = [{ namespace: 'Shop', metricName, dimensions: [{ name: 'Stage', value: 'prod' }] }];
     const api = { async *listMetricPages() { yield metrics; } } as never;
     fake.pick = (items) => items.find((i) => i.label !== 'Type a namespace…');
-    const chosen = await pickMetrics(api, 'us-east-1');
+    const chosen = await pickMetrics(api, asScopeId('us-east-1'));
     assert.deepEqual(chosen?.map((c) => c.metricName), [metricName], 'the pick returns the name AWS knows');
     const titles = fake.progress.map((p) => p.title ?? '');
     assert.ok(titles.some((t) => t.startsWith('Listing Checkout $ (zap) [Show details] (command:')), titles.join('\n'));
