@@ -12,10 +12,11 @@ import { readEndpointSettings } from '../src/core/health/settings';
 import { HealthScheduler } from '../src/health/scheduler';
 import { HealthStore } from '../src/health/store';
 import { report } from './report';
+import { asScopeId } from '../src/core/scope';
 
 const CYCLES = Number(process.env.OPS_LENS_SOAK_CYCLES ?? 500);
 const ALARMS_PER_REGION = 2500;
-const REGIONS = ['us-east-1', 'eu-north-1'];
+const REGIONS = [asScopeId('us-east-1'), asScopeId('eu-north-1')];
 const ENDPOINTS = 50;
 const WARM_UP = 50;
 

@@ -10,6 +10,8 @@ import { AwsUserError } from '../../src/aws/errors';
 import { resetMoto } from '../../sandbox/moto';
 import { awsCalls, lastCallSeq } from '../support/awsCalls';
 import { awsEndpoint } from './setup';
+import type { ScopeId } from '../../src/core/scope';
+import { asScopeId } from '../../src/core/scope';
 
 // moto keeps accounts apart by access key id: a 12-digit key id is that account.
 const PROD_KEY = '111111111111';
@@ -26,7 +28,7 @@ describe('several AWS profiles side by side (real SDK against moto)', () => {
     client.destroy();
   }
 
-  const alarmNames = async (region: string) =>
+  const alarmNames = async (region: ScopeId) =>
     (await collect(async function* () { for await (const p of new SdkCloudWatch(session).alarmPages(region)) yield p.metricAlarms; }())).map((a) => a.AlarmName);
 
   beforeEach(async () => {
@@ -57,8 +59,8 @@ describe('several AWS profiles side by side (real SDK against moto)', () => {
     const { regions } = await session.regions();
     assert.deepEqual(regions, ['prod · us-east-1', 'staging · eu-west-1']);
     const since = await lastCallSeq(awsEndpoint());
-    assert.deepEqual(await alarmNames('prod · us-east-1'), ['prod-api-errors']);
-    assert.deepEqual(await alarmNames('staging · eu-west-1'), ['staging-api-errors']);
+    assert.deepEqual(await alarmNames(asScopeId('prod · us-east-1')), ['prod-api-errors']);
+    assert.deepEqual(await alarmNames(asScopeId('staging · eu-west-1')), ['staging-api-errors']);
     const calls = (await awsCalls(awsEndpoint(), since)).filter((c) => c.operation === 'DescribeAlarms');
     assert.deepEqual(calls.map((c) => [c.region, c.accessKeyId]), [['us-east-1', PROD_KEY], ['eu-west-1', STAGING_KEY]]);
   });
@@ -66,19 +68,19 @@ describe('several AWS profiles side by side (real SDK against moto)', () => {
   it('a profile without credentials fails on its own; the others still load', async () => {
     session.update({ ...session.settings, profiles: ['nokeys', 'prod'] });
     await session.checkCredentials();
-    await assert.rejects(alarmNames('nokeys · us-east-1'), (err: unknown) => err instanceof AwsUserError && /nokeys/.test(err.message));
-    assert.deepEqual(await alarmNames('prod · us-east-1'), ['prod-api-errors']);
+    await assert.rejects(alarmNames(asScopeId('nokeys · us-east-1')), (err: unknown) => err instanceof AwsUserError && /nokeys/.test(err.message));
+    assert.deepEqual(await alarmNames(asScopeId('prod · us-east-1')), ['prod-api-errors']);
   });
 
   it('after switching profiles no call goes out with the old profile credentials', async () => {
-    assert.deepEqual(await alarmNames('prod · us-east-1'), ['prod-api-errors']);
+    assert.deepEqual(await alarmNames(asScopeId('prod · us-east-1')), ['prod-api-errors']);
     assert.equal(session.update({ ...session.settings, profiles: ['staging'] }), true);
     const since = await lastCallSeq(awsEndpoint());
     const { regions } = await session.regions();
     assert.deepEqual(regions, ['staging · eu-west-1']);
     for (const region of regions) assert.deepEqual(await alarmNames(region), ['staging-api-errors']);
     // A view still holding the old root (a refresh racing the switch) must not reach AWS as prod.
-    await assert.rejects(alarmNames('prod · us-east-1'));
+    await assert.rejects(alarmNames(asScopeId('prod · us-east-1')));
     const calls = await awsCalls(awsEndpoint(), since);
     assert.ok(calls.length > 0);
     assert.deepEqual([...new Set(calls.map((c) => c.accessKeyId))], [STAGING_KEY]);
@@ -87,7 +89,7 @@ describe('several AWS profiles side by side (real SDK against moto)', () => {
   it('a plain region with several profiles goes out as the first selected profile, never as credentials nobody selected', async () => {
     session.update({ ...session.settings, profiles: ['staging', 'prod'] });
     const since = await lastCallSeq(awsEndpoint());
-    assert.deepEqual(await alarmNames('eu-west-1'), ['staging-api-errors']);
+    assert.deepEqual(await alarmNames(asScopeId('eu-west-1')), ['staging-api-errors']);
     const calls = (await awsCalls(awsEndpoint(), since)).filter((c) => c.operation === 'DescribeAlarms');
     assert.deepEqual(calls.map((c) => c.accessKeyId), [STAGING_KEY]);
   });

@@ -26,10 +26,10 @@ import { awsCalls, lastCallSeq } from '../support/awsCalls';
 import { INVESTIGATED_ALARM, seedInvestigation } from '../support/investigateScenario';
 import { twoAccountSession, type TwoAccounts } from '../support/twoAccounts';
 import { awsEndpoint } from './setup';
-import { asScopeId } from '../../src/core/scope';
+import { asScopeId, type ScopeId } from '../../src/core/scope';
 
 const STAGING = asScopeId('staging · us-east-1');
-const SANDBOX = 'sandbox · us-east-1';
+const SANDBOX = asScopeId('sandbox · us-east-1');
 const MIN = 60_000;
 
 /** Who signed each call since `since`: staging's twelve-digit key or the sandbox's `testing` key. */
@@ -88,7 +88,7 @@ describe('the features of each account, with two profiles side by side', () => {
 
   it("lists each account's dashboards under its profile, and opens staging's with staging's credentials only", async () => {
     const metrics = new SdkMetrics(session);
-    const names = async (scope: string) => (await collect(metrics.listDashboards(scope))).map((d) => [d.name, d.region]);
+    const names = async (scope: ScopeId) => (await collect(metrics.listDashboards(scope))).map((d) => [d.name, d.region]);
     assert.deepEqual(await names(STAGING), [['staging-orders', STAGING]]);
     assert.deepEqual(await names(SANDBOX), [['sandbox-overview', SANDBOX]]);
 
@@ -121,7 +121,7 @@ describe('the features of each account, with two profiles side by side', () => {
     assert.deepEqual(queries.map((q) => [q.name, q.region]), [['sandbox: slow requests', SANDBOX], ['staging: not found orders', STAGING]]);
     const staging = queries.find((q) => q.region === STAGING)!;
     const runFrom = await lastCallSeq(awsEndpoint());
-    const outcome = await runInsightsQuery(logs, { region: staging.region!, queryString: staging.text, logGroupNames: [...staging.logGroups!], start: new Date(Date.now() - 60 * MIN), end: new Date() });
+    const outcome = await runInsightsQuery(logs, { region: asScopeId(staging.region!), queryString: staging.text, logGroupNames: [...staging.logGroups!], start: new Date(Date.now() - 60 * MIN), end: new Date() });
     assert.equal(outcome.status, 'Complete');
     assert.deepEqual(outcome.response.results?.map((r) => r.find((f) => f.field === '@message')?.value), ['[ERROR] OrderNotFound: order st-0001 not found']);
     assert.deepEqual(await signers(runFrom), ['staging']);

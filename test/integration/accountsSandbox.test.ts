@@ -11,7 +11,7 @@ import { twoAccountSession, type TwoAccounts } from '../support/twoAccounts';
 import { FAKE_CREDENTIALS } from '../../sandbox/scenario/constants';
 import { STAGING_ACCOUNT_ID, STAGING_ALARMS, STAGING_LOG_GROUP, STAGING_STATE_MACHINE } from '../../sandbox/scenario/staging';
 import { awsEndpoint } from './setup';
-import { asScopeId } from '../../src/core/scope';
+import { asScopeId, type ScopeId } from '../../src/core/scope';
 
 describe('the sandbox second account, as the workspace AWS config reaches it', () => {
   let accounts: TwoAccounts;
@@ -32,9 +32,9 @@ describe('the sandbox second account, as the workspace AWS config reaches it', (
   it('staging has its own alarms, state machine and logs; the seeded account keeps its own', async () => {
     assert.deepEqual((await session.regions()).regions, ['sandbox · us-east-1', 'staging · us-east-1']);
     const cw = new SdkCloudWatch(session);
-    const alarms = async (root: string) => (await collect(async function* () { for await (const p of cw.alarmPages(root)) yield p.metricAlarms; }())).map((a) => [a.AlarmName, a.StateValue]);
-    assert.deepEqual(await alarms('staging · us-east-1'), STAGING_ALARMS.map((a) => [a.name, a.state]).sort());
-    assert.deepEqual((await alarms('sandbox · us-east-1')).map(([name]) => name), ['dev-ecs-service-unhealthy']);
+    const alarms = async (root: ScopeId) => (await collect(async function* () { for await (const p of cw.alarmPages(root)) yield p.metricAlarms; }())).map((a) => [a.AlarmName, a.StateValue]);
+    assert.deepEqual(await alarms(asScopeId('staging · us-east-1')), STAGING_ALARMS.map((a) => [a.name, a.state]).sort());
+    assert.deepEqual((await alarms(asScopeId('sandbox · us-east-1'))).map(([name]) => name), ['dev-ecs-service-unhealthy']);
     const sfn = new SdkStepFunctions(session);
     assert.deepEqual((await collect(sfn.stateMachinePages(asScopeId('staging · us-east-1')))).map((m) => m.name), [STAGING_STATE_MACHINE]);
     assert.deepEqual(await collect(sfn.stateMachinePages(asScopeId('sandbox · us-east-1'))), []);

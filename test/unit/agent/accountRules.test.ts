@@ -6,6 +6,7 @@ import type { StepFunctionsApi } from '../../../src/aws/services/stepFunctions';
 import { listAlarms } from '../../../src/agent/tools/alarms';
 import { guardedChange } from '../../../src/agent/tools/accounts';
 import type { ToolContext } from '../../../src/agent/tools/types';
+import { asScopeId } from '../../../src/core/scope';
 
 const alarm: MetricAlarm = { AlarmName: 'api-5xx', StateValue: 'ALARM', StateReason: 'Threshold Crossed', StateUpdatedTimestamp: new Date('2026-12-07T10:00:00Z'), MetricName: '5XXError', Namespace: 'AWS/ApiGateway', Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold', Dimensions: [] };
 
@@ -15,10 +16,10 @@ function context(extra: Partial<ToolContext> = {}): ToolContext {
       yield { metricAlarms: [alarm], compositeAlarms: [] };
     },
   };
-  return { cloudWatch: cloudWatch as CloudWatchApi, logs: {} as LogsApi, stepFunctions: {} as StepFunctionsApi, regions: async () => ['prod · us-east-1', 'dev · us-east-1'], ...extra };
+  return { cloudWatch: cloudWatch as CloudWatchApi, logs: {} as LogsApi, stepFunctions: {} as StepFunctionsApi, regions: async () => [asScopeId('prod · us-east-1'), asScopeId('dev · us-east-1')], ...extra };
 }
 
-const change = { scope: 'prod · us-east-1', operation: 'StopExecution', action: 'Stop execution run-7', target: 'arn:aws:states:us-east-1:111111111111:execution:m:run-7' };
+const change = { scope: asScopeId('prod · us-east-1'), operation: 'StopExecution', action: 'Stop execution run-7', target: 'arn:aws:states:us-east-1:111111111111:execution:m:run-7' };
 
 describe('agent tools and the user\'s account rules', () => {
   it('an answer listing resources of a marked account names its marking', async () => {

@@ -14,6 +14,7 @@ import * as os from 'node:os';
 import type { MetricsApi } from '../../../src/aws/services/metrics';
 import { finalAnswer, MAX_ANSWER_CHARS, untrusted, withoutSecrets } from '../../../src/agent/tools/text';
 import { parseServerArgs } from '../../../src/mcp/args';
+import { asScopeId } from '../../../src/core/scope';
 
 // DescribeAlarms' MetricAlarm shape: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricAlarm.html
 function metricAlarm(name: string, state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA', reason = `Threshold Crossed for ${name}`): MetricAlarm {
@@ -28,7 +29,7 @@ function context(alarms: MetricAlarm[], extra: Partial<ToolContext> = {}): ToolC
     alarmHistory: async () => [],
     tags: async () => ({}),
   };
-  return { cloudWatch, logs: {} as LogsApi, stepFunctions: {} as StepFunctionsApi, regions: async () => ['us-east-1'], ...extra };
+  return { cloudWatch, logs: {} as LogsApi, stepFunctions: {} as StepFunctionsApi, regions: async () => [asScopeId('us-east-1')], ...extra };
 }
 
 describe('agent tools', () => {

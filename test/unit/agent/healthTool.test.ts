@@ -17,6 +17,7 @@ import { readEndpointSettings } from '../../../src/core/health/settings';
 import type { HttpOutcome } from '../../../src/core/health/model';
 import { workspaceHealth } from '../../../src/mcp/health';
 import { failure, response } from '../health/helpers';
+import { asScopeId } from '../../../src/core/scope';
 
 const T0 = new Date('2026-11-22T15:00:00Z');
 
@@ -48,7 +49,7 @@ function harness(entries: unknown[], answers: Record<string, () => HttpOutcome>)
     cloudWatch: {} as CloudWatchApi,
     logs: {} as LogsApi,
     stepFunctions: {} as StepFunctionsApi,
-    regions: async () => ['us-east-1'],
+    regions: async () => [asScopeId('us-east-1')],
     health: async () => store,
     now: () => clock,
   };

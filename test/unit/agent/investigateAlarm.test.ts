@@ -151,7 +151,7 @@ describe('opsLens_investigateAlarm', () => {
         executions: async (_r: string, _arn: string, o: { status: string }) => ({ executions: o.status === 'FAILED' ? [{ name: 'run-1', executionArn: `${MACHINE.replace('stateMachine', 'execution')}:run-1`, status: 'FAILED', startDate: new Date(MOMENT - 90_000), stopDate: new Date(MOMENT - 60_000) }] : [] }),
       } as unknown as StepFunctionsApi;
       return {
-        cloudWatch, metrics, logs, stepFunctions, regions: async () => ['us-east-1'], now: () => new Date(NOW),
+        cloudWatch, metrics, logs, stepFunctions, regions: async () => [asScopeId('us-east-1')], now: () => new Date(NOW),
         workspace: { markdown: async () => [], savedQueries: async () => [], setting: async (key) => workspaceSettings[key] },
       };
     }

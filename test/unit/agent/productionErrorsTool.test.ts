@@ -10,6 +10,7 @@ import { productionErrors } from '../../../src/agent/tools/productionErrors';
 import { MAX_ANSWER_CHARS } from '../../../src/agent/tools/text';
 import { executeQuery } from '../../../sandbox/standin/logs/insightsEngine';
 import { JAVA_SPRING, NODE_CONSOLE_ERROR, PYTHON_TRACEBACK, WORKSPACE, ROOT, nodeInvokeError } from '../productionErrors/productionErrorsEvents';
+import { asScopeId } from '../../../src/core/scope';
 
 const NOW = new Date('2026-11-30T12:00:00Z');
 
@@ -58,7 +59,7 @@ describe('opsLens_productionErrors', () => {
       cloudWatch: {} as CloudWatchApi,
       logs: insightsLogs(events, started),
       stepFunctions: {} as StepFunctionsApi,
-      regions: async () => ['eu-west-1'],
+      regions: async () => [asScopeId('eu-west-1')],
       workspace: { markdown: async () => [], savedQueries: async () => [], roots: () => roots, setting: async (key) => settings[key] },
       now: () => NOW,
       pollDelays: [0],
@@ -114,7 +115,7 @@ describe('opsLens_productionErrors', () => {
   });
 
   it("with several profiles, reads each profile's first region and labels every log group with its profile", async () => {
-    const scoped = { ...context(EVENTS, SETTINGS), regions: async () => ['prod · eu-west-1', 'prod · us-east-1', 'staging · us-east-1'] };
+    const scoped = { ...context(EVENTS, SETTINGS), regions: async () => [asScopeId('prod · eu-west-1'), asScopeId('prod · us-east-1'), asScopeId('staging · us-east-1')] };
     const text = await productionErrors.run({ logGroups: ['/aws/lambda/charge', 'arn:aws:logs:us-west-2:123456789012:log-group:/ecs/api:*'] }, scoped);
     assert.deepEqual(started.map((s) => [s.region, s.logGroupIdentifiers ?? s.logGroupNames]), [
       ['prod · eu-west-1', ['/aws/lambda/charge']],

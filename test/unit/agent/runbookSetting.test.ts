@@ -9,6 +9,7 @@ import type { ToolContext } from '../../../src/agent/tools';
 import type { WorkspaceFiles } from '../../../src/agent/tools/types';
 import { describeAlarm } from '../../../src/agent/tools/alarms';
 import { FolderFiles } from '../../../src/agent/tools/workspaceFiles';
+import { asScopeId } from '../../../src/core/scope';
 
 // DescribeAlarms' MetricAlarm: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricAlarm.html
 function alarm(name: string): MetricAlarm {
@@ -23,7 +24,7 @@ function context(workspace: WorkspaceFiles, names = ['StepFunction-Failures', 'a
     alarmHistory: async () => [],
     tags: async () => ({}),
   } as unknown as CloudWatchApi;
-  return { cloudWatch, logs: {} as LogsApi, stepFunctions: {} as StepFunctionsApi, regions: async () => ['us-east-1'], workspace };
+  return { cloudWatch, logs: {} as LogsApi, stepFunctions: {} as StepFunctionsApi, regions: async () => [asScopeId('us-east-1')], workspace };
 }
 
 const RUNBOOK = '# Operations\n\n## Step Function Failures\nRedrive the failed executions.\n### Checks\naws stepfunctions list-executions\n## Database\nnot this\n';

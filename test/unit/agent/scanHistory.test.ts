@@ -54,7 +54,7 @@ describe('bytes scanned by past runs of a query', () => {
     // GetQueryResults' statistics: https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_GetQueryResults.html
     const done: GetQueryResultsResponse = { status: 'Complete', results: [[{ field: 'n', value: '1' }]], statistics: { recordsMatched: 1, recordsScanned: 900, bytesScanned: 1.5 * MB } };
     const logs = { startQuery: async () => 'q-1', queryResults: async () => done } as unknown as LogsApi;
-    const ctx: ToolContext = { cloudWatch: {} as CloudWatchApi, logs, stepFunctions: {} as StepFunctionsApi, regions: async () => ['us-east-1'], queryScans: new QueryScanHistory(), pollDelays: [0], now: () => new Date('2026-11-22T15:00:00Z') };
+    const ctx: ToolContext = { cloudWatch: {} as CloudWatchApi, logs, stepFunctions: {} as StepFunctionsApi, regions: async () => [asScopeId('us-east-1')], queryScans: new QueryScanHistory(), pollDelays: [0], now: () => new Date('2026-11-22T15:00:00Z') };
     const input = { query: 'stats count(*) as n', logGroups: ['/ecs/a'], range: '2h' };
     assert.match(await runInsightsQuery.confirmationText!(input, ctx), /\(2h\)\.\nNo past runs of this query to estimate from\.\n/);
     const first = await runInsightsQuery.run(input, ctx);

@@ -14,7 +14,7 @@ describe('profiles side by side: scopes and the per-account status bar', () => {
   });
 
   it('summarises alarms in ALARM per profile across its regions, zero included, in root order', () => {
-    const roots = ['prod · us-east-1', 'prod · eu-west-1', 'staging · us-east-1'];
+    const roots = [asScopeId('prod · us-east-1'), asScopeId('prod · eu-west-1'), asScopeId('staging · us-east-1')];
     const alarms = [
       alarm('prod · us-east-1', 'a', 'ALARM'), alarm('prod · eu-west-1', 'b', 'ALARM'), alarm('prod · eu-west-1', 'c', 'ALARM'),
       alarm('prod · us-east-1', 'd', 'OK'), alarm('staging · us-east-1', 'e', 'INSUFFICIENT_DATA'),

@@ -16,7 +16,7 @@ describe('a region named inside a scope', () => {
 });
 
 describe('a region given on its own, with several profiles side by side', () => {
-  const shown = ['prod · us-east-1', 'prod · eu-west-1', 'staging · us-east-1'];
+  const shown = [asScopeId('prod · us-east-1'), asScopeId('prod · eu-west-1'), asScopeId('staging · us-east-1')];
 
   it("means that region of each profile (where the item is then looked for), the profile's listed regions or not", () => {
     assert.deepEqual(scopesFor('us-east-1', shown), ['prod · us-east-1', 'staging · us-east-1']);

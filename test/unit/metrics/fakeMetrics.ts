@@ -1,3 +1,4 @@
+import type { ScopeId } from '../../../src/core/scope';
 import type { MetricAlarm, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import type { AlarmsByName, DashboardSummary, MetricDataResponse, MetricFilter, MetricsApi } from '../../../src/aws/services/metrics';
 import { fetchBatched } from '../../../src/core/metrics/batching';
@@ -55,11 +56,11 @@ export class FakeMetrics implements MetricsApi {
       (filter.dimensions ?? []).every((d) => m.dimensions.some((md) => md.name === d.name && (d.value === undefined || md.value === d.value))));
   }
 
-  async *listDashboards(region: string): AsyncGenerator<DashboardSummary[]> {
+  async *listDashboards(region: ScopeId): AsyncGenerator<DashboardSummary[]> {
     yield Object.entries(this.dashboards).filter(([, d]) => d.region === region).map(([name]) => ({ name, region }));
   }
 
-  async getDashboard(region: string, name: string) {
+  async getDashboard(region: ScopeId, name: string) {
     const d = this.dashboards[name];
     if (!d || d.region !== region) throw new Error(`CloudWatch GetDashboard failed in ${region}: Dashboard ${name} does not exist`);
     return { name, region, body: typeof d.body === 'string' ? d.body : JSON.stringify(d.body) };

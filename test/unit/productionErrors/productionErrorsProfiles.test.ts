@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { fetchErrorsAcross, type RunWindow } from '../../../src/core/productionErrors';
 import { logGroupsByProfile, logGroupsByRegion } from '../../../src/core/productionErrors/settings';
-import { asScopeId } from '../../../src/core/scope';
+import { asScopeId, scopeId } from '../../../src/core/scope';
 
-const profile = (name: string, account: string | undefined, region = 'us-east-1') => ({ primary: `${name} · ${region}`, account, inRegion: (r: string) => `${name} · ${r}` });
+const profile = (name: string, account: string | undefined, region = 'us-east-1') => ({ primary: scopeId(name, region), account, inRegion: (r: string) => scopeId(name, r) });
 
 describe('production errors with several profiles', () => {
   it("queries a log group name in every profile's primary region, an ARN in the profile of its account", () => {
@@ -31,7 +31,7 @@ describe('production errors with several profiles', () => {
   };
 
   it("labels each event's log group with its profile, and a failing profile never hides the others", async () => {
-    const byScope = new Map([['prod · us-east-1', ['/aws/lambda/orders-api']], ['staging · us-east-1', ['/aws/lambda/orders-api']]]);
+    const byScope = new Map([[asScopeId('prod · us-east-1'), ['/aws/lambda/orders-api']], [asScopeId('staging · us-east-1'), ['/aws/lambda/orders-api']]]);
     const fetched = await fetchErrorsAcross(byScope, (scope) => (scope.startsWith('prod') ? answering('ERROR prod') : failing), 0, 100, { labelOf: (s) => s.split(' · ')[0], keepGoing: true });
     assert.deepEqual(fetched.events.map((e) => [e.logGroup, e.message]), [['prod · /aws/lambda/orders-api', 'ERROR prod']]);
     assert.deepEqual(fetched.failures, [{ region: 'staging · us-east-1', message: 'AccessDeniedException: not authorized' }]);
@@ -39,8 +39,8 @@ describe('production errors with several profiles', () => {
   });
 
   it('fails when every profile fails, and at once without keepGoing', async () => {
-    const byScope = new Map([['prod · us-east-1', ['/a']], ['staging · us-east-1', ['/a']]]);
+    const byScope = new Map([[asScopeId('prod · us-east-1'), ['/a']], [asScopeId('staging · us-east-1'), ['/a']]]);
     await assert.rejects(fetchErrorsAcross(byScope, () => failing, 0, 100, { keepGoing: true }), /AccessDenied/);
-    await assert.rejects(fetchErrorsAcross(new Map([['us-east-1', ['/a']], ['eu-west-1', ['/a']]]), (r) => (r === 'us-east-1' ? answering('x') : failing), 0, 100), /AccessDenied/);
+    await assert.rejects(fetchErrorsAcross(new Map([[asScopeId('us-east-1'), ['/a']], [asScopeId('eu-west-1'), ['/a']]]), (r) => (r === 'us-east-1' ? answering('x') : failing), 0, 100), /AccessDenied/);
   });
 });

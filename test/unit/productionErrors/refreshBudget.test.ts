@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { fetchErrorsAcross, type RunWindow } from '../../../src/core/productionErrors';
+import { asScopeId } from '../../../src/core/scope';
 
 const GB = 1024 ** 3;
 
@@ -16,7 +17,7 @@ function endless(calls: string[], name: string, bytes: number): RunWindow {
 describe('production errors: the byte budget of one refresh', () => {
   it('no query starts once the budget is scanned, across regions and batches of log groups', async () => {
     const calls: string[] = [];
-    const byRegion = new Map([['us-east-1', ['/a']], ['eu-west-1', ['/b']]]);
+    const byRegion = new Map([[asScopeId('us-east-1'), ['/a']], [asScopeId('eu-west-1'), ['/b']]]);
     const fetched = await fetchErrorsAcross(byRegion, (region) => endless(calls, region, 20 * GB), 0, 999, { maxBytes: 50 * GB });
     assert.deepEqual(calls, ['us-east-1', 'us-east-1', 'us-east-1'], 'three queries reach 60 GB; eu-west-1 is never asked');
     assert.equal(fetched.bytesScanned, 60 * GB);
@@ -30,7 +31,7 @@ describe('production errors: the byte budget of one refresh', () => {
       calls.push('q');
       return { rows: [], recordsMatched: 0, recordsScanned: 0, bytesScanned: GB };
     };
-    const fetched = await fetchErrorsAcross(new Map([['us-east-1', ['/a']], ['eu-west-1', ['/b']]]), () => once, 0, 999, { maxBytes: 50 * GB });
+    const fetched = await fetchErrorsAcross(new Map([[asScopeId('us-east-1'), ['/a']], [asScopeId('eu-west-1'), ['/b']]]), () => once, 0, 999, { maxBytes: 50 * GB });
     assert.equal(calls.length, 2);
     assert.equal(fetched.budgetReached, false);
     assert.equal(fetched.complete, true);

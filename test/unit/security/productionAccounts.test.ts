@@ -32,7 +32,7 @@ function guard() {
 }
 
 const stop = (profile: string) => ({
-  scope: `${profile} · eu-west-1`, operation: 'StopExecution', action: 'Stop execution run-7', target: ARN,
+  scope: asScopeId(`${profile} · eu-west-1`), operation: 'StopExecution', action: 'Stop execution run-7', target: ARN,
   question: { message: 'Stop execution run-7? It ends as ABORTED.', buttons: ['Stop', 'Stop with Cause…'] as [string, string] },
 });
 
