@@ -1,4 +1,5 @@
 import type { AwsSession } from '../aws/session';
+import { FALLBACK_REGION } from '../aws/regions';
 import type { LogsApi } from '../aws/services/logs';
 import { scopeParts, scopeId, type ScopeId } from '../core/scope';
 import { fetchErrorsAcross, type FetchedErrors, type RegionFailure } from '../core/productionErrors';
@@ -21,7 +22,7 @@ export async function fetchProductionErrors(session: AwsSession, logs: LogsApi, 
   const profiles = session.profileList;
   const byRegion = profiles
     ? logGroupsByProfile(logGroups, await Promise.all(profiles.map(async (profile) => ({
-      primary: regions.find((r) => scopeParts(r).profile === profile) ?? scopeId(profile, 'us-east-1'),
+      primary: regions.find((r) => scopeParts(r).profile === profile) ?? scopeId(profile, FALLBACK_REGION),
       account: await session.member(profile).accountId(),
       inRegion: (region: string) => scopeId(profile, region),
     }))))
