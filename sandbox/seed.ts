@@ -11,6 +11,7 @@ import { seedMetrics } from './seeders/metrics';
 import { seedStepFunctions } from './seeders/stepFunctions';
 import { seedStandInData } from './seeders/standIn';
 import { seedStaging } from './seeders/staging';
+import { seedThumbnailBatch, type ThumbnailBatchSeedResult } from './seeders/thumbnailBatch';
 
 export interface ScenarioSummary {
   /** The moment the scenario's data is aligned to. */
@@ -40,14 +41,19 @@ export interface ScenarioSummary {
   staging: { alarms: number; stateMachineArn: string };
   /** Alarms of every other kind and a mute rule, when asked for with `alarmKinds`. */
   alarmKinds?: AlarmKindsSeed;
+  /** Only with `thumbnailBatch`: the workflow with a Parallel state, a child execution and a failed distributed Map run. */
+  thumbnailBatch?: ThumbnailBatchSeedResult;
   durationMs: number;
 }
 
 /**
- * Seeds the whole scenario through the real SDK clients against `endpoint` (expects a fresh moto). `alarmKinds`
- * (off by default, so the scenario's alarm counts stay) adds a log, PromQL, multi-series and anomaly-band alarm and a mute rule.
+/**
+ * Seeds the whole scenario through the real SDK clients against `endpoint` (expects a fresh moto). Off by
+ * default, so the scenario's alarm counts and executions stay: `alarmKinds` adds a log, PromQL, multi-series
+ * and anomaly-band alarm and a mute rule; `thumbnailBatch` adds the thumbnail workflow (Parallel, a child
+ * execution and a failed distributed Map run).
  */
-export async function seedScenario(endpoint: string, options: { now?: Date; log?: (s: string) => void; alarmKinds?: boolean } = {}): Promise<ScenarioSummary> {
+export async function seedScenario(endpoint: string, options: { now?: Date; log?: (s: string) => void; alarmKinds?: boolean; thumbnailBatch?: boolean } = {}): Promise<ScenarioSummary> {
   const started = Date.now();
   const now = options.now ?? new Date();
   const log = options.log ?? (() => undefined);
@@ -69,6 +75,7 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
       ),
       timed('staging account', () => seedStaging(endpoint, now)),
     ]);
+    const thumbnailBatch = options.thumbnailBatch ? await timed('thumbnail batch', () => seedThumbnailBatch(clients)) : undefined;
 
     const alarmKinds = options.alarmKinds ? await timed('alarms of every kind', () => seedAlarmKinds(clients, now)) : undefined;
     const byRegion: ScenarioSummary['alarms'] = {};
@@ -93,6 +100,7 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
       logGroups: groups,
       standIn: alarms.standIn,
       staging,
+      ...(thumbnailBatch ? { thumbnailBatch } : {}),
       counts: {
         alarms: alarms.seeded.length,
         metrics: metrics.metrics,

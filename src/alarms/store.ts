@@ -3,6 +3,7 @@ import type { CloudWatchApi } from '../aws/services/cloudWatch';
 import { alarmKey, fromCompositeAlarm, fromMetricAlarm, type Alarm } from '../core/alarms/model';
 import { newlyInAlarm } from '../core/alarms/transitions';
 import { Emitter } from '../core/emitter';
+import { RegionalStore, type ScopeState } from '../core/regional/store';
 
 export interface RegionAlarms {
   readonly region: string;
@@ -10,33 +11,41 @@ export interface RegionAlarms {
   /** The last refresh failed: alarms are from the last good one (or none). */
   readonly error?: AwsUserError | Error;
   readonly loadedAt?: Date;
+  readonly staleSince?: Date;
   readonly loading: boolean;
 }
 
+const asRegionAlarms = (s: ScopeState<readonly Alarm[]>): RegionAlarms => ({ ...s, alarms: s.data ?? [] });
+
 /** The alarms of every region, refreshed together. The tree only renders this. (No `vscode` import: tested in node.) */
 export class AlarmsStore {
-  private readonly changed = new Emitter<void>();
   private readonly transitioned = new Emitter<Alarm[]>();
-  readonly onDidChange = this.changed.event;
+  private readonly scopes: RegionalStore<readonly Alarm[]>;
+  readonly onDidChange: RegionalStore<readonly Alarm[]>['onDidChange'];
   /** Alarms that moved into ALARM since the previous successful refresh. */
   readonly onDidEnterAlarm = this.transitioned.event;
-  private byRegion = new Map<string, RegionAlarms>();
-  private regionOrder: string[] = [];
-  private inFlight: Promise<boolean> | undefined;
-  private loadedOnce = false;
+  private previous: Map<string, Alarm> | undefined;
 
-  constructor(private readonly cloudWatch: CloudWatchApi) {}
+  constructor(private readonly cloudWatch: CloudWatchApi) {
+    this.scopes = new RegionalStore((region) => this.readRegion(region));
+    this.onDidChange = this.scopes.onDidChange;
+    this.scopes.onDidRefresh(() => this.announceTransitions());
+  }
 
   get regions(): readonly RegionAlarms[] {
-    return this.regionOrder.map((r) => this.byRegion.get(r)!).filter(Boolean);
+    return this.scopes.scopes.map(asRegionAlarms);
   }
 
   get loaded(): boolean {
-    return this.loadedOnce;
+    return this.scopes.loaded;
+  }
+
+  get backoff(): RegionalStore<readonly Alarm[]>['backoff'] {
+    return this.scopes.backoff;
   }
 
   *all(): Iterable<Alarm> {
-    for (const r of this.regions) yield* r.alarms;
+    for (const r of this.scopes.scopes) yield* r.data ?? [];
   }
 
   find(nameOrArn: string, region?: string): Alarm | undefined {
@@ -46,48 +55,27 @@ export class AlarmsStore {
 
   /** Refreshes every region; resolves true when all succeeded. Concurrent calls share one refresh. */
   refresh(regions: readonly string[]): Promise<boolean> {
-    this.inFlight ??= this.load(regions).finally(() => (this.inFlight = undefined));
-    return this.inFlight;
+    return this.scopes.refresh(regions);
   }
 
-  private async load(regions: readonly string[]): Promise<boolean> {
-    this.regionOrder = [...regions];
-    for (const region of regions) {
-      const previous = this.byRegion.get(region);
-      this.byRegion.set(region, { region, alarms: previous?.alarms ?? [], error: previous?.error, loadedAt: previous?.loadedAt, loading: true });
-    }
-    for (const region of [...this.byRegion.keys()]) if (!regions.includes(region)) this.byRegion.delete(region);
-    this.changed.fire();
-
-    const before = new Map([...this.all()].map((a) => [alarmKey(a), a]));
-    const results = await Promise.all(regions.map((region) => this.loadRegion(region)));
-    this.changed.fire();
-    if (this.loadedOnce) {
-      const entered = newlyInAlarm(before, [...this.all()]);
-      if (entered.length) this.transitioned.fire(entered);
-    }
-    this.loadedOnce = true;
-    return results.every(Boolean);
+  private announceTransitions(): void {
+    const now = new Map([...this.all()].map((a) => [alarmKey(a), a]));
+    const entered = this.previous ? newlyInAlarm(this.previous, [...now.values()]) : [];
+    this.previous = now;
+    if (entered.length) this.transitioned.fire(entered);
   }
 
-  private async loadRegion(region: string): Promise<boolean> {
+  private async readRegion(region: string): Promise<Alarm[]> {
     const alarms: Alarm[] = [];
-    try {
-      for await (const page of this.cloudWatch.alarmPages(region)) {
-        for (const a of page.metricAlarms) alarms.push(fromMetricAlarm(region, a));
-        for (const a of page.compositeAlarms) alarms.push(fromCompositeAlarm(region, a));
-      }
-      this.byRegion.set(region, { region, alarms, loadedAt: new Date(), loading: false });
-      return true;
-    } catch (err) {
-      const previous = this.byRegion.get(region);
-      this.byRegion.set(region, { region, alarms: previous?.alarms ?? [], loadedAt: previous?.loadedAt, error: err as Error, loading: false });
-      return false;
+    for await (const page of this.cloudWatch.alarmPages(region)) {
+      for (const a of page.metricAlarms) alarms.push(fromMetricAlarm(region, a));
+      for (const a of page.compositeAlarms) alarms.push(fromCompositeAlarm(region, a));
     }
+    return alarms;
   }
 
   dispose(): void {
-    this.changed.dispose();
+    this.scopes.dispose();
     this.transitioned.dispose();
   }
 }

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import { errorTreeItem } from '../platform/errorItem';
 import { childAlarmNames } from '../core/alarms/compositeRule';
 import { NO_FILTER, describeFilter, isActive, matchesFilter, type AlarmFilter } from '../core/alarms/filter';
 import { groupByState } from '../core/alarms/grouping';
 import { STATE_LABEL, conditionText, type Alarm, type AlarmState } from '../core/alarms/model';
 import { relativeTime } from '../core/time/relative';
-import { clockTime, staleRowLabel, staleTooltip } from '../core/time/stale';
+import { staleErrorItem, staleRootTooltip, staleSuffix } from '../platform/staleRoot';
 import type { AlarmsStore, RegionAlarms } from './store';
 import { alarmTooltip } from './tooltip';
 import type { IgnoredSettings } from '../platform/trust';
@@ -100,7 +99,8 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
         const item = new vscode.TreeItem(this.roots?.label(r.region) ?? r.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = this.id(node);
         item.iconPath = new vscode.ThemeIcon(r.error ? 'debug-disconnect' : 'globe', r.error ? new vscode.ThemeColor('list.warningForeground') : undefined);
-        item.description = r.loading ? 'loading…' : `${r.alarms.length} alarms${firing ? `, ${firing} in alarm` : ''}${r.error ? (r.loadedAt ? ` · stale, as of ${clockTime(r.loadedAt)}` : ' · not loaded') : ''}`;
+        item.description = r.loading && !r.loadedAt ? 'loading…' : `${r.alarms.length} alarms${firing ? `, ${firing} in alarm` : ''}${staleSuffix(r)}`;
+        item.tooltip = staleRootTooltip(r);
         item.contextValue = 'region';
         return markRoot(item, this.roots?.marking(r.region), !!r.error);
       }
@@ -125,11 +125,8 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
         item.description = 'not found in this region';
         return item;
       }
-      case 'error': {
-        const item = errorTreeItem(`error:${node.region}`, staleRowLabel('alarms', node.lastGood), node.error);
-        item.tooltip = untrustedMarkdown().appendText(staleTooltip(node.error.message, node.lastGood, new Date()));
-        return item;
-      }
+      case 'error':
+        return staleErrorItem(`error:${node.region}`, 'alarms', node.error, node.lastGood);
       case 'empty': {
         const item = new vscode.TreeItem(node.message);
         item.iconPath = new vscode.ThemeIcon('info');

@@ -4,6 +4,7 @@ import type * as Parser from '../core/insights/parser';
 import { insightsBlocks, prepareQueryText } from '../core/insights/markdownBlocks';
 import { parseQueryFileMetadata } from '../core/insights/metadata';
 import { parseTimeRange, RANGE_FORMS } from '../core/time/ranges';
+import { MAX_SCANNED_FILE_BYTES } from '../core/text/limits';
 import type { Services } from '../services';
 import { readSetting } from '../platform/trust';
 import { label } from '../core/text/label';
@@ -84,7 +85,7 @@ export class InsightsCompletion implements vscode.CompletionItemProvider {
     const linePrefix = document.lineAt(position.line).text.slice(0, position.character);
     if (/^\s*#/.test(linePrefix)) return [];
     const items: vscode.CompletionItem[] = [];
-    const atCommandPosition = /^\s*\|?\s*\w*$/.test(linePrefix);
+    const atCommandPosition = /^\|?\s*\w*$/.test(linePrefix.trimStart());
     for (const command of COMMANDS) {
       const item = new vscode.CompletionItem(command.label, vscode.CompletionItemKind.Keyword);
       item.detail = command.syntax;
@@ -162,7 +163,10 @@ export class InsightsCodeLens implements vscode.CodeLensProvider {
       const first = document.getText().split(/\r?\n/).findIndex((l) => l.trim() !== '');
       return [codeLens(new vscode.Range(Math.max(0, first), 0, Math.max(0, first), 0), label`▶ Run in Logs Insights`, { command: 'opsLens.insights.runQuery', arguments: [{ uri: document.uri.toString() }] })];
     }
-    return insightsBlocks(document.getText()).map((block) => codeLens(new vscode.Range(block.startLine, 0, block.startLine, 0), label`▶ Run in Logs Insights`, {
+    const text = document.getText();
+    // Like the workspace files Ops Lens scans: a markdown document over the cap gets no lenses (Run Query still works in it).
+    if (text.length > MAX_SCANNED_FILE_BYTES) return [];
+    return insightsBlocks(text).map((block) => codeLens(new vscode.Range(block.startLine, 0, block.startLine, 0), label`▶ Run in Logs Insights`, {
       tooltip: block.label ?? block.heading,
       command: 'opsLens.insights.runQuery',
       arguments: [{ uri: document.uri.toString(), line: block.startLine }],

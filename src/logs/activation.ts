@@ -5,6 +5,7 @@ import { quoted } from '../core/text/notification';
 import { registerSourceLinksFor } from '../insights/sourceLinks';
 import { showError } from '../platform/errors';
 import { notifyError, notifyInfo } from '../platform/notify';
+import { registerRegionalView } from '../platform/regionalView';
 import type { Services } from '../services';
 import { describeGroup, groupsFor, refsFromArguments, type GroupRef } from './arguments';
 import { askFilterPattern } from './filterInput';
@@ -15,7 +16,6 @@ import { CLOSED_TAIL_TEXT, TAIL_SCHEME, TailDocuments } from './tail/documents';
 import { TailStatusBar } from './tail/statusBar';
 import { LogsTree } from './tree';
 import { readSetting } from '../platform/trust';
-import { withViewProgress } from '../platform/textSinks';
 
 /** StartLiveTail takes at most 10 log groups. */
 const MAX_TAIL_GROUPS = 10;
@@ -30,8 +30,8 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const { session, logs } = services;
   const store = new LogsStore(logs, context.globalState);
   const tree = new LogsTree(store, services.accounts);
-  const view = vscode.window.createTreeView('opsLens.logs', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
-  services.views.set('opsLens.logs', view as vscode.TreeView<unknown>);
+  // No timer: a reload reads the first page again and would drop the pages the user loaded.
+  const { refresh, ensureLoaded } = registerRegionalView(context, services, { viewId: 'opsLens.logs', name: 'Logs', tree, store, canSelectMany: true, autoRefresh: false, refreshWhileHidden: false });
   // Live Tail documents, their status bar item and source links are set up with the first tail.
   const tailChanged = new vscode.EventEmitter<vscode.Uri>();
   let tailDocuments: TailDocuments | undefined;
@@ -45,12 +45,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     return tailDocuments;
   };
 
-  const refresh = async (prefix?: string): Promise<boolean> => {
-    await services.ensureCredentialsChecked();
-    const { regions } = await session.regions();
-    return withViewProgress('opsLens.logs', () => store.refresh(regions, prefix));
-  };
-  const ensureLoaded = () => (store.loaded ? Promise.resolve(true) : refresh());
+  const refreshWith = (prefix: string) => refresh((regions) => store.refresh(regions, prefix));
   const firstRegion = async () => (await session.regions()).regions[0] ?? 'us-east-1';
   const setFilterContext = () => vscode.commands.executeCommand('setContext', 'opsLens.logs.filtered', store.prefix !== '');
   const targets = async (arg: unknown, selected: unknown, max: number, title: string): Promise<Required<GroupRef>[] | undefined> => {
@@ -60,22 +55,18 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const tailSession = (uri?: unknown) => tailDocuments?.session(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri);
 
   context.subscriptions.push(
-    store, tree, view, tailChanged,
+    store, tree, tailChanged,
     { dispose: () => tailParts.forEach((d) => d.dispose()) },
     vscode.workspace.registerTextDocumentContentProvider(TAIL_SCHEME, { onDidChange: tailChanged.event, provideTextDocumentContent: (uri) => tailDocuments?.provideTextDocumentContent(uri) ?? CLOSED_TAIL_TEXT }),
-    services.refresh.add(async () => {
-      if (store.loaded) await refresh();
-    }),
-    view.onDidChangeVisibility((e) => e.visible && !store.loaded && void refresh()),
     vscode.commands.registerCommand('opsLens.logs.loadMore', (region: string) => store.loadMore(region)),
     vscode.commands.registerCommand('opsLens.logs.filter', async () => {
       const prefix = await vscode.window.showInputBox({ title: 'Show log groups starting with', value: store.prefix, prompt: 'A log group name prefix, e.g. /aws/lambda/ (empty for all)' });
       if (prefix === undefined) return;
-      await refresh(prefix.trim());
+      await refreshWith(prefix.trim());
       await setFilterContext();
     }),
     vscode.commands.registerCommand('opsLens.logs.clearFilter', async () => {
-      await refresh('');
+      await refreshWith('');
       await setFilterContext();
     }),
     vscode.commands.registerCommand('opsLens.logs.addFavorite', async (arg?: unknown, selected?: unknown) => {

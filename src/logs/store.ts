@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { LogGroup, LogsApi } from '../aws/services/logs';
 import { Emitter } from '../core/emitter';
+import { RegionalStore } from '../core/regional/store';
 
 /** A log group as the view shows it. */
 export interface Group {
@@ -13,12 +14,20 @@ export interface Group {
   readonly logGroupClass?: string;
 }
 
+/** One region's groups as far as they were paged. */
+interface GroupPages {
+  readonly groups: readonly Group[];
+  readonly nextToken?: string;
+}
+
 export interface RegionGroups {
   readonly region: string;
-  groups: Group[];
-  nextToken?: string;
-  loading: boolean;
-  error?: Error;
+  readonly groups: readonly Group[];
+  readonly nextToken?: string;
+  readonly loading: boolean;
+  readonly error?: Error;
+  readonly loadedAt?: Date;
+  readonly staleSince?: Date;
 }
 
 export interface Favorite {
@@ -46,18 +55,35 @@ export function toGroup(region: string, g: LogGroup): Group {
 export class LogsStore {
   private readonly changed = new Emitter<void>();
   readonly onDidChange = this.changed.event;
-  private byRegion = new Map<string, RegionGroups>();
+  private readonly pages: RegionalStore<GroupPages>;
+  private readonly pagingMore = new Set<string>();
+  /** A further page that failed to load, by region, until the next refresh or page works. */
+  private readonly pageErrors = new Map<string, Error>();
   private prefixValue = '';
+  /** A refresh was asked for: the view shows the regions (loading) from then on. */
   loaded = false;
 
-  constructor(private readonly api: LogsApi, private readonly state: vscode.Memento) {}
+  constructor(private readonly api: LogsApi, private readonly state: vscode.Memento) {
+    this.pages = new RegionalStore((region) => this.readPage(region, this.prefixValue));
+    this.pages.onDidChange(() => this.changed.fire());
+  }
 
   get prefix(): string {
     return this.prefixValue;
   }
 
   get regions(): RegionGroups[] {
-    return [...this.byRegion.values()];
+    return this.pages.scopes.map(({ data, ...s }) => ({
+      ...s,
+      groups: data?.groups ?? [],
+      nextToken: data?.nextToken,
+      loading: s.loading || this.pagingMore.has(s.region),
+      error: s.error ?? this.pageErrors.get(s.region),
+    }));
+  }
+
+  get backoff(): RegionalStore<GroupPages>['backoff'] {
+    return this.pages.backoff;
   }
 
   get favorites(): Favorite[] {
@@ -77,49 +103,52 @@ export class LogsStore {
 
   /** A group already listed, by region and name. */
   find(region: string, name: string): Group | undefined {
-    return this.byRegion.get(region)?.groups.find((g) => g.name === name);
+    return this.pages.scope(region)?.data?.groups.find((g) => g.name === name);
   }
 
-  /** Reads the first page of every region again (with the current prefix). */
-  async refresh(regions: readonly string[], prefix = this.prefixValue): Promise<boolean> {
-    this.prefixValue = prefix;
-    this.byRegion = new Map(regions.map((region) => [region, { region, groups: [], loading: true }]));
+  /** Reads the first page of every region again (with the current prefix); a new prefix drops the groups listed under the old one. */
+  refresh(regions: readonly string[], prefix = this.prefixValue): Promise<boolean> {
+    if (prefix !== this.prefixValue) {
+      this.prefixValue = prefix;
+      this.pages.clear();
+    }
     this.loaded = true;
-    this.changed.fire();
-    const results = await Promise.all(regions.map((region) => this.loadPage(region)));
-    return results.every(Boolean);
+    this.pageErrors.clear();
+    return this.pages.refresh(regions);
   }
 
   /** The next page of one region. */
   async loadMore(region: string): Promise<boolean> {
-    const entry = this.byRegion.get(region);
-    if (!entry?.nextToken || entry.loading) return true;
-    entry.loading = true;
+    const entry = this.pages.scope(region);
+    const basis = entry?.data;
+    if (!entry || !basis?.nextToken || entry.loading || this.pagingMore.has(region)) return true;
+    this.pagingMore.add(region);
     this.changed.fire();
-    return this.loadPage(region);
-  }
-
-  private async loadPage(region: string): Promise<boolean> {
-    const entry = this.byRegion.get(region);
-    if (!entry) return true;
-    const prefix = this.prefixValue;
     try {
-      const page = await this.api.logGroupPage(region, { prefix, nextToken: entry.nextToken, limit: PAGE_SIZE });
-      if (this.byRegion.get(region) !== entry) return true;
-      entry.groups.push(...page.groups.map((g) => toGroup(region, g)).filter((g) => g.name));
-      entry.nextToken = page.nextToken && page.nextToken !== entry.nextToken ? page.nextToken : undefined;
-      entry.error = undefined;
+      const page = await this.readPage(region, this.prefixValue, basis.nextToken);
+      this.pages.update(region, basis, () => ({
+        groups: [...basis.groups, ...page.groups],
+        nextToken: page.nextToken && page.nextToken !== basis.nextToken ? page.nextToken : undefined,
+      }));
+      this.pageErrors.delete(region);
       return true;
     } catch (err) {
-      entry.error = err instanceof Error ? err : new Error(String(err));
+      // The groups listed so far stay; "Load more…" stays to try again.
+      this.pageErrors.set(region, err instanceof Error ? err : new Error(String(err)));
       return false;
     } finally {
-      entry.loading = false;
+      this.pagingMore.delete(region);
       this.changed.fire();
     }
   }
 
+  private async readPage(region: string, prefix: string, nextToken?: string): Promise<GroupPages> {
+    const page = await this.api.logGroupPage(region, { prefix, nextToken, limit: PAGE_SIZE });
+    return { groups: page.groups.map((g) => toGroup(region, g)).filter((g) => g.name), nextToken: page.nextToken };
+  }
+
   dispose(): void {
+    this.pages.dispose();
     this.changed.dispose();
   }
 }

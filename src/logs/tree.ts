@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { errorTreeItem } from '../platform/errorItem';
+import { staleErrorItem, staleRootTooltip, staleSuffix } from '../platform/staleRoot';
 import type { Favorite, Group, LogsStore, RegionGroups } from './store';
 import type { RootLabels } from '../session/accountLabels';
 import { untrustedMarkdown } from '../platform/textSinks';
@@ -11,7 +11,7 @@ export type LogsNode =
   | { kind: 'region'; region: RegionGroups }
   | { kind: 'group'; group: Group }
   | { kind: 'loadMore'; region: string }
-  | { kind: 'error'; id: string; error: Error; stale: boolean }
+  | { kind: 'error'; id: string; error: Error; lastGood?: Date }
   | { kind: 'message'; id: string; text: string };
 
 export function formatBytes(bytes: number | undefined): string {
@@ -68,7 +68,7 @@ export class LogsTree implements vscode.TreeDataProvider<LogsNode>, vscode.Dispo
 
   private regionChildren(region: RegionGroups): LogsNode[] {
     const nodes: LogsNode[] = [];
-    if (region.error) nodes.push({ kind: 'error', id: `error:${region.region}`, error: region.error, stale: region.groups.length > 0 });
+    if (region.error) nodes.push({ kind: 'error', id: `error:${region.region}`, error: region.error, lastGood: region.loadedAt });
     nodes.push(...region.groups.map((group): LogsNode => ({ kind: 'group', group })));
     if (region.loading) nodes.push({ kind: 'message', id: `loading:${region.region}`, text: 'Loading log groups…' });
     else if (region.groups.length === 0 && !region.error) nodes.push({ kind: 'message', id: `empty:${region.region}`, text: this.store.prefix ? `No log groups starting with "${this.store.prefix}"` : 'No log groups in this region' });
@@ -94,7 +94,8 @@ export class LogsTree implements vscode.TreeDataProvider<LogsNode>, vscode.Dispo
         const item = new vscode.TreeItem(this.roots?.label(node.region.region) ?? node.region.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `region:${node.region.region}`;
         item.iconPath = new vscode.ThemeIcon(node.region.error ? 'cloud-offline' : 'globe');
-        item.description = `${node.region.groups.length}${node.region.nextToken ? '+' : ''} log groups`;
+        item.description = `${node.region.groups.length}${node.region.nextToken ? '+' : ''} log groups${staleSuffix(node.region)}`;
+        item.tooltip = staleRootTooltip(node.region);
         return markRoot(item, this.roots?.marking(node.region.region), !!node.region.error);
       }
       case 'group': {
@@ -110,7 +111,7 @@ export class LogsTree implements vscode.TreeDataProvider<LogsNode>, vscode.Dispo
         return item;
       }
       case 'error':
-        return errorTreeItem(node.id, node.stale ? 'Refresh failed — showing the last loaded log groups' : 'Could not list log groups', node.error);
+        return staleErrorItem(node.id, 'log groups', node.error, node.lastGood);
       case 'message': {
         const item = new vscode.TreeItem(node.text);
         item.id = node.id;

@@ -1,18 +1,22 @@
 import * as vscode from 'vscode';
 import { Disposable } from './disposable';
 import { readRefreshIntervalSeconds } from './config';
-import { nextDelaySeconds } from '../core/time/backoff';
+import { RefreshBackoff } from '../core/time/backoff';
 
 /**
  * Calls `refresh` every `opsLens.refreshIntervalSeconds` while the view is visible and the window
- * focused; backs off exponentially while refreshes fail. `refresh` resolves false on failure.
+ * focused; backs off exponentially while refreshes fail. `refresh` resolves false on failure. A store
+ * that counts its own failed refreshes passes its backoff; otherwise outcomes are counted here.
  */
 export class AutoRefresh extends Disposable {
   private timer: NodeJS.Timeout | undefined;
-  private failures = 0;
+  private readonly backoff: RefreshBackoff;
+  private readonly countsOutcomes: boolean;
 
-  constructor(private readonly view: vscode.TreeView<unknown>, private readonly refresh: () => Promise<boolean>) {
+  constructor(private readonly view: vscode.TreeView<unknown>, private readonly refresh: () => Promise<boolean>, storeBackoff?: RefreshBackoff) {
     super();
+    this.backoff = storeBackoff ?? new RefreshBackoff();
+    this.countsOutcomes = !storeBackoff;
     this.register(view.onDidChangeVisibility(() => this.schedule()));
     this.register(vscode.window.onDidChangeWindowState(() => this.schedule()));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('opsLens.refreshIntervalSeconds') && this.schedule()));
@@ -22,7 +26,7 @@ export class AutoRefresh extends Disposable {
 
   /** Records the outcome of a refresh started elsewhere (manual refresh), then reschedules. */
   outcome(ok: boolean): void {
-    this.failures = ok ? 0 : this.failures + 1;
+    if (this.countsOutcomes) this.backoff.record(ok);
     this.schedule();
   }
 
@@ -35,6 +39,6 @@ export class AutoRefresh extends Disposable {
     if (interval === 0 || !this.view.visible || !vscode.window.state.focused) return;
     this.timer = setTimeout(async () => {
       this.outcome(await this.refresh().catch(() => false));
-    }, nextDelaySeconds(interval, this.failures) * 1000);
+    }, this.backoff.delaySeconds(interval) * 1000);
   }
 }

@@ -13,6 +13,8 @@ export function markRoot(item: vscode.TreeItem, marking: AccountMarking | undefi
   if (!failing) item.iconPath = new vscode.ThemeIcon(ICONS[marking.environment], new vscode.ThemeColor(marking.color));
   item.description = [markingBadge(marking), typeof item.description === 'string' ? item.description : undefined].filter(Boolean).join(' · ');
   const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-  item.tooltip = untrustedMarkdown().appendText(`${label}\n${markingLabel(marking)}${marking.environment === 'production' ? ': changes ask for the account name to be typed' : marking.environment === 'readOnly' ? ': Ops Lens makes no changes here' : ''}`);
+  // A stale root keeps its tooltip (why, and since when); the marking follows it.
+  const tooltip = typeof item.tooltip === 'object' ? item.tooltip : untrustedMarkdown().appendText(item.tooltip ?? label);
+  item.tooltip = tooltip.appendText(`\n\n${markingLabel(marking)}${marking.environment === 'production' ? ': changes ask for the account name to be typed' : marking.environment === 'readOnly' ? ': Ops Lens makes no changes here' : ''}`);
   return item;
 }

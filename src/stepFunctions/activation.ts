@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { AutoRefresh } from '../platform/autoRefresh';
 import { showError } from '../platform/errors';
-import { announceOutage } from '../platform/outageNotice';
+import { registerRegionalView } from '../platform/regionalView';
 import type { Services } from '../services';
 import { STATUS_FILTERS, STATUS_LABEL, arnName, canRedrive, type ExecutionStatus } from '../core/stepFunctions/model';
 import { executionArnFromArgument, machineFromArgument } from './arguments';
@@ -13,7 +12,7 @@ import { StepFunctionsTree } from './tree';
 import { notifyError, notifyInfo } from '../platform/notify';
 import { confirmWrite } from '../platform/confirmWrite';
 import { quoted } from '../core/text/notification';
-import { showPick, withViewProgress, withWindowProgress } from '../platform/textSinks';
+import { showPick, withWindowProgress } from '../platform/textSinks';
 
 const RUNNING_REFRESH_MS = 10_000;
 
@@ -21,24 +20,11 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const { session, stepFunctions: api, logs } = services;
   const store = new StepFunctionsStore(api);
   const tree = new StepFunctionsTree(store, services.accounts);
-  const view = vscode.window.createTreeView('opsLens.stepFunctions', { treeDataProvider: tree, showCollapseAll: true });
-  services.views.set('opsLens.stepFunctions', view as vscode.TreeView<unknown>);
+  const { view, ensureLoaded } = registerRegionalView(context, services, { viewId: 'opsLens.stepFunctions', name: 'Step Functions', tree, store, autoRefresh: true, refreshWhileHidden: true });
   const regionOf = (arn: string) => scopeOfArn(session, arn);
   const details = new ExecutionDetailsProvider(api, regionOf);
   const diagnostics = vscode.languages.createDiagnosticCollection('opsLens.executionInput');
   const logsDocuments = new ExecutionLogsProvider(api, logs, regionOf);
-
-  let started = false;
-  const refresh = async (): Promise<boolean> => {
-    started = true;
-    await services.ensureCredentialsChecked();
-    const { regions } = await session.regions();
-    const ok = await withViewProgress('opsLens.stepFunctions', () => store.refresh(regions));
-    for (const outage of services.outages.update('Step Functions', store.regions)) void announceOutage(outage, store.regions.find((r) => r.region === outage.region)?.loadedAt);
-    return ok;
-  };
-  const ensureLoaded = () => (store.loaded ? Promise.resolve(true) : refresh());
-  const auto = new AutoRefresh(view, refresh);
 
   // Running executions change by the second: while one is shown, its list refreshes more often.
   const runningTimer = setInterval(() => {
@@ -58,13 +44,11 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   };
 
   context.subscriptions.push(
-    store, tree, view, details, diagnostics, auto,
+    store, tree, details, diagnostics,
     { dispose: () => clearInterval(runningTimer) },
-    services.refresh.add(async () => auto.outcome(await refresh())),
     vscode.workspace.registerTextDocumentContentProvider(EXECUTION_SCHEME, details),
     vscode.workspace.registerTextDocumentContentProvider(EXECUTION_LOGS_SCHEME, logsDocuments),
     vscode.workspace.onDidCloseTextDocument((doc) => diagnostics.delete(doc.uri)),
-    view.onDidChangeVisibility((e) => e.visible && !started && void refresh().then((ok) => auto.outcome(ok))),
     vscode.commands.registerCommand('opsLens.stepFunctions.showExecution', async (arg?: unknown) => {
       const arn = await executionArnFromArgument(store, arg);
       if (arn) await showExecution(arn);
@@ -165,6 +149,5 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       await logsDocuments.show(arn, read);
     }),
   );
-  if (view.visible) void refresh().then((ok) => auto.outcome(ok));
   return store;
 }

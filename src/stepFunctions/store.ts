@@ -1,5 +1,6 @@
 import type { ExecutionListItem, StateMachineListItem, StepFunctionsApi } from '../aws/services/stepFunctions';
 import { Emitter } from '../core/emitter';
+import { RegionalStore, type ScopeState } from '../core/regional/store';
 import { executionStatus, type ExecutionStatus } from '../core/stepFunctions/model';
 
 export interface Execution {
@@ -33,12 +34,15 @@ export interface ExecutionList {
 
 export interface RegionMachines {
   readonly region: string;
-  machines: StateMachine[];
-  loaded: boolean;
-  error?: Error;
+  readonly machines: readonly StateMachine[];
+  readonly error?: Error;
   /** When the state machines were last read without error. */
-  loadedAt?: Date;
+  readonly loadedAt?: Date;
+  readonly staleSince?: Date;
+  readonly loading: boolean;
 }
+
+const asRegionMachines = (s: ScopeState<readonly StateMachine[]>): RegionMachines => ({ ...s, machines: s.data ?? [] });
 
 function toExecution(region: string, e: ExecutionListItem): Execution {
   return {
@@ -61,18 +65,25 @@ function toMachine(region: string, m: StateMachineListItem): StateMachine {
 export class StepFunctionsStore {
   private readonly changed = new Emitter<void>();
   readonly onDidChange = this.changed.event;
-  private regionList: RegionMachines[] = [];
+  private readonly machines: RegionalStore<readonly StateMachine[]>;
   private readonly executionLists = new Map<string, ExecutionList>();
-  private loadedOnce = false;
+  private executionsInFlight: Promise<boolean> | undefined;
 
-  constructor(private readonly api: StepFunctionsApi, private readonly pageSize = 25) {}
+  constructor(private readonly api: StepFunctionsApi, private readonly pageSize = 25) {
+    this.machines = new RegionalStore((region) => this.readRegion(region));
+    this.machines.onDidChange(() => this.changed.fire());
+  }
 
   get regions(): readonly RegionMachines[] {
-    return this.regionList;
+    return this.machines.scopes.map(asRegionMachines);
   }
 
   get loaded(): boolean {
-    return this.loadedOnce;
+    return this.machines.loaded;
+  }
+
+  get backoff(): RegionalStore<readonly StateMachine[]>['backoff'] {
+    return this.machines.backoff;
   }
 
   executionsOf(machineArn: string): ExecutionList | undefined {
@@ -80,7 +91,7 @@ export class StepFunctionsStore {
   }
 
   findMachine(nameOrArn: string): StateMachine | undefined {
-    for (const r of this.regionList) for (const m of r.machines) if (m.arn === nameOrArn || m.name === nameOrArn) return m;
+    for (const r of this.machines.scopes) for (const m of r.data ?? []) if (m.arn === nameOrArn || m.name === nameOrArn) return m;
     return undefined;
   }
 
@@ -89,26 +100,23 @@ export class StepFunctionsStore {
     return undefined;
   }
 
-  /** Reloads the state machines of every region, and the first page of every execution list already shown. */
+  /** Reloads the state machines of every region, and the first page of every execution list already shown. Concurrent calls share one refresh. */
   async refresh(regions: readonly string[]): Promise<boolean> {
-    this.regionList = await Promise.all(regions.map((region) => this.loadRegion(region)));
-    this.loadedOnce = true;
-    this.changed.fire();
-    const shown = [...this.executionLists.entries()].filter(([arn, list]) => list.loaded && this.findMachine(arn));
-    const executionResults = await Promise.all(shown.map(([arn]) => this.loadExecutions(arn, { reset: true })));
-    return this.regionList.every((r) => !r.error) && executionResults.every(Boolean);
+    const machinesOk = await this.machines.refresh(regions);
+    this.executionsInFlight ??= this.reloadShownExecutions().finally(() => (this.executionsInFlight = undefined));
+    return (await this.executionsInFlight) && machinesOk;
   }
 
-  private async loadRegion(region: string): Promise<RegionMachines> {
-    try {
-      const machines: StateMachine[] = [];
-      for await (const page of this.api.stateMachinePages(region)) machines.push(...page.map((m) => toMachine(region, m)));
-      machines.sort((a, b) => a.name.localeCompare(b.name));
-      return { region, machines, loaded: true, loadedAt: new Date() };
-    } catch (err) {
-      const previous = this.regionList.find((r) => r.region === region);
-      return { region, machines: previous?.machines ?? [], loaded: true, error: err as Error, loadedAt: previous?.loadedAt };
-    }
+  private async reloadShownExecutions(): Promise<boolean> {
+    const shown = [...this.executionLists.entries()].filter(([arn, list]) => list.loaded && this.findMachine(arn));
+    const results = await Promise.all(shown.map(([arn]) => this.loadExecutions(arn, { reset: true })));
+    return results.every(Boolean);
+  }
+
+  private async readRegion(region: string): Promise<StateMachine[]> {
+    const machines: StateMachine[] = [];
+    for await (const page of this.api.stateMachinePages(region)) machines.push(...page.map((m) => toMachine(region, m)));
+    return machines.sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** Loads the first page (reset) or the next page of a state machine's executions. */
@@ -147,6 +155,7 @@ export class StepFunctionsStore {
   }
 
   dispose(): void {
+    this.machines.dispose();
     this.changed.dispose();
   }
 }

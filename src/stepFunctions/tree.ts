@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { errorTreeItem } from '../platform/errorItem';
 import { STATUS_LABEL, canRedrive, type ExecutionStatus } from '../core/stepFunctions/model';
 import { formatDuration, relativeTime } from '../core/time/relative';
-import { clockTime, staleRowLabel, staleTooltip } from '../core/time/stale';
+import { staleErrorItem, staleRootTooltip, staleSuffix } from '../platform/staleRoot';
 import { isScoped } from '../aws/scope';
 import type { RootLabels } from '../session/accountLabels';
 import { markRoot } from '../session/rootMarking';
@@ -81,7 +80,8 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
         const item = new vscode.TreeItem(this.roots?.label(node.region.region) ?? node.region.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `region:${node.region.region}`;
         item.iconPath = new vscode.ThemeIcon(node.region.error ? 'debug-disconnect' : 'globe', node.region.error ? new vscode.ThemeColor('list.warningForeground') : undefined);
-        item.description = `${node.region.machines.length} state machines${node.region.error ? (node.region.loadedAt ? ` · stale, as of ${clockTime(node.region.loadedAt)}` : ' · not loaded') : ''}`;
+        item.description = `${node.region.machines.length} state machines${staleSuffix(node.region)}`;
+        item.tooltip = staleRootTooltip(node.region);
         return markRoot(item, this.roots?.marking(node.region.region), !!node.region.error);
       }
       case 'machine': {
@@ -103,11 +103,8 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
         item.command = { command: 'opsLens.stepFunctions.loadMore', title: 'Load more executions', arguments: [node.machine.arn] };
         return item;
       }
-      case 'error': {
-        const item = errorTreeItem(node.id, staleRowLabel(node.items, node.lastGood), node.error);
-        item.tooltip = untrustedMarkdown().appendText(staleTooltip(node.error.message, node.lastGood, new Date()));
-        return item;
-      }
+      case 'error':
+        return staleErrorItem(node.id, node.items, node.error, node.lastGood);
       case 'message': {
         const item = new vscode.TreeItem(node.text);
         item.id = node.id;

@@ -99,6 +99,26 @@ describe('security: outside text never runs anything or freezes the editor', () 
     }
   });
 
+  it('a README ending in an unclosed query fence and 200,000 blank lines opens, shows its lens, and leaves the views responsive', async function () {
+    this.timeout(180000);
+    const wb = workbench();
+    // Each blank line in the fence restarted a multiline `^\s*` scan to the end: 160 K of them took 15 s.
+    const file = path.join(environment().workspace, 'HOSTILE-FENCE.md');
+    fs.writeFileSync(file, `# Errors runbook\n\n\`\`\`\nfields @timestamp, @message\n| filter @message like /ERROR/\n\`\`\`\n\n## Notes\n\n\`\`\`\n${'\n'.repeat(200_000)}`);
+    try {
+      const usual = await refreshAlarms(wb);
+      await wb.openFile('HOSTILE-FENCE.md');
+      await wb.page.locator('.part.editor .codelens-decoration a', { hasText: 'Run in Logs Insights' }).first().waitFor({ timeout: 30000 });
+      await wb.screenshot('security-unclosed-fence-readme');
+      const after = await refreshAlarms(wb);
+      assert.ok(after < Math.max(10000, usual * 3), `the Alarms view refreshed in ${after} ms (usually ${usual} ms)`);
+      await wb.waitForTreeItem('Alarms', HOSTILE_ALARM, 20000);
+    } finally {
+      fs.rmSync(file, { force: true });
+      await wb.closeEditors();
+    }
+  });
+
   it("Run in Logs Insights on a dashboard's log widget runs that widget's query", async () => {
     const wb = workbench();
     await wb.runCommand('Ops Lens: Open CloudWatch Dashboard…');

@@ -197,7 +197,9 @@ describe('the features of each account, with two profiles side by side', () => {
     this.timeout(60_000);
     const transport = new StdioClientTransport({
       command: process.execPath,
-      args: ['--require', require.resolve('tsx/cjs'), path.join(__dirname, '..', '..', 'src/mcp/server.ts'), '--profile', 'sandbox', '--profile', 'staging'],
+      args: ['--require', require.resolve('tsx/cjs'), path.join(__dirname, '..', '..', 'src/mcp/server.ts'), '--profile', 'sandbox', '--profile', 'staging',
+        // As started for a user who lets queries run unasked; asking is proven in mcp.test.ts.
+        '--run-without-confirmation', 'opsLens_runInsightsQuery'],
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', AWS_CONFIG_FILE: accounts.configFile, AWS_SHARED_CREDENTIALS_FILE: accounts.credentialsFile },
       stderr: 'pipe',
     });

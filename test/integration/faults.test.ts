@@ -11,6 +11,7 @@ import { SdkStepFunctions } from '../../src/aws/services/stepFunctions';
 import { AwsSession } from '../../src/aws/session';
 import type { Alarm } from '../../src/core/alarms/model';
 import { runInsightsQuery, type QueryProgress } from '../../src/insights/execution';
+import { LogsStore } from '../../src/logs/store';
 import { StepFunctionsStore } from '../../src/stepFunctions/store';
 import { startFaultProxy, type FaultProxy, type FaultRule } from '../../sandbox/faults/proxy';
 import { resetMoto } from '../../sandbox/moto';
@@ -228,6 +229,32 @@ describe('faults between the extension and AWS (through the fault proxy, real SD
       assert.equal(calls.filter((c) => c === 'GetQueryResults us-east-1 throttle').length, 6);
       assert.equal(calls[0], 'StartQuery us-east-1', 'one StartQuery: the query is not started again');
       assert.equal(calls.filter((c) => c.startsWith('StartQuery')).length, 1);
+    });
+
+    it('the Logs view keeps its log groups through an outage, marked stale, and never lists them empty while it reloads', async () => {
+      const memory = new Map<string, unknown>();
+      const state = { get: (key: string, fallback: unknown) => memory.get(key) ?? fallback, update: async (key: string, value: unknown) => void memory.set(key, value), keys: () => [...memory.keys()] };
+      const groups = new LogsStore(logs, state as never);
+      const listed: number[] = [];
+      groups.onDidChange(() => listed.push(groups.regions[0]?.groups.length ?? 0));
+      assert.equal(await groups.refresh([EAST]), true);
+      const lastGood = groups.regions[0].loadedAt!;
+      listed.length = 0;
+
+      script({ fault: 'unavailable', operation: 'DescribeLogGroups' });
+      assert.equal(await groups.refresh([EAST]), false);
+      const [east] = groups.regions;
+      assert.deepEqual(east.groups.map((g) => g.name), [GROUP], 'the last good groups stay');
+      assert.equal(east.loadedAt, lastGood);
+      assert.ok(east.staleSince && east.staleSince >= lastGood);
+      assert.match(east.error?.message ?? '', /temporary failure in us-east-1/);
+      assert.ok(listed.length > 0 && listed.every((n) => n === 1), `the view never showed an empty list: ${listed.join(', ')}`);
+
+      proxy.clear();
+      assert.equal(await groups.refresh([EAST]), true);
+      assert.equal(groups.regions[0].error, undefined);
+      assert.equal(groups.regions[0].staleSince, undefined);
+      groups.dispose();
     });
 
     it('cancel sends StopQuery while polling is throttled', async () => {

@@ -1,111 +1,150 @@
 import type { HandlerContext, HandlerTable, Resettable } from '../handler';
 import { Relay } from '../handler';
 import type { Input } from '../input';
-import { optionalBoolean, optionalNumber, optionalString } from '../input';
+import { epochSeconds, optionalBoolean, optionalNumber, optionalString, optionalTimeMs, requiredString } from '../input';
 import { pageOf } from '../paging';
 import { Regional } from '../regional';
-import { invalidToken, validationException } from './errors';
-import { describeWithRedrives, historyEvents, listAllExecutions, withRedriveFields } from './executions';
+import { invalidToken, missingMember, validationException } from './errors';
+import { allPages, description, listAllExecutions, listItem, withRedriveFields } from './executions';
+import { childExecutionsOf, describeMapRun, listMapRuns, updateMapRun } from './mapRunApi';
 import { redriveExecution } from './redrive';
-import { StepFunctionsRegion } from './state';
+import { SEGMENT_MACHINE_PREFIX } from './segments';
+import { driveEnv, startExecution } from './starting';
+import { StepFunctionsRegion, type OwnedExecution } from './state';
 
 const STATUSES: ReadonlySet<string> = new Set(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE']);
+const REDRIVE_FILTERS: ReadonlySet<string> = new Set(['REDRIVEN', 'NOT_REDRIVEN']);
 
-/** The Step Functions operations the stand-in answers (or wraps) instead of moto. */
+/**
+ * The Step Functions operations the stand-in answers (or wraps) instead of moto: executions it runs itself
+ * (distributed Map runs, child executions, redrives — see driver.ts) next to the ones moto runs.
+ */
 export class StepFunctionsService implements Resettable {
   private readonly regions = new Regional(() => new StepFunctionsRegion());
 
   handlers(): HandlerTable {
+    const on = (handler: (state: StepFunctionsRegion, ctx: HandlerContext) => Promise<unknown>) => (ctx: HandlerContext) => handler(this.regions.get(ctx.region), ctx);
     return {
-      RedriveExecution: (ctx) => redriveExecution(this.regions.get(ctx.region), ctx),
-      DescribeExecution: (ctx) => this.describeExecution(ctx),
-      ListExecutions: (ctx) => this.listExecutions(ctx),
-      GetExecutionHistory: (ctx) => this.getExecutionHistory(ctx),
-      StopExecution: (ctx) => this.stopExecution(ctx),
+      StartExecution: on(startExecutionHandler),
+      RedriveExecution: on(redriveExecution),
+      DescribeExecution: on(describeExecution),
+      ListExecutions: on(listExecutions),
+      GetExecutionHistory: on(getExecutionHistory),
+      StopExecution: on(stopExecution),
+      DescribeStateMachineForExecution: on(describeStateMachineForExecution),
+      ListStateMachines: on(listStateMachines),
+      ListMapRuns: on(listMapRuns),
+      DescribeMapRun: on(describeMapRun),
+      UpdateMapRun: on(updateMapRun),
     };
   }
 
   reset(): void {
     this.regions.clear();
   }
+}
 
-  private async describeExecution(ctx: HandlerContext): Promise<unknown> {
-    const state = this.regions.get(ctx.region);
-    const arn = optionalString(ctx.input, 'executionArn') ?? '';
-    if (state.isAttempt(arn)) return new Relay(await ctx.moto.send('DescribeExecution', ctx.rawBody));
-    return describeWithRedrives(ctx.moto, state, arn);
+async function startExecutionHandler(state: StepFunctionsRegion, ctx: HandlerContext): Promise<unknown> {
+  const stateMachineArn = requiredString(ctx.input, 'stateMachineArn', missingMember);
+  if (stateMachineArn.split(':').length > 7) return new Relay(await ctx.moto.send('StartExecution', ctx.rawBody));
+  return startExecution(driveEnv(ctx.moto, state, ctx.region), stateMachineArn, optionalString(ctx.input, 'name'), optionalString(ctx.input, 'input') ?? '{}');
+}
+
+async function describeExecution(state: StepFunctionsRegion, ctx: HandlerContext): Promise<unknown> {
+  const owned = state.execution(optionalString(ctx.input, 'executionArn') ?? '');
+  if (owned) return description(owned);
+  const response = await ctx.moto.send('DescribeExecution', ctx.rawBody);
+  if (response.status >= 300) return new Relay(response);
+  return withRedriveFields(JSON.parse(response.body.toString('utf8')) as Input, true);
+}
+
+/** ListExecutions of a state machine (moto's and the stand-in's executions) or of a Map run, with statusFilter and redriveFilter. */
+async function listExecutions(state: StepFunctionsRegion, ctx: HandlerContext): Promise<unknown> {
+  const { input } = ctx;
+  const stateMachineArn = optionalString(input, 'stateMachineArn');
+  const mapRunArn = optionalString(input, 'mapRunArn');
+  if ((stateMachineArn === undefined) === (mapRunArn === undefined)) throw validationException('Exactly one of stateMachineArn and mapRunArn must be specified');
+  const statusFilter = optionalString(input, 'statusFilter');
+  if (statusFilter !== undefined && !STATUSES.has(statusFilter)) throw validationException(`1 validation error detected: Value '${statusFilter}' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [${[...STATUSES].join(', ')}]`);
+  const redriveFilter = optionalString(input, 'redriveFilter');
+  if (redriveFilter !== undefined && !REDRIVE_FILTERS.has(redriveFilter)) throw validationException(`1 validation error detected: Value '${redriveFilter}' at 'redriveFilter' failed to satisfy constraint: Member must satisfy enum value set: [REDRIVEN, NOT_REDRIVEN]`);
+  const maxResults = optionalNumber(input, 'maxResults') ?? 0;
+  if (!Number.isInteger(maxResults) || maxResults < 0 || maxResults > 1000) throw validationException(`1 validation error detected: Value '${maxResults}' at 'maxResults' failed to satisfy constraint: Member must have value between 0 and 1000`);
+
+  let items: Input[];
+  if (mapRunArn !== undefined) {
+    items = childExecutionsOf(state, mapRunArn).flatMap((arn) => {
+      const child = state.execution(arn);
+      return child ? [listItem(child)] : [];
+    });
+  } else {
+    const machineArn = stateMachineArn ?? '';
+    const fromMoto = (await listAllExecutions(ctx.moto, machineArn)).map((e) => {
+      const owned = state.execution(optionalString(e, 'executionArn') ?? '');
+      return owned ? listItem(owned) : withRedriveFields(e, false);
+    });
+    const listed = new Set(fromMoto.map((e) => e.executionArn));
+    const ownOnly = state.ofMachine(machineArn).filter((e) => !listed.has(e.executionArn)).map(listItem);
+    items = [...fromMoto, ...ownOnly].sort((a, b) => (optionalTimeMs(b, 'startDate') ?? 0) - (optionalTimeMs(a, 'startDate') ?? 0));
   }
+  const filtered = items.filter(
+    (e) => (statusFilter === undefined || e.status === statusFilter) && (redriveFilter === undefined || (redriveFilter === 'REDRIVEN') === Number(e.redriveCount) > 0),
+  );
+  const scope = `ListExecutions:${stateMachineArn ?? mapRunArn}:${statusFilter ?? ''}:${redriveFilter ?? ''}`;
+  const page = pageOf(filtered, scope, optionalString(input, 'nextToken'), maxResults || 100, invalidToken);
+  return page.nextToken ? { executions: page.items, nextToken: page.nextToken } : { executions: page.items };
+}
 
-  /** ListExecutions without the redrive re-runs, with redrive fields, honouring statusFilter and redriveFilter. */
-  private async listExecutions(ctx: HandlerContext): Promise<unknown> {
-    const state = this.regions.get(ctx.region);
-    const { input } = ctx;
-    const stateMachineArn = optionalString(input, 'stateMachineArn');
-    if (!stateMachineArn) return new Relay(await ctx.moto.send('ListExecutions', ctx.rawBody));
-    const statusFilter = optionalString(input, 'statusFilter');
-    if (statusFilter !== undefined && !STATUSES.has(statusFilter)) throw validationException(`Value '${statusFilter}' at 'statusFilter' failed to satisfy constraint`);
-    const redriveFilter = optionalString(input, 'redriveFilter');
-    const maxResults = optionalNumber(input, 'maxResults') ?? 0;
-    if (!Number.isInteger(maxResults) || maxResults < 0 || maxResults > 1000) throw validationException(`Value '${maxResults}' at 'maxResults' failed to satisfy constraint: Member must have value between 0 and 1000`);
+async function getExecutionHistory(state: StepFunctionsRegion, ctx: HandlerContext): Promise<unknown> {
+  const arn = optionalString(ctx.input, 'executionArn') ?? '';
+  const owned = state.execution(arn);
+  if (!owned) return new Relay(await ctx.moto.send('GetExecutionHistory', ctx.rawBody));
+  const events: Input[] = owned.events.map((e) => structuredClone(e));
+  if (optionalBoolean(ctx.input, 'includeExecutionData') === false) {
+    for (const event of events) for (const key of Object.keys(event)) if (key.endsWith('EventDetails')) stripData(event[key]);
+  }
+  if (optionalBoolean(ctx.input, 'reverseOrder') === true) events.reverse();
+  const page = pageOf(events, `GetExecutionHistory:${arn}`, optionalString(ctx.input, 'nextToken'), optionalNumber(ctx.input, 'maxResults') || 100, invalidToken);
+  return page.nextToken ? { events: page.items, nextToken: page.nextToken } : { events: page.items };
+}
 
-    const all = await listAllExecutions(ctx.moto, stateMachineArn);
-    const items: Input[] = [];
-    for (const item of all) {
-      const arn = optionalString(item, 'executionArn') ?? '';
-      if (state.isAttempt(arn)) continue;
-      const record = state.record(arn);
-      const latestArn = record?.attempts[record.attempts.length - 1];
-      const latest = latestArn ? all.find((e) => e.executionArn === latestArn) : undefined;
-      const merged: Input = { ...item };
-      if (latest) {
-        merged.status = latest.status;
-        if (latest.stopDate === undefined) delete merged.stopDate;
-        else merged.stopDate = latest.stopDate;
-      }
-      items.push(withRedriveFields(merged, record, false));
+/** StopExecution of an execution the stand-in runs: its running segment in moto is stopped and the run ends ABORTED. */
+async function stopExecution(state: StepFunctionsRegion, ctx: HandlerContext): Promise<unknown> {
+  const owned = state.execution(optionalString(ctx.input, 'executionArn') ?? '');
+  if (!owned) return new Relay(await ctx.moto.send('StopExecution', ctx.rawBody));
+  if (owned.status !== 'RUNNING') return { stopDate: epochSeconds(owned.stopDate ?? Date.now()) };
+  await requestStop(state, ctx, owned, { error: optionalString(ctx.input, 'error'), cause: optionalString(ctx.input, 'cause') });
+  return { stopDate: epochSeconds(Date.now()) };
+}
+
+/** Stops an execution's running segment and, as AWS aborts a Map run with its parent, its running child executions. */
+async function requestStop(state: StepFunctionsRegion, ctx: HandlerContext, execution: OwnedExecution, reason: OwnedExecution['stopRequested']): Promise<void> {
+  execution.stopRequested = reason;
+  if (execution.runningSegment) await ctx.moto.call('StopExecution', { executionArn: execution.runningSegment });
+  for (const run of state.mapRunsOf(execution.executionArn)) {
+    for (const arn of run.children) {
+      const child = state.execution(arn);
+      if (child?.status === 'RUNNING') await requestStop(state, ctx, child, {});
     }
-    const filtered = items.filter(
-      (e) =>
-        (statusFilter === undefined || e.status === statusFilter) &&
-        (redriveFilter === undefined || (redriveFilter === 'REDRIVEN') === Number(e.redriveCount) > 0),
-    );
-    const page = pageOf(filtered, `ListExecutions:${stateMachineArn}`, optionalString(input, 'nextToken'), maxResults || 100, invalidToken);
-    return page.nextToken ? { executions: page.items, nextToken: page.nextToken } : { executions: page.items };
   }
+}
 
-  /** The original's events, then for each redrive an ExecutionRedriven event and the re-run's events, numbered on. */
-  private async getExecutionHistory(ctx: HandlerContext): Promise<unknown> {
-    const state = this.regions.get(ctx.region);
-    const arn = optionalString(ctx.input, 'executionArn') ?? '';
-    const record = state.record(arn);
-    if (!record) return new Relay(await ctx.moto.send('GetExecutionHistory', ctx.rawBody));
-    const events: Input[] = [...(await historyEvents(ctx.moto, arn))];
-    for (const [index, attempt] of record.attempts.entries()) {
-      const attemptEvents = await historyEvents(ctx.moto, attempt);
-      const offset = events.length;
-      const startedAt = attemptEvents[0]?.timestamp;
-      events.push({ id: offset + 1, previousEventId: offset, timestamp: startedAt, type: 'ExecutionRedriven', executionRedrivenEventDetails: { redriveCount: index + 1 } });
-      for (const event of attemptEvents) {
-        if (event.type === 'ExecutionStarted') continue;
-        events.push({ ...event, id: events.length + 1, previousEventId: events.length });
-      }
-    }
-    if (optionalBoolean(ctx.input, 'includeExecutionData') === false) {
-      for (const event of events) for (const key of Object.keys(event)) if (key.endsWith('EventDetails')) stripData(event[key]);
-    }
-    if (optionalBoolean(ctx.input, 'reverseOrder') === true) events.reverse();
-    const page = pageOf(events, `GetExecutionHistory:${arn}`, optionalString(ctx.input, 'nextToken'), optionalNumber(ctx.input, 'maxResults') || 100, invalidToken);
-    return page.nextToken ? { events: page.items, nextToken: page.nextToken } : { events: page.items };
+async function describeStateMachineForExecution(state: StepFunctionsRegion, ctx: HandlerContext): Promise<unknown> {
+  const owned = state.execution(optionalString(ctx.input, 'executionArn') ?? '');
+  if (!owned) return new Relay(await ctx.moto.send('DescribeStateMachineForExecution', ctx.rawBody));
+  if (!owned.mapRunArn) {
+    const machine = await ctx.moto.call('DescribeStateMachine', { stateMachineArn: owned.stateMachineArn });
+    return { stateMachineArn: machine.stateMachineArn, name: machine.name, definition: machine.definition, roleArn: machine.roleArn, updateDate: machine.creationDate, loggingConfiguration: machine.loggingConfiguration };
   }
+  const [name = '', label = ''] = (owned.stateMachineArn.split(':').pop() ?? '').split('/');
+  return { stateMachineArn: owned.stateMachineArn, name, label, definition: JSON.stringify(owned.definition), roleArn: owned.roleArn, updateDate: epochSeconds(owned.startDate), mapRunArn: owned.mapRunArn };
+}
 
-  /** StopExecution of a redriven execution stops its running re-run. */
-  private async stopExecution(ctx: HandlerContext): Promise<unknown> {
-    const state = this.regions.get(ctx.region);
-    const record = state.record(optionalString(ctx.input, 'executionArn') ?? '');
-    const latest = record?.attempts[record.attempts.length - 1];
-    if (!latest) return new Relay(await ctx.moto.send('StopExecution', ctx.rawBody));
-    return ctx.moto.call('StopExecution', { ...ctx.input, executionArn: latest });
-  }
+/** ListStateMachines without the machines the stand-in creates in moto to run parts of its executions. */
+async function listStateMachines(_state: StepFunctionsRegion, ctx: HandlerContext): Promise<unknown> {
+  const all = (await allPages(ctx.moto, 'ListStateMachines', {}, 'stateMachines')).filter((m) => !String(m.name ?? '').startsWith(SEGMENT_MACHINE_PREFIX));
+  const page = pageOf(all, 'ListStateMachines', optionalString(ctx.input, 'nextToken'), optionalNumber(ctx.input, 'maxResults') || 100, invalidToken);
+  return page.nextToken ? { stateMachines: page.items, nextToken: page.nextToken } : { stateMachines: page.items };
 }
 
 function stripData(details: unknown): void {

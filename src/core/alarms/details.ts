@@ -43,7 +43,11 @@ export function mdText(text: string): string {
   return text
     .replace(/([\\`*_|<>~[\]!])/g, '\\$1')
     .replace(/^([ \t]*)([#+\-=]|\d+\.)/gm, '$1\\$2')
-    .replace(/\r?\n/g, '  \n');
+    // Hard line breaks; split and joined rather than replaced, which builds a match per line.
+    .split('\r\n')
+    .join('\n')
+    .split('\n')
+    .join('  \n');
 }
 
 export interface DetailsContext {

@@ -8,47 +8,69 @@ export interface QueryFileMetadata {
   body: string;
 }
 
-const COMMENT_LINE = /^\s*(#|--)/;
-const METADATA_LINE = /^\s*#\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*$/;
+/** `# key:` at the start of a comment line trimmed at the start; the value is the rest of the line, trimmed. */
+const METADATA_KEY = /^#\s*([A-Za-z][\w-]*)\s*:/;
+/** Comment lines read for metadata at most: a header is a few lines, and a longer one costs nothing more to read. */
+export const MAX_HEADER_LINES = 50;
 
 /**
  * Reads `# name:`, `# logGroups:` (names or ARNs), `# range:` and `# language:` from the comment lines that open a saved query
  * (keys are case-insensitive); later comments are not metadata.
  */
 export function parseQueryFileMetadata(text: string): QueryFileMetadata {
-  const lines = text.split(/\r\n|\r|\n/);
   const result: QueryFileMetadata = { body: '' };
   let inHeader = true;
+  let headerLines = 0;
   const body: string[] = [];
-  for (const line of lines) {
-    if (COMMENT_LINE.test(line)) {
-      if (inHeader) {
-        readMetadata(line, result);
+  // Blank lines are held back until a line of query follows them, so those at either end are never kept.
+  let blanks: string[] = [];
+  forEachLine(text, (start, end) => {
+    let k = start;
+    while (k < end && isWhitespace(text[k])) k++;
+    if (text[k] === '#' || (text[k] === '-' && text[k + 1] === '-' && k + 1 < end)) {
+      if (inHeader && headerLines++ < MAX_HEADER_LINES) {
+        readMetadata(text.slice(k, end), result);
       }
-      continue;
+      return;
     }
-    if (line.trim() !== '') {
-      inHeader = false;
+    if (k === end) {
+      if (body.length > 0) blanks.push(text.slice(start, end));
+      return;
     }
-    body.push(line);
-  }
-  while (body.length > 0 && (body[0] ?? '').trim() === '') {
-    body.shift();
-  }
-  while (body.length > 0 && (body[body.length - 1] ?? '').trim() === '') {
-    body.pop();
-  }
+    inHeader = false;
+    if (blanks.length > 0) body.push(...blanks);
+    blanks = [];
+    body.push(text.slice(start, end));
+  });
   result.body = body.join('\n');
   return result;
 }
 
-function readMetadata(line: string, into: QueryFileMetadata): void {
-  const m = METADATA_LINE.exec(line);
+/** Calls `line` with each line's [start, end) offsets; lines end at `\r\n`, `\r` or `\n`. */
+function forEachLine(text: string, line: (start: number, end: number) => void): void {
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== '\n' && c !== '\r') continue;
+    line(start, i);
+    if (c === '\r' && text[i + 1] === '\n') i++;
+    start = i + 1;
+  }
+  line(start, text.length);
+}
+
+function isWhitespace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || (c !== undefined && (c < ' ' || c > '~') && c.trim() === '');
+}
+
+/** Reads one comment line (from its `#`) into the metadata. */
+function readMetadata(comment: string, into: QueryFileMetadata): void {
+  const m = METADATA_KEY.exec(comment);
   if (!m) {
     return;
   }
   const key = (m[1] ?? '').toLowerCase().replace(/[-_]/g, '');
-  const value = m[2] ?? '';
+  const value = comment.slice(m[0].length).trim();
   if (value === '') {
     return;
   }

@@ -3,8 +3,9 @@ import { formatTailEvent, type TailEvent } from './tailLine';
 export const DEFAULT_TAIL_BUFFER_EVENTS = 10_000;
 
 /**
- * The last `capacity` events of a tail, each formatted once when it arrives (again only when the format
- * changes), in a ring: memory stays flat however long the tail runs.
+ * The last `capacity` events of a tail, in a ring: memory stays flat however long the tail runs. Each event is
+ * formatted when the document first needs it and kept; a format change only forgets the kept lines, so
+ * toggling JSON costs nothing until the next redraw, which formats no more than the document shows.
  */
 export class TailBuffer {
   private readonly events: (TailEvent | undefined)[];
@@ -22,7 +23,7 @@ export class TailBuffer {
   add(events: readonly TailEvent[]): void {
     for (const event of events) {
       this.events[this.next] = event;
-      this.lines[this.next] = formatTailEvent(event, this.options);
+      this.lines[this.next] = undefined;
       this.next = (this.next + 1) % this.capacity;
       this.count = Math.min(this.count + 1, this.capacity);
       this.total++;
@@ -44,10 +45,7 @@ export class TailBuffer {
 
   setFormat(options: { prettyJson: boolean; showGroup: boolean }): void {
     this.options = { ...options };
-    for (let i = 0; i < this.capacity; i++) {
-      const event = this.events[i];
-      if (event) this.lines[i] = formatTailEvent(event, this.options);
-    }
+    this.lines.fill(undefined);
   }
 
   get format(): { prettyJson: boolean; showGroup: boolean } {
@@ -61,11 +59,25 @@ export class TailBuffer {
     this.count = 0;
   }
 
-  /** The held events' lines, oldest first, joined. */
-  text(): string {
+  /**
+   * The held events' lines, oldest first, joined; once the text passes `maxChars` the later events are
+   * left out unformatted (the document is cut there anyway).
+   */
+  text(maxChars = Infinity): string {
     const start = (this.next - this.count + this.capacity) % this.capacity;
-    const parts: string[] = new Array<string>(this.count);
-    for (let i = 0; i < this.count; i++) parts[i] = this.lines[(start + i) % this.capacity] ?? '';
+    const parts: string[] = [];
+    let length = 0;
+    for (let i = 0; i < this.count && length <= maxChars; i++) {
+      const slot = (start + i) % this.capacity;
+      let line = this.lines[slot];
+      if (line === undefined) {
+        const event = this.events[slot];
+        line = event ? formatTailEvent(event, this.options) : '';
+        this.lines[slot] = line;
+      }
+      parts.push(line);
+      length += line.length + 1;
+    }
     return parts.join('\n');
   }
 }

@@ -12,7 +12,9 @@ export interface TailEvent {
 export type Level = 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE' | 'FATAL';
 
 /** Longest message shown whole; longer ones are cut (the event stays intact in AWS). */
-const MAX_MESSAGE_CHARS = 32 * 1024;
+export const MAX_MESSAGE_CHARS = 32 * 1024;
+/** Most document lines one event takes (pretty JSON included); a message of newline runs cannot fill the document. */
+export const MAX_EVENT_LINES = 2000;
 const LEVEL_WORDS: Readonly<Record<string, Level>> = {
   error: 'ERROR', err: 'ERROR', severe: 'ERROR', critical: 'FATAL', crit: 'FATAL', fatal: 'FATAL', panic: 'FATAL', emerg: 'FATAL', alert: 'FATAL',
   warn: 'WARN', warning: 'WARN', info: 'INFO', information: 'INFO', notice: 'INFO', debug: 'DEBUG', trace: 'TRACE', verbose: 'TRACE',
@@ -28,6 +30,25 @@ export function levelOf(message: string): Level | undefined {
   if (json) return LEVEL_WORDS[(json[1] ?? '').toLowerCase()];
   const text = TEXT_LEVEL.exec(message.slice(0, 200));
   return text ? LEVEL_WORDS[(text[1] ?? '').toLowerCase()] : undefined;
+}
+
+/** The text without the newlines it ends with (a backwards walk: a regex anchored at the end would rescan every run). */
+function withoutTrailingNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** The text's first `max` lines, and a last one saying how many more were cut (counted, not split out). */
+function firstLines(text: string, max: number): string[] {
+  let end = -1;
+  for (let n = 0; n < max; n++) {
+    end = text.indexOf('\n', end + 1);
+    if (end < 0) return text.split('\n');
+  }
+  let more = 0;
+  for (let i = text.indexOf('\n', end); i >= 0; i = text.indexOf('\n', i + 1)) more++;
+  return [...text.slice(0, end).split('\n'), `… (${more} more line${more === 1 ? '' : 's'} cut)`];
 }
 
 /** Outside text (a group or stream name, an error) on one document line: no control, escape or bidi characters, no breaks. */
@@ -47,7 +68,7 @@ function shortGroup(name: string): string {
  */
 export function formatTailEvent(event: TailEvent, options: { prettyJson: boolean; showGroup: boolean }): string {
   // Tabs (the separators of Lambda's runtimes) as two spaces, so columns are the same for every reader.
-  let message = sanitizeText(event.message.length > MAX_MESSAGE_CHARS ? `${event.message.slice(0, MAX_MESSAGE_CHARS)}… (cut)` : event.message).replace(/\n+$/, '').replace(/\t/g, '  ');
+  let message = withoutTrailingNewlines(sanitizeText(event.message.length > MAX_MESSAGE_CHARS ? `${event.message.slice(0, MAX_MESSAGE_CHARS)}… (cut)` : event.message)).replace(/\t/g, '  ');
   const level = levelOf(message);
   if (options.prettyJson) {
     const start = message.indexOf('{');
@@ -57,6 +78,6 @@ export function formatTailEvent(event: TailEvent, options: { prettyJson: boolean
   const time = Number.isFinite(event.timestamp) ? new Date(event.timestamp).toISOString() : '-';
   const stream = tailField(event.logStream);
   const source = options.showGroup ? `${tailField(shortGroup(event.logGroup))} ${stream}` : stream;
-  const lines = message.split('\n');
+  const lines = firstLines(message, MAX_EVENT_LINES);
   return [`${time} ${(level ?? '-').padEnd(5)} ${source}  ${lines[0] ?? ''}`, ...lines.slice(1).map((l) => (l.startsWith('    ') ? l : `    ${l}`))].join('\n');
 }

@@ -249,20 +249,57 @@ export function toMetricDataQuery(query: ChartQuery, period: number): MetricData
   };
 }
 
+/**
+ * GetMetricData's limit on an expression's length. A longer one is passed to AWS as written (no ids read or
+ * renamed in it), and the service's answer says what is wrong with it.
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDataQuery.html
+ */
+export const MAX_EXPRESSION_CHARS = 2048;
+
+const isWordChar = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c === '_';
+
+/**
+ * The expression's query-id candidates (words starting with a lower-case letter), outside quoted text, as
+ * [start, end) offsets. One pass: a quote runs to its closing quote (a backslash escapes the next
+ * character), or to the end when it is never closed.
+ */
+function identifierSpans(expression: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i < expression.length; ) {
+    const c = expression[i];
+    if (c === '"' || c === "'") {
+      i++;
+      while (i < expression.length && expression[i] !== c) i += expression[i] === '\\' ? 2 : 1;
+      i++;
+    } else if (isWordChar(c)) {
+      const start = i;
+      while (i < expression.length && isWordChar(expression[i])) i++;
+      if (c >= 'a' && c <= 'z') spans.push([start, i]);
+    } else {
+      i++;
+    }
+  }
+  return spans;
+}
+
 /** Identifiers in an expression that name other queries (text inside quotes is skipped). */
 export function expressionReferences(expression: string): string[] {
-  const names: string[] = [];
-  const re = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\b[a-z][a-zA-Z0-9_]*\b/g;
-  for (const m of expression.matchAll(re)) if (m[0][0] !== '"' && m[0][0] !== "'") names.push(m[0]);
-  return names;
+  if (expression.length > MAX_EXPRESSION_CHARS) return [];
+  return identifierSpans(expression).map(([start, end]) => expression.slice(start, end));
 }
 
 /** Renames query ids in an expression (quoted text untouched), for queries of several widgets sharing one call. */
 export function renameInExpression(expression: string, rename: (id: string) => string | undefined): string {
-  return expression.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\b[a-z][a-zA-Z0-9_]*\b/g, (token) => {
-    if (token[0] === '"' || token[0] === "'") return token;
-    return rename(token) ?? token;
-  });
+  if (expression.length > MAX_EXPRESSION_CHARS) return expression;
+  let out = '';
+  let copied = 0;
+  for (const [start, end] of identifierSpans(expression)) {
+    const renamed = rename(expression.slice(start, end));
+    if (renamed === undefined) continue;
+    out += expression.slice(copied, start) + renamed;
+    copied = end;
+  }
+  return out + expression.slice(copied);
 }
 
 /** "CPUUtilization ServiceName=api, ClusterName=prod". */

@@ -3,10 +3,11 @@
 // text; generic `path:line` references are found by their `.ext:<digit>` tail and read backwards in code.
 // Where two passes match the same text, the language-specific one wins.
 
+import { dotnetFrames } from './dotnet';
 import { jvmFrames } from './jvm';
 import { lambdaDocumentFrames } from './lambdaDocuments';
 import { phpFrames } from './php';
-import { afterLastEscape, digitsEnd, endsCleanly, isLetter, isPathChar, keywordBoundary, MAX_PATH } from './scan';
+import { afterLastEscape, digitsEnd, endsCleanly, isLetter, isPathChar, keywordBoundary, MAX_PATH, URL_SCHEME } from './scan';
 
 export type FrameKind = 'node' | 'python' | 'java' | 'go' | 'dotnet' | 'ruby' | 'php' | 'generic';
 
@@ -42,12 +43,9 @@ const AT_FRAME = new RegExp(
 );
 // Python: `File "path", line 57` (also with escaped quotes inside JSON).
 const PYTHON = /File (\\?)"([^"\n]{1,500}?)\\?", line (\d{1,7})(?![\d…])/g;
-// .NET: `at Api.Controller.Get() in /src/Api/Controller.cs:line 12`.
-const DOTNET = /\) in ([^\n"<>|*?]{1,400}?):line (\d{1,7})(?![\d…])/g;
 // Generic `path/file.ext:line(:col)`: found by its `.ext:<digit>` tail; the path is read backwards in code.
 const GENERIC_TAIL = new RegExp(String.raw`\.(?:${EXTENSION_ALTERNATIVES}):\d`, 'g');
 const RUBY_IN = /^:in [`'"]/;
-const URL_SCHEME = /^[A-Za-z][\w+.-]*:\/\//;
 // Extensions that are also country-code domains: a bare dotted name with one of them is more likely a host.
 const HOST_LIKE = /^[\w-]+(?:\.[\w-]+)+\.(?:pl|rs|sh|cc|fs|pm|py|m)$/;
 
@@ -160,11 +158,7 @@ export function findStackFrames(text: string): Frame[] {
     const start = m.index + 5 + m[1].length + 1;
     found.push({ start, end: m.index + m[0].length, path, line: Number(m[3]), kind: 'python' });
   }
-  for (const m of text.matchAll(DOTNET)) {
-    const path = m[1];
-    if (!path.trim() || URL_SCHEME.test(path)) continue;
-    found.push({ start: m.index + 5, end: m.index + m[0].length, path, line: Number(m[2]), kind: 'dotnet' });
-  }
+  found.push(...dotnetFrames(text));
   GENERIC_TAIL.lastIndex = 0;
   for (let m = GENERIC_TAIL.exec(text); m; m = GENERIC_TAIL.exec(text)) {
     const frame = genericAt(text, m.index, m.index + m[0].length - 2);

@@ -2,6 +2,8 @@
 
 export const MAX_PATH = 1000;
 export const MAX_DIGITS = 7;
+/** `https://`, `file://`, `webpack://`: a URL rather than a path. */
+export const URL_SCHEME = /^[A-Za-z][\w+.-]*:\/\//;
 
 export function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;

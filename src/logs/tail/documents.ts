@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LogsApi } from '../../aws/services/logs';
 import { tailField } from '../../core/logs/tailLine';
-import { capDocument } from '../../core/text/limits';
+import { capDocument, MAX_DOCUMENT_CHARS } from '../../core/text/limits';
 import { TailSession, type TailTarget } from './session';
 
 export const TAIL_SCHEME = 'ops-lens-tail';
@@ -122,7 +122,7 @@ export class TailDocuments implements vscode.Disposable {
   provideTextDocumentContent(uri: vscode.Uri): string {
     const session = this.sessions.get(uri.toString());
     if (!session) return CLOSED_TAIL_TEXT;
-    return capDocument(header(session, this.account(session.target.region)) + session.buffer.text() + '\n');
+    return capDocument(header(session, this.account(session.target.region)) + session.buffer.text(MAX_DOCUMENT_CHARS) + '\n');
   }
 
   close(uri: vscode.Uri): void {

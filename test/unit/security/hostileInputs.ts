@@ -8,6 +8,7 @@ import { bestHeadingMatch } from '../../../src/core/runbooks/nameMatching';
 import { resolveRunbook } from '../../../src/core/runbooks/resolve';
 import { notificationMessage, quoted } from '../../../src/core/text/notification';
 import { toCsv } from '../../../src/core/insights/results';
+import { PARSER_CASES } from './hostileParsers';
 
 /** One megabyte: the size of every adversarial input below. */
 export const MB = 1024 * 1024;
@@ -66,4 +67,5 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { parser: 'notification text', input: '1 MB of "[a](command:x)"', make: () => fill('[a](command:x)'), run: (t) => [notificationMessage(t), quoted(t)] },
   // Finding 8: CSV headers from `parse … as` names.
   { parser: 'csv export', input: 'a 1 MB column name of "=1+"', make: () => fill('=1+'), run: (name) => toCsv([[{ field: name, value: '1' }]]) },
+  ...PARSER_CASES,
 ];
