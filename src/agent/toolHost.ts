@@ -4,7 +4,7 @@ import { markingLabel } from '../core/accounts/markings';
 import { confirmWrite } from '../platform/confirmWrite';
 import { readSetting } from '../platform/trust';
 import { runbookPathCandidates } from '../core/runbooks/workspacePath';
-import type { HealthApi } from '../health/activation';
+import type { HealthApi } from '../health/api';
 import { scopeOfArn } from '../aws/arnScope';
 import { AGENT_TOOLS, invokeAgentTool, type AgentTool, type ToolContext } from './tools';
 import { FolderFiles } from './tools/workspaceFiles';

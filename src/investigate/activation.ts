@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { HealthApi } from '../health/activation';
+import type { HealthApi } from '../health/api';
 import type { Services } from '../services';
 import type * as Feature from './feature';
 import { HealthChangeLog } from './healthChanges';

@@ -1,62 +1,29 @@
 import * as vscode from 'vscode';
-import { AwsUserError, type ErrorAction } from '../aws/errors';
-import { buttonFor } from '../platform/errors';
-import { FIX_AWS_ERROR_COMMAND } from '../platform/errorItem';
 import { affectsAws, readAwsSettings } from '../platform/config';
 import type { Services } from '../services';
+import { registerSessionCommands } from './commands';
+import { CredentialCheck } from './credentials';
 import { SessionStatusBar } from './statusBar';
-import { pickProfile, pickRegions } from './pickers';
-import { pickProfiles } from './profilesPicker';
-import { SsoExpiryWatch, typeLoginCommand } from './ssoExpiry';
-
-export type CredentialState = 'unknown' | 'ok' | 'missing' | 'error';
+import { SsoExpiryWatch } from './ssoExpiry';
 
 /** Status bar, profile/region pickers and the credential state the views' welcome texts read. */
 export function activate(context: vscode.ExtensionContext, services: Services): void {
   const { session, refresh, log } = services;
   const statusBar = new SessionStatusBar(session);
-  context.subscriptions.push(statusBar);
-  void statusBar.update();
   const ssoWatch = new SsoExpiryWatch(session, log);
-  context.subscriptions.push(ssoWatch);
+  const credentials = new CredentialCheck(services);
+  services.ensureCredentialsChecked = () => credentials.ensure();
+  void statusBar.update();
   void ssoWatch.check();
 
-  let checked = false;
-  const checkCredentials = async (): Promise<void> => {
-    checked = true;
-    let state: CredentialState = 'ok';
-    try {
-      await session.checkCredentials();
-    } catch (err) {
-      state = err instanceof AwsUserError && err.action === 'selectProfile' ? 'missing' : 'error';
-      log.warn(`credentials for profile ${session.profileName}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    await vscode.commands.executeCommand('setContext', 'opsLens.aws.credentials', state);
-  };
-  services.ensureCredentialsChecked = async () => {
-    if (!checked) await checkCredentials();
-  };
-
   context.subscriptions.push(
-    vscode.commands.registerCommand('opsLens.selectProfile', () => pickProfile(session)),
-    vscode.commands.registerCommand('opsLens.selectProfiles', () => pickProfiles(session)),
-    vscode.commands.registerCommand('opsLens.ssoLogin', async (profile?: unknown) => {
-      // Only a profile Ops Lens is using: a link in outside text cannot pick what gets typed.
-      const own = session.profileList ?? [session.profileName];
-      await typeLoginCommand(typeof profile === 'string' && own.includes(profile) ? profile : own[0]);
-    }),
-    vscode.commands.registerCommand('opsLens.selectRegions', (typed?: string) => pickRegions(session, typeof typed === 'string' ? typed : undefined)),
-    vscode.commands.registerCommand('opsLens.refresh', () => refresh.refreshAll()),
-    vscode.commands.registerCommand(FIX_AWS_ERROR_COMMAND, async (action: ErrorAction, profile?: unknown) => {
-      const button = buttonFor(action, typeof profile === 'string' ? profile : undefined);
-      if (button) await button.run();
-      else await refresh.refreshAll();
-    }),
+    statusBar, ssoWatch,
+    ...registerSessionCommands(services),
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
       // The workspace's own profile, regions and endpoint apply from now on.
       session.update(readAwsSettings());
       await statusBar.update();
-      if (checked) await checkCredentials();
+      await credentials.recheck();
       await refresh.refreshAll();
     }),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
@@ -65,7 +32,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       log.info(`AWS settings changed: profile ${session.profileName}, regions ${session.settings.regions.join(', ') || '(default)'}`);
       await statusBar.update();
       await ssoWatch.check();
-      if (checked) await checkCredentials();
+      await credentials.recheck();
       await refresh.refreshAll();
     }),
   );

@@ -10,10 +10,10 @@ export type LayerKind = 'unit' | 'integration' | 'extension host' | 'e2e' | 'e2e
  * (a changed glob, a deleted file, a filter): it fails. Raise a figure when its layer gains tests.
  */
 export const MINIMUM_TESTS: Readonly<Record<LayerKind, number>> = {
-  unit: 746,
-  integration: 148,
-  'extension host': 19,
-  e2e: 52,
+  unit: 978,
+  integration: 189,
+  'extension host': 20,
+  e2e: 57,
   'e2e smoke': 6,
 };
 

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import type { LogsApi } from '../aws/services/logs';
+import { STATUS_FILTERS, STATUS_LABEL, arnName, canRedrive, type ExecutionStatus } from '../core/stepFunctions/model';
+import { notifyInfo } from '../platform/notify';
+import { showPick, withWindowProgress } from '../platform/textSinks';
+import { executionArnFromArgument, machineFromArgument } from './arguments';
+import { readExecutionLogs, type ExecutionLogsProvider } from './documents';
+import { redriveExecution, stopExecution, type ExecutionChangeDeps } from './executionChanges';
+import { startExecution, type StartRequest } from './startExecution';
+import type { StepFunctionsStore } from './store';
+
+export interface StepFunctionsCommandDeps extends ExecutionChangeDeps {
+  readonly store: StepFunctionsStore;
+  readonly logs: LogsApi;
+  readonly ensureLoaded: () => Promise<unknown>;
+  readonly diagnostics: vscode.DiagnosticCollection;
+  readonly logsDocuments: ExecutionLogsProvider;
+}
+
+async function filterStatus({ store, ensureLoaded }: StepFunctionsCommandDeps, arg?: unknown): Promise<void> {
+  const machine = await machineFromArgument(store, arg, ensureLoaded);
+  if (!machine) return;
+  const current = store.executionsOf(machine.arn)?.status;
+  const picked = await showPick(
+    [{ label: 'All statuses', status: null as ExecutionStatus | null }, ...STATUS_FILTERS.map((status) => ({ label: STATUS_LABEL[status], description: status, status }))].map((i) => ({ ...i, picked: (i.status ?? undefined) === current })),
+    { title: `Show which executions of ${machine.name}?` },
+  );
+  if (picked) await store.loadExecutions(machine.arn, { status: picked.status });
+}
+
+async function start(deps: StepFunctionsCommandDeps, arg?: unknown): Promise<string | undefined> {
+  const request = (arg && typeof arg === 'object' && !('machine' in arg) ? arg : {}) as StartRequest & { stateMachineArn?: string };
+  const machine = await machineFromArgument(deps.store, request.stateMachineArn ?? arg, deps.ensureLoaded);
+  if (!machine) return undefined;
+  const arn = await startExecution(deps.api, machine, request, deps.diagnostics, deps.guard);
+  if (!arn) return undefined;
+  await deps.afterChange(machine.arn);
+  void notifyInfo(`Started execution ${arnName(arn)} of ${machine.name}.`, 'Show Details').then((b) => b && deps.showExecution(arn));
+  return arn;
+}
+
+/** Events open as a Logs Insights results document (stack frames linked, export), when there are any. */
+async function showLogs({ api, logs, scopeOf, logsDocuments }: StepFunctionsCommandDeps, arn: string): Promise<void> {
+  const read = await withWindowProgress(`Reading the logs of ${arnName(arn)}…`, () => readExecutionLogs(api, logs, arn, scopeOf));
+  if (read.kind === 'events' && read.events.length > 0) {
+    await vscode.commands.executeCommand('opsLens.insights.showEvents', {
+      title: `${read.executionName} logs`,
+      region: read.region,
+      logGroups: [read.logGroupName],
+      start: read.start,
+      end: read.end,
+      events: read.events.map((e) => ({ timestamp: e.timestamp ?? 0, message: e.message ?? '' })),
+      truncated: read.truncated,
+    });
+    return;
+  }
+  await logsDocuments.show(arn, read);
+}
+
+/** Runs `then` with the execution the argument names (or the one the user picks among those `filter` keeps). */
+function withExecution(store: StepFunctionsStore, then: (arn: string) => Promise<unknown>, filter?: Parameters<typeof executionArnFromArgument>[2], title?: string) {
+  return async (arg?: unknown): Promise<void> => {
+    const arn = await executionArnFromArgument(store, arg, filter, title);
+    if (arn) await then(arn);
+  };
+}
+
+export function registerStepFunctionsCommands(deps: StepFunctionsCommandDeps): vscode.Disposable[] {
+  const { store } = deps;
+  return [
+    vscode.commands.registerCommand('opsLens.stepFunctions.showExecution', withExecution(store, deps.showExecution)),
+    vscode.commands.registerCommand('opsLens.stepFunctions.loadMore', (machineArn: string) => store.loadExecutions(machineArn)),
+    vscode.commands.registerCommand('opsLens.stepFunctions.filterStatus', (arg?: unknown) => filterStatus(deps, arg)),
+    vscode.commands.registerCommand('opsLens.stepFunctions.startExecution', (arg?: unknown) => start(deps, arg)),
+    vscode.commands.registerCommand('opsLens.stepFunctions.stopExecution', (arg?: unknown, cause?: unknown) =>
+      withExecution(store, (arn) => stopExecution(deps, arn, cause), (e) => e.status === 'RUNNING', 'Stop which running execution?')(arg)),
+    vscode.commands.registerCommand('opsLens.stepFunctions.redriveExecution',
+      withExecution(store, (arn) => redriveExecution(deps, arn), (e) => canRedrive(e.status, e.stopDate), 'Redrive which execution?')),
+    vscode.commands.registerCommand('opsLens.stepFunctions.showLogs', withExecution(store, (arn) => showLogs(deps, arn))),
+  ];
+}
