@@ -1,4 +1,3 @@
-import type { ScopeId } from '../core/scope';
 import * as vscode from 'vscode';
 import { registerRegionalView } from '../platform/regionalView';
 import type { Services } from '../services';
@@ -12,6 +11,7 @@ import { LogsTree } from './tree';
 export function activate(context: vscode.ExtensionContext, services: Services): void {
   const { session, logs } = services;
   const store = new LogsStore(logs, context.globalState);
+  const tree = new LogsTree(store, services.accounts);
   // No timer: a reload reads the first page again and would drop the pages the user loaded.
   const { refresh, ensureLoaded } = registerRegionalView(context, services, { viewId: 'opsLens.logs', name: 'Logs', tree, store, canSelectMany: true, autoRefresh: false, refreshWhileHidden: false });
   const tails = new LazyTails(services);
