@@ -9,7 +9,7 @@ export interface RegionSources {
 }
 
 export interface ResolvedRegions {
-  /** Never empty: without settings, profile or environment, the SDK's own default region. */
+  /** Never empty: without settings, profile or environment, FALLBACK_REGION. */
   readonly regions: readonly [ScopeId, ...ScopeId[]];
   readonly from: 'settings' | 'profile' | 'environment' | 'fallback';
 }

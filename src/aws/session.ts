@@ -142,7 +142,7 @@ export class AwsSession {
 
   /**
    * Where a call goes when nothing names a place (a log group given without its region): the first scope
-   * shown. There always is one: each profile has at least the SDK's default region (see resolveRegions).
+   * shown. There always is one: without settings, profile or environment, each profile has FALLBACK_REGION (see resolveRegions).
    */
   async firstScope(): Promise<ScopeId> {
     return (await this.regions()).regions[0];
