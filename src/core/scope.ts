@@ -62,6 +62,11 @@ export function parseScopeId(raw: unknown, profiles?: readonly string[]): ScopeI
   return scopeId(name, region);
 }
 
+/** The profiles among scopes, each once, in order. */
+export function profilesIn(scopes: readonly ScopeId[]): string[] {
+  return [...new Set(scopes.map((s) => scopeParts(s).profile).filter((p): p is string => p !== undefined))];
+}
+
 /** A root's label: the scope id with the account id between profile and region, `profile · account id · region`. */
 export function scopeLabel(id: ScopeId, accountId: string | undefined): string {
   const { profile, region } = scopeParts(id);
@@ -87,6 +92,5 @@ export function sameProfile(scope: ScopeId, region: string | undefined): ScopeId
 export function scopesFor(region: string, all: readonly ScopeId[]): ScopeId[] {
   const named = region as ScopeId;
   if (isScoped(named) || !all.some(isScoped)) return [named];
-  const profiles = [...new Set(all.map((s) => scopeParts(s).profile).filter((p): p is string => p !== undefined))];
-  return profiles.map((profile) => scopeId(profile, region));
+  return profilesIn(all).map((profile) => scopeId(profile, region));
 }

@@ -1,4 +1,3 @@
-import { asScopeId } from '../core/scope';
 // A chart of one alarm: its metric (or metric math) with the threshold line and its ALARM stretches
 // shaded, from its history or else computed from the data. A composite alarm has no metric: its rule is shown.
 import type { CompositeAlarm } from '@aws-sdk/client-cloudwatch';
@@ -25,7 +24,7 @@ function compositeView(state: PanelState, source: AlarmSource, window: TimeWindo
 
 /** The alarm as DescribeAlarms gives it now, else as the snapshot it was opened with (`fromSnapshot`). */
 async function readAlarm(deps: ChartDeps, source: AlarmSource): Promise<{ composite?: CompositeAlarm; alarm?: AlarmFacts; fromSnapshot: boolean }> {
-  const found = await deps.metrics.describeAlarms(asScopeId(source.region), [source.name]).catch((err: unknown) => {
+  const found = await deps.metrics.describeAlarms(source.region, [source.name]).catch((err: unknown) => {
     if (source.snapshot) return undefined;
     throw err;
   });
@@ -47,7 +46,7 @@ export async function loadAlarmChart(deps: ChartDeps, state: PanelState, source:
   const evaluated = queries.find((q) => q.visible);
   const series = fetched.series.find((s) => s.id === evaluated?.id) ?? fetched.series[0];
   const period = (evaluated && fetched.periods.get(evaluated.id)) ?? alarm.period;
-  const history = deps.alarmHistory ? await deps.alarmHistory(asScopeId(source.region), source.name).catch(() => undefined) : undefined;
+  const history = deps.alarmHistory ? await deps.alarmHistory(source.region, source.name).catch(() => undefined) : undefined;
   const bands = alarmChartBands({ ...alarm, transitions: history ? transitionsFromHistory(history) : [], start: window.start, end: window.end, series, period });
 
   const condition = alarm.threshold === undefined ? '' : `${alarm.subject} ${comparisonSymbol(alarm.comparison)} ${formatNumber(alarm.threshold)}`;

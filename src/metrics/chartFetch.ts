@@ -1,4 +1,3 @@
-import { asScopeId } from '../core/scope';
 import type { ScopeId } from '../core/scope';
 // Fetches the series of a panel's charts: one GetMetricData run per region (see planMetricDataCalls),
 // once per distinct time window. No `vscode` import: tested in plain node with a fake MetricsApi.
@@ -24,7 +23,7 @@ export async function fetchCharts(deps: ChartDeps, specs: readonly ChartSpec[], 
   const plan = planMetricDataCalls(specs, window, deps.now());
   const outcomes = await Promise.all(plan.calls.map(async (call): Promise<CallOutcome> => {
     try {
-      return { call, data: await deps.metrics.getMetricData(asScopeId(call.region), call.queries, new Date(window.start), new Date(window.end)) };
+      return { call, data: await deps.metrics.getMetricData(call.region, call.queries, new Date(window.start), new Date(window.end)) };
     } catch (err) {
       return { call, error: messageOf(err) };
     }

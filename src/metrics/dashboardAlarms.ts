@@ -5,7 +5,7 @@ import { alarmRefFromArn, type DashboardWidget } from '../core/metrics/dashboard
 import type { ChartQuery } from '../core/metrics/queries';
 import type { WidgetOptions } from '../core/metrics/widgetOptions';
 import type { MetricsApi } from '../aws/services/metrics';
-import { asScopeId, sameProfile, type ScopeId } from '../core/scope';
+import { sameProfile, type ScopeId } from '../core/scope';
 import type { AlarmItemView, ChartWidgetView, LineView } from '../webview/protocol';
 import { messageOf } from './chartFetch';
 
@@ -25,13 +25,13 @@ export interface ListedAlarms {
 }
 
 /** Metric widgets that graph an alarm (`annotations.alarms`, no `metrics`): the alarm's queries and threshold. */
-export async function graphedAlarms(metrics: MetricsApi, widgets: readonly DashboardWidget[], options: ReadonlyMap<number, WidgetOptions>, defaultRegion: string): Promise<Map<number, GraphedAlarm>> {
+export async function graphedAlarms(metrics: MetricsApi, widgets: readonly DashboardWidget[], options: ReadonlyMap<number, WidgetOptions>, defaultRegion: ScopeId): Promise<Map<number, GraphedAlarm>> {
   const out = new Map<number, GraphedAlarm>();
   await Promise.all(widgets.map(async (w) => {
     const arn = w.type === 'metric' ? options.get(w.index)?.alarmArns[0] : undefined;
     if (!arn || w.type !== 'metric') return;
     const ref = alarmRefFromArn(arn);
-    const region = sameProfile(asScopeId(defaultRegion), ref.region ?? w.region);
+    const region = sameProfile(defaultRegion, ref.region ?? w.region);
     try {
       const found = await metrics.describeAlarms(region, [ref.name]);
       const raw = found.metricAlarms.find((a) => a.AlarmName === ref.name);
@@ -52,10 +52,10 @@ export async function graphedAlarms(metrics: MetricsApi, widgets: readonly Dashb
 }
 
 /** The alarms that alarm widgets list, one DescribeAlarms per region. */
-export async function listedAlarms(metrics: MetricsApi, widgets: readonly DashboardWidget[], defaultRegion: string): Promise<Map<number, ListedAlarms>> {
+export async function listedAlarms(metrics: MetricsApi, widgets: readonly DashboardWidget[], defaultRegion: ScopeId): Promise<Map<number, ListedAlarms>> {
   const byRegion = new Map<ScopeId, Set<string>>();
   for (const w of widgets) if (w.type === 'alarm') for (const a of w.alarms) {
-    const region = sameProfile(asScopeId(defaultRegion), a.region);
+    const region = sameProfile(defaultRegion, a.region);
     byRegion.set(region, (byRegion.get(region) ?? new Set()).add(a.name));
   }
   const found = new Map<string, AlarmItemView>();
@@ -76,7 +76,7 @@ export async function listedAlarms(metrics: MetricsApi, widgets: readonly Dashbo
     if (w.type !== 'alarm') continue;
     const errors = new Set<string>();
     const items = w.alarms.map((a): AlarmItemView => {
-      const region = sameProfile(asScopeId(defaultRegion), a.region);
+      const region = sameProfile(defaultRegion, a.region);
       const error = failed.get(region);
       if (error) errors.add(`${region}: ${error}`);
       return found.get(`${region}|${a.name}`) ?? { name: a.name, region, state: 'UNKNOWN', reason: error ? 'Could not be read.' : 'No such alarm.' };

@@ -8,7 +8,7 @@ import { RANGE_LABEL, timeWindow } from '../core/metrics/ranges';
 import { normalizeStat } from '../core/metrics/statistics';
 import { applyVariables, readVariables } from '../core/metrics/variables';
 import { functionName, readWidgetOptions, widgetWindow, type ExplorerSelection, type WidgetOptions } from '../core/metrics/widgetOptions';
-import { sameProfile, type ScopeId, asScopeId } from '../core/scope';
+import { sameProfile, type ScopeId } from '../core/scope';
 import type { ChartSource, ChartView, LineView, PanelState, WidgetView } from '../webview/protocol';
 import { fetchByWindow, messageOf, type ChartDeps } from './chartFetch';
 import { chartTitle, chartWidget, windowView } from './chartWidget';
@@ -46,7 +46,7 @@ const EXPLORER_VIEWS: Record<string, MetricView> = { timeSeries: 'timeSeries', s
 
 /** The body with the variables' values (picked in the panel, else their defaults) applied. */
 async function readDashboard(deps: ChartDeps, state: PanelState, source: DashboardSource) {
-  const definition = await deps.metrics.getDashboard(asScopeId(source.region), source.name);
+  const definition = await deps.metrics.getDashboard(source.region, source.name);
   let raw: unknown = definition.body;
   try {
     raw = JSON.parse(definition.body);
@@ -54,7 +54,7 @@ async function readDashboard(deps: ChartDeps, state: PanelState, source: Dashboa
     // parseDashboardBody says what is wrong with it.
   }
   const declared = readVariables(raw);
-  const variables = await resolveVariables(deps.metrics, asScopeId(source.region), declared.variables, state.variables);
+  const variables = await resolveVariables(deps.metrics, source.region, declared.variables, state.variables);
   const body = applyVariables(raw, variables.assignments);
   return { parsed: parseDashboardBody(body), options: readWidgetOptions(body), variables, notes: [...declared.problems, ...variables.notes] };
 }
@@ -153,7 +153,7 @@ function widgetView(w: DashboardWidget, f: Fetched): WidgetView {
 
 export async function loadDashboardChart(deps: ChartDeps, state: PanelState, source: DashboardSource): Promise<ChartView> {
   const { parsed, options, variables, notes } = await readDashboard(deps, state, source);
-  const inAccount = (region: string | undefined): ScopeId => sameProfile(asScopeId(source.region), region);
+  const inAccount = (region: string | undefined): ScopeId => sameProfile(source.region, region);
   // The dashboard's own `start` until a range is picked in the panel.
   const range = state.rangeFromSource && parsed.range ? parsed.range : state.range;
   const window = timeWindow(range, deps.now());

@@ -4,7 +4,7 @@ import { readRefreshIntervalSeconds } from '../platform/config';
 import { showError } from '../platform/errors';
 import type { Services } from '../services';
 import { ChartPanel } from '../webview/panel';
-import { asScopeId, sameProfile, scopesFor, type ScopeId } from '../core/scope';
+import { profilesIn, sameProfile, scopesFor, type ScopeId } from '../core/scope';
 import { ChartLoader } from './loader';
 import { listAllDashboards, pickAlarm, pickDashboard, pickMetrics, pickRegion } from './pickers';
 import { notifyError } from '../platform/notify';
@@ -26,13 +26,13 @@ export interface MetricsFeature {
 export function createMetricsFeature(context: vscode.ExtensionContext, services: Services): MetricsFeature {
   const { session, cloudWatch, metrics: metricsApi, log } = services;
   const loader = new ChartLoader({ metrics: metricsApi, alarmHistory: (region, name) => cloudWatch.alarmHistory(region, name, 100) });
-  const panels = new ChartPanel({ extensionUri: context.extensionUri, loader, log, refreshSeconds: readRefreshIntervalSeconds, marking: (scope) => services.accounts.marking(asScopeId(scope)) });
+  const panels = new ChartPanel({ extensionUri: context.extensionUri, loader, log, refreshSeconds: readRefreshIntervalSeconds, marking: (scope) => services.accounts.marking(scope) });
 
   const regions = async (): Promise<readonly ScopeId[]> => (await session.regions()).regions;
 
   const openChart = async (arg?: unknown): Promise<void> => {
     const all = await regions();
-    const given = arg === undefined ? undefined : metricSelectionsFromArgument(arg, all[0]);
+    const given = arg === undefined ? undefined : metricSelectionsFromArgument(arg, all[0], profilesIn(all));
     if (arg !== undefined && !given) {
       void notifyError('Open Metric Chart takes { region?, namespace, metricName, dimensions?, stat? } or a list of them.');
       return;

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../core/scope';
 // The one definition of what the investigation panel's host (src/investigate/panel.ts) and page
 // (src/webview/page/investigation.ts) say to each other. The page imports only types from here.
 import type { PartUpdate } from '../core/investigate/model';
@@ -11,7 +12,7 @@ export type {
 export const INVESTIGATION_VIEW_TYPE = 'opsLens.investigation';
 
 export interface InvestigationHeader {
-  readonly region: string;
+  readonly region: ScopeId;
   readonly name: string;
   /** Epoch ms asked for; absent: the latest change into ALARM. */
   readonly at?: number;

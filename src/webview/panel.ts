@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { accountBadge, type AccountMarking } from '../core/accounts/markings';
+import type { ScopeId } from '../core/scope';
 import { exportFileName, seriesToCsv, type CsvSeries } from '../core/metrics/csv';
 import { safeHref } from '../core/metrics/markdown';
 import { DEFAULT_RANGE } from '../core/metrics/ranges';
@@ -34,11 +35,11 @@ export interface ChartPanelOptions {
   /** Seconds between automatic refreshes while a panel is visible (default 60). */
   readonly refreshSeconds?: () => number;
   /** The marking of a scope's account, for the badge by the title. */
-  readonly marking?: (scope: string) => AccountMarking | undefined;
+  readonly marking?: (scope: ScopeId) => AccountMarking | undefined;
 }
 
 /** The one account a source reads from, when it reads from one. */
-function sourceScope(source: ChartSource): string | undefined {
+function sourceScope(source: ChartSource): ScopeId | undefined {
   if (source.kind === 'dashboard' || source.kind === 'alarm') return source.region;
   if (source.kind !== 'metrics') return undefined;
   const regions = new Set(source.metrics.map((m) => m.region));

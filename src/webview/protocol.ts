@@ -2,6 +2,7 @@
 // src/webview/panel.ts (extension host) and src/webview/page/main.ts (the webview, bundled separately).
 // The page imports only types from here, so the checks below (host side) stay out of its bundle.
 import type { AccountBadge } from '../core/accounts/markings';
+import { parseScopeId, type ScopeId } from '../core/scope';
 import { seriesChartFromArgument, type AlarmSnapshot, type MetricSelection, type SeriesChartInput } from '../core/metrics/arguments';
 import type { GridPos, MetricView } from '../core/metrics/dashboard';
 import type { MdBlock, MdInline } from '../core/metrics/markdown';
@@ -14,8 +15,8 @@ export const CHART_VIEW_TYPE = 'opsLens.chart';
 /** What a panel shows; saved with the webview's state so a reload restores it. */
 export type ChartSource =
   | { readonly kind: 'metrics'; readonly metrics: readonly MetricSelection[]; readonly title?: string }
-  | { readonly kind: 'dashboard'; readonly region: string; readonly name: string }
-  | { readonly kind: 'alarm'; readonly region: string; readonly name: string; readonly snapshot?: AlarmSnapshot }
+  | { readonly kind: 'dashboard'; readonly region: ScopeId; readonly name: string }
+  | { readonly kind: 'alarm'; readonly region: ScopeId; readonly name: string; readonly snapshot?: AlarmSnapshot }
   /**
    * Series handed over whole (Logs Insights results): nothing is fetched, range, statistic and refresh do
    * not apply, and the saved state carries the series (bounded: see `seriesChartFromArgument`).
@@ -103,7 +104,7 @@ export interface ChartWidgetView extends WidgetBase {
   /** Period of the data, seconds (the largest when queries differ). */
   readonly period: number;
   /** Set on a chart opened from an alarm. */
-  readonly alarm?: { readonly name: string; readonly region: string; readonly state: string; readonly threshold?: number; readonly comparison?: string };
+  readonly alarm?: { readonly name: string; readonly region: ScopeId; readonly state: string; readonly threshold?: number; readonly comparison?: string };
   /** Whole-chart failure: message shown with a retry button instead of the chart. */
   readonly error?: string;
   /** Partial trouble (a row that could not be read, a series with partial data). */
@@ -118,7 +119,7 @@ export interface TextWidgetView extends WidgetBase {
 
 export interface AlarmItemView {
   readonly name: string;
-  readonly region?: string;
+  readonly region?: ScopeId;
   readonly state: 'ALARM' | 'OK' | 'INSUFFICIENT_DATA' | 'UNKNOWN';
   readonly reason: string;
   /** Epoch milliseconds. */
@@ -133,7 +134,7 @@ export interface AlarmsWidgetView extends WidgetBase {
 
 export interface LogWidgetView extends WidgetBase {
   readonly kind: 'log';
-  readonly region: string;
+  readonly region: ScopeId;
   readonly query: string;
   readonly logGroups: readonly string[];
 }
@@ -260,9 +261,22 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
   }
 }
 
-function isSelection(m: unknown): boolean {
-  return isObject(m) && typeof m.region === 'string' && typeof m.namespace === 'string' && typeof m.metricName === 'string' &&
-    Array.isArray(m.dimensions) && m.dimensions.every((d) => isObject(d) && typeof d.name === 'string' && typeof d.value === 'string');
+/** A saved metric with its region parsed as a scope; undefined when it is not one. */
+function savedSelection(m: unknown): MetricSelection | undefined {
+  if (!isObject(m) || typeof m.namespace !== 'string' || typeof m.metricName !== 'string') return undefined;
+  if (!Array.isArray(m.dimensions) || !m.dimensions.every((d) => isObject(d) && typeof d.name === 'string' && typeof d.value === 'string')) return undefined;
+  const region = parseScopeId(m.region);
+  return region ? ({ ...m, region } as unknown as MetricSelection) : undefined;
+}
+
+/** The saved dashboard, alarm or metrics with their regions parsed as scopes; undefined when one is not. */
+function savedSource(s: Record<string, unknown>): ChartSource | undefined {
+  if (s.kind === 'metrics') {
+    const metrics = Array.isArray(s.metrics) ? s.metrics.map(savedSelection) : [];
+    return metrics.length > 0 && metrics.every((m) => m !== undefined) ? ({ ...s, metrics } as unknown as ChartSource) : undefined;
+  }
+  const region = parseScopeId(s.region);
+  return (s.kind === 'dashboard' || s.kind === 'alarm') && region && typeof s.name === 'string' ? ({ ...s, region } as unknown as ChartSource) : undefined;
 }
 
 /** A saved state when it is one this version wrote. */
@@ -274,11 +288,9 @@ export function parseSavedState(raw: unknown): PanelState | undefined {
     const chart = seriesChartFromArgument(s);
     return chart ? ({ ...panel, source: { kind: 'insights', ...chart } } as unknown as PanelState) : undefined;
   }
-  const ok =
-    (s.kind === 'metrics' && Array.isArray(s.metrics) && s.metrics.length > 0 && s.metrics.every(isSelection)) ||
-    ((s.kind === 'dashboard' || s.kind === 'alarm') && typeof s.region === 'string' && typeof s.name === 'string');
-  if (!ok) return undefined;
+  const source = savedSource(s);
+  if (!source) return undefined;
   const { variables, ...rest } = panel;
   const picked = variablesOf(variables);
-  return { ...rest, ...(picked ? { variables: picked } : {}) } as unknown as PanelState;
+  return { ...rest, source, ...(picked ? { variables: picked } : {}) } as unknown as PanelState;
 }

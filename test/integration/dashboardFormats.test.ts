@@ -8,6 +8,7 @@ import type { ChartWidgetView, PanelState } from '../../src/webview/protocol';
 import { resetMoto } from '../../sandbox/moto';
 import { LAMBDA_VARIABLE_DASHBOARD } from '../fixtures/dashboards/bodies';
 import { awsEndpoint, testEnv } from './setup';
+import { asScopeId } from '../../src/core/scope';
 
 const MIN = 60000;
 
@@ -15,7 +16,7 @@ describe('dashboard variables, alarm graphs and explorers against moto', () => {
   let session: AwsSession;
 
   before(async () => {
-    const client = new CloudWatchClient({ region: 'us-east-1', endpoint: awsEndpoint(), credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    const client = new CloudWatchClient({ region: asScopeId('us-east-1'), endpoint: awsEndpoint(), credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
     await resetMoto(awsEndpoint());
     Object.assign(process.env, testEnv);
     session = new AwsSession({ profile: '', regions: [], endpointUrl: awsEndpoint() }, { env: testEnv });
@@ -33,15 +34,15 @@ describe('dashboard variables, alarm graphs and explorers against moto', () => {
     await client.send(new PutDashboardCommand({
       DashboardName: 'alarm-and-explorer',
       DashboardBody: JSON.stringify({ widgets: [
-        { type: 'metric', x: 0, y: 0, width: 12, height: 6, properties: { region: 'us-east-1', annotations: { alarms: ['arn:aws:cloudwatch:us-east-1:123456789012:alarm:orders-api-errors'] } } },
-        { type: 'explorer', x: 12, y: 0, width: 12, height: 6, properties: { metrics: [{ metricName: 'Invocations', resourceType: 'AWS::Lambda::Function', stat: 'Sum' }], period: 300, region: 'us-east-1', title: 'Invocations by function' } },
+        { type: 'metric', x: 0, y: 0, width: 12, height: 6, properties: { region: asScopeId('us-east-1'), annotations: { alarms: ['arn:aws:cloudwatch:us-east-1:123456789012:alarm:orders-api-errors'] } } },
+        { type: 'explorer', x: 12, y: 0, width: 12, height: 6, properties: { metrics: [{ metricName: 'Invocations', resourceType: 'AWS::Lambda::Function', stat: 'Sum' }], period: 300, region: asScopeId('us-east-1'), title: 'Invocations by function' } },
       ] }),
     }));
   });
 
   after(() => session.reset());
 
-  const state = (name: string, variables?: Record<string, string>): PanelState => ({ version: 1, source: { kind: 'dashboard', region: 'us-east-1', name }, range: '3h', autoRefresh: false, ...(variables ? { variables } : {}) });
+  const state = (name: string, variables?: Record<string, string>): PanelState => ({ version: 1, source: { kind: 'dashboard', region: asScopeId('us-east-1'), name }, range: '3h', autoRefresh: false, ...(variables ? { variables } : {}) });
 
   it('lists the variable\'s functions with ListMetrics and draws the one picked', async () => {
     const loader = new ChartLoader({ metrics: new SdkMetrics(session) });

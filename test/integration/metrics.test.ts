@@ -19,9 +19,9 @@ const MIN = 60000;
 /** Seed 004's three widgets, as the dashboard they describe. */
 const avatarDashboard = {
   widgets: [
-    { type: 'metric', x: 0, y: 0, width: 8, height: 6, properties: { metrics: [['AWS/S3', 'BucketSizeBytes', 'BucketName', 'easy-to-image-production'], ['AWS/S3', 'NumberOfObjects', 'BucketName', 'easy-to-image-production']], period: 86400, stat: 'Average', region: 'eu-north-1', title: 'S3 Storage Usage' } },
-    { type: 'metric', x: 8, y: 0, width: 8, height: 6, properties: { metrics: [['AWS/CloudFront', 'Requests', 'DistributionId', 'E3SJ7B3QL1F8WH'], ['AWS/CloudFront', 'BytesDownloaded', 'DistributionId', 'E3SJ7B3QL1F8WH'], ['AWS/CloudFront', 'CacheHitRate', 'DistributionId', 'E3SJ7B3QL1F8WH']], period: 300, stat: 'Sum', region: 'us-east-1', title: 'CDN Performance' } },
-    { type: 'metric', x: 16, y: 0, width: 8, height: 6, properties: { metrics: [['AWS/CloudFront', 'ErrorRate', 'DistributionId', 'E3SJ7B3QL1F8WH'], ['AWS/S3', '4xxErrors', 'BucketName', 'easy-to-image-production'], ['AWS/S3', '5xxErrors', 'BucketName', 'easy-to-image-production']], period: 300, stat: 'Sum', region: 'eu-north-1', title: 'Error Monitoring' } },
+    { type: 'metric', x: 0, y: 0, width: 8, height: 6, properties: { metrics: [['AWS/S3', 'BucketSizeBytes', 'BucketName', 'easy-to-image-production'], ['AWS/S3', 'NumberOfObjects', 'BucketName', 'easy-to-image-production']], period: 86400, stat: 'Average', region: asScopeId('eu-north-1'), title: 'S3 Storage Usage' } },
+    { type: 'metric', x: 8, y: 0, width: 8, height: 6, properties: { metrics: [['AWS/CloudFront', 'Requests', 'DistributionId', 'E3SJ7B3QL1F8WH'], ['AWS/CloudFront', 'BytesDownloaded', 'DistributionId', 'E3SJ7B3QL1F8WH'], ['AWS/CloudFront', 'CacheHitRate', 'DistributionId', 'E3SJ7B3QL1F8WH']], period: 300, stat: 'Sum', region: asScopeId('us-east-1'), title: 'CDN Performance' } },
+    { type: 'metric', x: 16, y: 0, width: 8, height: 6, properties: { metrics: [['AWS/CloudFront', 'ErrorRate', 'DistributionId', 'E3SJ7B3QL1F8WH'], ['AWS/S3', '4xxErrors', 'BucketName', 'easy-to-image-production'], ['AWS/S3', '5xxErrors', 'BucketName', 'easy-to-image-production']], period: 300, stat: 'Sum', region: asScopeId('eu-north-1'), title: 'Error Monitoring' } },
   ],
 };
 
@@ -57,7 +57,7 @@ describe('metrics and dashboards against moto', () => {
 
     const period = choosePeriod({ start, end, now: end });
     assert.equal(period, 60);
-    const [query] = widgetQueries([['AWS/ECS', 'CPUUtilization', 'ServiceName', 'ai-video-backend-service', 'ClusterName', 'ai-video-cluster']], { region: 'us-east-1', stat: 'Average' }).queries;
+    const [query] = widgetQueries([['AWS/ECS', 'CPUUtilization', 'ServiceName', 'ai-video-backend-service', 'ClusterName', 'ai-video-cluster']], { region: asScopeId('us-east-1'), stat: 'Average' }).queries;
     const out = await new SdkMetrics(session).getMetricData(asScopeId('us-east-1'), [toMetricDataQuery(query, period)], new Date(start), new Date(end));
     assert.equal(count('GetMetricData'), 1);
     assert.equal(out.series.length, 1);
@@ -129,7 +129,7 @@ describe('metrics and dashboards against moto', () => {
     await put(Array.from({ length: 30 }, (_, i) => ({ MetricName: 'Requests', Dimensions: [{ Name: 'DistributionId', Value: 'E3SJ7B3QL1F8WH' }], Timestamp: new Date(first + i * 5 * MIN), Value: 4000 + i })), 'AWS/CloudFront');
     await put([{ MetricName: '5xxErrors', Dimensions: [{ Name: 'BucketName', Value: 'easy-to-image-production' }], Timestamp: new Date(first + 10 * MIN), Value: 3 }], 'AWS/S3', 'eu-north-1');
     const loader = new ChartLoader({ metrics: new SdkMetrics(session), now: () => now });
-    const view = await loader.load({ version: 1, source: { kind: 'dashboard', region: 'us-east-1', name: 'Enterprise-Avatar-System-Monitor' }, range: '3h', autoRefresh: false });
+    const view = await loader.load({ version: 1, source: { kind: 'dashboard', region: asScopeId('us-east-1'), name: 'Enterprise-Avatar-System-Monitor' }, range: '3h', autoRefresh: false });
     assert.equal(count('GetDashboard'), 1);
     assert.deepEqual(calls.filter((c) => c.operation === 'GetMetricData').map((c) => c.region).sort(), ['eu-north-1', 'us-east-1']);
     const [s3, cdn, errors] = view.widgets as ChartWidgetView[];

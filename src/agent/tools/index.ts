@@ -7,7 +7,7 @@ import { getMetricData } from './metrics';
 import { productionErrors } from './productionErrors';
 import { resolveStackFrames } from './stackFrames';
 import { finalAnswer } from './text';
-import type { AgentTool, ToolContext, ToolInput } from './types';
+import { RegionRefused, type AgentTool, type ToolContext, type ToolInput } from './types';
 
 export type { AgentTool, ToolContext, ToolInput } from './types';
 
@@ -19,6 +19,7 @@ export async function invokeAgentTool(tool: AgentTool, input: ToolInput, ctx: To
   try {
     return { text: finalAnswer(await tool.run(input ?? {}, ctx)), failed: false };
   } catch (err) {
+    if (err instanceof RegionRefused) return { text: finalAnswer(err.message), failed: true };
     return { text: finalAnswer(`${tool.name} failed: ${err instanceof Error ? err.message : String(err)}`), failed: true };
   }
 }

@@ -5,7 +5,7 @@ import { runInsightsQuery as runQuery } from '../../insights/execution';
 import { scanEstimateText, scanKey } from './scanHistory';
 import { CONFIRMATION_NOTE } from './confirmation';
 import { cell, iso, table } from './text';
-import { numberArg, stringArg, stringListArg, type AgentTool, type ToolContext, type ToolInput } from './types';
+import { givenScope, numberArg, RegionRefused, refusedRegion, stringArg, stringListArg, type AgentTool, type ToolContext, type ToolInput } from './types';
 
 const MAX_SAVED = 60;
 const MAX_ROWS = 50;
@@ -71,7 +71,8 @@ async function plan(input: ToolInput, ctx: ToolContext): Promise<PlannedQuery | 
   range ??= DEFAULT_RANGE;
   const window = windowFor(range, ctx.now?.() ?? new Date());
   if (!window || !parseTimeRange(range)) return `The range "${cell(range, 100)}" is not ${RANGE_FORMS}.`;
-  const given = stringArg(input, 'region');
+  const given = await givenScope(input, ctx).catch(refusedRegion);
+  if (given instanceof RegionRefused) return given.message;
   const regions = await ctx.regions();
   const candidates = given ? scopesFor(given, regions) : regions;
   if (given && candidates.length > 1) return `Several profiles are side by side: give the region as one of ${candidates.join(', ')}.`;

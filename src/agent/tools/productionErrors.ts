@@ -1,11 +1,11 @@
 import { errorEventsQuery, QUERY_LIMIT } from '../../core/productionErrors/query';
-import { asScopeId, isScoped, scopeParts, sameProfile, scopeId, type ScopeId } from '../../core/scope';
+import { isScoped, profilesIn, scopeParts, sameProfile, scopeId, type ScopeId } from '../../core/scope';
 import { logGroupsByProfile, logGroupsByRegion, productionErrorsSettings, type ProfileTarget } from '../../core/productionErrors/settings';
 import { parseTimeRange, RANGE_FORMS, windowFor } from '../../core/time/ranges';
 import type * as Run from './productionErrorsRun';
 import { cell, iso } from './text';
 import { CONFIRMATION_NOTE } from './confirmation';
-import { stringArg, stringListArg, type AgentTool, type ToolContext, type ToolInput } from './types';
+import { givenScope, RegionRefused, refusedRegion, stringArg, stringListArg, type AgentTool, type ToolContext, type ToolInput } from './types';
 
 export const MAX_ROWS = 30;
 export const DEFAULT_ROWS = 20;
@@ -36,9 +36,10 @@ async function plan(input: ToolInput, ctx: ToolContext): Promise<Plan | string> 
   const wantedRange = stringArg(input, 'range') ?? settings.range;
   const window = windowFor(wantedRange, ctx.now?.() ?? new Date());
   if (!window || !parseTimeRange(wantedRange)) return `The range "${cell(wantedRange, 100)}" is not ${RANGE_FORMS}.`;
-  const givenRegion = stringArg(input, 'region');
+  const givenRegion = await givenScope(input, ctx).catch(refusedRegion);
+  if (givenRegion instanceof RegionRefused) return givenRegion.message;
   const regions = await ctx.regions();
-  const region = givenRegion === undefined ? regions[0] : asScopeId(givenRegion);
+  const region = givenRegion ?? regions[0];
   if (!region) return 'No region is configured; give one.';
   const profiles = profileTargets(regions, givenRegion);
   return { groups, byRegion: profiles ? logGroupsByProfile(groups, profiles) : logGroupsByRegion(groups, region), byProfile: profiles !== undefined, range: wantedRange, start: window.start, end: window.end, queryString: errorEventsQuery(settings.filter) };
@@ -48,12 +49,11 @@ async function plan(input: ToolInput, ctx: ToolContext): Promise<Plan | string> 
  * With several profiles: names in each profile's first region (or the region given), ARNs in the first
  * profile (the tools cannot tell accounts apart); a `profile · region` given keeps everything in its profile.
  */
-function profileTargets(regions: readonly ScopeId[], given: string | undefined): ProfileTarget[] | undefined {
-  const named = given === undefined ? undefined : asScopeId(given);
+function profileTargets(regions: readonly ScopeId[], named: ScopeId | undefined): ProfileTarget[] | undefined {
   if (named && isScoped(named)) return [{ primary: named, inRegion: (r) => sameProfile(named, r) }];
-  const profiles = [...new Set(regions.map((r) => scopeParts(r).profile).filter((p): p is string => p !== undefined))];
+  const profiles = profilesIn(regions);
   if (profiles.length === 0) return undefined;
-  return profiles.map((profile) => ({ primary: given ? scopeId(profile, given) : regions.find((r) => scopeParts(r).profile === profile)!, inRegion: (r: string) => scopeId(profile, r) }));
+  return profiles.map((profile) => ({ primary: named ? scopeId(profile, named) : regions.find((r) => scopeParts(r).profile === profile)!, inRegion: (r: string) => scopeId(profile, r) }));
 }
 
 export function describePlan(p: Plan): string {

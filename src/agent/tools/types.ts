@@ -2,7 +2,7 @@ import type { CloudWatchApi } from '../../aws/services/cloudWatch';
 import type { LogsApi } from '../../aws/services/logs';
 import type { MetricsApi } from '../../aws/services/metrics';
 import type { StepFunctionsApi } from '../../aws/services/stepFunctions';
-import { regionScope, scopesFor, type ScopeId } from '../../core/scope';
+import { parseScopeId, profilesIn, regionScope, scopesFor, type ScopeId } from '../../core/scope';
 import type { HealthChange } from '../../core/investigate/model';
 import { arnRegion } from '../../core/stepFunctions/model';
 import type { QueryScanHistory } from './scanHistory';
@@ -107,9 +107,29 @@ export function stringListArg(input: ToolInput, key: string): string[] {
   return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim()) : [];
 }
 
+/** A `region` a model gave that is not a region nor `profile · region` of a selected profile: the tool answers this, calling nothing. */
+export class RegionRefused extends Error {}
+
+/** The `region` given, parsed against the selected profiles; undefined when none is given. Throws RegionRefused when malformed. */
+export async function givenScope(input: ToolInput, ctx: ToolContext): Promise<ScopeId | undefined> {
+  const raw = input.region;
+  if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) return undefined;
+  const profiles = profilesIn(await ctx.regions());
+  const scope = parseScopeId(raw, profiles);
+  if (scope) return scope;
+  const scoped = profiles.length ? `, or "profile · region" with one of the selected profiles (${profiles.join(', ')})` : '';
+  throw new RegionRefused(`The region given is not one Ops Lens accepts: give a plain AWS region such as us-east-1${scoped}. Nothing was called.`);
+}
+
+/** A refusal to answer with; any other failure goes on. */
+export function refusedRegion(err: unknown): RegionRefused {
+  if (err instanceof RegionRefused) return err;
+  throw err;
+}
+
 /** The region given (with several profiles side by side, that region of each profile), else the configured ones. */
 export async function regionsOf(input: ToolInput, ctx: ToolContext): Promise<ScopeId[]> {
-  const region = stringArg(input, 'region');
+  const region = await givenScope(input, ctx);
   return region ? scopesFor(region, await ctx.regions()) : ctx.regions();
 }
 

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../scope';
 import { compileGlob } from '../runbooks/glob';
 
 /** Where a related resource was found: shown next to it, so a wrong guess can be corrected at its source. */
@@ -27,7 +28,7 @@ export interface RelatedSetting {
 
 export interface AlarmForInference {
   readonly name: string;
-  readonly region: string;
+  readonly region: ScopeId;
   readonly namespace?: string;
   readonly dimensions: readonly { readonly name: string; readonly value: string }[];
   readonly tags?: Readonly<Record<string, string>>;

@@ -9,7 +9,7 @@ export interface AlarmFacts {
   /** The metric name, or the evaluated expression: what the threshold compares. */
   readonly subject: string;
   /** Local ids, region left empty for the caller to set. */
-  readonly queries: ChartQuery[];
+  readonly queries: ChartQuery<string>[];
   readonly period: number;
   readonly state?: string;
   readonly stateUpdated?: number;
@@ -45,7 +45,7 @@ export function alarmFacts(a: MetricAlarm): AlarmFacts {
       queries: [{ id: 'm1', region: '', metric, stat, period: a.Period ?? 60, label: `${a.MetricName} ${stat}`, explicitLabel: false, yAxis: 'left', visible: true }],
     };
   }
-  const queries: ChartQuery[] = (a.Metrics ?? []).map((m, i) => {
+  const queries: ChartQuery<string>[] = (a.Metrics ?? []).map((m, i) => {
     const stat = m.MetricStat;
     const base = { id: m.Id ?? `q${i + 1}`, region: '', yAxis: 'left' as const, visible: m.ReturnData ?? false, label: m.Label ?? m.Id ?? `q${i + 1}`, explicitLabel: m.Label !== undefined };
     if (stat?.Metric) {

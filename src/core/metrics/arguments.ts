@@ -1,10 +1,11 @@
+import { parseScopeId, type ScopeId } from '../scope';
 import { alarmRefFromArn } from './dashboard';
 import type { Dimension } from './queries';
 import { normalizeStat } from './statistics';
 
 /** One metric to chart, as commands accept it and panels remember it. */
 export interface MetricSelection {
-  readonly region: string;
+  readonly region: ScopeId;
   readonly namespace: string;
   readonly metricName: string;
   readonly dimensions: readonly Dimension[];
@@ -36,26 +37,28 @@ export function dimensionsFrom(value: unknown): Dimension[] | undefined {
   return undefined;
 }
 
-function selectionFrom(value: unknown, defaultRegion: string): MetricSelection | undefined {
+function selectionFrom(value: unknown, defaultRegion: ScopeId, profiles: readonly string[]): MetricSelection | undefined {
   if (!isObject(value)) return undefined;
   const namespace = value.namespace ?? value.Namespace;
   const metricName = value.metricName ?? value.MetricName ?? value.name;
   if (typeof namespace !== 'string' || !namespace || typeof metricName !== 'string' || !metricName) return undefined;
   const dimensions = dimensionsFrom(value.dimensions ?? value.Dimensions);
   if (!dimensions) return undefined;
-  const region = typeof value.region === 'string' && value.region ? value.region : defaultRegion;
+  const region = value.region === undefined || value.region === '' ? defaultRegion : parseScopeId(value.region, profiles);
+  if (!region) return undefined;
   const stat = normalizeStat(value.stat ?? value.statistic);
   return { region, namespace, metricName, dimensions, ...(stat ? { stat } : {}), ...(typeof value.label === 'string' && value.label ? { label: value.label } : {}) };
 }
 
 /**
  * `opsLens.metrics.openChart` arguments: `{ region?, namespace, metricName, dimensions?, stat? }` or an
- * array of them. Undefined when the argument is not one (then the command asks).
+ * array of them; a `region` is a region or `profile · region` of one of `profiles`. Undefined when the
+ * argument is not one (then the command asks).
  */
-export function metricSelectionsFromArgument(arg: unknown, defaultRegion: string): MetricSelection[] | undefined {
+export function metricSelectionsFromArgument(arg: unknown, defaultRegion: ScopeId, profiles: readonly string[] = []): MetricSelection[] | undefined {
   const list = Array.isArray(arg) ? arg : [arg];
   if (list.length === 0) return undefined;
-  const selections = list.map((item) => selectionFrom(item, defaultRegion));
+  const selections = list.map((item) => selectionFrom(item, defaultRegion, profiles));
   return selections.every((s) => s !== undefined) ? (selections as MetricSelection[]) : undefined;
 }
 

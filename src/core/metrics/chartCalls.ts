@@ -1,3 +1,4 @@
+import type { ScopeId } from '../scope';
 // How the charts of one panel become GetMetricData calls, and how the answers go back to each chart.
 // Several charts share a call, so each query id is prefixed with its chart's id (`w3_m1`): GetMetricData
 // ids are unique per call.
@@ -30,7 +31,7 @@ export interface FetchedChart {
 }
 
 export interface MetricDataCall {
-  readonly region: string;
+  readonly region: ScopeId;
   readonly queries: MetricDataQuery[];
   /** The charts whose queries this call carries. */
   readonly widgets: Set<string>;
@@ -58,7 +59,7 @@ export function planMetricDataCalls(specs: readonly ChartSpec[], window: TimeWin
   const perRegion = new Map<string, number>();
   for (const spec of specs) for (const q of spec.queries) perRegion.set(q.region, (perRegion.get(q.region) ?? 0) + 1);
 
-  const calls = new Map<string, { region: string; queries: MetricDataQuery[]; widgets: Set<string> }>();
+  const calls = new Map<string, { region: ScopeId; queries: MetricDataQuery[]; widgets: Set<string> }>();
   const periods = new Map<string, Map<string, number>>();
   for (const spec of specs) {
     const local = new Set(spec.queries.map((q) => q.id));

@@ -1,3 +1,4 @@
+import type { ScopeId } from '../scope';
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { normalizeStat } from './statistics';
 
@@ -15,10 +16,11 @@ export interface MetricRef {
 export type YAxisSide = 'left' | 'right';
 
 /** One line (or expression) of a chart, before the period is chosen. */
-export interface ChartQuery {
+/** `Where` is a scope id; a dashboard's rows first carry the plain regions its body names (see widgetQueries). */
+export interface ChartQuery<Where extends string = ScopeId> {
   /** GetMetricData query id: starts with a lowercase letter; letters, digits, underscore. */
   readonly id: string;
-  readonly region: string;
+  readonly region: Where;
   readonly metric?: MetricRef;
   readonly expression?: string;
   /** Statistic of a metric row (expressions have their own). */
@@ -40,7 +42,8 @@ export interface MetricWidgetDefaults {
 }
 
 export interface ExpandedQueries {
-  readonly queries: ChartQuery[];
+  /** Each in the region the dashboard's body names, made a scope where the dashboard is read. */
+  readonly queries: ChartQuery<string>[];
   /** Rows that could not be read, said the way a person fixes them. */
   readonly problems: string[];
 }
@@ -206,7 +209,7 @@ export function widgetQueries(metrics: unknown, defaults: MetricWidgetDefaults):
   const labelList = defaultLabels(metricDrafts);
   const labels = new Map(metricDrafts.map((d, i) => [d.id, labelList[i]]));
 
-  const queries: ChartQuery[] = drafts.map((d) => {
+  const queries: ChartQuery<string>[] = drafts.map((d) => {
     const common = { id: d.id, region: d.region, stat: d.stat, period: d.period, color: d.color, yAxis: d.yAxis, visible: d.visible, explicitLabel: d.label !== undefined };
     if (d.row.expression !== undefined) return { ...common, expression: d.row.expression, label: d.label ?? d.id };
     return { ...common, metric: metricOf(d.row.parts!), label: d.label ?? labels.get(d.id)! };
@@ -215,7 +218,7 @@ export function widgetQueries(metrics: unknown, defaults: MetricWidgetDefaults):
 }
 
 /** Chart queries for metrics picked one by one (QuickPick or a command argument). */
-export function selectionQueries(metrics: readonly (MetricRef & { region: string; stat?: string; label?: string })[], statOverride?: string): ChartQuery[] {
+export function selectionQueries(metrics: readonly (MetricRef & { region: ScopeId; stat?: string; label?: string })[], statOverride?: string): ChartQuery[] {
   const ids = metrics.map((_, i) => `m${i + 1}`);
   const stats = metrics.map((m) => normalizeStat(statOverride) ?? normalizeStat(m.stat) ?? 'Average');
   const labels = defaultLabels(metrics.map((m, i) => ({ metric: m, stat: stats[i], id: ids[i] })));
@@ -232,7 +235,7 @@ export function selectionQueries(metrics: readonly (MetricRef & { region: string
 }
 
 /** The GetMetricData form of a chart query with its period decided. */
-export function toMetricDataQuery(query: ChartQuery, period: number): MetricDataQuery {
+export function toMetricDataQuery(query: ChartQuery<string>, period: number): MetricDataQuery {
   if (query.expression !== undefined) {
     return { Id: query.id, Expression: query.expression, Period: period, ReturnData: query.visible, ...(query.explicitLabel ? { Label: query.label } : {}) };
   }

@@ -2,11 +2,12 @@ import { strict as assert } from 'node:assert';
 import {
   fromDimensions, inferRelated, isStateMachineArn, logGroupFromArn, MAX_LOG_GROUPS, readRelatedSettings, tagList, type AlarmForInference,
 } from '../../../src/core/investigate/related';
+import { asScopeId } from '../../../src/core/scope';
 
 const MACHINE = 'arn:aws:states:us-east-1:123456789012:stateMachine:OrderFlow';
 
 function alarm(over: Partial<AlarmForInference> = {}): AlarmForInference {
-  return { name: 'orders-errors', region: 'us-east-1', namespace: 'AWS/Lambda', dimensions: [], ...over };
+  return { name: 'orders-errors', region: asScopeId('us-east-1'), namespace: 'AWS/Lambda', dimensions: [], ...over };
 }
 
 describe('investigation: related resources', () => {

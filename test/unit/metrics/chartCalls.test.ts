@@ -1,16 +1,17 @@
 import { strict as assert } from 'node:assert';
 import { chartsFromOutcomes, completePeriodsOnly, groupByWindow, planMetricDataCalls, type ChartSpec } from '../../../src/core/metrics/chartCalls';
 import type { ChartQuery } from '../../../src/core/metrics/queries';
+import { asScopeId } from '../../../src/core/scope';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const HOUR = { start: NOW - 3600_000, end: NOW };
 
-function metric(id: string, region: string, extra: Partial<ChartQuery> = {}): ChartQuery {
-  return { id, region, metric: { namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: [] }, stat: 'Sum', label: id, explicitLabel: false, yAxis: 'left', visible: true, ...extra };
+function metric(id: string, where: string, extra: Partial<ChartQuery> = {}): ChartQuery {
+  return { id, region: asScopeId(where), metric: { namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: [] }, stat: 'Sum', label: id, explicitLabel: false, yAxis: 'left', visible: true, ...extra };
 }
 
-function expression(id: string, region: string, text: string): ChartQuery {
-  return { id, region, expression: text, stat: '', label: id, explicitLabel: false, yAxis: 'left', visible: true };
+function expression(id: string, where: string, text: string): ChartQuery {
+  return { id, region: asScopeId(where), expression: text, stat: '', label: id, explicitLabel: false, yAxis: 'left', visible: true };
 }
 
 function series(id: string, timestamps: number[], status = 'Complete') {

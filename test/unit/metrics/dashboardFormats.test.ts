@@ -6,12 +6,13 @@ import { ChartLoader } from '../../../src/metrics/loader';
 import { parsePageMessage, parseSavedState, type ChartWidgetView, type LogWidgetView, type PanelState, type PlaceholderWidgetView } from '../../../src/webview/protocol';
 import * as D from '../../fixtures/dashboards/bodies';
 import { FakeMetrics } from './fakeMetrics';
+import { asScopeId } from '../../../src/core/scope';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const lambda = (metricName: string, fn: string) => ({ namespace: 'AWS/Lambda', metricName, dimensions: [{ name: 'FunctionName', value: fn }] });
 
 function state(name: string, extra: Partial<PanelState> = {}): PanelState {
-  return { version: 1, source: { kind: 'dashboard', region: 'us-east-1', name }, range: '3h', autoRefresh: false, ...extra };
+  return { version: 1, source: { kind: 'dashboard', region: asScopeId('us-east-1'), name }, range: '3h', autoRefresh: false, ...extra };
 }
 
 /** Each chart widget's title and its drawn series (label, number of points). */
@@ -53,7 +54,7 @@ describe('dashboard variables', () => {
   });
 
   it('loads a dashboard with the function its search lists and redraws for another one; the toolbar gets the picker', async () => {
-    const api = new FakeMetrics({ fn: { region: 'us-east-1', body: D.LAMBDA_VARIABLE_DASHBOARD } });
+    const api = new FakeMetrics({ fn: { region: asScopeId('us-east-1'), body: D.LAMBDA_VARIABLE_DASHBOARD } });
     api.listed['us-east-1'] = [lambda('Duration', 'orders-api'), lambda('Duration', 'billing-api'), lambda('Duration', 'auth-api'), lambda('Invocations', 'other-api')];
     const loader = new ChartLoader({ metrics: api, now: () => NOW });
     const first = await loader.load(state('fn'));
@@ -103,7 +104,7 @@ describe('dashboard widgets beyond metric rows', () => {
   });
 
   it('draws the alarm a widget graphs with its threshold, a widget\'s own range and period, and live data only when asked', async () => {
-    const api = new FakeMetrics({ t: { region: 'us-east-1', body: D.ALARM_AND_TIME_DASHBOARD } }, [ordersAlarm]);
+    const api = new FakeMetrics({ t: { region: asScopeId('us-east-1'), body: D.ALARM_AND_TIME_DASHBOARD } }, [ordersAlarm]);
     const loader = new ChartLoader({ metrics: api, now: () => NOW - 30_000 });
     const view = await loader.load(state('t', { rangeFromSource: true }));
     const [alarm, day, live, complete, whole] = view.widgets as ChartWidgetView[];
@@ -121,7 +122,7 @@ describe('dashboard widgets beyond metric rows', () => {
   });
 
   it('draws an explorer from the metrics its resource type publishes, aggregated when asked, and says what it cannot apply', async () => {
-    const api = new FakeMetrics({ e: { region: 'us-east-1', body: D.EXPLORER_AND_CUSTOM_DASHBOARD } });
+    const api = new FakeMetrics({ e: { region: asScopeId('us-east-1'), body: D.EXPLORER_AND_CUSTOM_DASHBOARD } });
     api.listed['us-east-1'] = [lambda('Duration', 'orders-api'), lambda('Duration', 'billing-api'), { namespace: 'AWS/Lambda', metricName: 'Duration', dimensions: [{ name: 'FunctionName', value: 'orders-api' }, { name: 'Resource', value: 'orders-api:live' }] }];
     const view = await new ChartLoader({ metrics: api, now: () => NOW }).load(state('e'));
     assert.deepEqual(drawn(view.widgets).map(([t, s]) => [t, s.map(([label]) => label)]), [
@@ -138,7 +139,7 @@ describe('dashboard widgets beyond metric rows', () => {
   });
 
   it('a pattern variable reaches log widgets\' queries', async () => {
-    const api = new FakeMetrics({ p: { region: 'us-east-1', body: D.PATTERN_VARIABLE_DASHBOARD } });
+    const api = new FakeMetrics({ p: { region: asScopeId('us-east-1'), body: D.PATTERN_VARIABLE_DASHBOARD } });
     const view = await new ChartLoader({ metrics: api, now: () => NOW }).load(state('p', { variables: { env: 'orders-staging' } }));
     const log = view.widgets[1] as LogWidgetView;
     assert.deepEqual([log.title, log.logGroups, log.query], ['orders-staging consumer errors', ['/ecs/orders-staging-consumer'], "filter level = 'error'"]);

@@ -3,6 +3,7 @@ import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { ChartLoader } from '../../../src/metrics/loader';
 import type { ChartWidgetView, PanelState } from '../../../src/webview/protocol';
 import { FakeMetrics } from './fakeMetrics';
+import { asScopeId } from '../../../src/core/scope';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 
@@ -32,7 +33,7 @@ const applicationDashboard = {
     {
       type: 'metric', x: 0, y: 2, width: 12, height: 6,
       properties: {
-        title: 'ECS CPU Utilization', region: 'us-east-1', period: 60,
+        title: 'ECS CPU Utilization', region: asScopeId('us-east-1'), period: 60,
         metrics: [
           ['AWS/ECS', 'CPUUtilization', 'ServiceName', 'ai-video-backend-service', 'ClusterName', 'ai-video-cluster', { stat: 'Average', label: 'Average' }],
           ['.', '.', '.', '.', '.', '.', { stat: 'Maximum', label: 'Maximum' }],
@@ -41,11 +42,11 @@ const applicationDashboard = {
         annotations: { horizontal: [{ label: 'Warning', value: 70 }, { label: 'Critical', value: 90, color: '#d62728' }] },
       },
     },
-    { type: 'metric', x: 12, y: 2, width: 12, height: 6, properties: { title: 'Error rate', region: 'us-east-1', stat: 'Sum', metrics: [['App', 'Errors', { id: 'err', visible: false }], ['App', 'Requests', { id: 'req', visible: false }], [{ expression: '100*err/req', label: 'Error %', id: 'rate' }]] } },
-    { type: 'metric', x: 0, y: 8, width: 8, height: 6, properties: { title: 'Running Tasks', view: 'singleValue', region: 'us-east-1', stat: 'Minimum', metrics: [['AWS/ECS', 'RunningTaskCount', 'ServiceName', 'ai-video-backend-service']] } },
-    { type: 'metric', x: 8, y: 8, width: 8, height: 6, properties: { title: 'S3 in Stockholm', region: 'eu-north-1', metrics: [['AWS/S3', 'BucketSizeBytes', 'BucketName', 'b']] } },
+    { type: 'metric', x: 12, y: 2, width: 12, height: 6, properties: { title: 'Error rate', region: asScopeId('us-east-1'), stat: 'Sum', metrics: [['App', 'Errors', { id: 'err', visible: false }], ['App', 'Requests', { id: 'req', visible: false }], [{ expression: '100*err/req', label: 'Error %', id: 'rate' }]] } },
+    { type: 'metric', x: 0, y: 8, width: 8, height: 6, properties: { title: 'Running Tasks', view: 'singleValue', region: asScopeId('us-east-1'), stat: 'Minimum', metrics: [['AWS/ECS', 'RunningTaskCount', 'ServiceName', 'ai-video-backend-service']] } },
+    { type: 'metric', x: 8, y: 8, width: 8, height: 6, properties: { title: 'S3 in Stockholm', region: asScopeId('eu-north-1'), metrics: [['AWS/S3', 'BucketSizeBytes', 'BucketName', 'b']] } },
     { type: 'alarm', x: 16, y: 8, width: 8, height: 6, properties: { title: 'Critical alarms', alarms: ['arn:aws:cloudwatch:us-east-1:123456789012:alarm:dev-ecs-cpu-warning', 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:gone'] } },
-    { type: 'log', x: 0, y: 14, width: 24, height: 6, properties: { title: 'Error Rate by Endpoint', region: 'us-east-1', query: "SOURCE '/ecs/dev/ai-video-backend' | fields @timestamp, @message\n| filter @message like /ERROR/" } },
+    { type: 'log', x: 0, y: 14, width: 24, height: 6, properties: { title: 'Error Rate by Endpoint', region: asScopeId('us-east-1'), query: "SOURCE '/ecs/dev/ai-video-backend' | fields @timestamp, @message\n| filter @message like /ERROR/" } },
     { type: 'explorer', x: 0, y: 20, width: 24, height: 6, properties: { title: 'Explorer' } },
   ],
 };
@@ -59,8 +60,8 @@ describe('chart loader', () => {
     const api = new FakeMetrics();
     const loader = new ChartLoader({ metrics: api, now: () => NOW });
     const source = { kind: 'metrics' as const, metrics: [
-      { region: 'us-east-1', namespace: 'AWS/ECS', metricName: 'CPUUtilization', dimensions: [{ name: 'ServiceName', value: 'a' }] },
-      { region: 'us-east-1', namespace: 'AWS/ECS', metricName: 'CPUUtilization', dimensions: [{ name: 'ServiceName', value: 'b' }] },
+      { region: asScopeId('us-east-1'), namespace: 'AWS/ECS', metricName: 'CPUUtilization', dimensions: [{ name: 'ServiceName', value: 'a' }] },
+      { region: asScopeId('us-east-1'), namespace: 'AWS/ECS', metricName: 'CPUUtilization', dimensions: [{ name: 'ServiceName', value: 'b' }] },
     ] };
     const view = await loader.load(state(source, '1h', 'p99'));
     assert.equal(view.title, 'Chart: CPUUtilization');
@@ -75,9 +76,9 @@ describe('chart loader', () => {
   });
 
   it('loads a dashboard: one call per region for every metric widget, ids kept apart', async () => {
-    const api = new FakeMetrics({ 'dev-application-dashboard': { region: 'us-east-1', body: applicationDashboard } }, [alarm('dev-ecs-cpu-warning')]);
+    const api = new FakeMetrics({ 'dev-application-dashboard': { region: asScopeId('us-east-1'), body: applicationDashboard } }, [alarm('dev-ecs-cpu-warning')]);
     const loader = new ChartLoader({ metrics: api, now: () => NOW });
-    const view = await loader.load(state({ kind: 'dashboard', region: 'us-east-1', name: 'dev-application-dashboard' }, '3h'));
+    const view = await loader.load(state({ kind: 'dashboard', region: asScopeId('us-east-1'), name: 'dev-application-dashboard' }, '3h'));
     assert.equal(view.layout, 'dashboard');
     assert.equal(view.rows, 26);
     assert.deepEqual(view.widgets.map((w) => [w.kind, w.title]), [
@@ -117,17 +118,17 @@ describe('chart loader', () => {
   });
 
   it('shows a failing region inside its widgets and draws the rest', async () => {
-    const api = new FakeMetrics({ d: { region: 'us-east-1', body: applicationDashboard } });
+    const api = new FakeMetrics({ d: { region: asScopeId('us-east-1'), body: applicationDashboard } });
     api.failRegions.add('eu-north-1');
-    const view = await new ChartLoader({ metrics: api, now: () => NOW }).load(state({ kind: 'dashboard', region: 'us-east-1', name: 'd' }));
+    const view = await new ChartLoader({ metrics: api, now: () => NOW }).load(state({ kind: 'dashboard', region: asScopeId('us-east-1'), name: 'd' }));
     const stockholm = view.widgets[4] as ChartWidgetView;
     assert.match(stockholm.error ?? '', /eu-north-1: .*boom/);
     assert.equal((view.widgets[1] as ChartWidgetView).error, undefined);
   });
 
   it('overrides the statistic of every metric row, not of expressions', async () => {
-    const api = new FakeMetrics({ d: { region: 'us-east-1', body: applicationDashboard } });
-    await new ChartLoader({ metrics: api, now: () => NOW }).load(state({ kind: 'dashboard', region: 'us-east-1', name: 'd' }, '1h', 'Maximum'));
+    const api = new FakeMetrics({ d: { region: asScopeId('us-east-1'), body: applicationDashboard } });
+    await new ChartLoader({ metrics: api, now: () => NOW }).load(state({ kind: 'dashboard', region: asScopeId('us-east-1'), name: 'd' }, '1h', 'Maximum'));
     const all = api.calls.flatMap((c) => c.queries);
     assert.ok(all.filter((q) => q.MetricStat).every((q) => q.MetricStat!.Stat === 'Maximum'));
     assert.ok(all.some((q) => q.Expression));
@@ -137,12 +138,12 @@ describe('chart loader', () => {
     const api = new FakeMetrics({}, [alarm('dev-ecs-cpu-warning')], (_id, i) => (i >= 280 ? 95 : 40));
     const history = [{ Timestamp: new Date(NOW - 20 * 60000), HistoryItemType: 'StateUpdate', HistoryData: JSON.stringify({ oldState: { stateValue: 'OK' }, newState: { stateValue: 'ALARM' } }) }];
     const loader = new ChartLoader({ metrics: api, now: () => NOW, alarmHistory: async () => history });
-    const view = await loader.load(state({ kind: 'alarm', region: 'us-east-1', name: 'dev-ecs-cpu-warning' }, '24h'));
+    const view = await loader.load(state({ kind: 'alarm', region: asScopeId('us-east-1'), name: 'dev-ecs-cpu-warning' }, '24h'));
     const chart = view.widgets[0] as ChartWidgetView;
     assert.equal(view.title, 'Alarm: dev-ecs-cpu-warning');
     assert.equal(view.statSelectable, false);
     assert.equal(chart.title, 'CPUUtilization > 70');
-    assert.deepEqual(chart.alarm, { name: 'dev-ecs-cpu-warning', region: 'us-east-1', state: 'ALARM', threshold: 70, comparison: 'GreaterThanThreshold' });
+    assert.deepEqual(chart.alarm, { name: 'dev-ecs-cpu-warning', region: asScopeId('us-east-1'), state: 'ALARM', threshold: 70, comparison: 'GreaterThanThreshold' });
     assert.deepEqual(chart.lines, [{ value: 70, label: 'Threshold > 70', kind: 'threshold', yAxis: 'left' }]);
     assert.equal(chart.period, 300);
     assert.equal(chart.bandsFrom, 'history');
@@ -153,7 +154,7 @@ describe('chart loader', () => {
   it('computes ALARM periods from the data when there is no history', async () => {
     const api = new FakeMetrics({}, [alarm('dev-ecs-cpu-warning', { StateValue: 'OK' })], (_id, i) => (i >= 10 && i < 14 ? 95 : 40));
     const loader = new ChartLoader({ metrics: api, now: () => NOW, alarmHistory: async () => { throw new Error('DescribeAlarmHistory is not supported'); } });
-    const view = await loader.load(state({ kind: 'alarm', region: 'us-east-1', name: 'dev-ecs-cpu-warning' }, '3h'));
+    const view = await loader.load(state({ kind: 'alarm', region: asScopeId('us-east-1'), name: 'dev-ecs-cpu-warning' }, '3h'));
     const chart = view.widgets[0] as ChartWidgetView;
     assert.equal(chart.bandsFrom, 'data');
     // Two of two 5-minute points above 70: from the second breaching point to the end of the last.
@@ -163,9 +164,9 @@ describe('chart loader', () => {
   it('uses the alarm handed over when it cannot be read again, and says when it does not exist', async () => {
     const api = new FakeMetrics();
     const loader = new ChartLoader({ metrics: api, now: () => NOW });
-    await assert.rejects(loader.load(state({ kind: 'alarm', region: 'us-east-1', name: 'nope' })), /No alarm named "nope" in us-east-1/);
+    await assert.rejects(loader.load(state({ kind: 'alarm', region: asScopeId('us-east-1'), name: 'nope' })), /No alarm named "nope" in us-east-1/);
     const snapshot = { state: 'OK', metric: { namespace: 'AWS/RDS', name: 'CPUUtilization', dimensions: [], statistic: 'Maximum', period: 60 }, threshold: 90, comparison: 'GreaterThanThreshold' };
-    const view = await loader.load(state({ kind: 'alarm', region: 'us-east-1', name: 'gone', snapshot }));
+    const view = await loader.load(state({ kind: 'alarm', region: asScopeId('us-east-1'), name: 'gone', snapshot }));
     const chart = view.widgets[0] as ChartWidgetView;
     assert.equal(chart.alarm?.threshold, 90);
     assert.equal(api.calls[0].queries[0].MetricStat?.Stat, 'Maximum');
@@ -182,7 +183,7 @@ describe('chart loader', () => {
       ],
     });
     const api = new FakeMetrics({}, [math]);
-    const view = await new ChartLoader({ metrics: api, now: () => NOW }).load(state({ kind: 'alarm', region: 'us-east-1', name: 'api-error-rate' }));
+    const view = await new ChartLoader({ metrics: api, now: () => NOW }).load(state({ kind: 'alarm', region: asScopeId('us-east-1'), name: 'api-error-rate' }));
     const chart = view.widgets[0] as ChartWidgetView;
     assert.equal(chart.title, '(errors / requests) * 100 > 10');
     assert.deepEqual(chart.series.map((s) => s.label), ['Error rate']);

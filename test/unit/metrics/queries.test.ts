@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { resolveShorthand, selectionQueries, toMetricDataQuery, widgetQueries, renameInExpression, expressionReferences } from '../../../src/core/metrics/queries';
 import { parseDashboardBody } from '../../../src/core/metrics/dashboard';
 import { seed } from '../seeds';
+import { asScopeId } from '../../../src/core/scope';
 
 /** The JSON blocks of seed 004 that define dashboard widgets ("Widget 1: …" to "Widget 3: …"), as written there. */
 function seedWidgets(): { heading: string; json: Record<string, unknown> }[] {
@@ -22,7 +23,7 @@ describe('metric widget queries', () => {
 
     it('turns S3 Storage Usage into two daily averages in eu-north-1', () => {
       const p = widgets[0].json.properties as Record<string, unknown>;
-      const { queries, problems } = widgetQueries(p.metrics, { region: 'us-east-1', stat: p.stat as string, period: p.period as number });
+      const { queries, problems } = widgetQueries(p.metrics, { region: asScopeId('us-east-1'), stat: p.stat as string, period: p.period as number });
       assert.deepEqual(problems, []);
       // The widget's own region wins over the dashboard's.
       const own = widgetQueries(p.metrics, { region: p.region as string, stat: p.stat as string, period: p.period as number }).queries;
@@ -90,9 +91,9 @@ describe('metric widget queries', () => {
         ['AWS/ECS', 'CPUUtilization', 'ServiceName', 'ai-video-backend-service', 'ClusterName', 'ai-video-cluster', { stat: 'Average', label: 'Average' }],
         ['...', { stat: 'Maximum', label: 'Maximum', color: '#d62728', yAxis: 'right' }],
         ['.', 'MemoryUtilization', '.', '.', '.', '.', { id: 'mem', period: 60 }],
-        ['AWS/ECS', 'RunningTaskCount', 'ServiceName', 'ai-video-backend-service', 'ClusterName', 'ai-video-cluster', { visible: false, region: 'eu-north-1' }],
+        ['AWS/ECS', 'RunningTaskCount', 'ServiceName', 'ai-video-backend-service', 'ClusterName', 'ai-video-cluster', { visible: false, region: asScopeId('eu-north-1') }],
       ];
-      const { queries, problems } = widgetQueries(metrics, { region: 'us-east-1', period: 300 });
+      const { queries, problems } = widgetQueries(metrics, { region: asScopeId('us-east-1'), period: 300 });
       assert.deepEqual(problems, []);
       assert.deepEqual(queries.map((q) => [q.id, q.metric?.metricName, q.stat, q.label, q.color, q.yAxis, q.period, q.visible, q.region]), [
         ['m1', 'CPUUtilization', 'Average', 'Average', undefined, 'left', 300, true, 'us-east-1'],
@@ -111,7 +112,7 @@ describe('metric widget queries', () => {
         [{ expression: '100 * errors / uploads', label: 'Error rate (%)', id: 'rate' }],
         [{ expression: 'SEARCH(\'{AWS/Lambda,FunctionName} MetricName="Errors"\', \'Sum\', 300)' }],
       ];
-      const { queries, problems } = widgetQueries(metrics, { region: 'us-east-1', stat: 'Sum' });
+      const { queries, problems } = widgetQueries(metrics, { region: asScopeId('us-east-1'), stat: 'Sum' });
       assert.deepEqual(problems, []);
       assert.deepEqual(queries.map((q) => [q.id, q.expression ?? q.metric?.metricName, q.label, q.explicitLabel]), [
         ['errors', 'UploadErrors', 'UploadErrors', false],
@@ -128,7 +129,7 @@ describe('metric widget queries', () => {
         ['AWS/Lambda', 'Duration', 'FunctionName', 'create_goal-prod', { stat: 'p50' }],
         ['...', { stat: 'p99' }],
         ['...', 'FunctionName', 'list_goals-prod', { stat: 'p99' }],
-      ], { region: 'us-east-1' });
+      ], { region: asScopeId('us-east-1') });
       assert.deepEqual(queries.map((q) => q.label), ['Duration create_goal-prod p50', 'Duration create_goal-prod p99', 'Duration list_goals-prod']);
     });
 
@@ -138,7 +139,7 @@ describe('metric widget queries', () => {
         ['AWS/S3', 'BucketSizeBytes', 'BucketName'],
         'not a row',
         ['AWS/S3', 'NumberOfObjects', { id: 'Bad-Id' }],
-      ], { region: 'us-east-1' });
+      ], { region: asScopeId('us-east-1') });
       assert.equal(queries.length, 1);
       assert.equal(queries[0].id, 'm4');
       assert.equal(problems.length, 4);
@@ -148,15 +149,15 @@ describe('metric widget queries', () => {
     });
 
     it('never gives an automatic id that a row already has', () => {
-      const { queries } = widgetQueries([['A', 'x'], ['A', 'y', { id: 'm1' }]], { region: 'r' });
+      const { queries } = widgetQueries([['A', 'x'], ['A', 'y', { id: 'm1' }]], { region: asScopeId('r') });
       assert.deepEqual(queries.map((q) => q.id), ['m2', 'm1']);
     });
   });
 
   it('charts picked metrics with one statistic for all when asked', () => {
     const picked = [
-      { region: 'us-east-1', namespace: 'AWS/ECS', metricName: 'CPUUtilization', dimensions: [{ name: 'ServiceName', value: 'a' }] },
-      { region: 'us-east-1', namespace: 'AWS/ECS', metricName: 'CPUUtilization', dimensions: [{ name: 'ServiceName', value: 'b' }], stat: 'Maximum' },
+      { region: asScopeId('us-east-1'), namespace: 'AWS/ECS', metricName: 'CPUUtilization', dimensions: [{ name: 'ServiceName', value: 'a' }] },
+      { region: asScopeId('us-east-1'), namespace: 'AWS/ECS', metricName: 'CPUUtilization', dimensions: [{ name: 'ServiceName', value: 'b' }], stat: 'Maximum' },
     ];
     assert.deepEqual(selectionQueries(picked).map((q) => [q.id, q.stat, q.label]), [['m1', 'Average', 'CPUUtilization a'], ['m2', 'Maximum', 'CPUUtilization b']]);
     assert.deepEqual(selectionQueries(picked, 'p99').map((q) => q.stat), ['p99', 'p99']);

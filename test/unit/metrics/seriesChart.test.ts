@@ -3,6 +3,7 @@ import { MAX_CHART_SERIES, MAX_SERIES_POINTS, seriesChartFromArgument } from '..
 import { ChartLoader } from '../../../src/metrics/loader';
 import { parseSavedState, type ChartSource, type ChartWidgetView, type PanelState } from '../../../src/webview/protocol';
 import { FakeMetrics } from './fakeMetrics';
+import { asScopeId } from '../../../src/core/scope';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const MIN = 60_000;
@@ -95,25 +96,25 @@ describe('series handed to a chart (Logs Insights results)', () => {
 });
 
 describe('a dashboard\'s own time range', () => {
-  const body = { start: '-PT24H', widgets: [{ type: 'metric', properties: { title: 'CPU', region: 'us-east-1', period: 60, metrics: [['AWS/ECS', 'CPUUtilization']] } }] };
+  const body = { start: '-PT24H', widgets: [{ type: 'metric', properties: { title: 'CPU', region: asScopeId('us-east-1'), period: 60, metrics: [['AWS/ECS', 'CPUUtilization']] } }] };
 
   it('opens on the dashboard\'s start until a range is picked', async () => {
-    const api = new FakeMetrics({ d: { region: 'us-east-1', body } });
+    const api = new FakeMetrics({ d: { region: asScopeId('us-east-1'), body } });
     const loader = new ChartLoader({ metrics: api, now: () => NOW });
-    const own = await loader.load({ version: 1, source: { kind: 'dashboard', region: 'us-east-1', name: 'd' }, range: '3h', rangeFromSource: true, autoRefresh: false });
+    const own = await loader.load({ version: 1, source: { kind: 'dashboard', region: asScopeId('us-east-1'), name: 'd' }, range: '3h', rangeFromSource: true, autoRefresh: false });
     assert.equal(own.range, '24h');
     assert.equal(own.end - own.start, 24 * 3600_000);
     assert.match(own.subtitle, /last 24 hours/);
     assert.equal((own.widgets[0] as ChartWidgetView).series[0].values.length, 1440);
 
-    const picked = await loader.load({ version: 1, source: { kind: 'dashboard', region: 'us-east-1', name: 'd' }, range: '1h', autoRefresh: false });
+    const picked = await loader.load({ version: 1, source: { kind: 'dashboard', region: asScopeId('us-east-1'), name: 'd' }, range: '1h', autoRefresh: false });
     assert.equal(picked.range, '1h');
     assert.equal(picked.end - picked.start, 3600_000);
   });
 
   it('keeps the state\'s range when the dashboard has no start of ours', async () => {
-    const api = new FakeMetrics({ d: { region: 'us-east-1', body: { ...body, start: '-PT5H' } } });
-    const view = await new ChartLoader({ metrics: api, now: () => NOW }).load({ version: 1, source: { kind: 'dashboard', region: 'us-east-1', name: 'd' }, range: '3h', rangeFromSource: true, autoRefresh: false });
+    const api = new FakeMetrics({ d: { region: asScopeId('us-east-1'), body: { ...body, start: '-PT5H' } } });
+    const view = await new ChartLoader({ metrics: api, now: () => NOW }).load({ version: 1, source: { kind: 'dashboard', region: asScopeId('us-east-1'), name: 'd' }, range: '3h', rangeFromSource: true, autoRefresh: false });
     assert.equal(view.range, '3h');
   });
 });

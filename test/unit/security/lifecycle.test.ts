@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fake, FakeEvent, installVscodeFake } from './fakeVscode';
+import { asScopeId } from '../../../src/core/scope';
 
 installVscodeFake();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -57,7 +58,7 @@ describe('lifecycles: work that ends after its view closed starts nothing and th
       const loader = { load: () => load.promise, title: () => 'Dashboard x' };
       const log = { info: () => undefined, warn: () => undefined };
       const charts = new ChartPanel({ extensionUri: { path: '/ext' } as never, loader: loader as never, log: log as never });
-      charts.show({ kind: 'dashboard', region: 'us-east-1', name: `x-${outcome}` });
+      charts.show({ kind: 'dashboard', region: asScopeId('us-east-1'), name: `x-${outcome}` });
       const panel = fake.panels.at(-1)!;
       panel.received.fire({ type: 'ready' });
       await new Promise((r) => setImmediate(r));
