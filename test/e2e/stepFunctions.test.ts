@@ -56,8 +56,8 @@ describe('Step Functions view', () => {
     const before = (await executions()).map((r) => r.label);
     await wb.runCommand('Ops Lens: Start Execution…');
     await wb.pickQuickItem(MACHINE);
-    const { value } = await wb.quickInputInfo();
-    assert.match(value, /^manual-/, 'a generated default name');
+    // The name box replaces the state machine pick a moment after the pick is accepted.
+    const { value } = await waitFor(() => wb.quickInputInfo(), (info) => /^manual-/.test(info.value), { timeoutMs: 10000, message: 'a generated default name' });
     await wb.acceptQuickInput();
     await wb.pickQuickItem('$(circle-slash) No input ({})'.replace('$(circle-slash) ', ''));
     await wb.waitForNotification(new RegExp(`Started execution ${value}`), 20000);
