@@ -117,6 +117,11 @@ describe('investigate an alarm', () => {
     const suggested = (await wb.quickInputInfo()).value;
     assert.match(suggested, /incident-\d{8}-\d{4}-StepFunction-Failures\.md$/);
     await wb.acceptQuickInput();
+    // The save dialog checks the path before it takes Enter: on a busy machine the first Enter can come too early.
+    for (let i = 0; i < 5 && (await wb.quickInputVisible()); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      if (await wb.quickInputVisible()) await wb.acceptQuickInput();
+    }
     const title = await wb.waitForEditor(/^incident-.*\.md$/, 20000);
     const file = path.join(environment().workspace, title);
     const notes = await waitFor(async () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''), (t) => t.length > 0, { message: `${file} not written` });
