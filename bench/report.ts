@@ -39,6 +39,7 @@ export const EXPECTED_FIGURES: readonly (string | RegExp)[] = [
   'health: checks in flight at once',
   /^insights results: all three, median of \d+$/,
   'stack frames: slowest hostile 1 MB line',
+  'stack frames: 1 MB of escaped JSON traces',
   'health formats: slowest hostile body',
   'insights: diagnostics of a 30-line query (median)',
   'insights: conformance suite parsed (median)',
