@@ -1,4 +1,4 @@
-import type { Frame, FrameKind } from './frames';
+import type { Frame } from './frames';
 import { digitsEnd, unescapeJsonPath, URL_SCHEME } from './scan';
 
 // Frames that name their file and line with words rather than `path:line`. Each pass reads a bounded path that cannot
@@ -19,14 +19,13 @@ function isSourcePath(path: string): boolean {
   return SOURCE_FILE.test(path) && !path.startsWith('<') && !URL_SCHEME.test(path);
 }
 
-function keyed(text: string, pattern: RegExp, pathGroup: number, kind: FrameKind): Frame[] {
+function erlangFrames(text: string): Frame[] {
   const out: Frame[] = [];
-  for (const m of text.matchAll(pattern)) {
-    const raw = m[pathGroup];
-    const path = unescapeJsonPath(raw.trim());
+  for (const m of text.matchAll(ERLANG)) {
+    const path = unescapeJsonPath(m[2].trim());
     if (!isSourcePath(path)) continue;
-    const start = m.index + m[0].indexOf(raw);
-    out.push({ start, end: m.index + m[0].length, path, line: Number(m[pathGroup + 1]), kind });
+    const start = m.index + m[0].indexOf(m[2]);
+    out.push({ start, end: m.index + m[0].length, path, line: Number(m[3]), kind: 'elixir' });
   }
   return out;
 }
@@ -54,5 +53,5 @@ function swiftFrames(text: string): Frame[] {
 }
 
 export function keyedFrames(text: string): Frame[] {
-  return [...swiftFrames(text), ...keyed(text, ERLANG, 2, 'elixir')];
+  return [...swiftFrames(text), ...erlangFrames(text)];
 }

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { isErrorEvent } from '../../../src/core/productionErrors/query';
 import { createFrameResolver, findStackFrames, type Frame } from '../../../src/core/sourceLinks';
 import * as T from '../../fixtures/stackFrames/moreRuntimes';
 
@@ -107,6 +108,16 @@ describe('stack frames of more runtimes and loggers', () => {
     assert.deepEqual(linked(T.POWERTOOLS_PYTHON), [`${ws}/shop/payments.py`]);
     assert.deepEqual(linked(T.RUST), [`${ws}/src/cart.rs`]);
     assert.deepEqual(linked(T.ELIXIR), [`${ws}/lib/shop/cart.ex`]);
+  });
+
+  it('production errors select an error event of every family', () => {
+    for (const [name, text] of Object.entries(T)) {
+      if (name === 'LOOKALIKES' || name === 'DOTNET_DIAGNOSTIC') continue;
+      assert.ok(isErrorEvent(text.includes('rror') || text.includes('panic') ? text : `error ${text}`), name);
+    }
+    assert.ok(isErrorEvent('Fatal error: file /src/App/Cart.swift, line 13'));
+    assert.ok(isErrorEvent('error package:shop/src/cart.dart 27:7   Cart.total'));
+    assert.ok(isErrorEvent('error [file: ~c"lib/shop/cart.ex", line: 12]'));
   });
 
   it('stays linear on 1 MB of escaped JSON and on hostile lines of the new shapes', function () {
