@@ -144,7 +144,9 @@ export function whoOf(event: TrailEvent): string {
   const issuer = (identity?.sessionContext as { sessionIssuer?: { userName?: unknown } } | undefined)?.sessionIssuer?.userName;
   const user = typeof event.Username === 'string' && event.Username !== '' ? event.Username : typeof identity?.userName === 'string' ? identity.userName : undefined;
   const service = typeof identity?.invokedBy === 'string' ? identity.invokedBy : undefined;
-  const name = identity?.type === 'AssumedRole' && typeof issuer === 'string' ? `${issuer}/${user ?? '?'}` : user ?? service ?? (typeof identity?.type === 'string' ? identity.type : 'unknown');
+  // An assumed role's session name is the last part of its ARN (`…:assumed-role/Role/session`).
+  const session = user ?? (typeof identity?.arn === 'string' ? identity.arn.slice(identity.arn.lastIndexOf('/') + 1) : undefined);
+  const name = identity?.type === 'AssumedRole' && typeof issuer === 'string' ? `${issuer}/${session || '?'}` : user ?? service ?? (typeof identity?.type === 'string' ? identity.type : 'unknown');
   // A user name is never a key, but nothing stops an access key id landing in a name field: never show one.
   return oneLine(name.replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '(access key hidden)'));
 }
