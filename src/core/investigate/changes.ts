@@ -44,12 +44,12 @@ const MAX_TEXT = 300;
 
 /** The event names that change each kind of resource, with what they mean to a person on call. */
 const CHANGES: Readonly<Record<ResourceKind, ReadonlyArray<readonly [RegExp, string]>>> = {
+  // SetAlarmState sets the alarm's state, not what defines it: it is no change here.
   alarm: [
     [/^Put(Metric|Composite|Log)Alarm$/, 'alarm definition changed'],
     [/^DeleteAlarms$/, 'alarm deleted'],
     [/^(Enable|Disable)AlarmActions$/, 'alarm actions switched'],
     [/^(Put|Delete)AlarmMuteRule$/, 'alarm mute rule changed'],
-    [/^SetAlarmState$/, 'alarm state set by hand'],
   ],
   function: [
     [/^UpdateFunctionCode/, 'Lambda code deployed'],
