@@ -69,11 +69,13 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
   };
   try {
     const stepFunctions = timed('step functions', () => seedStepFunctions(clients));
-    // The release goes out before the alarms fire: it is the last change before StepFunction-Failures.
-    const deploy = stepFunctions.then((sfn) => timed('a deploy', () => seedDeploy(endpoint, sfn.stateMachineArn)));
+    const alarmsCreated = timed('alarms', () => seedAlarms(clients, now, log));
+    // The release goes out after the alarms exist and before their history's last change into ALARM: it is
+    // the latest change before StepFunction-Failures fires.
+    const deploy = Promise.all([stepFunctions, alarmsCreated]).then(([sfn]) => timed('a deploy', () => seedDeploy(endpoint, sfn.stateMachineArn)));
     const [metrics, alarms, dashboards, logGroups, staging] = await Promise.all([
       timed('metric data', () => seedMetrics(clients, now)),
-      deploy.then(() => timed('alarms', () => seedAlarms(clients, now, log))).then(async (seeded) => ({ seeded, standIn: await timed('query definitions, composite alarm, history', () => seedStandInData(clients, seeded)) })),
+      Promise.all([alarmsCreated, deploy]).then(async ([seeded]) => ({ seeded, standIn: await timed('query definitions, composite alarm, history', () => seedStandInData(clients, seeded)) })),
       timed('dashboards', () => seedDashboards(clients)),
       // Logs mention the executions, so they follow Step Functions.
       stepFunctions.then((sfn) =>

@@ -17,8 +17,8 @@ export interface CloudTrailApi {
   lookupByResource(scope: ScopeId, resourceName: string, start: Date, end: Date, options?: { maxResults?: number; nextToken?: string }): Promise<TrailPage>;
 }
 
-/** LookupEvents allows two calls a second per account and region: calls in one scope go at most that often. */
-const LOOKUP_INTERVAL_MS = 500;
+/** LookupEvents allows two calls a second per account and region: calls in one scope go at most that often (with a margin for the network's jitter). */
+const LOOKUP_INTERVAL_MS = 600;
 
 export class SdkCloudTrail implements CloudTrailApi {
   private readonly gate = new RateGate(LOOKUP_INTERVAL_MS);
