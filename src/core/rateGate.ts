@@ -1,21 +1,32 @@
 /**
- * Spaces calls under one key at least `intervalMs` apart (an API's per-second limit), in the order they
- * asked. `sleep` is injectable for tests.
+ * Runs the calls under one key one at a time, each starting at least `intervalMs` after the previous one
+ * ended (an API's per-second limit: spacing from the end holds however late a call leaves or lands).
+ * `sleep` is injectable for tests.
  */
 export class RateGate {
-  private readonly next = new Map<string, number>();
+  private readonly tails = new Map<string, Promise<void>>();
 
   constructor(
     private readonly intervalMs: number,
-    private readonly now: () => number = Date.now,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 
-  /** Resolves when a call under `key` may go. */
-  async turn(key: string): Promise<void> {
-    const now = this.now();
-    const at = Math.max(now, this.next.get(key) ?? 0);
-    this.next.set(key, at + this.intervalMs);
-    if (at > now) await this.sleep(at - now);
+  async run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    let release: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const tail = previous.then(() => done);
+    this.tails.set(key, tail);
+    await previous;
+    try {
+      return await work();
+    } finally {
+      void this.sleep(this.intervalMs).then(() => {
+        release();
+        if (this.tails.get(key) === tail) this.tails.delete(key);
+      });
+    }
   }
 }

@@ -82,7 +82,8 @@ export async function readCommits(start: number, end: number, resources: readonl
     if (i < MAX_CHECKED && c.parents.length > 0) touchesDefinition = await namesAResource(await repo.diffBetween(c.parents[0], c.hash).catch(() => []), resources);
     return { at: (c.commitDate ?? c.authorDate)!.getTime(), hash: c.hash, subject: c.message.split('\n')[0].slice(0, 200), author: (c.authorName ?? '').slice(0, 100), touchesDefinition };
   }));
-  return { repository: vscode.workspace.asRelativePath(repo.rootUri, true) || repo.rootUri.path.split('/').pop() || 'repository', commits };
+  // The folder's name, never a path of this machine (it goes into notes and chat answers).
+  return { repository: vscode.workspace.getWorkspaceFolder(repo.rootUri)?.name ?? repo.rootUri.path.split('/').pop() ?? 'repository', commits };
 }
 
 /** Opens what a commit changed, side by side, in one multi-file diff. */

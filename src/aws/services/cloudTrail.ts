@@ -17,8 +17,8 @@ export interface CloudTrailApi {
   lookupByResource(scope: ScopeId, resourceName: string, start: Date, end: Date, options?: { maxResults?: number; nextToken?: string }): Promise<TrailPage>;
 }
 
-/** LookupEvents allows two calls a second per account and region: calls in one scope go at most that often (with a margin for the network's jitter). */
-const LOOKUP_INTERVAL_MS = 600;
+/** LookupEvents allows two calls a second per account and region: in one scope, one call at a time, 550 ms apart. */
+const LOOKUP_INTERVAL_MS = 550;
 
 export class SdkCloudTrail implements CloudTrailApi {
   private readonly gate = new RateGate(LOOKUP_INTERVAL_MS);
@@ -28,14 +28,13 @@ export class SdkCloudTrail implements CloudTrailApi {
   async lookupByResource(scope: ScopeId, resourceName: string, start: Date, end: Date, options: { maxResults?: number; nextToken?: string } = {}): Promise<TrailPage> {
     const sdk = await loadSdk();
     const client = await this.session.client('cloudTrail', scope);
-    await this.gate.turn(scope);
-    const out = await client.send(new sdk.cloudTrail.LookupEventsCommand({
+    const out = await this.gate.run(scope, () => client.send(new sdk.cloudTrail.LookupEventsCommand({
       LookupAttributes: [{ AttributeKey: 'ResourceName', AttributeValue: resourceName }],
       StartTime: start,
       EndTime: end,
       MaxResults: options.maxResults ?? 50,
       NextToken: options.nextToken,
-    }));
+    })));
     return { events: out.Events ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
   }
 }

@@ -166,7 +166,7 @@ function renderLanes(): void {
   rows.push(lane('alarm', `${alarm.name} in ALARM`, ...bands.map((b) => placed(el('div', { class: 'inv-band state-ALARM', title: `ALARM ${utc(b.from)} – ${utc(b.to)}` }), b.from, b.to))));
   const latest = latestChange();
   const changeMarks = [
-    ...(awsChanges?.changes ?? []).map((c) => ({ at: c.at, id: c.eventId, title: `${c.what}: ${c.resource} by ${c.who} at ${utc(c.at)}`, kind: 'aws' })),
+    ...(awsChanges?.changes ?? []).map((c) => ({ at: c.at, id: c.eventId, title: `${c.what}: ${resourceName(c.resource)} by ${c.who} at ${utc(c.at)}`, kind: 'aws' })),
     ...(commits?.commits ?? []).map((c) => ({ at: c.at, id: c.hash, title: `commit ${c.hash.slice(0, 8)} ${c.subject} by ${c.author} at ${utc(c.at)}`, kind: 'commit' })),
   ];
   if (awsChanges || commits) {
@@ -245,6 +245,9 @@ function renderExecutions(d: ExecutionsPartData): void {
   executionsBox.hidden = false;
 }
 
+/** A resource as a person names it: an ARN's last part (the name), a name as it is. */
+const resourceName = (resource: string) => (resource.startsWith('arn:') ? resource.slice(resource.lastIndexOf(':') + 1) : resource);
+
 function latestChange(): LatestChange | undefined {
   return alarm ? latestChangeBefore(alarm.moment.at, awsChanges?.changes ?? [], commits?.commits ?? []) : undefined;
 }
@@ -255,7 +258,7 @@ function renderChanges(): void {
   const latest = latestChange();
   if (latest) {
     const text = latest.source === 'aws'
-      ? `${latest.change.what}: ${latest.change.resource} by ${latest.change.who} at ${time(latest.change.at)}`
+      ? `${latest.change.what}: ${resourceName(latest.change.resource)} by ${latest.change.who} at ${time(latest.change.at)}`
       : `commit ${latest.change.hash.slice(0, 8)} “${latest.change.subject}” by ${latest.change.author} at ${time(latest.change.at)}`;
     changesBox.append(el('p', { class: 'inv-latest-change', id: 'latest-change', role: 'note', 'data-source': latest.source }, el('strong', {}, 'Latest change before the alarm fired: '), text));
   }
@@ -266,7 +269,7 @@ function renderChanges(): void {
       const tbody = el('tbody', {});
       for (const c of awsChanges.changes) {
         tbody.append(el('tr', { 'data-event': c.eventName, 'data-resource': c.resource, 'data-at': String(c.at) },
-          el('td', {}, time(c.at)), el('td', {}, c.what), el('td', {}, c.resource), el('td', {}, c.who),
+          el('td', {}, time(c.at)), el('td', {}, c.what), el('td', { title: c.resource }, resourceName(c.resource)), el('td', {}, c.who),
           el('td', {}, button('Event', () => post({ type: 'openChange', eventId: c.eventId }), { class: 'link', 'data-action': 'open-change', title: `${c.eventName} in the CloudTrail console` }))));
       }
       box.append(el('table', { class: 'inv-table' }, el('thead', {}, el('tr', {}, el('th', {}, 'Time'), el('th', {}, 'What'), el('th', {}, 'Resource'), el('th', {}, 'Who'), el('th', {}, ''))), tbody));

@@ -76,18 +76,23 @@ describe('what changed: commits and the latest change before the alarm', () => {
 });
 
 describe('a rate gate (LookupEvents: two calls a second per account and region)', () => {
-  it('spaces calls under one key, not under different keys', async () => {
-    let now = 0;
-    const slept: number[] = [];
-    const gate = new RateGate(500, () => now, async (ms) => {
-      slept.push(ms);
+  it('runs the calls of one key one at a time, each an interval after the previous ended; other keys are not held', async () => {
+    const log: string[] = [];
+    const waits: Array<() => void> = [];
+    const gate = new RateGate(550, () => new Promise((resolve) => waits.push(() => resolve())));
+    const call = (key: string, name: string) => gate.run(key, async () => {
+      log.push(name);
+      return name;
     });
-    await gate.turn('a');
-    await gate.turn('a');
-    await gate.turn('a');
-    await gate.turn('b');
-    now = 2000;
-    await gate.turn('a');
-    assert.deepEqual(slept, [500, 1000]);
+    const a1 = call('a', 'a1');
+    const a2 = call('a', 'a2');
+    const b1 = call('b', 'b1');
+    assert.equal(await a1, 'a1');
+    assert.equal(await b1, 'b1');
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(log, ['a1', 'b1'], 'a2 waits for the interval after a1');
+    waits[0]();
+    assert.equal(await a2, 'a2');
+    assert.deepEqual(log, ['a1', 'b1', 'a2']);
   });
 });
