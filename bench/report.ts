@@ -53,6 +53,7 @@ export const EXPECTED_FIGURES: readonly (string | RegExp)[] = [
   'merge 500 series × 1,440 points (median of 5)',
   'investigation: AWS calls (3 groups, 1 machine)',
   'investigation: AWS calls made twice',
+  'investigation: LookupEvents pages per resource looked up',
   /^investigation: first paint after first data/,
   ...['listAlarms', 'describeAlarm', 'investigateAlarm', 'listExecutions', 'describeExecution'].map((tool) => `agent: opsLens_${tool} vs its AWS calls`),
   ...['listAlarms', 'describeAlarm', 'listSavedQueries', 'runInsightsQuery', 'getMetricData', 'listExecutions', 'describeExecution', 'resolveStackFrames', 'investigateAlarm', 'checkHealth', 'productionErrors'].map((tool) => `agent: opsLens_${tool} answer size`),
