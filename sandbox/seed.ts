@@ -44,17 +44,17 @@ export interface ScenarioSummary {
   staging: { alarms: number; stateMachineArn: string };
   /** Alarms of every other kind and a mute rule, when asked for with `alarmKinds`. */
   alarmKinds?: AlarmKindsSeed;
-  /** Only with `thumbnailBatch`: the workflow with a Parallel state, a child execution and a failed distributed Map run. */
+  /** The workflow with a Parallel state, a child execution and a distributed Map run failed by a Lambda task (unless `thumbnailBatch: false`). */
   thumbnailBatch?: ThumbnailBatchSeedResult;
   durationMs: number;
 }
 
 /**
-/**
- * Seeds the whole scenario through the real SDK clients against `endpoint` (expects a fresh moto). Off by
- * default, so the scenario's alarm counts and executions stay: `alarmKinds` adds a log, PromQL, multi-series
- * and anomaly-band alarm and a mute rule; `thumbnailBatch` adds the thumbnail workflow (Parallel, a child
- * execution and a failed distributed Map run).
+ * Seeds the whole scenario through the real SDK clients against `endpoint` (expects a fresh moto, and the
+ * stand-in in front of it for the thumbnail workflow). The thumbnail workflow (Parallel, a child execution,
+ * a distributed Map run failed by a Lambda task whose invocation is logged) is seeded unless `thumbnailBatch`
+ * is false. Off by default, so the scenario's alarm counts stay: `alarmKinds` adds a log, PromQL,
+ * multi-series and anomaly-band alarm and a mute rule.
  */
 export async function seedScenario(endpoint: string, options: { now?: Date; log?: (s: string) => void; alarmKinds?: boolean; thumbnailBatch?: boolean } = {}): Promise<ScenarioSummary> {
   const started = Date.now();
@@ -83,7 +83,7 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
       ),
       timed('staging account', () => seedStaging(endpoint, now)),
     ]);
-    const thumbnailBatch = options.thumbnailBatch ? await timed('thumbnail batch', () => seedThumbnailBatch(clients)) : undefined;
+    const thumbnailBatch = options.thumbnailBatch !== false ? await timed('thumbnail batch', () => seedThumbnailBatch(clients)) : undefined;
 
     const alarmKinds = options.alarmKinds ? await timed('alarms of every kind', () => seedAlarmKinds(clients, now)) : undefined;
     const byRegion: ScenarioSummary['alarms'] = {};

@@ -1,13 +1,15 @@
 import { ACCOUNT_ID, PRIMARY_REGION } from './constants';
 
 /**
- * An optional workflow beside the default scenario (off unless asked for): a Parallel state, a child
- * execution started by a `states:startExecution.sync:2` task, and a distributed Map whose one broken
- * image fails its Map run and so the execution.
+ * A workflow beside the image pipeline: a Parallel state, a child execution started by a
+ * `states:startExecution.sync:2` task, and a distributed Map whose items each invoke a Lambda function;
+ * the function throws on the one broken image, which fails the Map run and so the execution.
  */
 export const THUMBNAIL_ANNOUNCE_MACHINE = 'ThumbnailAnnounceStateMachine';
 export const THUMBNAIL_BATCH_MACHINE = 'ThumbnailBatchStateMachine';
 export const THUMBNAIL_BATCH_EXECUTION = 'thumbnails-b-42';
+/** The Lambda function each Map item invokes (sandbox/workspace/src/handlers/resize.ts); it logs to `/aws/lambda/<name>`. */
+export const THUMBNAIL_RESIZE_FUNCTION = 'thumbnails-ResizeFunction';
 const ANNOUNCE_ARN = `arn:aws:states:${PRIMARY_REGION}:${ACCOUNT_ID}:stateMachine:${THUMBNAIL_ANNOUNCE_MACHINE}`;
 
 export const THUMBNAIL_ANNOUNCE_DEFINITION = {
@@ -44,9 +46,15 @@ export const THUMBNAIL_BATCH_DEFINITION = {
         ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
         StartAt: 'CheckImage',
         States: {
-          CheckImage: { Type: 'Choice', Choices: [{ Variable: '$.corrupt', BooleanEquals: true, Next: 'RejectImage' }], Default: 'Resize' },
-          Resize: { Type: 'Pass', Parameters: { 'key.$': '$.key', resized: true }, End: true },
-          RejectImage: { Type: 'Fail', Error: 'Thumbnail.CorruptImage', Cause: '{"errorMessage":"cannot decode PNG: bad IHDR chunk"}' },
+          CheckImage: { Type: 'Choice', Choices: [{ Variable: '$.skip', BooleanEquals: true, Next: 'SkipImage' }], Default: 'Resize' },
+          SkipImage: { Type: 'Pass', Parameters: { 'key.$': '$.key', resized: false }, End: true },
+          Resize: {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::lambda:invoke',
+            Parameters: { FunctionName: THUMBNAIL_RESIZE_FUNCTION, 'Payload.$': '$' },
+            OutputPath: '$.Payload',
+            End: true,
+          },
         },
       },
       ResultPath: '$.thumbnails',

@@ -117,6 +117,12 @@ export class MotoCaller {
     return response.body.length === 0 ? {} : asInput(JSON.parse(response.body.toString('utf8')));
   }
 
+  /** The same caller for another service of the same account and region (moto reads the service from the credential scope). */
+  forService(protocol: ServiceProtocol): MotoCaller {
+    const authorization = this.clientHeaders.authorization?.replace(/(Credential=[^/,]+\/\d{8}\/[^/,]+\/)[^/,]+\//, `$1${protocol.service}/`);
+    return new MotoCaller(this.motoUrl, protocol, { ...this.clientHeaders, ...(authorization ? { authorization } : {}) });
+  }
+
   /** Sends a prepared body and returns moto's answer whatever its status. */
   send(operation: string, body: Buffer): Promise<MotoResponse> {
     const headers: http.OutgoingHttpHeaders = { ...this.clientHeaders };

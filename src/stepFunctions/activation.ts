@@ -4,20 +4,24 @@ import { registerRegionalView } from '../platform/regionalView';
 import type { Services } from '../services';
 import { registerStepFunctionsCommands } from './commands';
 import { EXECUTION_LOGS_SCHEME, EXECUTION_SCHEME, ExecutionDetailsProvider, ExecutionLogsProvider, executionUri } from './documents';
+import { ExecutionChildrenStore } from './executionChildren';
 import { StepFunctionsStore } from './store';
 import { StepFunctionsTree } from './tree';
+import { TRIAGE_SCHEME, TriageDocuments } from './triage';
 
 const RUNNING_REFRESH_MS = 10_000;
 
 export function activate(context: vscode.ExtensionContext, services: Services): StepFunctionsStore {
   const { session, stepFunctions: api, logs } = services;
   const store = new StepFunctionsStore(api);
-  const tree = new StepFunctionsTree(store, services.accounts);
+  const children = new ExecutionChildrenStore(api);
+  const tree = new StepFunctionsTree(store, services.accounts, children);
   const { view, ensureLoaded } = registerRegionalView(context, services, { viewId: 'opsLens.stepFunctions', name: 'Step Functions', tree, store, autoRefresh: true, refreshWhileHidden: true });
   const scopeOf = (arn: string) => scopeOfArn(session, arn);
   const details = new ExecutionDetailsProvider(api, scopeOf);
   const diagnostics = vscode.languages.createDiagnosticCollection('opsLens.executionInput');
   const logsDocuments = new ExecutionLogsProvider(api, logs, scopeOf);
+  const triageDocuments = new TriageDocuments();
 
   // Running executions change by the second: while one is shown, its list refreshes more often.
   const runningTimer = setInterval(() => {
@@ -26,6 +30,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   }, RUNNING_REFRESH_MS);
   const afterChange = async (machineArn: string, executionArn?: string) => {
     await store.loadExecutions(machineArn, { reset: true });
+    children.clear();
     if (executionArn) details.refresh(executionUri(executionArn));
   };
   const showExecution = async (arn: string) => {
@@ -35,12 +40,16 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   };
 
   context.subscriptions.push(
-    store, tree, details, diagnostics,
+    store, children, tree, details, diagnostics,
     { dispose: () => clearInterval(runningTimer) },
     vscode.workspace.registerTextDocumentContentProvider(EXECUTION_SCHEME, details),
     vscode.workspace.registerTextDocumentContentProvider(EXECUTION_LOGS_SCHEME, logsDocuments),
-    vscode.workspace.onDidCloseTextDocument((doc) => diagnostics.delete(doc.uri)),
-    ...registerStepFunctionsCommands({ store, api, logs, guard: services, scopeOf, ensureLoaded, diagnostics, logsDocuments, afterChange, showExecution }),
+    vscode.workspace.registerTextDocumentContentProvider(TRIAGE_SCHEME, triageDocuments),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      diagnostics.delete(doc.uri);
+      if (doc.uri.scheme === TRIAGE_SCHEME) triageDocuments.forget(doc.uri);
+    }),
+    ...registerStepFunctionsCommands({ store, api, logs, guard: services, scopeOf, ensureLoaded, diagnostics, logsDocuments, triageDocuments, afterChange, showExecution }),
   );
   return store;
 }

@@ -4,10 +4,12 @@ import { STATUS_FILTERS, STATUS_LABEL, arnName, canRedrive, type ExecutionStatus
 import { notifyInfo } from '../platform/notify';
 import { showPick, withWindowProgress } from '../platform/textSinks';
 import { executionArnFromArgument, machineFromArgument } from './arguments';
-import { readExecutionLogs, type ExecutionLogsProvider } from './documents';
+import { EXECUTION_SCHEME, arnOf, readExecutionLogs, type ExecutionLogsProvider } from './documents';
 import { redriveExecution, stopExecution, type ExecutionChangeDeps } from './executionChanges';
 import { startExecution, type StartRequest } from './startExecution';
 import type { StepFunctionsStore } from './store';
+import { showFailedTaskLogs } from './taskLogsCommand';
+import { redriveAllEligible, triageFailures, type TriageDocuments } from './triage';
 
 export interface StepFunctionsCommandDeps extends ExecutionChangeDeps {
   readonly store: StepFunctionsStore;
@@ -15,6 +17,7 @@ export interface StepFunctionsCommandDeps extends ExecutionChangeDeps {
   readonly ensureLoaded: () => Promise<unknown>;
   readonly diagnostics: vscode.DiagnosticCollection;
   readonly logsDocuments: ExecutionLogsProvider;
+  readonly triageDocuments: TriageDocuments;
 }
 
 async function filterStatus({ store, ensureLoaded }: StepFunctionsCommandDeps, arg?: unknown): Promise<void> {
@@ -60,7 +63,7 @@ async function showLogs({ api, logs, scopeOf, logsDocuments }: StepFunctionsComm
 /** Runs `then` with the execution the argument names (or the one the user picks among those `filter` keeps). */
 function withExecution(store: StepFunctionsStore, then: (arn: string) => Promise<unknown>, filter?: Parameters<typeof executionArnFromArgument>[2], title?: string) {
   return async (arg?: unknown): Promise<void> => {
-    const arn = await executionArnFromArgument(store, arg, filter, title);
+    const arn = arg instanceof vscode.Uri && arg.scheme === EXECUTION_SCHEME ? arnOf(arg) : await executionArnFromArgument(store, arg, filter, title);
     if (arn) await then(arn);
   };
 }
@@ -77,5 +80,9 @@ export function registerStepFunctionsCommands(deps: StepFunctionsCommandDeps): v
     vscode.commands.registerCommand('opsLens.stepFunctions.redriveExecution',
       withExecution(store, (arn) => redriveExecution(deps, arn), (e) => canRedrive(e.status, e.stopDate), 'Redrive which execution?')),
     vscode.commands.registerCommand('opsLens.stepFunctions.showLogs', withExecution(store, (arn) => showLogs(deps, arn))),
+    vscode.commands.registerCommand('opsLens.stepFunctions.showTaskLogs',
+      withExecution(store, (arn) => showFailedTaskLogs(deps, arn), (e) => e.status !== 'RUNNING' && e.status !== 'SUCCEEDED', 'Show the failed task\'s logs of which execution?')),
+    vscode.commands.registerCommand('opsLens.stepFunctions.triage', (arg?: unknown, range?: unknown) => triageFailures(deps, deps.triageDocuments, arg, range)),
+    vscode.commands.registerCommand('opsLens.stepFunctions.redriveEligible', (uri?: unknown) => redriveAllEligible(deps, deps.triageDocuments, uri)),
   ];
 }

@@ -6,6 +6,8 @@ import { formatExecutionDetails } from '../core/stepFunctions/details';
 import { arnName, arnRegion, executionStatus } from '../core/stepFunctions/model';
 import { buildTimeline } from '../core/stepFunctions/timeline';
 import { formatExecutionLogs, logGroupNameFromArn } from '../core/stepFunctions/logs';
+import { formatMapRunDetails } from '../core/stepFunctions/mapRunDetails';
+import { toMapRun } from './executionChildren';
 
 export const EXECUTION_SCHEME = 'ops-lens-execution';
 export const EXECUTION_LOGS_SCHEME = 'ops-lens-execution-logs';
@@ -19,7 +21,8 @@ export function executionUri(executionArn: string, scheme = EXECUTION_SCHEME): v
   return vscode.Uri.from({ scheme, path: `/${region}/${arnName(executionArn)}${suffix}`, query: new URLSearchParams({ arn: executionArn }).toString() });
 }
 
-function arnOf(uri: vscode.Uri): string {
+/** The execution an execution document (or a command on its title bar) is about. */
+export function arnOf(uri: vscode.Uri): string {
   return new URLSearchParams(uri.query).get('arn') ?? '';
 }
 
@@ -34,6 +37,7 @@ export class ExecutionDetailsProvider implements vscode.TextDocumentContentProvi
     const arn = arnOf(uri);
     try {
       const region = await this.scopeOf(arn);
+      if (arn.split(':')[5] === 'mapRun') return await this.mapRunDetails(region, arn);
       const [description, events] = await Promise.all([this.api.describeExecution(region, arn), this.api.history(region, arn)]);
       return formatExecutionDetails({
         executionArn: arn,
@@ -52,6 +56,16 @@ export class ExecutionDetailsProvider implements vscode.TextDocumentContentProvi
     } catch (err) {
       return `# ${arnName(arn)}\n\nThe execution could not be read: ${err instanceof Error ? err.message : String(err)}\n`;
     }
+  }
+
+  private async mapRunDetails(region: ScopeId, arn: string): Promise<string> {
+    const [described, failed, timedOut, aborted] = await Promise.all([
+      this.api.describeMapRun(region, arn),
+      ...(['FAILED', 'TIMED_OUT', 'ABORTED'] as const).map((status) => this.api.mapRunExecutions(region, arn, { status, pageSize: 100 })),
+    ]);
+    const run = toMapRun(region, described, arn);
+    const unsuccessful = [...failed.executions, ...timedOut.executions, ...aborted.executions].map((e) => ({ name: e.name ?? '', status: e.status ?? '', stopDate: e.stopDate, executionArn: e.executionArn ?? '' }));
+    return formatMapRunDetails({ ...run, maxConcurrency: described.maxConcurrency, redriveDate: described.redriveDate }, unsuccessful);
   }
 
   refresh(uri: vscode.Uri): void {

@@ -13,6 +13,7 @@ export interface Execution {
   readonly startDate?: Date;
   readonly stopDate?: Date;
   readonly redriveCount?: number;
+  readonly redriveDate?: Date;
 }
 
 export interface StateMachine {
@@ -45,7 +46,7 @@ export interface RegionMachines {
 
 const asRegionMachines = (s: ScopeState<readonly StateMachine[]>): RegionMachines => ({ ...s, machines: s.data ?? [] });
 
-function toExecution(region: ScopeId, e: ExecutionListItem): Execution {
+export function toExecution(region: ScopeId, e: ExecutionListItem): Execution {
   return {
     region,
     arn: e.executionArn ?? '',
@@ -55,6 +56,7 @@ function toExecution(region: ScopeId, e: ExecutionListItem): Execution {
     startDate: e.startDate ? new Date(e.startDate) : undefined,
     stopDate: e.stopDate ? new Date(e.stopDate) : undefined,
     redriveCount: e.redriveCount,
+    redriveDate: e.redriveDate ? new Date(e.redriveDate) : undefined,
   };
 }
 

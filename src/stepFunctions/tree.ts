@@ -7,11 +7,18 @@ import type { RootLabels } from '../session/accountLabels';
 import { markRoot } from '../session/rootMarking';
 import type { Execution, RegionMachines, StateMachine, StepFunctionsStore } from './store';
 import { untrustedMarkdown } from '../platform/textSinks';
+import type { InlineMap, MapIteration } from '../core/stepFunctions/executionChildren';
+import { executionChildNodes, iterationItem, inlineMapItem, mapRunChildNodes, mapRunItem, redriveText } from './childNodes';
+import type { ExecutionChildrenStore, MapRunSummary } from './executionChildren';
 
 export type SfnNode =
   | { kind: 'region'; region: RegionMachines }
   | { kind: 'machine'; machine: StateMachine }
-  | { kind: 'execution'; execution: Execution }
+  /** `under`: the node an execution is listed under when it is another's child (a tree id is unique). */
+  | { kind: 'execution'; execution: Execution; under?: string }
+  | { kind: 'mapRun'; run: MapRunSummary; under: string }
+  | { kind: 'inlineMap'; map: InlineMap; execution: Execution; under: string }
+  | { kind: 'iteration'; iteration: MapIteration; map: InlineMap; under: string }
   | { kind: 'loadMore'; machine: StateMachine }
   | { kind: 'error'; id: string; error: Error; items: string; lastGood?: Date }
   | { kind: 'message'; id: string; text: string };
@@ -32,9 +39,10 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly store: StepFunctionsStore, private readonly roots?: RootLabels) {
+  constructor(private readonly store: StepFunctionsStore, private readonly roots?: RootLabels, private readonly children?: ExecutionChildrenStore) {
     this.subscription = vscode.Disposable.from(
       store.onDidChange(() => this.changed.fire(undefined)),
+      ...(children ? [children.onDidChange(() => this.changed.fire(undefined))] : []),
       ...(roots ? [roots.onDidChange(() => this.changed.fire(undefined))] : []),
     );
   }
@@ -48,6 +56,10 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
     }
     if (node.kind === 'region') return this.regionChildren(node.region, true);
     if (node.kind === 'machine') return this.machineChildren(node.machine);
+    if (!this.children) return [];
+    if (node.kind === 'execution') return executionChildNodes(this.children, node.execution, node.under);
+    if (node.kind === 'mapRun') return mapRunChildNodes(this.children, node.run, node.under);
+    if (node.kind === 'inlineMap') return node.map.iterations.map((iteration): SfnNode => ({ kind: 'iteration', iteration, map: node.map, under: `${node.under}/${node.map.enteredEventId}` }));
     return [];
   }
 
@@ -95,7 +107,13 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
         return item;
       }
       case 'execution':
-        return this.executionItem(node.execution);
+        return this.executionItem(node.execution, node.under);
+      case 'mapRun':
+        return mapRunItem(node.run, node.under);
+      case 'inlineMap':
+        return inlineMapItem(node.map, node.under);
+      case 'iteration':
+        return iterationItem(node.iteration, node.map, node.under);
       case 'loadMore': {
         const item = new vscode.TreeItem('Load more…');
         item.id = `more:${node.machine.arn}:${this.store.executionsOf(node.machine.arn)?.executions.length ?? 0}`;
@@ -115,16 +133,17 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
     }
   }
 
-  private executionItem(e: Execution): vscode.TreeItem {
-    const item = new vscode.TreeItem(e.name);
-    item.id = `execution:${e.arn}`;
+  private executionItem(e: Execution, under?: string): vscode.TreeItem {
+    const item = new vscode.TreeItem(e.name, this.children ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = `${under ? `${under}/` : ''}execution:${e.arn}`;
     const [icon, color] = STATUS_ICON[e.status];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     const now = new Date();
     const started = e.startDate ? relativeTime(e.startDate, now) : undefined;
     const duration = e.startDate ? formatDuration(((e.stopDate ?? now).getTime()) - e.startDate.getTime()) : undefined;
-    item.description = [STATUS_LABEL[e.status], started, duration && (e.stopDate ? duration : `${duration} so far`)].filter(Boolean).join(' · ');
-    item.tooltip = untrustedMarkdown().appendText(`${e.name}\n${STATUS_LABEL[e.status]}\nStarted ${e.startDate?.toISOString() ?? '—'}\n${e.stopDate ? `Stopped ${e.stopDate.toISOString()}` : 'Still running'}${e.redriveCount ? `\nRedriven ${e.redriveCount}×` : ''}`);
+    const redriven = redriveText(e, now);
+    item.description = [STATUS_LABEL[e.status], started, duration && (e.stopDate ? duration : `${duration} so far`), redriven].filter(Boolean).join(' · ');
+    item.tooltip = untrustedMarkdown().appendText(`${e.name}\n${STATUS_LABEL[e.status]}\nStarted ${e.startDate?.toISOString() ?? '—'}\n${e.stopDate ? `Stopped ${e.stopDate.toISOString()}` : 'Still running'}${e.redriveCount ? `\nRedriven ${e.redriveCount}×${e.redriveDate ? `, last ${e.redriveDate.toISOString()}` : ''}` : ''}`);
     item.contextValue = `execution.${e.status}${canRedrive(e.status, e.stopDate) ? '.redrivable' : ''}`;
     item.accessibilityInformation = { label: `Execution ${e.name}, ${item.description}` };
     item.command = { command: 'opsLens.stepFunctions.showExecution', title: 'Show Execution Details', arguments: [e.arn] };

@@ -11,6 +11,8 @@ export interface MachineDefinition {
 }
 
 const START_EXECUTION = /^arn:aws[a-z-]*:states:::states:startExecution(\.sync(:2)?)?$/;
+const LAMBDA_INVOKE = /^arn:aws[a-z-]*:states:::lambda:invoke$/;
+const LAMBDA_FUNCTION = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9$_-]+)?$/;
 
 export function parseDefinition(text: string): MachineDefinition | undefined {
   try {
@@ -35,11 +37,16 @@ export function childExecutionResource(state: StateDefinition): string | undefin
   return START_EXECUTION.test(state.Resource) ? state.Resource.slice(state.Resource.lastIndexOf(':::states:') + ':::states:'.length) : undefined;
 }
 
+/** A task that invokes a Lambda function: the `lambda:invoke` integration or a function ARN. */
+export function isLambdaTask(state: StateDefinition): boolean {
+  return state.Type === 'Task' && typeof state.Resource === 'string' && (LAMBDA_INVOKE.test(state.Resource) || LAMBDA_FUNCTION.test(state.Resource));
+}
+
 /** The top-level states the stand-in runs itself rather than moto. */
 export function standInStates(definition: MachineDefinition): Set<string> {
   const names = new Set<string>();
   for (const [name, state] of Object.entries(definition.States)) {
-    if (isDistributedMap(state) || childExecutionResource(state) !== undefined) names.add(name);
+    if (isDistributedMap(state) || childExecutionResource(state) !== undefined || isLambdaTask(state)) names.add(name);
   }
   return names;
 }

@@ -1,5 +1,5 @@
 import type { MotoCaller } from '../forward';
-import { catcherFor, childExecutionResource, isDistributedMap, standInStates, type StateDefinition } from './definition';
+import { catcherFor, childExecutionResource, isDistributedMap, isLambdaTask, standInStates, type StateDefinition } from './definition';
 import { parseJson, writePath, type Json } from './paths';
 import { runSegment } from './segments';
 import { appendEvent, type OwnedExecution, type StepFunctionsRegion } from './state';
@@ -19,6 +19,7 @@ export interface DriveEnv {
   describeExecution(executionArn: string): Promise<Record<string, unknown>>;
   runDistributedMap(env: DriveEnv, execution: OwnedExecution, name: string, state: StateDefinition, input: Json): Promise<StateOutcome>;
   runChildExecution(env: DriveEnv, execution: OwnedExecution, name: string, state: StateDefinition, input: Json, resource: string): Promise<StateOutcome>;
+  runLambdaTask(env: DriveEnv, execution: OwnedExecution, name: string, state: StateDefinition, input: Json): Promise<StateOutcome>;
 }
 
 /** The context object (`$$`) of a state the stand-in runs. */
@@ -32,9 +33,9 @@ export function contextOf(execution: OwnedExecution, stateName: string): Json {
 
 /**
  * Runs `execution` from top-level state `from` with `input` to its end. moto runs the states it can, in
- * segments; the stand-in runs distributed Map states and `states:startExecution` tasks itself between
- * segments. Approximation: Retry on those two is not applied, and the context object inside moto's
- * segments names a segment execution rather than this one.
+ * segments; the stand-in runs distributed Map states, `states:startExecution` tasks and Lambda tasks
+ * (lambdaTask.ts) itself between segments. Approximation: Retry on those is not applied, and the context
+ * object inside moto's segments names a segment execution rather than this one.
  */
 export async function drive(env: DriveEnv, execution: OwnedExecution, from: string, input: string): Promise<void> {
   const own = standInStates(execution.definition);
@@ -53,7 +54,9 @@ export async function drive(env: DriveEnv, execution: OwnedExecution, from: stri
       const resource = childExecutionResource(state);
       const outcome = isDistributedMap(state)
         ? await env.runDistributedMap(env, execution, name, state, stateInput)
-        : await env.runChildExecution(env, execution, name, state, stateInput, resource ?? '');
+        : isLambdaTask(state)
+          ? await env.runLambdaTask(env, execution, name, state, stateInput)
+          : await env.runChildExecution(env, execution, name, state, stateInput, resource ?? '');
       if (execution.stopRequested) return abort(execution);
       if (!outcome.ok) {
         const catcher = catcherFor(state, outcome.error);

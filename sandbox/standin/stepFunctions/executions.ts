@@ -38,7 +38,8 @@ export function listItem(e: OwnedExecution): Input {
     status: e.status,
     startDate: epochSeconds(e.startDate),
     ...(e.stopDate !== undefined ? { stopDate: epochSeconds(e.stopDate) } : {}),
-    ...(e.mapRunArn ? { mapRunArn: e.mapRunArn } : {}),
+    // A Map run's child execution processes one item (ItemBatcher is not supported).
+    ...(e.mapRunArn ? { mapRunArn: e.mapRunArn, itemCount: 1 } : {}),
     redriveCount: e.redriveCount,
     ...(e.redriveDate !== undefined ? { redriveDate: epochSeconds(e.redriveDate) } : {}),
   };

@@ -7,6 +7,7 @@ import { parseDefinition, standInStates } from './definition';
 import { drive, type DriveEnv } from './driver';
 import { executionAlreadyExists } from './errors';
 import { description, withRedriveFields } from './executions';
+import { runLambdaTask } from './lambdaTask';
 import { runDistributedMap } from './mapRun';
 import { appendEvent, type OwnedExecution, type StepFunctionsRegion } from './state';
 
@@ -19,6 +20,7 @@ export function driveEnv(moto: MotoCaller, state: StepFunctionsRegion, region: s
     account: currentAccount(),
     runDistributedMap,
     runChildExecution,
+    runLambdaTask,
     startExecution: async (stateMachineArn, name, input) => {
       const started = await startExecution(env, stateMachineArn, name, input);
       return { executionArn: started.executionArn, startDate: started.startDate * 1000 };
@@ -32,8 +34,8 @@ export function driveEnv(moto: MotoCaller, state: StepFunctionsRegion, region: s
 }
 
 /**
- * StartExecution: a Standard state machine with a distributed Map or a `states:startExecution` task at its
- * top level runs in the stand-in (see driver.ts); any other starts in moto.
+ * StartExecution: a Standard state machine with a distributed Map, a `states:startExecution` task or a Lambda
+ * task at its top level runs in the stand-in (see driver.ts); any other starts in moto.
  */
 export async function startExecution(env: DriveEnv, stateMachineArn: string, name: string | undefined, input: string): Promise<{ executionArn: string; startDate: number }> {
   const machine = await env.moto.call('DescribeStateMachine', { stateMachineArn });

@@ -11,6 +11,8 @@ export interface EventFilter {
   readonly startTime: number;
   readonly endTime: number;
   readonly filterPattern?: string;
+  /** Only these streams of the group (at most 100). */
+  readonly logStreamNames?: readonly string[];
   /** Stop after this many events. */
   readonly limit: number;
   /** Stops reading pages (the call in flight is aborted). */
@@ -127,7 +129,7 @@ export class SdkLogs implements LogsApi {
     const client = await this.session.client('logs', scope);
     const events: FilteredLogEvent[] = [];
     for await (const page of paginate(async (token) => {
-      const out = await client.send(new sdk.logs.FilterLogEventsCommand({ logGroupName: filter.logGroupName, startTime: filter.startTime, endTime: filter.endTime, filterPattern: filter.filterPattern, nextToken: token }), { abortSignal: filter.signal });
+      const out = await client.send(new sdk.logs.FilterLogEventsCommand({ logGroupName: filter.logGroupName, logStreamNames: filter.logStreamNames?.slice(0, 100), startTime: filter.startTime, endTime: filter.endTime, filterPattern: filter.filterPattern, nextToken: token }), { abortSignal: filter.signal });
       return { items: out.events, next: out.nextToken };
     })) {
       events.push(...page);

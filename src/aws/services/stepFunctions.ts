@@ -1,10 +1,10 @@
 import type { ScopeId } from '../../core/scope';
-import type { DescribeExecutionOutput, DescribeStateMachineOutput, ExecutionListItem, ExecutionStatus, HistoryEvent, StateMachineListItem } from '@aws-sdk/client-sfn';
+import type { DescribeExecutionOutput, DescribeMapRunOutput, DescribeStateMachineOutput, ExecutionListItem, ExecutionStatus, HistoryEvent, MapRunListItem, StateMachineListItem } from '@aws-sdk/client-sfn';
 import type { AwsSession } from '../session';
 import { loadSdk } from '../sdkLoader';
 import { paginate } from '../paging';
 
-export type { DescribeExecutionOutput, DescribeStateMachineOutput, ExecutionListItem, ExecutionStatus, HistoryEvent, StateMachineListItem };
+export type { DescribeExecutionOutput, DescribeMapRunOutput, DescribeStateMachineOutput, ExecutionListItem, ExecutionStatus, HistoryEvent, MapRunListItem, StateMachineListItem };
 
 export interface ExecutionPage {
   readonly executions: ExecutionListItem[];
@@ -19,10 +19,17 @@ export interface StepFunctionsApi {
   describeExecution(scope: ScopeId, executionArn: string): Promise<DescribeExecutionOutput>;
   describeStateMachine(scope: ScopeId, stateMachineArn: string): Promise<DescribeStateMachineOutput>;
   /** Every event of the execution, oldest first. */
-  history(scope: ScopeId, executionArn: string): Promise<HistoryEvent[]>;
+  history(scope: ScopeId, executionArn: string, options?: { includeData?: boolean }): Promise<HistoryEvent[]>;
   start(scope: ScopeId, stateMachineArn: string, name: string, input: string): Promise<{ executionArn: string; startDate?: Date }>;
   stop(scope: ScopeId, executionArn: string, cause?: string): Promise<void>;
   redrive(scope: ScopeId, executionArn: string): Promise<{ redriveDate?: Date }>;
+  /** The newest `count` events of the execution, newest first, without data. */
+  historyTail(scope: ScopeId, executionArn: string, count: number): Promise<HistoryEvent[]>;
+  /** The distributed Map runs an execution started, newest first. */
+  mapRuns(scope: ScopeId, executionArn: string): Promise<MapRunListItem[]>;
+  describeMapRun(scope: ScopeId, mapRunArn: string): Promise<DescribeMapRunOutput>;
+  /** One page of a Map run's child executions. */
+  mapRunExecutions(scope: ScopeId, mapRunArn: string, options: { status?: ExecutionStatus; nextToken?: string; pageSize?: number }): Promise<ExecutionPage>;
 }
 
 export class SdkStepFunctions implements StepFunctionsApi {
@@ -56,12 +63,12 @@ export class SdkStepFunctions implements StepFunctionsApi {
     return client.send(new sdk.sfn.DescribeStateMachineCommand({ stateMachineArn }));
   }
 
-  async history(scope: ScopeId, executionArn: string): Promise<HistoryEvent[]> {
+  async history(scope: ScopeId, executionArn: string, options: { includeData?: boolean } = {}): Promise<HistoryEvent[]> {
     const { sdk, client } = await this.client(scope);
     const events: HistoryEvent[] = [];
     for await (const page of paginate(async (token) => {
       // The timeline needs states, times, errors and causes; each state's input and output stay in AWS.
-      const out = await client.send(new sdk.sfn.GetExecutionHistoryCommand({ executionArn, nextToken: token, maxResults: 1000, includeExecutionData: false }));
+      const out = await client.send(new sdk.sfn.GetExecutionHistoryCommand({ executionArn, nextToken: token, maxResults: 1000, includeExecutionData: options.includeData === true }));
       return { items: out.events, next: out.nextToken };
     })) events.push(...page);
     return events;
@@ -82,5 +89,32 @@ export class SdkStepFunctions implements StepFunctionsApi {
     const { sdk, client } = await this.client(scope);
     const out = await client.send(new sdk.sfn.RedriveExecutionCommand({ executionArn }));
     return { redriveDate: out.redriveDate };
+  }
+
+  async historyTail(scope: ScopeId, executionArn: string, count: number): Promise<HistoryEvent[]> {
+    const { sdk, client } = await this.client(scope);
+    const out = await client.send(new sdk.sfn.GetExecutionHistoryCommand({ executionArn, reverseOrder: true, maxResults: count, includeExecutionData: false }));
+    return out.events ?? [];
+  }
+
+  async mapRuns(scope: ScopeId, executionArn: string): Promise<MapRunListItem[]> {
+    const { sdk, client } = await this.client(scope);
+    const runs: MapRunListItem[] = [];
+    for await (const page of paginate(async (token) => {
+      const out = await client.send(new sdk.sfn.ListMapRunsCommand({ executionArn, nextToken: token, maxResults: 100 }));
+      return { items: out.mapRuns, next: out.nextToken };
+    })) runs.push(...page);
+    return runs;
+  }
+
+  async describeMapRun(scope: ScopeId, mapRunArn: string): Promise<DescribeMapRunOutput> {
+    const { sdk, client } = await this.client(scope);
+    return client.send(new sdk.sfn.DescribeMapRunCommand({ mapRunArn }));
+  }
+
+  async mapRunExecutions(scope: ScopeId, mapRunArn: string, options: { status?: ExecutionStatus; nextToken?: string; pageSize?: number }): Promise<ExecutionPage> {
+    const { sdk, client } = await this.client(scope);
+    const out = await client.send(new sdk.sfn.ListExecutionsCommand({ mapRunArn, statusFilter: options.status, nextToken: options.nextToken, maxResults: options.pageSize ?? 100 }));
+    return { executions: out.executions ?? [], nextToken: out.nextToken };
   }
 }

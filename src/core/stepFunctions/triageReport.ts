@@ -1,0 +1,50 @@
+import { fence } from '../text/markdown';
+import { utcText } from '../time/format';
+import { STATUS_LABEL } from './model';
+import { redriveIneligibility, type ExecutionFailure, type FailureGroup } from './triage';
+
+export interface TriageReportInput {
+  readonly machineName: string;
+  readonly machineType: string;
+  readonly rangeLabel: string;
+  readonly groups: readonly FailureGroup[];
+  readonly truncated: boolean;
+  readonly now?: Date;
+}
+
+/** Executions listed under each group; the rest are counted. */
+const SHOWN_PER_GROUP = 25;
+
+function executionLine(f: ExecutionFailure, machineType: string, now: Date): string {
+  const why = redriveIneligibility(f, machineType, now);
+  const redrive = why ? `not redrivable: ${why}` : 'redrivable';
+  return `- ${f.name}  ${STATUS_LABEL[f.status]}  stopped ${utcText(f.stopDate)}  (${redrive})`;
+}
+
+/** The triage document: the groups, largest first, with counts, first and last seen, the cause and the executions. */
+export function formatTriageReport(input: TriageReportInput): string {
+  const now = input.now ?? new Date();
+  const all = input.groups.flatMap((g) => g.executions);
+  const eligible = all.filter((f) => redriveIneligibility(f, input.machineType, now) === undefined).length;
+  const byStatus = (s: ExecutionFailure['status']) => all.filter((f) => f.status === s).length;
+  const out: string[] = [`# Failures of ${input.machineName} — ${input.rangeLabel}`, ''];
+  if (all.length === 0) {
+    out.push('No execution failed, timed out or was aborted in this range.', '');
+    return out.join('\n');
+  }
+  out.push(
+    `${all.length} executions ended without success (${byStatus('FAILED')} failed, ${byStatus('TIMED_OUT')} timed out, ${byStatus('ABORTED')} aborted) in ${input.groups.length} group${input.groups.length === 1 ? '' : 's'} by failing state, error and cause.`,
+    `${eligible} can be redriven (Standard workflow, stopped within the last 14 days, not redriven yet): use Redrive All Eligible.`,
+  );
+  if (input.truncated) out.push('Not every execution of the range was read (the read was cancelled or reached 10,000 executions).');
+  out.push('');
+  input.groups.forEach((g, i) => {
+    out.push(`## ${i + 1}. ${g.state} — ${g.error} (${g.count})`, '');
+    out.push(`First seen: ${utcText(g.firstSeen)}`, `Last seen:  ${utcText(g.lastSeen)}`, '');
+    if (g.cause) out.push('Cause:', fence(g.cause), '');
+    out.push(...g.executions.slice(0, SHOWN_PER_GROUP).map((f) => executionLine(f, input.machineType, now)));
+    if (g.executions.length > SHOWN_PER_GROUP) out.push(`- … and ${g.executions.length - SHOWN_PER_GROUP} more`);
+    out.push('');
+  });
+  return out.join('\n');
+}
