@@ -49,6 +49,7 @@ export const EXPECTED_FIGURES: readonly (string | RegExp)[] = [
   'logs tail: update work at 1,000 events/s',
   'logs tail: events kept in the document',
   'logs tail: heap growth after the buffer filled',
+  'step functions: triage of 10,000 executions after the pages arrive',
   ...[1, 50, 500, 1200, 5000].map((m) => `GetMetricData calls for M=${m} metrics (24 h)`),
   'merge 500 series × 1,440 points (median of 5)',
   'investigation: AWS calls (3 groups, 1 machine)',

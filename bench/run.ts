@@ -15,6 +15,7 @@ import { benchProductionErrors } from './productionErrors';
 import { benchInvestigation } from './investigate';
 import { benchLogsTail } from './logsTail';
 import { benchAgentTools } from './agentTools';
+import { benchStepFunctionsTriage } from './stepFunctionsTriage';
 import { failures, TIMING_MARGIN } from './report';
 
 async function main(): Promise<void> {
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   console.log('');
   benchProductionErrors();
   benchLogsTail();
+  await benchStepFunctionsTriage();
   console.log('');
   await benchMetrics();
   console.log('');

@@ -30,19 +30,8 @@ export const CAUSE_KEY_CHARS = 300;
 
 function causeKey(cause: string | undefined): string {
   if (!cause) return '';
-  let out = '';
-  let space = false;
-  for (let i = 0; i < cause.length && out.length < CAUSE_KEY_CHARS; i++) {
-    const c = cause[i];
-    if (c === ' ' || c === '\n' || c === '\r' || c === '\t') {
-      space = out.length > 0;
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
+  // Whitespace runs collapse to one space; a cap of 4× the key length keeps the work bounded for any cause.
+  return cause.slice(0, CAUSE_KEY_CHARS * 4).replace(/\s+/g, ' ').trim().slice(0, CAUSE_KEY_CHARS);
 }
 
 const UNKNOWN_STATE = '(no state)';
@@ -50,10 +39,16 @@ const UNKNOWN_STATE = '(no state)';
 /** Failures grouped by failing state, error and cause; the largest group first, then the most recent. */
 export function groupFailures(failures: readonly ExecutionFailure[]): FailureGroup[] {
   const groups = new Map<string, { state: string; error: string; cause: string; executions: ExecutionFailure[]; first?: number; last?: number }>();
+  // Failures of one kind repeat the same cause word for word: each is shortened once.
+  const keys = new Map<string, string>();
   for (const f of failures) {
     const state = f.state || UNKNOWN_STATE;
     const error = f.error || (f.status === 'TIMED_OUT' ? 'States.Timeout' : f.status === 'ABORTED' ? '(aborted)' : '(no error)');
-    const cause = causeKey(f.cause);
+    let cause = keys.get(f.cause ?? '');
+    if (cause === undefined) {
+      cause = causeKey(f.cause);
+      keys.set(f.cause ?? '', cause);
+    }
     const key = `${state}\u0000${error}\u0000${cause}`;
     let group = groups.get(key);
     if (!group) {
