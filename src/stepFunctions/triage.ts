@@ -84,7 +84,7 @@ export async function triageFailures(deps: TriageDeps, documents: TriageDocument
     }
   }, { cancellable: true });
   const groups = groupFailures(read.failures);
-  const label = parseTimeRange(range)?.kind === 'absolute' ? utcWindowLabel(window.start, window.end) : `the last ${rangeLabel(range)}`;
+  const label = parseTimeRange(range)?.kind === 'absolute' ? utcWindowLabel(window.start, window.end) : `the ${rangeLabel(range)}`;
   const uri = triageUri(machine);
   documents.set(uri, { machine, failures: read.failures, text: formatTriageReport({ machineName: machine.name, machineType: machine.type, rangeLabel: label, groups, truncated: read.truncated }) });
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });

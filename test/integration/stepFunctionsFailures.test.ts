@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CreateStateMachineCommand, DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { AwsSession } from '../../src/aws/session';
 import { SdkLogs } from '../../src/aws/services/logs';
 import { SdkStepFunctions } from '../../src/aws/services/stepFunctions';
@@ -88,6 +89,21 @@ describe('Step Functions failures through the product’s seams (stand-in): Map 
     assert.ok(progress.includes(1));
     const empty = await readFailures(api, region, seeded.stateMachineArn, { start: new Date(Date.now() - 7_200_000), end: new Date(Date.now() - 3_600_000) });
     assert.deepEqual(empty.failures, []);
+  });
+
+  it('triages executions moto runs too: their history read newest first names the Fail state they ended in', async () => {
+    const sfn = new SFNClient({ region: 'us-east-1', endpoint: awsEndpoint(), credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    const definition = { StartAt: 'Validate', States: { Validate: { Type: 'Pass', Next: 'Route' }, Route: { Type: 'Choice', Choices: [{ Variable: '$.ok', BooleanEquals: true, Next: 'Done' }], Default: 'Reject' }, Done: { Type: 'Succeed' }, Reject: { Type: 'Fail', Error: 'Batch.Invalid', Cause: 'no images' } } };
+    const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: 'triage-moto', definition: JSON.stringify(definition), roleArn: 'arn:aws:iam::123456789012:role/StepFunctionsRole' }));
+    for (const name of ['bad-1', 'bad-2']) {
+      const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: '{"ok":false}' }));
+      for (let i = 0; i < 50 && (await sfn.send(new DescribeExecutionCommand({ executionArn }))).status === 'RUNNING'; i++) await sleep(100);
+    }
+    sfn.destroy();
+    const tail = await api.historyTail(region, `${stateMachineArn!.replace(':stateMachine:', ':execution:')}:bad-1`, 3);
+    assert.deepEqual(tail.map((e) => e.type), ['ExecutionFailed', 'FailStateEntered', 'ChoiceStateExited']);
+    const read = await readFailures(api, region, stateMachineArn!, { start: new Date(Date.now() - 3_600_000), end: new Date(Date.now() + 60_000) });
+    assert.deepEqual(groupFailures(read.failures).map((g) => [g.state, g.error, g.cause, g.count]), [['Reject', 'Batch.Invalid', 'no images', 2]]);
   });
 
   it('redrives the execution from its failed Map state: the states before it do not run again', async () => {

@@ -5,7 +5,7 @@ import { epochSeconds, optionalBoolean, optionalNumber, optionalString, optional
 import { pageOf } from '../paging';
 import { Regional } from '../regional';
 import { invalidToken, missingMember, validationException } from './errors';
-import { allPages, description, listAllExecutions, listItem, withRedriveFields } from './executions';
+import { allPages, description, historyEvents, listAllExecutions, listItem, withRedriveFields } from './executions';
 import { childExecutionsOf, describeMapRun, listMapRuns, updateMapRun } from './mapRunApi';
 import { redriveExecution } from './redrive';
 import { SEGMENT_MACHINE_PREFIX } from './segments';
@@ -98,8 +98,9 @@ async function listExecutions(state: StepFunctionsRegion, ctx: HandlerContext): 
 async function getExecutionHistory(state: StepFunctionsRegion, ctx: HandlerContext): Promise<unknown> {
   const arn = optionalString(ctx.input, 'executionArn') ?? '';
   const owned = state.execution(arn);
-  if (!owned) return new Relay(await ctx.moto.send('GetExecutionHistory', ctx.rawBody));
-  const events: Input[] = owned.events.map((e) => structuredClone(e));
+  // moto ignores reverseOrder: its executions' events are reversed here, as AWS returns them newest first.
+  if (!owned && optionalBoolean(ctx.input, 'reverseOrder') !== true) return new Relay(await ctx.moto.send('GetExecutionHistory', ctx.rawBody));
+  const events: Input[] = owned ? owned.events.map((e) => structuredClone(e)) : await historyEvents(ctx.moto, arn);
   if (optionalBoolean(ctx.input, 'includeExecutionData') === false) {
     for (const event of events) for (const key of Object.keys(event)) if (key.endsWith('EventDetails')) stripData(event[key]);
   }
