@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { InlineMap, MapIteration } from '../core/stepFunctions/executionChildren';
 import { relativeTime } from '../core/time/relative';
 import { untrustedMarkdown } from '../platform/textSinks';
-import type { ExecutionChildrenStore, MapRunSummary } from './executionChildren';
+import { readKey, runKey, type ExecutionChildrenStore, type MapRunSummary } from './executionChildren';
 import type { Execution } from './store';
 import type { SfnNode } from './tree';
 
@@ -18,10 +18,8 @@ const message = (id: string, text: string): SfnNode => ({ kind: 'message', id, t
 export function executionChildNodes(store: ExecutionChildrenStore, execution: Execution, under: string | undefined): SfnNode[] {
   const path = `${under ? `${under}/` : ''}${execution.arn}`;
   const children = store.childrenOf(execution.arn);
-  if (!children) {
-    void store.loadChildren(execution);
-    return [message(`loading:${path}`, 'Loading Map runs and child executions…')];
-  }
+  if (!children || (!children.loading && children.readFor !== readKey(execution))) void store.loadChildren(execution);
+  if (!children) return [message(`loading:${path}`, 'Loading Map runs and child executions…')];
   if (children.loading && children.mapRuns.length + children.started.length + children.inlineMaps.length === 0) return [message(`loading:${path}`, 'Loading Map runs and child executions…')];
   const nodes: SfnNode[] = [];
   if (children.error) nodes.push({ kind: 'error', id: `error:${path}`, error: children.error, items: 'Map runs and child executions' });
@@ -36,10 +34,8 @@ export function executionChildNodes(store: ExecutionChildrenStore, execution: Ex
 export function mapRunChildNodes(store: ExecutionChildrenStore, run: MapRunSummary, under: string): SfnNode[] {
   const path = `${under}/${run.mapRunArn}`;
   const items = store.itemsOf(run.mapRunArn);
-  if (!items) {
-    void store.loadItems(run);
-    return [message(`loading:${path}`, 'Loading the Map run’s executions…')];
-  }
+  if (!items || (!items.loading && items.readFor !== runKey(run))) void store.loadItems(run);
+  if (!items) return [message(`loading:${path}`, 'Loading the Map run’s executions…')];
   const nodes: SfnNode[] = [];
   if (items.error) nodes.push({ kind: 'error', id: `error:${path}`, error: items.error, items: 'Map run executions' });
   nodes.push(...items.executions.map((e): SfnNode => ({ kind: 'execution', execution: e, under: path })));

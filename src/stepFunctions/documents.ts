@@ -63,9 +63,8 @@ export class ExecutionDetailsProvider implements vscode.TextDocumentContentProvi
       this.api.describeMapRun(region, arn),
       ...(['FAILED', 'TIMED_OUT', 'ABORTED'] as const).map((status) => this.api.mapRunExecutions(region, arn, { status, pageSize: 100 })),
     ]);
-    const run = toMapRun(region, described, arn);
     const unsuccessful = [...failed.executions, ...timedOut.executions, ...aborted.executions].map((e) => ({ name: e.name ?? '', status: e.status ?? '', stopDate: e.stopDate, executionArn: e.executionArn ?? '' }));
-    return formatMapRunDetails({ ...run, maxConcurrency: described.maxConcurrency, redriveDate: described.redriveDate }, unsuccessful);
+    return formatMapRunDetails(toMapRun(region, described, arn), unsuccessful);
   }
 
   refresh(uri: vscode.Uri): void {

@@ -2,25 +2,17 @@ import type { ScopeId } from '../core/scope';
 import type { DescribeMapRunOutput, StepFunctionsApi } from '../aws/services/stepFunctions';
 import { Emitter } from '../core/emitter';
 import { inlineMaps, startedExecutions, type InlineMap } from '../core/stepFunctions/executionChildren';
+import type { MapRunInfo } from '../core/stepFunctions/mapRunDetails';
 import { toExecution, type Execution } from './store';
 
-export interface MapRunSummary {
+export interface MapRunSummary extends MapRunInfo {
   readonly region: ScopeId;
-  readonly mapRunArn: string;
-  readonly executionArn: string;
-  /** The Map state's label (the part of the ARN after the state machine's name). */
-  readonly label: string;
-  readonly status: string;
-  readonly startDate?: Date;
-  readonly stopDate?: Date;
-  readonly items: { readonly pending: number; readonly running: number; readonly succeeded: number; readonly failed: number; readonly timedOut: number; readonly aborted: number; readonly total: number };
-  readonly toleratedFailurePercentage: number;
-  readonly toleratedFailureCount: number;
-  readonly redriveCount: number;
 }
 
 export interface ExecutionChildren {
   loading: boolean;
+  /** What the execution was when they were read (see {@link readKey}): read again once it changes. */
+  readFor?: string;
   error?: Error;
   mapRuns: MapRunSummary[];
   /** Executions started by `states:startExecution` tasks. */
@@ -30,9 +22,20 @@ export interface ExecutionChildren {
 
 export interface MapRunItems {
   loading: boolean;
+  readFor?: string;
   error?: Error;
   /** Failed, timed-out and aborted items first. */
   executions: Execution[];
+}
+
+/** An execution's children change with its status and redrives, and a running one's at any time (read again after 10 s). */
+export function readKey(e: Pick<Execution, 'status' | 'redriveCount' | 'stopDate'>, now = Date.now()): string {
+  return `${e.status}:${e.redriveCount ?? 0}:${e.stopDate?.getTime() ?? ''}${e.status === 'RUNNING' ? `:${Math.floor(now / 10_000)}` : ''}`;
+}
+
+/** A Map run's items change with its counts and status. */
+export function runKey(run: Pick<MapRunSummary, 'status' | 'items' | 'redriveCount'>): string {
+  return `${run.status}:${run.redriveCount}:${Object.values(run.items).join(',')}`;
 }
 
 /** `arn:aws:states:r:a:mapRun:Machine/Label:id` → `Label`. */
@@ -54,7 +57,9 @@ export function toMapRun(region: ScopeId, out: DescribeMapRunOutput, mapRunArn: 
     items: { pending: c.pending ?? 0, running: c.running ?? 0, succeeded: c.succeeded ?? 0, failed: c.failed ?? 0, timedOut: c.timedOut ?? 0, aborted: c.aborted ?? 0, total: c.total ?? 0 },
     toleratedFailurePercentage: out.toleratedFailurePercentage ?? 0,
     toleratedFailureCount: out.toleratedFailureCount ?? 0,
+    maxConcurrency: out.maxConcurrency,
     redriveCount: out.redriveCount ?? 0,
+    redriveDate: out.redriveDate ? new Date(out.redriveDate) : undefined,
   };
 }
 
@@ -85,9 +90,10 @@ export class ExecutionChildrenStore {
     return this.items.get(mapRunArn);
   }
 
-  async loadChildren(execution: Pick<Execution, 'arn' | 'region'>): Promise<void> {
+  async loadChildren(execution: Pick<Execution, 'arn' | 'region'> & Partial<Pick<Execution, 'status' | 'redriveCount' | 'stopDate'>>): Promise<void> {
     const entry: ExecutionChildren = this.children.get(execution.arn) ?? { loading: false, mapRuns: [], started: [], inlineMaps: [] };
     entry.loading = true;
+    entry.readFor = execution.status ? readKey({ status: execution.status, redriveCount: execution.redriveCount, stopDate: execution.stopDate }) : undefined;
     this.children.set(execution.arn, entry);
     this.changed.fire();
     try {
@@ -107,9 +113,10 @@ export class ExecutionChildrenStore {
     }
   }
 
-  async loadItems(run: Pick<MapRunSummary, 'mapRunArn' | 'region'>): Promise<void> {
+  async loadItems(run: Pick<MapRunSummary, 'mapRunArn' | 'region'> & Partial<Pick<MapRunSummary, 'status' | 'items' | 'redriveCount'>>): Promise<void> {
     const entry: MapRunItems = this.items.get(run.mapRunArn) ?? { loading: false, executions: [] };
     entry.loading = true;
+    entry.readFor = run.status && run.items ? runKey({ status: run.status, items: run.items, redriveCount: run.redriveCount ?? 0 }) : undefined;
     this.items.set(run.mapRunArn, entry);
     this.changed.fire();
     try {

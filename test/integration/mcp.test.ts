@@ -191,7 +191,7 @@ describe('MCP server over stdio, against the sandbox', function () {
   });
 
   it('lists the failed executions and tells why one failed', async () => {
-    const list = await call('opsLens_listExecutions', { status: 'FAILED', limit: 3 });
+    const list = await call('opsLens_listExecutions', { stateMachine: 'ImageGenerationStateMachine', status: 'FAILED', limit: 3 });
     const arn = /\| (arn:aws:states:[^ |]+) \|/.exec(list)?.[1];
     assert.ok(arn && scenario.executions.FAILED.includes(arn), `a failed execution of the sandbox is listed:\n${list}`);
     const text = await call('opsLens_describeExecution', { executionArn: arn });

@@ -1,8 +1,10 @@
 import { utcText } from '../time/format';
 import { formatDuration } from '../time/relative';
 
+/** A distributed Map run as DescribeMapRun describes it. */
 export interface MapRunInfo {
   readonly mapRunArn: string;
+  /** The Map state's label (the part of the ARN after the state machine's name). */
   readonly label: string;
   readonly executionArn: string;
   readonly status: string;

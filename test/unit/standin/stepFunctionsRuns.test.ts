@@ -31,17 +31,19 @@ describe('stand-in Step Functions runs', () => {
     assert.equal(exceeded(run({ toleratedFailureCount: 5, toleratedFailurePercentage: 10 }), 2), true, 'either threshold fails it');
   });
 
-  it('picks the states it runs itself: distributed Maps and startExecution tasks', () => {
+  it('picks the states it runs itself: distributed Maps, startExecution tasks and Lambda tasks', () => {
     const definition = {
       StartAt: 'A',
       States: {
         A: { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED' }, StartAt: 'X', States: { X: { Type: 'Succeed' } } }, Next: 'B' },
         B: { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, StartAt: 'X', States: { X: { Type: 'Succeed' } } }, Next: 'C' },
         C: { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution.sync:2', Next: 'D' },
-        D: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true },
+        D: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Next: 'E' },
+        E: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:labeler:live', Next: 'F' },
+        F: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', End: true },
       },
     };
-    assert.deepEqual([...standInStates(definition)], ['A', 'C']);
+    assert.deepEqual([...standInStates(definition)], ['A', 'C', 'D', 'E']);
     assert.equal(childExecutionResource(definition.States.C), 'startExecution.sync:2');
     assert.equal(childExecutionResource({ Type: 'Task', Resource: 'arn:aws:states:::states:startExecution' }), 'startExecution');
   });
