@@ -83,6 +83,7 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
       ),
       timed('staging account', () => seedStaging(endpoint, now)),
     ]);
+    // After the rest: its calls come after the deploy and the alarms' changes in the event history.
     const thumbnailBatch = options.thumbnailBatch !== false ? await timed('thumbnail batch', () => seedThumbnailBatch(clients)) : undefined;
 
     const alarmKinds = options.alarmKinds ? await timed('alarms of every kind', () => seedAlarmKinds(clients, now)) : undefined;

@@ -112,6 +112,9 @@ describe('Step Functions failures: Map runs, a failed task’s logs, triage and 
 
     const rows = await waitFor(() => wb.treeItems('Step Functions'), (items) => /^Failed .*redriven 1×/.test(items.find((i) => i.label === EXECUTION)?.description ?? ''), { timeoutMs: 30000, message: 'the execution does not show its redrive' });
     assert.ok(rows.some((r) => r.label === EXECUTION));
+    await wb.expandTreeItem('Step Functions', EXECUTION);
+    const under = await waitFor(() => wb.treeItems('Step Functions'), (items) => /^failed .*redriven 1×/.test(items.find((i) => i.label === 'Map run ResizeImages')?.description ?? ''), { timeoutMs: 30000, message: 'the Map run does not show it failed again after its redrive' });
+    assert.ok(!under.some((r) => r.label.startsWith('Map ResizeImages')), 'the redriven distributed Map is its Map run, not an inline Map');
     await wb.clickTreeItem('Step Functions', EXECUTION);
     await wb.waitForEditor(new RegExp(EXECUTION));
     const text = await waitFor(() => wb.activeEditorText(), (t) => /Redriven:\s+1 time/.test(t) && /Status:\s+Failed/.test(t), { timeoutMs: 20000, message: 'the redrive did not finish' });

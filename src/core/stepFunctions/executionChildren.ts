@@ -52,7 +52,7 @@ export function inlineMaps(events: readonly HistoryEvent[]): InlineMap[] {
     } else if (type === 'MapStateStarted') {
       const map = open.at(-1);
       if (map) map.length = event.mapStateStartedEventDetails?.length;
-    } else if (type === 'MapRunStarted') {
+    } else if (type === 'MapRunStarted' || type === 'MapRunRedriven') {
       const map = open.at(-1);
       if (map) map.distributed = true;
     } else if (type === 'MapStateExited' || type === 'MapStateFailed' || type === 'MapStateAborted' || type === 'MapStateSucceeded') {

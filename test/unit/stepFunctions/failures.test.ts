@@ -162,6 +162,7 @@ describe('what an execution started', () => {
     const child = 'arn:aws:states:us-east-1:123456789012:execution:ThumbnailAnnounceStateMachine:5f0c';
     const events = [
       entered('Map', 'ResizeImages', 0), ev('MapStateStarted', 1, { mapStateStartedEventDetails: { length: 4 } }), ev('MapRunStarted', 2, { mapRunStartedEventDetails: { mapRunArn: 'arn:x' } }), ev('MapStateFailed', 3),
+      ev('ExecutionRedriven', 3), entered('Map', 'ResizeImages', 3), ev('MapStateStarted', 3, { mapStateStartedEventDetails: { length: 4 } }), ev('MapRunRedriven', 3, { mapRunRedrivenEventDetails: { mapRunArn: 'arn:x', redriveCount: 1 } }), ev('MapStateFailed', 3),
       entered('Task', 'AnnounceBatch', 4),
       ev('TaskSubmitted', 5, { taskSubmittedEventDetails: { resourceType: 'states', resource: 'startExecution.sync:2', output: JSON.stringify({ ExecutionArn: child, StartDate: 1 }) } }),
       ev('TaskSucceeded', 6, { taskSucceededEventDetails: { resourceType: 'states', resource: 'startExecution.sync:2', output: JSON.stringify({ ExecutionArn: child }) } }),
