@@ -14,7 +14,7 @@ export interface ThumbnailBatchSeedResult {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Creates the thumbnail workflows and runs one batch to its failure (needs the stand-in in front of moto). */
-export async function seedThumbnailBatch(clients: SandboxClients, timeoutMs = 30_000): Promise<ThumbnailBatchSeedResult> {
+export async function seedThumbnailBatch(clients: SandboxClients, timeoutMs = 120_000): Promise<ThumbnailBatchSeedResult> {
   const sfn = clients.sfn(PRIMARY_REGION);
   const create = async (name: string, definition: object): Promise<string> => {
     const out = await sfn.send(new CreateStateMachineCommand({ name, roleArn: STEP_FUNCTIONS_ROLE_ARN, definition: JSON.stringify(definition), type: 'STANDARD' }));

@@ -144,7 +144,9 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
     const redriven = redriveText(e, now);
     item.description = [STATUS_LABEL[e.status], started, duration && (e.stopDate ? duration : `${duration} so far`), redriven].filter(Boolean).join(' · ');
     item.tooltip = untrustedMarkdown().appendText(`${e.name}\n${STATUS_LABEL[e.status]}\nStarted ${e.startDate?.toISOString() ?? '—'}\n${e.stopDate ? `Stopped ${e.stopDate.toISOString()}` : 'Still running'}${e.redriveCount ? `\nRedriven ${e.redriveCount}×${e.redriveDate ? `, last ${e.redriveDate.toISOString()}` : ''}` : ''}`);
-    item.contextValue = `execution.${e.status}${canRedrive(e.status, e.stopDate) ? '.redrivable' : ''}`;
+    // A Map run's child executions are redriven through their parent, which redrives the run.
+    const inMapRun = under?.includes(':mapRun:') ?? false;
+    item.contextValue = `execution.${e.status}${canRedrive(e.status, e.stopDate) && !inMapRun ? '.redrivable' : ''}`;
     item.accessibilityInformation = { label: `Execution ${e.name}, ${item.description}` };
     item.command = { command: 'opsLens.stepFunctions.showExecution', title: 'Show Execution Details', arguments: [e.arn] };
     return item;

@@ -37,12 +37,14 @@ export async function readFailures(api: StepFunctionsApi, scope: ScopeId, machin
       if (options.signal?.aborted) return { failures: listed, truncated: true };
       const page = await api.executions(scope, machineArn, { status, nextToken, pageSize: 1000 });
       let older = false;
+      const from = window.start.getTime();
+      const to = window.end.getTime();
       for (const e of page.executions) {
-        const startedAt = e.startDate ? new Date(e.startDate) : undefined;
-        const at = e.stopDate ? new Date(e.stopDate) : startedAt;
-        if (startedAt && startedAt < window.start) older = true;
-        if (!at || at < window.start || at > window.end) continue;
-        listed.push({ executionArn: e.executionArn ?? '', name: e.name ?? '', status: executionStatus(e.status), startDate: startedAt, stopDate: e.stopDate ? new Date(e.stopDate) : undefined, redriveCount: e.redriveCount });
+        const started = e.startDate?.getTime();
+        const at = e.stopDate?.getTime() ?? started;
+        if (started !== undefined && started < from) older = true;
+        if (at === undefined || at < from || at > to) continue;
+        listed.push({ executionArn: e.executionArn ?? '', name: e.name ?? '', status: executionStatus(e.status), startDate: e.startDate, stopDate: e.stopDate, redriveCount: e.redriveCount });
       }
       options.onProgress?.({ listed: listed.length, read: 0 });
       if (listed.length >= TRIAGE_MAX_EXECUTIONS) {
@@ -60,8 +62,13 @@ export async function readFailures(api: StepFunctionsApi, scope: ScopeId, machin
     while (next < chosen.length && !options.signal?.aborted) {
       const index = next++;
       const f = chosen[index];
-      const end = await api.historyTail(scope, f.executionArn, TAIL_EVENTS).then(endOfHistory, () => ({}));
-      failures[index] = { ...f, ...end };
+      let end: ReturnType<typeof endOfHistory> = {};
+      try {
+        end = endOfHistory(await api.historyTail(scope, f.executionArn, TAIL_EVENTS));
+      } catch {
+        // An execution whose history cannot be read is still counted, without its state.
+      }
+      failures[index] = { ...f, state: end.state, error: end.error, cause: end.cause };
       options.onProgress?.({ listed: chosen.length, read: ++read });
     }
   };

@@ -96,7 +96,14 @@ export function eligibleForRedrive(failures: readonly ExecutionFailure[], machin
   return failures.filter((f) => redriveIneligibility(f, machineType, now) === undefined);
 }
 
-type TailEvent = { type?: string; stateEnteredEventDetails?: { name?: string } };
+type Ending = { error?: string; cause?: string };
+type TailEvent = {
+  type?: string;
+  stateEnteredEventDetails?: { name?: string };
+  executionFailedEventDetails?: Ending;
+  executionTimedOutEventDetails?: Ending;
+  executionAbortedEventDetails?: Ending;
+};
 
 /**
  * Where and how an execution ended, from the newest events of its history (newest first, as
@@ -104,19 +111,14 @@ type TailEvent = { type?: string; stateEnteredEventDetails?: { name?: string } }
  * state it entered.
  */
 export function endOfHistory(newestFirst: readonly TailEvent[]): { state?: string; error?: string; cause?: string } {
-  let error: string | undefined;
-  let cause: string | undefined;
-  let state: string | undefined;
+  let ending: Ending | undefined;
   for (const event of newestFirst) {
     const type = event.type ?? '';
-    if (error === undefined && cause === undefined && /^Execution(Failed|TimedOut|Aborted)$/.test(type)) {
-      const details = Object.entries(event as Record<string, unknown>).find(([k, v]) => k.endsWith('EventDetails') && v && typeof v === 'object')?.[1] as { error?: string; cause?: string } | undefined;
-      error = details?.error;
-      cause = details?.cause;
+    if (!ending && (type === 'ExecutionFailed' || type === 'ExecutionTimedOut' || type === 'ExecutionAborted')) {
+      ending = event.executionFailedEventDetails ?? event.executionTimedOutEventDetails ?? event.executionAbortedEventDetails ?? {};
     } else if (type.endsWith('StateEntered')) {
-      state = event.stateEnteredEventDetails?.name;
-      break;
+      return { state: event.stateEnteredEventDetails?.name, error: ending?.error, cause: ending?.cause };
     }
   }
-  return { state, error, cause };
+  return { error: ending?.error, cause: ending?.cause };
 }

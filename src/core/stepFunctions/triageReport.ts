@@ -24,16 +24,24 @@ function executionLine(f: ExecutionFailure, machineType: string, now: Date): str
 /** The triage document: the groups, largest first, with counts, first and last seen, the cause and the executions. */
 export function formatTriageReport(input: TriageReportInput): string {
   const now = input.now ?? new Date();
-  const all = input.groups.flatMap((g) => g.executions);
-  const eligible = all.filter((f) => redriveIneligibility(f, input.machineType, now) === undefined).length;
-  const byStatus = (s: ExecutionFailure['status']) => all.filter((f) => f.status === s).length;
+  const counts: Partial<Record<ExecutionFailure['status'], number>> = {};
+  let total = 0;
+  let eligible = 0;
+  for (const g of input.groups) {
+    for (const f of g.executions) {
+      total++;
+      counts[f.status] = (counts[f.status] ?? 0) + 1;
+      if (redriveIneligibility(f, input.machineType, now) === undefined) eligible++;
+    }
+  }
+  const byStatus = (s: ExecutionFailure['status']) => counts[s] ?? 0;
   const out: string[] = [`# Failures of ${input.machineName} — ${input.rangeLabel}`, ''];
-  if (all.length === 0) {
+  if (total === 0) {
     out.push('No execution failed, timed out or was aborted in this range.', '');
     return out.join('\n');
   }
   out.push(
-    `${all.length} executions ended without success (${byStatus('FAILED')} failed, ${byStatus('TIMED_OUT')} timed out, ${byStatus('ABORTED')} aborted) in ${input.groups.length} group${input.groups.length === 1 ? '' : 's'} by failing state, error and cause.`,
+    `${total} executions ended without success (${byStatus('FAILED')} failed, ${byStatus('TIMED_OUT')} timed out, ${byStatus('ABORTED')} aborted) in ${input.groups.length} group${input.groups.length === 1 ? '' : 's'} by failing state, error and cause.`,
     `${eligible} can be redriven (Standard workflow, stopped within the last 14 days, not redriven yet): use Redrive All Eligible.`,
   );
   if (input.truncated) out.push('Not every execution of the range was read (the read was cancelled or reached 10,000 executions).');
