@@ -68,6 +68,19 @@ export interface LineView {
   readonly color?: string;
   readonly kind: 'threshold' | 'annotation';
   readonly yAxis: 'left' | 'right';
+  /** A band annotation's other edge: shaded between `value` and `to`. */
+  readonly to?: number;
+  /** A single annotation's shading. */
+  readonly fill?: 'above' | 'below';
+}
+
+/** A vertical annotation: a moment, or with `to` a stretch of time (epoch milliseconds). */
+export interface TimeMarkView {
+  readonly at: number;
+  readonly to?: number;
+  readonly label: string;
+  readonly color?: string;
+  readonly fill?: 'before' | 'after';
 }
 
 export interface BandView {
@@ -100,6 +113,10 @@ export interface ChartWidgetView extends WidgetBase {
   /** ALARM stretches shaded behind the lines. */
   readonly bands: readonly BandView[];
   readonly bandsFrom?: 'history' | 'data';
+  /** Vertical annotations. */
+  readonly marks?: readonly TimeMarkView[];
+  /** Set when the series come from a PromQL query rather than GetMetricData. */
+  readonly queryLanguage?: 'PromQL';
   readonly axes: { readonly left: AxisView; readonly right?: AxisView };
   /** Period of the data, seconds (the largest when queries differ). */
   readonly period: number;

@@ -1,3 +1,4 @@
+import { chartWidgetQueries, type PromQlQuery } from './promql';
 import { widgetQueries } from './queries';
 import { rangeFromDuration, type RangeKey } from './ranges';
 
@@ -104,7 +105,24 @@ export interface OtherWidget {
   readonly widgetType: string;
 }
 
-export type DashboardWidget = MetricWidget | TextWidget | AlarmWidget | LogWidget | OtherWidget;
+/** A `chart` widget: PromQL queries, drawn from CloudWatch's Prometheus-compatible query API. */
+export interface PromQlWidget {
+  readonly type: 'chart';
+  readonly index: number;
+  readonly pos: GridPos;
+  readonly title?: string;
+  readonly region?: string;
+  readonly view: MetricView;
+  readonly stacked: boolean;
+  readonly period?: number;
+  readonly queries: readonly PromQlQuery[];
+  readonly problems: readonly string[];
+  readonly yAxis: { readonly left?: AxisSettings; readonly right?: AxisSettings };
+  readonly annotations: HorizontalAnnotation[];
+  readonly verticalAnnotations: VerticalAnnotation[];
+}
+
+export type DashboardWidget = MetricWidget | TextWidget | AlarmWidget | LogWidget | PromQlWidget | OtherWidget;
 
 export interface ParsedDashboard {
   readonly widgets: DashboardWidget[];
@@ -395,6 +413,11 @@ export function parseDashboardBody(body: string | unknown): ParsedDashboard {
           title: text(p.title),
           alarms: (Array.isArray(p.alarms) ? p.alarms : []).filter((a): a is string => typeof a === 'string' && a !== '').map(alarmRefFromArn),
         };
+      case 'chart': {
+        const { queries, problems: queryProblems } = chartWidgetQueries(p);
+        const m = metricWidget(i, pos, p);
+        return { type: 'chart', index: i, pos, title: m.title, region: m.region, view: m.view === 'timeSeries' || m.view === 'bar' ? m.view : 'timeSeries', stacked: m.stacked, period: m.period, queries, problems: queryProblems, yAxis: m.yAxis, annotations: m.annotations, verticalAnnotations: m.verticalAnnotations };
+      }
       case 'log': {
         const { logGroups, query } = splitLogQuery(typeof p.query === 'string' ? p.query : '');
         return { type: 'log', index: i, pos, title: text(p.title), region: text(p.region), query, logGroups, view: text(p.view) };
@@ -421,10 +444,17 @@ export function widgetTitle(widget: DashboardWidget): string {
       return widget.widgetType;
     case 'metric':
       return metricNamesOf(widget.metrics) || 'Metrics';
+    case 'chart':
+      return widget.queries.length ? oneLine(widget.queries.map((q) => q.label ?? q.query).join(', ')) : 'PromQL';
   }
 }
 
 function metricNamesOf(metrics: unknown): string {
   const names = widgetQueries(metrics, { region: '' }).queries.map((q) => q.metric?.metricName ?? q.label);
   return [...new Set(names)].join(', ');
+}
+
+function oneLine(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

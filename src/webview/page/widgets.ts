@@ -44,6 +44,9 @@ function errorBox(message: string, post: (m: PageMessage) => void): HTMLElement 
 
 function chartWidget(w: ChartWidgetView, ctx: WidgetContext): BuiltWidget {
   const body = el('div', { class: `widget-body chart chart-${w.view}`, 'data-points': '0', 'data-series': String(w.series.length), 'data-period': String(w.period) });
+  const annotationBands = w.lines.filter((l) => l.to !== undefined).length + (w.marks ?? []).filter((m) => m.to !== undefined).length;
+  if (annotationBands) body.dataset.annotationBands = String(annotationBands);
+  if (w.queryLanguage) body.dataset.queryLanguage = w.queryLanguage;
   if (w.alarm) {
     body.dataset.alarm = w.alarm.name;
     body.dataset.alarmState = w.alarm.state;
