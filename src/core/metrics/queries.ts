@@ -151,11 +151,15 @@ function metricOf(parts: readonly string[]): MetricRef {
 }
 
 /** Labels for rows without one: the metric name, then what tells rows of the same metric apart. */
-function defaultLabels(rows: readonly { metric: MetricRef; stat: string; id: string }[]): string[] {
-  const tries: ((r: { metric: MetricRef; stat: string; id: string }) => string)[] = [
+type LabelRow = { metric: MetricRef; stat: string; id: string; accountId?: string };
+
+function defaultLabels(rows: readonly LabelRow[]): string[] {
+  const tries: ((r: LabelRow) => string)[] = [
     (r) => r.metric.metricName,
     (r) => [r.metric.metricName, ...r.metric.dimensions.map((d) => d.value)].join(' '),
     (r) => [r.metric.metricName, ...r.metric.dimensions.map((d) => d.value), r.stat].join(' '),
+    // The same metric read from several accounts (cross-account rows).
+    (r) => [r.metric.metricName, ...r.metric.dimensions.map((d) => d.value), r.stat, ...(r.accountId ? [`(${r.accountId})`] : [])].join(' '),
     (r) => [r.metric.metricName, ...r.metric.dimensions.map((d) => d.value), r.stat, `(${r.id})`].join(' '),
   ];
   return rows.map((row) => {
@@ -209,7 +213,7 @@ export function widgetQueries(metrics: unknown, defaults: MetricWidgetDefaults):
   });
   for (const d of drafts) if (d.row.options.accountId !== undefined && !d.accountId) problems.push(`"${String(d.row.options.accountId).slice(0, 40)}" is not an account id (12 digits)`);
 
-  const metricDrafts = drafts.filter((d) => d.row.parts).map((d) => ({ metric: metricOf(d.row.parts!), stat: d.stat, id: d.id }));
+  const metricDrafts = drafts.filter((d) => d.row.parts).map((d) => ({ metric: metricOf(d.row.parts!), stat: d.stat, id: d.id, accountId: d.accountId }));
   const labelList = defaultLabels(metricDrafts);
   const labels = new Map(metricDrafts.map((d, i) => [d.id, labelList[i]]));
 
@@ -218,11 +222,7 @@ export function widgetQueries(metrics: unknown, defaults: MetricWidgetDefaults):
     if (d.row.expression !== undefined) return { ...common, expression: d.row.expression, label: d.label ?? d.id };
     return { ...common, metric: metricOf(d.row.parts!), label: d.label ?? labels.get(d.id)! };
   });
-  // The same metric read from two accounts: the account tells the rows apart.
-  const accountsByLabel = new Map<string, Set<string | undefined>>();
-  for (const q of queries) accountsByLabel.set(q.label, (accountsByLabel.get(q.label) ?? new Set()).add(q.accountId));
-  const named = queries.map((q) => (q.accountId && !q.explicitLabel && accountsByLabel.get(q.label)!.size > 1 ? { ...q, label: `${q.label} (${q.accountId})` } : q));
-  return { queries: named, problems };
+  return { queries, problems };
 }
 
 /** Chart queries for metrics picked one by one (QuickPick or a command argument). */
