@@ -15,6 +15,7 @@ import { chartTitle, chartWidget, windowView } from './chartWidget';
 import { graphedAlarms, listedAlarms, type GraphedAlarm, type ListedAlarms } from './dashboardAlarms';
 import { explorerQueries, resolveVariables } from './dashboardParts';
 import { annotationLines, promQlWidgetView, timeMarks } from './promQlWidget';
+import { dashboardFunctions, invokeCustomWidgets } from './customWidgets';
 
 type DashboardSource = Extract<ChartSource, { kind: 'dashboard' }>;
 
@@ -41,6 +42,10 @@ interface Fetched {
   readonly options: ReadonlyMap<number, WidgetOptions>;
   /** PromQL chart widgets, drawn. */
   readonly promQl: ReadonlyMap<number, WidgetView>;
+  /** Custom widgets drawn by their functions (only on a dashboard whose functions were allowed). */
+  readonly custom: ReadonlyMap<number, WidgetView>;
+  /** The dashboard can draw its custom widgets once the person allows invoking their functions. */
+  readonly canInvoke: boolean;
   /** A widget's own `region` is a region of the dashboard's account: with several profiles, the dashboard's profile. */
   readonly inAccount: (region: string | undefined) => ScopeId;
 }
@@ -124,14 +129,16 @@ function otherWidgetView(w: OtherWidget, f: Fetched): WidgetView {
     return chartWidget({ id, title: explorer.title, pos: w.pos, view: explorer.view, stacked: explorer.stacked, yAxis: {}, lines: [] }, spec, { ...chart, notes: [...explorer.notes, ...chart.notes] });
   }
   if (explorer) return { kind: 'placeholder', id, title: explorer.title, pos: w.pos, widgetType: 'explorer', message: explorer.notes.join(' ') };
+  const drawn = f.custom.get(w.index);
+  if (drawn) return drawn;
   const custom = f.options.get(w.index)?.customFunction;
   if (custom !== undefined) {
     const name = custom ? functionName(custom) : '';
+    if (!name) return { kind: 'placeholder', id, title, pos: w.pos, widgetType: 'custom', message: 'A custom widget without a Lambda function (its "endpoint" is missing).' };
     return {
       kind: 'placeholder', id, title, pos: w.pos, widgetType: 'custom',
-      message: name
-        ? `A custom widget drawn by the Lambda function ${name}. Ops Lens does not invoke functions; open the dashboard in the CloudWatch console to see it.`
-        : 'A custom widget without a Lambda function (its "endpoint" is missing).',
+      message: `A custom widget drawn by the Lambda function ${name}. Drawing it runs that function in your account, so Ops Lens invokes it only once you allow it for this dashboard.`,
+      ...(f.canInvoke ? { action: { kind: 'allowCustomWidgets' as const, label: 'Invoke to draw…' } } : {}),
     };
   }
   return { kind: 'placeholder', id, title, pos: w.pos, widgetType: w.widgetType, message: `Ops Lens does not draw "${w.widgetType}" widgets yet. Open the dashboard in the CloudWatch console to see it.` };
@@ -165,13 +172,15 @@ export async function loadDashboardChart(deps: ChartDeps, state: PanelState, sou
   const window = timeWindow(range, deps.now());
   const plan = await planWidgets(deps, source, parsed.widgets, options, normalizeStat(state.stat), inAccount);
   const promQlWidgets = parsed.widgets.filter((w) => w.type === 'chart');
-  const [charts, alarms, promQlViews] = await Promise.all([
+  const functions = dashboardFunctions(source.region, source.name, options);
+  const [charts, alarms, promQlViews, custom] = await Promise.all([
     fetchByWindow(deps, [...plan.specs.values()], window),
     listedAlarms(deps.metrics, parsed.widgets, source.region),
     Promise.all(promQlWidgets.map((w) => promQlWidgetView(deps, w, inAccount(w.region), window))),
+    invokeCustomWidgets(deps.customWidgets, functions, parsed.widgets, options, window, inAccount),
   ]);
   const promQl = new Map(promQlWidgets.map((w, i) => [w.index, promQlViews[i]]));
-  const fetched: Fetched = { plan, charts, alarms, options, inAccount, promQl };
+  const fetched: Fetched = { plan, charts, alarms, options, inAccount, promQl, custom, canInvoke: !!deps.customWidgets };
   return windowView(range, window, deps.now(), {
     title: chartTitle(source),
     subtitle: [source.region, `${parsed.widgets.length} widget${parsed.widgets.length === 1 ? '' : 's'}`, `last ${RANGE_LABEL[range]}`].join(' · '),

@@ -161,6 +161,8 @@ export interface PlaceholderWidgetView extends WidgetBase {
   /** The widget's `type` as the dashboard wrote it. */
   readonly widgetType: string;
   readonly message: string;
+  /** A button that asks the host to do what the message offers (invoke the dashboard's custom widget functions). */
+  readonly action?: { readonly kind: 'allowCustomWidgets'; readonly label: string };
 }
 
 export type WidgetView = ChartWidgetView | TextWidgetView | AlarmsWidgetView | LogWidgetView | PlaceholderWidgetView;
@@ -216,6 +218,7 @@ export type PageMessage =
   | { readonly type: 'exportPng'; readonly widgetId: string; readonly dataUrl: string }
   | { readonly type: 'runLogQuery'; readonly widgetId: string }
   | { readonly type: 'openLink'; readonly href: string }
+  | { readonly type: 'allowCustomWidgets' }
   | { readonly type: 'drawn'; readonly widgetId: string; readonly series: number; readonly points: number; readonly ms: number }
   | { readonly type: 'error'; readonly message: string };
 
@@ -248,6 +251,7 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
   switch (raw.type) {
     case 'ready':
     case 'refresh':
+    case 'allowCustomWidgets':
       return { type: raw.type };
     case 'setRange':
       return RANGE_KEYS.includes(raw.range as string) ? { type: 'setRange', range: raw.range as RangeKey } : undefined;

@@ -2,7 +2,7 @@
 // `{"markdown": …}`, or other JSON) turned into the same safe block tree text widgets use. Nothing of the HTML is
 // kept as markup: scripts, styles, frames and event handlers are dropped, links keep an https target only.
 // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/add_custom_widget_dashboard_about.html
-import { parseInline, parseMarkdown, safeHref, type MdBlock, type MdInline } from './markdown';
+import { parseMarkdown, safeHref, type MdBlock, type MdInline } from './markdown';
 
 /** HTML or markdown longer than this is cut before it is read. */
 export const MAX_WIDGET_ANSWER_CHARS = 200_000;
@@ -280,9 +280,4 @@ export function htmlBlocks(html: string): MdBlock[] {
     else out.open(tag, source.slice(lt + 1 + tag.length, gt));
   }
   return out.finish();
-}
-
-/** A one-paragraph note, as blocks. */
-export function noteBlocks(text: string): MdBlock[] {
-  return [{ type: 'paragraph', children: parseInline(text.replace(/[\\`*_[\]<>]/g, '\\$&')) }];
 }

@@ -130,8 +130,9 @@ function logWidget(w: LogWidgetView, ctx: WidgetContext): BuiltWidget {
   return { element: frame(w, 'log', [], body) };
 }
 
-function placeholderWidget(w: PlaceholderWidgetView): BuiltWidget {
+function placeholderWidget(w: PlaceholderWidgetView, ctx: WidgetContext): BuiltWidget {
   const body = el('div', { class: 'widget-body placeholder' }, el('p', {}, w.message));
+  if (w.action) body.append(button(w.action.label, () => ctx.post({ type: w.action!.kind }), { class: 'secondary', 'data-action': w.action.kind }));
   return { element: frame(w, w.widgetType, [], body) };
 }
 
@@ -146,6 +147,6 @@ export function buildWidget(w: WidgetView, ctx: WidgetContext): BuiltWidget {
     case 'log':
       return logWidget(w, ctx);
     case 'placeholder':
-      return placeholderWidget(w);
+      return placeholderWidget(w, ctx);
   }
 }

@@ -91,7 +91,7 @@ describe('dashboard widgets: bands, PromQL charts, custom widgets, cross-account
     assert.deepEqual(table.header.map(inlineText), ['Team', 'Open']);
     assert.deepEqual(table.rows.map((r) => r.map(inlineText)), [['payments', '2']]);
     assert.match(text, /"href":"https:\/\/example\.com\/board"/);
-    assert.ok(readCustomWidgetAnswer({ payload: JSON.stringify({ markdown: '# Hi' }) }).hasOwnProperty('blocks'));
+    assert.ok('blocks' in readCustomWidgetAnswer({ payload: JSON.stringify({ markdown: '# Hi' }) }));
     assert.deepEqual(readCustomWidgetAnswer({ payload: '{"errorType":"Error","errorMessage":"boom"}', functionError: 'Unhandled' }), { error: 'The function failed (Unhandled): Error: boom' });
   });
 
