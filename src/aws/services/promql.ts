@@ -52,7 +52,7 @@ export async function queryPromQlRange(session: AwsSession, scope: ScopeId, para
     protocol: base.protocol,
     hostname: base.hostname,
     ...(base.port ? { port: base.port } : {}),
-    path: `${base.path.replace(/\/+$/, '')}/api/v1/query_range`,
+    path: `${base.path.endsWith('/') ? base.path.slice(0, -1) : base.path}/api/v1/query_range`,
     query: { ...params },
     headers: { host: base.port ? `${base.hostname}:${base.port}` : base.hostname, accept: 'application/json' },
   };

@@ -50,9 +50,8 @@ export interface ExtendedStatistic {
   readonly text: string;
 }
 
-const NUMBER = '(\\d{1,15}(?:\\.\\d{1,10})?)';
-const SHORT = new RegExp(`^(p|tm|tc|ts|wm)${NUMBER}$`, 'i');
-const LONG = new RegExp(`^(TM|TC|TS|WM|PR)\\((?:${NUMBER}(%)?)?:(?:${NUMBER}(%)?)?\\)$`, 'i');
+const SHORT = /^(p|tm|tc|ts|wm)(\d{1,15}(?:\.\d{1,10})?)$/i;
+const LONG = /^(TM|TC|TS|WM|PR)\((?:(\d{1,15}(?:\.\d{1,10})?)(%)?)?:(?:(\d{1,15}(?:\.\d{1,10})?)(%)?)?\)$/i;
 
 function bound(value: string | undefined, percent: string | undefined): StatBound | undefined {
   return value === undefined ? undefined : { value: Number(value), percent: percent === '%' };

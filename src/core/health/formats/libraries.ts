@@ -101,7 +101,7 @@ export function readGitLab(json: unknown): HealthReport | undefined {
   const checks: Component[] = [];
   for (const [key, list] of probes) {
     const entries = list as Record<string, unknown>[];
-    entries.slice(0, MAX_CHECKS).forEach((e, i) => {
+    entries.slice(0, MAX_CHECKS - checks.length).forEach((e, i) => {
       const labels = isObject(e.labels) ? Object.values(e.labels).filter((v) => typeof v === 'string').join(', ') : '';
       const base = key.slice(0, -'_check'.length);
       const name = labels ? `${base} (${labels})` : entries.length > 1 ? `${base} #${i + 1}` : base;
