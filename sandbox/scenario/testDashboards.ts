@@ -152,7 +152,50 @@ const functionsDashboard: DashboardSpec = {
   },
 };
 
-export const TEST_DASHBOARDS: readonly DashboardSpec[] = [hostileDashboard, benchDashboard, viewsDashboard, functionsDashboard];
+export const ANNOTATIONS_DASHBOARD = 'ops-lens-bands-and-promql';
+/** The band of the annotated widget, in the bench series' milliseconds. */
+export const LATENCY_BAND = { from: 70, to: 110 };
+export const PROMQL_METRIC = 'http.server.active_requests';
+export const PROMQL_SERVICES = ['checkout', 'payments'] as const;
+
+// A band annotation and a single line shaded above it (annotations.horizontal), a deploy marked as a time band
+// (annotations.vertical), a cross-account row, a trimmed statistic, and a PromQL `chart` widget.
+const annotationsDashboard: DashboardSpec = {
+  name: ANNOTATIONS_DASHBOARD,
+  region: PRIMARY_REGION,
+  body: {
+    start: '-PT3H',
+    widgets: [
+      {
+        type: 'metric',
+        x: 0, y: 0, width: 12, height: 7,
+        properties: {
+          title: 'Latency within its band',
+          view: 'timeSeries',
+          region: PRIMARY_REGION,
+          stat: 'TM(10%:90%)',
+          period: 300,
+          metrics: [[BENCH_NAMESPACE, BENCH_METRIC, 'Series', BENCH_SERIES[0]], [BENCH_NAMESPACE, BENCH_METRIC, 'Series', BENCH_SERIES[1], { accountId: ACCOUNT_ID, label: 'Series s02 (same account, named)' }]],
+          annotations: {
+            horizontal: [[{ label: 'Expected latency', value: LATENCY_BAND.from, color: '#2ca02c' }, { value: LATENCY_BAND.to }], { label: 'Too slow', value: 140, fill: 'above', color: '#d62728' }],
+          },
+        },
+      },
+      {
+        type: 'chart',
+        x: 12, y: 0, width: 12, height: 7,
+        properties: {
+          title: 'Active requests (PromQL)',
+          region: PRIMARY_REGION,
+          view: 'timeSeries',
+          queries: [{ query: `{"${PROMQL_METRIC}"}` }, { query: `sum({"${PROMQL_METRIC}"})`, label: 'all services' }],
+        },
+      },
+    ],
+  },
+};
+
+export const TEST_DASHBOARDS: readonly DashboardSpec[] = [hostileDashboard, benchDashboard, viewsDashboard, functionsDashboard, annotationsDashboard];
 
 export const TEST_DASHBOARD_METRICS: readonly MetricSpec[] = [
   {
@@ -173,6 +216,11 @@ export const TEST_DASHBOARD_METRICS: readonly MetricSpec[] = [
     { region: PRIMARY_REGION, namespace: 'AWS/Lambda', metricName: 'Duration', dimensions: { FunctionName: fn }, unit: 'Milliseconds', shape: { base: [2400, 850][i], noise: [300, 90][i], decimals: 1, min: 1, intervalMinutes: 5, samples: 5 } },
     { region: PRIMARY_REGION, namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: { FunctionName: fn }, unit: 'Count', shape: { base: [1.5, 0.4][i], counts: true, intervalMinutes: 5 } },
   ]),
+  // OpenTelemetry-style names, as the PromQL chart selects them.
+  ...PROMQL_SERVICES.map((service, i): MetricSpec => ({
+    region: PRIMARY_REGION, namespace: 'OTel/Shop', metricName: PROMQL_METRIC, dimensions: { service }, unit: 'Count',
+    shape: { base: [35, 12][i], daily: [10, 4][i], counts: true, intervalMinutes: 5 },
+  })),
   // 20 × 1,440 points: PutMetricData in batches of 1,000 datums (one namespace), sent in parallel.
   ...BENCH_SERIES.map((series, i): MetricSpec => ({
     region: PRIMARY_REGION, namespace: BENCH_NAMESPACE, metricName: BENCH_METRIC, dimensions: { Series: series }, unit: 'Milliseconds',

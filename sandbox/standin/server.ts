@@ -12,6 +12,7 @@ import { requestFacts } from './cloudTrail/fromHttp';
 import { managementCall } from './cloudTrail/request';
 import { CloudTrailService } from './cloudTrail/service';
 import { StepFunctionsService } from './stepFunctions/service';
+import { lambdaInvoke, LambdaService } from './lambda/service';
 
 export interface StandInOptions {
   /** Base URL of the moto server everything unhandled is forwarded to. */
@@ -66,6 +67,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandInServ
   const logs = new LogsService({ delayMs: options.insightsDelayMs ?? DEFAULT_INSIGHTS_DELAY_MS, log });
   const stepFunctions = new StepFunctionsService();
   const cloudTrail = new CloudTrailService();
+  const lambda = new LambdaService();
   const services: ReadonlyArray<{ protocol: ServiceProtocol; handlers: HandlerTable; state: Resettable }> = [
     { protocol: CLOUDWATCH, handlers: cloudWatch.handlers(), state: cloudWatch },
     { protocol: LOGS, handlers: logs.handlers(), state: logs },
@@ -118,6 +120,18 @@ export async function startStandIn(options: StandInOptions): Promise<StandInServ
       return;
     }
     if (req.method === 'POST' && req.url?.startsWith('/moto-api/reset')) reset();
+    if (/^\/api\/v1\/query(_range)?(\?|$)/.test(req.url ?? '') && (req.method === 'GET' || req.method === 'POST')) {
+      const signedFor = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\//.exec(req.headers.authorization ?? '')?.[1];
+      record(req, body, undefined);
+      const answer = signedFor === 'monitoring' ? cloudWatch.queryMetrics(signingScope(req.headers).region, req.method, req.url!, body) : { status: 403, body: { status: 'error', errorType: 'forbidden', error: 'the request must be signed with Signature Version 4 for the monitoring service' } };
+      send(res, { status: answer.status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(answer.body) });
+      return;
+    }
+    if (lambdaInvoke(req.url)) {
+      record(req, body, undefined);
+      send(res, await lambda.invoke(req, body));
+      return;
+    }
     const target = protocolForTarget(headerValue(req.headers['x-amz-target']));
     if (req.headers.authorization) {
       record(req, body, target);

@@ -6,3 +6,5 @@ export * as logs from '@aws-sdk/client-cloudwatch-logs';
 export * as sfn from '@aws-sdk/client-sfn';
 export * as sts from '@aws-sdk/client-sts';
 export { fromIni, fromNodeProviderChain, fromSSO } from '@aws-sdk/credential-providers';
+export * as lambda from '@aws-sdk/client-lambda';
+export { SignatureV4 } from '@smithy/signature-v4';

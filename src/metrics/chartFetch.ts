@@ -5,6 +5,7 @@ import type { MetricsApi } from '../aws/services/metrics';
 import type { HistoryItemLike } from '../core/metrics/alarmBands';
 import { chartsFromOutcomes, completePeriodsOnly, groupByWindow, planMetricDataCalls, type CallOutcome, type ChartSpec, type FetchedChart } from '../core/metrics/chartCalls';
 import type { TimeWindow } from '../core/metrics/ranges';
+import type { CustomWidgetDeps } from './customWidgets';
 
 /** What every kind of chart is loaded with. */
 export interface ChartDeps {
@@ -12,6 +13,8 @@ export interface ChartDeps {
   /** StateUpdate history of an alarm; when it fails or is empty, ALARM periods are computed from the data. */
   readonly alarmHistory?: (region: ScopeId, name: string) => Promise<readonly HistoryItemLike[]>;
   readonly now: () => number;
+  /** Custom dashboard widgets: invoked only for dashboards the person allowed. */
+  readonly customWidgets?: CustomWidgetDeps;
 }
 
 export function messageOf(err: unknown): string {

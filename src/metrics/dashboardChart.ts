@@ -14,6 +14,8 @@ import { fetchByWindow, messageOf, type ChartDeps } from './chartFetch';
 import { chartTitle, chartWidget, windowView } from './chartWidget';
 import { graphedAlarms, listedAlarms, type GraphedAlarm, type ListedAlarms } from './dashboardAlarms';
 import { explorerQueries, resolveVariables } from './dashboardParts';
+import { annotationLines, promQlWidgetView, timeMarks } from './promQlWidget';
+import { dashboardFunctions, invokeCustomWidgets } from './customWidgets';
 
 type DashboardSource = Extract<ChartSource, { kind: 'dashboard' }>;
 
@@ -38,6 +40,12 @@ interface Fetched {
   readonly charts: Map<string, FetchedChart>;
   readonly alarms: Map<number, ListedAlarms>;
   readonly options: ReadonlyMap<number, WidgetOptions>;
+  /** PromQL chart widgets, drawn. */
+  readonly promQl: ReadonlyMap<number, WidgetView>;
+  /** Custom widgets drawn by their functions (only on a dashboard whose functions were allowed). */
+  readonly custom: ReadonlyMap<number, WidgetView>;
+  /** The dashboard can draw its custom widgets once the person allows invoking their functions. */
+  readonly canInvoke: boolean;
   /** A widget's own `region` is a region of the dashboard's account: with several profiles, the dashboard's profile. */
   readonly inAccount: (region: string | undefined) => ScopeId;
 }
@@ -104,9 +112,10 @@ function metricWidgetView(w: MetricWidget, f: Fetched): WidgetView {
   const chart = f.charts.get(id)!;
   const alarm = f.plan.graphed.get(w.index);
   const notes = [...(spec.problems ?? []).map((p) => (alarm ? p : `Metrics ${p}.`)), ...(w.requestedView ? [`The "${w.requestedView}" view is drawn as a time series.`] : [])];
-  const lines: LineView[] = [...w.annotations.map((a) => ({ ...a, kind: 'annotation' as const })), ...(alarm?.lines ?? [])];
+  const lines: LineView[] = [...annotationLines(w.annotations), ...(alarm?.lines ?? [])];
   const drawn = chartWidget({ id, title: w.title ?? alarm?.title ?? widgetTitle(w), pos: w.pos, view: w.view, stacked: w.stacked, yAxis: w.yAxis, lines, ...(alarm?.unit ? { unit: alarm.unit } : {}) }, spec, { ...chart, notes: [...notes, ...chart.notes] });
-  return alarm?.facts ? { ...drawn, alarm: alarm.facts } : drawn;
+  const marked = w.verticalAnnotations.length ? { ...drawn, marks: timeMarks(w.verticalAnnotations) } : drawn;
+  return alarm?.facts ? { ...marked, alarm: alarm.facts } : marked;
 }
 
 /** Explorer widgets are drawn; custom and unknown widgets say why they are not. */
@@ -120,14 +129,16 @@ function otherWidgetView(w: OtherWidget, f: Fetched): WidgetView {
     return chartWidget({ id, title: explorer.title, pos: w.pos, view: explorer.view, stacked: explorer.stacked, yAxis: {}, lines: [] }, spec, { ...chart, notes: [...explorer.notes, ...chart.notes] });
   }
   if (explorer) return { kind: 'placeholder', id, title: explorer.title, pos: w.pos, widgetType: 'explorer', message: explorer.notes.join(' ') };
+  const drawn = f.custom.get(w.index);
+  if (drawn) return drawn;
   const custom = f.options.get(w.index)?.customFunction;
   if (custom !== undefined) {
     const name = custom ? functionName(custom) : '';
+    if (!name) return { kind: 'placeholder', id, title, pos: w.pos, widgetType: 'custom', message: 'A custom widget without a Lambda function (its "endpoint" is missing).' };
     return {
       kind: 'placeholder', id, title, pos: w.pos, widgetType: 'custom',
-      message: name
-        ? `A custom widget drawn by the Lambda function ${name}. Ops Lens does not invoke functions; open the dashboard in the CloudWatch console to see it.`
-        : 'A custom widget without a Lambda function (its "endpoint" is missing).',
+      message: `A custom widget drawn by the Lambda function ${name}. Drawing it runs that function in your account, so Ops Lens invokes it only once you allow it for this dashboard.`,
+      ...(f.canInvoke ? { action: { kind: 'allowCustomWidgets' as const, label: 'Invoke to draw…' } } : {}),
     };
   }
   return { kind: 'placeholder', id, title, pos: w.pos, widgetType: w.widgetType, message: `Ops Lens does not draw "${w.widgetType}" widgets yet. Open the dashboard in the CloudWatch console to see it.` };
@@ -146,6 +157,8 @@ function widgetView(w: DashboardWidget, f: Fetched): WidgetView {
     }
     case 'log':
       return { kind: 'log', id, title: widgetTitle(w), pos: w.pos, region: f.inAccount(w.region), query: w.query, logGroups: w.logGroups };
+    case 'chart':
+      return f.promQl.get(w.index)!;
     case 'other':
       return otherWidgetView(w, f);
   }
@@ -158,11 +171,16 @@ export async function loadDashboardChart(deps: ChartDeps, state: PanelState, sou
   const range = state.rangeFromSource && parsed.range ? parsed.range : state.range;
   const window = timeWindow(range, deps.now());
   const plan = await planWidgets(deps, source, parsed.widgets, options, normalizeStat(state.stat), inAccount);
-  const [charts, alarms] = await Promise.all([
+  const promQlWidgets = parsed.widgets.filter((w) => w.type === 'chart');
+  const functions = dashboardFunctions(source.region, source.name, options);
+  const [charts, alarms, promQlViews, custom] = await Promise.all([
     fetchByWindow(deps, [...plan.specs.values()], window),
     listedAlarms(deps.metrics, parsed.widgets, source.region),
+    Promise.all(promQlWidgets.map((w) => promQlWidgetView(deps, w, inAccount(w.region), window))),
+    invokeCustomWidgets(deps.customWidgets, functions, parsed.widgets, options, window, inAccount),
   ]);
-  const fetched: Fetched = { plan, charts, alarms, options, inAccount };
+  const promQl = new Map(promQlWidgets.map((w, i) => [w.index, promQlViews[i]]));
+  const fetched: Fetched = { plan, charts, alarms, options, inAccount, promQl, custom, canInvoke: !!deps.customWidgets };
   return windowView(range, window, deps.now(), {
     title: chartTitle(source),
     subtitle: [source.region, `${parsed.widgets.length} widget${parsed.widgets.length === 1 ? '' : 's'}`, `last ${RANGE_LABEL[range]}`].join(' · '),

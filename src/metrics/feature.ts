@@ -7,7 +7,11 @@ import { ChartPanel } from '../webview/panel';
 import { profilesIn, sameProfile, scopesFor, type ScopeId } from '../core/scope';
 import { ChartLoader } from './loader';
 import { listAllDashboards, pickAlarm, pickDashboard, pickMetrics, pickRegion } from './pickers';
-import { notifyError } from '../platform/notify';
+import { confirmChange, notifyError } from '../platform/notify';
+import { SdkLambda } from '../aws/services/lambda';
+import { functionName } from '../core/metrics/widgetOptions';
+import type { ChartSource } from '../webview/protocol';
+import { permissionKey, readDashboardFunctions, type DashboardFunctions } from './customWidgets';
 import { quoted } from '../core/text/notification';
 
 export interface MetricsFeature {
@@ -25,8 +29,24 @@ export interface MetricsFeature {
  */
 export function createMetricsFeature(context: vscode.ExtensionContext, services: Services): MetricsFeature {
   const { session, cloudWatch, metrics: metricsApi, log } = services;
-  const loader = new ChartLoader({ metrics: metricsApi, alarmHistory: (region, name) => cloudWatch.alarmHistory(region, name, 100) });
-  const panels = new ChartPanel({ extensionUri: context.extensionUri, loader, log, refreshSeconds: readRefreshIntervalSeconds, marking: (scope) => services.accounts.marking(scope) });
+  // Dashboards whose custom widget functions the person allowed to invoke, this session (dashboard + exact functions).
+  const allowedFunctions = new Set<string>();
+  const customWidgets = { lambda: new SdkLambda(session), isAllowed: (d: DashboardFunctions) => allowedFunctions.has(permissionKey(d)) };
+  const loader = new ChartLoader({ metrics: metricsApi, alarmHistory: (region, name) => cloudWatch.alarmHistory(region, name, 100), customWidgets });
+  const allowCustomWidgets = async (source: ChartSource): Promise<boolean> => {
+    if (source.kind !== 'dashboard') return false;
+    const dashboard = await readDashboardFunctions(metricsApi, source.region, source.name);
+    if (!dashboard.functions.length) return false;
+    const names = dashboard.functions.map((f) => quoted(functionName(f))).join(', ');
+    const allowed = await confirmChange(
+      `Invoke the Lambda functions of dashboard ${quoted(source.name)} to draw its custom widgets?`,
+      'Invoke for this dashboard',
+      `Each custom widget runs its function in ${source.region} with your credentials: ${names}. Their HTML or markdown is shown as plain text blocks, never run. Ops Lens asks again when the dashboard names other functions.`,
+    );
+    if (allowed) allowedFunctions.add(permissionKey(dashboard));
+    return allowed;
+  };
+  const panels = new ChartPanel({ extensionUri: context.extensionUri, loader, log, refreshSeconds: readRefreshIntervalSeconds, marking: (scope) => services.accounts.marking(scope), allowCustomWidgets });
 
   const regions = async (): Promise<readonly ScopeId[]> => (await session.regions()).regions;
 

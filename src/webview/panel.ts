@@ -36,6 +36,8 @@ export interface ChartPanelOptions {
   readonly refreshSeconds?: () => number;
   /** The marking of a scope's account, for the badge by the title. */
   readonly marking?: (scope: ScopeId) => AccountMarking | undefined;
+  /** Asks the person whether a dashboard's custom widget functions may be invoked; true when allowed. */
+  readonly allowCustomWidgets?: (source: ChartSource) => Promise<boolean>;
 }
 
 /** The one account a source reads from, when it reads from one. */
@@ -255,6 +257,9 @@ class OpenChart extends Disposable {
         if (href) await vscode.env.openExternal(vscode.Uri.parse(href, true));
         return;
       }
+      case 'allowCustomWidgets':
+        if (this.options.allowCustomWidgets && (await this.options.allowCustomWidgets(this.state.source))) await this.load();
+        return;
       case 'drawn':
         log.info(`chart drawn: ${this.panel.title} ${message.widgetId}: ${message.series} series, ${message.points} points in ${message.ms.toFixed(1)} ms`);
         this.onDrawn({ panelTitle: this.panel.title, widgetId: message.widgetId, series: message.series, points: message.points, ms: message.ms });

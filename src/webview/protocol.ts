@@ -68,6 +68,19 @@ export interface LineView {
   readonly color?: string;
   readonly kind: 'threshold' | 'annotation';
   readonly yAxis: 'left' | 'right';
+  /** A band annotation's other edge: shaded between `value` and `to`. */
+  readonly to?: number;
+  /** A single annotation's shading. */
+  readonly fill?: 'above' | 'below';
+}
+
+/** A vertical annotation: a moment, or with `to` a stretch of time (epoch milliseconds). */
+export interface TimeMarkView {
+  readonly at: number;
+  readonly to?: number;
+  readonly label: string;
+  readonly color?: string;
+  readonly fill?: 'before' | 'after';
 }
 
 export interface BandView {
@@ -100,6 +113,10 @@ export interface ChartWidgetView extends WidgetBase {
   /** ALARM stretches shaded behind the lines. */
   readonly bands: readonly BandView[];
   readonly bandsFrom?: 'history' | 'data';
+  /** Vertical annotations. */
+  readonly marks?: readonly TimeMarkView[];
+  /** Set when the series come from a PromQL query rather than GetMetricData. */
+  readonly queryLanguage?: 'PromQL';
   readonly axes: { readonly left: AxisView; readonly right?: AxisView };
   /** Period of the data, seconds (the largest when queries differ). */
   readonly period: number;
@@ -144,6 +161,8 @@ export interface PlaceholderWidgetView extends WidgetBase {
   /** The widget's `type` as the dashboard wrote it. */
   readonly widgetType: string;
   readonly message: string;
+  /** A button that asks the host to do what the message offers (invoke the dashboard's custom widget functions). */
+  readonly action?: { readonly kind: 'allowCustomWidgets'; readonly label: string };
 }
 
 export type WidgetView = ChartWidgetView | TextWidgetView | AlarmsWidgetView | LogWidgetView | PlaceholderWidgetView;
@@ -199,6 +218,7 @@ export type PageMessage =
   | { readonly type: 'exportPng'; readonly widgetId: string; readonly dataUrl: string }
   | { readonly type: 'runLogQuery'; readonly widgetId: string }
   | { readonly type: 'openLink'; readonly href: string }
+  | { readonly type: 'allowCustomWidgets' }
   | { readonly type: 'drawn'; readonly widgetId: string; readonly series: number; readonly points: number; readonly ms: number }
   | { readonly type: 'error'; readonly message: string };
 
@@ -231,6 +251,7 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
   switch (raw.type) {
     case 'ready':
     case 'refresh':
+    case 'allowCustomWidgets':
       return { type: raw.type };
     case 'setRange':
       return RANGE_KEYS.includes(raw.range as string) ? { type: 'setRange', range: raw.range as RangeKey } : undefined;

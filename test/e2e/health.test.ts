@@ -5,6 +5,16 @@ function stateOf(rows: TreeItem[], name: string): string | undefined {
   return /^[^,]+, (Healthy|Degraded|Down|Unknown),/.exec(rows.find((r) => r.label === name)?.ariaLabel ?? '')?.[1];
 }
 
+/** A screenshot of the Health view scrolled to `row`, with room made for it: the other views folded meanwhile. */
+async function screenshotHealthAt(wb: ReturnType<typeof workbench>, row: string, name: string): Promise<void> {
+  const others = ['Alarms', 'Step Functions'];
+  const header = (view: string) => wb.page.locator('.part.sidebar .pane .pane-header').filter({ has: wb.page.locator('h3.title', { hasText: new RegExp(`^\\s*${view}\\s*$`, 'i') }) }).first();
+  for (const view of others) if ((await header(view).getAttribute('aria-expanded')) === 'true') await header(view).click();
+  await wb.expandTreeItem('Health', row);
+  await wb.screenshot(name);
+  for (const view of others) await wb.expandView(view);
+}
+
 describe('Health view', () => {
   it('shows the sandbox endpoints as healthy, degraded or down', async () => {
     const wb = workbench();
@@ -19,6 +29,8 @@ describe('Health view', () => {
       'Orders service (Spring Boot)': 'Down',
       'Cluster API readiness': 'Down',
       'Invoicing API (ASP.NET Core)': 'Degraded',
+      'Secrets (Vault standby)': 'Healthy',
+      'Search cluster (Elasticsearch)': 'Degraded',
     };
     const rows = await waitFor(() => wb.treeItems('Health'), (items) => Object.entries(expected).every(([name, state]) => stateOf(items, name) === state), { timeoutMs: 60000, message: 'endpoint states not as expected' });
     for (const [name, state] of Object.entries(expected)) assert.equal(stateOf(rows, name), state, name);
@@ -59,13 +71,19 @@ describe('Health view', () => {
     assert.match(etcd.description, /reason withheld/);
     assert.match(rows.find((r) => r.label === 'ping')!.ariaLabel, /^ping, Healthy/);
     assert.ok(rows.some((r) => r.label === 'The service reports status "Degraded"'), 'the ASP.NET Core endpoint says why it is degraded');
-    // Room for the Health view: the other views folded while the screenshot is taken.
-    const others = ['Alarms', 'Step Functions'];
-    const header = (name: string) => wb.page.locator('.part.sidebar .pane .pane-header').filter({ has: wb.page.locator('h3.title', { hasText: new RegExp(`^\\s*${name}\\s*$`, 'i') }) }).first();
-    for (const name of others) if ((await header(name).getAttribute('aria-expanded')) === 'true') await header(name).click();
     // Brings the last checks into the pane (a leaf does not expand); a click on an endpoint would fold it.
-    await wb.expandTreeItem('Health', 'The service reports status "Degraded"');
-    await wb.screenshot('health-formats');
-    for (const name of others) await wb.expandView(name);
+    await screenshotHealthAt(wb, 'The service reports status "Degraded"', 'health-formats');
+  });
+
+  it('shows a Vault standby and a yellow Elasticsearch cluster in their documented states', async () => {
+    const wb = workbench();
+    const rows = await waitFor(() => wb.treeItems('Health'), (items) => stateOf(items, 'Secrets (Vault standby)') === 'Healthy' && stateOf(items, 'Search cluster (Elasticsearch)') === 'Degraded', { timeoutMs: 60000, message: 'Vault and Elasticsearch not in their documented states' });
+    const vault = rows.find((r) => r.label === 'Secrets (Vault standby)')!;
+    assert.match(vault.description, /^429 standby · /);
+    // A degraded endpoint opens expanded, with the cluster and why it is yellow.
+    const cluster = await waitFor(() => wb.treeItems('Health'), (items) => items.some((i) => i.label === 'search-sandbox'), { message: 'no search-sandbox check' });
+    assert.match(cluster.find((r) => r.label === 'search-sandbox')!.ariaLabel, /^search-sandbox, Degraded, yellow/);
+    assert.ok(cluster.some((r) => r.label === 'The service reports status "yellow" (6 unassigned shards)'), 'the Elasticsearch endpoint says why it is degraded');
+    await screenshotHealthAt(wb, 'The service reports status "yellow" (6 unassigned shards)', 'health-vault-elasticsearch');
   });
 });

@@ -132,6 +132,26 @@ describe('metric charts and dashboards', () => {
     await wb.screenshot('dashboard-views');
   });
 
+  it('draws the band annotation and the PromQL chart of ops-lens-bands-and-promql', async () => {
+    const wb = workbench();
+    await wb.closeEditors();
+    const page = await openDashboard('ops-lens-bands-and-promql');
+    const charts = await waitFor(() => chartBodies(page), (list) => list.length === 2 && list.every((c) => c.points > 0), { message: 'the band or the PromQL widget has no points' });
+    const widget = (title: string) => page.locator('section[data-widget-type=metric]').filter({ has: page.locator('h2.widget-title', { hasText: title }) }).locator('.widget-body.chart');
+    const banded = widget('Latency within its band');
+    assert.equal(await banded.getAttribute('data-annotation-bands'), '1');
+    assert.equal(await banded.getAttribute('data-series'), '2');
+    const promql = widget('Active requests (PromQL)');
+    assert.equal(await promql.getAttribute('data-query-language'), 'PromQL');
+    // One series per service, and their sum.
+    assert.equal(await promql.getAttribute('data-series'), '3');
+    const legend = await page.locator('section[data-widget-type=metric]').filter({ has: page.locator('h2.widget-title', { hasText: 'Active requests (PromQL)' }) }).locator('.u-legend').textContent();
+    assert.match(legend ?? '', /service="checkout"/);
+    assert.match(legend ?? '', /all services/);
+    assert.ok(charts.every((c) => c.points > 10), JSON.stringify(charts));
+    await wb.screenshot('dashboard-band-promql');
+  });
+
   it('charts Logs Insights results with a bin() column from their "Show as chart" lens', async () => {
     const wb = workbench();
     await wb.closeEditors();

@@ -1,6 +1,7 @@
 import type { Input } from '../input';
 import { asInput, objectList, optionalNumber, optionalString, optionalTimeMs } from '../input';
 import { seriesOf, type Series } from './metricMath/series';
+import { parseExtendedStatistic, type ExtendedStatistic, type StatBound } from '../../../src/core/metrics/statistics';
 
 /** One PutMetricData datum as kept: its time and the samples it carries. */
 interface StoredDatum {
@@ -27,7 +28,7 @@ const PERCENTILE = /^p(\d{1,2}(?:\.\d+)?|100)$/;
 
 /** Whether {@link MetricStore.statistic} computes this statistic. */
 export function isStoredStatistic(stat: string): boolean {
-  return BASIC_STATS.has(stat) || PERCENTILE.test(stat);
+  return BASIC_STATS.has(stat) || PERCENTILE.test(stat) || parseExtendedStatistic(stat)?.text === stat;
 }
 
 /**
@@ -68,6 +69,19 @@ export class MetricStore {
         dimensions[d.slice(0, eq)] = d.slice(eq + 1);
       }
       out.push({ key, dimensions });
+    }
+    return out;
+  }
+
+  /** Every series of a metric name in any namespace, its dimensions and namespace as PromQL labels. */
+  seriesNamed(metricName: string): { readonly key: string; readonly labels: Readonly<Record<string, string>> }[] {
+    const out: { key: string; labels: Record<string, string> }[] = [];
+    for (const key of this.metrics.keys()) {
+      const [namespace, name, ...dims] = JSON.parse(key) as string[];
+      if (name !== metricName) continue;
+      const labels: Record<string, string> = { namespace };
+      for (const d of dims) labels[d.slice(0, d.indexOf('='))] = d.slice(d.indexOf('=') + 1);
+      out.push({ key, labels });
     }
     return out;
   }
@@ -152,10 +166,45 @@ function statisticOf(stat: string, data: readonly StoredDatum[]): number | undef
       return count > 0 ? max : undefined;
   }
   const p = PERCENTILE.exec(stat);
-  if (!p) return undefined;
+  if (!p) {
+    const extended = parseExtendedStatistic(stat);
+    return extended && extended.text === stat ? trimmedStatistic(extended, data.flatMap((d) => d.samples).sort((a, b) => a - b)) : undefined;
+  }
   // Nearest rank over the samples (summaries carry none).
   const samples = data.flatMap((d) => d.samples).sort((a, b) => a - b);
   if (samples.length === 0) return undefined;
   const rank = Math.ceil((Number(p[1]) / 100) * samples.length);
   return samples[Math.min(samples.length - 1, Math.max(0, rank - 1))];
+}
+
+/** The value at a percentile of sorted samples (nearest rank), or the bound's own value when it is absolute. */
+function edgeValue(b: StatBound, sorted: readonly number[]): number {
+  if (!b.percent) return b.value;
+  const rank = Math.ceil((b.value / 100) * sorted.length);
+  return rank <= 0 ? -Infinity : sorted[Math.min(sorted.length - 1, rank - 1)];
+}
+
+/**
+ * Trimmed mean, count and sum, winsorized mean, percentile rank and IQM over the samples, as the statistics
+ * definitions page describes them: the values above the lower edge and up to the upper edge are kept
+ * (winsorized: the others are moved onto the edges); a percentile rank is the share of values within its range.
+ */
+function trimmedStatistic(stat: ExtendedStatistic, sorted: readonly number[]): number | undefined {
+  if (sorted.length === 0) return stat.kind === 'tc' || stat.kind === 'ts' ? 0 : undefined;
+  const lo = stat.low ? edgeValue(stat.low, sorted) : -Infinity;
+  const hi = stat.high ? edgeValue(stat.high, sorted) : Infinity;
+  const kept = sorted.filter((v) => v > lo && v <= hi);
+  const sum = kept.reduce((a, b) => a + b, 0);
+  switch (stat.kind) {
+    case 'tc':
+      return kept.length;
+    case 'ts':
+      return sum;
+    case 'pr':
+      return (100 * kept.length) / sorted.length;
+    case 'wm':
+      return sorted.reduce((a, v) => a + Math.min(Math.max(v, lo), hi), 0) / sorted.length;
+    default:
+      return kept.length ? sum / kept.length : undefined;
+  }
 }

@@ -10,6 +10,7 @@ import { getMetricData } from './metricMath/getMetricData';
 import { deleteAlarmMuteRule, getAlarmMuteRule, listAlarmMuteRules, putAlarmMuteRule } from './muteRules';
 import { putMetricData } from './putMetricData';
 import { putCompositeAlarm } from './putCompositeAlarm';
+import { queryMetrics, type PromQlHttpAnswer } from './promql';
 import { CloudWatchRegion } from './state';
 import { listTagsForResource, tagResource, untagResource } from './tags';
 
@@ -43,6 +44,11 @@ export class CloudWatchService implements Resettable {
       GetMetricData: withState(getMetricData),
       PutMetricData: withState(putMetricData),
     };
+  }
+
+  /** QueryMetrics, CloudWatch's PromQL API: not an AWS JSON protocol operation, so answered outside the table. */
+  queryMetrics(region: string, method: string, url: string, body: Buffer): PromQlHttpAnswer {
+    return queryMetrics(this.regions.get(region).metrics, method, url, body);
   }
 
   /** Drops the alarm listings kept between DescribeAlarms calls: something may have changed an alarm. */

@@ -4,6 +4,7 @@ import type { AwsSession } from '../session';
 import { loadSdk } from '../sdkLoader';
 import { paginate } from '../paging';
 import { describeAlarmPages } from './cloudWatch';
+import { queryPromQlRange } from './promql';
 import { fetchBatched, type BatchedResult, type MetricSeries } from '../../core/metrics/batching';
 import { MAX_QUERIES_PER_CALL } from '../../core/metrics/period';
 import type { MetricRef } from '../../core/metrics/queries';
@@ -63,6 +64,8 @@ export interface MetricsApi {
   getDashboard(scope: ScopeId, name: string): Promise<DashboardDefinition>;
   /** DescribeAlarms by name (100 names per call). */
   describeAlarms(scope: ScopeId, names: readonly string[]): Promise<AlarmsByName>;
+  /** QueryMetrics over a range (`/api/v1/query_range`): the Prometheus-style JSON answer, errors included. */
+  queryPromQl?(scope: ScopeId, params: Readonly<Record<string, string>>): Promise<unknown>;
 }
 
 export class SdkMetrics implements MetricsApi {
@@ -125,6 +128,10 @@ export class SdkMetrics implements MetricsApi {
     const client = await this.session.client('cloudWatch', scope);
     const out = await client.send(new sdk.cloudWatch.GetDashboardCommand({ DashboardName: name }));
     return { name: out.DashboardName ?? name, region: scope, arn: out.DashboardArn, body: out.DashboardBody ?? '{}' };
+  }
+
+  queryPromQl(scope: ScopeId, params: Readonly<Record<string, string>>): Promise<unknown> {
+    return queryPromQlRange(this.session, scope, params);
   }
 
   async describeAlarms(scope: ScopeId, names: readonly string[]): Promise<AlarmsByName> {

@@ -24,6 +24,8 @@ export interface Evaluation {
   /** Facts worth knowing that do not change the state (body cut, redirects). */
   readonly notes: readonly string[];
   readonly failure?: FailureCode;
+  /** The body's format documents this HTTP status, and its verdict was taken for it (Vault's 429 standby). */
+  readonly statusExplained?: boolean;
 }
 
 export type EvaluationInput = Pick<EndpointConfig, 'expectStatus' | 'assertions'>;
@@ -58,8 +60,9 @@ export function evaluateCheck(endpoint: EvaluationInput, outcome: HttpOutcome): 
   const findings: Finding[] = [];
   const notes: string[] = [];
   const statusText = outcome.statusText || '';
-  const report = readHealthBody(body, outcome.contentType);
-  if (!statusMatches(endpoint.expectStatus, outcome.status)) {
+  const report = readHealthBody(body, outcome.contentType, outcome.status);
+  const explained = report.statusExplained === true && isDefaultExpectation(endpoint.expectStatus) && !!report.overall;
+  if (!explained && !statusMatches(endpoint.expectStatus, outcome.status)) {
     const excerpt = body.kind === 'text' ? report.summary ?? bodyExcerpt(body.text) : '';
     findings.push({ state: 'down', text: `HTTP ${outcome.status}${statusText ? ` ${statusText}` : ''} (expected ${describeExpectation(endpoint.expectStatus)})${excerpt ? `: ${excerpt}` : ''}`, about: 'status' });
   }
@@ -92,7 +95,13 @@ export function evaluateCheck(endpoint: EvaluationInput, outcome: HttpOutcome): 
     components,
     assertions,
     notes,
+    ...(explained && !statusMatches(endpoint.expectStatus, outcome.status) ? { statusExplained: true } : {}),
   };
+}
+
+/** The endpoint leaves the expected status at its default (any 2xx), so a format's documented codes may speak. */
+function isDefaultExpectation(expect: StatusExpectation): boolean {
+  return expect.codes.length === 0 && expect.classes.length === 1 && expect.classes[0] === 2;
 }
 
 function redirectNotes(redirects: readonly string[]): string[] {

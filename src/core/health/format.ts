@@ -25,7 +25,7 @@ export function formatLatency(ms: number): string {
 
 /** "503 · 120 ms", "timeout · 5.0 s": what the tree shows next to an endpoint's name. */
 export function describeResult(evaluation: Evaluation): string {
-  const what = evaluation.httpStatus !== undefined ? String(evaluation.httpStatus) : FAILURE_LABEL[evaluation.failure ?? 'network'];
+  const what = evaluation.httpStatus !== undefined ? `${evaluation.httpStatus}${evaluation.statusExplained && evaluation.bodyStatus ? ` ${evaluation.bodyStatus}` : ''}` : FAILURE_LABEL[evaluation.failure ?? 'network'];
   return `${what} · ${formatLatency(evaluation.latencyMs)}`;
 }
 

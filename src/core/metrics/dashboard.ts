@@ -1,3 +1,4 @@
+import { chartWidgetQueries, type PromQlQuery } from './promql';
 import { widgetQueries } from './queries';
 import { rangeFromDuration, type RangeKey } from './ranges';
 
@@ -25,6 +26,19 @@ export interface HorizontalAnnotation {
   readonly label: string;
   readonly color?: string;
   readonly yAxis: 'left' | 'right';
+  /** A band's other edge: a band annotation is two annotations, shaded between their values. */
+  readonly to?: number;
+  /** A single line's shading, above or below it. */
+  readonly fill?: 'above' | 'below';
+}
+
+/** A moment (or, with `to`, a stretch of time) marked on a chart. Epoch milliseconds. */
+export interface VerticalAnnotation {
+  readonly at: number;
+  readonly to?: number;
+  readonly label: string;
+  readonly color?: string;
+  readonly fill?: 'before' | 'after';
 }
 
 export type MetricView = 'timeSeries' | 'singleValue' | 'gauge' | 'bar' | 'pie' | 'table';
@@ -46,6 +60,7 @@ export interface MetricWidget {
   readonly metrics: unknown;
   readonly yAxis: { readonly left?: AxisSettings; readonly right?: AxisSettings };
   readonly annotations: HorizontalAnnotation[];
+  readonly verticalAnnotations: VerticalAnnotation[];
 }
 
 export interface TextWidget {
@@ -90,7 +105,24 @@ export interface OtherWidget {
   readonly widgetType: string;
 }
 
-export type DashboardWidget = MetricWidget | TextWidget | AlarmWidget | LogWidget | OtherWidget;
+/** A `chart` widget: PromQL queries, drawn from CloudWatch's Prometheus-compatible query API. */
+export interface PromQlWidget {
+  readonly type: 'chart';
+  readonly index: number;
+  readonly pos: GridPos;
+  readonly title?: string;
+  readonly region?: string;
+  readonly view: MetricView;
+  readonly stacked: boolean;
+  readonly period?: number;
+  readonly queries: readonly PromQlQuery[];
+  readonly problems: readonly string[];
+  readonly yAxis: { readonly left?: AxisSettings; readonly right?: AxisSettings };
+  readonly annotations: HorizontalAnnotation[];
+  readonly verticalAnnotations: VerticalAnnotation[];
+}
+
+export type DashboardWidget = MetricWidget | TextWidget | AlarmWidget | LogWidget | PromQlWidget | OtherWidget;
 
 export interface ParsedDashboard {
   readonly widgets: DashboardWidget[];
@@ -254,17 +286,65 @@ function axis(value: unknown): AxisSettings | undefined {
   return { min: num(value.min), max: num(value.max), label: text(value.label), showUnits: typeof value.showUnits === 'boolean' ? value.showUnits : undefined };
 }
 
-function annotations(value: unknown): HorizontalAnnotation[] {
+const HEX_COLOR = /^#[0-9a-f]{3,8}$/i;
+/** Annotations a widget may list of each kind; more are dropped. */
+const MAX_ANNOTATIONS = 100;
+
+function colorOf(a: Record<string, unknown>): string | undefined {
+  return typeof a.color === 'string' && HEX_COLOR.test(a.color) ? a.color : undefined;
+}
+
+/** The annotation objects of one entry: one, or the two edges of a band (invisible ones left out). */
+function edgesOf(entry: unknown): Record<string, unknown>[] {
+  return (Array.isArray(entry) ? entry.slice(0, 2) : [entry]).filter((a): a is Record<string, unknown> => isObject(a) && a.visible !== false);
+}
+
+/**
+ * `annotations.horizontal`: a line at `value` (shaded `above` or `below` with `fill`), or a band written
+ * as an array of two annotations, shaded between their values, labelled by the first.
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html
+ */
+function horizontalAnnotations(value: unknown): HorizontalAnnotation[] {
   if (!isObject(value) || !Array.isArray(value.horizontal)) return [];
   const out: HorizontalAnnotation[] = [];
-  for (const entry of value.horizontal) {
-    // A band is written as a pair of annotations; both edges are drawn as lines.
-    for (const a of Array.isArray(entry) ? entry : [entry]) {
-      if (!isObject(a) || a.visible === false) continue;
-      const v = num(a.value);
-      if (v === undefined) continue;
-      out.push({ value: v, label: text(a.label) ?? '', color: typeof a.color === 'string' && /^#[0-9a-f]{3,8}$/i.test(a.color) ? a.color : undefined, yAxis: a.yAxis === 'right' ? 'right' : 'left' });
-    }
+  for (const entry of value.horizontal.slice(0, MAX_ANNOTATIONS)) {
+    const edges = edgesOf(entry).map((a) => ({ a, v: num(a.value) })).filter((e): e is { a: Record<string, unknown>; v: number } => e.v !== undefined);
+    if (!edges.length) continue;
+    const [first, second] = edges;
+    const label = text(first.a.label) ?? (second && text(second.a.label)) ?? '';
+    const fill = first.a.fill === 'above' || first.a.fill === 'below' ? first.a.fill : undefined;
+    out.push({
+      value: first.v,
+      label,
+      color: colorOf(first.a) ?? (second && colorOf(second.a)),
+      yAxis: first.a.yAxis === 'right' ? 'right' : 'left',
+      ...(Array.isArray(entry) && second ? { to: second.v } : fill ? { fill } : {}),
+    });
+  }
+  return out;
+}
+
+function timeOf(value: unknown): number | undefined {
+  if (typeof value !== 'string' || value.length > 40) return undefined;
+  const t = Date.parse(value);
+  return Number.isFinite(t) ? t : undefined;
+}
+
+/** `annotations.vertical`: a moment (ISO 8601 `value`, shaded `before` or `after` with `fill`), or a band of two. */
+function verticalAnnotations(value: unknown): VerticalAnnotation[] {
+  if (!isObject(value) || !Array.isArray(value.vertical)) return [];
+  const out: VerticalAnnotation[] = [];
+  for (const entry of value.vertical.slice(0, MAX_ANNOTATIONS)) {
+    const edges = edgesOf(entry).map((a) => ({ a, t: timeOf(a.value) })).filter((e): e is { a: Record<string, unknown>; t: number } => e.t !== undefined);
+    if (!edges.length) continue;
+    const [first, second] = edges;
+    const fill = first.a.fill === 'before' || first.a.fill === 'after' ? first.a.fill : undefined;
+    out.push({
+      at: Array.isArray(entry) && second ? Math.min(first.t, second.t) : first.t,
+      label: text(first.a.label) ?? (second && text(second.a.label)) ?? '',
+      color: colorOf(first.a) ?? (second && colorOf(second.a)),
+      ...(Array.isArray(entry) && second ? { to: Math.max(first.t, second.t) } : fill ? { fill } : {}),
+    });
   }
   return out;
 }
@@ -287,7 +367,8 @@ function metricWidget(index: number, pos: GridPos, p: Record<string, unknown>): 
     periodIsRange: p.setPeriodToTimeRange === true,
     metrics: p.metrics,
     yAxis: { left: axis(yAxis.left), right: axis(yAxis.right) },
-    annotations: annotations(p.annotations),
+    annotations: horizontalAnnotations(p.annotations),
+    verticalAnnotations: verticalAnnotations(p.annotations),
   };
 }
 
@@ -332,6 +413,11 @@ export function parseDashboardBody(body: string | unknown): ParsedDashboard {
           title: text(p.title),
           alarms: (Array.isArray(p.alarms) ? p.alarms : []).filter((a): a is string => typeof a === 'string' && a !== '').map(alarmRefFromArn),
         };
+      case 'chart': {
+        const { queries, problems: queryProblems } = chartWidgetQueries(p);
+        const m = metricWidget(i, pos, p);
+        return { type: 'chart', index: i, pos, title: m.title, region: m.region, view: m.view === 'timeSeries' || m.view === 'bar' ? m.view : 'timeSeries', stacked: m.stacked, period: m.period, queries, problems: queryProblems, yAxis: m.yAxis, annotations: m.annotations, verticalAnnotations: m.verticalAnnotations };
+      }
       case 'log': {
         const { logGroups, query } = splitLogQuery(typeof p.query === 'string' ? p.query : '');
         return { type: 'log', index: i, pos, title: text(p.title), region: text(p.region), query, logGroups, view: text(p.view) };
@@ -358,10 +444,17 @@ export function widgetTitle(widget: DashboardWidget): string {
       return widget.widgetType;
     case 'metric':
       return metricNamesOf(widget.metrics) || 'Metrics';
+    case 'chart':
+      return widget.queries.length ? oneLine(widget.queries.map((q) => q.label ?? q.query).join(', ')) : 'PromQL';
   }
 }
 
 function metricNamesOf(metrics: unknown): string {
   const names = widgetQueries(metrics, { region: '' }).queries.map((q) => q.metric?.metricName ?? q.label);
   return [...new Set(names)].join(', ');
+}
+
+function oneLine(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -33,6 +33,8 @@ export interface ChartQuery<Where extends string = ScopeId> {
   readonly color?: string;
   readonly yAxis: YAxisSide;
   readonly visible: boolean;
+  /** The account a cross-account row reads from (`accountId` in its options). */
+  readonly accountId?: string;
 }
 
 export interface MetricWidgetDefaults {
@@ -149,11 +151,15 @@ function metricOf(parts: readonly string[]): MetricRef {
 }
 
 /** Labels for rows without one: the metric name, then what tells rows of the same metric apart. */
-function defaultLabels(rows: readonly { metric: MetricRef; stat: string; id: string }[]): string[] {
-  const tries: ((r: { metric: MetricRef; stat: string; id: string }) => string)[] = [
+type LabelRow = { metric: MetricRef; stat: string; id: string; accountId?: string };
+
+function defaultLabels(rows: readonly LabelRow[]): string[] {
+  const tries: ((r: LabelRow) => string)[] = [
     (r) => r.metric.metricName,
     (r) => [r.metric.metricName, ...r.metric.dimensions.map((d) => d.value)].join(' '),
     (r) => [r.metric.metricName, ...r.metric.dimensions.map((d) => d.value), r.stat].join(' '),
+    // The same metric read from several accounts (cross-account rows).
+    (r) => [r.metric.metricName, ...r.metric.dimensions.map((d) => d.value), r.stat, ...(r.accountId ? [`(${r.accountId})`] : [])].join(' '),
     (r) => [r.metric.metricName, ...r.metric.dimensions.map((d) => d.value), r.stat, `(${r.id})`].join(' '),
   ];
   return rows.map((row) => {
@@ -202,15 +208,17 @@ export function widgetQueries(metrics: unknown, defaults: MetricWidgetDefaults):
       color: typeof o.color === 'string' && /^#[0-9a-f]{3,8}$/i.test(o.color) ? o.color : undefined,
       yAxis: (o.yAxis === 'right' ? 'right' : 'left') as YAxisSide,
       visible: o.visible !== false,
+      accountId: typeof o.accountId === 'string' && /^\d{12}$/.test(o.accountId) ? o.accountId : undefined,
     };
   });
+  for (const d of drafts) if (d.row.options.accountId !== undefined && !d.accountId) problems.push(`"${String(d.row.options.accountId).slice(0, 40)}" is not an account id (12 digits)`);
 
-  const metricDrafts = drafts.filter((d) => d.row.parts).map((d) => ({ metric: metricOf(d.row.parts!), stat: d.stat, id: d.id }));
+  const metricDrafts = drafts.filter((d) => d.row.parts).map((d) => ({ metric: metricOf(d.row.parts!), stat: d.stat, id: d.id, accountId: d.accountId }));
   const labelList = defaultLabels(metricDrafts);
   const labels = new Map(metricDrafts.map((d, i) => [d.id, labelList[i]]));
 
   const queries: ChartQuery<string>[] = drafts.map((d) => {
-    const common = { id: d.id, region: d.region, stat: d.stat, period: d.period, color: d.color, yAxis: d.yAxis, visible: d.visible, explicitLabel: d.label !== undefined };
+    const common = { id: d.id, region: d.region, stat: d.stat, period: d.period, color: d.color, yAxis: d.yAxis, visible: d.visible, explicitLabel: d.label !== undefined, ...(d.accountId ? { accountId: d.accountId } : {}) };
     if (d.row.expression !== undefined) return { ...common, expression: d.row.expression, label: d.label ?? d.id };
     return { ...common, metric: metricOf(d.row.parts!), label: d.label ?? labels.get(d.id)! };
   });
@@ -237,7 +245,7 @@ export function selectionQueries(metrics: readonly (MetricRef & { region: ScopeI
 /** The GetMetricData form of a chart query with its period decided. */
 export function toMetricDataQuery(query: ChartQuery<string>, period: number): MetricDataQuery {
   if (query.expression !== undefined) {
-    return { Id: query.id, Expression: query.expression, Period: period, ReturnData: query.visible, ...(query.explicitLabel ? { Label: query.label } : {}) };
+    return { Id: query.id, Expression: query.expression, Period: period, ReturnData: query.visible, ...(query.explicitLabel ? { Label: query.label } : {}), ...(query.accountId ? { AccountId: query.accountId } : {}) };
   }
   const metric = query.metric!;
   return {
@@ -249,6 +257,7 @@ export function toMetricDataQuery(query: ChartQuery<string>, period: number): Me
     },
     Label: query.label,
     ReturnData: query.visible,
+    ...(query.accountId ? { AccountId: query.accountId } : {}),
   };
 }
 

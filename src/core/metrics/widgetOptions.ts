@@ -30,6 +30,8 @@ export interface WidgetOptions {
   readonly alarmArns: readonly string[];
   /** A custom widget: the Lambda function that draws it. */
   readonly customFunction?: string;
+  /** A custom widget's `params`, handed to its function. */
+  readonly customParams?: unknown;
   readonly explorer?: ExplorerSelection;
 }
 
@@ -80,7 +82,7 @@ export function readWidgetOptions(body: unknown): Map<number, WidgetOptions> {
     out.set(index, {
       time,
       alarmArns,
-      ...(customFunction !== undefined ? { customFunction } : {}),
+      ...(customFunction !== undefined ? { customFunction, ...(isObject(p.params) ? { customParams: p.params } : {}) } : {}),
       ...(w.type === 'explorer' ? { explorer: explorerOf(p) } : {}),
     });
   });

@@ -1,7 +1,7 @@
 import uPlot from 'uplot';
 import { alignSeries, countPoints, stack } from '../../core/metrics/series';
 import { formatValue } from '../../core/metrics/units';
-import type { ChartWidgetView, LineView } from '../protocol';
+import type { ChartWidgetView, LineView, TimeMarkView } from '../protocol';
 import { mixColors, withAlpha, type Palette } from './theme';
 
 export interface DrawnChart {
@@ -25,7 +25,7 @@ function formatTime(seconds: number): string {
 
 /** The y range: the data, the lines that must stay visible, the axis limits the widget sets. */
 function yRange(dataMin: number | null, dataMax: number | null, lines: readonly LineView[], min?: number, max?: number, fromZero = false): [number, number] {
-  const values = [dataMin, dataMax, ...lines.map((l) => l.value), ...(fromZero ? [0] : [])].filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  const values = [dataMin, dataMax, ...lines.flatMap((l) => (l.to === undefined ? [l.value] : [l.value, l.to])), ...(fromZero ? [0] : [])].filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   let lo = values.length ? Math.min(...values) : 0;
   let hi = values.length ? Math.max(...values) : 1;
   const span = hi - lo || Math.abs(hi) || 1;
@@ -145,6 +145,51 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
     ctx.restore();
   };
 
+  // Annotation shading, behind the series: bands between two values, a line's `fill` above or below it,
+  // and the vertical annotations' moments and stretches.
+  const drawShading = (u: uPlot) => {
+    const { ctx, bbox } = u;
+    ctx.save();
+    for (const line of widget.lines) {
+      if (line.to === undefined && !line.fill) continue;
+      const scale = line.yAxis === 'right' && hasRight ? 'y2' : 'y';
+      const y0 = u.valToPos(line.value, scale, true);
+      const y1 = line.to !== undefined ? u.valToPos(line.to, scale, true) : line.fill === 'above' ? bbox.top : bbox.top + bbox.height;
+      const top = Math.max(bbox.top, Math.min(y0, y1));
+      const bottom = Math.min(bbox.top + bbox.height, Math.max(y0, y1));
+      if (bottom <= top) continue;
+      ctx.fillStyle = withAlpha(line.color ?? palette.muted, 0.18);
+      ctx.fillRect(bbox.left, top, bbox.width, bottom - top);
+    }
+    for (const mark of widget.marks ?? []) drawMark(u, mark);
+    ctx.restore();
+  };
+  const drawMark = (u: uPlot, mark: TimeMarkView) => {
+    const { ctx, bbox } = u;
+    const x = (t: number) => Math.min(bbox.left + bbox.width, Math.max(bbox.left, u.valToPos(t / 1000, 'x', true)));
+    const x0 = x(mark.at);
+    const color = mark.color ?? palette.muted;
+    const x1 = mark.to !== undefined ? x(mark.to) : mark.fill === 'before' ? bbox.left : mark.fill === 'after' ? bbox.left + bbox.width : undefined;
+    if (x1 !== undefined && Math.abs(x1 - x0) > 0) {
+      ctx.fillStyle = withAlpha(color, 0.18);
+      ctx.fillRect(Math.min(x0, x1), bbox.top, Math.abs(x1 - x0), bbox.height);
+    }
+    ctx.strokeStyle = color;
+    ctx.lineWidth = devicePixelRatio;
+    ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
+    ctx.beginPath();
+    ctx.moveTo(Math.round(x0) + 0.5, bbox.top);
+    ctx.lineTo(Math.round(x0) + 0.5, bbox.top + bbox.height);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    if (mark.label) {
+      ctx.font = `${(palette.fontSize - 1) * devicePixelRatio}px ${palette.fontFamily}`;
+      ctx.fillStyle = color;
+      ctx.textBaseline = 'top';
+      ctx.fillText(mark.label, Math.round(x0) + 4 * devicePixelRatio, bbox.top + 2 * devicePixelRatio);
+    }
+  };
+
   // The widget's own background: behind line labels, and inside the points of sparse series.
   const chartBackground = backgroundBehind(target, palette.background);
   const labelBackground = withAlpha(chartBackground, 0.8);
@@ -234,7 +279,7 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
     ],
     bands: widget.stacked ? widget.series.slice(1).map((_, i) => ({ series: [i + 2, i + 1] as [number, number], fill: withAlpha(colors[i + 1], 0.35) })) : undefined,
     hooks: {
-      drawClear: [drawBands],
+      drawClear: [drawBands, drawShading],
       draw: [drawLines],
       ready: [() => {
         if (reported) return;

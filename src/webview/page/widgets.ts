@@ -44,6 +44,9 @@ function errorBox(message: string, post: (m: PageMessage) => void): HTMLElement 
 
 function chartWidget(w: ChartWidgetView, ctx: WidgetContext): BuiltWidget {
   const body = el('div', { class: `widget-body chart chart-${w.view}`, 'data-points': '0', 'data-series': String(w.series.length), 'data-period': String(w.period) });
+  const annotationBands = w.lines.filter((l) => l.to !== undefined).length + (w.marks ?? []).filter((m) => m.to !== undefined).length;
+  if (annotationBands) body.dataset.annotationBands = String(annotationBands);
+  if (w.queryLanguage) body.dataset.queryLanguage = w.queryLanguage;
   if (w.alarm) {
     body.dataset.alarm = w.alarm.name;
     body.dataset.alarmState = w.alarm.state;
@@ -127,8 +130,9 @@ function logWidget(w: LogWidgetView, ctx: WidgetContext): BuiltWidget {
   return { element: frame(w, 'log', [], body) };
 }
 
-function placeholderWidget(w: PlaceholderWidgetView): BuiltWidget {
+function placeholderWidget(w: PlaceholderWidgetView, ctx: WidgetContext): BuiltWidget {
   const body = el('div', { class: 'widget-body placeholder' }, el('p', {}, w.message));
+  if (w.action) body.append(button(w.action.label, () => ctx.post({ type: w.action!.kind }), { class: 'secondary', 'data-action': w.action.kind }));
   return { element: frame(w, w.widgetType, [], body) };
 }
 
@@ -143,6 +147,6 @@ export function buildWidget(w: WidgetView, ctx: WidgetContext): BuiltWidget {
     case 'log':
       return logWidget(w, ctx);
     case 'placeholder':
-      return placeholderWidget(w);
+      return placeholderWidget(w, ctx);
   }
 }

@@ -82,6 +82,9 @@ export const PARSER_CASES: readonly HostileCase[] = [
   { parser: 'health bodies', input: '"[-]a failed:" + 1 MB of spaces', make: () => fill(' ', '[-]a failed:', 'x'), run: (t) => readHealthBody(parseBody(t, 'text/plain', false)) },
   { parser: 'health bodies', input: '1 MB of "(" then a word (status word)', make: () => fill('(', '', 'DOWN'), run: (t) => readHealthBody(parseBody(t, 'text/plain', false)) },
   { parser: 'health bodies', input: 'components nested 50,000 deep (Spring Boot)', make: () => `${'{"status":"UP","components":{"a":'.repeat(50_000)}{"status":"DOWN"}${'}}'.repeat(50_000)}`, run: (t) => readHealthBody(parseBody(t, 'application/json', false)) },
+  { parser: 'health bodies', input: '1 MB of digits then " 08:13:20 c green" (_cat/health)', make: () => fill('1', '', ' 08:13:20 c green'), run: (t) => readHealthBody(parseBody(t, 'text/plain', false)) },
+  { parser: 'health bodies', input: '1 MB of "a is " then "ready" (a server sentence)', make: () => fill('a is ', '', 'ready.'), run: (t) => readHealthBody(parseBody(t, 'text/plain', false), undefined, 503) },
+  { parser: 'health bodies', input: '10,000 GitLab *_check lists', make: () => `{"status":"failed",${Array.from({ length: 10_000 }, (_, i) => `"c${i}_check":[{"status":"failed"}]`).join(',')}}`, run: (t) => readHealthBody(parseBody(t, 'application/json', false)) },
   // Dashboards: log widget queries.
   { parser: 'dashboard log queries', input: '1 MB of "SOURCE \'a\' | " clauses', make: () => fill("SOURCE 'a' | "), run: splitLogQuery },
   { parser: 'dashboard log queries', input: '1 MB of spaces + "SOURCE" never followed by a group', make: () => fill(' ', '', 'SOURCE x'), run: splitLogQuery },

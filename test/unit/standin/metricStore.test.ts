@@ -37,8 +37,8 @@ describe('stand-in metric store', () => {
     assert.deepEqual(store.statistic(key, 'Sum', 3600, T0, T0 + 2 * 3_600_000).values, [140, 99]);
   });
 
-  it('computes the usual statistics and percentiles, nothing else', () => {
-    for (const stat of ['Sum', 'Average', 'Minimum', 'Maximum', 'SampleCount', 'p99', 'p99.9', 'p50']) assert.ok(isStoredStatistic(stat), stat);
-    for (const stat of ['tm99', 'IQM', 'average', 'p']) assert.ok(!isStoredStatistic(stat), stat);
+  it('computes the usual statistics, percentiles and trimmed statistics as CloudWatch spells them, nothing else', () => {
+    for (const stat of ['Sum', 'Average', 'Minimum', 'Maximum', 'SampleCount', 'p99', 'p99.9', 'p50', 'tm99', 'IQM', 'TC(10%:90%)', 'PR(:300)']) assert.ok(isStoredStatistic(stat), stat);
+    for (const stat of ['average', 'p', 'iqm', 'tc(10%:90%)', 'PR(10%:90%)']) assert.ok(!isStoredStatistic(stat), stat);
   });
 });

@@ -1,6 +1,6 @@
 import { childPath, isObject, scalarText, type Component, type ComponentDetail } from '../components';
 import type { HealthState } from '../model';
-import { worstState, type HealthReport } from './report';
+import { worstState, type HealthReport, type ReadContext } from './report';
 
 const CONSUL: Record<string, HealthState> = { passing: 'healthy', warning: 'degraded', critical: 'down', maintenance: 'degraded' };
 
@@ -40,7 +40,7 @@ function serviceEntry(value: Record<string, unknown>, path: string, index: numbe
  * check id → check (`/v1/agent/checks`), or service entries with their checks (`/v1/health/service/:service`,
  * `/v1/agent/health/service/name/:name`). Status passing | warning | critical; the worst one is the service's.
  */
-export function readConsul(json: unknown): HealthReport | undefined {
+export function readConsul(json: unknown, context: ReadContext = {}): HealthReport | undefined {
   let checks: Component[] | undefined;
   if (Array.isArray(json) && json.length > 0) {
     if (json.every(isConsulCheck)) checks = json.map((c, i) => consulCheck(c, childPath('', i)));
@@ -48,12 +48,18 @@ export function readConsul(json: unknown): HealthReport | undefined {
       const entries = json.map((e, i) => serviceEntry(e, childPath('', i), i));
       if (entries.every((e): e is Component => !!e)) checks = entries;
     }
+  } else if (isObject(json) && typeof json.AggregatedStatus === 'string' && Array.isArray(json.Checks)) {
+    const entry = serviceEntry(json, '', 0);
+    if (entry) checks = [entry];
   } else if (isObject(json)) {
     const values = Object.entries(json);
     if (values.length > 0 && values.every(([, v]) => isConsulCheck(v))) checks = values.map(([id, c]) => consulCheck(c as Record<string, unknown>, childPath('', id)));
   }
   if (!checks) return undefined;
+  const aggregated = (Array.isArray(json) ? json : [json]).every((e) => isObject(e) && typeof e.AggregatedStatus === 'string');
   const state = worstState(checks);
   const label = { healthy: 'passing', degraded: 'warning', down: 'critical', unknown: 'unknown' }[state];
-  return { format: 'Consul', overall: { text: label, state }, checks };
+  // The agent's aggregated endpoints answer 200 passing, 429 warning, 503 critical.
+  const explained = aggregated && (context.status === undefined || [200, 429, 503].includes(context.status));
+  return { format: 'Consul', overall: { text: label, state }, checks, ...(explained ? { statusExplained: true } : {}) };
 }

@@ -3,15 +3,29 @@ import { extractComponents, isObject, ownStatus } from '../components';
 import { readConsul } from './consul';
 import { readBooleanFields, readDjango } from './flat';
 import { readHealthJson } from './healthJson';
-import { overallOf, type HealthReport } from './report';
+import { readDropwizardHealth, readDropwizardMap, readGitLab, readHeptio, readPyHealthcheck, readSpatie } from './libraries';
+import { overallOf, type HealthReport, type ReadContext } from './report';
+import { readClusterHealth, readEnvoyServerInfo, readEtcd, readGrafana, readHealthReport, readRabbitMq, readVault } from './servers';
 import { readAspNetJson, readGoDetails, readHealthGo, readMicroProfile, readSpringBoot, readTerminus } from './statusTrees';
-import { readKubernetesVerbose, readOtherText, readStatusWord } from './text';
+import { readCatHealth, readKubernetesVerbose, readOtherText, readRailsUp, readServerSentence, readStatusWord } from './text';
 
 export type { HealthReport } from './report';
 
-const JSON_READERS: readonly ((json: unknown, contentType?: string) => HealthReport | undefined)[] = [
+const JSON_READERS: readonly ((json: unknown, context: ReadContext) => HealthReport | undefined)[] = [
+  readVault,
+  readClusterHealth,
+  readHealthReport,
   readConsul,
-  readHealthJson,
+  (json, context) => readHealthJson(json, context.contentType),
+  readGitLab,
+  readSpatie,
+  readPyHealthcheck,
+  readDropwizardHealth,
+  readDropwizardMap,
+  readEtcd,
+  readGrafana,
+  readEnvoyServerInfo,
+  readRabbitMq,
   readSpringBoot,
   readMicroProfile,
   readAspNetJson,
@@ -19,6 +33,7 @@ const JSON_READERS: readonly ((json: unknown, contentType?: string) => HealthRep
   readGoDetails,
   readHealthGo,
   readDjango,
+  readHeptio,
   readBooleanFields,
 ];
 
@@ -40,29 +55,42 @@ function errorField(json: Record<string, unknown>): HealthReport['overall'] {
   return undefined;
 }
 
+const REASON_KEYS = ['reason', 'message', 'error', 'output', 'details', 'description'];
+
+/** The words a body gives beside a failing status of its own (`{"status":"failed","reason":"…"}`). */
+function reasonOf(json: unknown): string | undefined {
+  if (!isObject(json)) return undefined;
+  for (const k of REASON_KEYS) if (typeof json[k] === 'string' && (json[k] as string).trim()) return json[k] as string;
+  return undefined;
+}
+
 /** The generic reading: a `status` of its own and checks under the usual keys, or top-level values that read as a status. */
 function readGeneric(json: unknown): HealthReport {
   const own = ownStatus(json);
   const checks = extractComponents(json);
-  const overall = own ? overallOf(own.text, own.state) : isObject(json) ? errorField(json) : undefined;
+  const overall = own ? overallOf(own.text, own.state, own.state === 'down' || own.state === 'degraded' ? reasonOf(json) : undefined) : isObject(json) ? errorField(json) : undefined;
   return { overall, checks, ...(!own && !checks.length ? { summary: describeJson(json) } : {}) };
 }
 
 /**
- * What a health body says, in the shape the framework that wrote it uses: Spring Boot Actuator, the IETF
- * health+json draft, ASP.NET Core (JSON and text), MicroProfile Health, @nestjs/terminus, Kubernetes verbose
- * text, Go libraries, Consul, django-health-check and boolean fields; else a generic reading and a summary.
+ * What a health body says, in the shape the framework that wrote it uses: Spring Boot Actuator and Micronaut,
+ * the IETF health+json draft, ASP.NET Core (JSON and text), MicroProfile Health (Quarkus, Keycloak),
+ * @nestjs/terminus, Kubernetes verbose text, Go libraries, Consul, Vault, Elasticsearch and OpenSearch, etcd,
+ * RabbitMQ, Grafana, Envoy, Prometheus, Rails `/up`, GitLab, Dropwizard, spatie/laravel-health,
+ * py-healthcheck, heptiolabs/healthcheck, django-health-check and boolean fields; else a generic reading and
+ * a summary. The HTTP status is passed so a format may say what its documented statuses mean.
  */
-export function readHealthBody(body: ParsedBody, contentType?: string): HealthReport {
+export function readHealthBody(body: ParsedBody, contentType?: string, status?: number): HealthReport {
+  const context: ReadContext = { contentType, status };
   switch (body.kind) {
     case 'empty':
     case 'badJson':
       return { checks: [] };
     case 'text':
-      return readKubernetesVerbose(body.text) ?? readStatusWord(body.text) ?? readOtherText(body.text, (t) => bodyExcerpt(t));
+      return readKubernetesVerbose(body.text) ?? readRailsUp(body.text) ?? readStatusWord(body.text) ?? readServerSentence(body.text) ?? readCatHealth(body.text) ?? readOtherText(body.text, (t) => bodyExcerpt(t));
     case 'json':
       for (const read of JSON_READERS) {
-        const report = read(body.value, contentType);
+        const report = read(body.value, context);
         if (report) return report;
       }
       return readGeneric(body.value);

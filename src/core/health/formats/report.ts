@@ -10,6 +10,17 @@ export interface HealthReport {
   readonly checks: readonly Component[];
   /** A short account of the body, for a text body or one in no known shape. */
   readonly summary?: string;
+  /**
+   * The format documents what its HTTP statuses mean (Vault's 429 for a standby, Consul's 429 for a warning):
+   * its verdict stands in for the expected-status rule while the endpoint keeps the default expectation.
+   */
+  readonly statusExplained?: boolean;
+}
+
+/** What a reader may know besides the body. */
+export interface ReadContext {
+  readonly contentType?: string;
+  readonly status?: number;
 }
 
 /** The worst state among checks (unknown when there are none). */

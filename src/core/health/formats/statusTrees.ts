@@ -16,8 +16,10 @@ export function readSpringBoot(json: unknown): HealthReport | undefined {
   if (!isObject(json) || typeof json.status !== 'string' || !/^[A-Z][A-Z_]{0,40}$/.test(json.status)) return undefined;
   const key = isCheckGroup(json.components) ? 'components' : isCheckGroup(json.details) ? 'details' : undefined;
   if (!key) return undefined;
+  // Micronaut writes the same tree with the application's `name` beside each status.
+  const micronaut = typeof json.name === 'string' && Object.values(json[key] as Record<string, unknown>).every((c) => isObject(c) && typeof c.name === 'string');
   return {
-    format: 'Spring Boot Actuator',
+    format: micronaut ? 'Micronaut' : 'Spring Boot Actuator',
     overall: overallOf(json.status, SPRING[json.status] ?? classifyStatus(json.status)),
     checks: checksOf(key, json[key] as Record<string, unknown>),
   };

@@ -1,10 +1,11 @@
 import { classifyStatus, type Component } from '../components';
 import type { HealthState } from '../model';
 import { worstState, type HealthReport } from './report';
+import { ENVOY_STATES } from './servers';
 
 const MAX_LINES = 2000;
 /** Words that, alone or first on a text body, are a verdict (not `maintenance`, `busy`: a state an expected status may mean). */
-const VERDICTS = new Set(['healthy', 'unhealthy', 'degraded', 'ok', 'up', 'down', 'pass', 'passed', 'fail', 'failed', 'failure', 'error', 'critical', 'warn', 'warning', 'out_of_service', 'unavailable']);
+const VERDICTS = new Set(['healthy', 'unhealthy', 'degraded', 'ok', 'up', 'down', 'pass', 'passed', 'passing', 'fail', 'failed', 'failure', 'error', 'critical', 'warn', 'warning', 'out_of_service', 'unavailable']);
 
 function verdict(word: string): HealthState {
   return VERDICTS.has(word.toLowerCase()) ? classifyStatus(word) : 'unknown';
@@ -67,6 +68,7 @@ export function readKubernetesVerbose(text: string): HealthReport | undefined {
 export function readStatusWord(text: string): HealthReport | undefined {
   const t = text.trim();
   if (t.length > 64 || t.includes('\n')) return undefined;
+  if (t in ENVOY_STATES) return { format: 'Envoy', overall: { text: t, state: ENVOY_STATES[t] }, checks: [], summary: t };
   const state = verdict(t);
   if (state === 'unknown') return undefined;
   const aspnet = t === 'Healthy' || t === 'Degraded' || t === 'Unhealthy';
@@ -80,4 +82,35 @@ export function readOtherText(text: string, excerpt: (t: string) => string): Hea
   const state = verdict(word);
   const summary = excerpt(text.slice(0, 4000));
   return state === 'down' || state === 'degraded' ? { overall: { text: word, state }, checks: [], summary } : { checks: [], summary };
+}
+
+/**
+ * Rails' `/up` (Rails::HealthController): a bare HTML page, green with HTTP 200 when the app booted, red with
+ * HTTP 500 when it raised.
+ */
+export function readRailsUp(text: string): HealthReport | undefined {
+  if (text.length > 2000 || !/<html/i.test(text)) return undefined;
+  const colour = /<body[^>]{0,200}background-color:\s*(green|red)/i.exec(text)?.[1]?.toLowerCase();
+  if (!colour) return undefined;
+  return { format: 'Rails /up', overall: { text: colour, state: colour === 'green' ? 'healthy' : 'down' }, checks: [], summary: colour === 'green' ? 'the application booted' : 'the application raised an error' };
+}
+
+/** `Prometheus Server is Healthy.`, `… is Ready.`, `… is not ready.`, `Service Unavailable`: Prometheus's and Alertmanager's probes. */
+export function readServerSentence(text: string): HealthReport | undefined {
+  const t = text.trim();
+  if (t.length > 120 || t.includes('\n')) return undefined;
+  const m = /^([A-Za-z][\w .-]{0,60}?) is (not )?(healthy|ready)\.?$/i.exec(t);
+  if (!m) return undefined;
+  return { format: /prometheus|alertmanager/i.test(m[1]) ? 'Prometheus' : 'status sentence', overall: { text: t, state: m[2] ? 'down' : 'healthy' }, checks: [], summary: t };
+}
+
+const CAT_COLOUR: Record<string, HealthState> = { green: 'healthy', yellow: 'degraded', red: 'down' };
+
+/** Elasticsearch and OpenSearch `_cat/health` (with or without `?v`): `epoch timestamp cluster status node.total …`. */
+export function readCatHealth(text: string): HealthReport | undefined {
+  const rows = lines(text, 3).map((l) => l.trim()).filter(Boolean);
+  const row = rows.find((l) => /^\d{9,13}\s+\d{2}:\d{2}:\d{2}\s+\S+\s+(green|yellow|red)\b/.test(l));
+  if (!row) return undefined;
+  const [, , cluster, status] = row.split(/\s+/);
+  return { format: 'Elasticsearch cluster health', overall: { text: status, state: CAT_COLOUR[status] }, checks: [], summary: `${cluster} is ${status}` };
 }
