@@ -28,6 +28,11 @@ function context(alarms: MetricAlarm[], extra: Partial<ToolContext> = {}): ToolC
     },
     alarmHistory: async () => [],
     tags: async () => ({}),
+    muteRuleSummaries: async () => [],
+    muteRule: async () => undefined,
+    putMuteRule: async () => undefined,
+    deleteMuteRule: async () => undefined,
+    alarmContributors: async () => [],
   };
   return { cloudWatch, logs: {} as LogsApi, stepFunctions: {} as StepFunctionsApi, regions: async () => [asScopeId('us-east-1')], ...extra };
 }
