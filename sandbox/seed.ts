@@ -39,7 +39,7 @@ export interface ScenarioSummary {
   standIn: { queryDefinitions: string[]; compositeAlarm: string };
   /** The second account, reachable as the `staging` profile. */
   staging: { alarms: number; stateMachineArn: string };
-  /** Alarms of every other kind and a mute rule, when asked for with `alarmKinds`. */
+  /** Alarms of every other kind and a mute rule (unless `alarmKinds: false`). */
   alarmKinds?: AlarmKindsSeed;
   /** Only with `thumbnailBatch`: the workflow with a Parallel state, a child execution and a failed distributed Map run. */
   thumbnailBatch?: ThumbnailBatchSeedResult;
@@ -48,9 +48,9 @@ export interface ScenarioSummary {
 
 /**
 /**
- * Seeds the whole scenario through the real SDK clients against `endpoint` (expects a fresh moto). Off by
- * default, so the scenario's alarm counts and executions stay: `alarmKinds` adds a log, PromQL, multi-series
- * and anomaly-band alarm and a mute rule; `thumbnailBatch` adds the thumbnail workflow (Parallel, a child
+ * Seeds the whole scenario through the real SDK clients against `endpoint` (expects a fresh moto), with one
+ * alarm of each kind CloudWatch has — a log, PromQL, multi-series and anomaly-band alarm and a mute rule —
+ * unless `alarmKinds: false`. Off by default: `thumbnailBatch` adds the thumbnail workflow (Parallel, a child
  * execution and a failed distributed Map run).
  */
 export async function seedScenario(endpoint: string, options: { now?: Date; log?: (s: string) => void; alarmKinds?: boolean; thumbnailBatch?: boolean } = {}): Promise<ScenarioSummary> {
@@ -77,7 +77,7 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
     ]);
     const thumbnailBatch = options.thumbnailBatch ? await timed('thumbnail batch', () => seedThumbnailBatch(clients)) : undefined;
 
-    const alarmKinds = options.alarmKinds ? await timed('alarms of every kind', () => seedAlarmKinds(clients, now)) : undefined;
+    const alarmKinds = options.alarmKinds !== false ? await timed('alarms of every kind', () => seedAlarmKinds(clients, now)) : undefined;
     const byRegion: ScenarioSummary['alarms'] = {};
     const states: ScenarioSummary['alarmStates'] = {};
     for (const region of SCENARIO_REGIONS) {

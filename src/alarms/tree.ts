@@ -3,7 +3,7 @@ import { childAlarmNames } from '../core/alarms/compositeRule';
 import { NO_FILTER, describeFilter, isActive, matchesFilter, type AlarmFilter } from '../core/alarms/filter';
 import { groupByState } from '../core/alarms/grouping';
 import { STATE_LABEL, VARIANT_TAG, alarmVariant, conditionText, type Alarm, type AlarmState } from '../core/alarms/model';
-import { contributorLabel, type Contributor } from '../core/alarms/metricsInsights';
+import { contributorLabel, contributorMetric, type Contributor } from '../core/alarms/metricsInsights';
 import { mutingText } from '../core/alarms/muteRules';
 import { shortUtcText, utcText } from '../core/time/format';
 import { relativeTime } from '../core/time/relative';
@@ -205,9 +205,11 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
     if (c.since) md.appendMarkdown('\n\n*Since:* ').appendText(utcText(c.since));
     if (c.reason) md.appendMarkdown('\n\n*Reason:* ').appendText(c.reason);
     item.tooltip = md;
-    item.contextValue = 'alarm.contributor';
+    item.contextValue = 'contributor';
     item.accessibilityInformation = { label: `${label}, contributor of ${alarm.name}, in alarm` };
-    item.command = { command: 'opsLens.alarms.showContributorChart', title: 'Chart Contributor', arguments: [{ region: alarm.region, name: alarm.name, contributor: c.id }] };
+    const metric = alarm.metricsInsights ? contributorMetric(alarm.metricsInsights.query, c) : undefined;
+    if (metric) item.command = { command: 'opsLens.metrics.openChart', title: 'Chart Contributor', arguments: [{ region: alarm.region, ...metric, label: label }] };
+    else md.appendMarkdown('\n\n*No chart:* the alarm\'s query does not name one metric Ops Lens can draw.');
     return item;
   }
 

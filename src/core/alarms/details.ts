@@ -63,7 +63,7 @@ export function detailsMarkdown(doc: DetailsDoc): string {
       if (b.kind === 'text') out.push(b.tone ? `_${mdText(b.text)}_` : mdText(b.text), '');
       else if (b.kind === 'code') out.push(fence(b.text, b.language ?? ''), '');
       else if (b.kind === 'facts') out.push(...b.rows.map(([k, v]) => `**${mdText(k)}:** ${mdText(v)}  `), '');
-      else out.push(`| ${b.head.map(mdText).join(' | ')} |`, `|${b.head.map(() => '---').join('|')}|`, ...b.rows.map((r) => `| ${r.map((c) => mdText(c).replace(/  \n/g, ' ')).join(' | ')} |`), '');
+      else out.push(`| ${b.head.map(mdText).join(' | ')} |`, `|${b.head.map(() => '---').join('|')}|`, ...b.rows.map((r) => `| ${r.map((c) => mdText(c).replace(/ {2}\n/g, ' ')).join(' | ')} |`), '');
     }
   }
   return out.join('\n');
