@@ -52,7 +52,7 @@ export function registerAlarmCommands(deps: AlarmCommandDeps): vscode.Disposable
     ...Object.entries(DETAILS_ACTIONS).map(([id, target]) =>
       vscode.commands.registerCommand(id, () => {
         const alarm = deps.details.activeAlarm;
-        return alarm ? vscode.commands.executeCommand(target, { region: alarm.region, name: alarm.name }) : undefined;
+        return alarm ? vscode.commands.executeCommand(target, alarm) : undefined;
       })),
   ];
 }

@@ -163,7 +163,7 @@ h1{font-size:1.5em;border-left:4px solid var(--vscode-charts-green);padding-left
 body[data-state=ALARM] h1{border-color:var(--vscode-errorForeground)}body[data-state=INSUFFICIENT_DATA] h1{border-color:var(--vscode-editorWarning-foreground)}
 h2{font-size:1.1em;margin-top:1.6em;border-bottom:1px solid var(--vscode-panel-border)}
 table{border-collapse:collapse;margin:.5em 0}th,td{text-align:left;vertical-align:top;padding:.2em .8em .2em 0;word-break:break-word}
-table:not(.facts) th{border-bottom:1px solid var(--vscode-panel-border)}.facts th{font-weight:600;white-space:nowrap}
+table:not(.facts) th{border-bottom:1px solid var(--vscode-panel-border)}table:not(.facts) td:nth-child(-n+2){white-space:nowrap}.facts th{font-weight:600;white-space:nowrap}
 pre{background:var(--vscode-textCodeBlock-background);padding:.6em;white-space:pre-wrap;word-break:break-word}
 .note{color:var(--vscode-descriptionForeground)}.warning{color:var(--vscode-editorWarning-foreground)}`;
 
