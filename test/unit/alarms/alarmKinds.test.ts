@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { rangeAroundChange } from '../../../src/core/metrics/ranges';
 import { alarmDetailsDoc, detailsHtml, logAlarmWindow } from '../../../src/core/alarms/detailsDoc';
 import { contributorLabel, contributorMetric, contributorsFromAws, insightsGroupBy } from '../../../src/core/alarms/metricsInsights';
 import { VARIANT_LABEL, alarmVariant, alarmsOfPage, conditionText, fromLogAlarm, fromMetricAlarm } from '../../../src/core/alarms/model';
@@ -148,5 +149,16 @@ describe('the rendered details page', () => {
     assert.match(html, /&lt;script&gt;/);
     assert.match(html, /default-src 'none'; style-src 'nonce-n0nce';/);
     assert.match(html, /History could not be read: &lt;b&gt;AccessDenied/);
+  });
+});
+
+describe('the alarm chart window', () => {
+  const now = Date.parse('2026-12-07T17:00:00Z');
+  it('opens on the shortest range that shows the latest state change with time before it', () => {
+    assert.equal(rangeAroundChange(now - 10 * 60_000, now), '1h');
+    assert.equal(rangeAroundChange(now - 2 * 3_600_000, now), '3h');
+    assert.equal(rangeAroundChange(now - 20 * 3_600_000, now), '3d');
+    assert.equal(rangeAroundChange(now - 30 * 86_400_000, now), '7d');
+    assert.equal(rangeAroundChange(undefined, now), '24h');
   });
 });
