@@ -31,37 +31,35 @@ async function part<T>(read: () => Promise<T>): Promise<Part<T>> {
  * runbook — is read on its own: one that fails says so in its section, the rest still shows.
  */
 export class AlarmDetailsPanels implements vscode.Disposable {
-  private readonly panels = new Map<string, { panel: vscode.WebviewPanel; alarm: Alarm }>();
-  private active: Alarm | undefined;
+  /** One page, reused for the alarm shown last, as a preview editor is. */
+  private panel: vscode.WebviewPanel | undefined;
+  private shown: Alarm | undefined;
+  private generation = 0;
 
   constructor(private readonly store: AlarmsStore, private readonly cloudWatch: CloudWatchApi, private readonly findRunbook: (alarm: Alarm) => Promise<Runbook | undefined>) {}
 
-  /** The alarm of the details page in front, for its title-bar commands. */
+  /** The alarm of the details page, for its title-bar commands (shown only while the page is in front). */
   get activeAlarm(): Alarm | undefined {
-    return this.active;
+    return this.shown;
   }
 
   async show(alarm: Alarm): Promise<void> {
-    const key = `${alarm.region}/${alarm.name}`;
-    let held = this.panels.get(key);
-    if (!held) {
+    if (!this.panel) {
       const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, alarm.name, vscode.ViewColumn.Active, { enableScripts: false, enableCommandUris: false, localResourceRoots: [] });
-      held = { panel, alarm };
-      this.panels.set(key, held);
-      const entry = held;
-      panel.onDidChangeViewState(() => {
-        if (panel.active) this.active = entry.alarm;
-      });
       panel.onDidDispose(() => {
-        this.panels.delete(key);
-        if (this.active === entry.alarm) this.active = undefined;
+        this.panel = undefined;
+        this.shown = undefined;
       });
+      this.panel = panel;
     } else {
-      held.alarm = alarm;
-      held.panel.reveal();
+      this.panel.reveal();
     }
-    this.active = alarm;
-    held.panel.webview.html = await this.html(alarm);
+    this.shown = alarm;
+    this.panel.title = alarm.name;
+    const generation = ++this.generation;
+    const html = await this.html(alarm);
+    // A page asked for later wins over a slower earlier one.
+    if (this.panel && generation === this.generation) this.panel.webview.html = html;
   }
 
   private async html(alarm: Alarm): Promise<string> {
@@ -79,6 +77,6 @@ export class AlarmDetailsPanels implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const { panel } of this.panels.values()) panel.dispose();
+    this.panel?.dispose();
   }
 }
