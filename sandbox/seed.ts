@@ -1,6 +1,7 @@
-import { sandboxClients } from './awsClients';
+import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import { sandboxClients, type SandboxClients } from './awsClients';
 import type { AlarmState } from './scenario/alarms';
-import { SCENARIO_REGIONS } from './scenario/constants';
+import { PRIMARY_REGION, SCENARIO_REGIONS } from './scenario/constants';
 import { buildLogGroups } from './scenario/logs';
 import type { ExecutionOutcome } from './scenario/stateMachine';
 import { seedAlarmKinds, type AlarmKindsSeed } from './seeders/alarmKinds';
@@ -88,6 +89,12 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
       byRegion[a.region].push({ name: a.name, state: a.state });
       states[a.region][a.state]++;
     }
+    if (alarmKinds) {
+      for (const a of await alarmKindStates(clients, alarmKinds)) {
+        byRegion[PRIMARY_REGION].push(a);
+        states[PRIMARY_REGION][a.state]++;
+      }
+    }
     const { sfn, groups } = logGroups;
     return {
       now: now.toISOString(),
@@ -117,4 +124,11 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
   } finally {
     clients.destroy();
   }
+}
+
+/** The seeded alarms of every kind with the state they are in now (as the endpoint answers). */
+async function alarmKindStates(clients: SandboxClients, seed: AlarmKindsSeed): Promise<{ name: string; state: AlarmState }[]> {
+  const names = [seed.logAlarm, seed.promQlAlarm, seed.multiSeriesAlarm, seed.anomalyBandAlarm];
+  const out = await clients.cloudWatch(PRIMARY_REGION).send(new DescribeAlarmsCommand({ AlarmNames: names, AlarmTypes: ['MetricAlarm', 'LogAlarm'] }));
+  return [...(out.MetricAlarms ?? []), ...(out.LogAlarms ?? [])].map((a) => ({ name: a.AlarmName ?? '', state: a.StateValue ?? 'INSUFFICIENT_DATA' }));
 }
