@@ -7,6 +7,7 @@ import type { ExecutionOutcome } from './scenario/stateMachine';
 import { seedAlarmKinds, type AlarmKindsSeed } from './seeders/alarmKinds';
 import { seedAlarms } from './seeders/alarms';
 import { seedDashboards } from './seeders/dashboards';
+import { seedDeploy } from './seeders/deploy';
 import { seedLogs, type LogSeedResult } from './seeders/logs';
 import { seedMetrics } from './seeders/metrics';
 import { seedStepFunctions } from './seeders/stepFunctions';
@@ -38,6 +39,8 @@ export interface ScenarioSummary {
   };
   /** What only the stand-in in front of moto answers. */
   standIn: { queryDefinitions: string[]; compositeAlarm: string };
+  /** The release made just before the alarms fire (in the event history, by the deploy pipeline). */
+  deploy: { eventName: string; at: string };
   /** The second account, reachable as the `staging` profile. */
   staging: { alarms: number; stateMachineArn: string };
   /** Alarms of every other kind and a mute rule (unless `alarmKinds: false`). */
@@ -66,12 +69,17 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
     return result;
   };
   try {
+    const stepFunctions = timed('step functions', () => seedStepFunctions(clients));
+    const alarmsCreated = timed('alarms', () => seedAlarms(clients, now, log));
+    // The release goes out after the alarms exist and before their history's last change into ALARM: it is
+    // the latest change before StepFunction-Failures fires.
+    const deploy = Promise.all([stepFunctions, alarmsCreated]).then(([sfn]) => timed('a deploy', () => seedDeploy(endpoint, sfn.stateMachineArn)));
     const [metrics, alarms, dashboards, logGroups, staging] = await Promise.all([
       timed('metric data', () => seedMetrics(clients, now)),
-      timed('alarms', () => seedAlarms(clients, now, log)).then(async (seeded) => ({ seeded, standIn: await timed('query definitions, composite alarm, history', () => seedStandInData(clients, seeded)) })),
+      Promise.all([alarmsCreated, deploy]).then(async ([seeded]) => ({ seeded, standIn: await timed('query definitions, composite alarm, history', () => seedStandInData(clients, seeded)) })),
       timed('dashboards', () => seedDashboards(clients)),
       // Logs mention the executions, so they follow Step Functions.
-      timed('step functions', () => seedStepFunctions(clients)).then((sfn) =>
+      stepFunctions.then((sfn) =>
         timed('logs', () => seedLogs(clients, buildLogGroups(now, sfn.histories))).then((groups) => ({ sfn, groups })),
       ),
       timed('staging account', () => seedStaging(endpoint, now)),
@@ -106,6 +114,7 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
       executions: sfn.executions,
       logGroups: groups,
       standIn: alarms.standIn,
+      deploy: await deploy,
       staging,
       ...(thumbnailBatch ? { thumbnailBatch } : {}),
       counts: {

@@ -67,7 +67,7 @@ export async function startSandbox(options: { log?: (s: string) => void; workspa
     const proxy = options.faults && await startFaultProxy({ upstream: aws.url, rules: options.faults, log }).then((p) => (running.push(p), p));
     const awsEndpoint = proxy ? proxy.url : aws.url;
     if (proxy) log(`fault proxy ${proxy.url} in front of ${aws.url}`);
-    const workspace = prepareWorkspace(options.workspaceDir ?? DEFAULT_WORKSPACE_DIR, { awsEndpoint, healthUrl: health.url });
+    const workspace = prepareWorkspace(options.workspaceDir ?? DEFAULT_WORKSPACE_DIR, { awsEndpoint, healthUrl: health.url, historyAt: new Date(summary.now) });
     log(`sandbox ready in ${Date.now() - t0} ms`);
     let stopped: Promise<void> | undefined;
     return {

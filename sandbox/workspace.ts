@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeWorkspaceHistory } from './workspaceHistory';
 import { FAKE_CREDENTIALS, LOG_GROUPS, PRIMARY_REGION, SCENARIO_REGIONS } from './scenario/constants';
 import { HEALTH_ENDPOINTS } from './scenario/health';
 import { SANDBOX_PROFILE, STAGING_CREDENTIALS, STAGING_PROFILE, STAGING_REGION } from './scenario/staging';
@@ -48,7 +49,7 @@ export function sandboxAwsFiles(awsEndpoint: string): { config: string; credenti
 }
 
 /** Copies the workspace folder to `target` (overwriting what it holds) and writes its `.vscode/settings.json` and `.aws/` files. */
-export function prepareWorkspace(target: string, options: { awsEndpoint: string; healthUrl: string }): string {
+export function prepareWorkspace(target: string, options: { awsEndpoint: string; healthUrl: string; historyAt?: Date }): string {
   const dir = path.resolve(target);
   fs.mkdirSync(dir, { recursive: true });
   fs.cpSync(WORKSPACE_TEMPLATE, dir, { recursive: true, force: true });
@@ -59,6 +60,7 @@ export function prepareWorkspace(target: string, options: { awsEndpoint: string;
   fs.writeFileSync(path.join(dir, '.aws', 'credentials'), aws.credentials);
   const settings = { ...workspaceSettings(options), 'opsLens.aws.configFile': path.join(dir, '.aws', 'config'), 'opsLens.aws.credentialsFile': path.join(dir, '.aws', 'credentials') };
   fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+  if (options.historyAt) writeWorkspaceHistory(dir, options.historyAt);
   return dir;
 }
 

@@ -6,6 +6,7 @@ import { SdkCloudWatch } from './aws/services/cloudWatch';
 import { SdkLogs } from './aws/services/logs';
 import { SdkMetrics } from './aws/services/metrics';
 import { SdkStepFunctions } from './aws/services/stepFunctions';
+import { SdkCloudTrail } from './aws/services/cloudTrail';
 import { readAwsSettings } from './platform/config';
 import { RefreshHub } from './platform/refresh';
 import { AccountLabels } from './session/accountLabels';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): OpsLensExports {
     logs: new SdkLogs(session),
     metrics: new SdkMetrics(session),
     stepFunctions: new SdkStepFunctions(session),
+    cloudTrail: new SdkCloudTrail(session),
     refresh: new RefreshHub(),
     outages: new OutageNotices(),
     accounts,

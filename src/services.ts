@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { AwsSession } from './aws/session';
+import type { CloudTrailApi } from './aws/services/cloudTrail';
 import type { CloudWatchApi } from './aws/services/cloudWatch';
 import type { LogsApi } from './aws/services/logs';
 import type { MetricsApi } from './aws/services/metrics';
@@ -16,6 +17,8 @@ export interface Services {
   /** Metrics, dashboards and alarms by name, for charts, investigations and the agent's tools. */
   readonly metrics: MetricsApi;
   readonly stepFunctions: StepFunctionsApi;
+  /** The account's change history (management events), for what changed before an alarm. */
+  readonly cloudTrail: CloudTrailApi;
   readonly refresh: RefreshHub;
   /** Which views and regions are failing, so each outage is announced once. */
   readonly outages: OutageNotices;

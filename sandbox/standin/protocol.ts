@@ -36,7 +36,16 @@ export const STEP_FUNCTIONS: ServiceProtocol = {
   errorNamespace: 'com.amazonaws.sfn',
 };
 
-export const PROTOCOLS: readonly ServiceProtocol[] = [CLOUDWATCH, LOGS, STEP_FUNCTIONS];
+export const CLOUDTRAIL: ServiceProtocol = {
+  service: 'cloudtrail',
+  // The JavaScript SDK sends the short prefix; other SDKs and the CLI the namespaced one (see protocolForTarget).
+  targetPrefix: 'CloudTrail_20131101',
+  contentType: 'application/x-amz-json-1.1',
+  queryCompatible: false,
+  errorNamespace: 'com.amazonaws.cloudtrail.v20131101',
+};
+
+export const PROTOCOLS: readonly ServiceProtocol[] = [CLOUDWATCH, LOGS, STEP_FUNCTIONS, CLOUDTRAIL];
 
 /** An error answered in AWS JSON shape. */
 export class AwsError extends Error {
@@ -87,7 +96,7 @@ export function protocolForTarget(target: string | undefined): { protocol: Servi
   const dot = target.lastIndexOf('.');
   if (dot < 0) return undefined;
   const prefix = target.slice(0, dot);
-  const protocol = PROTOCOLS.find((p) => p.targetPrefix === prefix);
+  const protocol = PROTOCOLS.find((p) => p.targetPrefix === prefix || prefix.endsWith(`.${p.targetPrefix}`));
   return protocol ? { protocol, operation: target.slice(dot + 1) } : undefined;
 }
 

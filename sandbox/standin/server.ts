@@ -6,8 +6,11 @@ import { decodeJsonBody, endToEndHeaders, forwardStreaming, MotoCaller, MotoFail
 import type { HandlerTable, Resettable } from './handler';
 import { Relay, Streamed } from './handler';
 import { LogsService } from './logs/service';
-import { AwsError, CLOUDWATCH, errorResponse, jsonResponse, LOGS, protocolForTarget, signingScope, STEP_FUNCTIONS, type ServiceProtocol } from './protocol';
+import { AwsError, CLOUDTRAIL, CLOUDWATCH, errorResponse, jsonResponse, LOGS, protocolForTarget, signingScope, STEP_FUNCTIONS, type ServiceProtocol } from './protocol';
 import { accountOf, inAccount } from './accounts';
+import { requestFacts } from './cloudTrail/fromHttp';
+import { managementCall } from './cloudTrail/request';
+import { CloudTrailService } from './cloudTrail/service';
 import { StepFunctionsService } from './stepFunctions/service';
 
 export interface StandInOptions {
@@ -62,10 +65,12 @@ export async function startStandIn(options: StandInOptions): Promise<StandInServ
   const cloudWatch = new CloudWatchService();
   const logs = new LogsService({ delayMs: options.insightsDelayMs ?? DEFAULT_INSIGHTS_DELAY_MS, log });
   const stepFunctions = new StepFunctionsService();
+  const cloudTrail = new CloudTrailService();
   const services: ReadonlyArray<{ protocol: ServiceProtocol; handlers: HandlerTable; state: Resettable }> = [
     { protocol: CLOUDWATCH, handlers: cloudWatch.handlers(), state: cloudWatch },
     { protocol: LOGS, handlers: logs.handlers(), state: logs },
     { protocol: STEP_FUNCTIONS, handlers: stepFunctions.handlers(), state: stepFunctions },
+    { protocol: CLOUDTRAIL, handlers: cloudTrail.handlers(), state: cloudTrail },
   ];
   const reset = (): void => services.forEach((s) => s.state.reset());
   const callLog: AwsCall[] = [];
@@ -97,6 +102,15 @@ export async function startStandIn(options: StandInOptions): Promise<StandInServ
     });
   });
 
+  /** The request in the account's event history, as CloudTrail records management events. */
+  function recordManagementEvent(req: http.IncomingMessage, body: Buffer): void {
+    const facts = requestFacts(req, body);
+    const call = facts && managementCall(facts);
+    if (!call || !facts) return;
+    const scope = signingScope(req.headers);
+    cloudTrail.record(call, { region: scope.region, accessKeyId: scope.accessKeyId, requestId: randomUUID(), userAgent: headerValue(req.headers['user-agent']), requestParameters: facts.input });
+  }
+
   async function route(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): Promise<void> {
     if (req.method === 'GET' && req.url?.startsWith(CALL_LOG_PATH)) {
       const since = Number(new URL(req.url, 'http://stand-in').searchParams.get('since') ?? 0);
@@ -105,7 +119,10 @@ export async function startStandIn(options: StandInOptions): Promise<StandInServ
     }
     if (req.method === 'POST' && req.url?.startsWith('/moto-api/reset')) reset();
     const target = protocolForTarget(headerValue(req.headers['x-amz-target']));
-    if (req.headers.authorization) record(req, body, target);
+    if (req.headers.authorization) {
+      record(req, body, target);
+      recordManagementEvent(req, body);
+    }
     if (!READ_ONLY.test(target?.operation ?? queryAction(body) ?? '')) cloudWatch.forgetListings();
     const service = target && services.find((s) => s.protocol === target.protocol);
     const handler = target && service?.handlers[target.operation];

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readCommits } from '../investigate/commits';
 import type { Services } from '../services';
 import { markingLabel } from '../core/accounts/markings';
 import { confirmWrite } from '../platform/confirmWrite';
@@ -86,6 +87,8 @@ export function createToolHost(context: vscode.ExtensionContext, services: Servi
     logs: services.logs,
     stepFunctions: services.stepFunctions,
     metrics: services.metrics,
+    cloudTrail: services.cloudTrail,
+    commits: readCommits,
     regions: async () => [...(await services.session.regions()).regions],
     scopeOfArn: (arn) => scopeOfArn(services.session, arn),
     workspace: new WorkspaceFolderFiles(),

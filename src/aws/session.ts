@@ -8,13 +8,14 @@ import { SDK_RETRY } from './retry';
 import type { CallListener } from './callLog';
 import { callerAccount } from './services/identity';
 
-export type ServiceKind = 'cloudWatch' | 'logs' | 'sfn' | 'sts';
+export type ServiceKind = 'cloudWatch' | 'logs' | 'sfn' | 'sts' | 'cloudTrail';
 
 type Clients = {
   cloudWatch: InstanceType<SdkModule['cloudWatch']['CloudWatchClient']>;
   logs: InstanceType<SdkModule['logs']['CloudWatchLogsClient']>;
   sfn: InstanceType<SdkModule['sfn']['SFNClient']>;
   sts: InstanceType<SdkModule['sts']['STSClient']>;
+  cloudTrail: InstanceType<SdkModule['cloudTrail']['CloudTrailClient']>;
 };
 
 export interface SessionOptions {
@@ -234,6 +235,7 @@ export class AwsSession {
       kind === 'cloudWatch' ? new sdk.cloudWatch.CloudWatchClient(config)
       : kind === 'logs' ? new sdk.logs.CloudWatchLogsClient(config)
       : kind === 'sts' ? new sdk.sts.STSClient(config)
+      : kind === 'cloudTrail' ? new sdk.cloudTrail.CloudTrailClient(config)
       : new sdk.sfn.SFNClient(config);
     this.instrument(client, region);
     return client;

@@ -1,7 +1,8 @@
-import type { ScopeId } from '../core/scope';
+import { scopeParts, type ScopeId } from '../core/scope';
 // Gathers an investigation: every AWS call once, each as soon as what it needs is known, all in
 // parallel; each part is reported when it arrives or fails. No `vscode` import: runs in node tests.
 import type { CompositeAlarm, MetricAlarm, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import type { CloudTrailApi } from '../aws/services/cloudTrail';
 import type { CloudWatchApi } from '../aws/services/cloudWatch';
 import type { LogsApi } from '../aws/services/logs';
 import type { MetricsApi } from '../aws/services/metrics';
@@ -9,6 +10,7 @@ import type { ExecutionListItem, StepFunctionsApi } from '../aws/services/stepFu
 import { childAlarmNames } from '../core/alarms/compositeRule';
 import { comparisonSymbol, formatNumber } from '../core/alarms/model';
 import { bandsFromTransitions, transitionsFromHistory, type StateTransition } from '../core/metrics/alarmBands';
+import { changeLookups, changesFrom, commitsInWindow, mergeChanges, type AwsChange, type RepoChange } from '../core/investigate/changes';
 import { ERROR_FILTER_PATTERN, summarizeErrors, type ErrorGroup } from '../core/investigate/errors';
 import { PartsSnapshot, partId, type AlarmPartData, type ChildTimeline, type MetricPartData, type ExecutionView, type HealthChange, type PartData, type PartKind, type PartUpdate } from '../core/investigate/model';
 import { inferRelated, logGroupFromArn, type AlarmForInference, type Related, type RelatedSetting } from '../core/investigate/related';
@@ -38,6 +40,10 @@ export interface GatherDeps {
   readonly healthChanges?: (endpoints: readonly string[], start: number, end: number) => { changes: HealthChange[]; recordedSince?: number };
   /** The runbook, given the tags already read. */
   readonly runbook?: (alarm: { region: ScopeId; name: string; description: string; arn: string }, tags: Record<string, string>) => Promise<RunbookFound | undefined>;
+  /** The account's change history; without it the investigation has no AWS changes part. */
+  readonly cloudTrail?: Pick<CloudTrailApi, 'lookupByResource'>;
+  /** The workspace repository's commits in [start, end], and whether each touched a related resource's definition. */
+  readonly commits?: (start: number, end: number, resources: readonly string[]) => Promise<{ repository: string; commits: RepoChange[] } | undefined>;
   readonly now?: () => number;
 }
 
@@ -286,6 +292,39 @@ export async function gatherInvestigation(deps: GatherDeps, request: Investigati
       const tags = await tagsP.catch(() => ({}));
       const found = await deps.runbook!({ region, name, description: alarm?.AlarmDescription ?? '', arn: alarm?.AlarmArn ?? '' }, tags);
       return { kind: 'runbook' as const, ...(found ? { target: found.target, source: found.source } : {}) };
+    }));
+  }
+
+  if (deps.cloudTrail) {
+    const trail = deps.cloudTrail;
+    const alarm = metricAlarm ?? described.compositeAlarms.find((a) => a.AlarmName === name);
+    tasks.push(part('changes', undefined, 'Changes in AWS', async () => {
+      const tags = await tagsP.catch(() => ({}));
+      const lookups = changeLookups(alarm ? forInference(region, alarm, tags) : { name, dimensions: [] }, alarmData!.related);
+      const failed: { resource: string; error: string }[] = [];
+      let truncated = false;
+      const lists = await Promise.all(lookups.map(async (lookup): Promise<AwsChange[]> => {
+        try {
+          const page = await trail.lookupByResource(region, lookup.resourceName, new Date(w.start), new Date(w.end));
+          truncated ||= page.nextToken !== undefined;
+          return changesFrom(page.events, lookup, scopeParts(region).region, w);
+        } catch (err) {
+          failed.push({ resource: lookup.resourceName, error: messageOf(err) });
+          return [];
+        }
+      }));
+      if (lookups.length > 0 && failed.length === lookups.length) throw new Error(failed[0].error);
+      return { kind: 'changes' as const, changes: mergeChanges(lists), lookedUp: lookups.map((l) => ({ resource: l.resourceName, why: l.why })), failed, truncated };
+    }));
+  }
+
+  if (deps.commits) {
+    const commits = deps.commits;
+    const resources = [name, ...alarmData.related.logGroups.map((g) => g.name), ...alarmData.related.stateMachines.map((m) => m.name)];
+    tasks.push(part('commits', undefined, 'Commits', async () => {
+      const found = await commits(w.start, w.end, resources);
+      if (!found) throw new Error('The workspace has no git repository (or the Git extension is disabled).');
+      return { kind: 'commits' as const, repository: found.repository, commits: commitsInWindow(found.commits, w) };
     }));
   }
 

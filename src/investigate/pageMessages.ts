@@ -4,6 +4,7 @@ import { notifyError } from '../platform/notify';
 import type { InvestigationPageMessage } from '../webview/investigationProtocol';
 import type { Gathered, InvestigationRequest } from './gather';
 import type { InvestigationPanel } from './panel';
+import { openCommit } from './commits';
 import { saveNotes } from './saveNotes';
 
 /** One open investigation panel: what it shows and what it last gathered. */
@@ -38,6 +39,13 @@ const HANDLERS: { readonly [K in Answered]: Handler<K> } = {
   },
   openExecution: async (_entry, message) => {
     await vscode.commands.executeCommand('opsLens.stepFunctions.showExecution', message.arn);
+  },
+  openChange: async (entry, message) => {
+    const change = entry.gathered?.parts.data('changes').flatMap((p) => p.changes).find((c) => c.eventId === message.eventId);
+    if (change) await vscode.env.openExternal(vscode.Uri.parse(change.link, true));
+  },
+  openCommit: async (_entry, message) => {
+    await openCommit(message.hash);
   },
   openRunbook: async (entry) => {
     await vscode.commands.executeCommand('opsLens.alarms.openRunbook', { region: entry.request.region, name: entry.request.name });

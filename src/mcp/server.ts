@@ -9,6 +9,7 @@ import { SdkCloudWatch } from '../aws/services/cloudWatch';
 import { SdkLogs } from '../aws/services/logs';
 import { SdkMetrics } from '../aws/services/metrics';
 import { SdkStepFunctions } from '../aws/services/stepFunctions';
+import { SdkCloudTrail } from '../aws/services/cloudTrail';
 import { AGENT_TOOLS, invokeAgentTool, type ToolContext } from '../agent/tools';
 import { FolderFiles } from '../agent/tools/workspaceFiles';
 import { QueryScanHistory } from '../agent/tools/scanHistory';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     logs: new SdkLogs(session),
     stepFunctions: new SdkStepFunctions(session),
     metrics: new SdkMetrics(session),
+    cloudTrail: new SdkCloudTrail(session),
     regions: async () => [...(await session.regions()).regions],
     scopeOfArn: (arn) => scopeOfArn(session, arn),
     workspace: args.workspace ? new FolderFiles(args.workspace, { readSettings: !args.untrustedWorkspace }) : undefined,

@@ -43,6 +43,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     vscode.window.onDidChangeWindowState((state) => state.focused && maybeRefresh()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('opsLens.productionErrors') && !e.affectsConfiguration('opsLens.sourceMappings') && !e.affectsConfiguration('opsLens.aws')) return;
+      feature?.model.settingsChanged();
       const settings = readProductionErrorsSettings();
       if (settings.logGroups.length === 0) feature?.model.clear();
       else if (settings.refreshMinutes > 0) load().model.refresh().catch(() => undefined);

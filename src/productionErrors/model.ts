@@ -1,3 +1,4 @@
+import { CoalescedRun } from '../core/coalescedRun';
 import type { ScopeId } from '../core/scope';
 import * as vscode from 'vscode';
 import { indexErrors, errorEventsQuery, scanSummary, type ErrorIndex } from '../core/productionErrors';
@@ -38,7 +39,16 @@ export class ProductionErrorsModel implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly resolver = new FrameResolver();
-  private running: Promise<Snapshot | undefined> | undefined;
+  private readonly runs = new CoalescedRun<RefreshOptions, Snapshot | undefined>(
+    (options) => {
+      this.lastAttempt = Date.now();
+      return this.run(options).finally(() => {
+        this.refreshing = false;
+        this.changed.fire();
+      });
+    },
+    (earlier, later) => ({ explicit: earlier.explicit || later.explicit }),
+  );
   snapshot: Snapshot | undefined;
   lastError: string | undefined;
   refreshing = false;
@@ -58,14 +68,14 @@ export class ProductionErrorsModel implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** Starts a refresh, or joins the running one unless the settings changed since it started (see CoalescedRun). */
   refresh(options: RefreshOptions = {}): Promise<Snapshot | undefined> {
-    if (!this.running) this.lastAttempt = Date.now();
-    this.running ??= this.run(options).finally(() => {
-      this.running = undefined;
-      this.refreshing = false;
-      this.changed.fire();
-    });
-    return this.running;
+    return this.runs.request(options);
+  }
+
+  /** The settings or the session changed: a refresh asked for from now on reads them anew. */
+  settingsChanged(): void {
+    this.runs.inputsChanged();
   }
 
   private async run(options: RefreshOptions): Promise<Snapshot | undefined> {

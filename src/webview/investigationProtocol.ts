@@ -6,7 +6,7 @@ import type { AccountBadge } from './protocol';
 
 export type { PartUpdate };
 export type {
-  AlarmPartData, ChildrenPartData, ExecutionsPartData, HealthPartData, LogsPartData, MetricPartData, PartData, RunbookPartData,
+  AlarmPartData, ChangesPartData, ChildrenPartData, CommitsPartData, ExecutionsPartData, HealthPartData, LogsPartData, MetricPartData, PartData, RunbookPartData,
 } from '../core/investigate/model';
 
 export const INVESTIGATION_VIEW_TYPE = 'opsLens.investigation';
@@ -40,6 +40,10 @@ export type InvestigationPageMessage =
   | { readonly type: 'openErrors'; readonly logGroup: string; readonly index: number }
   | { readonly type: 'openExecution'; readonly arn: string }
   | { readonly type: 'openRunbook' }
+  /** A change's event in the CloudTrail console (the host opens the link it built, found by id). */
+  | { readonly type: 'openChange'; readonly eventId: string }
+  /** A commit's diff. */
+  | { readonly type: 'openCommit'; readonly hash: string }
   | { readonly type: 'saveMarkdown' }
   /** The page painted the first part with data, `ms` after its message arrived. */
   | { readonly type: 'painted'; readonly partId: string; readonly ms: number }
@@ -65,6 +69,10 @@ export function parseInvestigationMessage(raw: unknown): InvestigationPageMessag
       return { type: 'rerun', before: raw.before, after: raw.after, ...(typeof raw.at === 'number' ? { at: raw.at } : {}) };
     case 'openErrors':
       return shortText(raw.logGroup, 512) && Number.isInteger(raw.index) && (raw.index as number) >= 0 ? { type: 'openErrors', logGroup: raw.logGroup, index: raw.index as number } : undefined;
+    case 'openChange':
+      return shortText(raw.eventId, 128) ? { type: 'openChange', eventId: raw.eventId } : undefined;
+    case 'openCommit':
+      return typeof raw.hash === 'string' && /^[0-9a-f]{7,64}$/.test(raw.hash) ? { type: 'openCommit', hash: raw.hash } : undefined;
     case 'openExecution':
       return shortText(raw.arn) ? { type: 'openExecution', arn: raw.arn } : undefined;
     case 'painted':

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, DeleteLogGroupCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { ZAP_JSON_ORDERS } from '../fixtures/stackFrames/moreRuntimes';
 import { chartBodies, chartPage, openDashboard, readyChartPage } from './charts';
 import { environment, waitFor, workbench } from './harness';
 
@@ -76,5 +78,18 @@ describe('formats of other projects', () => {
 
   it('links a Go Lambda panic document in Logs Insights results to the workspace file and line', async () => {
     await followFrame('Checkout panics', '/aws/lambda/orders-CheckoutFunction', 'errorMessage', 'github.com/acme/orders/internal/checkout/handler.go', 'handler.go', 31, 'formats-go-panic-frame');
+  });
+
+  it('links a frame of a zap JSON stacktrace (escaped newlines and tabs inside the log line) to the workspace file and line', async () => {
+    const group = '/e2e/orders-zap';
+    const logs = new CloudWatchLogsClient({ region: 'us-east-1', endpoint: environment().awsEndpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    await logs.send(new CreateLogGroupCommand({ logGroupName: group }));
+    try {
+      await logs.send(new CreateLogStreamCommand({ logGroupName: group, logStreamName: 'orders-api' }));
+      await logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: 'orders-api', logEvents: [{ timestamp: Date.now() - 60_000, message: ZAP_JSON_ORDERS }] }));
+      await followFrame('Zap stack traces', group, 'stacktrace', '/home/dev/orders/internal/checkout/handler.go:31', 'handler.go', 31, 'formats-zap-frame');
+    } finally {
+      await logs.send(new DeleteLogGroupCommand({ logGroupName: group }));
+    }
   });
 });

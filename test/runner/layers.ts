@@ -10,8 +10,10 @@ export type LayerKind = 'unit' | 'integration' | 'extension host' | 'e2e' | 'e2e
  * (a changed glob, a deleted file, a filter): it fails. Raise a figure when its layer gains tests.
  */
 export const MINIMUM_TESTS: Readonly<Record<LayerKind, number>> = {
-  unit: 1032,
-  integration: 192,
+  unit: 1072,
+  integration: 198,
+  'extension host': 20,
+  e2e: 59,
   'extension host': 20,
   e2e: 59,
   'e2e smoke': 6,

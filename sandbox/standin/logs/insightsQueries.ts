@@ -8,6 +8,7 @@ import { optionalNumber, optionalString, stringList } from '../input';
 import { pageOf, pageSize } from '../paging';
 import { invalidParameter, malformedQuery, resourceNotFound } from './errors';
 import { logGroupNameOf, logGroupsOfSource, requireLogGroup } from './logGroups';
+import type { LookupRows } from './lookupTables';
 import type { QueryClock, QueryStatus } from './queries';
 import { pointerOf, readLogEvents, type StoredEvent } from './readEvents';
 import type { LogsRegion } from './state';
@@ -51,7 +52,8 @@ export async function startQuery(state: LogsRegion, ctx: HandlerContext, log: (l
   for (const group of groups) accountId = await requireLogGroup(ctx.moto, group);
 
   const queryId = randomUUID();
-  const outcome = run(ctx.moto, parsed, groups, startTime * 1000, endTime * 1000 + 999, limit, accountId).catch((err: unknown) => {
+  const tables = state.lookupTables;
+  const outcome = run(ctx.moto, parsed, groups, startTime * 1000, endTime * 1000 + 999, limit, accountId, (name) => tables.get(name)).catch((err: unknown) => {
     log(`insights query ${queryId} failed: ${err instanceof Error ? err.message : String(err)}`);
     return err instanceof Error ? err : new Error(String(err));
   });
@@ -79,7 +81,7 @@ function logGroupsOf(ctx: HandlerContext): string[] {
   return [...new Set(groups)];
 }
 
-async function run(moto: MotoCaller, parsed: ParsedQuery, groups: readonly string[], startMs: number, endMs: number, limit: number | undefined, accountId: string): Promise<QueryExecution> {
+async function run(moto: MotoCaller, parsed: ParsedQuery, groups: readonly string[], startMs: number, endMs: number, limit: number | undefined, accountId: string, lookupTable: (name: string) => LookupRows | undefined): Promise<QueryExecution> {
   const read = async (names: readonly string[]): Promise<StoredEvent[]> => {
     const events: StoredEvent[] = [];
     for (const group of names) events.push(...(await readLogEvents(moto, group, startMs, endMs)));
@@ -94,6 +96,7 @@ async function run(moto: MotoCaller, parsed: ParsedQuery, groups: readonly strin
     ...(limit !== undefined ? { limitDefault: limit } : {}),
     ptr: (event) => pointerOf(event as StoredEvent),
     sourceEvents: (source) => sourced.get(source) ?? [],
+    lookupTable,
   });
 }
 

@@ -6,11 +6,12 @@ import { LiveTailHub } from './liveTail';
 import { Regional } from '../regional';
 import { describeQueries, getQueryResults, startQuery, stopQuery } from './insightsQueries';
 import { getLogRecord } from './logRecord';
+import { createLookupTable } from './lookupTables';
 import { QueryClock } from './queries';
 import { deleteQueryDefinition, describeQueryDefinitions, putQueryDefinition } from './queryDefinitions';
 import { LogsRegion } from './state';
 
-/** The CloudWatch Logs operations the stand-in answers instead of moto: Logs Insights, query definitions, FilterLogEvents and Live Tail. */
+/** The CloudWatch Logs operations the stand-in answers instead of moto: Logs Insights, query definitions, lookup tables, FilterLogEvents and Live Tail. */
 export class LogsService implements Resettable {
   private readonly regions = new Regional(() => new LogsRegion());
   private readonly clock: QueryClock;
@@ -33,6 +34,7 @@ export class LogsService implements Resettable {
       PutQueryDefinition: async (ctx) => putQueryDefinition(region(ctx.region), ctx),
       DescribeQueryDefinitions: async (ctx) => describeQueryDefinitions(region(ctx.region), ctx),
       DeleteQueryDefinition: async (ctx) => deleteQueryDefinition(region(ctx.region), ctx),
+      CreateLookupTable: async (ctx) => createLookupTable(region(ctx.region), ctx),
       GetLogRecord: getLogRecord,
       FilterLogEvents: filterLogEvents,
       StartLiveTail: (ctx) => this.liveTail.start(ctx),

@@ -1,3 +1,4 @@
+import type { LookupRows } from './lookupTables';
 import { QueryStore } from './queries';
 
 export interface QueryDefinition {
@@ -13,4 +14,5 @@ export interface QueryDefinition {
 export class LogsRegion {
   readonly queries = new QueryStore();
   readonly definitions = new Map<string, QueryDefinition>();
+  readonly lookupTables = new Map<string, LookupRows>();
 }

@@ -1,6 +1,7 @@
 import { type ScopeId } from '../../core/scope';
 // The alarm investigation as text (table cells are cut at 120 characters): the same gathering as the Investigate panel (src/investigate/gather.ts),
 // summarised for a language model. Loaded on the tool's first use.
+import { latestChangeBefore } from '../../core/investigate/changes';
 import { ERROR_QUERY_FILTER } from '../../core/investigate/errors';
 import type { PartsSnapshot, PartUpdate } from '../../core/investigate/model';
 import { readRelatedSettings, type RelatedItem } from '../../core/investigate/related';
@@ -21,6 +22,8 @@ export const MAX_ERROR_ROWS = 15;
 export const MAX_EXECUTION_ROWS = 12;
 export const MAX_HEALTH_CHANGES = 10;
 export const MAX_CHILDREN = 20;
+/** AWS changes and commits shown, each. */
+export const MAX_CHANGES = 10;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -122,6 +125,27 @@ function childLines(parts: PartsSnapshot): string[] {
   ];
 }
 
+function changeLines(parts: PartsSnapshot, moment: number): string[] {
+  const aws = parts.data('changes')[0];
+  const repo = parts.data('commits')[0];
+  if (!aws && !repo) return [];
+  const out: string[] = [];
+  const latest = latestChangeBefore(moment, aws?.changes ?? [], repo?.commits ?? []);
+  if (latest) out.push(`Latest change before the alarm fired: ${latest.source === 'aws' ? `${latest.change.what} (${latest.change.eventName}) of ${latest.change.resource} by ${latest.change.who}` : `commit ${latest.change.hash.slice(0, 12)} "${latest.change.subject}" by ${latest.change.author}`} at ${iso(new Date(latest.change.at))}.`);
+  if (aws) {
+    const shown = aws.changes.slice(0, MAX_CHANGES);
+    out.push(`Changes in AWS in the window (CloudTrail; looked up: ${aws.lookedUp.map((l) => cell(l.resource, 120)).join(', ')}): ${aws.changes.length === 0 ? 'none' : aws.changes.length}.`);
+    if (shown.length) out.push(table(['When', 'What', 'Resource', 'Who', 'Event'], shown.map((c) => [iso(new Date(c.at)), `${c.what} (${c.eventName})`, c.resource, c.who, c.eventId])));
+    if (aws.failed.length) out.push(`Not read: ${aws.failed.map((f) => `${cell(f.resource, 120)} (${cell(f.error, 200)})`).join('; ')}.`);
+  }
+  if (repo) {
+    const shown = repo.commits.slice(0, MAX_CHANGES);
+    out.push(`Commits of ${cell(repo.repository, 120)} in the window: ${repo.commits.length === 0 ? 'none' : repo.commits.length}.`);
+    if (shown.length) out.push(table(['When', 'Commit', 'Subject', 'Author', 'Infrastructure code'], shown.map((c) => [iso(new Date(c.at)), c.hash.slice(0, 12), c.subject, c.author, c.touchesDefinition ? 'yes' : ''])));
+  }
+  return out;
+}
+
 /** The gathered parts as compact text; `healthRecorded`: whether health changes are recorded where this runs. */
 export function investigationText(parts: PartsSnapshot, healthRecorded: boolean): string {
   const alarm = parts.data('alarm')[0];
@@ -143,7 +167,7 @@ export function investigationText(parts: PartsSnapshot, healthRecorded: boolean)
   out.push(`Timeline in the window (${timeline.length > shown.length ? `the first ${shown.length} of ${timeline.length}` : `${timeline.length} entr${timeline.length === 1 ? 'y' : 'ies'}`}):`);
   out.push(shown.length ? table(['When', 'What'], shown.map((e) => [iso(new Date(e.at)), e.what])) : '(nothing recorded inside the window)');
 
-  for (const section of [metricLines(parts), childLines(parts), logLines(parts), executionLines(parts), healthLines(parts, healthRecorded)]) {
+  for (const section of [changeLines(parts, alarm.moment.at), metricLines(parts), childLines(parts), logLines(parts), executionLines(parts), healthLines(parts, healthRecorded)]) {
     if (section.length) out.push('', ...section);
   }
   if (failed.length) out.push('', 'Not read:', ...failed.map((p) => `- ${cell(p.label, 200)}: ${cell(p.error ?? 'failed', 300)}`));
@@ -187,6 +211,8 @@ export async function investigateAlarm(input: ToolInput, ctx: ToolContext): Prom
     metrics,
     logs: ctx.logs,
     stepFunctions: ctx.stepFunctions,
+    ...(ctx.cloudTrail ? { cloudTrail: ctx.cloudTrail } : {}),
+    ...(ctx.commits ? { commits: ctx.commits } : {}),
     settings: () => relatedSettings,
     ...(ctx.healthChanges ? { healthChanges: ctx.healthChanges } : {}),
     runbook: async (alarm, tags) => {

@@ -9,7 +9,7 @@ const MAX_FRAMES = 60;
 export const resolveStackFrames: AgentTool = {
   name: 'opsLens_resolveStackFrames',
   displayName: 'Resolve stack frames to workspace files',
-  modelDescription: `Finds the stack frames in a text (a log line, an exception, a Logs Insights result; Node.js, Python, Java/Kotlin, Go, .NET, Ruby, PHP and generic path:line references) and maps each to the workspace file and line it names, as a table: frame as written, workspace file:line (relative to its folder), or "not in the workspace". Paths from containers and Lambda (/var/task/…, /app/…) are matched by their longest suffix that exists in the workspace. At most ${MAX_FRAMES} frames; the text is read up to ${MAX_TEXT_CHARS} characters. It only reads file names: no file content is returned.`,
+  modelDescription: `Finds the stack frames in a text (a log line, an exception, a Logs Insights result; Node.js, Python, Java/Kotlin, Go, .NET, Ruby, PHP, Dart, Swift, Elixir/Erlang, Rust, traces inside JSON log lines and generic path:line references) and maps each to the workspace file and line it names, as a table: frame as written, workspace file:line (relative to its folder), or "not in the workspace". Paths from containers and Lambda (/var/task/…, /app/…) are matched by their longest suffix that exists in the workspace. At most ${MAX_FRAMES} frames; the text is read up to ${MAX_TEXT_CHARS} characters. It only reads file names: no file content is returned.`,
   inputSchema: {
     type: 'object',
     properties: { text: { type: 'string', description: 'Text containing stack traces or path:line references.' } },

@@ -1,4 +1,6 @@
 import type { CloudWatchApi } from '../../aws/services/cloudWatch';
+import type { CloudTrailApi } from '../../aws/services/cloudTrail';
+import type { GatherDeps } from '../../investigate/gather';
 import type { LogsApi } from '../../aws/services/logs';
 import type { MetricsApi } from '../../aws/services/metrics';
 import type { StepFunctionsApi } from '../../aws/services/stepFunctions';
@@ -48,6 +50,10 @@ export interface ToolContext {
   readonly logs: LogsApi;
   readonly stepFunctions: StepFunctionsApi;
   readonly metrics?: MetricsApi;
+  /** The account's change history, for what changed before an alarm. */
+  readonly cloudTrail?: CloudTrailApi;
+  /** The workspace repository's commits in a window (only in the editor). */
+  readonly commits?: GatherDeps['commits'];
   /** The regions to look in when the call names none. */
   readonly regions: () => Promise<ScopeId[]>;
   /** Where to call about a resource known by its ARN (with several profiles, the profile of its account); else the ARN's region. */

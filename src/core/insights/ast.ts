@@ -137,10 +137,17 @@ export interface FilterCommand extends CommandBase {
 export interface ParseCommand extends CommandBase {
   readonly command: 'parse';
   readonly source: Expr;
-  readonly mode: 'regex' | 'glob';
-  readonly pattern: RegexLit | StringLit;
-  /** Named groups of the regex, or the `as` names of a glob pattern, in order. */
+  /** `logfmt` reads `key=value` pairs; `csv` reads comma-separated values. */
+  readonly mode: 'regex' | 'glob' | 'logfmt' | 'csv';
+  /** The regex or glob pattern; none for logfmt and csv. */
+  readonly pattern?: RegexLit | StringLit;
+  /**
+   * Named groups of the regex, the `as` names of a glob pattern or of csv columns, in order; for logfmt, the
+   * `as` name of the map of its pairs (none: each pair becomes a field).
+   */
   readonly fields: readonly string[];
+  /** `parse … /regex/ multi`: every match of the regex makes a row of its own. */
+  readonly multi?: boolean;
 }
 
 export interface StatsCommand extends CommandBase {
@@ -173,9 +180,13 @@ export interface DedupCommand extends CommandBase {
   readonly fields: readonly FieldRef[];
 }
 
+/** `name=value` arguments after a command's operand (`anomaly`, `pattern`), as written. */
+export type CommandOptions = Readonly<Record<string, Expr>>;
+
 export interface PatternCommand extends CommandBase {
   readonly command: 'pattern';
   readonly source: Expr;
+  readonly options?: CommandOptions;
 }
 
 export interface FilterIndexCommand extends CommandBase {
@@ -185,6 +196,7 @@ export interface FilterIndexCommand extends CommandBase {
 
 export interface AnomalyCommand extends CommandBase {
   readonly command: 'anomaly';
+  readonly options?: CommandOptions;
 }
 
 export type DiffPeriod = 'previous' | 'previousDay' | 'previousWeek' | 'previousMonth';

@@ -26,7 +26,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   command('stats', 'Stats', 'stats aggregate(field) as name, … by field, bin(period)', 'Aggregates events: count, sum, avg, percentiles …, optionally grouped.'),
   command('sort', 'Sort', 'sort [by] field [asc|desc], …', 'Orders the results (ascending unless desc).'),
   command('limit', 'Limit', 'limit n', 'Returns at most n results.'),
-  command('parse', 'Parse', 'parse field "glob * pattern" as a, b, or parse field /(?<name>regex)/', 'Extracts fields with a glob pattern or a regular expression with named groups.'),
+  command('parse', 'Parse', 'parse field "glob * pattern" as a, b, parse field /(?<name>regex)/ [multi], parse field logfmt [as map], or parse field csv as a, b', 'Extracts fields with a glob pattern, a regular expression with named groups (multi: a row per match), logfmt pairs or csv columns.'),
   command('dedup', 'Dedup', 'dedup field, …', 'Removes results with the same values of the fields (keeps the first). Only limit may follow it.'),
   command('pattern', 'Pattern', 'pattern field', 'Clusters the events into recurring text patterns.'),
   command('anomaly', 'Anomaly', 'pattern @message | anomaly', 'Finds unusual patterns in the output of pattern.'),
@@ -40,7 +40,7 @@ export const COMMANDS: readonly CommandInfo[] = [
 
 export const COMMAND_NAMES: readonly string[] = COMMANDS.map((c) => c.name);
 
-export const KEYWORDS: readonly string[] = ['as', 'by', 'and', 'or', 'not', 'like', 'in', 'asc', 'desc', 'into', 'offset', 'OUTPUT', 'where', 'logGroups'];
+export const KEYWORDS: readonly string[] = ['as', 'by', 'and', 'or', 'not', 'like', 'in', 'asc', 'desc', 'into', 'offset', 'OUTPUT', 'where', 'logGroups', 'logfmt', 'csv', 'multi'];
 
 export type FunctionFamily = 'aggregate' | 'string' | 'numeric' | 'datetime' | 'general' | 'conversion' | 'ip' | 'json';
 
@@ -77,6 +77,7 @@ export const AGGREGATE_FUNCTIONS: readonly FunctionInfo[] = [
 export const SCALAR_FUNCTIONS: readonly FunctionInfo[] = [
   fn('general', 'ispresent(field)', '1 if the field exists in the event, else 0.'),
   fn('general', 'coalesce(field, …)', 'First value that is present.'),
+  fn('general', 'if(condition, valueIfTrue, valueIfFalse)', 'valueIfTrue when the condition holds, else valueIfFalse.'),
   fn('string', 'isempty(field)', '1 if the field is missing or an empty string.'),
   fn('string', 'isblank(field)', '1 if the field is missing, empty or only whitespace.'),
   fn('string', 'concat(str, …)', 'Concatenation of the strings.'),

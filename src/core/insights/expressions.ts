@@ -47,7 +47,7 @@ export class ExpressionParser {
 
   private notExpr(): Expr {
     const t = this.c.peek();
-    if (isKeyword(t, 'not')) {
+    if (isKeyword(t, 'not') || (t.kind === 'op' && t.value === '!')) {
       this.c.take();
       const operand = this.c.nested(t, () => this.notExpr());
       return this.deep(t, { kind: 'unary', op: 'not', operand, span: { start: t.start, end: operand.span.end } });

@@ -138,23 +138,55 @@ export class Lexer {
       return this.scanString(start, ch);
     }
     if (ch === '`') {
-      const close = text.indexOf('`', start + 1);
-      const newline = text.slice(start + 1, close < 0 ? undefined : close).search(/[\r\n]/);
-      if (close < 0 || newline >= 0) {
-        throw this.unexpectedRestOfLine(start);
-      }
-      return { kind: 'quotedIdent', text: text.slice(start, close + 1), value: text.slice(start + 1, close), start, end: close + 1 };
+      return this.backtickName(start);
     }
     if (ch >= '0' && ch <= '9') {
       return this.scanNumber(start);
     }
+    if (ch === '!') {
+      // `!isPresent(x)`: `!` before an operand negates it, as `not` does.
+      return { kind: 'op', text: ch, value: ch, start, end: start + 1 };
+    }
     IDENT.lastIndex = start;
     const ident = IDENT.exec(text);
     if (ident) {
-      return { kind: 'ident', text: ident[0], value: ident[0], start, end: start + ident[0].length };
+      return this.memberName(start, ident[0]);
     }
     const codePoint = String.fromCodePoint(text.codePointAt(start) ?? 0);
     throw this.errorAt(start, codePoint.length, `unexpected symbol found ${codePoint}`);
+  }
+
+  /**
+   * A name whose members after a dot may be quoted, for keys that are not plain words: `headers."user-agent"`,
+   * `` detail.`x-id`.value ``. The token's value is the dotted name without the quotes (`headers.user-agent`).
+   */
+  private memberName(start: number, first: string): Token {
+    const text = this.text;
+    let value = first;
+    let end = start + first.length;
+    while (value.endsWith('.') && (text[end] === '"' || text[end] === "'" || text[end] === '`')) {
+      const quoted = text[end] === '`' ? this.backtickName(end) : this.scanString(end, text[end] ?? '"');
+      value += quoted.value;
+      end = quoted.end;
+      if (text[end] !== '.') {
+        break;
+      }
+      IDENT.lastIndex = end + 1;
+      const more = IDENT.exec(text)?.[0] ?? '';
+      value += `.${more}`;
+      end += 1 + more.length;
+    }
+    return { kind: 'ident', text: text.slice(start, end), value, start, end };
+  }
+
+  private backtickName(start: number): Token {
+    const text = this.text;
+    const close = text.indexOf('`', start + 1);
+    const newline = text.slice(start + 1, close < 0 ? undefined : close).search(/[\r\n]/);
+    if (close < 0 || newline >= 0) {
+      throw this.unexpectedRestOfLine(start);
+    }
+    return { kind: 'quotedIdent', text: text.slice(start, close + 1), value: text.slice(start + 1, close), start, end: close + 1 };
   }
 
   private scanString(start: number, quote: string): Token {

@@ -1,5 +1,6 @@
 import type {
   Command,
+  CommandOptions,
   DiffPeriod,
   DurationLit,
   Expr,
@@ -112,6 +113,7 @@ class CommandParser {
       const t = this.c.peek();
       if (!isPunct(t, '|')) {
         this.checkAfterDedup(commands);
+        this.checkAliases(commands);
         return { text: this.text.slice(start, this.c.prevEnd), commands };
       }
       this.c.take();
@@ -239,10 +241,15 @@ class CommandParser {
         }
         return { command: 'dedup', fields, ...base() };
       }
-      case 'pattern':
-        return { command: 'pattern', source: this.exprs.expr(), ...base() };
-      case 'anomaly':
-        return { command: 'anomaly', ...base() };
+      case 'pattern': {
+        const source = this.exprs.expr();
+        const options = this.commandOptions(nested);
+        return { command: 'pattern', source, ...(options ? { options } : {}), ...base() };
+      }
+      case 'anomaly': {
+        const options = this.commandOptions(nested);
+        return { command: 'anomaly', ...(options ? { options } : {}), ...base() };
+      }
       case 'diff': {
         const p = this.c.peek();
         let period: DiffPeriod = 'previous';
@@ -279,12 +286,40 @@ class CommandParser {
     }
   }
 
+  /** `name=value` arguments up to the end of the command; undefined when there are none. */
+  private commandOptions(nested: boolean): CommandOptions | undefined {
+    const options: Record<string, Expr> = {};
+    let any = false;
+    while (!this.atCommandEnd(this.c.peek(), nested)) {
+      if (any && isPunct(this.c.peek(), ',')) {
+        this.c.take();
+      }
+      const name = this.c.take();
+      const eq = this.c.take();
+      if (name.kind !== 'ident' || eq.kind !== 'op' || eq.value !== '=') {
+        throw this.c.error(name.kind === 'ident' ? eq : name);
+      }
+      options[name.value] = this.exprs.additive();
+      any = true;
+    }
+    return any ? options : undefined;
+  }
+
   private parseCommand(start: Token, nameSpan: Span): ParseCommand {
     const first = this.c.peek(true);
-    const source: Expr =
-      first.kind === 'string' || first.kind === 'regex'
-        ? { kind: 'field', name: '@message', span: { start: first.start, end: first.start } }
-        : this.c.fieldRef();
+    const defaultSource = (at: Token): Expr => ({ kind: 'field', name: '@message', span: { start: at.start, end: at.start } });
+    const source: Expr = first.kind === 'string' || first.kind === 'regex' || this.atParseMode(first) ? defaultSource(first) : this.c.fieldRef();
+    const span = (): Span => ({ start: start.start, end: this.c.prevEnd });
+    const mode = this.c.peek(true);
+    if (this.atParseMode(mode)) {
+      this.c.take();
+      const kind = mode.value.toLowerCase() as 'logfmt' | 'csv';
+      const fields = isKeyword(this.c.peek(), 'as') ? (this.c.take(), this.nameList()) : [];
+      if (kind === 'logfmt' && fields.length > 1) {
+        this.warnSpan(span(), 'parse logfmt takes one name, for the map of its pairs', 'parse logfmt names');
+      }
+      return { command: 'parse', source, mode: kind, fields, span: span(), nameSpan };
+    }
     const p = this.c.take(true);
     if (p.kind === 'regex') {
       const pattern = this.exprs.regexLit(p);
@@ -292,23 +327,44 @@ class CommandParser {
       if (fields.length === 0) {
         this.warnAt(p, 'parse regex needs at least one named group such as (?<name>...)', 'parse regex without named groups');
       }
-      return { command: 'parse', source, mode: 'regex', pattern, fields, span: { start: start.start, end: this.c.prevEnd }, nameSpan };
+      const multi = isKeyword(this.c.peek(), 'multi');
+      if (multi) {
+        this.c.take();
+      }
+      return { command: 'parse', source, mode: 'regex', pattern, fields, ...(multi ? { multi } : {}), span: span(), nameSpan };
     }
     if (p.kind !== 'string') {
       throw this.c.error(p);
     }
     const pattern: StringLit = { kind: 'string', value: p.value, span: { start: p.start, end: p.end } };
     this.c.expectKeyword('as');
-    const fields = [this.c.name()];
-    while (isPunct(this.c.peek(), ',')) {
-      this.c.take();
-      fields.push(this.c.name());
-    }
+    const fields = this.nameList();
     const wildcards = globWildcardCount(pattern.value);
     if (wildcards !== fields.length) {
       this.warnAt(p, `parse pattern has ${wildcards} wildcard(s) but ${fields.length} field name(s)`, 'parse pattern');
     }
     return { command: 'parse', source, mode: 'glob', pattern, fields, span: { start: start.start, end: this.c.prevEnd }, nameSpan };
+  }
+
+  /** `logfmt` or `csv` where parse expects its pattern (a field of that name is read when a pattern or a mode follows it). */
+  private atParseMode(t: Token): boolean {
+    if (!(isKeyword(t, 'logfmt') || isKeyword(t, 'csv'))) {
+      return false;
+    }
+    const mark = this.c.mark();
+    this.c.take();
+    const next = this.c.peek(true);
+    this.c.reset(mark);
+    return next.kind !== 'string' && next.kind !== 'regex' && !isKeyword(next, 'logfmt') && !isKeyword(next, 'csv');
+  }
+
+  private nameList(): string[] {
+    const names = [this.c.name()];
+    while (isPunct(this.c.peek(), ',')) {
+      this.c.take();
+      names.push(this.c.name());
+    }
+    return names;
   }
 
   private statsCommand(start: Token, nameSpan: Span): StatsCommand {
@@ -542,6 +598,39 @@ class CommandParser {
     }
   }
 
+  /**
+   * The two alias rules Logs Insights applies when it compiles a query: an alias may not shadow a field that an
+   * earlier `fields` or `display` projected, and a later command may not define an alias again. Each is a warning
+   * here (the query is still sent); `stats` starts its rows, and so its names, afresh.
+   */
+  private checkAliases(commands: readonly Command[]): void {
+    const projected = new Set<string>();
+    const aliases = new Set<string>();
+    for (const cmd of commands) {
+      if (cmd.command === 'stats') {
+        projected.clear();
+        aliases.clear();
+        continue;
+      }
+      if (cmd.command !== 'fields' && cmd.command !== 'display') {
+        continue;
+      }
+      const defined: string[] = [];
+      for (const item of cmd.items) {
+        if (item.alias === undefined) {
+          projected.add(item.name);
+        } else if (aliases.has(item.alias)) {
+          this.warnSpan(item.span, `${item.alias} is already an alias of an earlier command, and Logs Insights refuses an alias defined again; choose another name`, 'alias defined again');
+        } else if (projected.has(item.alias)) {
+          this.warnSpan(item.span, `the alias ${item.alias} shadows the field ${item.alias} projected earlier, which Logs Insights refuses; choose another name or leave ${item.alias} out of the earlier fields`, 'alias shadowing a projected field');
+        } else {
+          defined.push(item.alias);
+        }
+      }
+      for (const alias of defined) aliases.add(alias);
+    }
+  }
+
   private warnAt(t: Token, detail: string, construct: string): void {
     this.pushFinding('warning', t.start, Math.max(1, t.end - t.start), `${detail}; Logs Insights decides when the query runs`, detail, construct);
   }
@@ -603,9 +692,12 @@ export function exprsOf(cmd: Command): readonly Expr[] {
     case 'sort':
       return cmd.keys.map((k) => k.expr);
     case 'parse':
-    case 'pattern':
     case 'unnest':
       return [cmd.source];
+    case 'pattern':
+      return [cmd.source, ...Object.values(cmd.options ?? {})];
+    case 'anomaly':
+      return Object.values(cmd.options ?? {});
     case 'unmask':
       return cmd.fields;
     case 'join':

@@ -2,6 +2,7 @@ import type { ScopeId } from '../scope';
 // What an investigation is made of: parts that arrive one by one, each with its own outcome. The panel's
 // protocol (src/webview/investigationProtocol.ts) carries these; the notes are written from them.
 import type { StateTransition, TimeBand } from '../metrics/alarmBands';
+import type { AwsChange, RepoChange } from './changes';
 import type { ErrorSummary } from './errors';
 import type { Related } from './related';
 import type { InvestigationWindow, Moment } from './window';
@@ -95,7 +96,26 @@ export interface RunbookPartData {
   readonly source?: string;
 }
 
-export type PartData = AlarmPartData | MetricPartData | ChildrenPartData | LogsPartData | ExecutionsPartData | HealthPartData | RunbookPartData;
+/** Changes in the account (CloudTrail) to the alarm and its related resources, newest first. */
+export interface ChangesPartData {
+  readonly kind: 'changes';
+  readonly changes: readonly AwsChange[];
+  /** What was looked up, so "no change" says where nobody changed anything. */
+  readonly lookedUp: readonly { readonly resource: string; readonly why: string }[];
+  /** Lookups that failed (permissions, throttling), each with why; the others still count. */
+  readonly failed: readonly { readonly resource: string; readonly error: string }[];
+  /** A lookup had more events in the window than one page holds. */
+  readonly truncated: boolean;
+}
+
+/** Commits of the workspace's repository in the window, newest first. */
+export interface CommitsPartData {
+  readonly kind: 'commits';
+  readonly repository: string;
+  readonly commits: readonly RepoChange[];
+}
+
+export type PartData = AlarmPartData | MetricPartData | ChildrenPartData | LogsPartData | ExecutionsPartData | HealthPartData | RunbookPartData | ChangesPartData | CommitsPartData;
 export type PartKind = PartData['kind'];
 
 export interface PartUpdate {

@@ -1,6 +1,7 @@
 // The incident notes: a markdown timeline of an investigation, the start of a postmortem. Text from AWS
 // is escaped (it is plain text in the notes, never markup or a link).
 import { mdText } from '../alarms/details';
+import { latestChangeBefore } from './changes';
 import { fence } from '../text/markdown';
 import { utcText } from '../time/format';
 import { utcWindowLabel } from '../time/ranges';
@@ -16,6 +17,27 @@ export function notesFileName(alarmName: string, at: number): string {
   const stamp = new Date(at).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   const safe = alarmName.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'alarm';
   return `incident-${stamp}-${safe}.md`;
+}
+
+function changeNotes(parts: PartsSnapshot, moment: number): string[] {
+  const aws = parts.data('changes')[0];
+  const repo = parts.data('commits')[0];
+  if (!aws && !repo) return [];
+  const out = ['## What changed', ''];
+  const latest = latestChangeBefore(moment, aws?.changes ?? [], repo?.commits ?? []);
+  if (latest) {
+    const what = latest.source === 'aws' ? `${latest.change.what}: ${mdText(latest.change.resource)} by ${mdText(latest.change.who)}` : `commit ${latest.change.hash.slice(0, 8)} ${mdText(latest.change.subject)} by ${mdText(latest.change.author)}`;
+    out.push(`**Latest change before the alarm fired:** ${what}, ${time(latest.change.at)}`, '');
+  }
+  if (aws) {
+    if (aws.changes.length === 0) out.push('_No change recorded in AWS to the alarm or its related resources in the window._', '');
+    else out.push('| Time (UTC) | What | Resource | Who | Event id |', '|---|---|---|---|---|', ...aws.changes.map((c) => `| ${time(c.at)} | ${mdText(c.what)} | ${mdText(c.resource)} | ${mdText(c.who)} | ${mdText(c.eventId)} |`), '');
+  }
+  if (repo) {
+    if (repo.commits.length === 0) out.push(`_No commit in ${mdText(repo.repository)} in the window._`, '');
+    else out.push('| Time (UTC) | Commit | Subject | Author |', '|---|---|---|---|', ...repo.commits.map((c) => `| ${time(c.at)} | ${c.hash.slice(0, 8)} | ${mdText(c.subject)}${c.touchesDefinition ? ' (infrastructure code)' : ''} | ${mdText(c.author)} |`), '');
+  }
+  return out;
 }
 
 export function notesMarkdown(parts: PartsSnapshot, now: number): string {
@@ -70,6 +92,8 @@ export function notesMarkdown(parts: PartsSnapshot, now: number): string {
     if (health.changes.length === 0) out.push(`_No state change of ${health.endpoints.map(mdText).join(', ')} recorded in the window._`, '');
     else out.push('| Time (UTC) | Endpoint | Change |', '|---|---|---|', ...health.changes.map((c) => `| ${time(c.at)} | ${mdText(c.endpoint)} | ${c.from} → ${c.to} |`), '');
   }
+
+  out.push(...changeNotes(parts, alarm.moment.at));
 
   const failed = parts.all.filter((p) => p.status === 'failed');
   if (failed.length) {

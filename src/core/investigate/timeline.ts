@@ -4,7 +4,7 @@ import type { PartsSnapshot } from './model';
 export interface TimelineEntry {
   readonly at: number;
   readonly what: string;
-  readonly kind: 'alarm' | 'child' | 'errors' | 'execution' | 'health';
+  readonly kind: 'alarm' | 'child' | 'errors' | 'execution' | 'health' | 'change';
 }
 
 const FAILED_EXECUTION = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
@@ -40,6 +40,12 @@ export function assembleTimeline(parts: PartsSnapshot): TimelineEntry[] {
   }
   for (const health of parts.data('health')) {
     for (const c of health.changes) if (inside(c.at)) out.push({ at: c.at, kind: 'health', what: `${c.endpoint}: ${c.from} → ${c.to}${c.detail ? ` (${c.detail})` : ''}` });
+  }
+  for (const changes of parts.data('changes')) {
+    for (const c of changes.changes) if (inside(c.at)) out.push({ at: c.at, kind: 'change', what: `${c.what}: ${c.resource} by ${c.who}` });
+  }
+  for (const repo of parts.data('commits')) {
+    for (const c of repo.commits) if (inside(c.at)) out.push({ at: c.at, kind: 'change', what: `commit ${c.hash.slice(0, 8)} ${c.subject} (${c.author})` });
   }
   return out.sort((a, b) => a.at - b.at || a.what.localeCompare(b.what));
 }

@@ -7,11 +7,12 @@ const EXTENSIONS = [...SOURCE_EXTENSIONS].sort((a, b) => b.length - a.length).jo
 
 /**
  * A source reference with its line, in every shape `findStackFrames` reads: `x.ts:42`, `x.py", line 57`
- * (also escaped inside JSON), `X.java:23)`, `x.cs:line 12`, `x.php(23)`, `x.php on line 12`, and Lambda's
- * error documents (`"x.go","line":31`, `["x.py", 55,`). Written in the subset of regex syntax that Logs
- * Insights (Java) and JavaScript read alike.
+ * (also escaped inside JSON), `X.java:23)`, `x.cs:line 12`, `x.php(23)`, `x.php on line 12`, Lambda's and
+ * Powertools' documents (`"x.go","line":31`, `["x.py", 55,`), Swift's `x.swift, line 13`, Dart's terse
+ * `x.dart 12:5` and Erlang's `"x.erl"},{line,40` / `"x.ex", line: 12`. Written in the subset of regex syntax that
+ * Logs Insights (Java) and JavaScript read alike.
  */
-export const FRAME_PATTERN = String.raw`\.(?:${EXTENSIONS})(?::\d|:line \d|\(\d|\\?", line \d| on line \d|\\?",\s*\\?"line\\?":\s*\d|\\?",\s*\d)`;
+export const FRAME_PATTERN = String.raw`\.(?:${EXTENSIONS})(?::\d|:line \d|\(\d|\\?", line \d| on line \d|\\?",\s*\\?"line\\?":\s*\d|\\?",\s*\d|, line \d| \d{1,7}:\d|\\?["']\}?, ?\{?line(?:,|: )\d)`;
 export const ERROR_PATTERN = `(?:${ERROR_WORDS.join('|')})`;
 
 const FRAME_RE = new RegExp(FRAME_PATTERN);

@@ -1,4 +1,4 @@
-import { regionScope, type ScopeId } from '../scope';
+import { regionScope, scopeParts, type ScopeId } from '../scope';
 export interface ProductionErrorsSettings {
   readonly logGroups: string[];
   readonly range: string;
@@ -45,15 +45,25 @@ export interface ProfileTarget {
 /**
  * Log groups per profile and region, with several profiles: names go to every profile's primary region (a
  * team's staging and production groups usually share their names); ARNs to the profile of the account they
- * name (the first profile when none is), in the region they name.
+ * name (the first profile when none is), in the region they name. Profiles into the same account and region read
+ * the names once.
  */
 export function logGroupsByProfile(groups: readonly string[], profiles: readonly ProfileTarget[]): Map<ScopeId, string[]> {
   const out = new Map<ScopeId, string[]>();
   const add = (key: ScopeId, group: string) => out.set(key, [...(out.get(key) ?? []), group]);
+  // Two profiles into one account and region (a role and an SSO login, say) would read each event twice.
+  const seen = new Set<string>();
+  const readersOfNames = profiles.filter((p) => {
+    if (p.account === undefined) return true;
+    const key = `${p.account} ${scopeParts(p.primary).region}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   for (const group of groups) {
     const arn = /^arn:[\w-]+:logs:([\w-]+):(\d{12})?:/.exec(group);
     if (!arn) {
-      for (const profile of profiles) add(profile.primary, group);
+      for (const profile of readersOfNames) add(profile.primary, group);
       continue;
     }
     const owner = profiles.find((p) => p.account !== undefined && p.account === arn[2]) ?? profiles[0];

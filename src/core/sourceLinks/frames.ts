@@ -3,13 +3,15 @@
 // text; generic `path:line` references are found by their `.ext:<digit>` tail and read backwards in code.
 // Where two passes match the same text, the language-specific one wins.
 
-import { dotnetFrames } from './dotnet';
+import { dartFrames } from './dart';
+import { dotnetFrames, dotnetLineColumnFrames } from './dotnet';
 import { jvmFrames } from './jvm';
+import { keyedFrames } from './keyed';
 import { lambdaDocumentFrames } from './lambdaDocuments';
 import { phpFrames } from './php';
-import { afterLastEscape, digitsEnd, endsCleanly, isLetter, isPathChar, keywordBoundary, MAX_PATH, URL_SCHEME } from './scan';
+import { afterLastEscape, digitsEnd, driveStart, endsCleanly, isPathChar, keywordBoundary, MAX_PATH, unescapeJsonPath, URL_SCHEME } from './scan';
 
-export type FrameKind = 'node' | 'python' | 'java' | 'go' | 'dotnet' | 'ruby' | 'php' | 'generic';
+export type FrameKind = 'node' | 'python' | 'java' | 'go' | 'dotnet' | 'ruby' | 'php' | 'dart' | 'swift' | 'elixir' | 'rust' | 'generic';
 
 export interface Frame {
   /** Offset in the whole text where the `path:line` reference to underline starts. */
@@ -71,9 +73,13 @@ function nodePath(raw: string): string | undefined {
   return undefined;
 }
 
-/** Node's own modules (`node:internal/…`, and `internal/process/…` as older versions name them): never the user's code. */
+/**
+ * Node's own modules (`node:internal/…`, `internal/process/…`, and `module.js`, `timers.js` as versions before 12
+ * named them, with no folder): never the user's code, which Node always names with its folder.
+ */
 export function isRuntimeInternal(path: string): boolean {
   if (path.startsWith('node:')) return true;
+  if (/^[\w.-]+\.[cm]?js$/.test(path)) return true;
   return path.startsWith('internal/') && /^[^.]*(?:\.[cm]?js)?$/.test(path.slice(path.lastIndexOf('/') + 1));
 }
 
@@ -99,29 +105,31 @@ function genericAt(text: string, dot: number, colon: number): Frame | undefined 
   while (start > 0 && isPathChar(text.charCodeAt(start - 1))) {
     if (dot - --start > MAX_PATH) return undefined;
   }
-  let drive = false;
-  const before = start > 0 ? text.charCodeAt(start - 1) : -1;
-  if (before === 58) {
-    // `C:\src\x.cs`: a drive letter that starts the token; anything else before `:` (`https://`, `host:`) is no path.
-    const sep = text.charCodeAt(start);
-    const letter = start >= 2 ? text.charCodeAt(start - 2) : -1;
-    const prior = start >= 3 ? text.charCodeAt(start - 3) : -1;
-    if (!(sep === 47 || sep === 92) || !isLetter(letter) || isPathChar(prior) || prior === 58) return undefined;
-    start -= 2;
-    drive = true;
-  } else if (before === 36 || before === 37) return undefined;
-
   let path = text.slice(start, colon);
-  if (!drive && !path.startsWith('\\\\')) {
-    // Inside JSON strings a trace line follows an escaped newline/tab: `…\n\t/app/x.go:31`.
+  const drive = driveStart(text, start);
+  if (drive >= 0) {
+    start = drive;
+    path = text.slice(start, colon);
+  } else {
+    // Inside JSON strings a trace line follows an escaped newline/tab: `…\n\t/app/x.go:31`, `msg:\n\t/app/x.go:31`.
     let skip = 0;
     if (path.includes('/')) skip = afterLastEscape(path);
     else while (/^\\[ntr]/.test(path.slice(skip))) skip += 2;
+    const before = start > 0 ? text.charCodeAt(start - 1) : -1;
     if (skip) {
       start += skip;
       path = path.slice(skip);
-    }
+    } else if (before === 58) {
+      if (text.slice(start - 5, start).toLowerCase() === 'file:' && path.startsWith('//')) {
+        // `file:///home/dev/app/bin/main.dart:5:3`
+        const decoded = nodePath(`file:${path}`);
+        if (!decoded) return undefined;
+        start -= 5;
+        path = decoded;
+      } else if (path[0] !== '/' || path[1] === '/') return undefined; // `https://host/x.js`; `failed:/app/x.go` is a path
+    } else if (before === 36 || before === 37) return undefined;
   }
+  path = unescapeJsonPath(path);
   if (!path || (!/[\\/]/.test(path) && HOST_LIKE.test(path))) return undefined;
   const line = Number(text.slice(colon + 1, lineEnd));
   const ext = extension(path);
@@ -148,7 +156,10 @@ export function findStackFrames(text: string): Frame[] {
     const path = nodePath(m[1]);
     if (path === undefined) continue;
     const start = end - (m[1].length + m[2].length + m[3].length + 2);
-    found.push({ start, end, path, line: Number(m[2]), column: Number(m[3]), kind: 'node' });
+    // Rust backtraces and Swift's backtracer also write `at path:line:col`.
+    const ext = extension(path);
+    const kind: FrameKind = ext === 'rs' ? 'rust' : ext === 'swift' ? 'swift' : 'node';
+    found.push({ start, end, path, line: Number(m[2]), column: Number(m[3]), kind });
   }
   found.push(...jvmFrames(text), ...phpFrames(text), ...lambdaDocumentFrames(text));
   for (const m of text.matchAll(PYTHON)) {
@@ -158,7 +169,7 @@ export function findStackFrames(text: string): Frame[] {
     const start = m.index + 5 + m[1].length + 1;
     found.push({ start, end: m.index + m[0].length, path, line: Number(m[3]), kind: 'python' });
   }
-  found.push(...dotnetFrames(text));
+  found.push(...dotnetFrames(text), ...dotnetLineColumnFrames(text), ...dartFrames(text), ...keyedFrames(text));
   GENERIC_TAIL.lastIndex = 0;
   for (let m = GENERIC_TAIL.exec(text); m; m = GENERIC_TAIL.exec(text)) {
     const frame = genericAt(text, m.index, m.index + m[0].length - 2);

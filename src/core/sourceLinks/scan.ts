@@ -45,8 +45,35 @@ export function endsCleanly(text: string, i: number): boolean {
 export function afterLastEscape(path: string): number {
   for (let i = path.lastIndexOf('\\'); i >= 0; i = i > 0 ? path.lastIndexOf('\\', i - 1) : -1) {
     const next = path[i + 1];
-    if (next === 'n' || next === 't' || next === 'r') return i + 2;
+    if ((next === 'n' || next === 't' || next === 'r') && !escapedBackslash(path, i)) return i + 2;
   }
   return 0;
+}
+
+/** The backslash at `i` is itself escaped (`\\n` in JSON is a backslash and an `n`, not a newline). */
+function escapedBackslash(text: string, i: number): boolean {
+  let run = 0;
+  while (i - run - 1 >= 0 && text.charCodeAt(i - run - 1) === 92) run++;
+  return run % 2 === 1;
+}
+
+/** A path as a JSON string holds it: `\/` for `/`, `\\` for `\`. Other text is returned as it is. */
+export function unescapeJsonPath(path: string): string {
+  if (!path.includes('\\\\') && !path.includes('\\/')) return path;
+  // A UNC path written as it is (`\\server\share\x.cs`) has no other doubled backslash.
+  if (/^\\\\[^\\]/.test(path) && path.indexOf('\\\\', 1) < 0) return path;
+  return path.replace(/\\([\\/])/g, '$1');
+}
+
+/** `C:` before a path token starting at `start` (`C:\src\x.cs`, `C:/src/x.cs`): the drive's offset, else -1. */
+export function driveStart(text: string, start: number): number {
+  if (start < 2 || text.charCodeAt(start - 1) !== 58) return -1;
+  const sep = text.charCodeAt(start);
+  const letter = text.charCodeAt(start - 2);
+  const prior = start >= 3 ? text.charCodeAt(start - 3) : -1;
+  // After an escaped newline or tab the drive starts a line of a JSON string (`\n\tE:/src/x.go:35`).
+  const afterEscape = start >= 4 && (prior === 110 || prior === 116 || prior === 114) && text.charCodeAt(start - 4) === 92 && !escapedBackslash(text, start - 4);
+  if (!(sep === 47 || sep === 92) || !isLetter(letter) || (isPathChar(prior) && !afterEscape) || prior === 58) return -1;
+  return start - 2;
 }
 

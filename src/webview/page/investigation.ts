@@ -4,9 +4,10 @@ import 'uplot/dist/uPlot.min.css';
 import './investigation.css';
 import type { ChartWidgetView } from '../protocol';
 import type {
-  AlarmPartData, ChildrenPartData, ExecutionsPartData, HealthPartData, InvestigationHeader, InvestigationHostMessage, InvestigationPageMessage,
+  AlarmPartData, ChangesPartData, ChildrenPartData, CommitsPartData, ExecutionsPartData, HealthPartData, InvestigationHeader, InvestigationHostMessage, InvestigationPageMessage,
   LogsPartData, MetricPartData, PartUpdate, RunbookPartData,
 } from '../investigationProtocol';
+import { latestChangeBefore, type LatestChange } from '../../core/investigate/changes';
 import { button, clear, el, paintAccountBadge } from './dom';
 import { onThemeChange, readPalette } from './theme';
 import { drawTimeSeries, type DrawnChart } from './timeSeries';
@@ -27,8 +28,9 @@ const details = el('div', { class: 'inv-details', id: 'details' });
 const errorsBox = el('section', { class: 'inv-section', id: 'errors', hidden: '' }, el('h2', {}, 'Errors in related log groups'));
 const executionsBox = el('section', { class: 'inv-section', id: 'executions', hidden: '' }, el('h2', {}, 'Step Functions executions that failed or timed out'));
 const healthBox = el('section', { class: 'inv-section', id: 'health', hidden: '' }, el('h2', {}, 'Health endpoints'));
+const changesBox = el('section', { class: 'inv-section', id: 'changes', hidden: '' }, el('h2', {}, 'What changed'));
 const relatedBox = el('section', { class: 'inv-section', id: 'related', hidden: '' }, el('h2', {}, 'Related resources'));
-details.append(errorsBox, executionsBox, healthBox, relatedBox);
+details.append(changesBox, errorsBox, executionsBox, healthBox, relatedBox);
 app.append(head, statusList, metricBox, lanes, details);
 
 let header: InvestigationHeader | undefined;
@@ -38,6 +40,8 @@ let chart: DrawnChart | undefined;
 const laneParts = new Map<string, PartUpdate>();
 const statusItems = new Map<string, HTMLElement>();
 let firstPainted = false;
+let awsChanges: ChangesPartData | undefined;
+let commits: CommitsPartData | undefined;
 
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 const DATE_TIME = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
@@ -160,6 +164,17 @@ function renderLanes(): void {
   // The alarm's own state: ALARM stretches from its history.
   const bands = metric?.bands ?? [];
   rows.push(lane('alarm', `${alarm.name} in ALARM`, ...bands.map((b) => placed(el('div', { class: 'inv-band state-ALARM', title: `ALARM ${utc(b.from)} – ${utc(b.to)}` }), b.from, b.to))));
+  const latest = latestChange();
+  const changeMarks = [
+    ...(awsChanges?.changes ?? []).map((c) => ({ at: c.at, id: c.eventId, title: `${c.what}: ${resourceName(c.resource)} by ${c.who} at ${utc(c.at)}`, kind: 'aws' })),
+    ...(commits?.commits ?? []).map((c) => ({ at: c.at, id: c.hash, title: `commit ${c.hash.slice(0, 8)} ${c.subject} by ${c.author} at ${utc(c.at)}`, kind: 'commit' })),
+  ];
+  if (awsChanges || commits) {
+    rows.push(lane('changes', `Changes (${changeMarks.length})`, ...changeMarks.map((m) => {
+      const latestId = latest && (latest.source === 'aws' ? latest.change.eventId : latest.change.hash);
+      return placed(el('div', { class: `inv-mark change-${m.kind}${m.id === latestId ? ' change-latest' : ''}`, title: m.title, 'data-change': m.id }), m.at);
+    })));
+  }
   const order = ['children', 'logs', 'executions', 'health'];
   const sorted = [...laneParts.values()].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   for (const p of sorted) {
@@ -230,6 +245,52 @@ function renderExecutions(d: ExecutionsPartData): void {
   executionsBox.hidden = false;
 }
 
+/** A resource as a person names it: an ARN's last part (the name), a name as it is. */
+const resourceName = (resource: string) => (resource.startsWith('arn:') ? resource.slice(resource.lastIndexOf(':') + 1) : resource);
+
+function latestChange(): LatestChange | undefined {
+  return alarm ? latestChangeBefore(alarm.moment.at, awsChanges?.changes ?? [], commits?.commits ?? []) : undefined;
+}
+
+function renderChanges(): void {
+  clear(changesBox);
+  changesBox.append(el('h2', {}, 'What changed'));
+  const latest = latestChange();
+  if (latest) {
+    const text = latest.source === 'aws'
+      ? `${latest.change.what}: ${resourceName(latest.change.resource)} by ${latest.change.who} at ${time(latest.change.at)}`
+      : `commit ${latest.change.hash.slice(0, 8)} “${latest.change.subject}” by ${latest.change.author} at ${time(latest.change.at)}`;
+    changesBox.append(el('p', { class: 'inv-latest-change', id: 'latest-change', role: 'note', 'data-source': latest.source }, el('strong', {}, 'Latest change before the alarm fired: '), text));
+  }
+  if (awsChanges) {
+    const box = el('div', { class: 'inv-group', id: 'aws-changes' }, el('h3', {}, `In AWS: ${awsChanges.changes.length} change${awsChanges.changes.length === 1 ? '' : 's'} in the window${awsChanges.truncated ? ' (more events than one page; the newest shown)' : ''}`));
+    if (awsChanges.changes.length === 0) box.append(el('p', { class: 'inv-empty' }, `No change recorded to ${awsChanges.lookedUp.map((l) => l.resource).join(', ')} in the window.`));
+    else {
+      const tbody = el('tbody', {});
+      for (const c of awsChanges.changes) {
+        tbody.append(el('tr', { 'data-event': c.eventName, 'data-resource': c.resource, 'data-at': String(c.at) },
+          el('td', {}, time(c.at)), el('td', {}, c.what), el('td', { title: c.resource }, resourceName(c.resource)), el('td', {}, c.who),
+          el('td', {}, button('Event', () => post({ type: 'openChange', eventId: c.eventId }), { class: 'link', 'data-action': 'open-change', title: `${c.eventName} in the CloudTrail console` }))));
+      }
+      box.append(el('table', { class: 'inv-table' }, el('thead', {}, el('tr', {}, el('th', {}, 'Time'), el('th', {}, 'What'), el('th', {}, 'Resource'), el('th', {}, 'Who'), el('th', {}, ''))), tbody));
+    }
+    if (awsChanges.failed.length) box.append(el('p', { class: 'inv-part-failed' }, `Not read: ${awsChanges.failed.map((f) => `${f.resource} (${f.error})`).join('; ')}`));
+    changesBox.append(box);
+  }
+  if (commits) {
+    const box = el('div', { class: 'inv-group', id: 'commits' }, el('h3', {}, `In ${commits.repository}: ${commits.commits.length} commit${commits.commits.length === 1 ? '' : 's'} in the window`));
+    if (commits.commits.length === 0) box.append(el('p', { class: 'inv-empty' }, 'No commit in the window.'));
+    else {
+      box.append(el('ul', { class: 'inv-commits' }, ...commits.commits.map((c) => el('li', { 'data-commit': c.hash, 'data-definition': String(c.touchesDefinition) },
+        button(c.hash.slice(0, 8), () => post({ type: 'openCommit', hash: c.hash }), { class: 'link', 'data-action': 'open-commit', title: 'Open its changes' }),
+        ` ${time(c.at)} ${c.subject} — ${c.author}`,
+        ...(c.touchesDefinition ? [el('span', { class: 'inv-tag', title: 'It changed the code that defines a related resource' }, 'infrastructure')] : [])))));
+    }
+    changesBox.append(box);
+  }
+  changesBox.hidden = false;
+}
+
 function renderHealth(d: HealthPartData): void {
   clear(healthBox);
   healthBox.append(el('h2', {}, 'Health endpoints'));
@@ -280,6 +341,7 @@ function apply(update: PartUpdate): void {
       // The metric may have arrived first: it is drawn on the alarm's window.
       if (metric) renderMetric();
       renderRelated();
+      if (awsChanges || commits) renderChanges();
       renderLanes();
       return;
     case 'metric':
@@ -311,6 +373,16 @@ function apply(update: PartUpdate): void {
       laneParts.set(update.id, update);
       renderLanes();
       return;
+    case 'changes':
+      awsChanges = d;
+      renderChanges();
+      renderLanes();
+      return;
+    case 'commits':
+      commits = d;
+      renderChanges();
+      renderLanes();
+      return;
   }
 }
 
@@ -319,6 +391,9 @@ function reset(h: InvestigationHeader): void {
   alarm = undefined;
   metric = undefined;
   runbook = undefined;
+  awsChanges = undefined;
+  commits = undefined;
+  changesBox.hidden = true;
   chart?.destroy();
   chart = undefined;
   laneParts.clear();

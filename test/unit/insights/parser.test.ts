@@ -114,7 +114,7 @@ describe('parseQuery', () => {
     it('parse: glob pattern with as-names, source defaulting to @message', () => {
       const c = only('parse @message "user=*, action=*" as user, action', 'parse');
       assert.equal(c.mode, 'glob');
-      assert.equal(c.pattern.kind === 'string' ? c.pattern.value : '', 'user=*, action=*');
+      assert.equal(c.pattern?.kind === 'string' ? c.pattern.value : '', 'user=*, action=*');
       assert.deepEqual(c.fields, ['user', 'action']);
       const d = only('parse "[*] *" as level, rest', 'parse');
       assert.equal(show(d.source), '@message');

@@ -21,6 +21,15 @@ describe('production errors with several profiles', () => {
     ]);
   });
 
+  it('reads a name once when two profiles lead into the same account and region', () => {
+    const byScope = logGroupsByProfile(['/aws/lambda/orders-api'], [profile('prod-sso', '123456789012'), profile('prod-role', '123456789012'), profile('prod-eu', '123456789012', 'eu-west-1'), profile('unknown', undefined)]);
+    assert.deepEqual([...byScope], [
+      ['prod-sso · us-east-1', ['/aws/lambda/orders-api']],
+      ['prod-eu · eu-west-1', ['/aws/lambda/orders-api']],
+      ['unknown · us-east-1', ['/aws/lambda/orders-api']],
+    ]);
+  });
+
   it('keeps one profile as before: names in the primary region, ARNs in theirs', () => {
     assert.deepEqual([...logGroupsByRegion(['/a', 'arn:aws:logs:eu-west-1:123456789012:log-group:/b:*'], asScopeId('us-east-1'))], [['us-east-1', ['/a']], ['eu-west-1', ['arn:aws:logs:eu-west-1:123456789012:log-group:/b']]]);
   });

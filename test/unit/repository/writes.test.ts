@@ -7,7 +7,7 @@ import * as path from 'node:path';
 
 const SRC = path.resolve(__dirname, '..', '..', '..', 'src');
 /** Commands that only read (StartQuery, StopQuery and StartLiveTail cost money but change nothing). */
-const READS = /^(Describe|List|Get|Filter)\w+Command$|^(StartQuery|StopQuery|StartLiveTail)Command$/;
+const READS = /^(Describe|List|Get|Filter|Lookup)\w+Command$|^(StartQuery|StopQuery|StartLiveTail)Command$/;
 /** The writes, and the methods of the AWS service wrappers that send them. */
 const WRITES: Record<string, string> = {
   PutQueryDefinitionCommand: 'putQueryDefinition',

@@ -1,15 +1,15 @@
-import type { Command, Expr, JoinCommand, LookupCommand, NamedExpr, ParsedQuery, ParseCommand, SourceSelection } from '../../../../src/core/insights/ast';
+import type { Command, Expr, JoinCommand, LookupCommand, NamedExpr, ParsedQuery, SourceSelection } from '../../../../src/core/insights/ast';
 import { walkExpr } from '../../../../src/core/insights/expressions';
 import { exprsOf, parseQuery } from '../../../../src/core/insights/parser';
-import { compileGlob } from '../../../../src/core/insights/regex';
 import type { ResultField } from '../../../../src/core/insights/results/rows';
 import { runStats } from './aggregate';
-import { evaluate, regexOf, setSubqueryValues } from './evaluate';
+import { evaluate, setSubqueryValues } from './evaluate';
 import { discoverFields, encodePtr, type LogEvent } from './events';
+import { applyParse } from './parseModes';
 import { runPattern } from './pattern';
 import { sortRecords } from './sort';
 import { itemsOf, setStructured } from './json';
-import { formatValue, isTruthy, utf8Length, type FieldMap, type Value } from './values';
+import { formatValue, isTruthy, utf8Length, type FieldMap } from './values';
 
 export interface ExecuteOptions {
   /** Rows returned at most, as Logs Insights' 10,000 when the query has no `limit`. */
@@ -113,7 +113,7 @@ function runPipeline(commands: readonly Command[], input: FieldMap[], events: re
         projected = true;
         break;
       case 'parse':
-        applyParse(records, cmd);
+        records = applyParse(records, cmd, MAX_ROWS);
         columns = union(columns, cmd.fields);
         break;
       case 'stats':
@@ -270,26 +270,6 @@ function assign(records: readonly FieldMap[], items: readonly NamedExpr[]): void
     for (const r of records) {
       setStructured(r, item.name, evaluate(item.expr, r));
     }
-  }
-}
-
-function applyParse(records: readonly FieldMap[], cmd: ParseCommand): void {
-  const re = cmd.pattern.kind === 'regex' ? regexOf(cmd.pattern) : compileGlob(cmd.pattern.value);
-  for (const r of records) {
-    const source = evaluate(cmd.source, r);
-    const m = source === undefined ? null : re.exec(formatValue(source));
-    cmd.fields.forEach((name, i) => {
-      const captured = m === null ? undefined : cmd.mode === 'regex' ? m.groups?.[name] : m[i + 1];
-      setOrDelete(r, name, captured);
-    });
-  }
-}
-
-function setOrDelete(record: FieldMap, name: string, value: Value): void {
-  if (value === undefined) {
-    record.delete(name);
-  } else {
-    record.set(name, value);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Call, Expr, TimeUnit } from '../../../../src/core/insights/ast';
 import { ceilTime, floorTime } from './time';
 import { inSubnet, isIpv4, isIpv6 } from './ip';
-import { bool, formatValue, JsonValue, toNumber, type FieldMap, type Value } from './values';
+import { bool, formatValue, isTruthy, JsonValue, toNumber, type FieldMap, type Value } from './values';
 
 /** Longest string `jsonParse` reads; longer ones give a missing value. */
 const MAX_JSON_TEXT = 256 * 1024;
@@ -18,6 +18,8 @@ export function callScalar(call: Call, args: Value[], record: FieldMap): Value {
       return bool(a === undefined || formatValue(a).trim() === '');
     case 'coalesce':
       return args.find((v) => v !== undefined);
+    case 'if':
+      return isTruthy(a) ? b : c;
     case 'strlen':
       return text(a, (s) => s.length);
     case 'toupper':
