@@ -14,8 +14,6 @@ export const MINIMUM_TESTS: Readonly<Record<LayerKind, number>> = {
   integration: 198,
   'extension host': 20,
   e2e: 59,
-  'extension host': 20,
-  e2e: 59,
   'e2e smoke': 6,
 };
 
