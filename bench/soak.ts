@@ -65,6 +65,12 @@ export class SoakCloudWatch implements CloudWatchApi {
   async tags(): Promise<Record<string, string>> {
     return {};
   }
+
+  muteRuleSummaries = async (): Promise<never[]> => [];
+  muteRule = async (): Promise<undefined> => undefined;
+  putMuteRule = async (): Promise<void> => undefined;
+  deleteMuteRule = async (): Promise<void> => undefined;
+  alarmContributors = async (): Promise<never[]> => [];
 }
 
 function collectGarbage(): () => void {

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   watchLauncher(() => void shutdown('launcher exited'));
 
   const faults = faultsArgument(process.argv.slice(2));
-  const sandbox = await startSandbox({ log: (s) => console.log(`  ${s}`), faults, liveLogs: true, alarmKinds: process.argv.includes('--alarm-kinds') });
+  const sandbox = await startSandbox({ log: (s) => console.log(`  ${s}`), faults, liveLogs: true, alarmKinds: !process.argv.includes('--no-alarm-kinds') });
   state.sandbox = sandbox;
   if (state.stopping) {
     await sandbox.stop();

@@ -1,6 +1,7 @@
-import { sandboxClients } from './awsClients';
+import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import { sandboxClients, type SandboxClients } from './awsClients';
 import type { AlarmState } from './scenario/alarms';
-import { SCENARIO_REGIONS } from './scenario/constants';
+import { PRIMARY_REGION, SCENARIO_REGIONS } from './scenario/constants';
 import { buildLogGroups } from './scenario/logs';
 import type { ExecutionOutcome } from './scenario/stateMachine';
 import { seedAlarmKinds, type AlarmKindsSeed } from './seeders/alarmKinds';
@@ -42,7 +43,7 @@ export interface ScenarioSummary {
   deploy: { eventName: string; at: string };
   /** The second account, reachable as the `staging` profile. */
   staging: { alarms: number; stateMachineArn: string };
-  /** Alarms of every other kind and a mute rule, when asked for with `alarmKinds`. */
+  /** Alarms of every other kind and a mute rule (unless `alarmKinds: false`). */
   alarmKinds?: AlarmKindsSeed;
   /** The workflow with a Parallel state, a child execution and a distributed Map run failed by a Lambda task (unless `thumbnailBatch: false`). */
   thumbnailBatch?: ThumbnailBatchSeedResult;
@@ -51,10 +52,10 @@ export interface ScenarioSummary {
 
 /**
  * Seeds the whole scenario through the real SDK clients against `endpoint` (expects a fresh moto, and the
- * stand-in in front of it for the thumbnail workflow). The thumbnail workflow (Parallel, a child execution,
- * a distributed Map run failed by a Lambda task whose invocation is logged) is seeded unless `thumbnailBatch`
- * is false. Off by default, so the scenario's alarm counts stay: `alarmKinds` adds a log, PromQL,
- * multi-series and anomaly-band alarm and a mute rule.
+ * stand-in in front of it): one alarm of each kind CloudWatch has — a log, PromQL, multi-series and
+ * anomaly-band alarm and a mute rule — unless `alarmKinds` is false, and the thumbnail workflow (Parallel, a
+ * child execution, a distributed Map run failed by a Lambda task whose invocation is logged) unless
+ * `thumbnailBatch` is false.
  */
 export async function seedScenario(endpoint: string, options: { now?: Date; log?: (s: string) => void; alarmKinds?: boolean; thumbnailBatch?: boolean } = {}): Promise<ScenarioSummary> {
   const started = Date.now();
@@ -86,7 +87,7 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
     // After the rest: its calls come after the deploy and the alarms' changes in the event history.
     const thumbnailBatch = options.thumbnailBatch !== false ? await timed('thumbnail batch', () => seedThumbnailBatch(clients)) : undefined;
 
-    const alarmKinds = options.alarmKinds ? await timed('alarms of every kind', () => seedAlarmKinds(clients, now)) : undefined;
+    const alarmKinds = options.alarmKinds !== false ? await timed('alarms of every kind', () => seedAlarmKinds(clients, now)) : undefined;
     const byRegion: ScenarioSummary['alarms'] = {};
     const states: ScenarioSummary['alarmStates'] = {};
     for (const region of SCENARIO_REGIONS) {
@@ -96,6 +97,12 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
     for (const a of alarms.seeded) {
       byRegion[a.region].push({ name: a.name, state: a.state });
       states[a.region][a.state]++;
+    }
+    if (alarmKinds) {
+      for (const a of await alarmKindStates(clients, alarmKinds)) {
+        byRegion[PRIMARY_REGION].push(a);
+        states[PRIMARY_REGION][a.state]++;
+      }
     }
     const { sfn, groups } = logGroups;
     return {
@@ -127,4 +134,11 @@ export async function seedScenario(endpoint: string, options: { now?: Date; log?
   } finally {
     clients.destroy();
   }
+}
+
+/** The seeded alarms of every kind with the state they are in now (as the endpoint answers). */
+async function alarmKindStates(clients: SandboxClients, seed: AlarmKindsSeed): Promise<{ name: string; state: AlarmState }[]> {
+  const names = [seed.logAlarm, seed.promQlAlarm, seed.multiSeriesAlarm, seed.anomalyBandAlarm];
+  const out = await clients.cloudWatch(PRIMARY_REGION).send(new DescribeAlarmsCommand({ AlarmNames: names, AlarmTypes: ['MetricAlarm', 'LogAlarm'] }));
+  return [...(out.MetricAlarms ?? []), ...(out.LogAlarms ?? [])].map((a) => ({ name: a.AlarmName ?? '', state: a.StateValue ?? 'INSUFFICIENT_DATA' }));
 }

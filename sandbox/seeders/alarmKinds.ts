@@ -61,8 +61,11 @@ export async function seedAlarmKinds(clients: SandboxClients, now: Date): Promis
     }),
   );
   const minute = (ago: number): Date => new Date(now.getTime() - ago * 60_000);
+  // A point a minute from three minutes ago to two hours ahead (CloudWatch takes timestamps up to two hours in the
+  // future), so the worker stays a contributor while a sandbox runs, not only in the minutes after it starts.
+  const minutes = Array.from({ length: 123 }, (_, i) => i - 120);
   for (const [instance, values] of [['i-0worker1', [96, 93, 91]], ['i-0worker2', [35, 41, 38]]] as const) {
-    await cw.send(new PutMetricDataCommand({ Namespace: 'Workers/EC2', MetricData: values.map((v, i) => ({ MetricName: 'CPUUtilization', Dimensions: [{ Name: 'InstanceId', Value: instance }], Timestamp: minute(i), Value: v, Unit: 'Percent' })) }));
+    await cw.send(new PutMetricDataCommand({ Namespace: 'Workers/EC2', MetricData: minutes.map((ago, i) => ({ MetricName: 'CPUUtilization', Dimensions: [{ Name: 'InstanceId', Value: instance }], Timestamp: minute(ago), Value: values[i % values.length], Unit: 'Percent' })) }));
   }
   await cw.send(
     new PutMetricAlarmCommand({

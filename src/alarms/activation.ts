@@ -3,7 +3,8 @@ import { NO_FILTER, isActive } from '../core/alarms/filter';
 import { showError } from '../platform/errors';
 import { registerRegionalView } from '../platform/regionalView';
 import type { Services } from '../services';
-import { ALARM_SCHEME, AlarmDetailsProvider, detailsUri } from './detailsDocument';
+import { registerAlarmCommands } from './commands';
+import { AlarmDetailsPanels } from './detailsPanel';
 import { notifyEnteredAlarm } from './notifications';
 import { alarmFromArgument } from './resolveArgument';
 import { findRunbook, offerMapping, openRunbook } from './runbook';
@@ -18,27 +19,20 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const store = new AlarmsStore(cloudWatch);
   const ignored = new IgnoredSettings();
   const tree = new AlarmsTree(store, ignored, services.accounts);
-  const details = new AlarmDetailsProvider(store, cloudWatch);
-  const { view, ensureLoaded } = registerRegionalView(context, services, { viewId: 'opsLens.alarms', name: 'Alarms', tree, store, autoRefresh: true, refreshWhileHidden: true });
+  const { view, ensureLoaded } = registerRegionalView(context, services, { viewId: 'opsLens.alarms', name: 'Alarms', tree, store, autoRefresh: true, refreshWhileHidden: true, canSelectMany: true });
 
   const updateFilterUi = () => {
     view.description = tree.filterDescription;
     void vscode.commands.executeCommand('setContext', 'opsLens.alarms.filtered', isActive(tree.filter));
   };
 
+  const details = new AlarmDetailsPanels(store, cloudWatch, (alarm) => findRunbook(alarm, cloudWatch, log));
+
   context.subscriptions.push(
     store, tree, details, ignored,
     new AlarmsStatusBar(store),
-    vscode.workspace.registerTextDocumentContentProvider(ALARM_SCHEME, details),
     store.onDidEnterAlarm((alarms) => void notifyEnteredAlarm(alarms)),
-    vscode.commands.registerCommand('opsLens.alarms.showDetails', async (arg?: unknown) => {
-      const alarm = await alarmFromArgument(store, arg, ensureLoaded, 'Show details of which alarm?');
-      if (!alarm) return;
-      const uri = detailsUri(alarm);
-      details.refresh(uri);
-      const doc = await vscode.workspace.openTextDocument(uri);
-      await vscode.window.showTextDocument(doc, { preview: true });
-    }),
+    ...registerAlarmCommands({ store, cloudWatch, guard: services, ensureLoaded, details }),
     vscode.commands.registerCommand('opsLens.alarms.openRunbook', async (arg?: unknown) => {
       const alarm = await alarmFromArgument(store, arg, ensureLoaded, 'Open the runbook of which alarm?');
       if (!alarm) return;

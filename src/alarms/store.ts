@@ -1,7 +1,10 @@
 import type { ScopeId } from '../core/scope';
 import type { AwsUserError } from '../aws/errors';
 import type { CloudWatchApi } from '../aws/services/cloudWatch';
-import { alarmKey, fromCompositeAlarm, fromMetricAlarm, type Alarm } from '../core/alarms/model';
+import { alarmKey, alarmsOfPage, type Alarm } from '../core/alarms/model';
+import type { Contributor } from '../core/alarms/metricsInsights';
+import { mutedAlarms, type MuteRule } from '../core/alarms/muteRules';
+import { MuteRuleReader } from './muteRuleReader';
 import { newlyInAlarm } from '../core/alarms/transitions';
 import { Emitter } from '../core/emitter';
 import { RegionalStore, type ScopeState } from '../core/regional/store';
@@ -26,8 +29,10 @@ export class AlarmsStore {
   /** Alarms that moved into ALARM since the previous successful refresh. */
   readonly onDidEnterAlarm = this.transitioned.event;
   private previous: Map<string, Alarm> | undefined;
+  private readonly mutes: MuteRuleReader;
 
   constructor(private readonly cloudWatch: CloudWatchApi) {
+    this.mutes = new MuteRuleReader(cloudWatch);
     this.scopes = new RegionalStore((region) => this.readRegion(region));
     this.onDidChange = this.scopes.onDidChange;
     this.scopes.onDidRefresh(() => this.announceTransitions());
@@ -66,13 +71,27 @@ export class AlarmsStore {
     if (entered.length) this.transitioned.fire(entered);
   }
 
+  /** Why the scope's mute rules could not be read at the last refresh (its alarms are then shown without mutes). */
+  muteRulesError(region: ScopeId): Error | undefined {
+    return this.mutes.error(region);
+  }
+
+  /** The mute rules read at the last refresh of the scope that are scheduled or active. */
+  muteRules(region: ScopeId): readonly MuteRule[] {
+    return this.mutes.rules(region);
+  }
+
+  /** The series of a multi-series alarm in ALARM, read when asked (its tree node is expanded, its details open). */
+  contributors(alarm: Alarm): Promise<Contributor[]> {
+    return this.cloudWatch.alarmContributors(alarm.region, alarm.name);
+  }
+
   private async readRegion(region: ScopeId): Promise<Alarm[]> {
+    const mutes = this.mutes.read(region);
     const alarms: Alarm[] = [];
-    for await (const page of this.cloudWatch.alarmPages(region)) {
-      for (const a of page.metricAlarms) alarms.push(fromMetricAlarm(region, a));
-      for (const a of page.compositeAlarms) alarms.push(fromCompositeAlarm(region, a));
-    }
-    return alarms;
+    for await (const page of this.cloudWatch.alarmPages(region)) alarms.push(...alarmsOfPage(region, page));
+    const muted = mutedAlarms(await mutes, new Date());
+    return muted.size ? alarms.map((a) => (muted.has(a.name) ? { ...a, muted: muted.get(a.name) } : a)) : alarms;
   }
 
   dispose(): void {

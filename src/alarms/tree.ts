@@ -2,7 +2,10 @@ import * as vscode from 'vscode';
 import { childAlarmNames } from '../core/alarms/compositeRule';
 import { NO_FILTER, describeFilter, isActive, matchesFilter, type AlarmFilter } from '../core/alarms/filter';
 import { groupByState } from '../core/alarms/grouping';
-import { STATE_LABEL, conditionText, type Alarm, type AlarmState } from '../core/alarms/model';
+import { STATE_LABEL, VARIANT_TAG, alarmVariant, conditionText, type Alarm, type AlarmState } from '../core/alarms/model';
+import { contributorLabel, contributorMetric, type Contributor } from '../core/alarms/metricsInsights';
+import { mutingText } from '../core/alarms/muteRules';
+import { shortUtcText, utcText } from '../core/time/format';
 import { relativeTime } from '../core/time/relative';
 import { staleErrorItem, staleRootTooltip, staleSuffix } from '../platform/staleRoot';
 import type { AlarmsStore, RegionAlarms } from './store';
@@ -18,6 +21,9 @@ export type AlarmNode =
   | { kind: 'state'; region: ScopeId; state: AlarmState; alarms: readonly Alarm[]; multiRegion: boolean }
   | { kind: 'alarm'; alarm: Alarm; parentId: string }
   | { kind: 'child'; name: string; region: ScopeId; alarm?: Alarm; parentId: string }
+  | { kind: 'contributor'; alarm: Alarm; contributor: Contributor; parentId: string }
+  /** Something beside the alarms could not be read (mute rules, contributors): the alarms still show. */
+  | { kind: 'partFailed'; id: string; what: string; error: Error }
   | { kind: 'error'; region: ScopeId; error: Error; lastGood?: Date }
   | { kind: 'empty'; message: string }
   /** Restricted Mode ignores these workspace settings: the view says so above the alarms. */
@@ -61,7 +67,7 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
     return isActive(this.filterValue) ? describeFilter(this.filterValue) : undefined;
   }
 
-  getChildren(node?: AlarmNode): AlarmNode[] {
+  getChildren(node?: AlarmNode): AlarmNode[] | Promise<AlarmNode[]> {
     if (!node) {
       const ignored = this.ignored?.settings ?? [];
       const notice: AlarmNode[] = ignored.length ? [{ kind: 'restricted', settings: ignored }] : [];
@@ -78,12 +84,25 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
     if (node.kind === 'child' && node.alarm?.kind === 'composite') {
       return childAlarmNames(node.alarm.rule ?? '').map((name) => ({ kind: 'child', name, region: node.region, alarm: this.store.find(name, node.region), parentId: this.id(node) }));
     }
+    if ((node.kind === 'alarm' || node.kind === 'child') && node.alarm && alarmVariant(node.alarm) === 'multiSeries') return this.contributorNodes(node.alarm, this.id(node));
     return [];
+  }
+
+  private async contributorNodes(alarm: Alarm, parentId: string): Promise<AlarmNode[]> {
+    try {
+      const contributors = await this.store.contributors(alarm);
+      if (contributors.length === 0) return [{ kind: 'empty', message: 'No contributor in alarm' }];
+      return contributors.map((contributor) => ({ kind: 'contributor', alarm, contributor, parentId }));
+    } catch (err) {
+      return [{ kind: 'partFailed', id: `${parentId}>contributors`, what: 'Contributors', error: err instanceof Error ? err : new Error(String(err)) }];
+    }
   }
 
   private regionChildren(region: RegionAlarms, multiRegion: boolean): AlarmNode[] {
     const nodes: AlarmNode[] = [];
     if (region.error) nodes.push({ kind: 'error', region: region.region, error: region.error, lastGood: region.loadedAt });
+    const muteError = this.store.muteRulesError(region.region);
+    if (muteError && !region.error) nodes.push({ kind: 'partFailed', id: `mutes:${region.region}`, what: 'Mute rules', error: muteError });
     const visible = region.alarms.filter((a) => matchesFilter(a, this.filterValue));
     for (const group of groupByState(visible)) nodes.push({ kind: 'state', region: region.region, state: group.state, alarms: group.alarms, multiRegion });
     if (visible.length === 0 && region.alarms.length > 0) nodes.push({ kind: 'empty', message: 'No alarm matches the filter' });
@@ -125,6 +144,17 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
         item.description = 'not found in this region';
         return item;
       }
+      case 'contributor':
+        return this.contributorItem(node);
+      case 'partFailed': {
+        const item = new vscode.TreeItem(`${node.what} could not be read`);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+        item.description = node.error.message;
+        item.tooltip = untrustedMarkdown().appendText(`${node.what} could not be read: ${node.error.message}. The alarms are shown without them.`);
+        item.contextValue = 'partFailed';
+        return item;
+      }
       case 'error':
         return staleErrorItem(`error:${node.region}`, 'alarms', node.error, node.lastGood);
       case 'empty': {
@@ -148,15 +178,38 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
   }
 
   private alarmItem(alarm: Alarm, parentId: string): vscode.TreeItem {
-    const item = new vscode.TreeItem(alarm.name, alarm.kind === 'composite' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const variant = alarmVariant(alarm);
+    const expandable = alarm.kind === 'composite' || variant === 'multiSeries';
+    const item = new vscode.TreeItem(alarm.name, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `${parentId}>${alarm.region}/${alarm.name}`;
-    item.iconPath = stateIcon(alarm.state);
+    item.iconPath = alarm.muted ? new vscode.ThemeIcon('bell-slash', new vscode.ThemeColor(STATE_ICON[alarm.state][1])) : stateIcon(alarm.state);
     const since = alarm.stateUpdated ? relativeTime(alarm.stateUpdated, new Date()) : undefined;
-    item.description = [alarm.kind === 'composite' ? 'composite' : conditionText(alarm), since].filter(Boolean).join(' · ');
+    const muted = alarm.muted ? mutingText(alarm.muted, (d) => shortUtcText(d, new Date())) : undefined;
+    const condition = alarm.kind === 'composite' ? undefined : conditionText(alarm);
+    item.description = [muted, VARIANT_TAG[variant], condition && condition.length > 80 ? `${condition.slice(0, 79)}…` : condition, since].filter(Boolean).join(' · ');
     item.tooltip = alarmTooltip(alarm);
-    item.contextValue = alarm.kind === 'composite' ? 'alarm.composite' : 'alarm.metric';
-    item.accessibilityInformation = { label: `${alarm.name}, ${STATE_LABEL[alarm.state]}, ${item.description}` };
+    item.contextValue = `alarm.${variant === 'metric' || variant === 'metricMath' || variant === 'anomaly' || variant === 'multiSeries' ? 'metric' : variant}${alarm.muted ? '.muted' : ''}`;
+    item.accessibilityInformation = { label: `${alarm.name}, ${STATE_LABEL[alarm.state]}${alarm.muted ? ', actions muted' : ''}, ${item.description}` };
     item.command = { command: 'opsLens.alarms.showDetails', title: 'Show Alarm Details', arguments: [{ region: alarm.region, name: alarm.name }] };
+    return item;
+  }
+
+  private contributorItem(node: Extract<AlarmNode, { kind: 'contributor' }>): vscode.TreeItem {
+    const { contributor: c, alarm } = node;
+    const label = contributorLabel(c);
+    const item = new vscode.TreeItem(label);
+    item.id = `${node.parentId}>contributor:${c.id}`;
+    item.iconPath = stateIcon('ALARM');
+    item.description = [STATE_LABEL.ALARM, c.since ? relativeTime(c.since, new Date()) : undefined].filter(Boolean).join(' · ');
+    const md = untrustedMarkdown().appendMarkdown('**').appendText(label).appendMarkdown(`** — ${STATE_LABEL.ALARM}, a contributor of `).appendText(alarm.name);
+    if (c.since) md.appendMarkdown('\n\n*Since:* ').appendText(utcText(c.since));
+    if (c.reason) md.appendMarkdown('\n\n*Reason:* ').appendText(c.reason);
+    item.tooltip = md;
+    item.contextValue = 'contributor';
+    item.accessibilityInformation = { label: `${label}, contributor of ${alarm.name}, in alarm` };
+    const metric = alarm.metricsInsights ? contributorMetric(alarm.metricsInsights.query, c) : undefined;
+    if (metric) item.command = { command: 'opsLens.metrics.openChart', title: 'Chart Contributor', arguments: [{ region: alarm.region, ...metric, label: label }] };
+    else md.appendMarkdown('\n\n*No chart:* the alarm\'s query does not name one metric Ops Lens can draw.');
     return item;
   }
 
@@ -166,6 +219,8 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
       case 'state': return `state:${node.region}:${node.state}`;
       case 'alarm': return `${node.parentId}>${node.alarm.region}/${node.alarm.name}`;
       case 'child': return `${node.parentId}>${node.name}`;
+      case 'contributor': return `${node.parentId}>contributor:${node.contributor.id}`;
+      case 'partFailed': return node.id;
       case 'error': return `error:${node.region}`;
       case 'empty': return `empty:${node.message}`;
       case 'restricted': return 'restricted';

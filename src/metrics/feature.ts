@@ -1,3 +1,4 @@
+import { rangeAroundChange } from '../core/metrics/ranges';
 import * as vscode from 'vscode';
 import { alarmFromArgument, dashboardFromArgument, metricSelectionsFromArgument, seriesChartFromArgument, type AlarmTarget } from '../core/metrics/arguments';
 import { readRefreshIntervalSeconds } from '../platform/config';
@@ -122,7 +123,7 @@ export function createMetricsFeature(context: vscode.ExtensionContext, services:
         void notifyError(`No alarm named "${quoted(target.name, 120)}" in ${all.join(', ')}.`);
         return;
       }
-      panels.show({ kind: 'alarm', region, name: target.name, ...(target.snapshot ? { snapshot: target.snapshot } : {}) }, { range: '24h' });
+      panels.show({ kind: 'alarm', region, name: target.name, ...(target.snapshot ? { snapshot: target.snapshot } : {}) }, { range: rangeAroundChange(target.snapshot?.stateUpdated, Date.now()) });
     } catch (err) {
       await showError(err, `Could not chart ${target.name}`);
     }

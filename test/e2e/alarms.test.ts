@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CloudWatchClient, DescribeAlarmsCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, DeleteAlarmMuteRuleCommand, DeleteAlarmsCommand, DescribeAlarmsCommand, PutAlarmMuteRuleCommand, PutLogAlarmCommand, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch';
+import type { FrameLocator } from 'playwright-core';
 import { environment, waitFor, workbench } from './harness';
 
 function cloudWatch(region: string): CloudWatchClient {
@@ -9,10 +10,15 @@ function cloudWatch(region: string): CloudWatchClient {
 }
 
 async function countsByState(region: string): Promise<Record<string, number>> {
-  const out = await cloudWatch(region).send(new DescribeAlarmsCommand({ AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], MaxRecords: 100 }));
+  const out = await cloudWatch(region).send(new DescribeAlarmsCommand({ AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'], MaxRecords: 100 }));
   const counts: Record<string, number> = { ALARM: 0, INSUFFICIENT_DATA: 0, OK: 0 };
-  for (const a of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])]) counts[a.StateValue ?? 'OK']++;
+  for (const a of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? []), ...(out.LogAlarms ?? [])]) counts[a.StateValue ?? 'OK']++;
   return counts;
+}
+
+/** The alarm details page: a webview, two nested frames (see charts.ts). */
+function detailsPage(): FrameLocator {
+  return workbench().page.frameLocator('iframe.webview.ready:visible').frameLocator('iframe#active-frame');
 }
 
 async function cursorLine(): Promise<number> {
@@ -39,18 +45,76 @@ describe('alarms view', () => {
     await wb.screenshot('alarms-tree');
   });
 
-  it('opens the details document with reason, configuration and history', async () => {
+  it('opens the details as a rendered page: state and reason first, raw reason data last, with its actions in the title bar', async () => {
     const wb = workbench();
     await wb.clickTreeItem('Alarms', 'dev-ecs-service-unhealthy');
-    await wb.waitForEditor(/dev-ecs-service-unhealthy/);
-    const text = await wb.activeEditorText();
-    assert.match(text, /^# dev-ecs-service-unhealthy/);
-    assert.match(text, /\*\*State:\*\* In alarm \(ALARM\)/);
-    assert.match(text, /\| Metric \| RunningTaskCount \|/);
-    assert.match(text, /## History\n\n\| Time \| Change \| Reason \|/);
-    assert.match(text, /OK → ALARM/);
+    const page = detailsPage();
+    await page.locator('h1', { hasText: 'dev-ecs-service-unhealthy' }).waitFor({ timeout: 15000 });
+    const headings = (await page.locator('h2').allTextContents()).map((h) => h.trim());
+    assert.deepEqual(headings.slice(0, 2), ['State', 'Runbook'], headings.join(' | '));
+    assert.ok(headings.indexOf('Configuration') < headings.indexOf('History'), headings.join(' | '));
+    const body = await page.locator('body').innerText();
+    assert.match(body, /In alarm \(ALARM\) since/);
+    assert.match(body, /Metric\s+RunningTaskCount/);
+    assert.match(body, /OK → ALARM/);
+    assert.match(body, /docs\/MONITORING\.md/);
+    assert.doesNotMatch(body, /\*\*State:\*\*|^# /m, 'rendered, not markdown source');
+    for (const action of ['Investigate', 'Chart', 'Runbook', 'Mute…']) {
+      assert.equal(await wb.page.locator(`.editor-actions .action-label[aria-label="${action}"]`).count(), 1, `${action} in the title bar`);
+    }
     await wb.screenshot('alarm-details');
     await wb.closeEditors();
+  });
+
+  it('shows a log alarm and a muted alarm created through the SDK as such, and a multi-series alarm with its contributor', async () => {
+    const wb = workbench();
+    const cw = cloudWatch('us-east-1');
+    await cw.send(new PutLogAlarmCommand({
+      AlarmName: 'e2e-orders-errors-logs',
+      ScheduledQueryConfiguration: { QueryString: 'filter level = "ERROR"', LogGroupIdentifiers: ['/aws/lambda/orders'], ScheduledQueryRoleARN: 'arn:aws:iam::123456789012:role/q', ScheduleConfiguration: { ScheduleExpression: 'rate(5 minutes)', StartTimeOffset: 300 }, AggregationExpression: 'count(*)' },
+      QueryResultsToEvaluate: 1, QueryResultsToAlarm: 1, Threshold: 5, ComparisonOperator: 'GreaterThanThreshold',
+    }));
+    await cw.send(new SetAlarmStateCommand({ AlarmName: 'e2e-orders-errors-logs', StateValue: 'ALARM', StateReason: '1 out of the last 1 query results [9.0] was greater than the threshold (5.0).' }));
+    await cw.send(new PutMetricAlarmCommand({ AlarmName: 'e2e-nightly-batch-lag', MetricName: 'Lag', Namespace: 'Batch', Statistic: 'Maximum', Period: 300, EvaluationPeriods: 1, Threshold: 600, ComparisonOperator: 'GreaterThanThreshold' }));
+    const start = new Date(Date.now() - 60_000).toISOString().slice(0, 16);
+    await cw.send(new PutAlarmMuteRuleCommand({ Name: 'e2e-batch-maintenance', Rule: { Schedule: { Expression: `at(${start})`, Duration: 'PT3H' } }, MuteTargets: { AlarmNames: ['e2e-nightly-batch-lag'] } }));
+    try {
+      await wb.clickViewAction('Alarms', 'Refresh');
+      const rows = await wb.waitForTreeItem('Alarms', 'e2e-nightly-batch-lag', 30000);
+      const log = rows.find((r) => r.label === 'e2e-orders-errors-logs');
+      assert.match(log?.description ?? '', /^log · count\(\*\) > 5/);
+      const muted = rows.find((r) => r.label === 'e2e-nightly-batch-lag')!;
+      assert.match(muted.description, /^muted until \d\d:\d\d UTC by e2e-batch-maintenance · Lag > 600/);
+      assert.match(muted.ariaLabel, /actions muted/);
+      await wb.expandTreeItem('Alarms', 'worker-cpu-by-instance');
+      const contributors = await wb.waitForTreeItem('Alarms', 'InstanceId=i-0worker1', 20000);
+      assert.match(contributors.find((r) => r.label === 'InstanceId=i-0worker1')!.description, /^In alarm/);
+      await wb.screenshot('alarms-every-kind');
+    } finally {
+      await cw.send(new DeleteAlarmMuteRuleCommand({ AlarmMuteRuleName: 'e2e-batch-maintenance' }));
+      await cw.send(new DeleteAlarmsCommand({ AlarmNames: ['e2e-orders-errors-logs', 'e2e-nightly-batch-lag'] }));
+      await wb.clickViewAction('Alarms', 'Refresh');
+    }
+  });
+
+  it('mutes an alarm\'s actions until the end of the working day through the UI, then unmutes it', async () => {
+    const wb = workbench();
+    await wb.runCommand('Ops Lens: Mute Alarm Actions…');
+    await wb.typeInQuickInput('dev-rds-cpu-critical');
+    await wb.pickQuickItem('dev-rds-cpu-critical');
+    const choices = await waitFor(() => wb.quickPickItems(), (items) => items.some((i) => /^Until the end/.test(i.label)), { message: 'no choice of when the mute ends' });
+    assert.match(choices[0]?.label ?? '', /^Until the end of the working day/);
+    await wb.acceptQuickInput();
+    await wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Mute$/ }).click();
+    const rows = await waitFor(() => wb.treeItems('Alarms'), (items) => /^muted until /.test(items.find((i) => i.label === 'dev-rds-cpu-critical')?.description ?? ''), { timeoutMs: 30000, message: 'dev-rds-cpu-critical not shown muted' });
+    assert.match(rows.find((i) => i.label === 'dev-rds-cpu-critical')!.description, /by ops-lens-mute-dev-rds-cpu-critical-/);
+    await wb.screenshot('alarm-muted');
+    await wb.runCommand('Ops Lens: Unmute Alarm Actions');
+    await wb.typeInQuickInput('dev-rds-cpu-critical');
+    await wb.pickQuickItem('dev-rds-cpu-critical');
+    await wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Unmute$/ }).click();
+    await waitFor(() => wb.treeItems('Alarms'), (items) => !/muted/.test(items.find((i) => i.label === 'dev-rds-cpu-critical')?.description ?? 'muted'), { timeoutMs: 30000, message: 'dev-rds-cpu-critical still shown muted' });
+    await wb.dismissNotifications();
   });
 
   it('opens the runbook of dev-ecs-service-unhealthy at "ECS Service Unhealthy" in docs/MONITORING.md', async () => {

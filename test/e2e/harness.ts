@@ -116,7 +116,7 @@ export class Workbench {
 
   /** Loads the workbench on the workspace folder and clears what the first start shows. */
   async open(): Promise<void> {
-    await this.page.goto(this.workbenchUrl);
+    await this.page.goto(this.workbenchUrl, { timeout: 60000 });
     await this.page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     // Before the extension host is up, so no notification of an extension's start is missed.
     await this.page.evaluate(RECORD_NOTIFICATIONS);

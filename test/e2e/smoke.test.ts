@@ -23,8 +23,11 @@ describe('smoke', () => {
   it('alarms: opens an alarm\'s details', async () => {
     const wb = workbench();
     await wb.clickTreeItem('Alarms', 'dev-ecs-service-unhealthy');
-    await wb.waitForEditor(/dev-ecs-service-unhealthy/);
-    assert.match(await wb.activeEditorText(), /\*\*State:\*\* In alarm \(ALARM\)/);
+    // The details page is a webview: two nested frames.
+    const page = wb.page.frameLocator('iframe.webview.ready:visible').frameLocator('iframe#active-frame');
+    await page.locator('h1', { hasText: 'dev-ecs-service-unhealthy' }).waitFor({ timeout: 15000 });
+    assert.match(await page.locator('body').innerText(), /In alarm \(ALARM\) since/);
+    await wb.closeEditors();
   });
 
   it('Step Functions: opens an execution', async () => {

@@ -28,6 +28,7 @@ function logAlarm(name: string, overrides: Partial<PutLogAlarmCommandInput> = {}
       ScheduledQueryRoleARN: 'arn:aws:iam::123456789012:role/scheduled-query',
       ScheduleConfiguration: { ScheduleExpression: 'rate(5 minutes)', StartTimeOffset: 300 },
       AggregationExpression: 'count(*)',
+      Tags: [{ Key: 'query-owner', Value: 'payments' }],
     },
     QueryResultsToEvaluate: 3,
     QueryResultsToAlarm: 2,
@@ -70,6 +71,7 @@ describe('log alarms through the SDK', () => {
     assert.deepEqual(alarm?.ScheduledQueryConfiguration?.LogGroupIdentifiers, ['/app/checkout']);
     assert.deepEqual(alarm?.ScheduledQueryConfiguration?.ScheduleConfiguration, { ScheduleExpression: 'rate(5 minutes)', StartTimeOffset: 300, EndTimeOffset: 0 });
     assert.equal(alarm?.ScheduledQueryConfiguration?.AggregationExpression, 'count(*)');
+    assert.deepEqual(alarm?.ScheduledQueryConfiguration?.Tags, [{ Key: 'query-owner', Value: 'payments' }]);
     assert.match(alarm?.ScheduledQueryConfiguration?.QueryARN ?? '', /^arn:aws:logs:us-east-1:123456789012:scheduled-query:/);
     assert.equal(alarm?.QueryResultsToEvaluate, 3);
     assert.equal(alarm?.QueryResultsToAlarm, 2);

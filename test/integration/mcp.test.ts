@@ -119,7 +119,7 @@ describe('MCP server over stdio, against the sandbox', function () {
   it('describes an alarm with its history and the text of its runbook section from the workspace', async () => {
     const name = scenario.alarms['us-east-1'].find((a) => /ecs-service-unhealthy/.test(a.name))!.name;
     const text = await call('opsLens_describeAlarm', { name });
-    assert.match(text, new RegExp(`^Alarm ${name} \\(us-east-1, metric\\)`));
+    assert.match(text, new RegExp(`^Alarm ${name} \\(us-east-1, Metric alarm\\)`));
     assert.match(text, /Runbook: docs\/MONITORING\.md:\d+ \(matched by heading\)/);
     assert.match(text, /#### ECS Service Unhealthy/);
     assert.match(text, /aws ecs describe-services/, 'the section\'s commands are included as text');

@@ -10,10 +10,10 @@ export type LayerKind = 'unit' | 'integration' | 'extension host' | 'e2e' | 'e2e
  * (a changed glob, a deleted file, a filter): it fails. Raise a figure when its layer gains tests.
  */
 export const MINIMUM_TESTS: Readonly<Record<LayerKind, number>> = {
-  unit: 1095,
-  integration: 205,
+  unit: 1110,
+  integration: 208,
   'extension host': 20,
-  e2e: 63,
+  e2e: 65,
   'e2e smoke': 6,
 };
 

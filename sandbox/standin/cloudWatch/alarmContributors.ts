@@ -7,11 +7,9 @@ import { invalidNextToken, resourceNotFoundException } from './errors';
 import { lengthBetween } from './memberChecks';
 import { fetchMetricAlarm } from './metricAlarms';
 import type { CloudWatchRegion } from './state';
+import { insightsSelect, type InsightsSelect } from '../../../src/core/alarms/metricsInsights';
 
 const PAGE_SIZE = 100;
-const SELECT = /^\s*SELECT\s+(AVG|SUM|MIN|MAX|COUNT)\s*\(\s*"?([^"()]{1,255})"?\s*\)\s+FROM\s+(?:SCHEMA\s*\(\s*"?([^",()]{1,255})"?[^()]{0,2000}\)|"?([^"\s()]{1,255})"?)/i;
-const GROUP_BY = /\bGROUP\s+BY\s+([^]{1,2000}?)(?:\s+ORDER\s+BY\b|\s+LIMIT\b|$)/i;
-const STATISTIC: Readonly<Record<string, string>> = { AVG: 'Average', SUM: 'Sum', MIN: 'Minimum', MAX: 'Maximum', COUNT: 'SampleCount' };
 const COMPARISONS: Readonly<Record<string, { readonly words: string; readonly breaches: (v: number, t: number) => boolean }>> = {
   GreaterThanThreshold: { words: 'greater than', breaches: (v, t) => v > t },
   GreaterThanOrEqualToThreshold: { words: 'greater than or equal to', breaches: (v, t) => v >= t },
@@ -19,26 +17,11 @@ const COMPARISONS: Readonly<Record<string, { readonly words: string; readonly br
   LessThanOrEqualToThreshold: { words: 'less than or equal to', breaches: (v, t) => v <= t },
 };
 
-/** A Metrics Insights query an alarm evaluates, reduced to what the stand-in can group by. */
-interface InsightsQuery {
-  readonly statistic: string;
-  readonly metricName: string;
-  readonly namespace: string;
-  readonly groupBy: readonly string[];
-}
-
 /** The Metrics Insights query of a multi-series alarm (a `SELECT … GROUP BY …` expression in its Metrics). */
-export function insightsQueryOf(alarm: Input): InsightsQuery | undefined {
+export function insightsQueryOf(alarm: Input): InsightsSelect | undefined {
   for (const query of objectList(alarm, 'Metrics')) {
-    // Metrics Insights queries are at most a few thousand characters; longer text is not one.
-    const expression = (optionalString(query, 'Expression') ?? '').slice(0, 10_000);
-    const select = SELECT.exec(expression);
-    if (!select) continue;
-    const groupBy = (GROUP_BY.exec(expression)?.[1] ?? '')
-      .split(',')
-      .map((k) => k.trim().replace(/^"|"$/g, ''))
-      .filter((k) => k !== '');
-    return { statistic: STATISTIC[(select[1] ?? '').toUpperCase()] ?? 'Average', metricName: select[2] ?? '', namespace: select[3] ?? select[4] ?? '', groupBy };
+    const select = insightsSelect(optionalString(query, 'Expression') ?? '');
+    if (select) return select;
   }
   return undefined;
 }
@@ -65,7 +48,7 @@ export async function describeAlarmContributors(state: CloudWatchRegion, ctx: Ha
   return result;
 }
 
-function breachingContributors(state: CloudWatchRegion, alarmName: string, alarm: Input, query: InsightsQuery, now: number): Record<string, unknown>[] {
+function breachingContributors(state: CloudWatchRegion, alarmName: string, alarm: Input, query: InsightsSelect, now: number): Record<string, unknown>[] {
   const comparison = COMPARISONS[optionalString(alarm, 'ComparisonOperator') ?? ''];
   const threshold = optionalNumber(alarm, 'Threshold');
   if (!comparison || threshold === undefined) return [];

@@ -80,6 +80,8 @@ function checkedConfiguration(input: Input): Record<string, unknown> {
     AggregationExpression: aggregation,
   };
   if (logGroups.length > 0) scheduledQuery.LogGroupIdentifiers = logGroups;
+  // The scheduled query's own tags (ScheduledQueryConfiguration.Tags), returned as given.
+  if (Array.isArray(query.Tags)) scheduledQuery.Tags = query.Tags.filter((t) => typeof t === 'object' && t !== null).slice(0, 50);
   const config: Record<string, unknown> = {
     ActionsEnabled: optionalBoolean(input, 'ActionsEnabled') ?? true,
     OKActions: stringList(input, 'OKActions'),

@@ -5,8 +5,9 @@ import { currentAccount } from '../accounts';
 import { pageOf, pageSize } from '../paging';
 import { invalidNextToken, resourceNotFoundException, validationError } from './errors';
 import { invalidMember, lengthBetween } from './memberChecks';
-import type { MuteExpression } from './muteSchedule';
-import { isTimeZone, MAX_DURATION_MS, oneTimeEnd, parseDuration, parseMuteExpression, windowAt } from './muteSchedule';
+import type { MuteExpression } from '../../../src/core/alarms/muteSchedule';
+import { isTimeZone, MAX_DURATION_MS, parseDuration, parseMuteExpression } from '../../../src/core/alarms/muteSchedule';
+import { muteActivity } from '../../../src/core/alarms/muteRules';
 import type { CloudWatchRegion } from './state';
 import { tagOnCreation } from './tags';
 
@@ -35,11 +36,12 @@ const MAX_TARGETS = 100;
 
 /** Where the rule stands at `now`: expired past its expiry date (or a one-time window that ended), active inside a window. */
 export function muteRuleStatus(rule: MuteRule, now = Date.now()): MuteRuleStatus {
-  const zone = rule.timezone ?? 'UTC';
-  const lastEnd = oneTimeEnd(rule.parsed, rule.durationMs, zone);
-  if ((rule.expireDate !== undefined && now >= rule.expireDate) || (lastEnd !== undefined && now >= lastEnd)) return 'EXPIRED';
-  if (rule.startDate !== undefined && now < rule.startDate) return 'SCHEDULED';
-  return windowAt(rule.parsed, rule.durationMs, zone, now) ? 'ACTIVE' : 'SCHEDULED';
+  return muteActivity({
+    ...rule,
+    alarmNames: rule.alarmNames ?? [],
+    startDate: rule.startDate !== undefined ? new Date(rule.startDate) : undefined,
+    expireDate: rule.expireDate !== undefined ? new Date(rule.expireDate) : undefined,
+  }, new Date(now)).status;
 }
 
 function checkedRule(state: CloudWatchRegion, input: Input, now: number): MuteRule {

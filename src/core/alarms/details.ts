@@ -1,7 +1,6 @@
-import { fence, prettyJson } from '../text/markdown';
-import { utcText } from '../time/format';
-import { childAlarmNames } from './compositeRule';
-import { STATE_LABEL, comparisonSymbol, conditionText, formatNumber, type Alarm } from './model';
+import { fence } from '../text/markdown';
+import { alarmDetailsDoc, type DetailsDoc } from './detailsDoc';
+import type { Alarm } from './model';
 
 export interface HistoryEntry {
   readonly timestamp?: Date;
@@ -25,12 +24,6 @@ export function historyEntry(item: { Timestamp?: Date; HistorySummary?: string; 
     // HistoryData is not always JSON; the summary still says what happened.
   }
   return { timestamp: item.Timestamp ? new Date(item.Timestamp) : undefined, summary: item.HistorySummary ?? '', oldState, newState, reason };
-}
-
-/** Markdown code span that cannot be broken out of, whatever the text holds. */
-function code(text: string): string {
-  const ticks = '`'.repeat(Math.max(1, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-  return `${ticks}${ticks.length > 1 ? ' ' : ''}${text.replace(/\r?\n/g, ' ')}${ticks.length > 1 ? ' ' : ''}${ticks}`;
 }
 
 /**
@@ -57,62 +50,21 @@ export interface DetailsContext {
   readonly childStates?: ReadonlyMap<string, string>;
 }
 
-/** The alarm details document: state, reason, configuration, actions, history. */
+/** The details document as markdown (the same sections as the rendered one), every AWS string escaped. */
 export function formatAlarmDetails(alarm: Alarm, ctx: DetailsContext): string {
-  const out: string[] = [];
-  out.push(`# ${mdText(alarm.name)}`, '');
-  out.push(`**State:** ${STATE_LABEL[alarm.state]} (${alarm.state}) since ${utcText(alarm.stateUpdated)}  `);
-  out.push(`**Region:** ${alarm.region}  `);
-  out.push(`**Type:** ${alarm.kind === 'composite' ? 'Composite alarm' : 'Metric alarm'}  `);
-  if (alarm.arn) out.push(`**ARN:** ${code(alarm.arn)}`);
-  out.push('');
-  if (alarm.description) out.push('## Description', '', mdText(alarm.description), '');
-  out.push('## Reason', '', alarm.stateReason ? mdText(alarm.stateReason) : '_No reason given._', '');
-  const data = alarm.stateReasonData ? prettyJson(alarm.stateReasonData).text : undefined;
-  if (data) out.push('Reason data:', '', fence(data, 'json'), '');
+  return detailsMarkdown(alarmDetailsDoc(alarm, { history: ctx.historyError ? { error: ctx.historyError } : { value: ctx.history }, childStates: ctx.childStates }));
+}
 
-  out.push('## Configuration', '');
-  if (alarm.kind === 'composite') {
-    out.push('Rule:', '', fence(alarm.rule ?? ''), '');
-    const children = childAlarmNames(alarm.rule ?? '');
-    if (children.length) {
-      out.push('| Child alarm | State |', '|---|---|');
-      for (const child of children) out.push(`| ${mdText(child)} | ${ctx.childStates?.get(child) ?? 'unknown'} |`);
-      out.push('');
+export function detailsMarkdown(doc: DetailsDoc): string {
+  const out: string[] = [`# ${mdText(doc.title)}`, ''];
+  for (const section of doc.sections) {
+    out.push(`## ${mdText(section.title)}`, '');
+    for (const b of section.blocks) {
+      if (b.kind === 'text') out.push(b.tone ? `_${mdText(b.text)}_` : mdText(b.text), '');
+      else if (b.kind === 'code') out.push(fence(b.text, b.language ?? ''), '');
+      else if (b.kind === 'facts') out.push(...b.rows.map(([k, v]) => `**${mdText(k)}:** ${mdText(v)}  `), '');
+      else out.push(`| ${b.head.map(mdText).join(' | ')} |`, `|${b.head.map(() => '---').join('|')}|`, ...b.rows.map((r) => `| ${r.map((c) => mdText(c).replace(/ {2}\n/g, ' ')).join(' | ')} |`), '');
     }
-  } else {
-    const rows: [string, string][] = [];
-    if (alarm.metric) {
-      rows.push(['Namespace', alarm.metric.namespace], ['Metric', alarm.metric.name]);
-      for (const d of alarm.metric.dimensions) rows.push([`Dimension ${d.name}`, d.value]);
-      rows.push(['Statistic', alarm.metric.statistic], ['Period', `${alarm.metric.period} s`]);
-      if (alarm.metric.unit) rows.push(['Unit', alarm.metric.unit]);
-    }
-    for (const q of alarm.metricQueries ?? []) rows.push([`Query ${q.id}`, q.expression ?? q.metric ?? '']);
-    rows.push(['Condition', conditionText(alarm)]);
-    if (alarm.threshold !== undefined) rows.push(['Threshold', `${comparisonSymbol(alarm.comparison)} ${formatNumber(alarm.threshold)} (${alarm.comparison ?? ''})`]);
-    if (alarm.evaluationPeriods !== undefined) rows.push(['Evaluation', `${alarm.datapointsToAlarm ?? alarm.evaluationPeriods} of ${alarm.evaluationPeriods} periods`]);
-    if (alarm.treatMissingData) rows.push(['Missing data', alarm.treatMissingData]);
-    out.push('| Setting | Value |', '|---|---|', ...rows.map(([k, v]) => `| ${mdText(k)} | ${mdText(v)} |`), '');
-  }
-
-  out.push('## Actions', '');
-  if (!alarm.actionsEnabled) out.push('_Actions are disabled._', '');
-  const actions: [string, readonly string[]][] = [['On ALARM', alarm.alarmActions], ['On OK', alarm.okActions], ['On INSUFFICIENT_DATA', alarm.insufficientDataActions]];
-  if (actions.every(([, list]) => list.length === 0)) out.push('_No actions: nobody is notified when this alarm changes state._', '');
-  else for (const [when, list] of actions) if (list.length) out.push(`- ${when}: ${list.map(code).join(', ')}`);
-  out.push('');
-
-  out.push('## History', '');
-  if (ctx.historyError) out.push(`_History could not be read: ${mdText(ctx.historyError)}_`, '');
-  else if (ctx.history.length === 0) out.push('_No state changes recorded._', '');
-  else {
-    out.push('| Time | Change | Reason |', '|---|---|---|');
-    for (const h of ctx.history) {
-      const change = h.oldState && h.newState ? `${h.oldState} → ${h.newState}` : h.summary;
-      out.push(`| ${utcText(h.timestamp)} | ${mdText(change)} | ${mdText(h.reason ?? (h.oldState ? '' : h.summary))} |`);
-    }
-    out.push('');
   }
   return out.join('\n');
 }

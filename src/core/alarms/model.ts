@@ -1,5 +1,6 @@
 import type { ScopeId } from '../scope';
-import type { CompositeAlarm, MetricAlarm } from '@aws-sdk/client-cloudwatch';
+import type { CompositeAlarm, LogAlarm, MetricAlarm } from '@aws-sdk/client-cloudwatch';
+import { insightsGroupBy } from './metricsInsights';
 
 export type AlarmState = 'ALARM' | 'INSUFFICIENT_DATA' | 'OK';
 
@@ -21,7 +22,8 @@ export interface Alarm {
   readonly region: ScopeId;
   readonly name: string;
   readonly arn: string;
-  readonly kind: 'metric' | 'composite';
+  /** The DescribeAlarms type: PromQL, Metrics Insights and anomaly-band alarms are metric alarms with more below. */
+  readonly kind: 'metric' | 'composite' | 'log';
   readonly state: AlarmState;
   readonly stateReason: string;
   readonly stateReasonData?: string;
@@ -47,6 +49,35 @@ export interface Alarm {
   readonly datapointsToAlarm?: number;
   readonly treatMissingData?: string;
   readonly rule?: string;
+  /** Log alarms: the scheduled Logs Insights query and how its results are judged. */
+  readonly logQuery?: LogAlarmQuery;
+  /** PromQL alarms (EvaluationCriteria): the query and how long a breach must last. */
+  readonly promQl?: { readonly query: string; readonly pendingPeriod?: number; readonly recoveryPeriod?: number; readonly evaluationInterval?: number };
+  /** Multi-series alarms: the Metrics Insights query whose series are the alarm's contributors. */
+  readonly metricsInsights?: { readonly query: string; readonly groupBy: readonly string[] };
+  /** Anomaly-detection alarms: the band (ThresholdMetricId) the metric is compared with. */
+  readonly anomalyBand?: { readonly id: string; readonly expression: string; readonly label?: string };
+  /** Set by the reader when an active alarm mute rule silences this alarm's actions. */
+  readonly muted?: Muting;
+}
+
+export interface LogAlarmQuery {
+  readonly query: string;
+  readonly logGroups: readonly string[];
+  /** `rate(5 minutes)` */
+  readonly schedule: string;
+  /** Each run reads from `startOffsetSeconds` before it to `endOffsetSeconds` before it. */
+  readonly startOffsetSeconds: number;
+  readonly endOffsetSeconds: number;
+  readonly aggregation: string;
+  readonly resultsToEvaluate?: number;
+  readonly resultsToAlarm?: number;
+}
+
+/** An alarm's actions muted by a mute rule, until when (no date: while the rule's recurring window lasts). */
+export interface Muting {
+  readonly rule: string;
+  readonly until?: Date;
 }
 
 function state(value: string | undefined): AlarmState {
@@ -54,7 +85,7 @@ function state(value: string | undefined): AlarmState {
 }
 
 /** What metric and composite alarms have in common. */
-function commonFields(region: ScopeId, a: MetricAlarm | CompositeAlarm): Omit<Alarm, 'kind'> {
+function commonFields(region: ScopeId, a: MetricAlarm | CompositeAlarm | LogAlarm): Omit<Alarm, 'kind'> {
   return {
     region,
     name: a.AlarmName ?? '',
@@ -97,8 +128,82 @@ export function fromMetricAlarm(region: ScopeId, a: MetricAlarm): Alarm {
     evaluationPeriods: a.EvaluationPeriods,
     datapointsToAlarm: a.DatapointsToAlarm,
     treatMissingData: a.TreatMissingData,
+    ...metricVariants(a),
   };
 }
+
+function metricVariants(a: MetricAlarm): Pick<Alarm, 'promQl' | 'metricsInsights' | 'anomalyBand'> {
+  const promQl = a.EvaluationCriteria?.PromQLCriteria;
+  const insights = a.Metrics?.find((m) => m.Expression && /^\s*SELECT\b/i.test(m.Expression));
+  const band = a.ThresholdMetricId ? a.Metrics?.find((m) => m.Id === a.ThresholdMetricId) : undefined;
+  return {
+    ...(promQl?.Query ? { promQl: { query: promQl.Query, pendingPeriod: promQl.PendingPeriod, recoveryPeriod: promQl.RecoveryPeriod, evaluationInterval: a.EvaluationInterval } } : {}),
+    ...(insights?.Expression ? { metricsInsights: { query: insights.Expression, groupBy: insightsGroupBy(insights.Expression) } } : {}),
+    ...(a.ThresholdMetricId ? { anomalyBand: { id: a.ThresholdMetricId, expression: band?.Expression ?? '', label: band?.Label } } : {}),
+  };
+}
+
+export function fromLogAlarm(region: ScopeId, a: LogAlarm): Alarm {
+  const q = a.ScheduledQueryConfiguration;
+  return {
+    ...commonFields(region, a),
+    kind: 'log',
+    logQuery: {
+      query: q?.QueryString ?? '',
+      logGroups: q?.LogGroupIdentifiers ?? [],
+      schedule: q?.ScheduleConfiguration?.ScheduleExpression ?? '',
+      startOffsetSeconds: q?.ScheduleConfiguration?.StartTimeOffset ?? 0,
+      endOffsetSeconds: q?.ScheduleConfiguration?.EndTimeOffset ?? 0,
+      aggregation: q?.AggregationExpression ?? '',
+      resultsToEvaluate: a.QueryResultsToEvaluate,
+      resultsToAlarm: a.QueryResultsToAlarm,
+    },
+    threshold: a.Threshold,
+    comparison: a.ComparisonOperator,
+    treatMissingData: a.TreatMissingData,
+  };
+}
+
+/** Every alarm of one DescribeAlarms page, of whatever type. */
+export function alarmsOfPage(region: ScopeId, page: { metricAlarms: readonly MetricAlarm[]; compositeAlarms: readonly CompositeAlarm[]; logAlarms?: readonly LogAlarm[] }): Alarm[] {
+  return [
+    ...page.metricAlarms.map((a) => fromMetricAlarm(region, a)),
+    ...page.compositeAlarms.map((a) => fromCompositeAlarm(region, a)),
+    ...(page.logAlarms ?? []).map((a) => fromLogAlarm(region, a)),
+  ];
+}
+
+export type AlarmVariant = 'metric' | 'metricMath' | 'anomaly' | 'multiSeries' | 'promQl' | 'log' | 'composite';
+
+/** Which of CloudWatch's alarm types this is, finer than DescribeAlarms' three. */
+export function alarmVariant(alarm: Alarm): AlarmVariant {
+  if (alarm.kind !== 'metric') return alarm.kind;
+  if (alarm.promQl) return 'promQl';
+  if (alarm.anomalyBand) return 'anomaly';
+  if (alarm.metricsInsights && alarm.metricsInsights.groupBy.length > 0) return 'multiSeries';
+  return alarm.metric ? 'metric' : 'metricMath';
+}
+
+export const VARIANT_LABEL: Record<AlarmVariant, string> = {
+  metric: 'Metric alarm',
+  metricMath: 'Metric math alarm',
+  anomaly: 'Anomaly detection alarm',
+  multiSeries: 'Multi-series alarm (Metrics Insights)',
+  promQl: 'PromQL alarm',
+  log: 'Log alarm',
+  composite: 'Composite alarm',
+};
+
+/** A short tag for the tree: `log`, `PromQL`, … ; none for plain metric alarms. */
+export const VARIANT_TAG: Record<AlarmVariant, string> = {
+  metric: '',
+  metricMath: '',
+  anomaly: 'anomaly band',
+  multiSeries: 'multi-series',
+  promQl: 'PromQL',
+  log: 'log',
+  composite: 'composite',
+};
 
 export function fromCompositeAlarm(region: ScopeId, a: CompositeAlarm): Alarm {
   return { ...commonFields(region, a), kind: 'composite', rule: a.AlarmRule ?? '' };
@@ -118,9 +223,12 @@ export function comparisonSymbol(op: string | undefined): string {
   return op ? (COMPARISON_SYMBOL[op] ?? op) : '';
 }
 
-/** "CPUUtilization > 90", "RunningTaskCount < 1", or the composite rule. */
+/** "CPUUtilization > 90", "RunningTaskCount < 1", "count(*) > 10" for a log alarm, the PromQL query, or the composite rule. */
 export function conditionText(alarm: Alarm): string {
   if (alarm.kind === 'composite') return alarm.rule ?? '';
+  if (alarm.promQl) return alarm.promQl.query;
+  if (alarm.logQuery) return `${alarm.logQuery.aggregation || 'result'} ${comparisonSymbol(alarm.comparison)} ${alarm.threshold === undefined ? '' : formatNumber(alarm.threshold)}`.trim();
+  if (alarm.anomalyBand) return `${alarm.metric?.name ?? alarm.metricQueries?.find((q) => q.id !== alarm.anomalyBand?.id && q.returnData !== false)?.metric ?? 'metric'} ${comparisonSymbol(alarm.comparison)} ${alarm.anomalyBand.expression}`.trim();
   const subject = alarm.metric?.name ?? alarm.metricQueries?.find((q) => q.returnData !== false && q.expression)?.expression ?? 'expression';
   if (alarm.threshold === undefined) return `${subject} ${comparisonSymbol(alarm.comparison)}`.trim();
   return `${subject} ${comparisonSymbol(alarm.comparison)} ${formatThreshold(alarm.threshold, alarm.metric)}`;

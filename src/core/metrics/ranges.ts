@@ -63,3 +63,14 @@ export function rangeFromDuration(text: unknown): RangeKey | undefined {
   const seconds = durationSeconds(text);
   return RANGES.find((r) => RANGE_SECONDS[r] === seconds);
 }
+
+/**
+ * The shortest range that shows the alarm's latest state change with some time before it (a quarter of the time
+ * since, at least 15 minutes), so the change is not a sliver of 24 hours; 24 hours when the change is not known.
+ */
+export function rangeAroundChange(changedAt: number | undefined, now: number): RangeKey {
+  if (changedAt === undefined || !Number.isFinite(changedAt)) return '24h';
+  const since = Math.max(0, now - changedAt) / 1000;
+  const needed = since + Math.max(15 * 60, since / 4);
+  return RANGES.find((r) => RANGE_SECONDS[r] >= needed) ?? '7d';
+}

@@ -75,9 +75,11 @@ describe('alarm details document', () => {
     const doc = formatAlarmDetails(alarm, { history });
     assert.match(doc, /\*\*State:\*\* In alarm \(ALARM\) since 2026-11-22 10:00:00 UTC/);
     assert.match(doc, /"recentDatapoints": \[\n\s+91\.2,/);
-    assert.match(doc, /\| Dimension ClusterName \| ai-video-cluster \|/);
-    assert.match(doc, /\| Condition \| CPUUtilization \\> 70 \|/);
-    assert.match(doc, /On ALARM: `arn:aws:sns:us-east-1:123456789012:ops-alerts`/);
+    assert.match(doc, /\*\*Dimension ClusterName:\*\* ai-video-cluster/);
+    assert.match(doc, /\*\*Condition:\*\* CPUUtilization \\> 70/);
+    assert.match(doc, /\*\*On ALARM:\*\* arn:aws:sns:us-east-1:123456789012:ops-alerts/);
+    assert.ok(doc.indexOf('Threshold Crossed: 2 datapoints') < doc.indexOf('## Configuration'), 'the reason comes before the configuration');
+    assert.ok(doc.indexOf('## History') < doc.indexOf('## Reason data'), 'the raw reason data comes last');
     assert.ok(doc.indexOf('OK → ALARM') < doc.indexOf('created'), 'newest first, as given');
   });
 

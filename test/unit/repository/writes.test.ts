@@ -14,6 +14,8 @@ const WRITES: Record<string, string> = {
   StartExecutionCommand: 'start',
   StopExecutionCommand: 'stop',
   RedriveExecutionCommand: 'redrive',
+  PutAlarmMuteRuleCommand: 'putMuteRule',
+  DeleteAlarmMuteRuleCommand: 'deleteMuteRule',
 };
 
 /**
@@ -42,7 +44,7 @@ describe('changes in AWS go through confirmWrite', () => {
 
   it('calls every write only inside a permit from confirmWrite', () => {
     const methods = [...new Set(Object.values(WRITES))].join('|');
-    const call = new RegExp(`\\b(?:api|stepFunctions|logs)\\.(?:${methods})\\(`, 'g');
+    const call = new RegExp(`\\b(?:api|stepFunctions|logs|cloudWatch)\\.(?:${methods})\\(`, 'g');
     const sites = all.filter(({ file }) => !file.startsWith(`aws${path.sep}`)).flatMap(({ file, text }) =>
       text.split('\n').flatMap((line, i) => (line.match(call) ? [{ where: `${file}:${i + 1}`, guarded: /permit\.run\(\(\) => /.test(line) }] : [])));
     assert.ok(sites.length >= 4, `stop, redrive, start and save query definition are found: ${sites.map((s) => s.where).join(', ')}`);

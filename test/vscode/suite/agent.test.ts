@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { fromMetricAlarm } from '../../../src/core/alarms/model';
+import { alarmsOfPage } from '../../../src/core/alarms/model';
 import { HEALTH_ENDPOINTS } from '../../../sandbox/scenario/health';
 import { opsLens } from './helpers';
 
@@ -23,7 +23,7 @@ describe('Ops Lens tools for language models', () => {
     const api = await opsLens();
     const region = (await api.session.regions()).regions[0];
     const firing: string[] = [];
-    for await (const page of api.cloudWatch.alarmPages(region)) firing.push(...page.metricAlarms.map((a) => fromMetricAlarm(region, a)).filter((a) => a.state === 'ALARM').map((a) => a.name));
+    for await (const page of api.cloudWatch.alarmPages(region)) firing.push(...alarmsOfPage(region, page).filter((a) => a.state === 'ALARM').map((a) => a.name));
     assert.ok(firing.length > 0, 'the sandbox has alarms in ALARM');
     const text = await invoke('opsLens_listAlarms', { state: 'ALARM', region });
     assert.match(text, new RegExp(`^${firing.length} alarm\\(s\\) in ${region} in state ALARM`));

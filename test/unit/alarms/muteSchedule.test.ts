@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { oneTimeEnd, parseDuration, parseMuteExpression, windowAt, type MuteExpression } from '../../../sandbox/standin/cloudWatch/muteSchedule';
+import { oneTimeEnd, parseDuration, parseMuteExpression, windowAt, type MuteExpression } from '../../../src/core/alarms/muteSchedule';
 
 const HOUR = 3_600_000;
 
