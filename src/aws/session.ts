@@ -8,7 +8,7 @@ import { SDK_RETRY } from './retry';
 import type { CallListener } from './callLog';
 import { callerAccount } from './services/identity';
 
-export type ServiceKind = 'cloudWatch' | 'logs' | 'sfn' | 'sts' | 'cloudTrail';
+export type ServiceKind = 'cloudWatch' | 'logs' | 'sfn' | 'sts' | 'cloudTrail' | 'cloudFormation';
 
 type Clients = {
   cloudWatch: InstanceType<SdkModule['cloudWatch']['CloudWatchClient']>;
@@ -16,6 +16,7 @@ type Clients = {
   sfn: InstanceType<SdkModule['sfn']['SFNClient']>;
   sts: InstanceType<SdkModule['sts']['STSClient']>;
   cloudTrail: InstanceType<SdkModule['cloudTrail']['CloudTrailClient']>;
+  cloudFormation: InstanceType<SdkModule['cloudFormation']['CloudFormationClient']>;
 };
 
 export interface SessionOptions {
@@ -236,6 +237,7 @@ export class AwsSession {
       : kind === 'logs' ? new sdk.logs.CloudWatchLogsClient(config)
       : kind === 'sts' ? new sdk.sts.STSClient(config)
       : kind === 'cloudTrail' ? new sdk.cloudTrail.CloudTrailClient(config)
+      : kind === 'cloudFormation' ? new sdk.cloudFormation.CloudFormationClient(config)
       : new sdk.sfn.SFNClient(config);
     this.instrument(client, region);
     return client;
