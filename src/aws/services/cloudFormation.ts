@@ -27,7 +27,7 @@ export class SdkCloudFormation implements CloudFormationApi {
       return (out.StackResources ?? []).map(toStackResource);
     } catch (err) {
       // A resource in no stack is answered with a ValidationError ("Stack for … does not exist").
-      if ((err as { name?: string }).name === 'ValidationError') return [];
+      if ((err as { code?: string; name?: string }).code === 'ValidationError' || (err as { name?: string }).name === 'ValidationError') return [];
       throw err;
     }
   }
