@@ -125,7 +125,7 @@ export const describeAlarm: AgentTool = {
     markdown.catch(() => undefined);
     const found = (await Promise.all(regions.map((r) => alarmsIn(ctx, r, [name])))).flat()[0];
     if (!found) return `No alarm named "${cell(name, 200)}" in ${regions.join(', ')}.`;
-    const [history, runbook] = await Promise.all([ctx.cloudWatch.alarmHistory(found.region, found.name, 10), runbookText(found, ctx, markdown)]);
+    const [history, runbook, definitions] = await Promise.all([ctx.cloudWatch.alarmHistory(found.region, found.name, 10), runbookText(found, ctx, markdown), ctx.definitions?.({ kind: 'alarm', name: found.name, region: found.region }).catch(() => []) ?? []]);
     const config = found.kind === 'composite'
       ? [`Rule: ${cell(found.rule, 500)}`]
       : [
@@ -141,6 +141,7 @@ export const describeAlarm: AgentTool = {
       ...config,
       `Actions (${found.actionsEnabled ? 'enabled' : 'disabled'}): on ALARM ${found.alarmActions.join(', ') || 'none'}; on OK ${found.okActions.join(', ') || 'none'}.`,
       found.description ? untrusted('Description', found.description, 1000) : 'Description: none.',
+      `Defined in infrastructure code: ${definitions.length ? cell(definitions.join('; '), 1000) : 'not found in the workspace'}.`,
       '',
       `Last ${entries.length} state change(s) (at most 10):`,
       entries.length ? table(['When', 'From', 'To', 'Summary'], entries.map((e) => [iso(e.timestamp), e.oldState ?? '-', e.newState ?? '-', e.summary])) : '(none)',

@@ -3,6 +3,8 @@ import type { Definition, ResourceKind } from './model';
 /** Every definition found in the workspace, by file; lookups by name and id are rebuilt after a change. */
 export class DefinitionIndex {
   private readonly files = new Map<string, readonly Definition[]>();
+  /** Grows with every change, so derived lookups know when to rebuild. */
+  version = 0;
   private lookups?: { byName: Map<string, Definition[]>; byLogGroup: Map<string, Definition[]>; byId: Map<string, Definition[]> };
 
   /** Replaces what a file defines; an empty list forgets the file. */
@@ -13,6 +15,7 @@ export class DefinitionIndex {
       this.files.delete(file);
     } else this.files.set(file, definitions);
     this.lookups = undefined;
+    this.version++;
   }
 
   removeFile(file: string): void {

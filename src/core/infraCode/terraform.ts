@@ -71,7 +71,7 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    const word = /^[A-Za-z_][A-Za-z0-9_.\-]*|^-?\d+(\.\d+)?/.exec(text.slice(i, i + 256));
+    const word = /^[A-Za-z_][A-Za-z0-9_.-]*|^-?\d+(\.\d+)?/.exec(text.slice(i, i + 256));
     if (word) {
       const v = word[0];
       tokens.push(/^-?\d/.test(v) ? { t: 'number', v: Number(v), line } : { t: 'ident', v, line });

@@ -22,14 +22,15 @@ export interface ParsedYaml {
 
 /**
  * Parses YAML or JSON (JSON is YAML 1.2) with CloudFormation's tags, or nothing when the text nests deeper
- * than the cap or the parse fails. Aliases are capped, so an alias bomb does not expand.
+ * than the cap or the parse fails. The syntax tree is read as it is, never turned into objects, so aliases
+ * are not expanded (no alias bomb).
  */
 export function parseTemplateText(text: string): ParsedYaml | undefined {
   if (text.length > LIMITS.maxFileBytes || bracketDepth(text) > LIMITS.maxDepth * 4) return undefined;
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { customTags: CLOUDFORMATION_TAGS, lineCounter, maxAliasCount: 50, uniqueKeys: false, prettyErrors: false, strict: false });
+    doc = parseDocument(text, { customTags: CLOUDFORMATION_TAGS, lineCounter, uniqueKeys: false, prettyErrors: false, strict: false });
   } catch {
     return undefined;
   }
