@@ -8,11 +8,13 @@ import { label } from '../core/text/label';
 import { codeLens } from '../platform/textSinks';
 import type { LiveInfo, LiveState } from './liveState';
 
-/** Larger open documents are not parsed on the extension host; their lenses come from the index. */
-const MAX_PARSED_IN_EDITOR = 200_000;
+/** Unsaved edits of documents up to this size are parsed on the extension host; others' lenses come from the index. */
+const MAX_PARSED_IN_EDITOR = 50_000;
 
 export interface LensDeps {
   readonly index: DefinitionIndex;
+  /** The first indexing of the workspace. */
+  readonly ready: Promise<void>;
   readonly live: LiveState;
   /** The index's key of a document, or undefined outside the workspace. */
   readonly fileOf: (uri: vscode.Uri) => string | undefined;
@@ -32,17 +34,19 @@ export class InfraCodeLens implements vscode.CodeLensProvider {
   }
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
-    const definitions = this.definitionsOf(document);
+    const definitions = await this.definitionsOf(document);
     if (definitions.length === 0) return [];
     await this.deps.live.load(definitions);
     return this.lenses(definitions);
   }
 
-  definitionsOf(document: vscode.TextDocument): readonly Definition[] {
+  /** A saved file's definitions come from the index (parsed off the extension host); small unsaved edits are parsed here. */
+  async definitionsOf(document: vscode.TextDocument): Promise<readonly Definition[]> {
     const file = this.deps.fileOf(document.uri);
     if (!file || !isIndexedPath(file)) return [];
-    const text = document.getText();
-    return text.length <= MAX_PARSED_IN_EDITOR ? definitionsIn(file, text) : this.deps.index.definitionsOf(file);
+    if (document.isDirty && document.getText().length <= MAX_PARSED_IN_EDITOR) return definitionsIn(file, document.getText());
+    await this.deps.ready;
+    return this.deps.index.definitionsOf(file);
   }
 
   /** The lenses of definitions whose live state is loaded. */

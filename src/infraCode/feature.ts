@@ -31,7 +31,7 @@ export function createInfraCodeFeature(context: vscode.ExtensionContext, service
   const live = new LiveState({ metrics: services.metrics, stepFunctions: services.stepFunctions, logs: services.logs, cloudFormation, scopes, index, onError: (err) => services.log.warn(`Infrastructure code live state: ${err instanceof Error ? err.message : String(err)}`) });
   const commands = new Set<string>();
   void vscode.commands.getCommands(true).then((all) => all.filter((c) => c.startsWith('opsLens.')).forEach((c) => commands.add(c)));
-  const lens = new InfraCodeLens({ index, live, fileOf, hasCommand: (id) => commands.has(id) });
+  const lens = new InfraCodeLens({ index, ready: indexer.ready, live, fileOf, hasCommand: (id) => commands.has(id) });
   let clearedAt = Date.now();
   const refresh = () => {
     live.clear();

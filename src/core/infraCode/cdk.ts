@@ -47,7 +47,7 @@ const PYTHON: Language = {
 const NAME_KEY: Record<ResourceKind, string> = { alarm: 'alarmName', dashboard: 'dashboardName', logGroup: 'logGroupName', stateMachine: 'stateMachineName', function: 'functionName' };
 
 export function looksLikeCdkTypeScript(text: string): boolean {
-  return /from\s+['"](aws-cdk-lib|@aws-cdk\/)/.test(text);
+  return /['"](aws-cdk-lib|@aws-cdk\/)/.test(text);
 }
 
 export function looksLikeCdkPython(text: string): boolean {
@@ -67,12 +67,15 @@ function cdkDefinitions(file: string, text: string, lang: Language): Definition[
   const constants = fileConstants(text, lang);
   const lineOf = lineIndex(text);
   const out: Definition[] = [];
+  // Arguments read over the whole file are capped, so a file of many unclosed calls stays linear.
+  let budget = 2 * LIMITS.maxFileBytes;
   lang.call.lastIndex = 0;
   for (let m = lang.call.exec(text); m && out.length < LIMITS.maxDefinitionsPerFile; m = lang.call.exec(text)) {
     const kind: ResourceKind = m[1] ? CONSTRUCTS[m[1]] : 'alarm';
-    const args = callArguments(text, m.index + m[0].length);
+    const args = budget > 0 ? callArguments(text, m.index + m[0].length) : '';
+    budget -= args.length;
     const value = (camel: string) => argumentValue(args, lang.key(camel), lang.separator, constants);
-    const name = asString(value(kind === 'alarm' || kind === 'dashboard' || kind === 'logGroup' || kind === 'stateMachine' || kind === 'function' ? NAME_KEY[kind] : ''));
+    const name = asString(value(m[1] === 'CompositeAlarm' ? 'compositeAlarmName' : NAME_KEY[kind]));
     out.push({
       kind,
       dialect: lang.dialect,
