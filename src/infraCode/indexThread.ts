@@ -27,7 +27,6 @@ export class IndexThread {
     });
     worker.on('error', () => this.fail());
     worker.on('exit', () => this.fail());
-    worker.unref();
     this.worker = worker;
     return worker;
   }

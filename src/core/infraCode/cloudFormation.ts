@@ -1,4 +1,5 @@
 import type { Node } from 'yaml';
+import { jsonResources } from './jsonTemplate';
 import { LIMITS, type AlarmLiterals, type Definition, type Dialect, type ResourceKind } from './model';
 import { entries, get, isSeq, literalNumber, literalString, parseTemplateText, type ParsedYaml } from './yamlTemplate';
 
@@ -20,41 +21,69 @@ const RESOURCE_TYPES: Readonly<Record<string, { kind: ResourceKind; nameProperty
 
 const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 
+/** One resource of a template, however it was parsed: its logical id, line, and its plain literals by path. */
+export interface TemplateResource {
+  readonly id: string;
+  readonly line: number;
+  /** A string or number the template states plainly at this path (`['Properties', 'AlarmName']`). */
+  readonly literal: (path: readonly string[]) => string | number | undefined;
+}
+
 /** Whether a YAML or JSON file looks like a CloudFormation template, before parsing it. */
 export function looksLikeTemplate(text: string): boolean {
   return /AWSTemplateFormatVersion|AWS::Serverless-2016-10-31/.test(text.slice(0, 4_000)) || /["']?Type["']?\s*:\s*["']?AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/.test(text);
 }
 
-/** Definitions in a CloudFormation, SAM or synthesized CDK template (YAML or JSON). */
+/** Definitions in a CloudFormation, SAM or synthesized CDK template (JSON through the native parser, YAML with its tags). */
 export function templateDefinitions(file: string, text: string): Definition[] {
+  if (file.endsWith('.json')) {
+    const json = jsonResources(text);
+    return json ? definitionsOf(file, json.resources, json.sam ? 'sam' : 'cloudformation') : [];
+  }
   const parsed = parseTemplateText(text);
   if (!parsed) return [];
   const root = parsed.doc.contents;
-  const sam = isSam(get(root, 'Transform'));
-  return resourcesDefinitions(file, parsed, get(root, 'Resources'), sam ? 'sam' : 'cloudformation');
+  return yamlResourcesDefinitions(file, parsed, get(root, 'Resources'), isSam(get(root, 'Transform')) ? 'sam' : 'cloudformation');
 }
 
-/** Definitions in a `Resources` map; a resource with `aws:cdk:path` metadata is a synthesized CDK one. */
-export function resourcesDefinitions(file: string, parsed: ParsedYaml, resources: Node | undefined, dialect: Dialect): Definition[] {
+/** Definitions in a YAML `Resources` map. */
+export function yamlResourcesDefinitions(file: string, parsed: ParsedYaml, resources: Node | undefined, dialect: Dialect): Definition[] {
+  const list: TemplateResource[] = entries(resources).map(([key, resource]) => ({
+    id: String(key.value),
+    line: parsed.line(key),
+    literal: (path) => {
+      let node: unknown = resource;
+      for (const step of path) node = get(node, step);
+      return literalNumber(node) ?? literalString(node);
+    },
+  }));
+  return definitionsOf(file, list, dialect);
+}
+
+/** A resource with `aws:cdk:path` metadata is a synthesized CDK one. */
+function definitionsOf(file: string, resources: readonly TemplateResource[], dialect: Dialect): Definition[] {
   const out: Definition[] = [];
-  for (const [key, resource] of entries(resources)) {
+  for (const resource of resources) {
     if (out.length >= LIMITS.maxDefinitionsPerFile) break;
-    const type = literalString(get(resource, 'Type'));
+    const text = (path: readonly string[]) => {
+      const v = resource.literal(path);
+      return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+    };
+    const type = text(['Type']);
     const known = type ? RESOURCE_TYPES[type] : undefined;
     if (!known) continue;
-    const properties = get(resource, 'Properties');
-    const name = literalString(get(properties, known.nameProperty));
-    const cdkPath = literalString(get(get(resource, 'Metadata'), 'aws:cdk:path'));
+    const name = text(['Properties', known.nameProperty]);
+    const cdkPath = text(['Metadata', 'aws:cdk:path']);
     out.push({
       kind: known.kind,
       dialect: cdkPath ? 'cdk-synth' : dialect,
       file,
-      line: parsed.line(key),
-      id: String(key.value),
+      line: resource.line,
+      id: resource.id,
       ...(name ? { name } : {}),
       ...(cdkPath ? { cdkPath } : {}),
-      ...(known.kind === 'function' ? functionLogGroup(name, properties) : {}),
-      ...(known.kind === 'alarm' && type === 'AWS::CloudWatch::Alarm' ? { alarm: alarmLiterals(properties) } : {}),
+      ...(known.kind === 'function' ? functionLogGroup(name, text(['Properties', 'LoggingConfig', 'LogGroup'])) : {}),
+      ...(type === 'AWS::CloudWatch::Alarm' ? { alarm: alarmLiterals(resource) } : {}),
     });
   }
   return out;
@@ -66,17 +95,16 @@ function isSam(transform: Node | undefined): boolean {
 }
 
 /** A function's log group: `LoggingConfig.LogGroup` when stated, else `/aws/lambda/<FunctionName>`. */
-function functionLogGroup(name: string | undefined, properties: Node | undefined): { logGroupName?: string } {
-  const configured = literalString(get(get(properties, 'LoggingConfig'), 'LogGroup'));
+function functionLogGroup(name: string | undefined, configured: string | undefined): { logGroupName?: string } {
   if (configured) return { logGroupName: configured };
   return name ? { logGroupName: `/aws/lambda/${name}` } : {};
 }
 
-function alarmLiterals(properties: Node | undefined): AlarmLiterals {
-  return {
-    threshold: literalNumber(get(properties, 'Threshold')),
-    period: literalNumber(get(properties, 'Period')),
-    evaluationPeriods: literalNumber(get(properties, 'EvaluationPeriods')),
-    comparison: literalString(get(properties, 'ComparisonOperator')),
+function alarmLiterals(resource: TemplateResource): AlarmLiterals {
+  const num = (key: string) => {
+    const v = resource.literal(['Properties', key]);
+    return typeof v === 'number' ? v : undefined;
   };
+  const comparison = resource.literal(['Properties', 'ComparisonOperator']);
+  return { threshold: num('Threshold'), period: num('Period'), evaluationPeriods: num('EvaluationPeriods'), comparison: typeof comparison === 'string' ? comparison : undefined };
 }

@@ -13,3 +13,15 @@ export function lineIndex(text: string): (offset: number) => number {
     return lo + 1;
   };
 }
+
+/** Deepest nesting of brackets and braces, counted naively (those in strings count too), in one pass. */
+export function bracketDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return deepest;
+}

@@ -1,5 +1,5 @@
 import { LIMITS, type Definition } from './model';
-import { resourcesDefinitions } from './cloudFormation';
+import { yamlResourcesDefinitions } from './cloudFormation';
 import { entries, get, literalString, parseTemplateText } from './yamlTemplate';
 
 /** `serverless.yml` / `serverless.yaml`, wherever it sits. */
@@ -33,7 +33,7 @@ export function serverlessDefinitions(file: string, text: string): Definition[] 
     const name = stated !== undefined ? resolve(stated, vars) : undefined;
     out.push({ kind: 'stateMachine', dialect: 'serverless', file, line: parsed.line(key), id: String(key.value), ...(name ? { name } : {}) });
   }
-  out.push(...resourcesDefinitions(file, parsed, get(get(root, 'resources'), 'Resources'), 'serverless'));
+  out.push(...yamlResourcesDefinitions(file, parsed, get(get(root, 'resources'), 'Resources'), 'serverless'));
   return out;
 }
 

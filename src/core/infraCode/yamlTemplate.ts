@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar, type Tags, type YAMLMap } from 'yaml';
+import { bracketDepth } from './lines';
 import { LIMITS } from './model';
 
 /**
@@ -38,17 +39,6 @@ export function parseTemplateText(text: string): ParsedYaml | undefined {
   return { doc, line: (node) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1) };
 }
 
-/** Deepest flow nesting, counted naively (brackets in strings count too), in one pass. */
-function bracketDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
-    else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
-  }
-  return deepest;
-}
 
 /** The value under `key` in a map node. */
 export function get(node: unknown, key: string): Node | undefined {
