@@ -1,5 +1,8 @@
 import { Worker } from 'node:worker_threads';
+import type { Definition } from '../core/infraCode/model';
 import type { IndexReply, IndexRequest } from './readFiles';
+
+const BATCH = 250;
 
 /** The parsing thread, asked one batch of files at a time; answers arrive in order. */
 export class IndexThread {
@@ -43,4 +46,18 @@ export class IndexThread {
     this.worker = undefined;
     void worker?.terminate();
   }
+}
+
+/**
+ * Has the thread read every file, in batches sent at once (the thread takes them in order), and hands each
+ * batch's definitions to `apply` as it arrives: the extension host only stores results.
+ */
+export async function indexFiles(thread: IndexThread, root: string, files: readonly string[], apply: (file: string, definitions: Definition[]) => void): Promise<void> {
+  const batches: Promise<void>[] = [];
+  for (let i = 0; i < files.length; i += BATCH) {
+    batches.push(thread.read(root, files.slice(i, i + BATCH)).then((reply) => {
+      for (const [file, definitions] of reply.results) apply(file, definitions);
+    }));
+  }
+  await Promise.all(batches);
 }

@@ -4,5 +4,6 @@ import { parentPort } from 'node:worker_threads';
 import { readWorkspaceDefinitions, type IndexRequest, type IndexReply } from './readFiles';
 
 parentPort?.on('message', (request: IndexRequest) => {
-  void readWorkspaceDefinitions(request).then((reply: IndexReply) => parentPort?.postMessage(reply));
+  const reply: IndexReply = readWorkspaceDefinitions(request);
+  parentPort?.postMessage(reply);
 });

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { INDEXED_GLOB, isIndexedPath } from '../core/infraCode/definitions';
 import type { DefinitionIndex } from '../core/infraCode/definitionIndex';
+import type { Definition } from '../core/infraCode/model';
 import { gitignoreMatcher, type IgnoreMatcher } from '../core/infraCode/gitignore';
-import type { IndexThread } from './indexThread';
+import { indexFiles, type IndexThread } from './indexThread';
 
-const BATCH = 200;
 /** Synthesized templates are read even where `.gitignore` lists `cdk.out`, as CDK projects do. */
 const SYNTHESIZED = /(^|\/)cdk\.out\/[^/]+\.template\.json$/;
 
@@ -38,10 +38,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
       const ignored = await this.ignoreOf(folder);
       const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, INDEXED_GLOB));
       const files = uris.map((u) => relative(folder, u)).filter((f): f is string => !!f && isIndexedPath(f) && (SYNTHESIZED.test(f) || !ignored(f)));
-      for (let i = 0; i < files.length; i += BATCH) {
-        const reply = await this.thread.read(folder.uri.fsPath, files.slice(i, i + BATCH));
-        for (const [file, definitions] of reply.results) this.index.setFile(key(folder, file), definitions);
-      }
+      await indexFiles(this.thread, folder.uri.fsPath, files, (file, definitions) => this.store(folder, file, definitions));
     }
     this.changed.fire();
   }
@@ -53,8 +50,14 @@ export class WorkspaceIndexer implements vscode.Disposable {
     if (!SYNTHESIZED.test(file) && (await this.ignoreOf(folder))(file)) return;
     await this.ready;
     const reply = await this.thread.read(folder.uri.fsPath, [file]);
-    for (const [f, definitions] of reply.results) this.index.setFile(key(folder, f), definitions);
+    for (const [f, definitions] of reply.results) this.store(folder, f, definitions);
     this.changed.fire();
+  }
+
+  /** With several folders, a definition's file carries its folder's name, as the index's keys do. */
+  private store(folder: vscode.WorkspaceFolder, file: string, definitions: Definition[]): void {
+    const k = key(folder, file);
+    this.index.setFile(k, k === file ? definitions : definitions.map((d) => ({ ...d, file: k })));
   }
 
   private forget(uri: vscode.Uri): void {

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { definitionsIn } from '../core/infraCode/definitions';
 import { LIMITS, type Definition } from '../core/infraCode/model';
@@ -18,25 +18,26 @@ export interface IndexReply {
 }
 
 /** Reads each file, refusing links that leave the folder and files over the size cap, and parses it. */
-export async function readWorkspaceDefinitions(request: IndexRequest): Promise<IndexReply> {
+export function readWorkspaceDefinitions(request: IndexRequest): IndexReply {
   let realRoot: string;
   try {
-    realRoot = await fs.realpath(request.root);
+    realRoot = fs.realpathSync(request.root);
   } catch {
     return { id: request.id, results: request.files.map((f) => [f, []]) };
   }
   const results: [string, Definition[]][] = [];
-  for (const file of request.files) results.push([file, await readOne(realRoot, request.root, file)]);
+  for (const file of request.files) results.push([file, readOne(realRoot, request.root, file)]);
   return { id: request.id, results };
 }
 
-async function readOne(realRoot: string, root: string, file: string): Promise<Definition[]> {
+/** Runs in the parsing thread, where reading synchronously holds up nothing else. */
+function readOne(realRoot: string, root: string, file: string): Definition[] {
   try {
-    const real = await fs.realpath(path.join(root, file));
+    const real = fs.realpathSync(path.join(root, file));
     if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return [];
-    const stat = await fs.stat(real);
+    const stat = fs.statSync(real);
     if (!stat.isFile() || stat.size > LIMITS.maxFileBytes) return [];
-    return definitionsIn(file, await fs.readFile(real, 'utf8'));
+    return definitionsIn(file, fs.readFileSync(real, 'utf8'));
   } catch {
     return [];
   }

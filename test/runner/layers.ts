@@ -10,10 +10,10 @@ export type LayerKind = 'unit' | 'integration' | 'extension host' | 'e2e' | 'e2e
  * (a changed glob, a deleted file, a filter): it fails. Raise a figure when its layer gains tests.
  */
 export const MINIMUM_TESTS: Readonly<Record<LayerKind, number>> = {
-  unit: 1067,
-  integration: 200,
+  unit: 1092,
+  integration: 204,
   'extension host': 20,
-  e2e: 61,
+  e2e: 68,
   'e2e smoke': 6,
 };
 

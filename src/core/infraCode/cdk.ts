@@ -10,6 +10,7 @@ import { lineIndex } from './lines';
  * https://docs.aws.amazon.com/cdk/api/v2/python/aws_cdk.aws_cloudwatch/Alarm.html
  */
 
+/** The construct classes the call patterns below name, by what they define. */
 const CONSTRUCTS: Readonly<Record<string, ResourceKind>> = {
   Alarm: 'alarm', CfnAlarm: 'alarm', CompositeAlarm: 'alarm', CfnCompositeAlarm: 'alarm',
   Dashboard: 'dashboard', CfnDashboard: 'dashboard',
@@ -26,11 +27,9 @@ interface Language {
   readonly separator: string;
 }
 
-const NAMES = Object.keys(CONSTRUCTS).join('|');
-
 const TYPESCRIPT: Language = {
   dialect: 'cdk-typescript',
-  call: new RegExp(`(?:\\bnew\\s+(?:[A-Za-z_$][\\w$]{0,60}\\.)?(${NAMES})|\\.(createAlarm))\\s*\\(\\s*[A-Za-z_$][\\w$]{0,60}\\s*,\\s*(['"\`])([^'"\`\\n$]{1,200})\\3`, 'g'),
+  call: /(?:\bnew\s+(?:[A-Za-z_$][\w$]{0,60}\.)?(Alarm|CfnAlarm|CompositeAlarm|CfnCompositeAlarm|Dashboard|CfnDashboard|LogGroup|CfnLogGroup|StateMachine|CfnStateMachine|Function|CfnFunction|NodejsFunction|PythonFunction|GoFunction|DockerImageFunction)|\.(createAlarm))\s*\(\s*[A-Za-z_$][\w$]{0,60}\s*,\s*(['"`])([^'"`\n$]{1,200})\3/g,
   constant: /\b(?:const|let|var|readonly)\s+([A-Za-z_$][\w$]{0,80})\s*(?::\s*[A-Za-z]{1,20}\s*)?=\s*(?:(['"`])([^'"`\n$\\]{0,300})\2|(-?\d+(?:\.\d+)?)\b)/g,
   key: (camel) => camel,
   separator: ':',
@@ -38,7 +37,7 @@ const TYPESCRIPT: Language = {
 
 const PYTHON: Language = {
   dialect: 'cdk-python',
-  call: new RegExp(`(?:(?<![\\w.])(?:[A-Za-z_][\\w]{0,60}\\.)?(${NAMES})|\\.(create_alarm))\\s*\\(\\s*[A-Za-z_][\\w]{0,60}\\s*,\\s*(['"])([^'"\\n]{1,200})\\3`, 'g'),
+  call: /(?:(?<![\w.])(?:[A-Za-z_]\w{0,60}\.)?(Alarm|CfnAlarm|CompositeAlarm|CfnCompositeAlarm|Dashboard|CfnDashboard|LogGroup|CfnLogGroup|StateMachine|CfnStateMachine|Function|CfnFunction|NodejsFunction|PythonFunction|GoFunction|DockerImageFunction)|\.(create_alarm))\s*\(\s*[A-Za-z_]\w{0,60}\s*,\s*(['"])([^'"\n]{1,200})\3/g,
   constant: /^[ \t]*([A-Za-z_][\w]{0,80})[ \t]*(?::[ \t]*[A-Za-z]{1,20}[ \t]*)?=[ \t]*(?:(['"])([^'"\n\\]{0,300})\2|(-?\d+(?:\.\d+)?)\b)/gm,
   key: (camel) => camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
   separator: '=',
@@ -110,10 +109,9 @@ type Value = string | number | undefined;
 
 /** `key: value` (TypeScript) or `key=value` (Python) in a call's arguments: a literal, a constant, a duration or an enum member. */
 function argumentValue(args: string, key: string, separator: string, constants: Map<string, string | number>): Value {
-  if (!key) return undefined;
-  const m = new RegExp(`(?<![\\w$.])${key}\\s*${separator}\\s*([^,\\n})]{1,200})`).exec(args);
-  if (!m) return undefined;
-  const raw = m[1].trim();
+  const found = argumentText(args, key, separator);
+  if (found === undefined) return undefined;
+  const raw = found.trim();
   const quoted = /^(['"`])([^'"`$\\]*)\1$/.exec(raw);
   if (quoted) return quoted[2];
   if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
@@ -122,6 +120,22 @@ function argumentValue(args: string, key: string, separator: string, constants: 
   const comparison = /(?:^|\.)ComparisonOperator\.([A-Z_]{1,80})$/.exec(raw);
   if (comparison) return comparison[1].toLowerCase().split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
   return constants.get(raw);
+}
+
+/** The text after `key` and its separator, up to the next `,`, newline, `}` or `)`: found by plain search, at most 200 characters. */
+function argumentText(args: string, key: string, separator: string): string | undefined {
+  for (let i = args.indexOf(key); i >= 0; i = args.indexOf(key, i + key.length)) {
+    if (i > 0 && /[\w$.]/.test(args[i - 1])) continue;
+    let j = i + key.length;
+    while (args[j] === ' ' || args[j] === '\t') j++;
+    if (args[j] !== separator || args[j + 1] === '=') continue;
+    j++;
+    while (args[j] === ' ' || args[j] === '\t') j++;
+    let end = j;
+    while (end < args.length && end - j < 200 && !',\n})'.includes(args[end])) end++;
+    if (end > j) return args.slice(j, end);
+  }
+  return undefined;
 }
 
 function alarmLiterals(value: (camel: string) => Value): AlarmLiterals {
