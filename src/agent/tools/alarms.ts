@@ -141,7 +141,7 @@ export const describeAlarm: AgentTool = {
       ...config,
       `Actions (${found.actionsEnabled ? 'enabled' : 'disabled'}): on ALARM ${found.alarmActions.join(', ') || 'none'}; on OK ${found.okActions.join(', ') || 'none'}.`,
       found.description ? untrusted('Description', found.description, 1000) : 'Description: none.',
-      `Defined in infrastructure code: ${definitions.length ? cell(definitions.join('; '), 1000) : 'not found in the workspace'}.`,
+      ...(ctx.definitions ? [`Defined in infrastructure code: ${definitions.length ? cell(definitions.join('; '), 1000) : 'not found in the workspace'}.`] : []),
       '',
       `Last ${entries.length} state change(s) (at most 10):`,
       entries.length ? table(['When', 'From', 'To', 'Summary'], entries.map((e) => [iso(e.timestamp), e.oldState ?? '-', e.newState ?? '-', e.summary])) : '(none)',
