@@ -17,6 +17,7 @@ const LAZY = {
   'src/core/insights/parser': 'insights-parser.js',
   'src/agent/toolHost': 'agent-tools.js',
   'src/agent/tools/productionErrorsRun': 'agent-production-errors.js',
+  'src/infraCode/feature': 'infra-code.js',
 };
 
 const lazyModules = {
@@ -43,6 +44,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyModules] },
   ...Object.entries(LAZY).map(([entry, bundle]) => ({ ...common, entryPoints: [`${entry}.ts`], outfile: `dist/${bundle}`, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyModules] })),
+  // The infrastructure-code index parses in a worker thread of its own.
+  { ...common, entryPoints: ['src/infraCode/indexWorker.ts'], outfile: 'dist/infra-code-worker.js', platform: 'node', format: 'cjs', target: 'node20' },
   // The MCP server runs in its own node process: one file, the AWS SDK inside.
   { ...common, entryPoints: ['src/mcp/server.ts'], outfile: 'dist/mcp/server.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: { chart: 'src/webview/page/main.ts', investigation: 'src/webview/page/investigation.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' } },

@@ -16,6 +16,7 @@ import { benchInvestigation } from './investigate';
 import { benchLogsTail } from './logsTail';
 import { benchAgentTools } from './agentTools';
 import { benchStepFunctionsTriage } from './stepFunctionsTriage';
+import { benchInfraCode } from './infraCode';
 import { failures, TIMING_MARGIN } from './report';
 
 async function main(): Promise<void> {
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
   await benchInvestigation();
   console.log('');
   await benchAgentTools();
+  console.log('');
+  await benchInfraCode();
   console.log('');
   await benchAlarms();
   console.log('');

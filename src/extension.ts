@@ -21,6 +21,7 @@ import * as productionErrors from './productionErrors/activation';
 import * as investigate from './investigate/activation';
 import * as logsFeature from './logs/activation';
 import * as agent from './agent/activation';
+import * as infraCode from './infraCode/activation';
 import { ActivationTimer, reportActivation } from './platform/activationReport';
 
 /** What `activate` returns: the services, and the health changes without prompts (see HealthApi). */
@@ -73,6 +74,8 @@ export function activate(context: vscode.ExtensionContext): OpsLensExports {
   timer.mark('logs');
   agent.activate(context, services, healthApi, healthChanges);
   timer.mark('agent');
+  infraCode.activate(context, services);
+  timer.mark('infraCode');
   reportActivation(log, timer, __dirname);
   return Object.assign(services, { health: healthApi });
 }

@@ -13,6 +13,7 @@ import { managementCall } from './cloudTrail/request';
 import { CloudTrailService } from './cloudTrail/service';
 import { StepFunctionsService } from './stepFunctions/service';
 import { lambdaInvoke, LambdaService } from './lambda/service';
+import { answerCloudFormation } from './cloudFormation/stacks';
 
 export interface StandInOptions {
   /** Base URL of the moto server everything unhandled is forwarded to. */
@@ -50,6 +51,11 @@ const CALL_LOG_LIMIT = 20000;
 
 const DEFAULT_INSIGHTS_DELAY_MS = 1500;
 const READ_ONLY = /^(Describe|Get|List|Filter|Test)[A-Z]/;
+
+/** The service a request is signed for (`…/us-east-1/cloudformation/aws4_request`). */
+function signingService(headers: http.IncomingHttpHeaders): string {
+  return /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\//.exec(headers.authorization ?? '')?.[1] ?? '';
+}
 
 /** The operation of a query-protocol request (`Action=…` in a form body), as the AWS CLI sends some. */
 function queryAction(body: Buffer): string | undefined {
@@ -138,6 +144,8 @@ export async function startStandIn(options: StandInOptions): Promise<StandInServ
       recordManagementEvent(req, body);
     }
     if (!READ_ONLY.test(target?.operation ?? queryAction(body) ?? '')) cloudWatch.forgetListings();
+    const stacks = target ? undefined : answerCloudFormation(signingService(req.headers), body, signingScope(req.headers).region, accountOf(signingScope(req.headers).accessKeyId));
+    if (stacks) return send(res, stacks);
     const service = target && services.find((s) => s.protocol === target.protocol);
     const handler = target && service?.handlers[target.operation];
     if (!target || !handler) {

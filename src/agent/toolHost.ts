@@ -92,6 +92,7 @@ export function createToolHost(context: vscode.ExtensionContext, services: Servi
     regions: async () => [...(await services.session.regions()).regions],
     scopeOfArn: (arn) => scopeOfArn(services.session, arn),
     workspace: new WorkspaceFolderFiles(),
+    definitions: async (resource) => (await vscode.commands.executeCommand<string[] | undefined>('opsLens.infraCode.locate', resource)) ?? [],
     queryScans: new QueryScanHistory({ get: () => context.globalState.get(QUERY_SCANS_KEY), set: (entries) => context.globalState.update(QUERY_SCANS_KEY, entries) }),
     healthChanges: deps.healthChanges,
     health: health && (async () => health.store),

@@ -49,6 +49,10 @@ export function registerAlarmCommands(deps: AlarmCommandDeps): vscode.Disposable
       const alarm = await alarmFromArgument(store, arg, ensureLoaded, 'Run the query of which log alarm?');
       if (alarm) await runLogQuery(alarm);
     }),
+    vscode.commands.registerCommand('opsLens.alarms.details.goToDefinition', () => {
+      const alarm = deps.details.activeAlarm;
+      return alarm ? vscode.commands.executeCommand('opsLens.goToDefinition', { alarm }) : undefined;
+    }),
     ...Object.entries(DETAILS_ACTIONS).map(([id, target]) =>
       vscode.commands.registerCommand(id, () => {
         const alarm = deps.details.activeAlarm;

@@ -58,7 +58,7 @@ export function groupProfiles(profiles: readonly ProfileInfo[]): { group: Profil
 }
 
 /** The `services` section key of each service Ops Lens calls (the SDK's service ids, snake case). */
-const SERVICE_IDS = { cloudWatch: 'cloudwatch', logs: 'cloudwatch_logs', sfn: 'sfn', sts: 'sts', cloudTrail: 'cloudtrail', lambda: 'lambda' } as const;
+const SERVICE_IDS = { cloudWatch: 'cloudwatch', logs: 'cloudwatch_logs', sfn: 'sfn', sts: 'sts', cloudTrail: 'cloudtrail', lambda: 'lambda', cloudFormation: 'cloudformation' } as const;
 
 /**
  * A profile's endpoint for a service as the shared config defines it: the service's `endpoint_url` in

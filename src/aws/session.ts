@@ -8,7 +8,7 @@ import { SDK_RETRY } from './retry';
 import type { CallListener } from './callLog';
 import { callerAccount } from './services/identity';
 
-export type ServiceKind = 'cloudWatch' | 'logs' | 'sfn' | 'sts' | 'cloudTrail' | 'lambda';
+export type ServiceKind = 'cloudWatch' | 'logs' | 'sfn' | 'sts' | 'cloudTrail' | 'lambda' | 'cloudFormation';
 
 type Clients = {
   cloudWatch: InstanceType<SdkModule['cloudWatch']['CloudWatchClient']>;
@@ -17,6 +17,7 @@ type Clients = {
   sts: InstanceType<SdkModule['sts']['STSClient']>;
   cloudTrail: InstanceType<SdkModule['cloudTrail']['CloudTrailClient']>;
   lambda: InstanceType<SdkModule['lambda']['LambdaClient']>;
+  cloudFormation: InstanceType<SdkModule['cloudFormation']['CloudFormationClient']>;
 };
 
 export interface SessionOptions {
@@ -238,6 +239,7 @@ export class AwsSession {
       : kind === 'sts' ? new sdk.sts.STSClient(config)
       : kind === 'cloudTrail' ? new sdk.cloudTrail.CloudTrailClient(config)
       : kind === 'lambda' ? new sdk.lambda.LambdaClient(config)
+      : kind === 'cloudFormation' ? new sdk.cloudFormation.CloudFormationClient(config)
       : new sdk.sfn.SFNClient(config);
     this.instrument(client, region);
     return client;

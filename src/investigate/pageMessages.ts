@@ -50,6 +50,7 @@ const HANDLERS: { readonly [K in Answered]: Handler<K> } = {
   openRunbook: async (entry) => {
     await vscode.commands.executeCommand('opsLens.alarms.openRunbook', { region: entry.request.region, name: entry.request.name });
   },
+  goToDefinition: async (entry) => { await vscode.commands.executeCommand('opsLens.goToDefinition', { kind: 'alarm', region: entry.request.region, name: entry.request.name }); },
   saveMarkdown: (entry) => saveNotes(entry.gathered, entry.view),
 };
 

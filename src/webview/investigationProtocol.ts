@@ -44,6 +44,7 @@ export type InvestigationPageMessage =
   | { readonly type: 'openChange'; readonly eventId: string }
   /** A commit's diff. */
   | { readonly type: 'openCommit'; readonly hash: string }
+  | { readonly type: 'goToDefinition' }
   | { readonly type: 'saveMarkdown' }
   /** The page painted the first part with data, `ms` after its message arrived. */
   | { readonly type: 'painted'; readonly partId: string; readonly ms: number }
@@ -61,6 +62,7 @@ export function parseInvestigationMessage(raw: unknown): InvestigationPageMessag
   switch (raw.type) {
     case 'ready':
     case 'openRunbook':
+    case 'goToDefinition':
     case 'saveMarkdown':
       return { type: raw.type };
     case 'rerun':

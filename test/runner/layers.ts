@@ -10,19 +10,19 @@ export type LayerKind = 'unit' | 'integration' | 'extension host' | 'e2e' | 'e2e
  * (a changed glob, a deleted file, a filter): it fails. Raise a figure when its layer gains tests.
  */
 export const MINIMUM_TESTS: Readonly<Record<LayerKind, number>> = {
-  unit: 1110,
-  integration: 208,
+  unit: 1130,
+  integration: 210,
   'extension host': 20,
-  e2e: 65,
+  e2e: 70,
   'e2e smoke': 6,
 };
 
 /** Longest a layer may run, about three times what it takes on a busy 2-core machine; then it is stopped and fails. */
 export const TIME_LIMIT_MINUTES: Readonly<Record<LayerKind, number>> = {
-  unit: 1067,
-  integration: 200,
+  unit: 20,
+  integration: 30,
   'extension host': 15,
-  e2e: 61,
+  e2e: 60,
   'e2e smoke': 15,
 };
 

@@ -174,10 +174,11 @@ export const describeAlarm: AgentTool = {
     if (!found) return `No alarm named "${cell(name, 200)}" in ${regions.join(', ')}.`;
     const muteError = read[at]?.muteError;
     // Each part is read on its own: one that fails is named with why, and the rest is still answered.
-    const [history, runbook, contributors] = await Promise.all([
+    const [history, runbook, contributors, definitions] = await Promise.all([
       part(async () => (await ctx.cloudWatch.alarmHistory(found.region, found.name, 10)).map(historyEntry)),
       part(() => runbookText(found, ctx, markdown)),
       alarmVariant(found) === 'multiSeries' ? part(() => ctx.cloudWatch.alarmContributors(found.region, found.name)) : Promise.resolve(undefined),
+      ctx.definitions?.({ kind: 'alarm', name: found.name, region: found.region }).catch(() => []) ?? [],
     ]);
     const doc = alarmDetailsDoc(found, { history: { value: [] } });
     const configuration = doc.sections.find((s) => s.title === 'Configuration');
@@ -198,6 +199,7 @@ export const describeAlarm: AgentTool = {
       ...(contributors && 'value' in contributors ? [contributors.value.length ? `Contributors in ALARM:\n${table(['Contributor', 'Since', 'Reason'], contributors.value.map((c) => [contributorLabel(c), iso(c.since), c.reason]))}` : 'Contributors in ALARM: none.'] : []),
       `Actions (${found.actionsEnabled ? 'enabled' : 'disabled'}): on ALARM ${found.alarmActions.join(', ') || 'none'}; on OK ${found.okActions.join(', ') || 'none'}.`,
       found.description ? untrusted('Description', found.description, 1000) : 'Description: none.',
+      ...(ctx.definitions ? [`Defined in infrastructure code: ${definitions.length ? cell(definitions.join('; '), 1000) : 'not found in the workspace'}.`] : []),
       '',
       'error' in history ? 'State changes: could not be read (see above).' : `Last ${entries.length} state change(s) (at most 10):`,
       entries.length ? table(['When', 'From', 'To', 'Summary'], entries.map((e) => [iso(e.timestamp), e.oldState ?? '-', e.newState ?? '-', e.summary])) : '(none)',

@@ -62,6 +62,8 @@ export interface ToolContext {
   /** Where health endpoints are read and checked; absent when nothing can say (no workspace given). */
   readonly health?: () => Promise<HealthSource>;
   readonly now?: () => Date;
+  /** Where the workspace's infrastructure code defines a resource, as `file:line (how it matched)`. */
+  readonly definitions?: (resource: { kind: 'alarm' | 'dashboard' | 'logGroup' | 'stateMachine'; name: string; region?: string }) => Promise<string[]>;
   /** Delays between GetQueryResults polls (tests shorten them). */
   readonly pollDelays?: readonly number[];
   /** Bytes scanned by past runs of each query, for the confirmation's estimate. */

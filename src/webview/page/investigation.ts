@@ -325,6 +325,7 @@ function renderRunbook(d: RunbookPartData): void {
   clear(box);
   if (d.target) box.append(button(`Runbook: ${d.target}`, () => post({ type: 'openRunbook' }), { class: 'link', 'data-action': 'open-runbook', 'data-runbook': d.target }));
   else box.append('No runbook found');
+  box.append(' · ', button('Go to Definition in Infrastructure Code', () => post({ type: 'goToDefinition' }), { class: 'link', 'data-action': 'go-to-definition' }));
 }
 
 let runbook: RunbookPartData | undefined;
