@@ -2,24 +2,30 @@ import * as vscode from 'vscode';
 import { NO_FILTER, isActive } from '../core/alarms/filter';
 import { showError } from '../platform/errors';
 import { registerRegionalView } from '../platform/regionalView';
+import { BACKGROUND_REFRESH_SETTING, readBackgroundRefreshSeconds } from '../platform/config';
+import type { AlarmWatch } from '../firing/activation';
 import type { Services } from '../services';
 import { ALARM_SCHEME, AlarmDetailsProvider, detailsUri } from './detailsDocument';
 import { notifyEnteredAlarm } from './notifications';
 import { alarmFromArgument } from './resolveArgument';
 import { findRunbook, offerMapping, openRunbook } from './runbook';
-import { AlarmsStatusBar } from './statusBar';
 import { AlarmsStore } from './store';
 import { AlarmsTree } from './tree';
 import { IgnoredSettings } from '../platform/trust';
 import { pickFilter } from './filterCommand';
 
-export function activate(context: vscode.ExtensionContext, services: Services): AlarmsStore {
+/** Returns the alarm watch: alarm states read whatever view is in front, for the status bar, the badge and notifications. */
+export function activate(context: vscode.ExtensionContext, services: Services): AlarmWatch {
   const { cloudWatch, log } = services;
   const store = new AlarmsStore(cloudWatch);
   const ignored = new IgnoredSettings();
   const tree = new AlarmsTree(store, ignored, services.accounts);
   const details = new AlarmDetailsProvider(store, cloudWatch);
-  const { view, ensureLoaded } = registerRegionalView(context, services, { viewId: 'opsLens.alarms', name: 'Alarms', tree, store, autoRefresh: true, refreshWhileHidden: true });
+  const { view, ensureLoaded, auto } = registerRegionalView(context, services, {
+    viewId: 'opsLens.alarms', name: 'Alarms', tree, store, autoRefresh: true, refreshWhileHidden: true,
+    watch: { backgroundSeconds: readBackgroundRefreshSeconds, setting: BACKGROUND_REFRESH_SETTING },
+  });
+  const staleAfterSeconds = () => auto?.staleAfterSeconds ?? 0;
 
   const updateFilterUi = () => {
     view.description = tree.filterDescription;
@@ -28,9 +34,8 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
 
   context.subscriptions.push(
     store, tree, details, ignored,
-    new AlarmsStatusBar(store),
     vscode.workspace.registerTextDocumentContentProvider(ALARM_SCHEME, details),
-    store.onDidEnterAlarm((alarms) => void notifyEnteredAlarm(alarms)),
+    store.onDidEnterAlarm((alarms) => void notifyEnteredAlarm(alarms, staleAfterSeconds())),
     vscode.commands.registerCommand('opsLens.alarms.showDetails', async (arg?: unknown) => {
       const alarm = await alarmFromArgument(store, arg, ensureLoaded, 'Show details of which alarm?');
       if (!alarm) return;
@@ -61,5 +66,5 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       updateFilterUi();
     }),
   );
-  return store;
+  return { store, view: view as vscode.TreeView<unknown>, staleAfterSeconds };
 }
