@@ -14,12 +14,14 @@ const CHECK_EVERY_MS = 60_000;
 /**
  * SSO sessions read from the SDK's token cache, ahead of AWS saying so: said on the session's status bar
  * item from 15 minutes before expiry, and one notification when it expires offering the login command in
- * a terminal, typed but not run.
+ * a terminal, typed but not run. A session renewed after it expired calls `renewed` (the views read again
+ * at once rather than after their backoff).
  */
 export class SsoExpiryWatch extends Disposable {
   private readonly timer: ReturnType<typeof setInterval>;
+  private readonly expired = new Set<string>();
 
-  constructor(private readonly session: AwsSession, private readonly log: vscode.LogOutputChannel, private readonly statusBar: SessionStatusBar) {
+  constructor(private readonly session: AwsSession, private readonly log: vscode.LogOutputChannel, private readonly statusBar: SessionStatusBar, private readonly renewed: () => void = () => undefined) {
     super();
     this.timer = setInterval(() => void this.check(), CHECK_EVERY_MS);
     this.register({ dispose: () => clearInterval(this.timer) });
@@ -37,10 +39,17 @@ export class SsoExpiryWatch extends Disposable {
       return;
     }
     this.showStatus(states);
+    let renewed = false;
     for (const { profile, expiry } of states) {
-      if (expiry.state === 'valid' || expiry.state === 'expiring') ssoSessionRenewed(profile);
-      else if (expiry.state === 'expired' && claimSsoNotice(profile)) void this.announceExpired(profile);
+      if (expiry.state === 'valid' || expiry.state === 'expiring') {
+        ssoSessionRenewed(profile);
+        renewed ||= this.expired.delete(profile);
+      } else if (expiry.state === 'expired') {
+        this.expired.add(profile);
+        if (claimSsoNotice(profile)) void this.announceExpired(profile);
+      }
     }
+    if (renewed) this.renewed();
   }
 
   private showStatus(states: readonly { profile: string; expiry: SessionExpiry }[]): void {
