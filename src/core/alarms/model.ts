@@ -71,10 +71,11 @@ function commonFields(region: ScopeId, a: MetricAlarm | CompositeAlarm): Omit<Al
   };
 }
 
+// Object.assign rather than a spread: V8 builds spread objects of this shape many times slower, which
+// a read of thousands of alarms in the background pays on every read (see the alarm watch bench).
 export function fromMetricAlarm(region: ScopeId, a: MetricAlarm): Alarm {
-  return {
-    ...commonFields(region, a),
-    kind: 'metric',
+  return Object.assign(commonFields(region, a), {
+    kind: 'metric' as const,
     metric: a.MetricName
       ? {
           namespace: a.Namespace ?? '',
@@ -97,11 +98,11 @@ export function fromMetricAlarm(region: ScopeId, a: MetricAlarm): Alarm {
     evaluationPeriods: a.EvaluationPeriods,
     datapointsToAlarm: a.DatapointsToAlarm,
     treatMissingData: a.TreatMissingData,
-  };
+  });
 }
 
 export function fromCompositeAlarm(region: ScopeId, a: CompositeAlarm): Alarm {
-  return { ...commonFields(region, a), kind: 'composite', rule: a.AlarmRule ?? '' };
+  return Object.assign(commonFields(region, a), { kind: 'composite' as const, rule: a.AlarmRule ?? '' });
 }
 
 const COMPARISON_SYMBOL: Record<string, string> = {
