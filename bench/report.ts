@@ -61,6 +61,8 @@ export const EXPECTED_FIGURES: readonly (string | RegExp)[] = [
   'alarms: alarms listed of those seeded',
   /^alarms: DescribeAlarms calls for \d+ alarms$/,
   /^alarms: \d+ alarms to a ready tree$/,
+  /^alarm watch: DescribeAlarms calls per read, 3 scopes × \d+ alarms$/,
+  'alarm watch: share of a core at a 60 s interval',
   'accounts: alarms listed of those seeded',
   'accounts: DescribeAlarms calls',
   /^accounts: \d+ profiles to ready trees, \d+ ms per call$/,

@@ -3,6 +3,7 @@
 import { benchActivation } from './activation';
 import { benchActivationInHost } from './activationInHost';
 import { benchAlarms } from './alarms';
+import { benchAlarmWatch } from './alarmWatch';
 import { benchAccounts } from './accounts';
 import { benchFormats } from './formats';
 import { benchHealthRound } from './health';
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
   await benchInfraCode();
   console.log('');
   await benchAlarms();
+  console.log('');
+  await benchAlarmWatch();
   console.log('');
   await benchAccounts();
   console.log('');

@@ -13,6 +13,7 @@ import { AccountLabels } from './session/accountLabels';
 import type { Services } from './services';
 import * as sessionFeature from './session/activation';
 import * as alarms from './alarms/activation';
+import * as firing from './firing/activation';
 import * as stepFunctions from './stepFunctions/activation';
 import * as health from './health/activation';
 import * as insights from './insights/activation';
@@ -56,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): OpsLensExports {
 
   sessionFeature.activate(context, services);
   timer.mark('session');
-  alarms.activate(context, services);
+  const alarmWatch = alarms.activate(context, services);
   timer.mark('alarms');
   metrics.activate(context, services);
   timer.mark('metrics');
@@ -64,6 +65,8 @@ export function activate(context: vscode.ExtensionContext): OpsLensExports {
   timer.mark('stepFunctions');
   const healthApi = health.activate(context, services);
   timer.mark('health');
+  firing.activate(context, services, alarmWatch, healthApi.store);
+  timer.mark('firing');
   insights.activate(context, services);
   timer.mark('insights');
   productionErrors.activate(context, services);

@@ -1,17 +1,22 @@
 import * as vscode from 'vscode';
 import type { Alarm } from '../core/alarms/model';
+import { INVESTIGATE, OPEN_RUNBOOK, SHOW_ALARMS, enteredAlarmNotice } from '../core/watch/notice';
 import { notifyWarning } from '../platform/notify';
-import { quoted } from '../core/text/notification';
 import { readSetting } from '../platform/trust';
 
-/** One notification per refresh that saw alarms move into ALARM. */
-export async function notifyEnteredAlarm(alarms: readonly Alarm[]): Promise<void> {
+/**
+ * One notification per read that saw alarms move into ALARM (read in the background too): one alarm
+ * offers Investigate and Open Runbook, several Show Alarms (the view, filtered to ALARM).
+ */
+export async function notifyEnteredAlarm(alarms: readonly Alarm[], intervalSeconds: number): Promise<void> {
   if (!readSetting<boolean>('alarms.notifyOnAlarm', true)) return;
-  const first = alarms[0];
-  const message = alarms.length === 1
-    ? `Alarm ${quoted(first.name, 120)} (${first.region}) is in ALARM: ${first.stateReason ? quoted(first.stateReason) : 'no reason given'}`
-    : `${alarms.length} alarms moved into ALARM: ${quoted(alarms.map((a) => a.name).join(', '))}`;
-  const picked = await notifyWarning(message, 'Show Details', 'Open Runbook');
-  if (picked === 'Show Details') await vscode.commands.executeCommand('opsLens.alarms.showDetails', { region: first.region, name: first.name });
-  if (picked === 'Open Runbook') await vscode.commands.executeCommand('opsLens.alarms.openRunbook', { region: first.region, name: first.name });
+  const notice = enteredAlarmNotice(alarms, new Date(), intervalSeconds);
+  const picked = await notifyWarning(notice.message, ...notice.buttons);
+  const target = { region: alarms[0].region, name: alarms[0].name };
+  if (picked === INVESTIGATE) await vscode.commands.executeCommand('opsLens.alarms.investigate', target);
+  if (picked === OPEN_RUNBOOK) await vscode.commands.executeCommand('opsLens.alarms.openRunbook', target);
+  if (picked === SHOW_ALARMS) {
+    await vscode.commands.executeCommand('opsLens.alarms.filter', { text: '', states: ['ALARM'] });
+    await vscode.commands.executeCommand('opsLens.alarms.focus');
+  }
 }

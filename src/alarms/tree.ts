@@ -7,7 +7,7 @@ import { contributorLabel, contributorMetric, type Contributor } from '../core/a
 import { mutingText } from '../core/alarms/muteRules';
 import { shortUtcText, utcText } from '../core/time/format';
 import { relativeTime } from '../core/time/relative';
-import { staleErrorItem, staleRootTooltip, staleSuffix } from '../platform/staleRoot';
+import { rootDescription, staleErrorItem, staleRootTooltip } from '../platform/staleRoot';
 import type { AlarmsStore, RegionAlarms } from './store';
 import { alarmTooltip } from './tooltip';
 import type { IgnoredSettings } from '../platform/trust';
@@ -118,7 +118,7 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
         const item = new vscode.TreeItem(this.roots?.label(r.region) ?? r.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = this.id(node);
         item.iconPath = new vscode.ThemeIcon(r.error ? 'debug-disconnect' : 'globe', r.error ? new vscode.ThemeColor('list.warningForeground') : undefined);
-        item.description = r.loading && !r.loadedAt ? 'loading…' : `${r.alarms.length} alarms${firing ? `, ${firing} in alarm` : ''}${staleSuffix(r)}`;
+        item.description = r.loading && !r.loadedAt ? 'loading…' : rootDescription(r, `${r.alarms.length} alarms${firing ? `, ${firing} in alarm` : ''}`);
         item.tooltip = staleRootTooltip(r);
         item.contextValue = 'region';
         return markRoot(item, this.roots?.marking(r.region), !!r.error);

@@ -7,14 +7,13 @@ import { logChecks, reloadSettings } from './outputLog';
 import { HealthScheduler } from './scheduler';
 import { HealthSecrets } from './secrets';
 import { ENDPOINTS_KEY } from './settingsReader';
-import { HealthStatusBar } from './statusBar';
 import { HealthStore } from './store';
 import { HealthTree } from './tree';
 import { viewStateUpdater } from './viewState';
 
 export type { HealthApi } from './api';
 
-/** Health view: endpoints from settings polled while the window has focus; commands, status bar, trust. */
+/** Health view: endpoints from settings polled while the window has focus; commands, trust (the status bar item is the firing one's). */
 export function activate(context: vscode.ExtensionContext, services: Services): HealthApi {
   const { log } = services;
   const secrets = new HealthSecrets(context.secrets);
@@ -28,7 +27,6 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
 
   context.subscriptions.push(
     store, tree, view, scheduler, secrets,
-    new HealthStatusBar(store),
     store.onDidChange(updateUi),
     logChecks(store, log),
     store.onDidEnterDown((status) => void notifyDown(status)),

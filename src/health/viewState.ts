@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
+import { countsText } from '../core/health/format';
 import type { HealthStore } from './store';
 
-/** Keeps the view's context keys (welcome texts, menus) and its badge of endpoints down in step with the store. */
+/**
+ * Keeps the view's context keys (welcome texts, menus) and its description (`4 down, 1 degraded`) in step
+ * with the store. The container's badge is the Alarms view's: alarms in ALARM.
+ */
 export function viewStateUpdater(store: HealthStore, view: vscode.TreeView<unknown>): () => void {
   const contextKeys = new Map<string, boolean>();
   const setContext = (key: string, value: boolean) => {
@@ -14,6 +18,6 @@ export function viewStateUpdater(store: HealthStore, view: vscode.TreeView<unkno
     setContext('opsLens.health.configured', store.statuses.length + store.blocked.length + store.problems.length > 0);
     setContext('opsLens.health.blockedByTrust', store.blocked.length > 0);
     setContext('opsLens.health.anyDown', counts.down > 0);
-    view.badge = counts.down ? { value: counts.down, tooltip: `${counts.down} health endpoint${counts.down === 1 ? '' : 's'} down` } : undefined;
+    view.description = countsText(counts) || undefined;
   };
 }

@@ -1,6 +1,6 @@
 import type { ScopeId } from '../core/scope';
 import * as vscode from 'vscode';
-import { staleErrorItem, staleRootTooltip, staleSuffix } from '../platform/staleRoot';
+import { rootDescription, staleErrorItem, staleRootTooltip } from '../platform/staleRoot';
 import type { Favorite, Group, LogsStore, RegionGroups } from './store';
 import type { RootLabels } from '../session/accountLabels';
 import { untrustedMarkdown } from '../platform/textSinks';
@@ -95,7 +95,7 @@ export class LogsTree implements vscode.TreeDataProvider<LogsNode>, vscode.Dispo
         const item = new vscode.TreeItem(this.roots?.label(node.region.region) ?? node.region.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `region:${node.region.region}`;
         item.iconPath = new vscode.ThemeIcon(node.region.error ? 'cloud-offline' : 'globe');
-        item.description = `${node.region.groups.length}${node.region.nextToken ? '+' : ''} log groups${staleSuffix(node.region)}`;
+        item.description = rootDescription(node.region, `${node.region.groups.length}${node.region.nextToken ? '+' : ''} log groups`);
         item.tooltip = staleRootTooltip(node.region);
         return markRoot(item, this.roots?.marking(node.region.region), !!node.region.error);
       }

@@ -24,9 +24,19 @@ export function readAwsSettings(): AwsSettings {
   };
 }
 
-export function readRefreshIntervalSeconds(): number {
-  const value = readSetting<number>('refreshIntervalSeconds', 60);
+function intervalSeconds(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.max(5, value) : 0;
+}
+
+export function readRefreshIntervalSeconds(): number {
+  return intervalSeconds(readSetting<number>('refreshIntervalSeconds', 60));
+}
+
+export const BACKGROUND_REFRESH_SETTING = 'opsLens.alarms.backgroundRefreshSeconds';
+
+/** How often alarms are read while the window is not focused; 0 = not then. */
+export function readBackgroundRefreshSeconds(): number {
+  return intervalSeconds(readSetting<number>('alarms.backgroundRefreshSeconds', 300));
 }
 
 export async function writeSetting(key: string, value: unknown): Promise<void> {

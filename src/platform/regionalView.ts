@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { RefreshBackoff } from '../core/time/backoff';
 import type { Services } from '../services';
 import { AutoRefresh } from './autoRefresh';
+import { VisibleOnlyTree } from './visibleOnlyTree';
 import { announceOutage } from './outageNotice';
 import { withViewProgress } from './textSinks';
 
@@ -25,6 +26,12 @@ export interface RegionalViewOptions<T> {
   readonly autoRefresh: boolean;
   /** "Refresh" reloads the view even before it was first shown (its data feeds a status bar or notifications). */
   readonly refreshWhileHidden: boolean;
+  /**
+   * Read on the timer whatever is visible, and at `backgroundSeconds()` (the setting `setting`) while the
+   * window is not focused. The backoff then counts only reads where no scope could be read, so one
+   * unreadable profile never slows the watch of the others.
+   */
+  readonly watch?: { readonly backgroundSeconds: () => number; readonly setting: string };
 }
 
 export interface RegionalView<T> {
@@ -33,6 +40,8 @@ export interface RegionalView<T> {
   refresh(read?: (regions: readonly ScopeId[]) => Promise<boolean>): Promise<boolean>;
   /** Reads once if nothing was read yet (for commands run before the view was shown). */
   ensureLoaded(): Promise<boolean>;
+  /** The timer, when the view refreshes on one. */
+  readonly auto?: AutoRefresh;
 }
 
 /**
@@ -41,7 +50,8 @@ export interface RegionalView<T> {
  */
 export function registerRegionalView<T>(context: vscode.ExtensionContext, services: Services, options: RegionalViewOptions<T>): RegionalView<T> {
   const { viewId, name, tree, store } = options;
-  const view = vscode.window.createTreeView(viewId, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: options.canSelectMany });
+  const drawn = new VisibleOnlyTree(tree);
+  const view = vscode.window.createTreeView(viewId, { treeDataProvider: drawn, showCollapseAll: true, canSelectMany: options.canSelectMany });
   services.views.set(viewId, view as vscode.TreeView<unknown>);
 
   let started = false;
@@ -49,23 +59,30 @@ export function registerRegionalView<T>(context: vscode.ExtensionContext, servic
     started = true;
     await services.ensureCredentialsChecked();
     const { regions } = await services.session.regions();
-    const ok = await withViewProgress(viewId, () => read(regions));
+    // A hidden view's progress would flicker on the activity bar at every background read.
+    const ok = view.visible ? await withViewProgress(viewId, () => read(regions)) : await read(regions);
     for (const outage of services.outages.update(name, store.regions)) void announceOutage(outage, store.regions.find((r) => r.region === outage.region)?.loadedAt);
     await vscode.commands.executeCommand('setContext', `${viewId}.loaded`, true);
     return ok;
   };
-  const auto = options.autoRefresh ? new AutoRefresh(view as vscode.TreeView<unknown>, refresh, store.backoff) : undefined;
+  const { watch } = options;
+  // A watch backs off only while nothing at all could be read.
+  const outcome = (ok: boolean) => (watch ? store.regions.some((r) => !r.error) : ok);
+  const auto = options.autoRefresh
+    ? new AutoRefresh(view as vscode.TreeView<unknown>, async () => outcome(await refresh()), watch ? undefined : store.backoff, { whileHidden: watch })
+    : undefined;
   const refreshAndReschedule = async () => {
     const ok = await refresh();
-    auto?.outcome(ok);
+    auto?.outcome(outcome(ok));
   };
 
   context.subscriptions.push(
-    view,
+    view, drawn, drawn.follow(view),
     ...(auto ? [auto] : []),
     services.refresh.add(async () => (options.refreshWhileHidden || started) && (await refreshAndReschedule())),
     view.onDidChangeVisibility((e) => e.visible && !started && void refreshAndReschedule()),
   );
-  if (view.visible) void refreshAndReschedule();
-  return { view, refresh, ensureLoaded: () => (store.loaded ? Promise.resolve(true) : refresh()) };
+  // A watch's timer reads at once (after activation); a view read only while shown reads when shown.
+  if (view.visible && !watch) void refreshAndReschedule();
+  return { view, refresh, auto, ensureLoaded: () => (store.loaded ? Promise.resolve(true) : refresh()) };
 }

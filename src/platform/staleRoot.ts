@@ -1,12 +1,13 @@
 import type * as vscode from 'vscode';
 import { quoted } from '../core/text/notification';
 import { staleMarker, staleRowLabel, staleTooltip } from '../core/time/stale';
+import { unreadWhy, type ReadFailure } from '../core/watch/unread';
 import { errorTreeItem } from './errorItem';
 import { untrustedMarkdown } from './textSinks';
 
 /** What a scope's root row needs to say that its items are stale. */
 export interface ScopeHealth {
-  readonly error?: Error;
+  readonly error?: Error & Partial<ReadFailure>;
   readonly loadedAt?: Date;
   readonly staleSince?: Date;
 }
@@ -19,6 +20,14 @@ export function staleSuffix(scope: ScopeHealth): string {
   if (!scope.error) return '';
   if (!scope.loadedAt) return ' · not loaded';
   return ` · ${scope.staleSince ? staleMarker(scope.staleSince, scope.error.message) : quoted(scope.error.message, 80)}`;
+}
+
+/**
+ * A scope root's description: `count` with its stale suffix, or `not read — SSO session expired` when
+ * nothing could be read (never a count of 0 for a scope whose items are unknown).
+ */
+export function rootDescription(scope: ScopeHealth, count: string): string {
+  return scope.error && !scope.loadedAt ? `not read — ${unreadWhy(scope.error)}` : `${count}${staleSuffix(scope)}`;
 }
 
 /** The tooltip of a failing scope's root: the whole reason and the time of the last good read. */

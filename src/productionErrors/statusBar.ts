@@ -3,9 +3,9 @@ import type { ProductionErrorsModel } from './model';
 import { createStatusBar, untrustedMarkdown } from '../platform/textSinks';
 import { joinLabels, label } from '../core/text/label';
 
-/** `$(warning) 12 production errors`: what the last refresh found, what it scanned and cost (tooltip); opens the list. */
+/** `$(bug) 12 production errors`, on the right: what the last refresh found, what it scanned and cost (tooltip); opens the list. */
 export class ProductionErrorsStatus implements vscode.Disposable {
-  private readonly item = createStatusBar('opsLens.productionErrors', vscode.StatusBarAlignment.Left, 7);
+  private readonly item = createStatusBar('opsLens.productionErrors', vscode.StatusBarAlignment.Right, 199);
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly model: ProductionErrorsModel) {
@@ -21,7 +21,7 @@ export class ProductionErrorsStatus implements vscode.Disposable {
       return;
     }
     const total = snapshot?.index.lines.reduce((n, l) => n + l.count, 0) ?? 0;
-    const icon = refreshing ? label`$(sync~spin)` : lastError ? label`$(error)` : label`$(warning)`;
+    const icon = refreshing ? label`$(sync~spin)` : label`$(bug)`;
     const text = joinLabels([icon, snapshot ? label`${total.toLocaleString('en-US')} production error${total === 1 ? '' : 's'}` : label`Production errors`], ' ');
     const tooltip = untrustedMarkdown();
     if (snapshot) {

@@ -10,7 +10,7 @@ import { SsoExpiryWatch } from './ssoExpiry';
 export function activate(context: vscode.ExtensionContext, services: Services): void {
   const { session, refresh, log } = services;
   const statusBar = new SessionStatusBar(session);
-  const ssoWatch = new SsoExpiryWatch(session, log);
+  const ssoWatch = new SsoExpiryWatch(session, log, statusBar, () => void refresh.refreshAll());
   const credentials = new CredentialCheck(services);
   services.ensureCredentialsChecked = () => credentials.ensure();
   void statusBar.update();

@@ -7,24 +7,22 @@ import { Disposable } from '../platform/disposable';
 import { notifyWarning } from '../platform/notify';
 import { ssoLoginLabel } from '../platform/errors';
 import { claimSsoNotice, ssoSessionRenewed } from '../platform/ssoNotices';
-import { createStatusBar } from '../platform/textSinks';
-import { label } from '../core/text/label';
+import type { SessionStatusBar, SsoEnding } from './statusBar';
 
 const CHECK_EVERY_MS = 60_000;
 
 /**
- * SSO sessions read from the SDK's token cache, ahead of AWS saying so: a status bar warning from 15
- * minutes before expiry, and one notification when it expires offering the login command in a terminal,
- * typed but not run.
+ * SSO sessions read from the SDK's token cache, ahead of AWS saying so: said on the session's status bar
+ * item from 15 minutes before expiry, and one notification when it expires offering the login command in
+ * a terminal, typed but not run. A session renewed after it expired calls `renewed` (the views read again
+ * at once rather than after their backoff).
  */
 export class SsoExpiryWatch extends Disposable {
-  private readonly item = this.register(createStatusBar('opsLens.ssoExpiry', vscode.StatusBarAlignment.Left, 8));
   private readonly timer: ReturnType<typeof setInterval>;
+  private readonly expired = new Set<string>();
 
-  constructor(private readonly session: AwsSession, private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly session: AwsSession, private readonly log: vscode.LogOutputChannel, private readonly statusBar: SessionStatusBar, private readonly renewed: () => void = () => undefined) {
     super();
-    this.item.name = 'Ops Lens: AWS SSO session';
-    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     this.timer = setInterval(() => void this.check(), CHECK_EVERY_MS);
     this.register({ dispose: () => clearInterval(this.timer) });
   }
@@ -41,26 +39,24 @@ export class SsoExpiryWatch extends Disposable {
       return;
     }
     this.showStatus(states);
+    let renewed = false;
     for (const { profile, expiry } of states) {
-      if (expiry.state === 'valid' || expiry.state === 'expiring') ssoSessionRenewed(profile);
-      else if (expiry.state === 'expired' && claimSsoNotice(profile)) void this.announceExpired(profile);
+      if (expiry.state === 'valid' || expiry.state === 'expiring') {
+        ssoSessionRenewed(profile);
+        renewed ||= this.expired.delete(profile);
+      } else if (expiry.state === 'expired') {
+        this.expired.add(profile);
+        if (claimSsoNotice(profile)) void this.announceExpired(profile);
+      }
     }
+    if (renewed) this.renewed();
   }
 
   private showStatus(states: readonly { profile: string; expiry: SessionExpiry }[]): void {
-    const ending = states.filter((s) => s.expiry.state === 'expiring' || s.expiry.state === 'expired');
-    if (ending.length === 0) {
-      this.item.hide();
-      return;
-    }
-    const parts = ending.map(({ profile, expiry }) => (expiry.state === 'expiring' ? `${profile} ${expiry.minutesLeft} min` : `${profile} expired`));
-    const first = ending[0].profile;
-    this.item.command = { title: 'AWS SSO login', command: 'opsLens.ssoLogin', arguments: [first] };
-    this.item.accessibilityInformation = { label: `AWS SSO session: ${parts.join(', ')}`, role: 'button' };
-    this.item.show(
-      label`$(warning) SSO: ${parts.join(' · ')}`,
-      label`AWS SSO session ${ending[0].expiry.state === 'expired' ? 'expired' : 'ending soon'}. Click to type \`${ssoLoginCommand(first)}\` in a terminal.`,
-    );
+    this.statusBar.showSso(states.flatMap(({ profile, expiry }): SsoEnding[] => {
+      if (expiry.state === 'expired') return [{ profile, expired: true }];
+      return expiry.state === 'expiring' ? [{ profile, expired: false, minutesLeft: expiry.minutesLeft }] : [];
+    }));
   }
 
   private async announceExpired(profile: string): Promise<void> {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { STATUS_LABEL, canRedrive, type ExecutionStatus } from '../core/stepFunctions/model';
 import { formatDuration, relativeTime } from '../core/time/relative';
-import { staleErrorItem, staleRootTooltip, staleSuffix } from '../platform/staleRoot';
+import { rootDescription, staleErrorItem, staleRootTooltip } from '../platform/staleRoot';
 import { isScoped } from '../core/scope';
 import type { RootLabels } from '../session/accountLabels';
 import { markRoot } from '../session/rootMarking';
@@ -92,7 +92,7 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
         const item = new vscode.TreeItem(this.roots?.label(node.region.region) ?? node.region.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `region:${node.region.region}`;
         item.iconPath = new vscode.ThemeIcon(node.region.error ? 'debug-disconnect' : 'globe', node.region.error ? new vscode.ThemeColor('list.warningForeground') : undefined);
-        item.description = `${node.region.machines.length} state machines${staleSuffix(node.region)}`;
+        item.description = rootDescription(node.region, `${node.region.machines.length} state machines`);
         item.tooltip = staleRootTooltip(node.region);
         return markRoot(item, this.roots?.marking(node.region.region), !!node.region.error);
       }

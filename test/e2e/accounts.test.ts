@@ -150,9 +150,9 @@ describe('AWS accounts side by side', () => {
     fs.writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
 
     const warning = await waitFor(
-      async () => (await wb.statusBarItems()).find((i) => i.id.endsWith('opsLens.ssoExpiry')),
+      async () => (await wb.statusBarItems()).find((i) => i.id.endsWith('opsLens.session')),
       (item) => !!item && item.text.includes(`${profile} expired`),
-      { timeoutMs: 30000, message: 'no SSO expiry warning in the status bar' },
+      { timeoutMs: 30000, message: 'no SSO expiry warning on the session\'s status bar item' },
     );
     assert.match(warning!.text, /SSO: payments-oncall expired/);
     const button = `Run aws sso login --profile ${profile}`;
@@ -164,6 +164,17 @@ describe('AWS accounts side by side', () => {
     const rows = await wb.waitForTreeItem('Alarms', /^In alarm \(\d+\)$/, 30000);
     assert.ok(rows.some((r) => /^sandbox · /.test(r.label)), `roots: ${rows.filter((r) => r.depth === 1).map((r) => r.label).join(' | ')}`);
     assert.ok(rows.some((r) => r.label.startsWith(`${profile} · `)), 'the expired profile keeps its own root, with its failure');
+    // Never a false all-clear: the expired profile is "not read", with why, in the roots, the status bar and the badge; never 0.
+    const expiredRoots = await waitFor(() => wb.treeItems('Alarms'), (items) => items.filter((r) => r.label.startsWith(`${profile} · `)).every((r) => r.description === 'not read — SSO session expired'), { timeoutMs: 30000, message: 'the expired profile\'s roots do not say "not read"' });
+    assert.equal(expiredRoots.filter((r) => r.label.startsWith(`${profile} · `)).length, 2);
+    const firing = await waitFor(
+      async () => (await wb.statusBarItems()).find((i) => i.id.endsWith('opsLens.alarmsFiring')),
+      (item) => !!item && item.text.includes(`${profile} not read`),
+      { timeoutMs: 30000, message: 'the status bar does not say the expired profile was not read' },
+    );
+    assert.doesNotMatch(firing!.text, new RegExp(`${profile} 0`));
+    assert.match(await wb.page.locator('.part.statusbar .statusbar-item[id$="opsLens.alarmsFiring"]').first().getAttribute('class') ?? '', /\berror-kind\b/);
+    assert.match(await wb.activityLabel('Ops Lens'), /alarms? in ALARM · 2 regions not read \(SSO session expired\)/);
     await wb.screenshot('accounts-sso-expired');
 
     // One notification for the expiry, whether the token cache or a failed call noticed it first.

@@ -33,6 +33,7 @@ export const SETTING_POWERS = {
   'productionErrors.range': 'spend',
   'productionErrors.refreshMinutes': 'spend',
   'refreshIntervalSeconds': 'spend',
+  'alarms.backgroundRefreshSeconds': 'spend',
   'logs.tailBufferEvents': 'spend',
   // Read from user settings only (application scope) whatever the workspace's trust.
   'agent.runInsightsQueryWithoutConfirmation': 'spend',

@@ -5,9 +5,9 @@ import { TAIL_SCHEME } from './documents';
 import { createStatusBar } from '../../platform/textSinks';
 import { joinLabels, label } from '../../core/text/label';
 
-/** While a Live Tail document is in front: its events per second and what the session has cost. */
+/** While a Live Tail document is in front, on the right beside the editor's items: its events per second and what the session has cost. */
 export class TailStatusBar implements vscode.Disposable {
-  private readonly item = createStatusBar('opsLens.logs.tail', vscode.StatusBarAlignment.Left, 50);
+  private readonly item = createStatusBar('opsLens.logs.tail', vscode.StatusBarAlignment.Right, 200);
   private readonly timer = setInterval(() => this.update(), 1000);
   private readonly subscriptions: vscode.Disposable[];
   private pausedContext = false;
@@ -31,7 +31,7 @@ export class TailStatusBar implements vscode.Disposable {
       return;
     }
     const cost = session.cost();
-    const state = session.state === 'live' ? label`$(radio-tower)` : session.state === 'paused' ? label`$(debug-pause)` : session.state === 'ended' ? label`$(circle-slash)` : label`$(sync~spin)`;
+    const state = session.state === 'live' ? label`$(output)` : session.state === 'paused' ? label`$(debug-pause)` : session.state === 'ended' ? label`$(circle-slash)` : label`$(sync~spin)`;
     this.item.command = { command: session.paused ? 'opsLens.logs.resumeTail' : 'opsLens.logs.pauseTail', title: session.paused ? 'Resume' : 'Pause', arguments: [uri] };
     this.item.show(
       joinLabels([state, label`Live Tail ${session.rate().toFixed(1)} events/s · ${cost.minutes} min ≈ $${cost.usd.toFixed(2)}`], ' '),
