@@ -4,6 +4,7 @@ import { childAlarmNames } from '../core/alarms/compositeRule';
 import { formatAlarmDetails, historyEntry, type HistoryEntry } from '../core/alarms/details';
 import type { Alarm } from '../core/alarms/model';
 import { parseScopeId } from '../core/scope';
+import { readTimeZone } from '../platform/timeZone';
 import type { AlarmsStore } from './store';
 
 export const ALARM_SCHEME = 'ops-lens-alarm';
@@ -42,7 +43,7 @@ export class AlarmDetailsProvider implements vscode.TextDocumentContentProvider 
       const found = this.store.find(child, region);
       if (found) childStates.set(child, found.state);
     }
-    return formatAlarmDetails(alarm, { history, historyError, childStates });
+    return formatAlarmDetails(alarm, { history, historyError, childStates, zone: readTimeZone() });
   }
 
   refresh(uri: vscode.Uri): void {

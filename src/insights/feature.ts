@@ -16,6 +16,8 @@ import { ResultsCharts, ResultsCodeLens, SHOW_CHART_COMMAND } from './resultsCod
 import { registerSourceLinks } from './sourceLinks';
 import { showEvents } from './showEvents';
 import { notifyInfo } from '../platform/notify';
+import { formatDateTime } from '../core/time/zone';
+import { readTimeZone } from '../platform/timeZone';
 import { showPick } from '../platform/textSinks';
 
 export interface InsightsFeature {
@@ -106,7 +108,7 @@ export function createInsightsFeature(context: vscode.ExtensionContext, services
       }
       const picked = await showPick(entries.map((e) => ({
         label: e.name,
-        description: `${new Date(e.at).toLocaleString()} · ${e.status}${e.recordsMatched !== undefined ? ` · ${e.recordsMatched} matched` : ''}`,
+        description: `${formatDateTime(Date.parse(e.at), readTimeZone(), { seconds: false })} · ${e.status}${e.recordsMatched !== undefined ? ` · ${e.recordsMatched} matched` : ''}`,
         detail: `${e.logGroups.join(', ')} · ${rangeLabel(e.range)} · ${e.region}`,
         entry: e,
       })), { title: 'Recent Logs Insights runs', matchOnDetail: true, placeHolder: 'Pick one to run it again' });

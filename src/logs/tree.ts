@@ -4,6 +4,8 @@ import { staleErrorItem, staleRootTooltip, staleSuffix } from '../platform/stale
 import type { Favorite, Group, LogsStore, RegionGroups } from './store';
 import type { RootLabels } from '../session/accountLabels';
 import { untrustedMarkdown } from '../platform/textSinks';
+import { formatDateTime } from '../core/time/zone';
+import { readTimeZone } from '../platform/timeZone';
 import { markRoot } from '../session/rootMarking';
 
 export type LogsNode =
@@ -34,7 +36,7 @@ function groupTooltip(group: Group): vscode.MarkdownString {
     `Stored: ${formatBytes(group.storedBytes)}`,
     `Retention: ${group.retentionInDays ? `${group.retentionInDays} days` : 'never expires'}`,
     group.logGroupClass ? `Class: ${group.logGroupClass}` : undefined,
-    group.creationTime ? `Created: ${new Date(group.creationTime).toISOString().slice(0, 10)}` : undefined,
+    group.creationTime ? `Created: ${formatDateTime(group.creationTime, readTimeZone(), { seconds: false })}` : undefined,
   ];
   return untrustedMarkdown().appendText(lines.filter(Boolean).join('\n'));
 }

@@ -6,6 +6,7 @@ import { formatExecutionDetails } from '../core/stepFunctions/details';
 import { arnName, arnRegion, executionStatus } from '../core/stepFunctions/model';
 import { buildTimeline } from '../core/stepFunctions/timeline';
 import { formatExecutionLogs, logGroupNameFromArn } from '../core/stepFunctions/logs';
+import { readTimeZone } from '../platform/timeZone';
 
 export const EXECUTION_SCHEME = 'ops-lens-execution';
 export const EXECUTION_LOGS_SCHEME = 'ops-lens-execution-logs';
@@ -48,7 +49,7 @@ export class ExecutionDetailsProvider implements vscode.TextDocumentContentProvi
         cause: description.cause,
         redriveCount: description.redriveCount,
         redriveStatus: description.redriveStatus,
-      }, buildTimeline(events));
+      }, buildTimeline(events), new Date(), readTimeZone());
     } catch (err) {
       return `# ${arnName(arn)}\n\nThe execution could not be read: ${err instanceof Error ? err.message : String(err)}\n`;
     }
@@ -105,6 +106,6 @@ export class ExecutionLogsProvider implements vscode.TextDocumentContentProvider
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const read = this.alreadyRead.get(uri.toString()) ?? (await readExecutionLogs(this.api, this.logs, arnOf(uri), this.scopeOf));
     this.alreadyRead.delete(uri.toString());
-    return read.kind === 'message' ? read.text : formatExecutionLogs(read);
+    return read.kind === 'message' ? read.text : formatExecutionLogs(read, readTimeZone());
   }
 }

@@ -6,6 +6,8 @@ import { isScoped } from '../core/scope';
 import type { RootLabels } from '../session/accountLabels';
 import { markRoot } from '../session/rootMarking';
 import type { Execution, RegionMachines, StateMachine, StepFunctionsStore } from './store';
+import { formatDate } from '../core/time/zone';
+import { readTimeZone } from '../platform/timeZone';
 import { untrustedMarkdown } from '../platform/textSinks';
 
 export type SfnNode =
@@ -121,10 +123,11 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
     const [icon, color] = STATUS_ICON[e.status];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     const now = new Date();
+    const zone = readTimeZone();
     const started = e.startDate ? relativeTime(e.startDate, now) : undefined;
     const duration = e.startDate ? formatDuration(((e.stopDate ?? now).getTime()) - e.startDate.getTime()) : undefined;
     item.description = [STATUS_LABEL[e.status], started, duration && (e.stopDate ? duration : `${duration} so far`)].filter(Boolean).join(' · ');
-    item.tooltip = untrustedMarkdown().appendText(`${e.name}\n${STATUS_LABEL[e.status]}\nStarted ${e.startDate?.toISOString() ?? '—'}\n${e.stopDate ? `Stopped ${e.stopDate.toISOString()}` : 'Still running'}${e.redriveCount ? `\nRedriven ${e.redriveCount}×` : ''}`);
+    item.tooltip = untrustedMarkdown().appendText(`${e.name}\n${STATUS_LABEL[e.status]}\nStarted ${formatDate(e.startDate, zone)}\n${e.stopDate ? `Stopped ${formatDate(e.stopDate, zone)}` : 'Still running'}${e.redriveCount ? `\nRedriven ${e.redriveCount}×` : ''}`);
     item.contextValue = `execution.${e.status}${canRedrive(e.status, e.stopDate) ? '.redrivable' : ''}`;
     item.accessibilityInformation = { label: `Execution ${e.name}, ${item.description}` };
     item.command = { command: 'opsLens.stepFunctions.showExecution', title: 'Show Execution Details', arguments: [e.arn] };

@@ -1,5 +1,5 @@
 import { fence, prettyJson } from '../text/markdown';
-import { utcText } from '../time/format';
+import { formatDate, type TimeZone } from '../time/zone';
 import { childAlarmNames } from './compositeRule';
 import { STATE_LABEL, comparisonSymbol, conditionText, formatNumber, type Alarm } from './model';
 
@@ -55,13 +55,15 @@ export interface DetailsContext {
   readonly historyError?: string;
   /** States of the composite's children, by name, when known. */
   readonly childStates?: ReadonlyMap<string, string>;
+  /** The zone times are written in (opsLens.timeZone); UTC when not given. */
+  readonly zone?: TimeZone;
 }
 
 /** The alarm details document: state, reason, configuration, actions, history. */
 export function formatAlarmDetails(alarm: Alarm, ctx: DetailsContext): string {
   const out: string[] = [];
   out.push(`# ${mdText(alarm.name)}`, '');
-  out.push(`**State:** ${STATE_LABEL[alarm.state]} (${alarm.state}) since ${utcText(alarm.stateUpdated)}  `);
+  out.push(`**State:** ${STATE_LABEL[alarm.state]} (${alarm.state}) since ${formatDate(alarm.stateUpdated, ctx.zone ?? 'utc')}  `);
   out.push(`**Region:** ${alarm.region}  `);
   out.push(`**Type:** ${alarm.kind === 'composite' ? 'Composite alarm' : 'Metric alarm'}  `);
   if (alarm.arn) out.push(`**ARN:** ${code(alarm.arn)}`);
@@ -110,7 +112,7 @@ export function formatAlarmDetails(alarm: Alarm, ctx: DetailsContext): string {
     out.push('| Time | Change | Reason |', '|---|---|---|');
     for (const h of ctx.history) {
       const change = h.oldState && h.newState ? `${h.oldState} → ${h.newState}` : h.summary;
-      out.push(`| ${utcText(h.timestamp)} | ${mdText(change)} | ${mdText(h.reason ?? (h.oldState ? '' : h.summary))} |`);
+      out.push(`| ${formatDate(h.timestamp, ctx.zone ?? 'utc')} | ${mdText(change)} | ${mdText(h.reason ?? (h.oldState ? '' : h.summary))} |`);
     }
     out.push('');
   }

@@ -2,15 +2,11 @@
 // is escaped (it is plain text in the notes, never markup or a link).
 import { mdText } from '../alarms/details';
 import { fence } from '../text/markdown';
-import { utcText } from '../time/format';
-import { utcWindowLabel } from '../time/ranges';
+import { formatDateTime, formatSpan, zoneName, type TimeZone } from '../time/zone';
 import type { PartsSnapshot } from './model';
 import { assembleTimeline, errorQuery } from './timeline';
 import { describeSides } from './window';
 
-function time(ms: number | undefined): string {
-  return ms === undefined ? '' : utcText(new Date(ms));
-}
 
 export function notesFileName(alarmName: string, at: number): string {
   const stamp = new Date(at).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
@@ -18,15 +14,16 @@ export function notesFileName(alarmName: string, at: number): string {
   return `incident-${stamp}-${safe}.md`;
 }
 
-export function notesMarkdown(parts: PartsSnapshot, now: number): string {
+export function notesMarkdown(parts: PartsSnapshot, now: number, zone: TimeZone = 'utc'): string {
+  const time = (ms: number | undefined) => (ms === undefined ? '' : formatDateTime(ms, zone));
   const alarm = parts.data('alarm')[0];
   if (!alarm) return '';
   const { window } = alarm;
   const out: string[] = [];
   out.push(`# Incident notes: ${mdText(alarm.name)}`, '');
   out.push(`- **Alarm:** ${mdText(alarm.name)} (${alarm.region}), ${alarm.alarmKind === 'composite' ? 'composite' : mdText(alarm.condition)}`);
-  out.push(`- **Moment:** ${time(alarm.moment.at)} (${mdText(alarm.moment.why)})`);
-  out.push(`- **Window:** ${utcWindowLabel(new Date(window.start), new Date(window.end))} (${describeSides(window)})`);
+  out.push(`- **Fired:** ${time(alarm.moment.at)} (${mdText(alarm.moment.why)})`);
+  out.push(`- **Window:** ${formatSpan(window.start, window.end, zone)} (${describeSides(window)})`);
   const runbook = parts.data('runbook')[0];
   if (runbook?.target) out.push(`- **Runbook:** ${mdText(runbook.target)}`);
   out.push(`- **Written:** ${time(now)}`, '');
@@ -34,7 +31,7 @@ export function notesMarkdown(parts: PartsSnapshot, now: number): string {
   out.push('## Timeline', '');
   const timeline = assembleTimeline(parts);
   if (timeline.length === 0) out.push('_Nothing recorded inside the window._', '');
-  else out.push('| Time (UTC) | What |', '|---|---|', ...timeline.map((e) => `| ${time(e.at)} | ${mdText(e.what)} |`), '');
+  else out.push(`| Time (${zoneName(now, zone)}) | What |`, '|---|---|', ...timeline.map((e) => `| ${time(e.at)} | ${mdText(e.what)} |`), '');
 
   const metric = parts.data('metric')[0];
   if (metric) {
