@@ -15,6 +15,7 @@ import { benchProductionErrors } from './productionErrors';
 import { benchInvestigation } from './investigate';
 import { benchLogsTail } from './logsTail';
 import { benchAgentTools } from './agentTools';
+import { benchVsix } from './vsix';
 import { failures, TIMING_MARGIN } from './report';
 
 async function main(): Promise<void> {
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   console.log('Ops Lens bench\n');
   await benchActivation();
   await benchActivationInHost();
+  await benchVsix();
   console.log('');
   // Before the benches that fill the heap with thousands of alarms and series.
   benchHostileInputs();

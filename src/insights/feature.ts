@@ -73,8 +73,16 @@ export function createInsightsFeature(context: vscode.ExtensionContext, services
     await vscode.commands.executeCommand(SHOW_SERIES_COMMAND, chart);
   };
 
+  // The chart action shows only on results that plot (a time column and numbers).
+  const updateChartable = (editor = vscode.window.activeTextEditor) => {
+    const uri = editor?.document.uri;
+    void vscode.commands.executeCommand('setContext', 'opsLens.insights.chartable', uri?.scheme === RESULTS_SCHEME && charts.get(uri) !== undefined);
+  };
+  updateChartable();
+
   context.subscriptions.push(
     results, diagnostics,
+    vscode.window.onDidChangeActiveTextEditor((editor) => updateChartable(editor)),
     vscode.languages.registerCodeLensProvider({ scheme: RESULTS_SCHEME }, new ResultsCodeLens(results, charts)),
     ...registerSourceLinks(results),
   );

@@ -6,6 +6,7 @@ import type { RootLabels } from '../session/accountLabels';
 import { untrustedMarkdown } from '../platform/textSinks';
 import { formatDateTime } from '../core/time/zone';
 import { readTimeZone } from '../platform/timeZone';
+import { regionIcon } from '../platform/treeIcons';
 import { markRoot } from '../session/rootMarking';
 
 export type LogsNode =
@@ -82,7 +83,7 @@ export class LogsTree implements vscode.TreeDataProvider<LogsNode>, vscode.Dispo
   getTreeItem(node: LogsNode): vscode.TreeItem {
     switch (node.kind) {
       case 'favorites': {
-        const item = new vscode.TreeItem('Favourites', vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem('Favorites', vscode.TreeItemCollapsibleState.Expanded);
         item.id = 'favorites';
         item.iconPath = new vscode.ThemeIcon('star-full');
         return item;
@@ -96,7 +97,7 @@ export class LogsTree implements vscode.TreeDataProvider<LogsNode>, vscode.Dispo
       case 'region': {
         const item = new vscode.TreeItem(this.roots?.label(node.region.region) ?? node.region.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `region:${node.region.region}`;
-        item.iconPath = new vscode.ThemeIcon(node.region.error ? 'cloud-offline' : 'globe');
+        item.iconPath = regionIcon(!!node.region.error);
         item.description = `${node.region.groups.length}${node.region.nextToken ? '+' : ''} log groups${staleSuffix(node.region)}`;
         item.tooltip = staleRootTooltip(node.region);
         return markRoot(item, this.roots?.marking(node.region.region), !!node.region.error);
@@ -131,7 +132,7 @@ export class LogsTree implements vscode.TreeDataProvider<LogsNode>, vscode.Dispo
     item.description = full ? [formatBytes(full.storedBytes), full.retentionInDays ? `${full.retentionInDays}d` : undefined].filter(Boolean).join(' · ') : group.region;
     item.tooltip = full ? groupTooltip(full) : untrustedMarkdown().appendText(`${group.name}\nRegion: ${group.region}`);
     item.contextValue = favorite ? 'logGroup.favorite' : 'logGroup';
-    item.accessibilityInformation = { label: `Log group ${group.name}${favorite ? ', favourite' : ''}` };
+    item.accessibilityInformation = { label: `Log group ${group.name}${favorite ? ', favorite' : ''}` };
     return item;
   }
 

@@ -65,6 +65,8 @@ export function registerRegionalView<T>(context: vscode.ExtensionContext, servic
     ...(auto ? [auto] : []),
     services.refresh.add(async () => (options.refreshWhileHidden || started) && (await refreshAndReschedule())),
     view.onDidChangeVisibility((e) => e.visible && !started && void refreshAndReschedule()),
+    // The view's own Refresh (its title bar): this view only, whether or not it was shown before.
+    vscode.commands.registerCommand(`${viewId}.refresh`, () => refreshAndReschedule()),
   );
   if (view.visible) void refreshAndReschedule();
   return { view, refresh, ensureLoaded: () => (store.loaded ? Promise.resolve(true) : refresh()) };

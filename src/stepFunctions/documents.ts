@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { FilteredLogEvent, LogsApi } from '../aws/services/logs';
 import type { StepFunctionsApi } from '../aws/services/stepFunctions';
 import { formatExecutionDetails } from '../core/stepFunctions/details';
-import { arnName, arnRegion, executionStatus } from '../core/stepFunctions/model';
+import { arnName, arnRegion, executionStatus, type ExecutionStatus } from '../core/stepFunctions/model';
 import { buildTimeline } from '../core/stepFunctions/timeline';
 import { formatExecutionLogs, logGroupNameFromArn } from '../core/stepFunctions/logs';
 import { readTimeZone } from '../platform/timeZone';
@@ -28,6 +28,10 @@ function arnOf(uri: vscode.Uri): string {
 export class ExecutionDetailsProvider implements vscode.TextDocumentContentProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
+  /** The status each open execution document last showed: its title bar offers Stop or Redrive by it. */
+  readonly statuses = new Map<string, { status: ExecutionStatus; stopDate?: Date }>();
+  private readonly statusChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeStatus = this.statusChanged.event;
 
   constructor(private readonly api: StepFunctionsApi, private readonly scopeOf: ScopeOfArn) {}
 
@@ -36,6 +40,8 @@ export class ExecutionDetailsProvider implements vscode.TextDocumentContentProvi
     try {
       const region = await this.scopeOf(arn);
       const [description, events] = await Promise.all([this.api.describeExecution(region, arn), this.api.history(region, arn)]);
+      this.statuses.set(uri.toString(), { status: executionStatus(description.status), stopDate: description.stopDate });
+      this.statusChanged.fire();
       return formatExecutionDetails({
         executionArn: arn,
         stateMachineArn: description.stateMachineArn ?? '',
@@ -61,6 +67,7 @@ export class ExecutionDetailsProvider implements vscode.TextDocumentContentProvi
 
   dispose(): void {
     this.changed.dispose();
+    this.statusChanged.dispose();
   }
 }
 

@@ -8,6 +8,7 @@ import { markRoot } from '../session/rootMarking';
 import type { Execution, RegionMachines, StateMachine, StepFunctionsStore } from './store';
 import { formatDate } from '../core/time/zone';
 import { readTimeZone } from '../platform/timeZone';
+import { HEALTHY_ICON, regionIcon } from '../platform/treeIcons';
 import { untrustedMarkdown } from '../platform/textSinks';
 
 export type SfnNode =
@@ -22,7 +23,7 @@ const EXPRESS_NOTE = 'Express workflow: its runs are not listed by Step Function
 
 const STATUS_ICON: Record<ExecutionStatus, [string, string | undefined]> = {
   RUNNING: ['sync~spin', 'charts.blue'],
-  SUCCEEDED: ['pass', 'testing.iconPassed'],
+  SUCCEEDED: [HEALTHY_ICON, 'testing.iconPassed'],
   FAILED: ['error', 'list.errorForeground'],
   TIMED_OUT: ['watch', 'list.errorForeground'],
   ABORTED: ['circle-slash', 'list.warningForeground'],
@@ -81,7 +82,7 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
       case 'region': {
         const item = new vscode.TreeItem(this.roots?.label(node.region.region) ?? node.region.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `region:${node.region.region}`;
-        item.iconPath = new vscode.ThemeIcon(node.region.error ? 'debug-disconnect' : 'globe', node.region.error ? new vscode.ThemeColor('list.warningForeground') : undefined);
+        item.iconPath = regionIcon(!!node.region.error);
         item.description = `${node.region.machines.length} state machines${staleSuffix(node.region)}`;
         item.tooltip = staleRootTooltip(node.region);
         return markRoot(item, this.roots?.marking(node.region.region), !!node.region.error);

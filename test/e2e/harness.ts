@@ -607,6 +607,18 @@ export class Workbench {
     return waitFor(() => this.activeEditorTitle(), (t) => (typeof title === 'string' ? t === title : title.test(t)), { timeoutMs, message: `no active editor "${title}"` });
   }
 
+  /** The language of the active editor as the status bar names it ("Ops Lens Query Results"). */
+  async activeEditorLanguage(): Promise<string> {
+    const item = this.page.locator('[id="status.editor.mode"]').first();
+    return (await item.count()) === 0 ? '' : normalise((await item.textContent()) ?? '');
+  }
+
+  /** Waits for a results document of Ops Lens to be the active editor. */
+  async waitForResults(timeoutMs = 30000): Promise<string> {
+    await waitFor(() => this.activeEditorLanguage(), (l) => l === 'Ops Lens Query Results', { timeoutMs, message: 'no results document became the active editor' });
+    return this.activeEditorTitle();
+  }
+
   /**
    * The whole text of the active text editor. Monaco renders only the visible lines, so the text is
    * read through the clipboard: focus the editor, select all, copy, read, then put the cursor back at

@@ -37,7 +37,7 @@ describe('Logs Insights', () => {
     const file = path.join(environment().workspace, 'queries', 'generate-errors.insights');
     fs.writeFileSync(file, '# name: Generate errors\n# logGroups: /aws/lambda/databanana-GenerateFunction\n# range: 3h\nfields @timestamp, @message\n| filter @message like /generate.ts:42/\n| limit 5\n');
     await wb.openFile('queries/generate-errors.insights');
-    await wb.runCommand('Ops Lens: Run Query in Logs Insights');
+    await wb.runCommand('Ops Lens: Run Logs Insights Query in Editor');
     await wb.waitForEditor(/Generate errors/, 30000);
     const text = await wb.activeEditorText();
     const lineOfFrame = text.split('\n').findIndex((l) => l.includes('/var/task/src/handlers/generate.ts:42')) + 1;
@@ -67,7 +67,7 @@ describe('Logs Insights', () => {
     await wb.screenshot('insights-codelens');
     const since = await lastCallSeq(environment().awsEndpoint);
     await lens.click();
-    await wb.waitForEditor(/\.log$/, 30000);
+    await wb.waitForResults();
     const text = await wb.activeEditorText();
     assert.match(text, /Status:\s+Complete/);
     assert.match(text, /endpoint\s+avg_duration\s+max_duration\s+request_count/);
@@ -90,7 +90,7 @@ describe('Logs Insights', () => {
     const lenses = await waitFor(async () => lens.count(), (n) => n > 0, { message: 'no lens near the block' });
     assert.ok(lenses > 0);
     const since = await lastCallSeq(environment().awsEndpoint);
-    await wb.runCommand('Ops Lens: Run Query in Logs Insights');
+    await wb.runCommand('Ops Lens: Run Logs Insights Query in Editor');
     // Sent although the local check warns; the stand-in answers as Logs Insights does, with the position.
     await wb.waitForNotification(/Logs Insights rejected .*unexpected symbol found bin at line 3 and position 3/, 15000);
     const sent = (await awsCalls(environment().awsEndpoint, since)).filter((c) => c.operation === 'StartQuery' && /\| bin\(fileSize/.test((c.input as { queryString: string }).queryString));
@@ -168,7 +168,7 @@ describe('Logs Insights', () => {
     fs.writeFileSync(file, `# name: Incident window\n# logGroups: /ecs/dev/ai-video-backend\n# range: ${range}\nstats count(*) as events by bin(30m)\n| sort @timestamp asc\n`);
     try {
       await wb.openFile('queries/incident-window.insights');
-      await wb.runCommand('Ops Lens: Run Query in Logs Insights');
+      await wb.runCommand('Ops Lens: Run Logs Insights Query in Editor');
       await wb.waitForEditor(/Incident window/, 30000);
       const text = await wb.activeEditorText();
       const utc = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');

@@ -89,7 +89,7 @@ describe('investigate an alarm', () => {
     const wb = workbench();
     const page = chartPage();
     await page.locator(`.inv-group[data-log-group="${GENERATE_GROUP}"] [data-action=open-errors]`).first().click();
-    await wb.waitForEditor(/\.log$|databanana-GenerateFunction/, 20000);
+    await wb.waitForResults(20000);
     const text = await wb.activeEditorText();
     assert.match(text, /@message/);
     await wb.closeEditors();
@@ -135,7 +135,7 @@ describe('investigate an alarm', () => {
     const lens = await wb.codeLensAboveCursor('Run in Logs Insights');
     const since = await lastCallSeq(environment().awsEndpoint);
     await lens.click();
-    await wb.waitForEditor(/\.log$/, 30000);
+    await wb.waitForResults();
     const results = await wb.activeEditorText();
     assert.match(results, /Status:\s+Complete/);
     // Production errors may refresh meanwhile: its queries are not the notes' query.

@@ -44,9 +44,9 @@ describe('Logs view, Live Tail and search', () => {
     assert.ok(rows.some((r) => r.label === '/ecs/dev/ai-video-backend'), `groups listed: ${rows.map((r) => r.label).join(', ')}`);
     assert.ok(rows.length >= 5, 'the sandbox\'s groups are listed');
     assert.match(rows.find((r) => r.label === GROUP)!.description, /\d+(\.\d)? (B|KB|MB) · \d+d/);
-    await fromMenu('Add Log Group to Favourites', () => wb.waitForTreeItem('Logs', 'Favourites', 5000));
+    await fromMenu('Add Log Group to Favorites', () => wb.waitForTreeItem('Logs', 'Favorites', 5000));
     const withFavourite = await wb.treeItems('Logs');
-    assert.equal(withFavourite[0]?.label, 'Favourites', 'favourites come first');
+    assert.equal(withFavourite[0]?.label, 'Favorites', 'favorites come first');
     assert.equal(withFavourite[1]?.label, GROUP);
     // Room for the Logs view: the other views folded while the screenshot is taken.
     const others = ['Alarms', 'Step Functions', 'Health'];
@@ -58,7 +58,7 @@ describe('Logs view, Live Tail and search', () => {
 
   it('tails a log group: events written during the test show within 3 s, and a stack frame opens its sandbox file', async () => {
     const wb = workbench();
-    await fromMenu('Tail Log Group', () => wb.waitForEditor(/^Live Tail databanana-GenerateFunction/, 5000));
+    await fromMenu('Tail Log Group', () => wb.waitForEditor('Live Tail · databanana-GenerateFunction', 5000));
     await waitFor(() => wb.activeEditorText(), (t) => /Session:\s+live/.test(t), { timeoutMs: 15000, message: 'the Live Tail session did not start' });
     const logs = client();
     const stream = `2026/12/02/[$LATEST]e2e${Date.now()}`;

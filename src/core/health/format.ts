@@ -13,7 +13,7 @@ export const FAILURE_LABEL: Record<FailureCode, string> = {
   tooManyRedirects: 'too many redirects',
   badRedirect: 'bad redirect',
   invalidRequest: 'invalid request',
-  aborted: 'cancelled',
+  aborted: 'canceled',
   network: 'network error',
 };
 
