@@ -5,7 +5,7 @@ import { REGION_PATTERN } from '../aws/settings';
 import { writeSetting } from '../platform/config';
 import { showError } from '../platform/errors';
 import { KNOWN_REGIONS } from './regionList';
-import { plainPickItems, showPick } from '../platform/textSinks';
+import { plainPickItems } from '../platform/textSinks';
 
 /** The shared config's profiles, or undefined after saying why they could not be read. */
 export async function readProfilesOrSay(session: AwsSession): Promise<ProfileInfo[] | undefined> {

@@ -10,7 +10,7 @@ export type LayerKind = 'unit' | 'integration' | 'extension host' | 'e2e' | 'e2e
  * (a changed glob, a deleted file, a filter): it fails. Raise a figure when its layer gains tests.
  */
 export const MINIMUM_TESTS: Readonly<Record<LayerKind, number>> = {
-  unit: 1010,
+  unit: 1032,
   integration: 189,
   'extension host': 20,
   e2e: 57,

@@ -24,7 +24,7 @@ describe('Live Tail lines', () => {
     const before = process.env.TZ;
     process.env.TZ = 'Europe/Berlin';
     try {
-      assert.match(formatTailEvent(ev('started'), { prettyJson: false, showGroup: false, zone: 'local' }), /^03:40:01\.123 -     started/);
+      assert.match(formatTailEvent(ev('started'), { prettyJson: false, showGroup: false, zone: 'local' }), /^03:40:01\.123 - {5}started/);
     } finally {
       if (before === undefined) delete process.env.TZ;
       else process.env.TZ = before;
