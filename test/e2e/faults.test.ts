@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { faultedCalls, lastProxiedCall, scriptFaults } from './faultControl';
 import { environment, waitFor, workbench } from './harness';
 
-const STALE = /^Stale: alarms as of \d\d:\d\d:\d\d — refresh failed$/;
+const STALE = /^Stale: alarms as of \d\d:\d\d:\d\d UTC\+5:30 — refresh failed$/;
 
 describe('faults: outages and throttling, as a user sees them', () => {
   afterEach(async () => {
@@ -25,7 +25,7 @@ describe('faults: outages and throttling, as a user sees them', () => {
     await wb.runCommand('Ops Lens: Refresh All Views');
     const stale = await waitFor(() => wb.treeItems('Alarms'), (rows) => rows.some((r) => STALE.test(r.label)), { timeoutMs: 30000, message: 'no stale row in the Alarms tree' });
     const east = stale.find((r) => r.label === 'us-east-1')!;
-    assert.match(east.description, /stale since \d\d:\d\d — CloudWatch had a temporary failure in us-east-1/, 'the region says since when and why');
+    assert.match(east.description, /stale since \d\d:\d\d UTC\+5:30 — CloudWatch had a temporary failure in us-east-1/, 'the region says since when and why');
     assert.equal(stale.find((r) => r.label === 'eu-north-1')?.description.includes('stale'), false, 'the other region is fresh');
     assert.ok(stale.some((r) => r.label === 'dev-ecs-service-unhealthy'), 'the last good alarms are still listed');
     const row = stale.find((r) => STALE.test(r.label))!;

@@ -3,6 +3,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+
+/** The zone VS Code, Chromium and the tests run in: not UTC, and not a whole hour from it. */
+export const E2E_TIME_ZONE = 'Asia/Kolkata';
 import type { ExpectedHostError } from '../support/hostLogs';
 
 export const SCREENSHOTS_DIR = path.join(__dirname, 'screenshots');

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { awsCalls, lastCallSeq } from '../support/awsCalls';
+import { formatDateTime } from '../../src/core/time/zone';
 import { environment, waitFor, workbench } from './harness';
 
 async function cursor(): Promise<{ line: number; column: number }> {
@@ -156,12 +157,12 @@ describe('Logs Insights', () => {
     await wb.closeEditors();
   });
 
-  it('shows the exact UTC window of a saved query with an absolute range in its header', async () => {
+  it('shows the exact window of a saved query with an absolute range in its header, in the chosen zone with its name', async () => {
     const wb = workbench();
     const minute = 60_000;
     const end = Math.floor(Date.now() / minute) * minute;
     const start = end - 3 * 60 * minute;
-    // The start is written in UTC+02:00, the end in UTC: the header shows both in UTC.
+    // The start is written in UTC+02:00, the end in UTC: the header shows both in the zone of opsLens.timeZone (local here).
     const local = new Date(start + 2 * 60 * minute).toISOString().slice(0, 16);
     const range = `${local}+02:00..${new Date(end).toISOString().slice(0, 16)}Z`;
     const file = path.join(environment().workspace, 'queries', 'incident-window.insights');
@@ -171,8 +172,9 @@ describe('Logs Insights', () => {
       await wb.runCommand('Ops Lens: Run Logs Insights Query in Editor');
       await wb.waitForEditor(/Incident window/, 30000);
       const text = await wb.activeEditorText();
-      const utc = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-      assert.match(text, new RegExp(`Range:\\s+${utc(start)} → ${utc(end)} UTC`));
+      const shown = `${formatDateTime(start, 'local', { bare: true })} → ${formatDateTime(end, 'local')}`;
+      assert.ok(shown.endsWith(' UTC+5:30'), shown);
+      assert.ok(text.includes(`Range:       ${shown}`), text.split('\n').find((l) => l.startsWith('Range:')));
       assert.match(text, /Status:\s+Complete/);
       assert.match(text, /bin\(30m\)\s+events/);
       await wb.screenshot('insights-absolute-range');

@@ -197,6 +197,13 @@ function renderLanes(): void {
   // The chart's own ticks when it is drawn, so the timeline's times stand under the axis's.
   const { start, end } = alarm.window;
   const ticks = chart?.ticks() ?? timeTicks(start, end, pageZone(), tickCount(lanes.clientWidth - 160));
+  const drawn = metricBox.querySelector<HTMLElement>('.inv-chart');
+  if (drawn && chart) {
+    // What the canvas axis shows, for assistive technology and tests: its title and tick labels.
+    drawn.dataset.axisTitle = axisTitle(end, pageZone());
+    drawn.dataset.ticks = ticks.at.join(',');
+    drawn.dataset.tickLabels = ticks.labels.join('|');
+  }
   const axis = el('div', { class: 'inv-axis' }, ...ticks.at.map((t, i) => placed(el('span', { class: 'inv-tick', 'data-at': String(t) }, ticks.labels[i]), t)));
   lanes.append(...rows, el('div', { class: 'inv-lane inv-axis-row' }, axis, el('div', { class: 'inv-axis-title', id: 'timeline-title' }, axisTitle(end, pageZone()))));
 }

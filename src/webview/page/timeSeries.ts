@@ -235,7 +235,7 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
         : []),
     ],
     series: [
-      { label: 'Time', value: (_u, ts) => formatDateTime(ts === null || ts === undefined ? newestTime : ts * 1000, zone, { seconds: false }) },
+      { label: 'Time', value: (_u, ts) => formatDateTime((ts === null || ts === undefined ? newestTime : ts) * 1000, zone, { seconds: false }) },
       ...widget.series.map((s, i): uPlot.Series => ({
         label: s.label,
         scale: s.yAxis === 'right' && hasRight ? 'y2' : 'y',
