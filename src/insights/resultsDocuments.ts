@@ -3,6 +3,7 @@ import { formatResultsDocument } from '../core/insights/results';
 import { capDocument } from '../core/text/limits';
 import { tabTitle } from '../core/text/tabTitle';
 import { readTimeZone } from '../platform/timeZone';
+import { onDidCloseForGood } from '../platform/documentLanguage';
 import { scopeParts, type ScopeId } from '../core/scope';
 
 export const RESULTS_SCHEME = 'ops-lens-insights';
@@ -25,10 +26,9 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   private readonly results = new Map<string, ResultsData>();
   private readonly texts = new Map<string, string>();
   private counter = 0;
-  private readonly subscription = vscode.workspace.onDidCloseTextDocument((doc) => {
-    if (doc.uri.scheme !== RESULTS_SCHEME) return;
-    this.results.delete(doc.uri.toString());
-    this.texts.delete(doc.uri.toString());
+  private readonly subscription = onDidCloseForGood(RESULTS_SCHEME, (uri) => {
+    this.results.delete(uri.toString());
+    this.texts.delete(uri.toString());
   });
 
   /** `account`: a scope's marking as the header names it (`PRODUCTION account prod-main`), if marked. */

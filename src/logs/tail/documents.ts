@@ -5,7 +5,7 @@ import { tailField } from '../../core/logs/tailLine';
 import { capDocument, MAX_DOCUMENT_CHARS } from '../../core/text/limits';
 import { tabTitle } from '../../core/text/tabTitle';
 import { zoneName } from '../../core/time/zone';
-import { TAIL_LANGUAGE, showDocumentAs } from '../../platform/documentLanguage';
+import { TAIL_LANGUAGE, onDidCloseForGood, showDocumentAs } from '../../platform/documentLanguage';
 import { readTimeZone } from '../../platform/timeZone';
 import { TailSession, type TailTarget } from './session';
 
@@ -51,7 +51,7 @@ export class TailDocuments implements vscode.Disposable {
   constructor(private readonly logs: LogsApi, private readonly bufferEvents: () => number, private readonly changed: vscode.EventEmitter<vscode.Uri>, private readonly account: (scope: ScopeId) => string | undefined = () => undefined) {
     this.subscriptions = [
       vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.scheme === TAIL_SCHEME && this.follow(e.document)),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc.uri)),
+      onDidCloseForGood(TAIL_SCHEME, (uri) => this.close(uri)),
       // A closed tab ends the session at once (the document itself may be disposed later).
       vscode.window.tabGroups.onDidChangeTabs((e) => {
         for (const tab of e.closed) {
