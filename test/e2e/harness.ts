@@ -558,7 +558,8 @@ export class Workbench {
    */
   async codeLensAboveCursor(title: string): Promise<Locator> {
     const editor = this.page.locator('.part.editor .editor-group-container.active .monaco-editor').first();
-    const lenses = editor.locator('.codelens-decoration a', { hasText: title });
+    // Only lenses on screen: Monaco keeps some of those scrolled away in the page, hidden.
+    const lenses = editor.locator('.codelens-decoration a:visible', { hasText: title });
     await lenses.first().waitFor({ state: 'visible', timeout: 20000 });
     const cursorTop = await editor.locator('.view-overlays .current-line').first().evaluate((el) => el.getBoundingClientRect().top);
     const tops = await lenses.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top));

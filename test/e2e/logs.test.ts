@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CloudWatchLogsClient, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { TIMING_MARGIN } from '../../bench/report';
+import { shortStream } from '../../src/core/logs/tailLine';
 import { environment, waitFor, workbench } from './harness';
 
 const GROUP = '/aws/lambda/databanana-GenerateFunction';
@@ -80,7 +81,9 @@ describe('Logs view, Live Tail and search', () => {
     assert.ok(shownAfter <= 3000 * TIMING_MARGIN, `shown ${shownAfter} ms after it was written (budget 3000 ms)`);
     const eventLine = text.split('\n').find((l) => l.includes(`quota exceeded for ${marker}`))!;
     assert.match(eventLine, /ERROR/);
-    assert.ok(eventLine.includes(stream), 'the line names the stream');
+    // Time, level and message first; the stream's last characters at the end.
+    assert.match(eventLine, /^\d\d:\d\d:\d\d\.\d{3} ERROR /);
+    assert.ok(eventLine.endsWith(`· ${shortStream(stream)}`), `the line ends with its stream: ${eventLine}`);
     // JSON pretty-printed on demand: the stack frame gets a line of its own.
     await wb.runCommand('Ops Lens: Toggle JSON Pretty-Printing in Live Tail');
     const pretty = await waitFor(() => wb.activeEditorText(), (t) => t.split('\n').some((l) => l.trim().startsWith(`"    at generateImages (${FRAME})`)), { message: 'the JSON is not pretty-printed' });
