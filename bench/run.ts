@@ -18,6 +18,7 @@ import { benchLogsTail } from './logsTail';
 import { benchAgentTools } from './agentTools';
 import { benchStepFunctionsTriage } from './stepFunctionsTriage';
 import { benchInfraCode } from './infraCode';
+import { benchVsix } from './vsix';
 import { failures, TIMING_MARGIN } from './report';
 
 async function main(): Promise<void> {
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   console.log('Ops Lens bench\n');
   await benchActivation();
   await benchActivationInHost();
+  await benchVsix();
   console.log('');
   // Before the benches that fill the heap with thousands of alarms and series.
   benchHostileInputs();

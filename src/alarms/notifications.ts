@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Alarm } from '../core/alarms/model';
+import { readTimeZone } from '../platform/timeZone';
 import { INVESTIGATE, OPEN_RUNBOOK, SHOW_ALARMS, enteredAlarmNotice } from '../core/watch/notice';
 import { notifyWarning } from '../platform/notify';
 import { readSetting } from '../platform/trust';
@@ -10,7 +11,7 @@ import { readSetting } from '../platform/trust';
  */
 export async function notifyEnteredAlarm(alarms: readonly Alarm[], intervalSeconds: number): Promise<void> {
   if (!readSetting<boolean>('alarms.notifyOnAlarm', true)) return;
-  const notice = enteredAlarmNotice(alarms, new Date(), intervalSeconds);
+  const notice = enteredAlarmNotice(alarms, new Date(), intervalSeconds, readTimeZone());
   const picked = await notifyWarning(notice.message, ...notice.buttons);
   const target = { region: alarms[0].region, name: alarms[0].name };
   if (picked === INVESTIGATE) await vscode.commands.executeCommand('opsLens.alarms.investigate', target);

@@ -14,6 +14,7 @@ import type { IgnoredSettings } from '../platform/trust';
 import { isScoped, type ScopeId } from '../core/scope';
 import type { RootLabels } from '../session/accountLabels';
 import { untrustedMarkdown } from '../platform/textSinks';
+import { HEALTHY_ICON, regionIcon } from '../platform/treeIcons';
 import { markRoot } from '../session/rootMarking';
 
 export type AlarmNode =
@@ -32,7 +33,7 @@ export type AlarmNode =
 const STATE_ICON: Record<AlarmState, [string, string]> = {
   ALARM: ['error', 'list.errorForeground'],
   INSUFFICIENT_DATA: ['question', 'list.warningForeground'],
-  OK: ['pass', 'testing.iconPassed'],
+  OK: [HEALTHY_ICON, 'testing.iconPassed'],
 };
 
 export function stateIcon(state: AlarmState): vscode.ThemeIcon {
@@ -117,7 +118,7 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
         const firing = r.alarms.filter((a) => a.state === 'ALARM').length;
         const item = new vscode.TreeItem(this.roots?.label(r.region) ?? r.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = this.id(node);
-        item.iconPath = new vscode.ThemeIcon(r.error ? 'debug-disconnect' : 'globe', r.error ? new vscode.ThemeColor('list.warningForeground') : undefined);
+        item.iconPath = regionIcon(!!r.error);
         item.description = r.loading && !r.loadedAt ? 'loading…' : rootDescription(r, `${r.alarms.length} alarms${firing ? `, ${firing} in alarm` : ''}`);
         item.tooltip = staleRootTooltip(r);
         item.contextValue = 'region';

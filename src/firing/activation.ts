@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AlarmsStore } from '../alarms/store';
 import type { HealthStore } from '../health/store';
 import { summarizeWatch, watchBadge } from '../core/watch/summary';
+import { readTimeZone } from '../platform/timeZone';
 import { msUntilStale } from '../core/watch/schedule';
 import { readBackgroundRefreshSeconds, readRefreshIntervalSeconds } from '../platform/config';
 import type { Services } from '../services';
@@ -27,7 +28,7 @@ export function activate(context: vscode.ExtensionContext, services: Services, w
     const { store, view } = watch;
     const now = new Date();
     const interval = watch.staleAfterSeconds();
-    const alarms = store.loaded ? summarizeWatch(store.regions, now, interval) : undefined;
+    const alarms = store.loaded ? summarizeWatch(store.regions, now, interval, readTimeZone()) : undefined;
     statusBar.update({
       alarms,
       scopes: store.regions,

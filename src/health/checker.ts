@@ -159,7 +159,7 @@ export function httpCheck(request: CheckRequest, signal?: AbortSignal): Promise<
       fail(error);
     }, request.timeoutMs);
     const onAbort = () => {
-      const error = new CheckError('aborted', 'The check was cancelled');
+      const error = new CheckError('aborted', 'The check was canceled');
       current?.destroy(error);
       fail(error);
     };

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { describeExpectation } from '../core/health/evaluate';
-import { clockTime, historyRow } from '../core/health/format';
+import { historyRow } from '../core/health/format';
+import { formatClock, zoneName } from '../core/time/zone';
+import { readTimeZone } from '../platform/timeZone';
 import { SOURCE_LABEL, STATE_LABEL } from '../core/health/model';
 import { displayUrl } from '../core/health/secrets';
 import { relativeTime } from '../core/time/relative';
@@ -13,6 +15,7 @@ function cell(text: string): string {
 
 /** State, request, reasons, and the last results as a table. Header values (secrets) are never shown. */
 export function endpointTooltip(status: EndpointStatus, now = new Date()): vscode.MarkdownString {
+  const zone = readTimeZone();
   const { endpoint, evaluation } = status;
   const md = untrustedMarkdown();
   md.appendMarkdown('**').appendText(endpoint.name).appendMarkdown(`** — ${STATE_LABEL[status.state]}${status.checking ? ' (checking…)' : ''}\n\n`);
@@ -21,7 +24,7 @@ export function endpointTooltip(status: EndpointStatus, now = new Date()): vscod
     md.appendText(`Not requested: the secret${status.missingSecrets.length === 1 ? '' : 's'} ${status.missingSecrets.join(', ')} ${status.missingSecrets.length === 1 ? 'is' : 'are'} not set. Run "Ops Lens: Set Health Secret…".`).appendMarkdown('\n\n');
   }
   if (status.checkedAt) {
-    md.appendMarkdown('*Last check:* ').appendText(`${clockTime(status.checkedAt)} (${relativeTime(status.checkedAt, now)})`).appendMarkdown('\n\n');
+    md.appendMarkdown('*Last check:* ').appendText(`${formatClock(status.checkedAt.getTime(), zone)} (${relativeTime(status.checkedAt, now)})`).appendMarkdown('\n\n');
   } else if (!status.missingSecrets.length) {
     md.appendMarkdown('*Not checked yet*\n\n');
   }
@@ -35,8 +38,8 @@ export function endpointTooltip(status: EndpointStatus, now = new Date()): vscod
   if (endpoint.assertions.length) checks.push(`${endpoint.assertions.length} assertion${endpoint.assertions.length === 1 ? '' : 's'}`);
   md.appendText(`${checks.join(' · ')} · from ${SOURCE_LABEL[endpoint.source]}`).appendMarkdown('\n\n');
   if (status.history.length) {
-    md.appendMarkdown(`**Last ${status.history.length} result${status.history.length === 1 ? '' : 's'}**\n\n| Time | State | Status | Latency |\n|---|---|---|---:|\n`);
-    for (const entry of status.history) md.appendMarkdown(`| ${historyRow(entry).map(cell).join(' | ')} |\n`);
+    md.appendMarkdown(`**Last ${status.history.length} result${status.history.length === 1 ? '' : 's'}**\n\n| Time (${zoneName(now.getTime(), zone)}) | State | Status | Latency |\n|---|---|---|---:|\n`);
+    for (const entry of status.history) md.appendMarkdown(`| ${historyRow(entry, zone).map(cell).join(' | ')} |\n`);
   }
   return md;
 }

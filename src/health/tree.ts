@@ -7,6 +7,7 @@ import { displayUrl } from '../core/health/secrets';
 import { describeProblemEntry, type SettingsProblem } from '../core/health/settings';
 import type { EndpointStatus, HealthStore } from './store';
 import { endpointTooltip } from './tooltip';
+import { HEALTHY_ICON } from '../platform/treeIcons';
 import { untrustedMarkdown } from '../platform/textSinks';
 
 export type HealthNode =
@@ -23,7 +24,7 @@ export type HealthNode =
   | { kind: 'blocked'; endpoint: EndpointConfig };
 
 const STATE_ICON: Record<HealthState, [string, string]> = {
-  healthy: ['pass-filled', 'testing.iconPassed'],
+  healthy: [HEALTHY_ICON, 'testing.iconPassed'],
   degraded: ['warning', 'list.warningForeground'],
   down: ['error', 'list.errorForeground'],
   unknown: ['circle-large-outline', 'disabledForeground'],

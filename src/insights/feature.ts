@@ -16,6 +16,8 @@ import { ResultsCharts, ResultsCodeLens, SHOW_CHART_COMMAND } from './resultsCod
 import { registerSourceLinks } from './sourceLinks';
 import { showEvents } from './showEvents';
 import { notifyInfo } from '../platform/notify';
+import { formatDateTime } from '../core/time/zone';
+import { readTimeZone } from '../platform/timeZone';
 import { showPick } from '../platform/textSinks';
 
 export interface InsightsFeature {
@@ -71,8 +73,16 @@ export function createInsightsFeature(context: vscode.ExtensionContext, services
     await vscode.commands.executeCommand(SHOW_SERIES_COMMAND, chart);
   };
 
+  // The chart action shows only on results that plot (a time column and numbers).
+  const updateChartable = (editor = vscode.window.activeTextEditor) => {
+    const uri = editor?.document.uri;
+    void vscode.commands.executeCommand('setContext', 'opsLens.insights.chartable', uri?.scheme === RESULTS_SCHEME && charts.get(uri) !== undefined);
+  };
+  updateChartable();
+
   context.subscriptions.push(
     results, diagnostics,
+    vscode.window.onDidChangeActiveTextEditor((editor) => updateChartable(editor)),
     vscode.languages.registerCodeLensProvider({ scheme: RESULTS_SCHEME }, new ResultsCodeLens(results, charts)),
     ...registerSourceLinks(results),
   );
@@ -106,7 +116,7 @@ export function createInsightsFeature(context: vscode.ExtensionContext, services
       }
       const picked = await showPick(entries.map((e) => ({
         label: e.name,
-        description: `${new Date(e.at).toLocaleString()} · ${e.status}${e.recordsMatched !== undefined ? ` · ${e.recordsMatched} matched` : ''}`,
+        description: `${formatDateTime(Date.parse(e.at), readTimeZone(), { seconds: false })} · ${e.status}${e.recordsMatched !== undefined ? ` · ${e.recordsMatched} matched` : ''}`,
         detail: `${e.logGroups.join(', ')} · ${rangeLabel(e.range)} · ${e.region}`,
         entry: e,
       })), { title: 'Recent Logs Insights runs', matchOnDetail: true, placeHolder: 'Pick one to run it again' });

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { formatResultsDocument } from '../core/insights/results';
 import { capDocument } from '../core/text/limits';
+import { tabTitle } from '../core/text/tabTitle';
+import { readTimeZone } from '../platform/timeZone';
+import { onDidCloseForGood } from '../platform/documentLanguage';
 import { scopeParts, type ScopeId } from '../core/scope';
 
 export const RESULTS_SCHEME = 'ops-lens-insights';
@@ -23,18 +26,16 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   private readonly results = new Map<string, ResultsData>();
   private readonly texts = new Map<string, string>();
   private counter = 0;
-  private readonly subscription = vscode.workspace.onDidCloseTextDocument((doc) => {
-    if (doc.uri.scheme !== RESULTS_SCHEME) return;
-    this.results.delete(doc.uri.toString());
-    this.texts.delete(doc.uri.toString());
+  private readonly subscription = onDidCloseForGood(RESULTS_SCHEME, (uri) => {
+    this.results.delete(uri.toString());
+    this.texts.delete(uri.toString());
   });
 
   /** `account`: a scope's marking as the header names it (`PRODUCTION account prod-main`), if marked. */
   constructor(private readonly account: (scope: ScopeId) => string | undefined = () => undefined) {}
 
   add(data: ResultsData): vscode.Uri {
-    const safe = data.queryName.replace(/[^\p{L}\p{N} ._-]+/gu, '-').slice(0, 60).trim() || 'query';
-    const uri = vscode.Uri.from({ scheme: RESULTS_SCHEME, path: `/${++this.counter}/${safe}.log` });
+    const uri = vscode.Uri.from({ scheme: RESULTS_SCHEME, path: `/${++this.counter}/${tabTitle(data.queryName)}` });
     this.results.set(uri.toString(), data);
     return uri;
   }
@@ -53,7 +54,7 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     if (cached !== undefined) return cached;
     const data = this.results.get(key);
     if (!data) return 'These results were closed and are no longer kept. Run the query again (Ops Lens: Show Query History).\n';
-    const text = capDocument(formatResultsDocument({ queryName: data.queryName, query: data.query, logGroups: data.logGroups, ...where(data.region), account: data.region.includes(',') ? undefined : this.account(data.region), range: data.range, status: data.status, statistics: data.statistics, rows: data.rows }).text);
+    const text = capDocument(formatResultsDocument({ queryName: data.queryName, query: data.query, logGroups: data.logGroups, ...where(data.region), account: data.region.includes(',') ? undefined : this.account(data.region), range: data.range, status: data.status, statistics: data.statistics, rows: data.rows, zone: readTimeZone() }).text);
     this.texts.set(key, text);
     return text;
   }

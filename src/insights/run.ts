@@ -15,6 +15,7 @@ import type { SavedQuery } from './savedQueries';
 import { notifyError, notifyInfo, notifyWarning } from '../platform/notify';
 import { quoted } from '../core/text/notification';
 import { readSetting } from '../platform/trust';
+import { RESULTS_LANGUAGE, showDocumentAs } from '../platform/documentLanguage';
 import { showPick, withNotificationProgress, withWindowProgress } from '../platform/textSinks';
 
 export interface RunOptions {
@@ -150,8 +151,7 @@ export async function runSavedQuery(ctx: InsightsContext, query: SavedQuery, opt
     rerun: { query, options: { range, logGroups, region } },
   });
   await ctx.history.add({ name: query.name, text: query.text, logGroups, range, region, at: new Date().toISOString(), status: outcome.status, recordsMatched: outcome.response.statistics?.recordsMatched, source: query.source, language: query.language, uri: query.uri?.toString(), startLine: query.startLine });
-  const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(document, { preview: false });
+  await showDocumentAs(uri, RESULTS_LANGUAGE);
   if (outcome.status === 'Cancelled') void notifyInfo(`"${quoted(query.name, 120)}" was cancelled; partial results are shown.`);
   else if (outcome.status !== 'Complete') void notifyWarning(`"${quoted(query.name, 120)}" ended as ${outcome.status}.`);
   return uri;

@@ -2,6 +2,7 @@ import type { ScopeId } from '../core/scope';
 import * as vscode from 'vscode';
 import { insightsTimestamp } from '../core/time/format';
 import type { ResultsDocuments } from './resultsDocuments';
+import { RESULTS_LANGUAGE, showDocumentAs } from '../platform/documentLanguage';
 import { notifyError } from '../platform/notify';
 
 export interface EventsToShow {
@@ -40,6 +41,6 @@ export async function showEvents(results: ResultsDocuments, arg: unknown): Promi
     rows: arg.events.map((e) => [{ field: '@timestamp', value: insightsTimestamp(e.timestamp) }, { field: '@message', value: e.message }]),
     rerun: undefined,
   });
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+  await showDocumentAs(uri, RESULTS_LANGUAGE);
   return uri;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { PartUpdate } from '../core/investigate/model';
 import { Disposable } from '../platform/disposable';
 import { chartHtml, chartResourceRoots, newNonce } from '../webview/html';
+import { onTimeZoneChange } from '../platform/timeZone';
 import {
   INVESTIGATION_VIEW_TYPE, parseInvestigationMessage,
   type InvestigationHeader, type InvestigationHostMessage, type InvestigationPageMessage,
@@ -48,6 +49,7 @@ export class InvestigationPanel extends Disposable {
       } else void onRequest(message).catch((err: unknown) => log.warn(`investigation: ${err instanceof Error ? err.message : String(err)}`));
     }));
     this.register(vscode.window.onDidChangeActiveColorTheme(() => this.post({ type: 'theme' })));
+    this.register(onTimeZoneChange((zone) => this.post({ type: 'timeZone', zone })));
   }
 
   static create(extensionUri: vscode.Uri, title: string): vscode.WebviewPanel {

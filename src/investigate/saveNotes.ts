@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readTimeZone } from '../platform/timeZone';
 import { notesFileName, notesMarkdown } from '../core/investigate/notes';
 import { notifyInfo } from '../platform/notify';
 import { showError } from '../platform/errors';
@@ -19,7 +20,7 @@ export async function saveNotes(gathered: Gathered | undefined, view: Investigat
   const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, filters: { Markdown: ['md'] }, saveLabel: 'Save Incident Notes', title: 'Save the investigation as Markdown' });
   if (!target) return;
   try {
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(notesMarkdown(parts, Date.now())));
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(notesMarkdown(parts, Date.now(), readTimeZone())));
     view.saved(true, `Saved ${vscode.workspace.asRelativePath(target)}`);
     await vscode.window.showTextDocument(target, { preview: false });
   } catch (err) {

@@ -26,7 +26,7 @@ async function filter({ store, refreshWith }: LogsCommandDeps, prefix?: string):
 }
 
 async function setFavorite({ store, targets }: LogsCommandDeps, favorite: boolean, arg?: unknown, selected?: unknown): Promise<void> {
-  const title = favorite ? 'Add log groups to favourites' : 'Remove log groups from favourites';
+  const title = favorite ? 'Add log groups to favorites' : 'Remove log groups from favorites';
   for (const ref of (await targets(arg, selected, 50, title)) ?? []) await store.setFavorite(ref, favorite);
 }
 

@@ -46,7 +46,7 @@ export async function searchLogGroup(logs: LogsApi, request: SearchRequest): Pro
   );
   if (!read) return undefined;
   if (read.events.length === 0) {
-    void notifyInfo(`No events in ${quoted(request.logGroupName)} matched ${request.filterPattern ? quoted(request.filterPattern) : 'the search'} in the ${rangeLabel(request.range)}${abort.signal.aborted ? ' (cancelled)' : ''}.`);
+    void notifyInfo(`No events in ${quoted(request.logGroupName)} matched ${request.filterPattern ? quoted(request.filterPattern) : 'the search'} in the ${rangeLabel(request.range)}${abort.signal.aborted ? ' (canceled)' : ''}.`);
     return undefined;
   }
   return vscode.commands.executeCommand<vscode.Uri | undefined>('opsLens.insights.showEvents', {

@@ -4,6 +4,9 @@ import { rootDescription, staleErrorItem, staleRootTooltip } from '../platform/s
 import type { Favorite, Group, LogsStore, RegionGroups } from './store';
 import type { RootLabels } from '../session/accountLabels';
 import { untrustedMarkdown } from '../platform/textSinks';
+import { formatDateTime } from '../core/time/zone';
+import { readTimeZone } from '../platform/timeZone';
+import { regionIcon } from '../platform/treeIcons';
 import { markRoot } from '../session/rootMarking';
 
 export type LogsNode =
@@ -34,7 +37,7 @@ function groupTooltip(group: Group): vscode.MarkdownString {
     `Stored: ${formatBytes(group.storedBytes)}`,
     `Retention: ${group.retentionInDays ? `${group.retentionInDays} days` : 'never expires'}`,
     group.logGroupClass ? `Class: ${group.logGroupClass}` : undefined,
-    group.creationTime ? `Created: ${new Date(group.creationTime).toISOString().slice(0, 10)}` : undefined,
+    group.creationTime ? `Created: ${formatDateTime(group.creationTime, readTimeZone(), { seconds: false })}` : undefined,
   ];
   return untrustedMarkdown().appendText(lines.filter(Boolean).join('\n'));
 }
@@ -80,7 +83,7 @@ export class LogsTree implements vscode.TreeDataProvider<LogsNode>, vscode.Dispo
   getTreeItem(node: LogsNode): vscode.TreeItem {
     switch (node.kind) {
       case 'favorites': {
-        const item = new vscode.TreeItem('Favourites', vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem('Favorites', vscode.TreeItemCollapsibleState.Expanded);
         item.id = 'favorites';
         item.iconPath = new vscode.ThemeIcon('star-full');
         return item;
@@ -94,7 +97,7 @@ export class LogsTree implements vscode.TreeDataProvider<LogsNode>, vscode.Dispo
       case 'region': {
         const item = new vscode.TreeItem(this.roots?.label(node.region.region) ?? node.region.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `region:${node.region.region}`;
-        item.iconPath = new vscode.ThemeIcon(node.region.error ? 'cloud-offline' : 'globe');
+        item.iconPath = regionIcon(!!node.region.error);
         item.description = rootDescription(node.region, `${node.region.groups.length}${node.region.nextToken ? '+' : ''} log groups`);
         item.tooltip = staleRootTooltip(node.region);
         return markRoot(item, this.roots?.marking(node.region.region), !!node.region.error);
@@ -129,7 +132,7 @@ export class LogsTree implements vscode.TreeDataProvider<LogsNode>, vscode.Dispo
     item.description = full ? [formatBytes(full.storedBytes), full.retentionInDays ? `${full.retentionInDays}d` : undefined].filter(Boolean).join(' · ') : group.region;
     item.tooltip = full ? groupTooltip(full) : untrustedMarkdown().appendText(`${group.name}\nRegion: ${group.region}`);
     item.contextValue = favorite ? 'logGroup.favorite' : 'logGroup';
-    item.accessibilityInformation = { label: `Log group ${group.name}${favorite ? ', favourite' : ''}` };
+    item.accessibilityInformation = { label: `Log group ${group.name}${favorite ? ', favorite' : ''}` };
     return item;
   }
 

@@ -9,7 +9,7 @@ import { showError } from '../platform/errors';
 import { inEveryRegion } from '../aws/regions';
 import { notifyInfo, notifyWarning } from '../platform/notify';
 import { quoted } from '../core/text/notification';
-import { showPick, withNotificationProgress } from '../platform/textSinks';
+import { BACK, showPick, showStepPick, withNotificationProgress } from '../platform/textSinks';
 
 /** ListMetrics pages read at most for one picker (500 metrics a page). */
 const MAX_PAGES = 20;
@@ -38,50 +38,66 @@ function dimensionText(m: MetricRef): string {
   return m.dimensions.length ? m.dimensions.map((d) => `${d.name}=${d.value}`).join(', ') : '(no dimensions)';
 }
 
-/** Namespace, then metric, then one or more of its dimension sets, from ListMetrics. */
+/** Namespace, then metric, then one or more of its dimension sets, from ListMetrics: three steps, each with Back. */
 export async function pickMetrics(metrics: MetricsApi, region: ScopeId): Promise<MetricSelection[] | undefined> {
   try {
     const all = await progress(`Listing metrics in ${region}…`, () => collect(metrics.listMetricPages(region)));
     const namespaces = [...new Set(all.items.map((m) => m.namespace))].sort();
     const typeOwn = { label: 'Type a namespace…', iconPath: new vscode.ThemeIcon('edit'), own: true };
-    const pickedNs = await showPick([...namespaces.map((n) => ({ label: n, own: false })), typeOwn], {
-      title: `Metric chart (${region}): namespace`,
-      placeHolder: all.truncated ? 'Namespace (from the first metrics listed; type your own if it is missing)' : 'Namespace',
-    });
-    if (!pickedNs) return undefined;
-    const namespace = pickedNs.own ? (await vscode.window.showInputBox({ title: 'Namespace', placeHolder: 'AWS/ECS' }))?.trim() : pickedNs.label;
-    if (!namespace) return undefined;
-
-    const inNamespace = await progress(`Listing metrics of ${namespace}…`, () => collect(metrics.listMetricPages(region, { namespace })));
-    const counts = new Map<string, number>();
-    for (const m of inNamespace.items) counts.set(m.metricName, (counts.get(m.metricName) ?? 0) + 1);
-    if (counts.size === 0) {
-      void notifyInfo(`No metrics in ${namespace} in ${region} (CloudWatch lists metrics that received data in the last two weeks).`);
-      return undefined;
+    let step: 1 | 2 | 3 = 1;
+    let namespace = '';
+    let metricName = '';
+    let inNamespace: MetricRef[] = [];
+    for (;;) {
+      if (step === 1) {
+        const picked = await showStepPick([...namespaces.map((n) => ({ label: n, own: false })), typeOwn], {
+          title: `Metric chart (${region}): namespace`,
+          placeHolder: all.truncated ? 'Namespace (from the first metrics listed; type your own if it is missing)' : 'Namespace',
+        }, { step: 1, totalSteps: 3 });
+        if (!picked || picked === BACK) return undefined;
+        const own = picked[0]?.own ? (await vscode.window.showInputBox({ title: 'Namespace', placeHolder: 'AWS/ECS' }))?.trim() : picked[0]?.label;
+        if (!own) continue;
+        namespace = own;
+        inNamespace = (await progress(`Listing metrics of ${namespace}…`, () => collect(metrics.listMetricPages(region, { namespace })))).items;
+        step = 2;
+      } else if (step === 2) {
+        const counts = new Map<string, number>();
+        for (const m of inNamespace) counts.set(m.metricName, (counts.get(m.metricName) ?? 0) + 1);
+        if (counts.size === 0) {
+          void notifyInfo(`No metrics in ${namespace} in ${region} (CloudWatch lists metrics that received data in the last two weeks).`);
+          step = 1;
+          continue;
+        }
+        const picked = await showStepPick([...counts].sort(([a], [b]) => a.localeCompare(b)).map(([name, n]) => ({ label: name, description: `${n} dimension set${n === 1 ? '' : 's'}` })), {
+          title: `Metric chart (${region}): ${namespace} metric`,
+          placeHolder: 'Metric',
+          matchOnDescription: true,
+        }, { step: 2, totalSteps: 3 });
+        if (picked === BACK) {
+          step = 1;
+          continue;
+        }
+        if (!picked?.[0]) return undefined;
+        metricName = picked[0].label;
+        step = 3;
+      } else {
+        const sets = await progress(`Listing ${metricName} dimensions…`, () => collect(metrics.listMetricPages(region, { namespace, metricName })));
+        const unique = new Map(sets.items.map((m) => [dimensionText(m), m]));
+        if (unique.size <= 1) return [...unique.values()].map((m) => ({ region, namespace: m.namespace, metricName: m.metricName, dimensions: m.dimensions }));
+        const picked = await showStepPick([...unique].sort(([a], [b]) => a.localeCompare(b)).map(([label, m]) => ({ label, metric: m })), {
+          title: `Metric chart (${region}): ${metricName}, which dimensions? (several are drawn on one chart)`,
+          placeHolder: 'Dimension sets',
+          canPickMany: true,
+          matchOnDescription: true,
+        }, { step: 3, totalSteps: 3 });
+        if (picked === BACK) {
+          step = 2;
+          continue;
+        }
+        if (!picked || picked.length === 0) return undefined;
+        return picked.map(({ metric: m }) => ({ region, namespace: m.namespace, metricName: m.metricName, dimensions: m.dimensions }));
+      }
     }
-    const pickedName = await showPick([...counts].sort(([a], [b]) => a.localeCompare(b)).map(([name, n]) => ({ label: name, description: `${n} dimension set${n === 1 ? '' : 's'}` })), {
-      title: `Metric chart (${region}): ${namespace} metric`,
-      placeHolder: 'Metric',
-      matchOnDescription: true,
-    });
-    if (!pickedName) return undefined;
-    const metricName = pickedName.label;
-
-    const sets = await progress(`Listing ${metricName} dimensions…`, () => collect(metrics.listMetricPages(region, { namespace, metricName })));
-    const unique = new Map(sets.items.map((m) => [dimensionText(m), m]));
-    let chosen: MetricRef[];
-    if (unique.size <= 1) chosen = [...unique.values()];
-    else {
-      const picked = await showPick([...unique].sort(([a], [b]) => a.localeCompare(b)).map(([label, m]) => ({ label, metric: m })), {
-        title: `Metric chart (${region}): ${metricName}, which dimensions? (several are drawn on one chart)`,
-        placeHolder: 'Dimension sets',
-        canPickMany: true,
-        matchOnDescription: true,
-      });
-      if (!picked || picked.length === 0) return undefined;
-      chosen = picked.map((p) => p.metric);
-    }
-    return chosen.map((m) => ({ region, namespace: m.namespace, metricName: m.metricName, dimensions: m.dimensions }));
   } catch (err) {
     await showError(err, `Could not list metrics in ${region}`);
     return undefined;

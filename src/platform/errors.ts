@@ -9,7 +9,7 @@ const MAX_BUTTON_PROFILE_LENGTH = 60;
 /** The button that fixes a failure; an SSO login names the profile whose session it renews. */
 export function buttonFor(action: ErrorAction, profile?: string): Button | undefined {
   switch (action) {
-    case 'selectProfile': return { label: 'Select Profile', run: () => vscode.commands.executeCommand('opsLens.selectProfile') };
+    case 'selectProfile': return { label: 'Select Profiles', run: () => vscode.commands.executeCommand('opsLens.selectProfiles') };
     case 'selectRegions': return { label: 'Select Regions', run: () => vscode.commands.executeCommand('opsLens.selectRegions') };
     case 'openSettings': return { label: 'Open Settings', run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'opsLens.aws') };
     case 'ssoLogin': return { label: ssoLoginLabel(profile), run: () => vscode.commands.executeCommand('opsLens.ssoLogin', profile) };

@@ -1,10 +1,11 @@
 import { AwsUserError } from '../aws/errors';
 import type { OutageStart } from '../aws/outages';
 import { quoted } from '../core/text/notification';
-import { clockTime } from '../core/time/stale';
+import { formatClock } from '../core/time/zone';
 import { buttonFor } from './errors';
 import { notifyError, notifyWarning } from './notify';
 import { claimSsoNotice } from './ssoNotices';
+import { readTimeZone } from './timeZone';
 
 /**
  * The one message of an outage. Credentials: what to do (`aws sso login`, or another profile). A
@@ -20,7 +21,7 @@ export async function announceOutage(outage: OutageStart, lastGood: Date | undef
   const reason = quoted(error.message, 400);
   const message = outage.credentials
     ? reason
-    : `${outage.scope} of ${outage.region} could not be refreshed: ${reason}${lastGood ? ` Showing what was read at ${clockTime(lastGood)}` : ''}; Ops Lens keeps retrying.`;
+    : `${outage.scope} of ${outage.region} could not be refreshed: ${reason}${lastGood ? ` Showing what was read at ${formatClock(lastGood.getTime(), readTimeZone())}` : ''}; Ops Lens keeps retrying.`;
   const show = outage.credentials ? notifyError : notifyWarning;
   const picked = await show(message, ...buttons.map((b) => b.label));
   await buttons.find((b) => b.label === picked)?.run();

@@ -81,6 +81,8 @@ export function registerRegionalView<T>(context: vscode.ExtensionContext, servic
     ...(auto ? [auto] : []),
     services.refresh.add(async () => (options.refreshWhileHidden || started) && (await refreshAndReschedule())),
     view.onDidChangeVisibility((e) => e.visible && !started && void refreshAndReschedule()),
+    // The view's own Refresh (its title bar): this view only, whether or not it was shown before.
+    vscode.commands.registerCommand(`${viewId}.refresh`, () => refreshAndReschedule()),
   );
   // A watch's timer reads at once (after activation); a view read only while shown reads when shown.
   if (view.visible && !watch) void refreshAndReschedule();

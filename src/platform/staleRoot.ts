@@ -3,6 +3,7 @@ import { quoted } from '../core/text/notification';
 import { staleMarker, staleRowLabel, staleTooltip } from '../core/time/stale';
 import { unreadWhy, type ReadFailure } from '../core/watch/unread';
 import { errorTreeItem } from './errorItem';
+import { readTimeZone } from './timeZone';
 import { untrustedMarkdown } from './textSinks';
 
 /** What a scope's root row needs to say that its items are stale. */
@@ -19,7 +20,7 @@ export interface ScopeHealth {
 export function staleSuffix(scope: ScopeHealth): string {
   if (!scope.error) return '';
   if (!scope.loadedAt) return ' · not loaded';
-  return ` · ${scope.staleSince ? staleMarker(scope.staleSince, scope.error.message) : quoted(scope.error.message, 80)}`;
+  return ` · ${scope.staleSince ? staleMarker(scope.staleSince, scope.error.message, readTimeZone()) : quoted(scope.error.message, 80)}`;
 }
 
 /**
@@ -32,12 +33,12 @@ export function rootDescription(scope: ScopeHealth, count: string): string {
 
 /** The tooltip of a failing scope's root: the whole reason and the time of the last good read. */
 export function staleRootTooltip(scope: ScopeHealth): vscode.MarkdownString | undefined {
-  return scope.error ? untrustedMarkdown().appendText(staleTooltip(scope.error.message, scope.loadedAt, new Date())) : undefined;
+  return scope.error ? untrustedMarkdown().appendText(staleTooltip(scope.error.message, scope.loadedAt, new Date(), readTimeZone())) : undefined;
 }
 
 /** The row under a failing scope: what it shows instead (`Stale: … as of HH:MM:SS`), the reason in its tooltip, click to fix or retry. */
 export function staleErrorItem(id: string, items: string, error: Error, lastGood: Date | undefined): vscode.TreeItem {
-  const item = errorTreeItem(id, staleRowLabel(items, lastGood), error);
-  item.tooltip = untrustedMarkdown().appendText(staleTooltip(error.message, lastGood, new Date()));
+  const item = errorTreeItem(id, staleRowLabel(items, lastGood, readTimeZone()), error);
+  item.tooltip = untrustedMarkdown().appendText(staleTooltip(error.message, lastGood, new Date(), readTimeZone()));
   return item;
 }

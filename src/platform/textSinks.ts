@@ -53,8 +53,50 @@ function plainOptions(options: vscode.QuickPickOptions): vscode.QuickPickOptions
   return { ...options, title: options.title === undefined ? undefined : plainLabel(options.title, MAX_TITLE_LENGTH), placeHolder: options.placeHolder === undefined ? undefined : plainLabel(options.placeHolder, MAX_TITLE_LENGTH) };
 }
 
+/** What a step of a multi-step pick returns when the person presses Back. */
+export const BACK = Symbol('back');
+
+/** Where a pick stands in a flow of several: "2/3" in its title bar, and a Back button after the first. */
+export interface PickStep {
+  readonly step: number;
+  readonly totalSteps: number;
+}
+
 /**
- * `showQuickPick` with every item, the title and the placeholder made plain. Returns the caller's own
+ * A quick pick of plain items. With several to pick, Enter with nothing ticked takes the highlighted item
+ * (it never accepts an empty choice silently). Resolves to the picked items, BACK, or undefined when dismissed.
+ */
+function runPick<T extends vscode.QuickPickItem>(shown: readonly T[], options: vscode.QuickPickOptions, step?: PickStep): Promise<readonly T[] | typeof BACK | undefined> {
+  const plain = plainOptions(options);
+  const pick = vscode.window.createQuickPick<T>();
+  pick.title = plain.title;
+  pick.placeholder = plain.placeHolder;
+  pick.canSelectMany = !!options.canPickMany;
+  pick.matchOnDescription = !!options.matchOnDescription;
+  pick.matchOnDetail = !!options.matchOnDetail;
+  pick.ignoreFocusOut = !!options.ignoreFocusOut;
+  pick.items = shown;
+  if (options.canPickMany) pick.selectedItems = shown.filter((i) => i.picked);
+  if (step) {
+    pick.step = step.step;
+    pick.totalSteps = step.totalSteps;
+    if (step.step > 1) pick.buttons = [vscode.QuickInputButtons.Back];
+  }
+  return new Promise<readonly T[] | typeof BACK | undefined>((resolve) => {
+    pick.onDidAccept(() => {
+      const chosen = pick.canSelectMany && pick.selectedItems.length > 0 ? pick.selectedItems : pick.activeItems.slice(0, 1);
+      if (chosen.length === 0) return;
+      resolve(chosen);
+      pick.hide();
+    });
+    pick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && resolve(BACK));
+    pick.onDidHide(() => resolve(undefined));
+    pick.show();
+  }).finally(() => pick.dispose());
+}
+
+/**
+ * A quick pick with every item, the title and the placeholder made plain. Returns the caller's own
  * item objects, so a picked label is the original text (a metric name stays the name AWS knows).
  */
 export async function showPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { canPickMany: true }): Promise<T[] | undefined>;
@@ -62,9 +104,20 @@ export async function showPick<T extends vscode.QuickPickItem>(items: readonly T
 export async function showPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions = {}): Promise<T | T[] | undefined> {
   const shown = plainPickItems(items);
   const original = (picked: T) => items[shown.indexOf(picked)];
+  if (options.canPickMany) {
+    const picked = await runPick(shown, options);
+    return picked === undefined || picked === BACK ? undefined : picked.map(original);
+  }
   const picked: unknown = await vscode.window.showQuickPick(shown, plainOptions(options));
   if (picked === undefined) return undefined;
   return Array.isArray(picked) ? picked.map(original) : original(picked as T);
+}
+
+/** One step of a multi-step pick: the picked item(s), BACK, or undefined when dismissed. */
+export async function showStepPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions, step: PickStep): Promise<T[] | typeof BACK | undefined> {
+  const shown = plainPickItems(items);
+  const picked = await runPick(shown, options, step);
+  return picked === undefined || picked === BACK ? picked : picked.map((p) => items[shown.indexOf(p)]);
 }
 
 /** A CodeLens whose title is a {@link Label}; its tooltip is made plain. */

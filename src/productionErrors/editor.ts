@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { fileMarks, hoverLines, problemMessage, type FileMark, type LineErrors } from '../core/productionErrors';
 import type { ProductionErrorsModel, Snapshot } from './model';
+import { formatClock } from '../core/time/zone';
+import { readTimeZone } from '../platform/timeZone';
 import { codeLens, untrustedMarkdown } from '../platform/textSinks';
 
 const MAX_SAVED_BYTES = 4 * 1024 * 1024;
@@ -120,7 +122,7 @@ export function createEditorParts(model: ProductionErrorsModel, marks: MarkCache
       const mark = marks.marks(document).find((m) => m.line === position.line + 1);
       if (!snapshot || !mark) return undefined;
       const md = untrustedMarkdown();
-      const [head, ...rest] = hoverLines(mark.errors, snapshot.rangeLabel, new Date(), mark.uncertain);
+      const [head, ...rest] = hoverLines(mark.errors, snapshot.rangeLabel, new Date(), mark.uncertain, readTimeZone());
       md.appendMarkdown('**');
       md.appendText(head);
       md.appendMarkdown('**\n\n');
@@ -128,7 +130,7 @@ export function createEditorParts(model: ProductionErrorsModel, marks: MarkCache
         md.appendText(line);
         md.appendMarkdown('\n\n');
       }
-      md.appendText(`From Logs Insights over ${snapshot.settings.logGroups.join(', ')} (${snapshot.regions.join(', ')}), refreshed ${snapshot.at.toISOString().slice(11, 16)} UTC.`);
+      md.appendText(`From Logs Insights over ${snapshot.settings.logGroups.join(', ')} (${snapshot.regions.join(', ')}), refreshed ${formatClock(snapshot.at.getTime(), readTimeZone(), { seconds: false })}.`);
       return new vscode.Hover(md, lineRange(document, mark.line));
     },
   };

@@ -3,7 +3,7 @@ import type { ErrorAction } from '../aws/errors';
 import { buttonFor } from '../platform/errors';
 import { FIX_AWS_ERROR_COMMAND } from '../platform/errorItem';
 import type { Services } from '../services';
-import { pickProfile, pickRegions } from './pickers';
+import { pickRegions } from './pickers';
 import { pickProfiles } from './profilesPicker';
 import { typeLoginCommand } from './ssoExpiry';
 
@@ -22,7 +22,8 @@ async function fixAwsError(refresh: Services['refresh'], action: ErrorAction, pr
 
 export function registerSessionCommands({ session, refresh }: Pick<Services, 'session' | 'refresh'>): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('opsLens.selectProfile', () => pickProfile(session)),
+    // Deprecated: the single-profile picker's choice was ignored once several profiles were set. It opens the one picker.
+    vscode.commands.registerCommand('opsLens.selectProfile', () => pickProfiles(session)),
     vscode.commands.registerCommand('opsLens.selectProfiles', () => pickProfiles(session)),
     vscode.commands.registerCommand('opsLens.ssoLogin', (profile?: unknown) => ssoLogin(session, profile)),
     vscode.commands.registerCommand('opsLens.selectRegions', (typed?: string) => pickRegions(session, typeof typed === 'string' ? typed : undefined)),

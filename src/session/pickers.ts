@@ -5,9 +5,7 @@ import { REGION_PATTERN } from '../aws/settings';
 import { writeSetting } from '../platform/config';
 import { showError } from '../platform/errors';
 import { KNOWN_REGIONS } from './regionList';
-import { plainPickItems, showPick } from '../platform/textSinks';
-
-const DEFAULT_CHAIN = 'Default credential chain';
+import { plainPickItems } from '../platform/textSinks';
 
 /** The shared config's profiles, or undefined after saying why they could not be read. */
 export async function readProfilesOrSay(session: AwsSession): Promise<ProfileInfo[] | undefined> {
@@ -17,27 +15,6 @@ export async function readProfilesOrSay(session: AwsSession): Promise<ProfileInf
     await showError(err, 'Could not read the AWS config files');
     return undefined;
   }
-}
-
-export async function pickProfile(session: AwsSession): Promise<void> {
-  const profiles = await readProfilesOrSay(session);
-  if (!profiles) return;
-  const current = session.settings.profile;
-  const items: (vscode.QuickPickItem & { profile: string })[] = [
-    { label: DEFAULT_CHAIN, iconPath: new vscode.ThemeIcon('debug-restart'), description: current === '' ? 'current' : undefined, detail: 'Environment variables, AWS_PROFILE or default, SSO, instance role', profile: '' },
-    ...profiles.map((p) => ({
-      label: p.name,
-      description: [p.region, p.kind, p.name === current ? 'current' : undefined].filter(Boolean).join(' · '),
-      profile: p.name,
-    })),
-  ];
-  const picked = await showPick(items, {
-    title: 'Ops Lens: AWS profile',
-    placeHolder: profiles.length ? 'Profile from your AWS config and credentials files' : 'No profiles in ~/.aws/config or ~/.aws/credentials; run `aws configure` to add one',
-    matchOnDescription: true,
-  });
-  if (!picked) return;
-  await writeSetting('aws.profile', picked.profile);
 }
 
 export async function pickRegions(session: AwsSession, typed?: string): Promise<void> {

@@ -6,10 +6,22 @@ import { registerStepFunctionsCommands } from './commands';
 import { EXECUTION_LOGS_SCHEME, EXECUTION_SCHEME, ExecutionDetailsProvider, ExecutionLogsProvider, executionUri } from './documents';
 import { ExecutionChildrenStore } from './executionChildren';
 import { StepFunctionsStore } from './store';
+import { canRedrive } from '../core/stepFunctions/model';
 import { StepFunctionsTree } from './tree';
 import { TRIAGE_SCHEME, TriageDocuments } from './triage';
 
 const RUNNING_REFRESH_MS = 10_000;
+
+/** Context keys for the active execution document's title bar: Stop while it runs, Redrive while it can be redriven. */
+function executionTitleContext(details: ExecutionDetailsProvider): vscode.Disposable[] {
+  const update = () => {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const shown = uri?.scheme === EXECUTION_SCHEME ? details.statuses.get(uri.toString()) : undefined;
+    void vscode.commands.executeCommand('setContext', 'opsLens.stepFunctions.executionRunning', shown?.status === 'RUNNING');
+    void vscode.commands.executeCommand('setContext', 'opsLens.stepFunctions.executionRedrivable', !!shown && canRedrive(shown.status, shown.stopDate));
+  };
+  return [vscode.window.onDidChangeActiveTextEditor(update), details.onDidChangeStatus(update)];
+}
 
 export function activate(context: vscode.ExtensionContext, services: Services): StepFunctionsStore {
   const { session, stepFunctions: api, logs } = services;
@@ -47,8 +59,10 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     vscode.workspace.registerTextDocumentContentProvider(TRIAGE_SCHEME, triageDocuments),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       diagnostics.delete(doc.uri);
+      details.statuses.delete(doc.uri.toString());
       if (doc.uri.scheme === TRIAGE_SCHEME) triageDocuments.forget(doc.uri);
     }),
+    ...executionTitleContext(details),
     ...registerStepFunctionsCommands({ store, api, logs, guard: services, scopeOf, ensureLoaded, diagnostics, logsDocuments, triageDocuments, afterChange, showExecution }),
   );
   return store;

@@ -5,6 +5,14 @@ import { notifyError, notifyInfo } from '../platform/notify';
 import { quoted } from '../core/text/notification';
 import { showPick } from '../platform/textSinks';
 
+/** The execution an `ops-lens-execution` document shows. */
+export function executionArnOfDocument(arg: unknown): string | undefined {
+  const uri = arg as { scheme?: unknown; query?: unknown } | undefined;
+  if (!uri || typeof uri !== 'object' || uri.scheme !== 'ops-lens-execution' || typeof uri.query !== 'string') return undefined;
+  const arn = new URLSearchParams(uri.query).get('arn');
+  return arn?.startsWith('arn:aws') ? arn : undefined;
+}
+
 /** A state machine from a tree node, an ARN or a name — or asked for. */
 export async function machineFromArgument(store: StepFunctionsStore, arg: unknown, ensureLoaded: () => Promise<unknown>): Promise<StateMachine | undefined> {
   const node = arg as Partial<SfnNode> & { machine?: StateMachine; stateMachineArn?: unknown; execution?: Execution } | undefined;
@@ -31,6 +39,9 @@ export async function executionArnFromArgument(store: StepFunctionsStore, arg: u
   if (node?.execution) return node.execution.arn;
   if (typeof node?.executionArn === 'string') return node.executionArn;
   if (typeof arg === 'string' && arg.startsWith('arn:')) return arg;
+  // An execution document's title bar passes the document.
+  const documentArn = executionArnOfDocument(arg);
+  if (documentArn) return documentArn;
   if (typeof arg === 'string') {
     const found = store.findExecution(arg);
     if (!found) void notifyError(`No loaded execution named "${quoted(String(arg), 120)}". Expand its state machine in the Step Functions view, or pass the execution ARN.`);

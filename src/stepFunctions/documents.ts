@@ -3,11 +3,12 @@ import * as vscode from 'vscode';
 import type { FilteredLogEvent, LogsApi } from '../aws/services/logs';
 import type { StepFunctionsApi } from '../aws/services/stepFunctions';
 import { formatExecutionDetails } from '../core/stepFunctions/details';
-import { arnName, arnRegion, executionStatus } from '../core/stepFunctions/model';
+import { arnName, arnRegion, executionStatus, type ExecutionStatus } from '../core/stepFunctions/model';
 import { buildTimeline } from '../core/stepFunctions/timeline';
 import { formatExecutionLogs, logGroupNameFromArn } from '../core/stepFunctions/logs';
 import { formatMapRunDetails } from '../core/stepFunctions/mapRunDetails';
 import { toMapRun } from './executionChildren';
+import { readTimeZone } from '../platform/timeZone';
 
 export const EXECUTION_SCHEME = 'ops-lens-execution';
 export const EXECUTION_LOGS_SCHEME = 'ops-lens-execution-logs';
@@ -30,6 +31,10 @@ export function arnOf(uri: vscode.Uri): string {
 export class ExecutionDetailsProvider implements vscode.TextDocumentContentProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
+  /** The status each open execution document last showed: its title bar offers Stop or Redrive by it. */
+  readonly statuses = new Map<string, { status: ExecutionStatus; stopDate?: Date }>();
+  private readonly statusChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeStatus = this.statusChanged.event;
 
   constructor(private readonly api: StepFunctionsApi, private readonly scopeOf: ScopeOfArn) {}
 
@@ -39,6 +44,8 @@ export class ExecutionDetailsProvider implements vscode.TextDocumentContentProvi
       const region = await this.scopeOf(arn);
       if (arn.split(':')[5] === 'mapRun') return await this.mapRunDetails(region, arn);
       const [description, events] = await Promise.all([this.api.describeExecution(region, arn), this.api.history(region, arn)]);
+      this.statuses.set(uri.toString(), { status: executionStatus(description.status), stopDate: description.stopDate });
+      this.statusChanged.fire();
       return formatExecutionDetails({
         executionArn: arn,
         stateMachineArn: description.stateMachineArn ?? '',
@@ -52,7 +59,7 @@ export class ExecutionDetailsProvider implements vscode.TextDocumentContentProvi
         cause: description.cause,
         redriveCount: description.redriveCount,
         redriveStatus: description.redriveStatus,
-      }, buildTimeline(events));
+      }, buildTimeline(events), new Date(), readTimeZone());
     } catch (err) {
       return `# ${arnName(arn)}\n\nThe execution could not be read: ${err instanceof Error ? err.message : String(err)}\n`;
     }
@@ -73,6 +80,7 @@ export class ExecutionDetailsProvider implements vscode.TextDocumentContentProvi
 
   dispose(): void {
     this.changed.dispose();
+    this.statusChanged.dispose();
   }
 }
 
@@ -118,6 +126,6 @@ export class ExecutionLogsProvider implements vscode.TextDocumentContentProvider
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const read = this.alreadyRead.get(uri.toString()) ?? (await readExecutionLogs(this.api, this.logs, arnOf(uri), this.scopeOf));
     this.alreadyRead.delete(uri.toString());
-    return read.kind === 'message' ? read.text : formatExecutionLogs(read);
+    return read.kind === 'message' ? read.text : formatExecutionLogs(read, readTimeZone());
   }
 }

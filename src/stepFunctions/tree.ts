@@ -6,6 +6,9 @@ import { isScoped } from '../core/scope';
 import type { RootLabels } from '../session/accountLabels';
 import { markRoot } from '../session/rootMarking';
 import type { Execution, RegionMachines, StateMachine, StepFunctionsStore } from './store';
+import { formatDate } from '../core/time/zone';
+import { readTimeZone } from '../platform/timeZone';
+import { HEALTHY_ICON, regionIcon } from '../platform/treeIcons';
 import { untrustedMarkdown } from '../platform/textSinks';
 import type { InlineMap, MapIteration } from '../core/stepFunctions/executionChildren';
 import { executionChildNodes, iterationItem, inlineMapItem, mapRunChildNodes, mapRunItem, redriveText } from './childNodes';
@@ -27,7 +30,7 @@ const EXPRESS_NOTE = 'Express workflow: its runs are not listed by Step Function
 
 const STATUS_ICON: Record<ExecutionStatus, [string, string | undefined]> = {
   RUNNING: ['sync~spin', 'charts.blue'],
-  SUCCEEDED: ['pass', 'testing.iconPassed'],
+  SUCCEEDED: [HEALTHY_ICON, 'testing.iconPassed'],
   FAILED: ['error', 'list.errorForeground'],
   TIMED_OUT: ['watch', 'list.errorForeground'],
   ABORTED: ['circle-slash', 'list.warningForeground'],
@@ -91,7 +94,7 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
       case 'region': {
         const item = new vscode.TreeItem(this.roots?.label(node.region.region) ?? node.region.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `region:${node.region.region}`;
-        item.iconPath = new vscode.ThemeIcon(node.region.error ? 'debug-disconnect' : 'globe', node.region.error ? new vscode.ThemeColor('list.warningForeground') : undefined);
+        item.iconPath = regionIcon(!!node.region.error);
         item.description = rootDescription(node.region, `${node.region.machines.length} state machines`);
         item.tooltip = staleRootTooltip(node.region);
         return markRoot(item, this.roots?.marking(node.region.region), !!node.region.error);
@@ -139,11 +142,12 @@ export class StepFunctionsTree implements vscode.TreeDataProvider<SfnNode>, vsco
     const [icon, color] = STATUS_ICON[e.status];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     const now = new Date();
+    const zone = readTimeZone();
     const started = e.startDate ? relativeTime(e.startDate, now) : undefined;
     const duration = e.startDate ? formatDuration(((e.stopDate ?? now).getTime()) - e.startDate.getTime()) : undefined;
     const redriven = redriveText(e, now);
     item.description = [STATUS_LABEL[e.status], started, duration && (e.stopDate ? duration : `${duration} so far`), redriven].filter(Boolean).join(' · ');
-    item.tooltip = untrustedMarkdown().appendText(`${e.name}\n${STATUS_LABEL[e.status]}\nStarted ${e.startDate?.toISOString() ?? '—'}\n${e.stopDate ? `Stopped ${e.stopDate.toISOString()}` : 'Still running'}${e.redriveCount ? `\nRedriven ${e.redriveCount}×${e.redriveDate ? `, last ${e.redriveDate.toISOString()}` : ''}` : ''}`);
+    item.tooltip = untrustedMarkdown().appendText(`${e.name}\n${STATUS_LABEL[e.status]}\nStarted ${formatDate(e.startDate, zone)}\n${e.stopDate ? `Stopped ${formatDate(e.stopDate, zone)}` : 'Still running'}${e.redriveCount ? `\nRedriven ${e.redriveCount}×${e.redriveDate ? `, last ${formatDate(e.redriveDate, zone)}` : ''}` : ''}`);
     // A Map run's child executions are redriven through their parent, which redrives the run.
     const inMapRun = under?.includes(':mapRun:') ?? false;
     item.contextValue = `execution.${e.status}${canRedrive(e.status, e.stopDate) && !inMapRun ? '.redrivable' : ''}`;

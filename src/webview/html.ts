@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { TimeZone } from '../core/time/zone';
+import { readTimeZone } from '../platform/timeZone';
 
 /** Folders the chart page may load from: its bundle and the extension's media. */
 export function chartResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
@@ -19,7 +21,7 @@ function escapeAttribute(text: string): string {
  * with this nonce; styles, fonts and images only from the webview's resource roots (PNG export uses
  * a data: URL of the page's own canvas). The data comes later, by message.
  */
-export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce: string, title: string, bundle = 'chart'): string {
+export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce: string, title: string, bundle = 'chart', zone: TimeZone = readTimeZone()): string {
   const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   const csp = [
     "default-src 'none'",
@@ -38,7 +40,7 @@ export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri, non
 <link rel="stylesheet" href="${asset('media', 'chart.css')}">
 <title>${escapeAttribute(title)}</title>
 </head>
-<body>
+<body data-time-zone="${zone}">
 <div id="app" aria-busy="true"></div>
 <script nonce="${nonce}" src="${asset('dist', 'webview', `${bundle}.js`)}"></script>
 </body>

@@ -3,6 +3,7 @@ import type { ScopeId } from '../core/scope';
 // (src/webview/page/investigation.ts) say to each other. The page imports only types from here.
 import type { PartUpdate } from '../core/investigate/model';
 import type { AccountBadge } from './protocol';
+import type { TimeZone } from '../core/time/zone';
 
 export type { PartUpdate };
 export type {
@@ -30,7 +31,9 @@ export type InvestigationHostMessage =
   /** Every part has arrived. */
   | { readonly type: 'complete' }
   | { readonly type: 'saved'; readonly ok: boolean; readonly message: string }
-  | { readonly type: 'theme' };
+  | { readonly type: 'theme' }
+  /** opsLens.timeZone changed: times are written again in this zone. */
+  | { readonly type: 'timeZone'; readonly zone: TimeZone };
 
 /** Page → host. */
 export type InvestigationPageMessage =

@@ -12,6 +12,7 @@ import {
   type ChartSource, type ChartView, type HostMessage, type LogWidgetView, type PageMessage, type PanelState, type ThemeKind,
 } from './protocol';
 import { notifyError, notifyInfo } from '../platform/notify';
+import { onTimeZoneChange } from '../platform/timeZone';
 import { quoted } from '../core/text/notification';
 
 /** Fetches what a panel shows (the page only draws). */
@@ -189,6 +190,7 @@ class OpenChart extends Disposable {
     }));
     this.register(panel.onDidChangeViewState(() => this.schedule()));
     this.register(vscode.window.onDidChangeActiveColorTheme((theme) => this.post({ type: 'theme', kind: themeKind(theme.kind) })));
+    this.register(onTimeZoneChange((zone) => this.post({ type: 'timeZone', zone })));
     this.register({ dispose: () => clearTimeout(this.timer) });
   }
 

@@ -1,3 +1,4 @@
+import type { TimeZone } from '../core/time/zone';
 // The one definition of what the chart panel's host and page say to each other. Imported by both
 // src/webview/panel.ts (extension host) and src/webview/page/main.ts (the webview, bundled separately).
 // The page imports only types from here, so the checks below (host side) stay out of its bundle.
@@ -203,6 +204,8 @@ export type HostMessage =
   | { readonly type: 'state'; readonly state: PanelState }
   | { readonly type: 'error'; readonly state: PanelState; readonly message: string; readonly canRetry: boolean }
   | { readonly type: 'theme'; readonly kind: ThemeKind }
+  /** opsLens.timeZone changed: times are written again in this zone. */
+  | { readonly type: 'timeZone'; readonly zone: TimeZone }
   | { readonly type: 'exported'; readonly format: 'png' | 'csv'; readonly ok: boolean; readonly message: string };
 
 /** Page → host. */

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { faultedCalls, lastProxiedCall, scriptFaults } from './faultControl';
 import { environment, waitFor, workbench } from './harness';
 
-const STALE = /^Stale: alarms as of \d\d:\d\d:\d\d — refresh failed$/;
+const STALE = /^Stale: alarms as of \d\d:\d\d:\d\d UTC\+5:30 — refresh failed$/;
 
 describe('faults: outages and throttling, as a user sees them', () => {
   afterEach(async () => {
@@ -22,10 +22,10 @@ describe('faults: outages and throttling, as a user sees them', () => {
 
     const since = await lastProxiedCall();
     await scriptFaults([{ fault: 'unavailable', service: 'cloudwatch', operation: 'DescribeAlarms', region: 'us-east-1' }]);
-    await wb.runCommand('Ops Lens: Refresh');
+    await wb.runCommand('Ops Lens: Refresh All Views');
     const stale = await waitFor(() => wb.treeItems('Alarms'), (rows) => rows.some((r) => STALE.test(r.label)), { timeoutMs: 30000, message: 'no stale row in the Alarms tree' });
     const east = stale.find((r) => r.label === 'us-east-1')!;
-    assert.match(east.description, /stale since \d\d:\d\d — CloudWatch had a temporary failure in us-east-1/, 'the region says since when and why');
+    assert.match(east.description, /stale since \d\d:\d\d UTC\+5:30 — CloudWatch had a temporary failure in us-east-1/, 'the region says since when and why');
     assert.equal(stale.find((r) => r.label === 'eu-north-1')?.description.includes('stale'), false, 'the other region is fresh');
     assert.ok(stale.some((r) => r.label === 'dev-ecs-service-unhealthy'), 'the last good alarms are still listed');
     const row = stale.find((r) => STALE.test(r.label))!;
@@ -33,10 +33,10 @@ describe('faults: outages and throttling, as a user sees them', () => {
     await wb.waitForNotification('Alarms of us-east-1 could not be refreshed', 20000);
     await wb.screenshot('faults-alarms-stale');
 
-    await wb.runCommand('Ops Lens: Refresh');
+    await wb.runCommand('Ops Lens: Refresh All Views');
     await waitFor(() => faultedCalls('DescribeAlarms', since), (n) => n >= 6, { timeoutMs: 20000, message: 'the second refresh did not reach the endpoint' });
     await scriptFaults([]);
-    await wb.runCommand('Ops Lens: Refresh');
+    await wb.runCommand('Ops Lens: Refresh All Views');
     const fresh = await waitFor(() => wb.treeItems('Alarms'), (rows) => !rows.some((r) => STALE.test(r.label)) && rows.some((r) => r.label === 'us-east-1' && !r.description.includes('stale')), { timeoutMs: 30000, message: 'the Alarms tree did not recover' });
     assert.deepEqual(fresh.filter((r) => r.depth === 3).map((r) => r.label), alarmsBefore, 'the same alarms, fresh');
     await wb.dismissNotifications();
@@ -56,7 +56,7 @@ describe('faults: outages and throttling, as a user sees them', () => {
       const since = await lastProxiedCall();
       await scriptFaults([{ fault: 'throttle', service: 'logs', operation: 'GetQueryResults', times: 4 }]);
       await wb.openFile('queries/throttled-errors.insights');
-      await wb.runCommand('Ops Lens: Run Query in Logs Insights');
+      await wb.runCommand('Ops Lens: Run Logs Insights Query in Editor');
       await wb.waitForEditor(/Errors through throttling/, 60000);
       const text = await wb.activeEditorText();
       assert.match(text, /Status:\s+Complete/);

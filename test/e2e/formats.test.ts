@@ -19,8 +19,9 @@ async function followFrame(name: string, logGroup: string, filter: string, frame
   fs.writeFileSync(file, `# name: ${name}\n# logGroups: ${logGroup}\n# range: 3h\nfields @timestamp, @message\n| filter @message like /${filter}/\n| limit 3\n`);
   try {
     await wb.openFile(`queries/${slug}.insights`);
-    await wb.runCommand('Ops Lens: Run Query in Logs Insights');
-    await wb.waitForEditor(new RegExp(`${name}\\.log`), 30000);
+    await wb.runCommand('Ops Lens: Run Logs Insights Query in Editor');
+    await wb.waitForEditor(name, 30000);
+    assert.equal(await wb.activeEditorLanguage(), 'Ops Lens Query Results');
     const text = await wb.activeEditorText();
     const lines = text.split('\n');
     const index = lines.findIndex((l) => l.includes(frame));

@@ -3,6 +3,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+
+/** The zone VS Code, Chromium and the tests run in: not UTC, and not a whole hour from it. */
+export const E2E_TIME_ZONE = 'Asia/Kolkata';
 import type { ExpectedHostError } from '../support/hostLogs';
 
 export const SCREENSHOTS_DIR = path.join(__dirname, 'screenshots');
@@ -555,7 +558,8 @@ export class Workbench {
    */
   async codeLensAboveCursor(title: string): Promise<Locator> {
     const editor = this.page.locator('.part.editor .editor-group-container.active .monaco-editor').first();
-    const lenses = editor.locator('.codelens-decoration a', { hasText: title });
+    // Only lenses on screen: Monaco keeps some of those scrolled away in the page, hidden.
+    const lenses = editor.locator('.codelens-decoration a:visible', { hasText: title });
     await lenses.first().waitFor({ state: 'visible', timeout: 20000 });
     const cursorTop = await editor.locator('.view-overlays .current-line').first().evaluate((el) => el.getBoundingClientRect().top);
     const tops = await lenses.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top));
@@ -605,6 +609,18 @@ export class Workbench {
   /** Waits until the active editor's tab title matches. */
   async waitForEditor(title: string | RegExp, timeoutMs = 15000): Promise<string> {
     return waitFor(() => this.activeEditorTitle(), (t) => (typeof title === 'string' ? t === title : title.test(t)), { timeoutMs, message: `no active editor "${title}"` });
+  }
+
+  /** The language of the active editor as the status bar names it ("Ops Lens Query Results"). */
+  async activeEditorLanguage(): Promise<string> {
+    const item = this.page.locator('[id="status.editor.mode"]').first();
+    return (await item.count()) === 0 ? '' : normalise((await item.textContent()) ?? '');
+  }
+
+  /** Waits for a results document of Ops Lens to be the active editor. */
+  async waitForResults(timeoutMs = 30000): Promise<string> {
+    await waitFor(() => this.activeEditorLanguage(), (l) => l === 'Ops Lens Query Results', { timeoutMs, message: 'no results document became the active editor' });
+    return this.activeEditorTitle();
   }
 
   /**

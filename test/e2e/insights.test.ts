@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { awsCalls, lastCallSeq } from '../support/awsCalls';
+import { formatDateTime } from '../../src/core/time/zone';
 import { environment, waitFor, workbench } from './harness';
 
 async function cursor(): Promise<{ line: number; column: number }> {
@@ -37,7 +38,7 @@ describe('Logs Insights', () => {
     const file = path.join(environment().workspace, 'queries', 'generate-errors.insights');
     fs.writeFileSync(file, '# name: Generate errors\n# logGroups: /aws/lambda/databanana-GenerateFunction\n# range: 3h\nfields @timestamp, @message\n| filter @message like /generate.ts:42/\n| limit 5\n');
     await wb.openFile('queries/generate-errors.insights');
-    await wb.runCommand('Ops Lens: Run Query in Logs Insights');
+    await wb.runCommand('Ops Lens: Run Logs Insights Query in Editor');
     await wb.waitForEditor(/Generate errors/, 30000);
     const text = await wb.activeEditorText();
     const lineOfFrame = text.split('\n').findIndex((l) => l.includes('/var/task/src/handlers/generate.ts:42')) + 1;
@@ -67,7 +68,7 @@ describe('Logs Insights', () => {
     await wb.screenshot('insights-codelens');
     const since = await lastCallSeq(environment().awsEndpoint);
     await lens.click();
-    await wb.waitForEditor(/\.log$/, 30000);
+    await wb.waitForResults();
     const text = await wb.activeEditorText();
     assert.match(text, /Status:\s+Complete/);
     assert.match(text, /endpoint\s+avg_duration\s+max_duration\s+request_count/);
@@ -90,7 +91,7 @@ describe('Logs Insights', () => {
     const lenses = await waitFor(async () => lens.count(), (n) => n > 0, { message: 'no lens near the block' });
     assert.ok(lenses > 0);
     const since = await lastCallSeq(environment().awsEndpoint);
-    await wb.runCommand('Ops Lens: Run Query in Logs Insights');
+    await wb.runCommand('Ops Lens: Run Logs Insights Query in Editor');
     // Sent although the local check warns; the stand-in answers as Logs Insights does, with the position.
     await wb.waitForNotification(/Logs Insights rejected .*unexpected symbol found bin at line 3 and position 3/, 15000);
     const sent = (await awsCalls(environment().awsEndpoint, since)).filter((c) => c.operation === 'StartQuery' && /\| bin\(fileSize/.test((c.input as { queryString: string }).queryString));
@@ -156,23 +157,24 @@ describe('Logs Insights', () => {
     await wb.closeEditors();
   });
 
-  it('shows the exact UTC window of a saved query with an absolute range in its header', async () => {
+  it('shows the exact window of a saved query with an absolute range in its header, in the chosen zone with its name', async () => {
     const wb = workbench();
     const minute = 60_000;
     const end = Math.floor(Date.now() / minute) * minute;
     const start = end - 3 * 60 * minute;
-    // The start is written in UTC+02:00, the end in UTC: the header shows both in UTC.
+    // The start is written in UTC+02:00, the end in UTC: the header shows both in the zone of opsLens.timeZone (local here).
     const local = new Date(start + 2 * 60 * minute).toISOString().slice(0, 16);
     const range = `${local}+02:00..${new Date(end).toISOString().slice(0, 16)}Z`;
     const file = path.join(environment().workspace, 'queries', 'incident-window.insights');
     fs.writeFileSync(file, `# name: Incident window\n# logGroups: /ecs/dev/ai-video-backend\n# range: ${range}\nstats count(*) as events by bin(30m)\n| sort @timestamp asc\n`);
     try {
       await wb.openFile('queries/incident-window.insights');
-      await wb.runCommand('Ops Lens: Run Query in Logs Insights');
+      await wb.runCommand('Ops Lens: Run Logs Insights Query in Editor');
       await wb.waitForEditor(/Incident window/, 30000);
       const text = await wb.activeEditorText();
-      const utc = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-      assert.match(text, new RegExp(`Range:\\s+${utc(start)} → ${utc(end)} UTC`));
+      const shown = `${formatDateTime(start, 'local', { bare: true })} → ${formatDateTime(end, 'local')}`;
+      assert.ok(shown.endsWith(' UTC+5:30'), shown);
+      assert.ok(text.includes(`Range:       ${shown}`), text.split('\n').find((l) => l.startsWith('Range:')));
       assert.match(text, /Status:\s+Complete/);
       assert.match(text, /bin\(30m\)\s+events/);
       await wb.screenshot('insights-absolute-range');

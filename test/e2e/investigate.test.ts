@@ -6,6 +6,7 @@ import type { FrameLocator } from 'playwright-core';
 import { isErrorMessage } from '../../src/core/investigate/errors';
 import { awsCalls, lastCallSeq } from '../support/awsCalls';
 import { chartPage } from './charts';
+import { formatClock, formatDay, formatSpan, zoneName } from '../../src/core/time/zone';
 import { environment, waitFor, workbench } from './harness';
 
 const ALARM = 'StepFunction-Failures';
@@ -85,11 +86,40 @@ describe('investigate an alarm', () => {
     await wb.screenshot('investigate-alarm');
   });
 
+  it('writes the header, the chart axis and the timeline in one zone, with its name (the zone here is not UTC)', async () => {
+    const page = chartPage();
+    const zone = zoneName(Date.now(), 'local');
+    assert.equal(zone, 'UTC+5:30', 'the e2e layer runs away from UTC');
+    const fired = page.locator('#fired');
+    const at = Number(await fired.getAttribute('data-at'));
+    assert.equal(await fired.textContent(), `Fired ${formatClock(at, 'local')}`);
+    const start = Number(await page.locator('#lanes').getAttribute('data-start'));
+    const end = Number(await page.locator('#lanes').getAttribute('data-end'));
+    assert.equal(await page.locator('#window').textContent(), formatSpan(start, end, 'local'));
+
+    // The chart's time axis and the timeline under it: the same title, the same ticks, the same labels.
+    const chart = page.locator('.inv-chart');
+    assert.equal(await chart.getAttribute('data-axis-title'), `Time (${zone})`);
+    assert.equal(await page.locator('#timeline-title').textContent(), `Time (${zone})`);
+    const axisTicks = (await chart.getAttribute('data-ticks'))?.split(',').map(Number) ?? [];
+    const axisLabels = (await chart.getAttribute('data-tick-labels'))?.split('|') ?? [];
+    const timeline = await page.locator('.inv-tick').evaluateAll((els) => els.map((e) => ({ at: Number(e.getAttribute('data-at')), label: e.textContent ?? '' })));
+    assert.ok(timeline.length >= 3, `${timeline.length} ticks on the timeline`);
+    assert.deepEqual(timeline.map((t) => t.at), axisTicks);
+    assert.deepEqual(timeline.map((t) => t.label), axisLabels);
+    for (const t of timeline) assert.ok(formatClock(t.at, 'local', { seconds: false }).endsWith(`${t.label} ${zone}`), `${t.label} is ${formatClock(t.at, 'local')}`);
+    // Away from the cursor, the legend names the newest point's time in the zone.
+    const legendTime = await page.locator('.inv-chart .u-legend .u-series').first().locator('.u-value').textContent();
+    assert.match(legendTime ?? '', new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d ${zone.replace('+', '\\+')}$`));
+    assert.ok([formatDay(start, 'local'), formatDay(end, 'local')].some((day) => legendTime?.startsWith(day)), `the legend's time ${legendTime} is inside the window`);
+    await workbench().screenshot('investigate-time-zone');
+  });
+
   it('opens the events of a top error message as a results document', async () => {
     const wb = workbench();
     const page = chartPage();
     await page.locator(`.inv-group[data-log-group="${GENERATE_GROUP}"] [data-action=open-errors]`).first().click();
-    await wb.waitForEditor(/\.log$|databanana-GenerateFunction/, 20000);
+    await wb.waitForResults(20000);
     const text = await wb.activeEditorText();
     assert.match(text, /@message/);
     await wb.closeEditors();
@@ -135,7 +165,7 @@ describe('investigate an alarm', () => {
     const lens = await wb.codeLensAboveCursor('Run in Logs Insights');
     const since = await lastCallSeq(environment().awsEndpoint);
     await lens.click();
-    await wb.waitForEditor(/\.log$/, 30000);
+    await wb.waitForResults();
     const results = await wb.activeEditorText();
     assert.match(results, /Status:\s+Complete/);
     // Production errors may refresh meanwhile: its queries are not the notes' query.

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CloudWatchLogsClient, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { TIMING_MARGIN } from '../../bench/report';
+import { shortStream } from '../../src/core/logs/tailLine';
 import { environment, waitFor, workbench } from './harness';
 
 const GROUP = '/aws/lambda/databanana-GenerateFunction';
@@ -44,9 +45,9 @@ describe('Logs view, Live Tail and search', () => {
     assert.ok(rows.some((r) => r.label === '/ecs/dev/ai-video-backend'), `groups listed: ${rows.map((r) => r.label).join(', ')}`);
     assert.ok(rows.length >= 5, 'the sandbox\'s groups are listed');
     assert.match(rows.find((r) => r.label === GROUP)!.description, /\d+(\.\d)? (B|KB|MB) · \d+d/);
-    await fromMenu('Add Log Group to Favourites', () => wb.waitForTreeItem('Logs', 'Favourites', 5000));
+    await fromMenu('Add Log Group to Favorites', () => wb.waitForTreeItem('Logs', 'Favorites', 5000));
     const withFavourite = await wb.treeItems('Logs');
-    assert.equal(withFavourite[0]?.label, 'Favourites', 'favourites come first');
+    assert.equal(withFavourite[0]?.label, 'Favorites', 'favorites come first');
     assert.equal(withFavourite[1]?.label, GROUP);
     // Room for the Logs view: the other views folded while the screenshot is taken.
     const others = ['Alarms', 'Step Functions', 'Health'];
@@ -58,7 +59,7 @@ describe('Logs view, Live Tail and search', () => {
 
   it('tails a log group: events written during the test show within 3 s, and a stack frame opens its sandbox file', async () => {
     const wb = workbench();
-    await fromMenu('Tail Log Group', () => wb.waitForEditor(/^Live Tail databanana-GenerateFunction/, 5000));
+    await fromMenu('Tail Log Group', () => wb.waitForEditor('Live Tail · databanana-GenerateFunction', 5000));
     await waitFor(() => wb.activeEditorText(), (t) => /Session:\s+live/.test(t), { timeoutMs: 15000, message: 'the Live Tail session did not start' });
     const logs = client();
     const stream = `2026/12/02/[$LATEST]e2e${Date.now()}`;
@@ -80,7 +81,9 @@ describe('Logs view, Live Tail and search', () => {
     assert.ok(shownAfter <= 3000 * TIMING_MARGIN, `shown ${shownAfter} ms after it was written (budget 3000 ms)`);
     const eventLine = text.split('\n').find((l) => l.includes(`quota exceeded for ${marker}`))!;
     assert.match(eventLine, /ERROR/);
-    assert.ok(eventLine.includes(stream), 'the line names the stream');
+    // Time, level and message first; the stream's last characters at the end.
+    assert.match(eventLine, /^\d\d:\d\d:\d\d\.\d{3} ERROR /);
+    assert.ok(eventLine.endsWith(`· ${shortStream(stream)}`), `the line ends with its stream: ${eventLine}`);
     // JSON pretty-printed on demand: the stack frame gets a line of its own.
     await wb.runCommand('Ops Lens: Toggle JSON Pretty-Printing in Live Tail');
     const pretty = await waitFor(() => wb.activeEditorText(), (t) => t.split('\n').some((l) => l.trim().startsWith(`"    at generateImages (${FRAME})`)), { message: 'the JSON is not pretty-printed' });

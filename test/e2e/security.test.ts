@@ -58,7 +58,7 @@ describe('security: outside text never runs anything or freezes the editor', () 
       // Slow answers keep the progress notification up long enough to read it, as a long query would.
       await scriptFaults([{ fault: 'latency', service: 'logs', operation: 'GetQueryResults', delayMs: 5000, times: 2 }]);
       await wb.openFile('queries/hostile-name.insights');
-      await wb.runCommand('Ops Lens: Run Query in Logs Insights');
+      await wb.runCommand('Ops Lens: Run Logs Insights Query in Editor');
       const progress = await wb.waitForNotification(/^Logs Insights: Latency/, 20000);
       assert.match(progress.message, /\[Show details\] \(command:workbench\.action\.terminal\.sendSequence/, 'the name is shown as text');
       const toast = wb.page.locator('.notifications-toasts .notification-list-item').filter({ has: wb.page.locator('.notification-list-item-message', { hasText: 'Logs Insights: Latency' }) }).first();

@@ -9,7 +9,7 @@ import { installVsix, startCodeServer, type RunningCodeServer } from '../../sand
 import { activeTarget } from '../../sandbox/tools/vscodeVersions';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT, packageVsix, startTestSandbox, type TestSandbox } from '../support/environment';
 import { unexpectedHostErrors } from '../support/hostLogs';
-import { Workbench, closeHostErrorWindows, hostErrorsExpected, setEnvironment, waitFor, workbench } from './harness';
+import { E2E_TIME_ZONE, Workbench, closeHostErrorWindows, hostErrorsExpected, setEnvironment, waitFor, workbench } from './harness';
 
 let sandbox: TestSandbox | undefined;
 let codeServer: RunningCodeServer | undefined;
@@ -17,6 +17,10 @@ let browser: Browser | undefined;
 let tempDir: string | undefined;
 
 const log = (line: string) => console.log(`    [e2e] ${line}`);
+
+// VS Code, the browser and the tests run in a zone that is not UTC (with a half-hour offset), so a time
+// written in the wrong zone, or without its zone, shows.
+process.env.TZ = E2E_TIME_ZONE;
 
 async function teardown(): Promise<void> {
   setEnvironment(undefined);
@@ -44,7 +48,7 @@ export const mochaHooks = {
     // A home of its own: the extension reads ~/.aws (SSO token cache) from it, never this machine user's.
     const home = path.join(tempDir, 'home');
     fs.mkdirSync(home);
-    const hostEnv = { ...sandbox.env, HOME: home };
+    const hostEnv = { ...sandbox.env, HOME: home, TZ: E2E_TIME_ZONE };
     const target = activeTarget();
     log(`VS Code ${target.vscode} (code-server ${target.codeServer}, Node ${target.node})`);
     await installVsix(packageVsix(tempDir), extensionsDir, path.join(tempDir, 'user-data'), target, log);
@@ -59,7 +63,7 @@ export const mochaHooks = {
     });
 
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: E2E_TIME_ZONE });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: codeServer.url });
     // No step may wait forever for an element that is not coming.
     context.setDefaultTimeout(15000);

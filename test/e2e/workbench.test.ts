@@ -27,7 +27,7 @@ describe('workbench', () => {
     await wb.waitForTreeItem('Alarms', /^In alarm \(\d+\)$/, 30000);
     await wb.waitForTreeItem('Step Functions', 'ImageGenerationStateMachine', 30000);
     await wb.waitForTreeItem('Health', 'Video API liveness', 30000);
-    await wb.runCommand('Ops Lens: Refresh');
+    await wb.runCommand('Ops Lens: Refresh All Views');
     await wb.waitForIdle();
     // The workbench's own prompts are off (quiet settings), so any notification here is the extension's.
     // (A toast shows its source only once expanded, so it cannot be filtered by source.)

@@ -1,3 +1,4 @@
+import { formatClock, type TimeZone } from '../time/zone';
 import type { Component } from './components';
 import type { Evaluation } from './evaluate';
 import { STATE_LABEL, type FailureCode, type HealthState } from './model';
@@ -12,7 +13,7 @@ export const FAILURE_LABEL: Record<FailureCode, string> = {
   tooManyRedirects: 'too many redirects',
   badRedirect: 'bad redirect',
   invalidRequest: 'invalid request',
-  aborted: 'cancelled',
+  aborted: 'canceled',
   network: 'network error',
 };
 
@@ -29,10 +30,6 @@ export function describeResult(evaluation: Evaluation): string {
   return `${what} · ${formatLatency(evaluation.latencyMs)}`;
 }
 
-/** "14:03:07" in local time. */
-export function clockTime(date: Date): string {
-  return [date.getHours(), date.getMinutes(), date.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
-}
 
 export interface HistoryEntry {
   readonly at: Date;
@@ -47,8 +44,8 @@ export function historyEntry(at: Date, evaluation: Evaluation): HistoryEntry {
 }
 
 /** One row of the last-results table: time, state, status, latency. */
-export function historyRow(entry: HistoryEntry): [string, string, string, string] {
-  return [clockTime(entry.at), STATE_LABEL[entry.state], entry.httpStatus !== undefined ? String(entry.httpStatus) : FAILURE_LABEL[entry.failure ?? 'network'], formatLatency(entry.latencyMs)];
+export function historyRow(entry: HistoryEntry, zone: TimeZone): [string, string, string, string] {
+  return [formatClock(entry.at.getTime(), zone, { bare: true }), STATE_LABEL[entry.state], entry.httpStatus !== undefined ? String(entry.httpStatus) : FAILURE_LABEL[entry.failure ?? 'network'], formatLatency(entry.latencyMs)];
 }
 
 /** "1 down", "2 down, 1 degraded" */

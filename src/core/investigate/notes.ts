@@ -3,15 +3,11 @@
 import { mdText } from '../alarms/details';
 import { latestChangeBefore } from './changes';
 import { fence } from '../text/markdown';
-import { utcText } from '../time/format';
-import { utcWindowLabel } from '../time/ranges';
+import { formatDateTime, formatSpan, zoneName, type TimeZone } from '../time/zone';
 import type { PartsSnapshot } from './model';
 import { assembleTimeline, errorQuery } from './timeline';
 import { describeSides } from './window';
 
-function time(ms: number | undefined): string {
-  return ms === undefined ? '' : utcText(new Date(ms));
-}
 
 export function notesFileName(alarmName: string, at: number): string {
   const stamp = new Date(at).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
@@ -19,7 +15,7 @@ export function notesFileName(alarmName: string, at: number): string {
   return `incident-${stamp}-${safe}.md`;
 }
 
-function changeNotes(parts: PartsSnapshot, moment: number): string[] {
+function changeNotes(parts: PartsSnapshot, moment: number, time: (ms: number | undefined) => string, zone: TimeZone): string[] {
   const aws = parts.data('changes')[0];
   const repo = parts.data('commits')[0];
   if (!aws && !repo) return [];
@@ -31,24 +27,25 @@ function changeNotes(parts: PartsSnapshot, moment: number): string[] {
   }
   if (aws) {
     if (aws.changes.length === 0) out.push('_No change recorded in AWS to the alarm or its related resources in the window._', '');
-    else out.push('| Time (UTC) | What | Resource | Who | Event id |', '|---|---|---|---|---|', ...aws.changes.map((c) => `| ${time(c.at)} | ${mdText(c.what)} | ${mdText(c.resource)} | ${mdText(c.who)} | ${mdText(c.eventId)} |`), '');
+    else out.push(`| Time (${zoneName(moment, zone)}) | What | Resource | Who | Event id |`, '|---|---|---|---|---|', ...aws.changes.map((c) => `| ${time(c.at)} | ${mdText(c.what)} | ${mdText(c.resource)} | ${mdText(c.who)} | ${mdText(c.eventId)} |`), '');
   }
   if (repo) {
     if (repo.commits.length === 0) out.push(`_No commit in ${mdText(repo.repository)} in the window._`, '');
-    else out.push('| Time (UTC) | Commit | Subject | Author |', '|---|---|---|---|', ...repo.commits.map((c) => `| ${time(c.at)} | ${c.hash.slice(0, 8)} | ${mdText(c.subject)}${c.touchesDefinition ? ' (infrastructure code)' : ''} | ${mdText(c.author)} |`), '');
+    else out.push(`| Time (${zoneName(moment, zone)}) | Commit | Subject | Author |`, '|---|---|---|---|', ...repo.commits.map((c) => `| ${time(c.at)} | ${c.hash.slice(0, 8)} | ${mdText(c.subject)}${c.touchesDefinition ? ' (infrastructure code)' : ''} | ${mdText(c.author)} |`), '');
   }
   return out;
 }
 
-export function notesMarkdown(parts: PartsSnapshot, now: number): string {
+export function notesMarkdown(parts: PartsSnapshot, now: number, zone: TimeZone = 'utc'): string {
+  const time = (ms: number | undefined) => (ms === undefined ? '' : formatDateTime(ms, zone));
   const alarm = parts.data('alarm')[0];
   if (!alarm) return '';
   const { window } = alarm;
   const out: string[] = [];
   out.push(`# Incident notes: ${mdText(alarm.name)}`, '');
   out.push(`- **Alarm:** ${mdText(alarm.name)} (${alarm.region}), ${alarm.alarmKind === 'composite' ? 'composite' : mdText(alarm.condition)}`);
-  out.push(`- **Moment:** ${time(alarm.moment.at)} (${mdText(alarm.moment.why)})`);
-  out.push(`- **Window:** ${utcWindowLabel(new Date(window.start), new Date(window.end))} (${describeSides(window)})`);
+  out.push(`- **Fired:** ${time(alarm.moment.at)} (${mdText(alarm.moment.why)})`);
+  out.push(`- **Window:** ${formatSpan(window.start, window.end, zone)} (${describeSides(window)})`);
   const runbook = parts.data('runbook')[0];
   if (runbook?.target) out.push(`- **Runbook:** ${mdText(runbook.target)}`);
   out.push(`- **Written:** ${time(now)}`, '');
@@ -56,7 +53,7 @@ export function notesMarkdown(parts: PartsSnapshot, now: number): string {
   out.push('## Timeline', '');
   const timeline = assembleTimeline(parts);
   if (timeline.length === 0) out.push('_Nothing recorded inside the window._', '');
-  else out.push('| Time (UTC) | What |', '|---|---|', ...timeline.map((e) => `| ${time(e.at)} | ${mdText(e.what)} |`), '');
+  else out.push(`| Time (${zoneName(now, zone)}) | What |`, '|---|---|', ...timeline.map((e) => `| ${time(e.at)} | ${mdText(e.what)} |`), '');
 
   const metric = parts.data('metric')[0];
   if (metric) {
@@ -93,7 +90,7 @@ export function notesMarkdown(parts: PartsSnapshot, now: number): string {
     else out.push('| Time (UTC) | Endpoint | Change |', '|---|---|---|', ...health.changes.map((c) => `| ${time(c.at)} | ${mdText(c.endpoint)} | ${c.from} → ${c.to} |`), '');
   }
 
-  out.push(...changeNotes(parts, alarm.moment.at));
+  out.push(...changeNotes(parts, alarm.moment.at, time, zone));
 
   const failed = parts.all.filter((p) => p.status === 'failed');
   if (failed.length) {

@@ -1,4 +1,4 @@
-import { formatTailEvent, type TailEvent } from './tailLine';
+import { formatTailEvent, type TailEvent, type TailFormat } from './tailLine';
 
 export const DEFAULT_TAIL_BUFFER_EVENTS = 10_000;
 
@@ -13,7 +13,7 @@ export class TailBuffer {
   private next = 0;
   private count = 0;
   private total = 0;
-  private options = { prettyJson: false, showGroup: false };
+  private options: TailFormat = { prettyJson: false, showGroup: false };
 
   constructor(readonly capacity = DEFAULT_TAIL_BUFFER_EVENTS) {
     this.events = new Array<TailEvent | undefined>(capacity);
@@ -43,12 +43,12 @@ export class TailBuffer {
     return this.total - this.count;
   }
 
-  setFormat(options: { prettyJson: boolean; showGroup: boolean }): void {
+  setFormat(options: TailFormat): void {
     this.options = { ...options };
     this.lines.fill(undefined);
   }
 
-  get format(): { prettyJson: boolean; showGroup: boolean } {
+  get format(): TailFormat {
     return { ...this.options };
   }
 

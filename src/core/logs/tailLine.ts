@@ -1,5 +1,6 @@
 import { prettyJsonLines } from '../insights/results/prettyJson';
 import { sanitizeText } from '../insights/results/sanitize';
+import { formatClock, type TimeZone } from '../time/zone';
 
 /** A Live Tail event as the document shows it. */
 export interface TailEvent {
@@ -58,26 +59,55 @@ export function tailField(text: string): string {
 
 function shortGroup(name: string): string {
   const arn = /:log-group:([^:]+)/.exec(name);
-  return arn?.[1] ?? name;
+  const full = arn?.[1] ?? name;
+  return full.split('/').filter(Boolean).pop() ?? full;
+}
+
+/** The end of a stream name, enough to tell streams apart: `…a3f9` (short names stay whole). */
+export function shortStream(name: string): string {
+  const clean = tailField(name);
+  const last = clean.slice(Math.max(clean.lastIndexOf(']'), clean.lastIndexOf('/')) + 1) || clean;
+  return last.length <= 6 ? last : `…${last.slice(-4)}`;
+}
+
+/** A runtime's own time and level before the message (Lambda's `2026-…Z  <request id>  ERROR  `), which the line's columns already show. */
+const RUNTIME_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z\s+/;
+const RUNTIME_LEVEL = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s+|[0-9a-f]{4,12}\s+)?\[?([A-Z]{3,8})\]?\s+/;
+
+function withoutRepeatedPrefix(message: string, level: Level | undefined): string {
+  const timeless = message.replace(RUNTIME_TIME, '');
+  const prefix = RUNTIME_LEVEL.exec(timeless);
+  if (level && prefix && LEVEL_WORDS[(prefix[2] ?? '').toLowerCase()] === level) return `${prefix[1] ?? ''}${timeless.slice(prefix[0].length)}`;
+  return timeless;
+}
+
+export interface TailFormat {
+  readonly prettyJson: boolean;
+  /** Several log groups in one tail: each line also names its group. */
+  readonly showGroup: boolean;
+  /** The zone of the time column (opsLens.timeZone; the header names it). UTC when not given. */
+  readonly zone?: TimeZone;
 }
 
 /**
- * One event as document text: `2026-12-02T02:40:01.123Z ERROR /aws/lambda/fn [stream] message`, the message
- * with terminal escapes and control characters removed; with `prettyJson`, a JSON message (after any
- * runtime prefix) follows on indented lines.
+ * One event as document text: `02:40:01.123 ERROR message  · …a3f9`, the message first so it stays on
+ * screen, the stream shortened at the end (with several groups, the group's last name before it). The
+ * message has terminal escapes and control characters removed; with `prettyJson`, a JSON message (after
+ * any runtime prefix) follows on indented lines.
  */
-export function formatTailEvent(event: TailEvent, options: { prettyJson: boolean; showGroup: boolean }): string {
+export function formatTailEvent(event: TailEvent, options: TailFormat): string {
   // Tabs (the separators of Lambda's runtimes) as two spaces, so columns are the same for every reader.
   let message = withoutTrailingNewlines(sanitizeText(event.message.length > MAX_MESSAGE_CHARS ? `${event.message.slice(0, MAX_MESSAGE_CHARS)}… (cut)` : event.message)).replace(/\t/g, '  ');
   const level = levelOf(message);
+  message = withoutRepeatedPrefix(message, level);
   if (options.prettyJson) {
     const start = message.indexOf('{');
     const pretty = start >= 0 ? prettyJsonLines(message.slice(start), '  ', '    ') : undefined;
     if (pretty) message = `${message.slice(0, start).trimEnd()}\n${pretty.join('\n')}`;
   }
-  const time = Number.isFinite(event.timestamp) ? new Date(event.timestamp).toISOString() : '-';
-  const stream = tailField(event.logStream);
+  const time = formatClock(event.timestamp, options.zone ?? 'utc', { millis: true, bare: true });
+  const stream = shortStream(event.logStream);
   const source = options.showGroup ? `${tailField(shortGroup(event.logGroup))} ${stream}` : stream;
   const lines = firstLines(message, MAX_EVENT_LINES);
-  return [`${time} ${(level ?? '-').padEnd(5)} ${source}  ${lines[0] ?? ''}`, ...lines.slice(1).map((l) => (l.startsWith('    ') ? l : `    ${l}`))].join('\n');
+  return [`${time} ${(level ?? '-').padEnd(5)} ${lines[0] ?? ''}  · ${source}`, ...lines.slice(1).map((l) => (l.startsWith('    ') ? l : `    ${l}`))].join('\n');
 }

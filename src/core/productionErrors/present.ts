@@ -1,5 +1,5 @@
 import { relativeTime } from '../time/relative';
-import { utcText } from '../time/format';
+import { formatDateTime, type TimeZone } from '../time/zone';
 import type { LineErrors } from './aggregate';
 import { placeMarks } from './movement';
 import { formatBytes, formatScanCost, PRICE_PER_GB_SCANNED } from '../insights/results/document';
@@ -33,12 +33,12 @@ export function problemMessage(line: LineErrors, rangeLabel: string, now: Date):
 const MAX_HOVER_KINDS = 5;
 
 /** Hover text (plain lines; the caller escapes them for Markdown): top errors with their log groups, first and last seen. */
-export function hoverLines(line: LineErrors, rangeLabel: string, now: Date, uncertain = false): string[] {
+export function hoverLines(line: LineErrors, rangeLabel: string, now: Date, uncertain = false, zone: TimeZone = 'utc'): string[] {
   const out = [line.count > 0 ? `${plural(line.count, 'production error')} in ${rangeLabel} at this line` : `On the path of ${plural(line.onPath, 'production error')} in ${rangeLabel}`];
   if (line.count > 0 && line.onPath > 0) out.push(`Also on the path of ${plural(line.onPath, 'error')} thrown deeper.`);
   if (uncertain) out.push('The file changed since: this line may have moved.');
   for (const kind of line.kinds.slice(0, MAX_HOVER_KINDS)) {
-    out.push(`${kind.count.toLocaleString('en-US')}× ${kind.title} — ${[...kind.logGroups].join(', ')} — first ${utcText(new Date(kind.first))}, last ${utcText(new Date(kind.last))} (${relativeTime(new Date(kind.last), now)})`);
+    out.push(`${kind.count.toLocaleString('en-US')}× ${kind.title} — ${[...kind.logGroups].join(', ')} — first ${formatDateTime(kind.first, zone)}, last ${formatDateTime(kind.last, zone)} (${relativeTime(new Date(kind.last), now)})`);
   }
   if (line.kinds.length > MAX_HOVER_KINDS) out.push(`…and ${plural(line.kinds.length - MAX_HOVER_KINDS, 'other error')}`);
   return out;

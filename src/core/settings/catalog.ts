@@ -43,6 +43,7 @@ export const SETTING_POWERS = {
   'aws.accounts': 'spend',
   'productionErrors.problems': 'nothing',
   'alarms.notifyOnAlarm': 'nothing',
+  'timeZone': 'nothing',
 } as const satisfies Record<string, SettingPower>;
 
 export type SettingKey = keyof typeof SETTING_POWERS;

@@ -1,5 +1,5 @@
 import { fence, prettyJson } from '../text/markdown';
-import { utcText } from '../time/format';
+import { formatDate, type TimeZone } from '../time/zone';
 import { formatDuration } from '../time/relative';
 import { STATUS_LABEL, arnName, type ExecutionStatus } from './model';
 import type { Timeline } from './timeline';
@@ -46,14 +46,14 @@ export function formatTimeline(timeline: Timeline, now = new Date()): string[] {
 }
 
 /** The execution details document: status, times, failure, input/output and the timeline. */
-export function formatExecutionDetails(info: ExecutionInfo, timeline: Timeline, now = new Date()): string {
+export function formatExecutionDetails(info: ExecutionInfo, timeline: Timeline, now = new Date(), zone: TimeZone = 'utc'): string {
   const out: string[] = [];
   const end = info.stopDate ?? (info.status === 'RUNNING' ? now : undefined);
   out.push(`# ${info.name}`, '');
   out.push(`Status:        ${STATUS_LABEL[info.status]} (${info.status})`);
   out.push(`State machine: ${arnName(info.stateMachineArn)}`);
-  out.push(`Started:       ${utcText(info.startDate, true)}`);
-  out.push(`Stopped:       ${info.stopDate ? utcText(info.stopDate, true) : info.status === 'RUNNING' ? 'still running' : '—'}`);
+  out.push(`Started:       ${formatDate(info.startDate, zone, { millis: true })}`);
+  out.push(`Stopped:       ${info.stopDate ? formatDate(info.stopDate, zone, { millis: true }) : info.status === 'RUNNING' ? 'still running' : '—'}`);
   if (info.startDate && end) out.push(`Duration:      ${formatDuration(end.getTime() - info.startDate.getTime())}${info.status === 'RUNNING' ? ' so far' : ''}`);
   if (info.redriveCount) out.push(`Redriven:      ${info.redriveCount} time${info.redriveCount === 1 ? '' : 's'}${info.redriveStatus ? ` (${info.redriveStatus})` : ''}`);
   out.push(`ARN:           ${info.executionArn}`, '');

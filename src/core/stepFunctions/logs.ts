@@ -1,4 +1,4 @@
-import { insightsTimestamp } from '../time/format';
+import { formatDateTime, zoneName, type TimeZone } from '../time/zone';
 
 /** `arn:aws:logs:REGION:ACCOUNT:log-group:NAME:*` → NAME. */
 export function logGroupNameFromArn(arn: string): string {
@@ -17,11 +17,11 @@ export interface ExecutionLogInput {
 }
 
 /** One line per event: time, then the message (JSON messages compacted to one line). */
-export function formatExecutionLogs(input: ExecutionLogInput): string {
-  const header = [`Execution ${input.executionName} — log group ${input.logGroupName} (level ${input.level})`, `${input.events.length} events${input.truncated ? ' (first 5,000 shown)' : ''}`, ''];
+export function formatExecutionLogs(input: ExecutionLogInput, zone: TimeZone = 'utc'): string {
+  const header = [`Execution ${input.executionName} — log group ${input.logGroupName} (level ${input.level})`, `${input.events.length} events${input.truncated ? ' (first 5,000 shown)' : ''}, times in ${zoneName(input.events[0]?.timestamp ?? Date.now(), zone)}`, ''];
   if (input.events.length === 0) header.push('No log events mention this execution yet. Events can take a minute to arrive; refresh the document to look again.');
   const lines = input.events.map((e) => {
-    const time = e.timestamp !== undefined ? insightsTimestamp(e.timestamp) : '—';
+    const time = e.timestamp !== undefined ? formatDateTime(e.timestamp, zone, { millis: true, bare: true }) : '—';
     const message = (e.message ?? '').replace(/\r?\n$/, '');
     let shown = message;
     try {

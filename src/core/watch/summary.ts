@@ -1,6 +1,8 @@
 import type { AlarmState } from '../alarms/model';
 import { scopeParts, type ScopeId } from '../scope';
-import { clockTime } from '../time/stale';
+import { formatClock, type TimeZone } from '../time/zone';
+
+const clock = (date: Date, zone: TimeZone, seconds = true) => formatClock(date.getTime(), zone, { seconds });
 import { isStale } from './schedule';
 import { unreadFix, unreadWhy, type ReadFailure } from './unread';
 
@@ -39,6 +41,8 @@ export interface WatchSummary {
   /** The short text: `4`, `not read`, `4 · 1 region not read`, or per profile `prod 3 in alarm · staging not read`; ` · as of HH:MM` when stale. */
   readonly text: string;
   readonly severity?: Severity;
+  /** The zone its times are written in (opsLens.timeZone). */
+  readonly zone: TimeZone;
 }
 
 function unreadOf(scope: WatchedScope): UnreadScope {
@@ -75,7 +79,7 @@ function perProfileText(scopes: readonly WatchedScope[]): string | undefined {
  * on demand, never stale by age). Severity: error while alarms fire or a scope is unread, warning while
  * the data is stale or a scope's latest read failed.
  */
-export function summarizeWatch(scopes: readonly WatchedScope[], now: Date, intervalSeconds: number): WatchSummary {
+export function summarizeWatch(scopes: readonly WatchedScope[], now: Date, intervalSeconds: number, zone: TimeZone = 'local'): WatchSummary {
   const read = scopes.filter((s) => !(s.error && !s.loadedAt));
   const unread = scopes.filter((s) => s.error && !s.loadedAt).map(unreadOf);
   const failing = read.filter((s) => s.error).map(unreadOf);
@@ -85,9 +89,9 @@ export function summarizeWatch(scopes: readonly WatchedScope[], now: Date, inter
   const readAt = readTimes.length ? new Date(Math.min(...readTimes.map((d) => d.getTime()))) : undefined;
   const stale = readAt !== undefined && isStale(readAt, now, intervalSeconds);
   let text = perProfileText(scopes) ?? (read.length === 0 ? 'not read' : unread.length ? `${firing} · ${regions(unread.length)} not read` : String(firing));
-  if (stale && readAt) text += ` · as of ${clockTime(readAt).slice(0, 5)}`;
+  if (stale && readAt) text += ` · as of ${clock(readAt, zone, false)}`;
   const severity: Severity | undefined = firing > 0 || unread.length > 0 ? 'error' : stale || failing.length > 0 ? 'warning' : undefined;
-  return { firing, firingNames, unread, failing, readAt, stale, text, severity };
+  return { firing, firingNames, unread, failing, readAt, stale, text, severity, zone };
 }
 
 /** The activity-bar badge: alarms in ALARM plus scopes not read (a badge of 0 would say all is clear). */
@@ -96,14 +100,14 @@ export function watchBadge(summary: WatchSummary): { value: number; tooltip: str
   if (value === 0) return undefined;
   const parts = [`${summary.firing} alarm${summary.firing === 1 ? '' : 's'} in ALARM`];
   if (summary.unread.length) parts.push(`${regions(summary.unread.length)} not read (${[...new Set(summary.unread.map((u) => u.why))].join(', ')})`);
-  if (summary.stale && summary.readAt) parts.push(`as of ${clockTime(summary.readAt)}`);
+  if (summary.stale && summary.readAt) parts.push(`as of ${clock(summary.readAt, summary.zone)}`);
   return { value, tooltip: parts.join(' · ') };
 }
 
 /** The tooltip's lines about the alarms: what fires, what could not be read and why, and when it was read. */
 export function watchTooltipLines(summary: WatchSummary, label: (scope: ScopeId) => string, reads: string): string[] {
   const lines: string[] = [];
-  const when = summary.readAt ? ` (read ${clockTime(summary.readAt)}${summary.stale ? ', older than one interval' : ''})` : '';
+  const when = summary.readAt ? ` (read ${clock(summary.readAt, summary.zone)}${summary.stale ? ', older than one interval' : ''})` : '';
   lines.push(summary.firing ? `${summary.firing} alarm${summary.firing === 1 ? '' : 's'} in ALARM${when}:` : `No alarm in ALARM${when}.`);
   for (const a of summary.firingNames.slice(0, 10)) lines.push(`• ${a.name} (${label(a.scope)})`);
   if (summary.firingNames.length > 10) lines.push(`• … and ${summary.firingNames.length - 10} more`);

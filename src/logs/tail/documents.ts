@@ -3,6 +3,10 @@ import * as vscode from 'vscode';
 import type { LogsApi } from '../../aws/services/logs';
 import { tailField } from '../../core/logs/tailLine';
 import { capDocument, MAX_DOCUMENT_CHARS } from '../../core/text/limits';
+import { tabTitle } from '../../core/text/tabTitle';
+import { zoneName } from '../../core/time/zone';
+import { TAIL_LANGUAGE, onDidCloseForGood, showDocumentAs } from '../../platform/documentLanguage';
+import { readTimeZone } from '../../platform/timeZone';
 import { TailSession, type TailTarget } from './session';
 
 export const TAIL_SCHEME = 'ops-lens-tail';
@@ -22,6 +26,7 @@ function header(session: TailSession, account: string | undefined): string {
     ...(account ? [`Account:   ${account}`] : []),
     `Filter:    ${tailField(t.filterPattern) || 'none'}${t.logStreamNamePrefixes?.length ? ` · streams starting with ${t.logStreamNamePrefixes.map(tailField).join(', ')}` : ''}`,
     `Session:   ${state} · ${session.buffer.received} event${session.buffer.received === 1 ? '' : 's'}${kept}`,
+    `Times:     ${zoneName(Date.now(), session.buffer.format.zone ?? 'utc')} · each line: time, level, message, then the log stream's last characters`,
     '─'.repeat(80),
     '',
   ].join('\n');
@@ -46,7 +51,7 @@ export class TailDocuments implements vscode.Disposable {
   constructor(private readonly logs: LogsApi, private readonly bufferEvents: () => number, private readonly changed: vscode.EventEmitter<vscode.Uri>, private readonly account: (scope: ScopeId) => string | undefined = () => undefined) {
     this.subscriptions = [
       vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.scheme === TAIL_SCHEME && this.follow(e.document)),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc.uri)),
+      onDidCloseForGood(TAIL_SCHEME, (uri) => this.close(uri)),
       // A closed tab ends the session at once (the document itself may be disposed later).
       vscode.window.tabGroups.onDidChangeTabs((e) => {
         for (const tab of e.closed) {
@@ -62,15 +67,15 @@ export class TailDocuments implements vscode.Disposable {
   }
 
   async open(target: TailTarget): Promise<vscode.Uri> {
-    const title = target.groups.length === 1 ? (target.groups[0]?.name ?? 'tail').split('/').filter(Boolean).pop() ?? 'tail' : `${target.groups.length} log groups`;
-    const uri = vscode.Uri.from({ scheme: TAIL_SCHEME, path: `/${++this.counter}/Live Tail ${title.replace(/[^\p{L}\p{N} ._-]+/gu, '-').slice(0, 60)}.log` });
+    const title = target.groups.length === 1 ? tabTitle(target.groups[0]?.name ?? 'tail') : `${target.groups.length} log groups`;
+    const uri = vscode.Uri.from({ scheme: TAIL_SCHEME, path: `/${++this.counter}/Live Tail · ${title}` });
     const key = uri.toString();
     const session = new TailSession(this.logs, target, this.bufferEvents(), (what) => this.schedule(uri, what === 'state'));
+    session.buffer.setFormat({ ...session.buffer.format, zone: readTimeZone() });
     this.sessions.set(key, session);
     // The session starts once the document is open: a change fired while VS Code is still creating the
     // document would be lost.
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc, { preview: false });
+    await showDocumentAs(uri, TAIL_LANGUAGE);
     session.start();
     this.activeChanged.fire();
     return uri;

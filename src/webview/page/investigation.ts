@@ -10,7 +10,9 @@ import type {
 import { latestChangeBefore, type LatestChange } from '../../core/investigate/changes';
 import { button, clear, el, paintAccountBadge } from './dom';
 import { onThemeChange, readPalette } from './theme';
-import { drawTimeSeries, type DrawnChart } from './timeSeries';
+import { drawTimeSeries, tickCount, type DrawnChart } from './timeSeries';
+import { axisTitle, formatClock, formatDateTime, formatSpan, timeTicks } from '../../core/time/zone';
+import { pageZone, setPageZone } from './zone';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -43,10 +45,10 @@ let firstPainted = false;
 let awsChanges: ChangesPartData | undefined;
 let commits: CommitsPartData | undefined;
 
-const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-const DATE_TIME = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
-const time = (ms: number) => TIME.format(new Date(ms));
-const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+/** "02:56:53 UTC+1": a time of day in the page's zone, zone written. */
+const time = (ms: number) => formatClock(ms, pageZone());
+/** "2026-12-02 02:56:53 UTC+1". */
+const stamp = (ms: number) => formatDateTime(ms, pageZone());
 const side = (ms: number) => (ms % 3_600_000 === 0 && ms > 0 ? `${ms / 3_600_000}h` : `${Math.round(ms / 60_000)}m`);
 
 function setState(state: 'loading' | 'ready'): void {
@@ -77,7 +79,10 @@ function renderHead(): void {
   if (alarm) {
     facts.append(
       el('span', { class: `inv-state state-${alarm.state}`, 'data-state': alarm.state }, alarm.state),
-      ` ${alarm.region} · ${alarm.condition} · moment ${utc(alarm.moment.at)} (${alarm.moment.why}) · window ${DATE_TIME.format(new Date(alarm.window.start))} – ${time(alarm.window.end)}`,
+      ` ${alarm.region} · ${alarm.condition} · `,
+      el('span', { id: 'fired', 'data-at': String(alarm.moment.at) }, `${/into ALARM/.test(alarm.moment.why) ? 'Fired' : 'Changed'} ${time(alarm.moment.at)}`),
+      ` (${alarm.moment.why}) · window `,
+      el('span', { id: 'window' }, formatSpan(alarm.window.start, alarm.window.end, pageZone())),
     );
   } else facts.append(`${header.region} · gathering…`);
   const before = el('input', { id: 'before', value: side(header.beforeMs), size: '5', 'aria-label': 'Window before the moment' });
@@ -85,7 +90,7 @@ function renderHead(): void {
   const moment = el('select', { id: 'moment', 'aria-label': 'State change to investigate' });
   moment.append(el('option', { value: '' }, 'Latest change into ALARM'));
   for (const t of [...(alarm?.transitions ?? [])].reverse()) {
-    const option = el('option', { value: String(t.time) }, `${utc(t.time)}: ${t.from ?? '?'} → ${t.to}`);
+    const option = el('option', { value: String(t.time) }, `${stamp(t.time)}: ${t.from ?? '?'} → ${t.to}`);
     if (header.at !== undefined && Math.abs(header.at - t.time) < 60_000) option.selected = true;
     moment.append(option);
   }
@@ -151,7 +156,7 @@ function alignLanes(): void {
 
 function lane(id: string, label: string, ...marks: HTMLElement[]): HTMLElement {
   const track = el('div', { class: 'inv-track' }, ...marks);
-  if (alarm) track.append(placed(el('div', { class: 'inv-now', title: `moment ${utc(alarm.moment.at)}` }), alarm.moment.at));
+  if (alarm) track.append(placed(el('div', { class: 'inv-now', title: `moment ${stamp(alarm.moment.at)}` }), alarm.moment.at));
   return el('div', { class: 'inv-lane', 'data-lane': id }, el('div', { class: 'inv-lane-label', title: label }, label), track);
 }
 
@@ -163,11 +168,11 @@ function renderLanes(): void {
   const rows: HTMLElement[] = [];
   // The alarm's own state: ALARM stretches from its history.
   const bands = metric?.bands ?? [];
-  rows.push(lane('alarm', `${alarm.name} in ALARM`, ...bands.map((b) => placed(el('div', { class: 'inv-band state-ALARM', title: `ALARM ${utc(b.from)} – ${utc(b.to)}` }), b.from, b.to))));
+  rows.push(lane('alarm', `${alarm.name} in ALARM`, ...bands.map((b) => placed(el('div', { class: 'inv-band state-ALARM', title: `ALARM ${stamp(b.from)} – ${stamp(b.to)}` }), b.from, b.to))));
   const latest = latestChange();
   const changeMarks = [
-    ...(awsChanges?.changes ?? []).map((c) => ({ at: c.at, id: c.eventId, title: `${c.what}: ${resourceName(c.resource)} by ${c.who} at ${utc(c.at)}`, kind: 'aws' })),
-    ...(commits?.commits ?? []).map((c) => ({ at: c.at, id: c.hash, title: `commit ${c.hash.slice(0, 8)} ${c.subject} by ${c.author} at ${utc(c.at)}`, kind: 'commit' })),
+    ...(awsChanges?.changes ?? []).map((c) => ({ at: c.at, id: c.eventId, title: `${c.what}: ${resourceName(c.resource)} by ${c.who} at ${stamp(c.at)}`, kind: 'aws' })),
+    ...(commits?.commits ?? []).map((c) => ({ at: c.at, id: c.hash, title: `commit ${c.hash.slice(0, 8)} ${c.subject} by ${c.author} at ${stamp(c.at)}`, kind: 'commit' })),
   ];
   if (awsChanges || commits) {
     rows.push(lane('changes', `Changes (${changeMarks.length})`, ...changeMarks.map((m) => {
@@ -182,13 +187,13 @@ function renderLanes(): void {
     if (!d) continue;
     if (d.kind === 'children') {
       for (const c of (d as ChildrenPartData).children) {
-        rows.push(lane(`child:${c.name}`, c.name, ...c.stretches.map((s) => placed(el('div', { class: `inv-band state-${s.state}`, title: `${s.state} ${utc(s.from)} – ${utc(s.to)}` }), s.from, s.to))));
+        rows.push(lane(`child:${c.name}`, c.name, ...c.stretches.map((s) => placed(el('div', { class: `inv-band state-${s.state}`, title: `${s.state} ${stamp(s.from)} – ${stamp(s.to)}` }), s.from, s.to))));
       }
     } else if (d.kind === 'logs') {
       const logs = d as LogsPartData;
       const max = Math.max(1, ...logs.perMinute.map((m) => m.count));
       const bars = logs.perMinute.filter((m) => m.count > 0).map((m) => {
-        const bar = placed(el('div', { class: 'inv-bar', title: `${m.count} error event${m.count === 1 ? '' : 's'} at ${utc(m.minute)}`, 'data-count': String(m.count), 'data-minute': String(m.minute) }), m.minute, m.minute + 60_000);
+        const bar = placed(el('div', { class: 'inv-bar', title: `${m.count} error event${m.count === 1 ? '' : 's'} at ${stamp(m.minute)}`, 'data-count': String(m.count), 'data-minute': String(m.minute) }), m.minute, m.minute + 60_000);
         bar.style.height = `${Math.max(8, (m.count / max) * 100)}%`;
         return bar;
       });
@@ -196,19 +201,26 @@ function renderLanes(): void {
     } else if (d.kind === 'executions') {
       const ex = d as ExecutionsPartData;
       rows.push(lane(`executions:${ex.stateMachineArn}`, `Executions of ${ex.stateMachine} that failed or timed out (${ex.executions.length})`, ...ex.executions.map((e) =>
-        placed(el('div', { class: `inv-mark status-${e.status}`, title: `${e.name} ${e.status} at ${utc(e.stop ?? e.start)}` }), e.stop ?? e.start))));
+        placed(el('div', { class: `inv-mark status-${e.status}`, title: `${e.name} ${e.status} at ${stamp(e.stop ?? e.start)}` }), e.stop ?? e.start))));
     } else if (d.kind === 'health') {
       const h = d as HealthPartData;
       if (h.changes.length || h.endpoints.length) {
-        rows.push(lane('health', `Health endpoint changes (${h.changes.length})`, ...h.changes.map((c) => placed(el('div', { class: `inv-mark health-${c.to}`, title: `${c.endpoint}: ${c.from} → ${c.to} at ${utc(c.at)}` }), c.at))));
+        rows.push(lane('health', `Health endpoint changes (${h.changes.length})`, ...h.changes.map((c) => placed(el('div', { class: `inv-mark health-${c.to}`, title: `${c.endpoint}: ${c.from} → ${c.to} at ${stamp(c.at)}` }), c.at))));
       }
     }
   }
-  const axis = el('div', { class: 'inv-axis' }, ...[0, 0.25, 0.5, 0.75, 1].map((f) => {
-    const t = alarm!.window.start + (alarm!.window.end - alarm!.window.start) * f;
-    return placed(el('span', { class: 'inv-tick' }, time(t)), t);
-  }));
-  lanes.append(...rows, el('div', { class: 'inv-lane inv-axis-row' }, el('div', { class: 'inv-lane-label' }, ''), axis));
+  // The chart's own ticks when it is drawn, so the timeline's times stand under the axis's.
+  const { start, end } = alarm.window;
+  const ticks = chart?.ticks() ?? timeTicks(start, end, pageZone(), tickCount(lanes.clientWidth - 160));
+  const drawn = metricBox.querySelector<HTMLElement>('.inv-chart');
+  if (drawn && chart) {
+    // What the canvas axis shows, for assistive technology and tests: its title and tick labels.
+    drawn.dataset.axisTitle = axisTitle(end, pageZone());
+    drawn.dataset.ticks = ticks.at.join(',');
+    drawn.dataset.tickLabels = ticks.labels.join('|');
+  }
+  const axis = el('div', { class: 'inv-axis' }, ...ticks.at.map((t, i) => placed(el('span', { class: 'inv-tick', 'data-at': String(t) }, ticks.labels[i]), t)));
+  lanes.append(...rows, el('div', { class: 'inv-lane inv-axis-row' }, axis, el('div', { class: 'inv-axis-title', id: 'timeline-title' }, axisTitle(end, pageZone()))));
 }
 
 function renderLogs(d: LogsPartData): void {
@@ -295,7 +307,7 @@ function renderHealth(d: HealthPartData): void {
   clear(healthBox);
   healthBox.append(el('h2', {}, 'Health endpoints'));
   const scope = d.endpoints.length ? d.endpoints.join(', ') : 'every endpoint';
-  if (d.changes.length === 0) healthBox.append(el('p', { class: 'inv-empty' }, `No state change of ${scope} recorded in the window${d.recordedSince !== undefined ? ` (recorded since ${utc(d.recordedSince)})` : ''}.`));
+  if (d.changes.length === 0) healthBox.append(el('p', { class: 'inv-empty' }, `No state change of ${scope} recorded in the window${d.recordedSince !== undefined ? ` (recorded since ${stamp(d.recordedSince)})` : ''}.`));
   else healthBox.append(el('ul', {}, ...d.changes.map((c) => el('li', { 'data-endpoint': c.endpoint }, `${time(c.at)} ${c.endpoint}: ${c.from} → ${c.to}${c.detail ? ` (${c.detail})` : ''}`))));
   healthBox.hidden = false;
 }
@@ -446,6 +458,13 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       }
       case 'theme':
         renderMetric();
+        return;
+      case 'timeZone':
+        setPageZone(message.zone);
+        renderHead();
+        if (runbook) renderRunbook(runbook);
+        renderMetric();
+        renderLanes();
         return;
     }
   } catch (err) {

@@ -7,6 +7,8 @@ import { onThemeChange, readPalette, type Palette } from './theme';
 import type { DrawnChart } from './timeSeries';
 import { Toolbar } from './toolbar';
 import { buildWidget, type BuiltWidget } from './widgets';
+import { formatClock } from '../../core/time/zone';
+import { pageZone, setPageZone } from './zone';
 
 const host = new Host();
 const app = document.getElementById('app')!;
@@ -77,7 +79,7 @@ host.onMessage((message: HostMessage) => {
       banner.hidden = true;
       toolbar.show(state, view);
       toolbar.busy(false);
-      toolbar.say(`Updated ${new Date(view.fetchedAt).toLocaleTimeString()}`);
+      toolbar.say(`Updated ${formatClock(view.fetchedAt, pageZone())}`);
       render();
       setBodyState('ready');
       document.body.dataset.ready = 'true';
@@ -98,6 +100,10 @@ host.onMessage((message: HostMessage) => {
       return;
     case 'theme':
       palette = readPalette();
+      render();
+      return;
+    case 'timeZone':
+      setPageZone(message.zone);
       render();
       return;
     case 'exported':

@@ -1,11 +1,15 @@
 import uPlot from 'uplot';
 import { alignSeries, countPoints, stack } from '../../core/metrics/series';
 import { formatValue } from '../../core/metrics/units';
+import { axisTitle, formatDateTime, timeTicks, type TimeTicks } from '../../core/time/zone';
 import type { ChartWidgetView, LineView, TimeMarkView } from '../protocol';
 import { mixColors, withAlpha, type Palette } from './theme';
+import { pageZone } from './zone';
 
 export interface DrawnChart {
   readonly points: number;
+  /** The time axis's ticks as last drawn: a timeline under the chart uses the same ones. */
+  ticks(): TimeTicks;
   /** PNG of the chart with its title and legend, as a data: URL. */
   png(title: string): string;
   destroy(): void;
@@ -17,10 +21,12 @@ export interface DrawReport {
   readonly ms: number;
 }
 
-const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+/** Least room for one time label on the axis, in CSS pixels. */
+const TICK_SPACE = 84;
 
-function formatTime(seconds: number): string {
-  return TIME_FORMAT.format(new Date(seconds * 1000));
+/** How many time ticks fit `width` CSS pixels: the chart's axis and a timeline of the same width agree. */
+export function tickCount(width: number): number {
+  return Math.max(2, Math.floor(width / TICK_SPACE));
 }
 
 /** The y range: the data, the lines that must stay visible, the axis limits the widget sets. */
@@ -101,6 +107,16 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
   const dashes = widget.series.map((s, i) => roundOf(palette, i, s.color));
   // Away from the cursor the legend shows each series' newest value.
   const newest = aligned.ys.map(lastIndex);
+  const zone = pageZone();
+  const newestTime = newest.reduce((t, at) => (at >= 0 ? Math.max(t, aligned.x[at]) : t), Number.NEGATIVE_INFINITY);
+  let ticks: TimeTicks = timeTicks(window.start, window.end, zone, tickCount(target.clientWidth || 600));
+  const tickLabels = new Map<number, string>();
+  const timeSplits = (u: uPlot, _axis: number, min: number, max: number): number[] => {
+    ticks = timeTicks(min * 1000, max * 1000, zone, tickCount(u.bbox.width / devicePixelRatio || target.clientWidth));
+    tickLabels.clear();
+    ticks.at.forEach((t, i) => tickLabels.set(t / 1000, ticks.labels[i]));
+    return ticks.at.map((t) => t / 1000);
+  };
 
   // uPlot asks for the axes' sizes several times while it settles the layout: measure each label once.
   const widths = new Map<string, number>();
@@ -244,7 +260,10 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
       ...(hasRight ? { y2: { range: (_u: uPlot, min: number | null, max: number | null) => yRange(min, max, linesOn('right'), widget.axes.right?.min, widget.axes.right?.max, widget.stacked) } } : {}),
     },
     axes: [
-      { stroke: palette.foreground, font, grid: { stroke: palette.grid, width: 1 }, ticks: { stroke: palette.grid, width: 1 } },
+      {
+        stroke: palette.foreground, font, labelFont: font, label: axisTitle(window.end, zone), labelSize: 18, grid: { stroke: palette.grid, width: 1 }, ticks: { stroke: palette.grid, width: 1 },
+        splits: timeSplits, values: (_u, splits) => splits.map((s) => tickLabels.get(s) ?? ''),
+      },
       {
         scale: 'y', space: Y_SPACE, ...(wholeOn('left') ? { incrs: WHOLE_STEPS } : {}), stroke: palette.foreground, font, labelFont: font, label: widget.axes.left.label, labelSize: widget.axes.left.label ? 18 : 0,
         grid: { stroke: palette.grid, width: 1 }, ticks: { stroke: palette.grid, width: 1 },
@@ -261,7 +280,7 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
         : []),
     ],
     series: [
-      { label: 'Time', value: (_u, ts) => (ts === null || ts === undefined ? 'latest' : formatTime(ts)) },
+      { label: 'Time', value: (_u, ts) => formatDateTime((ts === null || ts === undefined ? newestTime : ts) * 1000, zone, { seconds: false }) },
       ...widget.series.map((s, i): uPlot.Series => ({
         label: s.label,
         scale: s.yAxis === 'right' && hasRight ? 'y2' : 'y',
@@ -312,6 +331,7 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
 
   return {
     points,
+    ticks: () => ticks,
     png: (title) => chartPng(u, widget, colors, palette, title),
     destroy: () => {
       observer.disconnect();

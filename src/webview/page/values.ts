@@ -2,6 +2,8 @@ import { latest } from '../../core/metrics/series';
 import { formatValue } from '../../core/metrics/units';
 import type { ChartWidgetView } from '../protocol';
 import { el } from './dom';
+import { formatDateTime } from '../../core/time/zone';
+import { pageZone } from './zone';
 import type { Palette } from './theme';
 
 /** Every view but the time series: single values, gauges, bars, pies, tables. Returns the values shown. */
@@ -29,7 +31,7 @@ export function drawSingleValues(target: HTMLElement, widget: ChartWidgetView): 
     const item = el('div', { class: 'single-value', 'data-series': s.label },
       el('span', { class: 'single-value-number' }, formatValue(last?.value, s.unit)),
       el('span', { class: 'single-value-label' }, s.label),
-      last ? el('time', { class: 'single-value-time', datetime: new Date(last.time).toISOString() }, new Date(last.time).toLocaleString()) : el('span', { class: 'single-value-time' }, 'no data in this range'),
+      last ? el('time', { class: 'single-value-time', datetime: new Date(last.time).toISOString() }, formatDateTime(last.time, pageZone())) : el('span', { class: 'single-value-time' }, 'no data in this range'),
     );
     list.append(item);
   }

@@ -10,7 +10,7 @@ import { listedTools } from '../../../src/mcp/tools';
 const ASKING = AGENT_TOOLS.filter((t) => t.needsConfirmation);
 
 interface SettingContribution { type: string; default: unknown; scope?: string; markdownDeprecationMessage?: string }
-const SETTINGS = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, SettingContribution> } } }).contributes.configuration.properties;
+const SETTINGS: Record<string, SettingContribution> = Object.assign({}, ...[(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, SettingContribution> } | { properties: Record<string, SettingContribution> }[] } }).contributes.configuration].flat().map((section) => section.properties));
 
 /** Settings as `WorkspaceConfiguration.inspect` reports them: key → where each value is set. */
 function inspector(values: Record<string, SettingValues>) {

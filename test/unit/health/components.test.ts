@@ -63,8 +63,8 @@ describe('health components and evaluation', () => {
     assert.equal(formatLatency(45.4), '45 ms');
     assert.equal(formatLatency(2003), '2.0 s');
     assert.equal(formatLatency(15_000), '15 s');
-    assert.deepEqual(historyRow({ at: new Date(2025, 9, 14, 9, 5, 7), state: 'down', failure: 'refused', latencyMs: 3 }), ['09:05:07', 'Down', 'refused', '3 ms']);
-    assert.deepEqual(historyRow({ at: new Date(2025, 9, 14, 19, 0, 0), state: 'healthy', httpStatus: 200, latencyMs: 120 }), ['19:00:00', 'Healthy', '200', '120 ms']);
+    assert.deepEqual(historyRow({ at: new Date(2025, 9, 14, 9, 5, 7), state: 'down', failure: 'refused', latencyMs: 3 }, 'local'), ['09:05:07', 'Down', 'refused', '3 ms']);
+    assert.deepEqual(historyRow({ at: new Date(2025, 9, 14, 19, 0, 0), state: 'healthy', httpStatus: 200, latencyMs: 120 }, 'local'), ['19:00:00', 'Healthy', '200', '120 ms']);
     assert.equal(countsText({ healthy: 3, degraded: 1, down: 1, unknown: 0 }), '1 down, 1 degraded');
     assert.equal(countsText({ healthy: 3, degraded: 0, down: 0, unknown: 2 }), '');
   });

@@ -13,15 +13,28 @@ describe('Live Tail lines', () => {
     assert.equal(levelOf('START RequestId: 6f1c Version: $LATEST'), undefined);
   });
 
-  it('writes time, level, stream and message, without terminal escapes or control characters', () => {
+  it('writes time, level and message first, the stream shortened last, without terminal escapes or control characters', () => {
     const line = formatTailEvent(ev('\u001b[31mERROR\u001b[0m disk full\u0007\tretrying'), { prettyJson: false, showGroup: false });
-    assert.equal(line, '2026-12-02T02:40:01.123Z ERROR 2026/12/02/[$LATEST]abc  ERROR disk full  retrying');
+    assert.equal(line, '02:40:01.123 ERROR disk full  retrying  · abc');
+    const lambda = formatTailEvent(ev('2026-12-02T02:40:01.123Z\t6f1c2a9e-1b2c-4d5e-8f90-123456789abc\tERROR\tInvoke Error', '2026/12/02/[$LATEST]e2e17961800973a3f9'), { prettyJson: false, showGroup: false, zone: 'utc' });
+    assert.equal(lambda, '02:40:01.123 ERROR 6f1c2a9e-1b2c-4d5e-8f90-123456789abc  Invoke Error  · …a3f9');
+  });
+
+  it('writes the time in the zone asked for', () => {
+    const before = process.env.TZ;
+    process.env.TZ = 'Europe/Berlin';
+    try {
+      assert.match(formatTailEvent(ev('started'), { prettyJson: false, showGroup: false, zone: 'local' }), /^03:40:01\.123 - {5}started/);
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
   });
 
   it('pretty-prints the JSON of a message on demand, after its runtime prefix', () => {
     const line = formatTailEvent(ev('2026-12-02T02:40:01.123Z\t6f1c\tERROR\t{"errorType":"QuotaExceededError","stack":["at generateImages (/var/task/src/handlers/generate.ts:42:11)"]}'), { prettyJson: true, showGroup: true });
     const lines = line.split('\n');
-    assert.match(lines[0] ?? '', /^2026-12-02T02:40:01\.123Z ERROR \/aws\/lambda\/orders 2026\/12\/02\/\[\$LATEST\]abc {2}2026-12-02T02:40:01\.123Z {2}6f1c {2}ERROR$/);
+    assert.equal(lines[0], '02:40:01.123 ERROR 6f1c  · orders abc');
     assert.ok(lines.some((l) => l.trim() === '"at generateImages (/var/task/src/handlers/generate.ts:42:11)"'));
     assert.ok(lines.slice(1).every((l) => l.startsWith('    ')), 'continuation lines are indented');
   });
@@ -31,7 +44,7 @@ describe('Live Tail buffer', () => {
   it('keeps the last events only, oldest first', () => {
     const buffer = new TailBuffer(3);
     buffer.add([1, 2, 3, 4, 5].map((n) => ev(`event ${n}`)));
-    assert.deepEqual(buffer.text().split('\n').map((l) => l.slice(-7)), ['event 3', 'event 4', 'event 5']);
+    assert.deepEqual(buffer.text().split('\n').map((l) => l.slice(13, 27)), ['-     event 3 ', '-     event 4 ', '-     event 5 ']);
     assert.equal(buffer.received, 5);
     assert.equal(buffer.dropped, 2);
     buffer.clear();

@@ -43,7 +43,7 @@ describe('a Live Tail session', () => {
     streams[0]?.push(update('ERROR one', 'ERROR two'));
     await settle();
     assert.equal(session.state, 'live');
-    assert.match(session.buffer.text(), /ERROR one\n.*ERROR two/);
+    assert.match(session.buffer.text(), /ERROR one .*\n.*ERROR two/);
     changes.length = 0;
     session.setPaused(true);
     streams[0]?.push(update('ERROR three'));

@@ -129,6 +129,29 @@ export const vscodeFake = {
       fake.picks.push({ items, title: options.title });
       return fake.pick?.(items);
     },
+    // The same choices as showQuickPick: `fake.pick` answers, its item (or items) are accepted at once.
+    createQuickPick: () => {
+      const accept = new FakeEvent();
+      const hide = new FakeEvent();
+      const button = new FakeEvent();
+      const pick = {
+        title: undefined as string | undefined, placeholder: undefined as string | undefined, items: [] as { label: string }[], selectedItems: [] as unknown[], activeItems: [] as unknown[],
+        canSelectMany: false, matchOnDescription: false, matchOnDetail: false, ignoreFocusOut: false, buttons: [] as unknown[], step: undefined as number | undefined, totalSteps: undefined as number | undefined,
+        onDidAccept: accept.event, onDidHide: hide.event, onDidTriggerButton: button.event,
+        show() {
+          fake.picks.push({ items: pick.items, title: pick.title });
+          const chosen = fake.pick?.(pick.items);
+          if (chosen === undefined) return hide.fire();
+          const list = Array.isArray(chosen) ? chosen : [chosen];
+          if (pick.canSelectMany) pick.selectedItems = list;
+          pick.activeItems = list.slice(0, 1);
+          accept.fire();
+        },
+        hide: () => hide.fire(),
+        dispose: () => undefined,
+      };
+      return pick;
+    },
     withProgress: async (options: { location: unknown; title?: string }, task: (progress: unknown, token: unknown) => Promise<unknown>) => {
       const shown = { location: options.location, title: options.title, messages: [] as string[] };
       fake.progress.push(shown);
@@ -174,6 +197,7 @@ export const vscodeFake = {
   },
   ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
   QuickPickItemKind: { Separator: -1, Default: 0 },
+  QuickInputButtons: { Back: { iconPath: 'back' } },
   ThemeIcon: class {
     constructor(readonly id: string) {}
   },

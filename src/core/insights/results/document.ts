@@ -2,6 +2,7 @@ import { formatBytes, formatScanCost, PRICE_PER_GB_SCANNED } from '../cost';
 import { prettyJsonLines } from './prettyJson';
 import { indexColumns, resultColumns, rowValues, type ResultRow } from './rows';
 import { sanitizeText } from './sanitize';
+import { formatDateTime, type TimeZone } from '../../time/zone';
 
 export { formatBytes, formatScanCost, scanCost, PRICE_PER_GB_SCANNED } from '../cost';
 
@@ -29,6 +30,8 @@ export interface ResultsDocumentInput {
   readonly truncatedAt?: number;
   /** Widest a table column gets; longer values are cut with `…` and shown whole under their row. Default 60. */
   readonly maxColumnWidth?: number;
+  /** The zone the header's times are written in (opsLens.timeZone); UTC when not given. */
+  readonly zone?: TimeZone;
 }
 
 export interface ResultsDocument {
@@ -53,10 +56,6 @@ function count(n: number): string {
   return n < 0 ? `-${grouped}` : grouped;
 }
 
-function utc(d: Date): string {
-  const t = d.getTime();
-  return Number.isFinite(t) ? d.toISOString().slice(0, 19).replace('T', ' ') : 'invalid date';
-}
 
 /** `s` cut to at most `width` UTF-16 units without splitting a surrogate pair. */
 function cut(s: string, width: number): string {
@@ -111,7 +110,7 @@ function header(input: ResultsDocumentInput, shown: number): string[] {
   if (input.profile) out.push(`Profile:     ${sanitizeText(input.profile).replace(/\s+/g, ' ').trim()}`);
   if (input.region) out.push(`Region:      ${sanitizeText(input.region).replace(/\s+/g, ' ').trim()}`);
   const label = sanitizeText(input.range.label).replace(/\s+/g, ' ').trim();
-  out.push(`Range:       ${label ? `${label} — ` : ''}${utc(input.range.start)} → ${utc(input.range.end)} UTC`);
+  out.push(`Range:       ${label ? `${label} — ` : ''}${formatDateTime(input.range.start.getTime(), input.zone ?? 'utc', { bare: true })} → ${formatDateTime(input.range.end.getTime(), input.zone ?? 'utc')}`);
   out.push(`Status:      ${sanitizeText(input.status).replace(/\s+/g, ' ').trim() || 'unknown'}`);
   const stats = input.statistics;
   if (stats) {
