@@ -13,6 +13,7 @@ const LAZY = {
   'src/insights/feature': 'insights.js',
   'src/productionErrors/feature': 'production-errors.js',
   'src/investigate/feature': 'investigate.js',
+  'src/stepFunctions/graphFeature': 'step-functions-graph.js',
   'src/agent/tools/investigation': 'agent-investigation.js',
   'src/core/insights/parser': 'insights-parser.js',
   'src/agent/toolHost': 'agent-tools.js',
@@ -45,7 +46,7 @@ const builds = [
   ...Object.entries(LAZY).map(([entry, bundle]) => ({ ...common, entryPoints: [`${entry}.ts`], outfile: `dist/${bundle}`, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyModules] })),
   // The MCP server runs in its own node process: one file, the AWS SDK inside.
   { ...common, entryPoints: ['src/mcp/server.ts'], outfile: 'dist/mcp/server.js', platform: 'node', format: 'cjs', target: 'node20' },
-  { ...common, entryPoints: { chart: 'src/webview/page/main.ts', investigation: 'src/webview/page/investigation.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' } },
+  { ...common, entryPoints: { chart: 'src/webview/page/main.ts', investigation: 'src/webview/page/investigation.ts', graph: 'src/webview/page/graph.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' } },
 ];
 
 async function main() {

@@ -3,6 +3,7 @@ import { scopeOfArn } from '../aws/arnScope';
 import { registerRegionalView } from '../platform/regionalView';
 import type { Services } from '../services';
 import { registerStepFunctionsCommands } from './commands';
+import { registerGraphCommand } from './graphCommand';
 import { EXECUTION_LOGS_SCHEME, EXECUTION_SCHEME, ExecutionDetailsProvider, ExecutionLogsProvider, executionUri } from './documents';
 import { StepFunctionsStore } from './store';
 import { StepFunctionsTree } from './tree';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     vscode.workspace.registerTextDocumentContentProvider(EXECUTION_LOGS_SCHEME, logsDocuments),
     vscode.workspace.onDidCloseTextDocument((doc) => diagnostics.delete(doc.uri)),
     ...registerStepFunctionsCommands({ store, api, logs, guard: services, scopeOf, ensureLoaded, diagnostics, logsDocuments, afterChange, showExecution }),
+    registerGraphCommand(context, services, store, ensureLoaded, scopeOf),
   );
   return store;
 }

@@ -88,7 +88,7 @@ const CHILD_ARN = /"ExecutionArn"\s*:\s*"(arn:aws[a-z-]*:states:[^"\\]{1,300})"/
 
 function details(event: HistoryEvent): Record<string, unknown> | undefined {
   for (const key in event) {
-    const value = (event as Record<string, unknown>)[key];
+    const value = (event as unknown as Record<string, unknown>)[key];
     if (key.endsWith('EventDetails') && value && typeof value === 'object') return value as Record<string, unknown>;
   }
   return undefined;
@@ -202,6 +202,7 @@ export function executionPath(events: readonly HistoryEvent[]): ExecutionPath {
       for (const r of open) {
         const failed = type !== 'ExecutionAborted' && (r.lastAttemptFailed || r.type === 'Fail' || r.type === 'Parallel' || r.type === 'Map');
         r.ended = failed ? 'failed' : 'stopped';
+        r.exitedAt ??= time(event);
         if (failed && !r.error) fail(r, d);
       }
       open.length = 0;
