@@ -25,7 +25,8 @@ async function setTheme(name: string): Promise<void> {
   const wb = workbench();
   await wb.runCommand('Preferences: Color Theme');
   await wb.typeInQuickInput(name);
-  await wb.pickQuickItem(name);
+  // The theme picker previews the focused theme; Enter keeps it.
+  await wb.acceptQuickInput();
 }
 
 describe('Step Functions execution graph', () => {
@@ -53,7 +54,7 @@ describe('Step Functions execution graph', () => {
     assert.equal(names.length, 11, 'every state of the definition is drawn');
     await page.getByRole('button', { name: 'QuotaExceeded — failed (ImageGenerationFailed)' }).waitFor({ state: 'visible', timeout: 5000 });
     assert.match(await page.locator('#subtitle').innerText(), /^Failed · ImageGenerationStateMachine · started /);
-    await wb.screenshot('step-functions-graph-dark');
+    await wb.screenshot('step-functions-graph-light');
   });
 
   it('Tab reaches a state and Enter shows its input, output, duration and error', async () => {
@@ -80,10 +81,10 @@ describe('Step Functions execution graph', () => {
     assert.match(facts, /Retries\s+0/);
     assert.match(await page.locator('#detail-output').innerText(), /"request"/);
 
-    await setTheme('Light Modern');
-    await page.getByRole('button', { name: 'QuotaExceeded — failed (ImageGenerationFailed)' }).click();
-    await wb.screenshot('step-functions-graph-light');
     await setTheme('Dark Modern');
+    await page.getByRole('button', { name: 'QuotaExceeded — failed (ImageGenerationFailed)' }).click();
+    await wb.screenshot('step-functions-graph-dark');
+    await setTheme('Light Modern');
   });
 
   it('zooms in and out and fits the graph in the panel', async () => {

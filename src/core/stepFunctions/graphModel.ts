@@ -145,6 +145,18 @@ function startsExecution(state: Json): boolean {
   return state.Type === 'Task' && /^arn:aws[\w-]*:states:::states:startExecution/.test(str(state.Resource) ?? '');
 }
 
+/**
+ * States inside a distributed Map's processor: they run in the Map run's child executions, so the
+ * parent's history never mentions them.
+ */
+export function inChildExecutions(graph: StateGraph): Set<string> {
+  const distributed = new Set(graph.nodes.filter((n) => n.kind === 'state' && n.mapMode === 'DISTRIBUTED').map((n) => n.id));
+  const clusters = new Set<string>();
+  // Clusters are listed parents first, so one pass finds every descendant.
+  for (const c of graph.clusters) if (distributed.has(c.owner) || (c.parent && clusters.has(c.parent))) clusters.add(c.id);
+  return new Set(graph.nodes.filter((n) => n.kind === 'state' && n.cluster && clusters.has(n.cluster)).map((n) => n.id));
+}
+
 /** Builds the graph. A definition past a cap is drawn up to the cap and says so in `truncated`. */
 export function buildGraph(definition: Json): StateGraph {
   const nodes: GraphNode[] = [];

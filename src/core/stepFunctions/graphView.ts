@@ -1,6 +1,6 @@
 // The graph as the page draws it: the definition's nodes and edges, each state with what the
 // execution did in it (or, for a state machine alone, what it is), each edge taken or not.
-import type { EdgeKind, GraphCluster, QueryLanguage, StateGraph } from './graphModel';
+import { inChildExecutions, type EdgeKind, type GraphCluster, type QueryLanguage, type StateGraph } from './graphModel';
 import { stateSummary, transitionKey, type ExecutionPath, type StateStatus } from './graphStatus';
 
 export interface StateFacts {
@@ -75,6 +75,7 @@ export function graphView(graph: StateGraph, path?: ExecutionPath): GraphViewMod
     const b = nameOf.get(to);
     return a !== undefined && b !== undefined && path.transitions.has(transitionKey(a, b));
   };
+  const elsewhere = path ? inChildExecutions(graph) : new Set<string>();
   const nodes: ViewNode[] = graph.nodes.map((n) => {
     if (n.kind !== 'state') return { id: n.id, kind: n.kind, name: n.name, label: n.name, ...(n.cluster ? { cluster: n.cluster } : {}) };
     const outcome = path?.states.get(n.key);
@@ -83,6 +84,7 @@ export function graphView(graph: StateGraph, path?: ExecutionPath): GraphViewMod
       ...(n.comment ? { comment: n.comment } : {}), ...(n.mapMode ? { mapMode: n.mapMode } : {}), ...(n.cluster ? { cluster: n.cluster } : {}),
     };
     if (!path) return { ...base, label: `${n.name} — ${n.type} state${n.detail ? `, ${n.detail}` : ''}` };
+    if (elsewhere.has(n.id)) return { ...base, label: `${n.name} — runs in the Map run's child executions` };
     return {
       ...base,
       status: outcome?.status ?? 'notReached',

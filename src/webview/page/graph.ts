@@ -101,7 +101,7 @@ const textWidth = (text: string, px = 7.2) => Math.min(text.length, 40) * px;
 function nodeSize(node: ViewNode): { width: number; height: number } {
   if (node.kind === 'start' || node.kind === 'end') return { width: 56, height: 26 };
   if (node.kind === 'join') return { width: 12, height: 12 };
-  return { width: Math.max(150, Math.min(280, Math.max(textWidth(node.name) + 44, textWidth(`${node.type} · ${node.detail ?? ''}`, 6.4) + 20))), height: 50 };
+  return { width: Math.max(150, Math.min(300, Math.max(textWidth(node.name, 8.2) + 48, textWidth(`${node.type} · ${node.detail ?? ''}`, 7) + 24))), height: 50 };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { buildGraph } from '../../../src/core/stepFunctions/graphModel';
 import { DATA_CHARS, executionPath, stateSummary, transitionKey } from '../../../src/core/stepFunctions/graphStatus';
 import { graphView } from '../../../src/core/stepFunctions/graphView';
+import { describeGraphPath } from '../../../src/core/stepFunctions/graphSummary';
 
 const t0 = Date.parse('2026-11-22T02:00:00.000Z');
 
@@ -281,5 +282,48 @@ describe('Step Functions graph: execution history → what each state did', () =
     assert.equal(view.withExecution, false);
     assert.equal(view.nodes.find((n) => n.kind === 'state')?.label, 'A — Task state, lambda:invoke');
     assert.ok(view.edges.every((e) => !e.taken));
+  });
+
+  it('describes the graph compactly for the agent tools: path, failure, catches, retries, not reached, redrives, Map runs', () => {
+    const definition = JSON.stringify({
+      StartAt: 'Prepare',
+      States: {
+        Prepare: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Each' }], Next: 'Each' },
+        Each: { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED' }, StartAt: 'One', States: { One: { Type: 'Pass', End: true } } }, Next: 'Upload' },
+        Upload: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Next: 'Done' },
+        Skipped: { Type: 'Pass', End: true },
+        Done: { Type: 'Succeed' },
+      },
+    });
+    const h = new History();
+    h.add('ExecutionStarted');
+    h.enter('Task', 'Prepare');
+    h.task('failed', 'Lambda.Unknown');
+    h.exit('Task', 'Prepare');
+    h.enter('Map', 'Each');
+    h.add('MapRunStarted', { mapRunStartedEventDetails: { mapRunArn: 'arn:aws:states:us-east-1:1:mapRun:M/Each:r1' } });
+    h.add('MapRunSucceeded');
+    h.exit('Map', 'Each');
+    h.enter('Task', 'Upload');
+    h.task('failed', 'S3.SlowDown');
+    h.task('failed', 'S3.SlowDown');
+    h.add('ExecutionFailed', { executionFailedEventDetails: { error: 'S3.SlowDown' } });
+    h.add('ExecutionRedriven');
+    h.enter('Task', 'Upload');
+    h.task('failed', 'S3.AccessDenied');
+    h.add('ExecutionFailed', { executionFailedEventDetails: { error: 'S3.AccessDenied' } });
+    assert.deepEqual(describeGraphPath(definition, h.events), [
+      'Path taken (3 of 5 states): Prepare → Each → Upload',
+      'Failed in: Upload (S3.AccessDenied)',
+      'Failed and caught: Prepare (Lambda.Unknown)',
+      'Not reached (2): Skipped, Done',
+      'Redriven 1×: each state\'s latest run counts.',
+      'Map runs: arn:aws:states:us-east-1:1:mapRun:M/Each:r1',
+    ]);
+    const view = graphView(buildGraph(JSON.parse(definition)), executionPath(h.events));
+    assert.equal(view.nodes.find((n) => n.name === 'One')?.label, 'One — runs in the Map run\'s child executions');
+    assert.equal(view.nodes.find((n) => n.name === 'One')?.status, undefined);
+    assert.deepEqual(view.nodes.find((n) => n.name === 'Each')?.facts?.mapRunArns, ['arn:aws:states:us-east-1:1:mapRun:M/Each:r1']);
+    assert.deepEqual(describeGraphPath('not json', []), ['Graph: the definition could not be read (The definition is not valid JSON.).']);
   });
 });
