@@ -13,6 +13,7 @@ import { benchMetrics } from './metrics';
 import { benchSoak } from './soak';
 import { benchProductionErrors } from './productionErrors';
 import { benchInvestigation } from './investigate';
+import { benchStepFunctionsGraph } from './stepFunctionsGraph';
 import { benchLogsTail } from './logsTail';
 import { benchAgentTools } from './agentTools';
 import { failures, TIMING_MARGIN } from './report';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   await benchMetrics();
   console.log('');
   await benchInvestigation();
+  await benchStepFunctionsGraph();
   console.log('');
   await benchAgentTools();
   console.log('');

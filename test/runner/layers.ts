@@ -10,10 +10,10 @@ export type LayerKind = 'unit' | 'integration' | 'extension host' | 'e2e' | 'e2e
  * (a changed glob, a deleted file, a filter): it fails. Raise a figure when its layer gains tests.
  */
 export const MINIMUM_TESTS: Readonly<Record<LayerKind, number>> = {
-  unit: 1050,
-  integration: 195,
+  unit: 1072,
+  integration: 197,
   'extension host': 20,
-  e2e: 57,
+  e2e: 61,
   'e2e smoke': 6,
 };
 
