@@ -2,14 +2,12 @@
 // laid out and drawn in the page itself: the real page bundle in Chromium, the graph posted to it as
 // the host posts it; measured from the message's arrival to the next frame.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { chromium } from 'playwright-core';
 import { buildGraph } from '../src/core/stepFunctions/graphModel';
 import { executionPath } from '../src/core/stepFunctions/graphStatus';
 import { graphView, type GraphViewModel } from '../src/core/stepFunctions/graphView';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT } from '../test/support/environment';
+import { CHROMIUM_PATH } from '../test/support/environment';
 import { median, report, reportMissing } from './report';
+import { withWebviewPage } from './webviewPage';
 
 const DRAW_BUDGET_MS = 150;
 const STATES = 100;
@@ -45,43 +43,22 @@ export function hundredStateView(): GraphViewModel {
   return graphView(buildGraph(definition), executionPath(events));
 }
 
-async function buildPage(dir: string): Promise<{ js: string; css: string }> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  await esbuild.build({ entryPoints: { graph: path.join(REPO_ROOT, 'src/webview/page/graph.ts') }, outdir: dir, bundle: true, minify: true, platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' }, logLevel: 'silent' });
-  return { js: path.join(dir, 'graph.js'), css: path.join(dir, 'graph.css') };
-}
-
 /** Milliseconds from the graph message's arrival to the frame that shows it, `runs` times. */
 export async function drawTimes(view: GraphViewModel, runs: number, screenshot?: string): Promise<number[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-lens-bench-graph-'));
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  try {
-    const bundle = await buildPage(dir);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+  return withWebviewPage('graph', async (page, reload, errors) => {
     const out: number[] = [];
     for (let i = 0; i < runs; i++) {
-      await page.setContent('<!DOCTYPE html><html><head></head><body><div id="app"></div></body></html>');
-      await page.addStyleTag({ path: path.join(REPO_ROOT, 'media/chart.css') });
-      await page.addStyleTag({ path: bundle.css });
-      // Source text, not functions: the bench's compiler decorates functions with helpers the page lacks.
-      await page.evaluate('window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => undefined });');
-      await page.addScriptTag({ path: bundle.js });
+      await reload();
       const message = { type: 'graph', header: { title: 'bench', subtitle: '100 states', hasExecution: true }, view };
       await page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*');`);
-      const drawn = await page.waitForFunction('window.__posted.find((m) => m.type === "drawn" || m.type === "error")', undefined, { timeout: 10000 });
+      const drawn = await page.waitForFunction('window.__posted.find((m) => m.type === "drawn" || m.type === "error")', undefined, { timeout: 30000 });
       const result = (await drawn.jsonValue()) as { type: string; ms?: number; message?: string };
       if (errors.length || result.type === 'error') throw new Error(`the page failed: ${[...errors, result.message].filter(Boolean).join('; ')}`);
       out.push(result.ms ?? NaN);
     }
     if (screenshot) await page.screenshot({ path: screenshot });
     return out;
-  } finally {
-    await browser.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 export async function benchStepFunctionsGraph(): Promise<void> {

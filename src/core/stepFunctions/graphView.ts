@@ -1,22 +1,10 @@
 // The graph as the page draws it: the definition's nodes and edges, each state with what the
 // execution did in it (or, for a state machine alone, what it is), each edge taken or not.
 import { inChildExecutions, type EdgeKind, type GraphCluster, type QueryLanguage, type StateGraph } from './graphModel';
-import { stateSummary, transitionKey, type ExecutionPath, type StateStatus } from './graphStatus';
+import { stateSummary, transitionKey, type ExecutionPath, type StateOutcome, type StateStatus } from './graphStatus';
 
-export interface StateFacts {
-  readonly runs: number;
-  readonly retries: number;
-  readonly enteredAt?: number;
-  readonly durationMs?: number;
-  readonly input?: string;
-  readonly output?: string;
-  readonly error?: string;
-  readonly cause?: string;
-  readonly redriven: boolean;
-  readonly iterations?: { readonly started: number; readonly failed: number };
-  readonly mapRunArns: readonly string[];
-  readonly childExecutionArns: readonly string[];
-}
+/** What the execution did in a state, as the details show it. */
+export type StateFacts = Omit<StateOutcome, 'status' | 'exitedAt'> & { readonly durationMs?: number };
 
 export interface ViewNode {
   readonly id: string;
