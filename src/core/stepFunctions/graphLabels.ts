@@ -49,7 +49,10 @@ function comparison(rule: Record<string, unknown>): string {
 function rulePart(rule: unknown, depth: number): string {
   if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) return '?';
   const r = rule as Record<string, unknown>;
-  if (typeof r.Condition === 'string') return r.Condition.replace(/^\{%\s*/, '').replace(/\s*%\}$/, '').slice(0, 200);
+  if (typeof r.Condition === 'string') {
+    const condition = r.Condition.slice(0, 2000).trim();
+    return (condition.startsWith('{%') && condition.endsWith('%}') ? condition.slice(2, -2).trim() : condition).slice(0, 200);
+  }
   if (depth >= MAX_RULE_DEPTH) return '…';
   for (const [key, word] of [['And', ' and '], ['Or', ' or ']] as const) {
     if (Array.isArray(r[key])) {
