@@ -13,6 +13,7 @@ const LAZY = {
   'src/insights/feature': 'insights.js',
   'src/productionErrors/feature': 'production-errors.js',
   'src/investigate/feature': 'investigate.js',
+  'src/stepFunctions/graphFeature': 'step-functions-graph.js',
   'src/agent/tools/investigation': 'agent-investigation.js',
   'src/core/insights/parser': 'insights-parser.js',
   'src/agent/toolHost': 'agent-tools.js',
@@ -48,7 +49,7 @@ const builds = [
   { ...common, entryPoints: ['src/infraCode/indexWorker.ts'], outfile: 'dist/infra-code-worker.js', platform: 'node', format: 'cjs', target: 'node20' },
   // The MCP server runs in its own node process: one file, the AWS SDK inside.
   { ...common, entryPoints: ['src/mcp/server.ts'], outfile: 'dist/mcp/server.js', platform: 'node', format: 'cjs', target: 'node20' },
-  { ...common, entryPoints: { chart: 'src/webview/page/main.ts', investigation: 'src/webview/page/investigation.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' } },
+  { ...common, entryPoints: { chart: 'src/webview/page/main.ts', investigation: 'src/webview/page/investigation.ts', graph: 'src/webview/page/graph.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' } },
 ];
 
 async function main() {

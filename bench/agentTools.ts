@@ -100,7 +100,7 @@ export async function benchAgentTools(): Promise<void> {
         ]);
       } },
       { tool: 'opsLens_listExecutions', input: { status: 'FAILED' }, calls: async () => Promise.all((await collect(ctx.stepFunctions.stateMachinePages(REGION))).map((m) => ctx.stepFunctions.executions(REGION, m.stateMachineArn!, { status: 'FAILED', pageSize: 20 }))) },
-      { tool: 'opsLens_describeExecution', input: { executionArn: failed }, calls: () => Promise.all([ctx.stepFunctions.describeExecution(REGION, failed), ctx.stepFunctions.history(REGION, failed)]) },
+      { tool: 'opsLens_describeExecution', input: { executionArn: failed }, calls: () => Promise.all([ctx.stepFunctions.describeExecution(REGION, failed), ctx.stepFunctions.history(REGION, failed), ctx.stepFunctions.stateMachineForExecution(REGION, failed)]) },
     ];
     for (const c of cases) {
       const tool = AGENT_TOOLS.find((t) => t.name === c.tool)!;

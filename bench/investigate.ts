@@ -2,9 +2,6 @@
 // they arrive (the stand-in's call log), and the panel's first paint after its first data arrives,
 // measured in the page itself (the real page bundle in Chromium, the gathered parts replayed into it).
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { chromium } from 'playwright-core';
 import { AwsSession } from '../src/aws/session';
 import { SdkCloudWatch } from '../src/aws/services/cloudWatch';
 import { SdkLogs } from '../src/aws/services/logs';
@@ -15,9 +12,10 @@ import type { PartUpdate } from '../src/core/investigate/model';
 import { gatherInvestigation } from '../src/investigate/gather';
 import { startMoto } from '../sandbox/moto';
 import { startStandIn } from '../sandbox/standin/server';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT } from '../test/support/environment';
+import { CHROMIUM_PATH } from '../test/support/environment';
 import { INVESTIGATED_ALARM, seedInvestigation } from '../test/support/investigateScenario';
 import { median, report, reportMissing } from './report';
+import { withWebviewPage } from './webviewPage';
 import { asScopeId } from '../src/core/scope';
 
 /**
@@ -50,31 +48,12 @@ async function gatheredParts(): Promise<{ calls: number; repeated: number; looku
   }
 }
 
-/** Bundles the page as the build does, into a temporary folder. */
-async function buildPage(dir: string): Promise<{ js: string; css: string }> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  await esbuild.build({ entryPoints: { investigation: path.join(REPO_ROOT, 'src/webview/page/investigation.ts') }, outdir: dir, bundle: true, minify: true, platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' }, logLevel: 'silent' });
-  return { js: path.join(dir, 'investigation.js'), css: path.join(dir, 'investigation.css') };
-}
-
 /** Milliseconds from the first part with data arriving in the page to the frame that shows it, `runs` times. */
 async function firstPaints(updates: readonly PartUpdate[], runs: number): Promise<number[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-lens-bench-investigation-'));
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  try {
-    const bundle = await buildPage(dir);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+  return withWebviewPage('investigation', async (page, reload, errors) => {
     const out: number[] = [];
     for (let i = 0; i < runs; i++) {
-      await page.setContent('<!DOCTYPE html><html><head></head><body><div id="app"></div></body></html>');
-      await page.addStyleTag({ path: path.join(REPO_ROOT, 'media/chart.css') });
-      await page.addStyleTag({ path: bundle.css });
-      // Source text, not functions: the bench's compiler decorates functions with helpers the page lacks.
-      await page.evaluate(`window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => undefined });`);
-      await page.addScriptTag({ path: bundle.js });
+      await reload();
       const messages = [
         { type: 'start', header: { region: 'us-east-1', name: 'bench', beforeMs: 1_800_000, afterMs: 900_000 } },
         ...updates.map((update) => ({ type: 'part', update })),
@@ -86,10 +65,7 @@ async function firstPaints(updates: readonly PartUpdate[], runs: number): Promis
       out.push(((await painted.jsonValue()) as { ms: number }).ms);
     }
     return out;
-  } finally {
-    await browser.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 export async function benchInvestigation(): Promise<void> {

@@ -57,6 +57,7 @@ export const EXPECTED_FIGURES: readonly (string | RegExp)[] = [
   'investigation: AWS calls made twice',
   'investigation: LookupEvents pages per resource looked up',
   /^investigation: first paint after first data/,
+  /^execution graph: 100 states laid out and drawn/,
   ...['listAlarms', 'describeAlarm', 'investigateAlarm', 'listExecutions', 'describeExecution'].map((tool) => `agent: opsLens_${tool} vs its AWS calls`),
   ...['listAlarms', 'describeAlarm', 'listSavedQueries', 'runInsightsQuery', 'getMetricData', 'listExecutions', 'describeExecution', 'resolveStackFrames', 'investigateAlarm', 'checkHealth', 'productionErrors'].map((tool) => `agent: opsLens_${tool} answer size`),
   'alarms: alarms listed of those seeded',

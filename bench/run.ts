@@ -14,6 +14,7 @@ import { benchMetrics } from './metrics';
 import { benchSoak } from './soak';
 import { benchProductionErrors } from './productionErrors';
 import { benchInvestigation } from './investigate';
+import { benchStepFunctionsGraph } from './stepFunctionsGraph';
 import { benchLogsTail } from './logsTail';
 import { benchAgentTools } from './agentTools';
 import { benchStepFunctionsTriage } from './stepFunctionsTriage';
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   await benchMetrics();
   console.log('');
   await benchInvestigation();
+  await benchStepFunctionsGraph();
   console.log('');
   await benchAgentTools();
   console.log('');

@@ -3,6 +3,7 @@ import { scopeOfArn } from '../aws/arnScope';
 import { registerRegionalView } from '../platform/regionalView';
 import type { Services } from '../services';
 import { registerStepFunctionsCommands } from './commands';
+import { registerGraphCommand } from './graphCommand';
 import { EXECUTION_LOGS_SCHEME, EXECUTION_SCHEME, ExecutionDetailsProvider, ExecutionLogsProvider, executionUri } from './documents';
 import { ExecutionChildrenStore } from './executionChildren';
 import { StepFunctionsStore } from './store';
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     }),
     ...executionTitleContext(details),
     ...registerStepFunctionsCommands({ store, api, logs, guard: services, scopeOf, ensureLoaded, diagnostics, logsDocuments, triageDocuments, afterChange, showExecution }),
+    registerGraphCommand(context, services, store, ensureLoaded, scopeOf),
   );
   return store;
 }

@@ -10,10 +10,10 @@ export type LayerKind = 'unit' | 'integration' | 'extension host' | 'e2e' | 'e2e
  * (a changed glob, a deleted file, a filter): it fails. Raise a figure when its layer gains tests.
  */
 export const MINIMUM_TESTS: Readonly<Record<LayerKind, number>> = {
-  unit: 1165,
-  integration: 210,
+  unit: 1185,
+  integration: 212,
   'extension host': 20,
-  e2e: 72,
+  e2e: 76,
   'e2e smoke': 6,
 };
 

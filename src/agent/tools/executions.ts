@@ -1,5 +1,6 @@
 import type { ScopeId } from '../../core/scope';
 import { buildTimeline } from '../../core/stepFunctions/timeline';
+import { describeGraphPath } from '../../core/stepFunctions/graphSummary';
 import { arnName, STATUS_FILTERS, type ExecutionStatus } from '../../core/stepFunctions/model';
 import type { ExecutionListItem } from '../../aws/services/stepFunctions';
 import { cell, iso, table, untrusted } from './text';
@@ -56,7 +57,7 @@ export const listExecutions: AgentTool = {
 export const describeExecution: AgentTool = {
   name: 'opsLens_describeExecution',
   displayName: 'Describe a Step Functions execution',
-  modelDescription: 'Describes one Step Functions execution by its ARN: status, start and stop, the state it failed in with the error and cause, the states it went through (at most 40), and an excerpt of its input (at most 1000 characters). Find ARNs with opsLens_listExecutions.',
+  modelDescription: 'Describes one Step Functions execution by its ARN: status, start and stop, the state it failed in with the error and cause, its graph in a few lines (the path taken, states failed, caught, retried or not reached, Map runs and child executions started), the states it went through (at most 40), and an excerpt of its input (at most 1000 characters). Find ARNs with opsLens_listExecutions.',
   inputSchema: {
     type: 'object',
     properties: { executionArn: { type: 'string', description: 'The execution\'s ARN.' } },
@@ -67,7 +68,12 @@ export const describeExecution: AgentTool = {
     const arn = stringArg(input, 'executionArn');
     const region = arn ? await arnScope(ctx, arn) : undefined;
     if (!arn || !region) return 'Give the execution\'s ARN (see opsLens_listExecutions).';
-    const [execution, events] = await Promise.all([ctx.stepFunctions.describeExecution(region, arn), ctx.stepFunctions.history(region, arn)]);
+    const [execution, events, machine] = await Promise.all([
+      ctx.stepFunctions.describeExecution(region, arn),
+      ctx.stepFunctions.history(region, arn),
+      ctx.stepFunctions.stateMachineForExecution(region, arn).catch(() => undefined),
+    ]);
+    const graph = machine?.definition ? describeGraphPath(machine.definition, events) : [];
     const timeline = buildTimeline(events);
     const failure = timeline.failure ?? (execution.error || execution.cause ? { state: undefined, error: execution.error ?? '', cause: execution.cause ?? '' } : undefined);
     const states = timeline.entries.filter((e) => e.kind === 'state').slice(0, 40);
@@ -76,6 +82,8 @@ export const describeExecution: AgentTool = {
       ...[await accountNotes(ctx, [region])].filter(Boolean),
       failure ? `Failed${failure.state ? ` in state "${cell(failure.state, 200)}"` : ''} with error "${cell(failure.error, 200)}".` : 'No failure.',
       failure?.cause ? untrusted('Cause', failure.cause) : '',
+      '',
+      graph.length ? untrusted('Graph (state names and errors as the definition and history give them)', graph.join('\n'), 4000) : '',
       '',
       `States (${states.length}, at most 40):`,
       states.length ? table(['State', 'Type', 'Entered', 'Failures'], states.map((s) => s.kind === 'state' ? [s.name, s.type, iso(s.enteredAt), s.failures.map((f) => f.error).join(', ') || '-'] : [])) : '(none)',

@@ -1,10 +1,10 @@
 import type { ScopeId } from '../../core/scope';
-import type { DescribeExecutionOutput, DescribeMapRunOutput, DescribeStateMachineOutput, ExecutionListItem, ExecutionStatus, HistoryEvent, MapRunListItem, StateMachineListItem } from '@aws-sdk/client-sfn';
+import type { DescribeExecutionOutput, DescribeMapRunOutput, DescribeStateMachineForExecutionOutput, DescribeStateMachineOutput, ExecutionListItem, ExecutionStatus, HistoryEvent, MapRunListItem, StateMachineListItem } from '@aws-sdk/client-sfn';
 import type { AwsSession } from '../session';
 import { loadSdk } from '../sdkLoader';
 import { paginate } from '../paging';
 
-export type { DescribeExecutionOutput, DescribeMapRunOutput, DescribeStateMachineOutput, ExecutionListItem, ExecutionStatus, HistoryEvent, MapRunListItem, StateMachineListItem };
+export type { DescribeExecutionOutput, DescribeMapRunOutput, DescribeStateMachineForExecutionOutput, DescribeStateMachineOutput, ExecutionListItem, ExecutionStatus, HistoryEvent, MapRunListItem, StateMachineListItem };
 
 export interface ExecutionPage {
   readonly executions: ExecutionListItem[];
@@ -14,11 +14,13 @@ export interface ExecutionPage {
 /** The Step Functions operations Ops Lens uses. */
 export interface StepFunctionsApi {
   stateMachinePages(scope: ScopeId): AsyncGenerator<StateMachineListItem[]>;
-  /** One page of executions, newest first. */
-  executions(scope: ScopeId, stateMachineArn: string, options: { status?: ExecutionStatus; nextToken?: string; pageSize?: number }): Promise<ExecutionPage>;
+  /** One page of executions, newest first; with `mapRunArn`, the child executions of that Map run instead. */
+  executions(scope: ScopeId, stateMachineArn: string, options: { status?: ExecutionStatus; nextToken?: string; pageSize?: number; mapRunArn?: string }): Promise<ExecutionPage>;
   describeExecution(scope: ScopeId, executionArn: string): Promise<DescribeExecutionOutput>;
   describeStateMachine(scope: ScopeId, stateMachineArn: string): Promise<DescribeStateMachineOutput>;
-  /** Every event of the execution, oldest first. */
+  /** The definition an execution ran (a Map run's child executions: the Map's item processor). */
+  stateMachineForExecution(scope: ScopeId, executionArn: string): Promise<DescribeStateMachineForExecutionOutput>;
+  /** Every event of the execution, oldest first; with `includeData`, each state's input and output too. */
   history(scope: ScopeId, executionArn: string, options?: { includeData?: boolean }): Promise<HistoryEvent[]>;
   start(scope: ScopeId, stateMachineArn: string, name: string, input: string): Promise<{ executionArn: string; startDate?: Date }>;
   stop(scope: ScopeId, executionArn: string, cause?: string): Promise<void>;
@@ -47,9 +49,11 @@ export class SdkStepFunctions implements StepFunctionsApi {
     });
   }
 
-  async executions(scope: ScopeId, stateMachineArn: string, options: { status?: ExecutionStatus; nextToken?: string; pageSize?: number }): Promise<ExecutionPage> {
+  async executions(scope: ScopeId, stateMachineArn: string, options: { status?: ExecutionStatus; nextToken?: string; pageSize?: number; mapRunArn?: string }): Promise<ExecutionPage> {
     const { sdk, client } = await this.client(scope);
-    const out = await client.send(new sdk.sfn.ListExecutionsCommand({ stateMachineArn, statusFilter: options.status, nextToken: options.nextToken, maxResults: options.pageSize ?? 25 }));
+    // ListExecutions takes a state machine or a Map run, never both.
+    const target = options.mapRunArn ? { mapRunArn: options.mapRunArn } : { stateMachineArn };
+    const out = await client.send(new sdk.sfn.ListExecutionsCommand({ ...target, statusFilter: options.status, nextToken: options.nextToken, maxResults: options.pageSize ?? 25 }));
     return { executions: out.executions ?? [], nextToken: out.nextToken };
   }
 
@@ -63,12 +67,17 @@ export class SdkStepFunctions implements StepFunctionsApi {
     return client.send(new sdk.sfn.DescribeStateMachineCommand({ stateMachineArn }));
   }
 
+  async stateMachineForExecution(scope: ScopeId, executionArn: string): Promise<DescribeStateMachineForExecutionOutput> {
+    const { sdk, client } = await this.client(scope);
+    return client.send(new sdk.sfn.DescribeStateMachineForExecutionCommand({ executionArn }));
+  }
+
   async history(scope: ScopeId, executionArn: string, options: { includeData?: boolean } = {}): Promise<HistoryEvent[]> {
     const { sdk, client } = await this.client(scope);
     const events: HistoryEvent[] = [];
     for await (const page of paginate(async (token) => {
-      // The timeline needs states, times, errors and causes; each state's input and output stay in AWS.
-      const out = await client.send(new sdk.sfn.GetExecutionHistoryCommand({ executionArn, nextToken: token, maxResults: 1000, includeExecutionData: options.includeData === true }));
+      // The timeline needs states, times, errors and causes; each state's input and output stay in AWS unless asked for.
+      const out = await client.send(new sdk.sfn.GetExecutionHistoryCommand({ executionArn, nextToken: token, maxResults: 1000, includeExecutionData: options.includeData ?? false }));
       return { items: out.events, next: out.nextToken };
     })) events.push(...page);
     return events;

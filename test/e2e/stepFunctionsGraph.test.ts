@@ -1,0 +1,123 @@
+import * as assert from 'node:assert/strict';
+import type { FrameLocator } from 'playwright-core';
+import { waitFor, workbench } from './harness';
+
+const MACHINE = 'ImageGenerationStateMachine';
+/** The seeded execution that ran out of quota: ValidateBatch → RouteBatch → QuotaExceeded (a Fail state). */
+const FAILED = 'batch-b-42';
+
+function graphPage(): FrameLocator {
+  return workbench().page.frameLocator('iframe.webview.ready:visible').frameLocator('iframe#active-frame');
+}
+
+async function readyGraph(): Promise<FrameLocator> {
+  const page = graphPage();
+  await waitFor(async () => page.locator('body').getAttribute('data-state', { timeout: 1000 }), (s) => s === 'ready', { timeoutMs: 30000, message: 'the graph was not drawn' });
+  return page;
+}
+
+/** The accessible names of the states drawn, as a screen reader hears them. */
+async function stateNames(page: FrameLocator): Promise<string[]> {
+  return page.locator('button.graph-state').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
+}
+
+async function setTheme(name: string): Promise<void> {
+  const wb = workbench();
+  await wb.runCommand('Preferences: Color Theme');
+  await wb.typeInQuickInput(name);
+  // The theme picker previews the focused theme; Enter keeps it.
+  await wb.acceptQuickInput();
+}
+
+describe('Step Functions execution graph', () => {
+  it('opens the failed execution\'s graph from the tree: the failed state failed, the path taken, the untaken branches not reached', async () => {
+    const wb = workbench();
+    await wb.openOpsLens();
+    await wb.waitForTreeItem('Step Functions', MACHINE, 30000);
+    await wb.expandTreeItem('Step Functions', MACHINE);
+    await wb.waitForTreeItem('Step Functions', FAILED, 30000);
+    const menu = await wb.treeItemContextMenu('Step Functions', FAILED);
+    assert.ok(menu.includes('Show Execution Graph'), `context menu: ${menu.join(', ')}`);
+    await wb.page.keyboard.press('Escape');
+    await wb.runCommand('Ops Lens: Show Execution Graph');
+    await wb.typeInQuickInput(FAILED);
+    await wb.pickQuickItem(FAILED);
+    await wb.waitForEditor(`Graph: ${FAILED}`, 30000);
+    const page = await readyGraph();
+    const names = await stateNames(page);
+    for (const expected of [
+      'ValidateBatch — succeeded',
+      'RouteBatch — succeeded',
+      'QuotaExceeded — failed (ImageGenerationFailed)',
+      'RejectBatch — not reached',
+      'AwaitModeration — not reached',
+      'GeneratePrompts — not reached',
+      'BatchComplete — not reached',
+    ]) assert.ok(names.includes(expected), `no state "${expected}" among ${names.join(' | ')}`);
+    assert.equal(names.length, 11, 'every state of the definition is drawn');
+    await page.getByRole('button', { name: 'QuotaExceeded — failed (ImageGenerationFailed)' }).waitFor({ state: 'visible', timeout: 5000 });
+    assert.match(await page.locator('#subtitle').innerText(), /^Failed · ImageGenerationStateMachine · started /);
+    await wb.screenshot('step-functions-graph-light');
+  });
+
+  it('Tab reaches a state and Enter shows its input, output, duration and error', async () => {
+    const wb = workbench();
+    const page = await readyGraph();
+    await page.locator('#fit').focus();
+    let focused = '';
+    for (let i = 0; i < 30 && !focused.startsWith('QuotaExceeded'); i++) {
+      await wb.page.keyboard.press('Tab');
+      focused = await page.locator(':focus').getAttribute('aria-label', { timeout: 2000 }).catch(() => '') ?? '';
+    }
+    assert.equal(focused, 'QuotaExceeded — failed (ImageGenerationFailed)');
+    await wb.page.keyboard.press('Enter');
+    await waitFor(() => page.locator('#detail-title').innerText({ timeout: 2000 }).catch(() => ''), (t) => t === 'QuotaExceeded', { timeoutMs: 5000, message: 'Enter did not show the state' });
+    assert.equal(await page.locator('#detail-status').innerText(), '✗ Failed');
+    assert.match(await page.locator('#detail-error').innerText(), /ImageGenerationFailed[\s\S]*Gemini API quota exceeded/);
+    assert.match(await page.locator('#detail-input').innerText(), /"batch_id": "b-42"/);
+    assert.equal(await page.locator('button.graph-state[aria-pressed=true]').getAttribute('aria-label'), 'QuotaExceeded — failed (ImageGenerationFailed)');
+
+    await page.getByRole('button', { name: 'ValidateBatch — succeeded' }).click();
+    await waitFor(() => page.locator('#detail-title').innerText(), (t) => t === 'ValidateBatch', { timeoutMs: 5000, message: 'a click did not show the state' });
+    const facts = await page.locator('.detail-facts').innerText();
+    assert.match(facts, /Duration\s+\d/);
+    assert.match(facts, /Retries\s+0/);
+    assert.match(await page.locator('#detail-output').innerText(), /"request"/);
+
+    await setTheme('Dark Modern');
+    await page.getByRole('button', { name: 'QuotaExceeded — failed (ImageGenerationFailed)' }).click();
+    await wb.screenshot('step-functions-graph-dark');
+    await setTheme('Light Modern');
+  });
+
+  it('zooms in and out and fits the graph in the panel', async () => {
+    const page = await readyGraph();
+    const zoom = () => page.locator('.graph-zoom').innerText();
+    const fitted = await zoom();
+    await page.locator('#zoom-in').click();
+    assert.notEqual(await zoom(), fitted);
+    await page.locator('#actual-size').click();
+    assert.equal(await zoom(), '100%');
+    await page.locator('#zoom-out').click();
+    assert.equal(await zoom(), '80%');
+    await page.locator('#fit').click();
+    assert.equal(await zoom(), fitted);
+    await workbench().closeEditors();
+  });
+
+  it('shows a state machine\'s definition from the tree, each state named by its type', async () => {
+    const wb = workbench();
+    await wb.treeItemContextMenu('Step Functions', MACHINE);
+    await wb.pickContextMenuItem('Show Execution Graph');
+    await wb.waitForEditor(`Graph: ${MACHINE}`, 30000);
+    const page = await readyGraph();
+    const names = await stateNames(page);
+    assert.ok(names.includes('RouteBatch — Choice state'), names.join(' | '));
+    assert.ok(names.includes('RejectBatch — Fail state, BatchValidationError'), names.join(' | '));
+    assert.ok(names.includes('AwaitModeration — Wait state, 3600 s'), names.join(' | '));
+    assert.equal(await page.locator('#subtitle').innerText(), 'Standard state machine · definition only');
+    assert.ok(await page.locator('#execution-details').isHidden());
+    await wb.screenshot('step-functions-graph-definition');
+    await wb.closeEditors();
+  });
+});
