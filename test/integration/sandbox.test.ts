@@ -129,7 +129,7 @@ describe('sandbox scenario', function () {
     it('has data for every metric of every dashboard widget', async function () {
       this.timeout(60_000);
       const list = (await cw.send(new ListDashboardsCommand({}))).DashboardEntries ?? [];
-      assert.deepEqual(list.map((d) => d.DashboardName).sort(), ['Enterprise-Avatar-System-Monitor', 'dev-application-dashboard', 'ops-lens-bench-20x1440', 'ops-lens-hostile-strings', 'ops-lens-lambda-functions', 'ops-lens-views-ansichten']);
+      assert.deepEqual(list.map((d) => d.DashboardName).sort(), ['Enterprise-Avatar-System-Monitor', 'dev-application-dashboard', 'ops-lens-bands-and-promql', 'ops-lens-bench-20x1440', 'ops-lens-hostile-strings', 'ops-lens-lambda-functions', 'ops-lens-views-ansichten']);
       // The seeds' dashboards; the sandbox's own two (hostile strings, the draw bench) have only text and metrics.
       const seeded = new Set(['Enterprise-Avatar-System-Monitor', 'dev-application-dashboard']);
       const end = new Date();

@@ -50,7 +50,7 @@ export function looksLikeCdkTypeScript(text: string): boolean {
 }
 
 export function looksLikeCdkPython(text: string): boolean {
-  return /^\s*(from\s+aws_cdk|import\s+aws_cdk)/m.test(text);
+  return /^[ \t]*(?:from|import)[ \t]+aws_cdk/m.test(text);
 }
 
 export function cdkTypeScriptDefinitions(file: string, text: string): Definition[] {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { asScopeId } from '../../../src/core/scope';
 import { enteredAlarmNotice } from '../../../src/core/watch/notice';
+import { zoneName } from '../../../src/core/time/zone';
 import { newlyInAlarm } from '../../../src/core/alarms/transitions';
 import { fromMetricAlarm, alarmKey, type Alarm } from '../../../src/core/alarms/model';
 
@@ -19,7 +20,7 @@ describe('alarm watch: the notification of a move into ALARM', () => {
 
   it('says since when, when the move is older than one interval (read in the background)', () => {
     const n = enteredAlarmNotice([alarm('db-cpu', 'ALARM', 'high', new Date(2026, 11, 7, 9, 26, 5))], NOW, 60);
-    assert.equal(n.message, 'Alarm db-cpu (us-east-1) is in ALARM (since 09:26:05): high');
+    assert.equal(n.message, `Alarm db-cpu (us-east-1) is in ALARM (since 09:26:05 ${zoneName(NOW.getTime(), 'local')}): high`);
   });
 
   it('offers Show Alarms for several at once', () => {

@@ -2,10 +2,13 @@ import { strict as assert } from 'node:assert';
 import { asScopeId, scopeId } from '../../../src/core/scope';
 import { readsText, summarizeWatch, watchBadge, watchTooltipLines, type WatchedScope } from '../../../src/core/watch/summary';
 import { unreadFix, unreadWhy } from '../../../src/core/watch/unread';
+import { zoneName } from '../../../src/core/time/zone';
 
 const NOW = new Date(2026, 11, 7, 9, 30, 0);
 const FRESH = new Date(NOW.getTime() - 20_000);
 const OLD = new Date(2026, 11, 7, 9, 2, 0);
+/** Times are written in the zone of opsLens.timeZone (here the default, local), with its name. */
+const ZONE = zoneName(NOW.getTime(), 'local');
 const alarms = (firing: number, ok = 2) => [...Array.from({ length: firing }, (_, i) => ({ name: `fire-${i}`, state: 'ALARM' as const })), ...Array.from({ length: ok }, (_, i) => ({ name: `ok-${i}`, state: 'OK' as const }))];
 const SSO = { message: 'The AWS SSO session of profile "payments" has expired or is missing. Run `aws sso login --profile payments` in a terminal, then refresh.', action: 'ssoLogin', code: 'CredentialsProviderError' };
 const DENIED = { message: 'Access denied: profile "prod" may not call cloudwatch:DescribeAlarms in us-east-1.', action: 'selectProfile', code: 'AccessDenied' };
@@ -61,17 +64,17 @@ describe('alarm watch: what the status bar and badge say', () => {
   it('says the time of the last read once it is older than one interval, in yellow', () => {
     const s = summarizeWatch([{ region: east, alarms: alarms(0), loadedAt: OLD }, { region: north, alarms: alarms(0), loadedAt: FRESH }], NOW, 60);
     assert.equal(s.stale, true);
-    assert.equal(s.text, '0 · as of 09:02');
+    assert.equal(s.text, `0 · as of 09:02 ${ZONE}`);
     assert.equal(s.severity, 'warning');
     assert.equal(summarizeWatch([{ region: east, alarms: alarms(1), loadedAt: OLD }], NOW, 60).severity, 'error', 'firing outranks stale');
     assert.equal(summarizeWatch([{ region: east, alarms: alarms(0), loadedAt: OLD }], NOW, 3600).stale, false, 'not older than the interval in force');
-    assert.match(watchBadge(summarizeWatch([{ region: east, alarms: alarms(2), loadedAt: OLD }], NOW, 60))!.tooltip, /^2 alarms in ALARM · as of 09:02:00$/);
+    assert.match(watchBadge(summarizeWatch([{ region: east, alarms: alarms(2), loadedAt: OLD }], NOW, 60))!.tooltip, new RegExp(`^2 alarms in ALARM · as of 09:02:00 ${ZONE.replace('+', '\\+')}$`));
   });
 
   it('lists what fires, what was not read and why, and how often it reads, in the tooltip', () => {
     const s = summarizeWatch([{ region: east, alarms: alarms(12), loadedAt: FRESH }, { region: north, alarms: [], error: DENIED }], NOW, 60);
     const lines = watchTooltipLines(s, (scope) => `[${scope}]`, readsText(60, 300));
-    assert.match(lines[0], /^12 alarms in ALARM \(read 09:29:40\):$/);
+    assert.equal(lines[0], `12 alarms in ALARM (read 09:29:40 ${ZONE}):`);
     assert.equal(lines[1], '• fire-0 ([us-east-1])');
     assert.equal(lines.filter((l) => l.startsWith('• ')).length, 11);
     assert.ok(lines.includes('• … and 2 more'));
