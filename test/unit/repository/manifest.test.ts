@@ -61,6 +61,11 @@ const SHARED_ICONS: Record<string, RegExp> = {
   '$(debug-stop)': /^Stop\b/,
   '$(graph-line)': /\bChart\b/,
   '$(run)': /\bLogs Insights Query\b/,
+  '$(telescope)': /^Investigate\b/,
+  '$(book)': /\bRunbook\b/,
+  '$(bell-slash)': /^Mute\b/,
+  '$(go-to-file)': /\bDefinition in Infrastructure Code$/,
+  '$(debug-restart)': /^Redrive\b/,
 };
 
 describe('the manifest, as a person meets it', () => {
