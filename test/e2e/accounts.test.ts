@@ -18,8 +18,8 @@ describe('first-time setup', () => {
       const settings = JSON.parse(original) as Record<string, unknown>;
       settings['opsLens.aws.regions'] = ['ap-southeast-2'];
       fs.writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
-      await waitFor(() => wb.viewWelcome('Alarms'), (text) => text.includes('Set it up step by step'), { timeoutMs: 30000, message: 'no welcome text in the empty Alarms view' });
-      await wb.clickWelcomeLink('Alarms', 'Set it up step by step');
+      await waitFor(() => wb.viewWelcome('Alarms'), (text) => text.includes('set Ops Lens up step by step'), { timeoutMs: 30000, message: 'no welcome text in the empty Alarms view' });
+      await wb.clickWelcomeLink('Alarms', 'set Ops Lens up step by step');
 
       const walkthrough = wb.page.locator('.gettingStartedContainer');
       await walkthrough.getByText('Set up Ops Lens', { exact: true }).first().waitFor({ state: 'visible', timeout: 20000 });

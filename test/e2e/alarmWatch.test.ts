@@ -17,8 +17,8 @@ function cloudWatch(region: string): CloudWatchClient {
 async function firingInSandbox(): Promise<number> {
   let n = 0;
   for (const region of SCENARIO_REGIONS) {
-    const out = await cloudWatch(region).send(new DescribeAlarmsCommand({ StateValue: 'ALARM', MaxRecords: 100 }));
-    n += (out.MetricAlarms?.length ?? 0) + (out.CompositeAlarms?.length ?? 0);
+    const out = await cloudWatch(region).send(new DescribeAlarmsCommand({ StateValue: 'ALARM', MaxRecords: 100, AlarmTypes: ['MetricAlarm', 'CompositeAlarm', 'LogAlarm'] }));
+    n += (out.MetricAlarms?.length ?? 0) + (out.CompositeAlarms?.length ?? 0) + (out.LogAlarms?.length ?? 0);
   }
   return n;
 }
@@ -47,7 +47,7 @@ describe('alarm watch: an alarm never goes unseen', () => {
     fs.writeFileSync(settingsFile, original);
     // Back to the sandbox's count before the next file's tests count alarms.
     const expected = String(await firingInSandbox());
-    await wb.runCommand('Ops Lens: Refresh');
+    await wb.runCommand('Ops Lens: Refresh All Views');
     await waitFor(firingItem, (item) => item?.alarms === expected, { timeoutMs: 30000, message: 'the status bar did not return to the sandbox count' }).catch(() => undefined);
     await wb.closeEditors();
     await wb.dismissNotifications();

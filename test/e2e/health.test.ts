@@ -40,7 +40,7 @@ describe('Health view', () => {
     await wb.screenshot('health-tree');
     // The view says its own count; the container's badge counts alarms in ALARM.
     const description = await wb.page.locator('.part.sidebar .pane-header').filter({ hasText: 'Health' }).first().locator('.description').textContent();
-    assert.match(description ?? '', /^4 down, 2 degraded$/);
+    assert.match(description ?? '', /^4 down, 3 degraded$/);
     const entry = await waitFor(() => wb.activityLabel('Ops Lens'), (label) => / - \d+ alarms? in ALARM/.test(label), { message: 'no alarm count on the Ops Lens entry' });
     assert.doesNotMatch(entry, /health endpoints/);
     // The badge covers part of the entry: it must still open the container when clicked.
