@@ -323,7 +323,7 @@ export async function gatherInvestigation(deps: GatherDeps, request: Investigati
     const resources = [name, ...alarmData.related.logGroups.map((g) => g.name), ...alarmData.related.stateMachines.map((m) => m.name)];
     tasks.push(part('commits', undefined, 'Commits', async () => {
       const found = await commits(w.start, w.end, resources);
-      if (!found) throw new Error('The workspace has no git repository (or the Git extension is disabled).');
+      if (!found) return { kind: 'commits' as const, repository: '', commits: [], unavailable: 'The workspace has no git repository that VS Code\'s Git extension reads (or Git is turned off).' };
       return { kind: 'commits' as const, repository: found.repository, commits: commitsInWindow(found.commits, w) };
     }));
   }

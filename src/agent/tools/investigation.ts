@@ -138,7 +138,8 @@ function changeLines(parts: PartsSnapshot, moment: number): string[] {
     if (shown.length) out.push(table(['When', 'What', 'Resource', 'Who', 'Event'], shown.map((c) => [iso(new Date(c.at)), `${c.what} (${c.eventName})`, c.resource, c.who, c.eventId])));
     if (aws.failed.length) out.push(`Not read: ${aws.failed.map((f) => `${cell(f.resource, 120)} (${cell(f.error, 200)})`).join('; ')}.`);
   }
-  if (repo) {
+  if (repo?.unavailable) out.push(`Commits: ${repo.unavailable}`);
+  else if (repo) {
     const shown = repo.commits.slice(0, MAX_CHANGES);
     out.push(`Commits of ${cell(repo.repository, 120)} in the window: ${repo.commits.length === 0 ? 'none' : repo.commits.length}.`);
     if (shown.length) out.push(table(['When', 'Commit', 'Subject', 'Author', 'Infrastructure code'], shown.map((c) => [iso(new Date(c.at)), c.hash.slice(0, 12), c.subject, c.author, c.touchesDefinition ? 'yes' : ''])));

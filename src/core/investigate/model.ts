@@ -113,6 +113,8 @@ export interface CommitsPartData {
   readonly kind: 'commits';
   readonly repository: string;
   readonly commits: readonly RepoChange[];
+  /** Why no commit could be read (no repository, Git disabled): nothing failed, there is nothing to read. */
+  readonly unavailable?: string;
 }
 
 export type PartData = AlarmPartData | MetricPartData | ChildrenPartData | LogsPartData | ExecutionsPartData | HealthPartData | RunbookPartData | ChangesPartData | CommitsPartData;

@@ -29,7 +29,8 @@ function changeNotes(parts: PartsSnapshot, moment: number, time: (ms: number | u
     if (aws.changes.length === 0) out.push('_No change recorded in AWS to the alarm or its related resources in the window._', '');
     else out.push(`| Time (${zoneName(moment, zone)}) | What | Resource | Who | Event id |`, '|---|---|---|---|---|', ...aws.changes.map((c) => `| ${time(c.at)} | ${mdText(c.what)} | ${mdText(c.resource)} | ${mdText(c.who)} | ${mdText(c.eventId)} |`), '');
   }
-  if (repo) {
+  if (repo?.unavailable) out.push(`_${mdText(repo.unavailable)}_`, '');
+  else if (repo) {
     if (repo.commits.length === 0) out.push(`_No commit in ${mdText(repo.repository)} in the window._`, '');
     else out.push(`| Time (${zoneName(moment, zone)}) | Commit | Subject | Author |`, '|---|---|---|---|', ...repo.commits.map((c) => `| ${time(c.at)} | ${c.hash.slice(0, 8)} | ${mdText(c.subject)}${c.touchesDefinition ? ' (infrastructure code)' : ''} | ${mdText(c.author)} |`), '');
   }

@@ -289,7 +289,9 @@ function renderChanges(): void {
     if (awsChanges.failed.length) box.append(el('p', { class: 'inv-part-failed' }, `Not read: ${awsChanges.failed.map((f) => `${f.resource} (${f.error})`).join('; ')}`));
     changesBox.append(box);
   }
-  if (commits) {
+  if (commits?.unavailable) {
+    changesBox.append(el('div', { class: 'inv-group', id: 'commits' }, el('h3', {}, 'In the repository'), el('p', { class: 'inv-empty' }, commits.unavailable)));
+  } else if (commits) {
     const box = el('div', { class: 'inv-group', id: 'commits' }, el('h3', {}, `In ${commits.repository}: ${commits.commits.length} commit${commits.commits.length === 1 ? '' : 's'} in the window`));
     if (commits.commits.length === 0) box.append(el('p', { class: 'inv-empty' }, 'No commit in the window.'));
     else {
