@@ -6,23 +6,12 @@ import type { FrameLocator } from 'playwright-core';
 import { sandboxClientConfig } from '../../sandbox/awsClients';
 import { DEPLOY_ROLE, DEPLOY_SESSION, DEVELOPER_USER } from '../../sandbox/standin/cloudTrail/identities';
 import { WORKSPACE_COMMITS } from '../../sandbox/workspaceHistory';
-import { chartPage } from './charts';
+import { chartPage, investigateFromPalette } from './charts';
 import { environment, waitFor, workbench } from './harness';
 
 const ALARM = 'StepFunction-Failures';
 const inside = WORKSPACE_COMMITS.find((c) => c.minutesAgo < 30)!;
 const outside = WORKSPACE_COMMITS.find((c) => c.minutesAgo >= 3 * 60 && c.minutesAgo < 24 * 60)!;
-
-async function investigate(): Promise<FrameLocator> {
-  const wb = workbench();
-  await wb.runCommand('Ops Lens: Investigate Alarm');
-  await wb.typeInQuickInput(ALARM);
-  await wb.pickQuickItem(ALARM);
-  await wb.waitForEditor(`Investigate: ${ALARM}`, 30000);
-  const page = chartPage();
-  await page.locator('body[data-ready=true]').waitFor({ state: 'attached', timeout: 60000 });
-  return page;
-}
 
 async function rows(page: FrameLocator): Promise<string[]> {
   return page.locator('#aws-changes tbody tr').evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-event')} ${Array.from(tr.querySelectorAll('td')).slice(1, 4).map((td) => td.textContent).join(' | ')}`));
@@ -45,7 +34,7 @@ describe('what changed before an alarm fired', () => {
   });
 
   it('lists the deploy and the commit of the window, not the commit before it, and calls out the deploy', async () => {
-    const page = await investigate();
+    const page = await investigateFromPalette(ALARM, 60000);
     const statuses = await page.locator('#parts li').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-part')}=${i.getAttribute('data-status')}`));
     assert.ok(statuses.includes('changes=done') && statuses.includes('commits=done'), statuses.join(', '));
     assert.equal(await page.locator('#aws-changes .inv-part-failed').count(), 0, 'every lookup was read (none throttled)');

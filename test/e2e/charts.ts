@@ -96,3 +96,15 @@ export async function timeReplayedDraw(page: FrameLocator): Promise<number> {
     return drawnAt - started;
   });
 }
+
+/** Runs Investigate Alarm from the palette, picks the alarm, and waits until every part has arrived. */
+export async function investigateFromPalette(alarm: string, timeoutMs = 30000): Promise<FrameLocator> {
+  const wb = workbench();
+  await wb.runCommand('Ops Lens: Investigate Alarm');
+  await wb.typeInQuickInput(alarm);
+  await wb.pickQuickItem(alarm);
+  await wb.waitForEditor(`Investigate: ${alarm}`, 30000);
+  const page = chartPage();
+  await page.locator('body[data-ready=true]').waitFor({ state: 'attached', timeout: timeoutMs });
+  return page;
+}

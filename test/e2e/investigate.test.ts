@@ -2,10 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import type { FrameLocator } from 'playwright-core';
 import { isErrorMessage } from '../../src/core/investigate/errors';
 import { awsCalls, lastCallSeq } from '../support/awsCalls';
-import { chartPage } from './charts';
+import { chartPage, investigateFromPalette } from './charts';
 import { formatClock, formatDay, formatSpan, zoneName } from '../../src/core/time/zone';
 import { environment, waitFor, workbench } from './harness';
 
@@ -24,18 +23,6 @@ async function rawEvents(group: string, start: number, end: number): Promise<{ t
   return out;
 }
 
-/** Runs the command from the palette, picks the alarm, and waits until every part has arrived. */
-async function investigateFromPalette(): Promise<FrameLocator> {
-  const wb = workbench();
-  await wb.runCommand('Ops Lens: Investigate Alarm');
-  await wb.typeInQuickInput(ALARM);
-  await wb.pickQuickItem(ALARM);
-  await wb.waitForEditor(`Investigate: ${ALARM}`, 30000);
-  const page = chartPage();
-  await page.locator('body[data-ready=true]').waitFor({ state: 'attached', timeout: 30000 });
-  return page;
-}
-
 describe('investigate an alarm', () => {
   after(async () => {
     await workbench().dismissNotifications();
@@ -46,7 +33,7 @@ describe('investigate an alarm', () => {
     const wb = workbench();
     await wb.closeEditors();
     const since = await lastCallSeq(environment().awsEndpoint);
-    const page = await investigateFromPalette();
+    const page = await investigateFromPalette(ALARM);
 
     // Every part arrived; none failed.
     const statuses = await page.locator('#parts li').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-part')}=${i.getAttribute('data-status')}`));
@@ -131,7 +118,7 @@ describe('investigate an alarm', () => {
   });
 
   it('investigates another state change of the alarm\'s history, chosen in the panel', async () => {
-    const page = await investigateFromPalette();
+    const page = await investigateFromPalette(ALARM);
     const options = await page.locator('#moment option').evaluateAll((els) => els.map((e) => ({ value: e.getAttribute('value') ?? '', text: e.textContent ?? '' })));
     const older = options.find((o) => /ALARM → OK/.test(o.text));
     assert.ok(older, `the history offers its changes: ${options.map((o) => o.text).join(' | ')}`);
@@ -145,7 +132,7 @@ describe('investigate an alarm', () => {
 
   it('saves the notes as Markdown, and their query block runs', async () => {
     const wb = workbench();
-    const page = await investigateFromPalette();
+    const page = await investigateFromPalette(ALARM);
     await page.locator('[data-action=save-markdown]').click();
     // The save dialog asks where: accept the suggested file in the workspace.
     await waitFor(() => wb.quickInputVisible(), (v) => v, { message: 'no save dialog' });
