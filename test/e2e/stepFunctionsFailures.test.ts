@@ -82,6 +82,9 @@ describe('Step Functions failures: Map runs, a failed task’s logs, triage and 
     const wb = workbench();
     await wb.runCommand('Ops Lens: Triage Failures…');
     await wb.pickQuickItem('ImageGenerationStateMachine');
+    // Once the range pick has replaced the machine pick, narrowed to one row: no re-render can move the click.
+    await waitFor(() => wb.quickPickItems(), (items) => items.some((i) => i.label === '24h'), { timeoutMs: 15000, message: 'no range pick' });
+    await wb.typeInQuickInput('24h');
     await wb.pickQuickItem('24h');
     await wb.waitForEditor('ImageGenerationStateMachine failures.md', 30000);
     const text = await wb.activeEditorText();
@@ -98,6 +101,9 @@ describe('Step Functions failures: Map runs, a failed task’s logs, triage and 
     const wb = workbench();
     await wb.runCommand('Ops Lens: Triage Failures…');
     await wb.pickQuickItem(MACHINE);
+    // Once the range pick has replaced the machine pick, narrowed to one row: no re-render can move the click.
+    await waitFor(() => wb.quickPickItems(), (items) => items.some((i) => i.label === '24h'), { timeoutMs: 15000, message: 'no range pick' });
+    await wb.typeInQuickInput('24h');
     await wb.pickQuickItem('24h');
     await wb.waitForEditor(`${MACHINE} failures.md`, 30000);
     assert.match(await wb.activeEditorText(), /## 1\. ResizeImages — States\.ExceedToleratedFailureThreshold \(1\)/);
