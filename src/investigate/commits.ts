@@ -19,6 +19,7 @@ interface GitChange {
 interface GitRepository {
   readonly rootUri: vscode.Uri;
   log(options?: { maxEntries?: number }): Promise<GitCommit[]>;
+  getCommit(ref: string): Promise<GitCommit>;
   diffBetween(ref1: string, ref2: string): Promise<GitChange[]>;
 }
 
@@ -91,7 +92,7 @@ export async function openCommit(hash: string): Promise<void> {
   const found = await repository();
   if (!found) return;
   const { api, repo } = found;
-  const commit = (await repo.log({ maxEntries: MAX_COMMITS })).find((c) => c.hash === hash);
+  const commit = await repo.getCommit(hash).catch(() => undefined);
   if (!commit) return;
   const parent = commit.parents[0];
   const changes = parent ? await repo.diffBetween(parent, hash) : [];

@@ -286,8 +286,8 @@ export async function gatherInvestigation(deps: GatherDeps, request: Investigati
     }));
   }
 
+  const alarm = metricAlarm ?? described.compositeAlarms.find((a) => a.AlarmName === name);
   if (deps.runbook) {
-    const alarm = metricAlarm ?? described.compositeAlarms.find((a) => a.AlarmName === name);
     tasks.push(part('runbook', undefined, 'Runbook', async () => {
       const tags = await tagsP.catch(() => ({}));
       const found = await deps.runbook!({ region, name, description: alarm?.AlarmDescription ?? '', arn: alarm?.AlarmArn ?? '' }, tags);
@@ -297,7 +297,6 @@ export async function gatherInvestigation(deps: GatherDeps, request: Investigati
 
   if (deps.cloudTrail) {
     const trail = deps.cloudTrail;
-    const alarm = metricAlarm ?? described.compositeAlarms.find((a) => a.AlarmName === name);
     tasks.push(part('changes', undefined, 'Changes in AWS', async () => {
       const tags = await tagsP.catch(() => ({}));
       const lookups = changeLookups(alarm ? forInference(region, alarm, tags) : { name, dimensions: [] }, alarmData!.related);
