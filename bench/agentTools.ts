@@ -78,12 +78,15 @@ export async function benchAgentTools(): Promise<void> {
     const related = investigated.parts.data('alarm')[0];
     const investigatedGroups = investigated.parts.data('logs').map((l) => l.logGroup);
 
+    const muteRules = async () => Promise.all((await ctx.cloudWatch.muteRuleSummaries(REGION)).map((r) => ctx.cloudWatch.muteRule(REGION, r.name)));
+
     /** Each read-only tool with the same AWS calls made directly, in the order they depend on each other. */
     const cases: { tool: string; input: ToolInput; calls: () => Promise<unknown> }[] = [
-      { tool: 'opsLens_listAlarms', input: {}, calls: () => drain(ctx.cloudWatch.alarmPages(REGION)) },
+      // The alarms and, beside them, the scope's mute rules (listed, then each read whole).
+      { tool: 'opsLens_listAlarms', input: {}, calls: () => Promise.all([drain(ctx.cloudWatch.alarmPages(REGION)), muteRules()]) },
       { tool: 'opsLens_describeAlarm', input: { name: alarm }, calls: async () => {
-        // The alarm first (its region and ARN), then its history and tags together.
-        await drain(ctx.cloudWatch.alarmPages(REGION, { names: [alarm] }));
+        // The alarm and the mute rules first (its region and ARN), then its history and tags together.
+        await Promise.all([drain(ctx.cloudWatch.alarmPages(REGION, { names: [alarm] })), muteRules()]);
         await Promise.all([ctx.cloudWatch.alarmHistory(REGION, alarm, 10), ctx.cloudWatch.tags(REGION, alarmArn)]);
       } },
       { tool: 'opsLens_investigateAlarm', input: { name: investigated.name, region: REGION }, calls: async () => {
