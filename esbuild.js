@@ -19,6 +19,10 @@ const LAZY = {
   'src/agent/toolHost': 'agent-tools.js',
   'src/agent/tools/productionErrorsRun': 'agent-production-errors.js',
   'src/infraCode/feature': 'infra-code.js',
+  'src/core/health/evaluate': 'health-evaluate.js',
+  'src/logs/tail/parts': 'live-tail.js',
+  'src/insights/languageHelp': 'insights-help.js',
+  'src/stepFunctions/commands': 'step-functions-commands.js',
 };
 
 const lazyModules = {

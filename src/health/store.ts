@@ -1,5 +1,6 @@
 import { Emitter } from '../core/emitter';
-import { evaluateCheck, type Evaluation } from '../core/health/evaluate';
+import type * as Evaluate from '../core/health/evaluate';
+import type { Evaluation } from '../core/health/evaluate';
 import { historyEntry, type HistoryEntry } from '../core/health/format';
 import { HISTORY_SIZE, HistoryRing } from '../core/health/history';
 import type { EndpointConfig, HealthState, HttpFailure } from '../core/health/model';
@@ -8,6 +9,12 @@ import type { EndpointSettings, SettingsProblem } from '../core/health/settings'
 import { enteredDown } from '../core/health/transitions';
 import { httpCheck, type Checker } from './checker';
 import { Limiter } from './limiter';
+
+/** The verdict's body formats and assertions, a bundle of their own loaded with the first check. */
+function bodyEvaluation(): typeof Evaluate {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../core/health/evaluate') as typeof Evaluate;
+}
 
 export const MAX_IN_FLIGHT = 8;
 
@@ -198,7 +205,7 @@ export class HealthStore {
         if (!resolved.ok) return { kind: 'missing', missing: resolved.missing };
         if (refusals.length) {
           const refused: HttpFailure = { kind: 'failure', url: endpoint.url, code: 'invalidRequest', message: `Not requested: ${refusals.join('; ')}`, elapsedMs: 0, redirects: [] };
-          return { kind: 'done', evaluation: evaluateCheck(endpoint, refused) };
+          return { kind: 'done', evaluation: bodyEvaluation().evaluateCheck(endpoint, refused) };
         }
         const outcome = await this.check({
           url: endpoint.url,
@@ -208,7 +215,7 @@ export class HealthStore {
           timeoutMs: endpoint.timeoutMs,
           sensitiveHeaders: resolved.secretHeaders,
         }, controller.signal);
-        return { kind: 'done', evaluation: redactDeep(evaluateCheck(endpoint, outcome), resolved.values) };
+        return { kind: 'done', evaluation: redactDeep(bodyEvaluation().evaluateCheck(endpoint, outcome), resolved.values) };
       });
     } finally {
       entry.checking = false;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeExpectation } from '../core/health/evaluate';
+import { describeExpectation } from '../core/health/expectation';
 import { historyRow } from '../core/health/format';
 import { formatClock, zoneName } from '../core/time/zone';
 import { readTimeZone } from '../platform/timeZone';

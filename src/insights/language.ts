@@ -1,15 +1,13 @@
-import type { ScopeId } from '../core/scope';
 import * as vscode from 'vscode';
-import { AGGREGATE_FUNCTIONS, COMMANDS, commandInfo, functionInfo, KEYWORDS, SCALAR_FUNCTIONS, SYSTEM_FIELDS, type CommandInfo, type FunctionInfo } from '../core/insights/catalog';
 import type * as Parser from '../core/insights/parser';
 import { insightsBlocks, prepareQueryText } from '../core/insights/markdownBlocks';
 import { parseQueryFileMetadata } from '../core/insights/metadata';
 import { parseTimeRange, RANGE_FORMS } from '../core/time/ranges';
 import { MAX_SCANNED_FILE_BYTES } from '../core/text/limits';
 import type { Services } from '../services';
-import { readSetting } from '../platform/trust';
 import { label } from '../core/text/label';
-import { codeLens, untrustedMarkdown } from '../platform/textSinks';
+import { codeLens } from '../platform/textSinks';
+import type * as Help from './languageHelp';
 
 export const INSIGHTS_LANGUAGE = 'insights';
 const SELECTOR: vscode.DocumentSelector = [{ language: INSIGHTS_LANGUAGE }];
@@ -76,87 +74,6 @@ export class InsightsDiagnostics implements vscode.Disposable {
   }
 }
 
-/** Commands, functions, keywords and the log groups' discovered field names. */
-export class InsightsCompletion implements vscode.CompletionItemProvider {
-  private readonly fieldCache = new Map<string, Promise<string[]>>();
-
-  constructor(private readonly services: Services) {}
-
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
-    const linePrefix = document.lineAt(position.line).text.slice(0, position.character);
-    if (/^\s*#/.test(linePrefix)) return [];
-    const items: vscode.CompletionItem[] = [];
-    const atCommandPosition = /^\|?\s*\w*$/.test(linePrefix.trimStart());
-    for (const command of COMMANDS) {
-      const item = new vscode.CompletionItem(command.label, vscode.CompletionItemKind.Keyword);
-      item.detail = command.syntax;
-      item.documentation = helpOf(command);
-      item.sortText = atCommandPosition ? `0${command.name}` : `3${command.name}`;
-      items.push(item);
-    }
-    for (const fn of [...AGGREGATE_FUNCTIONS, ...SCALAR_FUNCTIONS]) {
-      const label = fn.signature.slice(0, fn.signature.indexOf('('));
-      const item = new vscode.CompletionItem(label, vscode.CompletionItemKind.Function);
-      item.detail = fn.signature;
-      item.documentation = helpOf(fn);
-      item.insertText = new vscode.SnippetString(`${label}($1)`);
-      item.sortText = `2${fn.name}`;
-      items.push(item);
-    }
-    for (const kw of KEYWORDS) items.push(Object.assign(new vscode.CompletionItem(kw, vscode.CompletionItemKind.Operator), { sortText: `4${kw}` }));
-    for (const field of new Set([...SYSTEM_FIELDS, ...(await this.fields(document))])) {
-      const item = new vscode.CompletionItem(field, vscode.CompletionItemKind.Field);
-      item.sortText = `1${field}`;
-      items.push(item);
-    }
-    return items;
-  }
-
-  private async fields(document: vscode.TextDocument): Promise<string[]> {
-    const groups = parseQueryFileMetadata(document.getText()).logGroups ?? readSetting<string[]>('insights.defaultLogGroups', []);
-    if (!groups.length) return [];
-    let region: ScopeId;
-    try {
-      region = (await this.services.session.regions()).regions[0];
-    } catch {
-      return [];
-    }
-    const lists = await Promise.all(groups.slice(0, 5).map((group) => {
-      const key = `${region}|${group}`;
-      let cached = this.fieldCache.get(key);
-      if (!cached) {
-        cached = this.services.logs.logGroupFields(region, group).catch(() => {
-          this.fieldCache.delete(key);
-          return [];
-        });
-        this.fieldCache.set(key, cached);
-      }
-      return cached;
-    }));
-    return lists.flat();
-  }
-}
-
-/** The one-line description of a command or function and its page in the AWS documentation. */
-function helpOf(entry: CommandInfo | FunctionInfo): vscode.MarkdownString {
-  const signature = 'syntax' in entry ? entry.syntax : entry.signature;
-  return untrustedMarkdown().appendMarkdown(`\`${signature}\`\n\n${entry.description}\n\n[Logs Insights documentation](${entry.docs})`);
-}
-
-/** Hover help for the command or function under the cursor. */
-export class InsightsHover implements vscode.HoverProvider {
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const range = document.getWordRangeAtPosition(position, /[A-Za-z_][A-Za-z0-9_]*/);
-    if (!range) return undefined;
-    const word = document.getText(range);
-    const line = document.lineAt(position.line).text;
-    if (/^\s*#/.test(line)) return undefined;
-    const isCall = /^\s*\(/.test(line.slice(range.end.character));
-    const entry = isCall ? functionInfo(word) : commandInfo(word) ?? functionInfo(word);
-    return entry ? new vscode.Hover(helpOf(entry), range) : undefined;
-  }
-}
-
 /** "▶ Run in Logs Insights" above each query of `.insights` files and of markdown fenced blocks. */
 export class InsightsCodeLens implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -176,10 +93,19 @@ export class InsightsCodeLens implements vscode.CodeLensProvider {
 }
 
 export function registerLanguageFeatures(services: Services): vscode.Disposable[] {
+  // Completion and hover carry the language's catalog: a bundle of their own, loaded when first asked.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const help = () => require('./languageHelp') as typeof Help;
+  let completion: Help.InsightsCompletion | undefined;
+  let hover: Help.InsightsHover | undefined;
   return [
     new InsightsDiagnostics(),
-    vscode.languages.registerCompletionItemProvider(SELECTOR, new InsightsCompletion(services), '@', '|', ' '),
-    vscode.languages.registerHoverProvider(SELECTOR, new InsightsHover()),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, {
+      provideCompletionItems: (document, position) => (completion ??= new (help().InsightsCompletion)(services)).provideCompletionItems(document, position),
+    }, '@', '|', ' '),
+    vscode.languages.registerHoverProvider(SELECTOR, {
+      provideHover: (document, position) => (hover ??= new (help().InsightsHover)()).provideHover(document, position),
+    }),
     vscode.languages.registerCodeLensProvider([...SELECTOR as vscode.DocumentFilter[], ...MARKDOWN as vscode.DocumentFilter[]], new InsightsCodeLens()),
   ];
 }

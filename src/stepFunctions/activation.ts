@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { scopeOfArn } from '../aws/arnScope';
 import { registerRegionalView } from '../platform/regionalView';
 import type { Services } from '../services';
-import { registerStepFunctionsCommands } from './commands';
+import type * as Commands from './commands';
+import { STEP_FUNCTIONS_COMMANDS } from './commandIds';
+import { registerLazyCommands } from '../platform/lazyCommands';
 import { registerGraphCommand } from './graphCommand';
 import { EXECUTION_LOGS_SCHEME, EXECUTION_SCHEME, ExecutionDetailsProvider, ExecutionLogsProvider, executionUri } from './documents';
 import { ExecutionChildrenStore } from './executionChildren';
@@ -64,7 +66,9 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       if (doc.uri.scheme === TRIAGE_SCHEME) triageDocuments.forget(doc.uri);
     }),
     ...executionTitleContext(details),
-    ...registerStepFunctionsCommands({ store, api, logs, guard: services, scopeOf, ensureLoaded, diagnostics, logsDocuments, triageDocuments, afterChange, showExecution }),
+    ...registerLazyCommands(STEP_FUNCTIONS_COMMANDS, () =>
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require('./commands') as typeof Commands).stepFunctionsCommandHandlers({ store, api, logs, guard: services, scopeOf, ensureLoaded, diagnostics, logsDocuments, triageDocuments, afterChange, showExecution })),
     registerGraphCommand(context, services, store, ensureLoaded, scopeOf),
   );
   return store;

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { LogsApi } from '../aws/services/logs';
 import { STATUS_FILTERS, STATUS_LABEL, arnName, canRedrive, type ExecutionStatus } from '../core/stepFunctions/model';
+import type { CommandHandlers } from '../platform/lazyCommands';
 import { notifyInfo } from '../platform/notify';
 import { showPick, withWindowProgress } from '../platform/textSinks';
 import { executionArnFromArgument, machineFromArgument } from './arguments';
 import { EXECUTION_SCHEME, arnOf, readExecutionLogs, type ExecutionLogsProvider } from './documents';
 import { redriveExecution, stopExecution, type ExecutionChangeDeps } from './executionChanges';
 import { startExecution, type StartRequest } from './startExecution';
+import type { StepFunctionsCommand } from './commandIds';
 import type { StepFunctionsStore } from './store';
 import { showFailedTaskLogs } from './taskLogsCommand';
 import { redriveAllEligible, triageFailures, type TriageDocuments } from './triage';
@@ -68,21 +70,22 @@ function withExecution(store: StepFunctionsStore, then: (arn: string) => Promise
   };
 }
 
-export function registerStepFunctionsCommands(deps: StepFunctionsCommandDeps): vscode.Disposable[] {
+/** The handlers of the Step Functions commands, by id: a bundle of their own, loaded on the first of them. */
+export function stepFunctionsCommandHandlers(deps: StepFunctionsCommandDeps): CommandHandlers<StepFunctionsCommand> {
   const { store } = deps;
-  return [
-    vscode.commands.registerCommand('opsLens.stepFunctions.showExecution', withExecution(store, deps.showExecution)),
-    vscode.commands.registerCommand('opsLens.stepFunctions.loadMore', (machineArn: string) => store.loadExecutions(machineArn)),
-    vscode.commands.registerCommand('opsLens.stepFunctions.filterStatus', (arg?: unknown) => filterStatus(deps, arg)),
-    vscode.commands.registerCommand('opsLens.stepFunctions.startExecution', (arg?: unknown) => start(deps, arg)),
-    vscode.commands.registerCommand('opsLens.stepFunctions.stopExecution', (arg?: unknown, cause?: unknown) =>
-      withExecution(store, (arn) => stopExecution(deps, arn, cause), (e) => e.status === 'RUNNING', 'Stop which running execution?')(arg)),
-    vscode.commands.registerCommand('opsLens.stepFunctions.redriveExecution',
-      withExecution(store, (arn) => redriveExecution(deps, arn), (e) => canRedrive(e.status, e.stopDate), 'Redrive which execution?')),
-    vscode.commands.registerCommand('opsLens.stepFunctions.showLogs', withExecution(store, (arn) => showLogs(deps, arn))),
-    vscode.commands.registerCommand('opsLens.stepFunctions.showTaskLogs',
-      withExecution(store, (arn) => showFailedTaskLogs(deps, arn), (e) => e.status !== 'RUNNING' && e.status !== 'SUCCEEDED', 'Show the failed task\'s logs of which execution?')),
-    vscode.commands.registerCommand('opsLens.stepFunctions.triage', (arg?: unknown, range?: unknown) => triageFailures(deps, deps.triageDocuments, arg, range)),
-    vscode.commands.registerCommand('opsLens.stepFunctions.redriveEligible', (uri?: unknown) => redriveAllEligible(deps, deps.triageDocuments, uri)),
-  ];
+  return {
+    'opsLens.stepFunctions.showExecution': withExecution(store, deps.showExecution),
+    'opsLens.stepFunctions.loadMore': (machineArn) => store.loadExecutions(machineArn as string),
+    'opsLens.stepFunctions.filterStatus': (arg) => filterStatus(deps, arg),
+    'opsLens.stepFunctions.startExecution': (arg) => start(deps, arg),
+    'opsLens.stepFunctions.stopExecution': (arg, cause) =>
+      withExecution(store, (arn) => stopExecution(deps, arn, cause), (e) => e.status === 'RUNNING', 'Stop which running execution?')(arg),
+    'opsLens.stepFunctions.redriveExecution':
+      withExecution(store, (arn) => redriveExecution(deps, arn), (e) => canRedrive(e.status, e.stopDate), 'Redrive which execution?'),
+    'opsLens.stepFunctions.showLogs': withExecution(store, (arn) => showLogs(deps, arn)),
+    'opsLens.stepFunctions.showTaskLogs':
+      withExecution(store, (arn) => showFailedTaskLogs(deps, arn), (e) => e.status !== 'RUNNING' && e.status !== 'SUCCEEDED', 'Show the failed task\'s logs of which execution?'),
+    'opsLens.stepFunctions.triage': (arg, range) => triageFailures(deps, deps.triageDocuments, arg, range),
+    'opsLens.stepFunctions.redriveEligible': (uri) => redriveAllEligible(deps, deps.triageDocuments, uri),
+  };
 }

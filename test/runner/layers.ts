@@ -10,9 +10,9 @@ export type LayerKind = 'unit' | 'integration' | 'extension host' | 'e2e' | 'e2e
  * (a changed glob, a deleted file, a filter): it fails. Raise a figure when its layer gains tests.
  */
 export const MINIMUM_TESTS: Readonly<Record<LayerKind, number>> = {
-  unit: 1185,
+  unit: 1187,
   integration: 212,
-  'extension host': 20,
+  'extension host': 21,
   e2e: 76,
   'e2e smoke': 6,
 };

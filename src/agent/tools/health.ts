@@ -1,4 +1,4 @@
-import { describeExpectation } from '../../core/health/evaluate';
+import { describeExpectation } from '../../core/health/expectation';
 import { componentSummary, describeResult, FAILURE_LABEL, formatLatency, type HistoryEntry } from '../../core/health/format';
 import { STATE_LABEL, type HealthState } from '../../core/health/model';
 import { describeProblemEntry } from '../../core/health/settings';

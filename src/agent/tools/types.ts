@@ -116,7 +116,14 @@ export function stringListArg(input: ToolInput, key: string): string[] {
 }
 
 /** A `region` a model gave that is not a region nor `profile · region` of a selected profile: the tool answers this, calling nothing. */
-export class RegionRefused extends Error {}
+export class RegionRefused extends Error {
+  override readonly name = 'RegionRefused';
+
+  /** Recognised by name: the agent tools' bundles each hold a copy of this class. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'RegionRefused';
+  }
+}
 
 /** The `region` given, parsed against the selected profiles; undefined when none is given. Throws RegionRefused when malformed. */
 export async function givenScope(input: ToolInput, ctx: ToolContext): Promise<ScopeId | undefined> {

@@ -3,6 +3,7 @@ import { bodyExcerpt, formatBytes, parseBody } from './body';
 import type { Component } from './components';
 import { readHealthBody } from './formats';
 import { displayUrl } from './secrets';
+import { describeExpectation, statusMatches } from './expectation';
 import { MAX_BODY_BYTES, worse, type EndpointConfig, type FailureCode, type HealthState, type HttpOutcome, type StatusExpectation } from './model';
 
 /** The verdict on one check, with everything the view shows about it. Plain data. */
@@ -29,16 +30,6 @@ export interface Evaluation {
 }
 
 export type EvaluationInput = Pick<EndpointConfig, 'expectStatus' | 'assertions'>;
-
-export function statusMatches(expect: StatusExpectation, status: number): boolean {
-  return expect.codes.includes(status) || expect.classes.includes(Math.floor(status / 100));
-}
-
-/** "2xx", "200 or 204", "2xx or 304" */
-export function describeExpectation(expect: StatusExpectation): string {
-  const parts = [...expect.classes.map((c) => `${c}xx`), ...expect.codes.map(String)];
-  return parts.length <= 1 ? parts[0] ?? 'any status' : `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`;
-}
 
 export interface Finding {
   readonly state: HealthState;

@@ -9,6 +9,11 @@ export interface TextPosition {
 export class QuerySyntaxError extends Error {
   override readonly name = 'QuerySyntaxError';
 
+  /** Recognised by name, in whichever bundle's copy of this module raised it. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'QuerySyntaxError';
+  }
+
   constructor(
     /** What went wrong, without the location suffix. */
     readonly detail: string,

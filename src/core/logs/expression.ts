@@ -16,7 +16,14 @@ export type Literal = { kind: 'string'; text: string } | { kind: 'number'; value
 /** What a field holds: the JSON value at a selector, or a space-delimited field's text; undefined when absent. */
 export type FieldValue = string | number | boolean | null | object | undefined;
 
-export class PatternSyntaxError extends Error {}
+export class PatternSyntaxError extends Error {
+  override readonly name = 'PatternSyntaxError';
+
+  /** Recognised by name, in whichever bundle's copy of this module raised it. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'PatternSyntaxError';
+  }
+}
 
 const OPS: readonly CompareOp[] = ['>=', '<=', '!=', '=', '>', '<'];
 const MAX_DEPTH = 32;

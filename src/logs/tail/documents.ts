@@ -8,8 +8,10 @@ import { zoneName } from '../../core/time/zone';
 import { TAIL_LANGUAGE, onDidCloseForGood, showDocumentAs } from '../../platform/documentLanguage';
 import { readTimeZone } from '../../platform/timeZone';
 import { TailSession, type TailTarget } from './session';
+import { CLOSED_TAIL_TEXT, TAIL_SCHEME } from './scheme';
 
-export const TAIL_SCHEME = 'ops-lens-tail';
+export { CLOSED_TAIL_TEXT, TAIL_SCHEME } from './scheme';
+
 /** How often a live document is redrawn at most. */
 const REFRESH_MS = 250;
 
@@ -31,8 +33,6 @@ function header(session: TailSession, account: string | undefined): string {
     '',
   ].join('\n');
 }
-
-export const CLOSED_TAIL_TEXT = 'This Live Tail was closed and its session ended. Start a new one with Ops Lens: Tail Log Group.\n';
 
 /**
  * Read-only Live Tail documents: one session each, ended when its document closes. `changed` is the

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import { DEFAULT_TAIL_BUFFER_EVENTS } from '../../core/logs';
-import { registerSourceLinksFor } from '../../insights/sourceLinks';
 import { readSetting } from '../../platform/trust';
 import type { Services } from '../../services';
-import { accountHeader } from '../../session/accountLabels';
-import { CLOSED_TAIL_TEXT, TAIL_SCHEME, TailDocuments } from './documents';
+import type { TailDocuments } from './documents';
+import type * as Parts from './parts';
+import { CLOSED_TAIL_TEXT, TAIL_SCHEME } from './scheme';
 import type { TailSession } from './session';
-import { TailStatusBar } from './statusBar';
 
 function bufferEvents(): number {
   const value = readSetting<number>('logs.tailBufferEvents', DEFAULT_TAIL_BUFFER_EVENTS);
@@ -30,9 +29,10 @@ export class LazyTails implements vscode.Disposable {
   /** The documents, created (with their status bar item and source links) on first use. */
   get tails(): TailDocuments {
     if (!this.documents) {
-      const created = new TailDocuments(this.services.logs, bufferEvents, this.changed, accountHeader(this.services.accounts));
-      this.parts = [created, new TailStatusBar(created), ...registerSourceLinksFor({ scheme: TAIL_SCHEME }, (uri) => created.session(uri) !== undefined)];
-      this.documents = created;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const created = (require('./parts') as typeof Parts).createTailParts(this.services, bufferEvents, this.changed);
+      this.parts = created.parts;
+      this.documents = created.documents;
     }
     return this.documents;
   }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LIVE_TAIL_PRICE_PER_MINUTE_USD } from '../../core/logs';
 import type { TailDocuments } from './documents';
-import { TAIL_SCHEME } from './documents';
+import { TAIL_SCHEME } from './scheme';
 import { createStatusBar } from '../../platform/textSinks';
 import { joinLabels, label } from '../../core/text/label';
 
