@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { afterActivation } from '../platform/afterActivation';
 import type { Services } from '../services';
 import { createHealthApi, type HealthApi } from './api';
 import { checkNames, registerHealthCommands } from './commands';
@@ -37,7 +38,9 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     secrets.onDidChange((name) => void checkNames(store, store.usersOfSecret(name))),
     ...registerHealthCommands({ store, secrets, log }),
   );
-  reload();
-  updateUi();
+  afterActivation(context, () => {
+    reload();
+    updateUi();
+  });
   return createHealthApi(store, secrets);
 }

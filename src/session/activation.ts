@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { afterActivation } from '../platform/afterActivation';
 import { affectsAws, readAwsSettings } from '../platform/config';
 import type { Services } from '../services';
 import { registerSessionCommands } from './commands';
@@ -13,8 +14,10 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const ssoWatch = new SsoExpiryWatch(session, log, statusBar, () => void refresh.refreshAll());
   const credentials = new CredentialCheck(services);
   services.ensureCredentialsChecked = () => credentials.ensure();
-  void statusBar.update();
-  void ssoWatch.check();
+  afterActivation(context, () => {
+    void statusBar.update();
+    void ssoWatch.check();
+  });
 
   context.subscriptions.push(
     statusBar, ssoWatch,
