@@ -42,7 +42,7 @@ function lazyModules(modules, dir = '.') {
         const importer = path.relative(__dirname, args.importer).split(path.sep).join('/').replace(/\.ts$/, '');
         if (!bundle || importer === resolved) return undefined;
         const required = path.posix.relative(dir, bundle);
-        return { path: required.startsWith('../') ? required : `./${required}`, external: true };
+        return { path: required.startsWith('.') ? required : `./${required}`, external: true };
       });
     },
   };
