@@ -6,9 +6,12 @@ const path = require('path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/** The AWS SDK's entry: the MCP server loads the same bundle of it the extension ships. */
+const SDK = 'src/aws/sdk';
+
 /** Modules loaded on first use: each is its own bundle, and imports of it stay a runtime require. */
 const LAZY = {
-  'src/aws/sdk': 'aws-sdk.js',
+  [SDK]: 'aws-sdk.js',
   'src/metrics/feature': 'metrics.js',
   'src/insights/feature': 'insights.js',
   'src/productionErrors/feature': 'production-errors.js',
@@ -25,18 +28,25 @@ const LAZY = {
   'src/stepFunctions/commands': 'step-functions-commands.js',
 };
 
-const lazyModules = {
-  name: 'lazy-modules',
-  setup(build) {
-    build.onResolve({ filter: /^\./ }, (args) => {
-      const resolved = path.relative(__dirname, path.resolve(args.resolveDir, args.path)).split(path.sep).join('/');
-      const bundle = LAZY[resolved];
-      const importer = path.relative(__dirname, args.importer).split(path.sep).join('/').replace(/\.ts$/, '');
-      if (!bundle || importer === resolved) return undefined;
-      return { path: `./${bundle}`, external: true };
-    });
-  },
-};
+/**
+ * Turns each import of one of `modules` into a runtime require of its bundle. `dir`: the folder under dist/
+ * the bundle being built lands in, so the require reaches dist/ from there.
+ */
+function lazyModules(modules, dir = '.') {
+  return {
+    name: 'lazy-modules',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, (args) => {
+        const resolved = path.relative(__dirname, path.resolve(args.resolveDir, args.path)).split(path.sep).join('/');
+        const bundle = modules[resolved];
+        const importer = path.relative(__dirname, args.importer).split(path.sep).join('/').replace(/\.ts$/, '');
+        if (!bundle || importer === resolved) return undefined;
+        const required = path.posix.relative(dir, bundle);
+        return { path: required.startsWith('.') ? required : `./${required}`, external: true };
+      });
+    },
+  };
+}
 
 const common = {
   bundle: true,
@@ -47,12 +57,13 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyModules] },
-  ...Object.entries(LAZY).map(([entry, bundle]) => ({ ...common, entryPoints: [`${entry}.ts`], outfile: `dist/${bundle}`, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyModules] })),
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyModules(LAZY)] },
+  ...Object.entries(LAZY).map(([entry, bundle]) => ({ ...common, entryPoints: [`${entry}.ts`], outfile: `dist/${bundle}`, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyModules(LAZY)] })),
   // The infrastructure-code index parses in a worker thread of its own.
   { ...common, entryPoints: ['src/infraCode/indexWorker.ts'], outfile: 'dist/infra-code-worker.js', platform: 'node', format: 'cjs', target: 'node20' },
-  // The MCP server runs in its own node process: one file, the AWS SDK inside.
-  { ...common, entryPoints: ['src/mcp/server.ts'], outfile: 'dist/mcp/server.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // The MCP server runs in its own node process, without VS Code: one file that loads the AWS SDK from the
+  // extension's own bundle, a folder up. The other lazy bundles are the extension's and may require `vscode`.
+  { ...common, entryPoints: ['src/mcp/server.ts'], outfile: 'dist/mcp/server.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [lazyModules({ [SDK]: LAZY[SDK] }, 'mcp')] },
   { ...common, entryPoints: { chart: 'src/webview/page/main.ts', investigation: 'src/webview/page/investigation.ts', graph: 'src/webview/page/graph.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' } },
 ];
 
@@ -70,7 +81,11 @@ async function main() {
   await Promise.all(active.map((b) => esbuild.build(b)));
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+module.exports = { builds };
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
