@@ -5,6 +5,7 @@ import {
   PutMetricDataCommand,
   SetAlarmStateCommand,
 } from '@aws-sdk/client-cloudwatch';
+import { CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import type { SandboxClients } from '../awsClients';
 import { ACCOUNT_ID, OPS_ALERTS_TOPIC, PRIMARY_REGION } from '../scenario/constants';
 
@@ -25,13 +26,56 @@ export const ALARM_KINDS: AlarmKindsSeed = {
   muteRule: 'worker-patching',
 };
 
+/** The log group the log alarm's query reads. */
+export const CHECKOUT_LOG_GROUP = '/aws/lambda/checkout';
+
 /**
- * Seeds one alarm of each kind in the primary region: a log alarm in ALARM, a PromQL alarm, a Metrics Insights
- * alarm with one instance breaching (a contributor), an anomaly-detection band alarm, and a mute rule active now
+ * Checkout's access log over the last 90 minutes, a request a minute, answering 5xx for a few requests per
+ * 5 minutes and for most of them in the last 15 minutes: the log alarm's query counts them.
+ */
+async function seedCheckoutLog(clients: SandboxClients, now: Date): Promise<void> {
+  const logs = clients.logs(PRIMARY_REGION);
+  await logs.send(new CreateLogGroupCommand({ logGroupName: CHECKOUT_LOG_GROUP }));
+  const stream = '2026/checkout/[$LATEST]0001';
+  await logs.send(new CreateLogStreamCommand({ logGroupName: CHECKOUT_LOG_GROUP, logStreamName: stream }));
+  const events: { timestamp: number; message: string }[] = [];
+  for (let ago = 90; ago >= 1; ago--) {
+    const at = now.getTime() - ago * 60_000;
+    for (let k = 0; k < 4; k++) {
+      const failing = ago <= 15 ? k < 3 : (ago + k) % 7 === 0;
+      events.push({
+        timestamp: at + k * 10_000,
+        message: JSON.stringify(failing
+          ? { level: 'ERROR', status: 503, path: '/checkout', message: 'Error: payment service timed out after 3000 ms' }
+          : { level: 'INFO', status: 200, path: '/checkout', message: 'order placed' }),
+      });
+    }
+  }
+  await logs.send(new PutLogEventsCommand({ logGroupName: CHECKOUT_LOG_GROUP, logStreamName: stream, logEvents: events }));
+}
+
+/** Checkout's latency every 5 minutes for 3 hours: steady, then well above its expected band for the last 15 minutes. */
+async function seedCheckoutLatency(clients: SandboxClients, now: Date): Promise<void> {
+  const step = 5 * 60_000;
+  const last = Math.floor(now.getTime() / step) * step;
+  const points = Array.from({ length: 37 }, (_, i) => {
+    const at = last - (36 - i) * step;
+    const value = i >= 34 ? 240 + (i - 34) * 15 : 100 + ((i * 7) % 11) - 5;
+    return { MetricName: 'Latency', Timestamp: new Date(at), Value: value, Unit: 'Milliseconds' as const };
+  });
+  await clients.cloudWatch(PRIMARY_REGION).send(new PutMetricDataCommand({ Namespace: 'Checkout', MetricData: points }));
+}
+
+/**
+ * Seeds one alarm of each kind in the primary region: a log alarm in ALARM over checkout's log, a PromQL alarm, a
+ * Metrics Insights alarm with one instance breaching (a contributor), an anomaly-detection band alarm in ALARM
+ * (checkout's latency has left its band), and a mute rule active now
  * over the multi-series alarm until the end of the day. Not part of the default scenario (its alarm counts stay).
  */
 export async function seedAlarmKinds(clients: SandboxClients, now: Date): Promise<AlarmKindsSeed> {
   const cw = clients.cloudWatch(PRIMARY_REGION);
+  await seedCheckoutLog(clients, now);
+  await seedCheckoutLatency(clients, now);
   await cw.send(
     new PutLogAlarmCommand({
       AlarmName: ALARM_KINDS.logAlarm,
@@ -93,6 +137,7 @@ export async function seedAlarmKinds(clients: SandboxClients, now: Date): Promis
       DatapointsToAlarm: 2,
     }),
   );
+  await cw.send(new SetAlarmStateCommand({ AlarmName: ALARM_KINDS.anomalyBandAlarm, StateValue: 'ALARM', StateReason: 'Thresholds Crossed: 2 out of the last 3 datapoints [255.0, 240.0] were greater than the upper thresholds [113.6, 112.8].' }));
   const endOfDay = new Date(now);
   endOfDay.setUTCHours(23, 59, 0, 0);
   await cw.send(

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { foundAny } from '../core/alarms/model';
 import type { CloudWatchApi } from '../aws/services/cloudWatch';
 import type { MetricsApi } from '../aws/services/metrics';
 import { inEveryRegion } from '../aws/regions';
@@ -32,7 +33,7 @@ export async function findAlarmRegion(metrics: MetricsApi, name: string, regions
   if (regions.length === 1) return regions[0];
   for (const region of regions) {
     const found = await metrics.describeAlarms(region, [name]).catch(() => undefined);
-    if (found && found.metricAlarms.length + found.compositeAlarms.length > 0) return region;
+    if (found && foundAny(found)) return region;
   }
   return undefined;
 }

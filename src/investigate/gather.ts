@@ -1,14 +1,16 @@
 import { scopeParts, type ScopeId } from '../core/scope';
 // Gathers an investigation: every AWS call once, each as soon as what it needs is known, all in
 // parallel; each part is reported when it arrives or fails. No `vscode` import: runs in node tests.
-import type { CompositeAlarm, MetricAlarm, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import type { CompositeAlarm, LogAlarm, MetricAlarm, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import type { CloudTrailApi } from '../aws/services/cloudTrail';
 import type { CloudWatchApi } from '../aws/services/cloudWatch';
 import type { LogsApi } from '../aws/services/logs';
-import type { MetricsApi } from '../aws/services/metrics';
+import type { AlarmsByName, MetricsApi } from '../aws/services/metrics';
 import type { ExecutionListItem, StepFunctionsApi } from '../aws/services/stepFunctions';
 import { childAlarmNames } from '../core/alarms/compositeRule';
-import { comparisonSymbol, formatNumber } from '../core/alarms/model';
+import { alarmNamed, alarmVariant, comparisonSymbol, conditionText, formatNumber } from '../core/alarms/model';
+import { splitExpectedBand } from '../core/metrics/anomalyBand';
+import { promQlRangeParams, promQlStepSeconds, readPromQlAnswer } from '../core/metrics/promql';
 import { bandsFromTransitions, transitionsFromHistory, type StateTransition } from '../core/metrics/alarmBands';
 import { changeLookups, changesFrom, commitsInWindow, mergeChanges, type AwsChange, type RepoChange } from '../core/investigate/changes';
 import { ERROR_FILTER_PATTERN, summarizeErrors, type ErrorGroup } from '../core/investigate/errors';
@@ -32,7 +34,7 @@ export interface RunbookFound {
 
 export interface GatherDeps {
   readonly cloudWatch: Pick<CloudWatchApi, 'alarmHistory' | 'tags'>;
-  readonly metrics: Pick<MetricsApi, 'describeAlarms' | 'getMetricData'>;
+  readonly metrics: Pick<MetricsApi, 'describeAlarms' | 'getMetricData' | 'queryPromQl'>;
   readonly logs: Pick<LogsApi, 'filterEvents'>;
   readonly stepFunctions: Pick<StepFunctionsApi, 'executions' | 'describeStateMachine'>;
   readonly settings: () => readonly RelatedSetting[];
@@ -83,6 +85,13 @@ function metricQueries(alarm: MetricAlarm): { queries: MetricDataQuery[]; label:
   return { queries, label: shown?.Label ?? shown?.Expression ?? shown?.Id ?? 'expression', period: shown?.Period ?? shown?.MetricStat?.Period ?? period };
 }
 
+type AnyAlarm = MetricAlarm | CompositeAlarm | LogAlarm;
+
+/** The alarm of this name, whatever its type. */
+function alarmOf(found: AlarmsByName, name: string): AnyAlarm | undefined {
+  return found.metricAlarms.find((a) => a.AlarmName === name) ?? found.compositeAlarms.find((a) => a.AlarmName === name) ?? found.logAlarms?.find((a) => a.AlarmName === name);
+}
+
 function condition(alarm: MetricAlarm | CompositeAlarm): string {
   if ('AlarmRule' in alarm && alarm.AlarmRule !== undefined) return alarm.AlarmRule;
   const m = alarm as MetricAlarm;
@@ -90,11 +99,12 @@ function condition(alarm: MetricAlarm | CompositeAlarm): string {
   return m.Threshold === undefined ? subject : `${subject} ${comparisonSymbol(m.ComparisonOperator)} ${formatNumber(m.Threshold)}`;
 }
 
-function forInference(region: ScopeId, alarm: MetricAlarm | CompositeAlarm, tags: Record<string, string>): AlarmForInference {
+function forInference(region: ScopeId, alarm: AnyAlarm, tags: Record<string, string>): AlarmForInference {
   const m = alarm as MetricAlarm;
   const dims = m.Dimensions ?? m.Metrics?.flatMap((q) => q.MetricStat?.Metric?.Dimensions ?? []) ?? [];
   const namespace = m.Namespace ?? m.Metrics?.find((q) => q.MetricStat?.Metric?.Namespace)?.MetricStat?.Metric?.Namespace;
-  return { name: alarm.AlarmName ?? '', region, namespace, dimensions: dims.map((d) => ({ name: d.Name ?? '', value: d.Value ?? '' })), tags };
+  const queryLogGroups = (alarm as LogAlarm).ScheduledQueryConfiguration?.LogGroupIdentifiers;
+  return { name: alarm.AlarmName ?? '', region, namespace, dimensions: dims.map((d) => ({ name: d.Name ?? '', value: d.Value ?? '' })), tags, ...(queryLogGroups?.length ? { queryLogGroups } : {}) };
 }
 
 /** A child's state over the window, from its changes (oldest first) and its current state. */
@@ -147,7 +157,7 @@ export async function gatherInvestigation(deps: GatherDeps, request: Investigati
   const describedP = deps.metrics.describeAlarms(region, [name]);
   const historyP = deps.cloudWatch.alarmHistory(region, name, HISTORY_ITEMS);
   const tagsP = describedP.then(async (found) => {
-    const alarm = found.metricAlarms.find((a) => a.AlarmName === name) ?? found.compositeAlarms.find((a) => a.AlarmName === name);
+    const alarm = alarmOf(found, name);
     return alarm?.AlarmArn ? deps.cloudWatch.tags(region, alarm.AlarmArn) : {};
   });
   // Read later (or never, when the alarm is missing): their failures are reported by the parts, not left unhandled.
@@ -157,7 +167,7 @@ export async function gatherInvestigation(deps: GatherDeps, request: Investigati
   const tasks: Promise<unknown>[] = [];
   /** The alarm, its changes, the moment and the window: what the metric needs (not tags or related resources). */
   const timingP = Promise.all([describedP, historyP.catch(() => [])]).then(([found, history]) => {
-    const alarm = found.metricAlarms.find((a) => a.AlarmName === name) ?? found.compositeAlarms.find((a) => a.AlarmName === name);
+    const alarm = alarmOf(found, name);
     if (!alarm) throw new Error(`No alarm named "${name}" in ${region}.`);
     const transitions = transitionsFromHistory(history);
     const moment = chooseMoment(transitions, { at: request.at, stateUpdated: alarm.StateUpdatedTimestamp ? new Date(alarm.StateUpdatedTimestamp).getTime() : undefined, now });
@@ -166,8 +176,20 @@ export async function gatherInvestigation(deps: GatherDeps, request: Investigati
   timingP.catch(() => undefined);
   const metricStarted = describedP.then((found) => {
     const metricAlarm = found.metricAlarms.find((a) => a.AlarmName === name);
-    if (metricAlarm) tasks.push(part('metric', undefined, 'Metric', async () => metricPart(metricAlarm)));
+    const promQl = metricAlarm?.EvaluationCriteria?.PromQLCriteria?.Query;
+    if (promQl) {
+      if (deps.metrics.queryPromQl) tasks.push(part('metric', undefined, 'PromQL query', async () => promQlPart(promQl, metricAlarm!)));
+    } else if (metricAlarm) tasks.push(part('metric', undefined, 'Metric', async () => metricPart(metricAlarm)));
   }, () => undefined);
+
+  async function promQlPart(query: string, metricAlarm: MetricAlarm): Promise<MetricPartData> {
+    const { transitions, window: w } = await timingP;
+    const step = promQlStepSeconds(w.start, w.end, metricAlarm.EvaluationInterval);
+    const answer = readPromQlAnswer(await deps.metrics.queryPromQl!(region, promQlRangeParams(query, w.start, w.end, step)));
+    if ('error' in answer) throw new Error(`The PromQL query could not be run: ${answer.error}`);
+    const bands = bandsFromTransitions(transitions, w.start, w.end, metricAlarm.StateValue);
+    return { kind: 'metric', label: `PromQL: ${query.length > 120 ? `${query.slice(0, 119)}…` : query}`, period: step, series: answer.series, bands };
+  }
 
   async function metricPart(metricAlarm: MetricAlarm): Promise<MetricPartData> {
     const { transitions, window: w } = await timingP;
@@ -175,21 +197,28 @@ export async function gatherInvestigation(deps: GatherDeps, request: Investigati
     if (queries.length === 0) throw new Error('The alarm has no metric to chart.');
     const out = await deps.metrics.getMetricData(region, queries, new Date(w.start), new Date(w.end));
     const returned = new Set(queries.filter((q) => q.ReturnData !== false).map((q) => q.Id));
-    const series = out.series.filter((s) => returned.has(s.id)).map((s) => ({ label: s.label || label, timestamps: s.timestamps, values: s.values }));
+    const bandId = metricAlarm.ThresholdMetricId;
+    const { band, rest } = bandId ? splitExpectedBand(out.series, bandId, queries.find((q) => q.Id === bandId)?.Label) : { band: undefined, rest: out.series };
+    const series = rest.filter((s) => returned.has(s.id)).map((s) => ({ label: s.label || label, timestamps: s.timestamps, values: s.values }));
     const bands = bandsFromTransitions(transitions, w.start, w.end, metricAlarm.StateValue);
-    return { kind: 'metric', label, period, unit: metricAlarm.Unit, series, ...(metricAlarm.Threshold !== undefined ? { threshold: metricAlarm.Threshold } : {}), ...(metricAlarm.ComparisonOperator ? { comparison: metricAlarm.ComparisonOperator } : {}), bands };
+    const threshold = bandId === undefined && metricAlarm.Threshold !== undefined ? { threshold: metricAlarm.Threshold } : {};
+    return { kind: 'metric', label, period, unit: metricAlarm.Unit, series, ...threshold, ...(metricAlarm.ComparisonOperator ? { comparison: metricAlarm.ComparisonOperator } : {}), bands, ...(band ? { expectedBand: band } : {}) };
   }
 
-  let childInfo: { alarm: MetricAlarm | CompositeAlarm; history: Promise<StateTransition[]> }[] = [];
+  let childInfo: { alarm: AnyAlarm; history: Promise<StateTransition[]> }[] = [];
   const alarmData = await part('alarm', undefined, `Alarm ${name}`, async (): Promise<AlarmPartData> => {
     const { alarm, transitions, moment, window } = await timingP;
     const composite = 'AlarmRule' in alarm && alarm.AlarmRule !== undefined ? (alarm as CompositeAlarm) : undefined;
     const tags = await tagsP.catch(() => ({}));
     const children = composite ? await childRelated(composite) : [];
     const related = inferRelated(forInference(region, alarm, tags), deps.settings(), children);
+    const model = alarmNamed(region, await describedP, name);
+    const variant = model ? alarmVariant(model) : composite ? 'composite' : 'metric';
+    const plain = variant === 'metric' || variant === 'metricMath' || variant === 'composite';
     return {
-      kind: 'alarm', name, region, alarmKind: composite ? 'composite' : 'metric', state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
-      condition: condition(alarm), description: alarm.AlarmDescription ?? '', moment, window, transitions, related,
+      kind: 'alarm', name, region, alarmKind: model?.kind ?? (composite ? 'composite' : 'metric'), variant, state: alarm.StateValue ?? 'INSUFFICIENT_DATA',
+      condition: plain || !model ? condition(alarm as MetricAlarm | CompositeAlarm) : conditionText(model), description: alarm.AlarmDescription ?? '', moment, window, transitions, related,
+      ...(model?.logQuery ? { logQuery: model.logQuery } : {}),
     };
   });
   await metricStarted;
@@ -204,7 +233,7 @@ export async function gatherInvestigation(deps: GatherDeps, request: Investigati
     const names = childAlarmNames(composite.AlarmRule ?? '').slice(0, 100);
     if (names.length === 0) return [];
     const found = await deps.metrics.describeAlarms(region, names);
-    const all = [...found.metricAlarms, ...found.compositeAlarms];
+    const all: AnyAlarm[] = [...found.metricAlarms, ...found.compositeAlarms, ...(found.logAlarms ?? [])];
     childInfo = all.map((alarm) => {
       const history = deps.cloudWatch.alarmHistory(region, alarm.AlarmName ?? '', HISTORY_ITEMS).then(transitionsFromHistory);
       history.catch(() => undefined);
@@ -286,7 +315,7 @@ export async function gatherInvestigation(deps: GatherDeps, request: Investigati
     }));
   }
 
-  const alarm = metricAlarm ?? described.compositeAlarms.find((a) => a.AlarmName === name);
+  const alarm = alarmOf(described, name);
   if (deps.runbook) {
     tasks.push(part('runbook', undefined, 'Runbook', async () => {
       const tags = await tagsP.catch(() => ({}));

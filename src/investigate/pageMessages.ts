@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { rerunTarget } from '../core/investigate/request';
+import { absoluteRange } from '../core/time/ranges';
 import { notifyError } from '../platform/notify';
 import type { InvestigationPageMessage } from '../webview/investigationProtocol';
 import type { Gathered, InvestigationRequest } from './gather';
@@ -51,6 +52,13 @@ const HANDLERS: { readonly [K in Answered]: Handler<K> } = {
     await vscode.commands.executeCommand('opsLens.alarms.openRunbook', { region: entry.request.region, name: entry.request.name });
   },
   goToDefinition: async (entry) => { await vscode.commands.executeCommand('opsLens.goToDefinition', { kind: 'alarm', region: entry.request.region, name: entry.request.name }); },
+  runAlarmQuery: async (entry) => {
+    const alarm = entry.gathered?.parts.data('alarm')[0];
+    const window = entry.gathered?.window;
+    if (!alarm?.logQuery || !window) return;
+    const q = alarm.logQuery;
+    await vscode.commands.executeCommand('opsLens.insights.runQuery', { query: q.query, logGroups: [...q.logGroups], region: alarm.region, title: `${alarm.name} (log alarm query)` }, { range: absoluteRange(window.start, window.end) });
+  },
   saveMarkdown: (entry) => saveNotes(entry.gathered, entry.view),
 };
 

@@ -1,6 +1,7 @@
 import type { ScopeId } from '../core/scope';
 // Fetches the series of a panel's charts: one GetMetricData run per region (see planMetricDataCalls),
 // once per distinct time window. No `vscode` import: tested in plain node with a fake MetricsApi.
+import type { LogsApi } from '../aws/services/logs';
 import type { MetricsApi } from '../aws/services/metrics';
 import type { HistoryItemLike } from '../core/metrics/alarmBands';
 import { chartsFromOutcomes, completePeriodsOnly, groupByWindow, planMetricDataCalls, type CallOutcome, type ChartSpec, type FetchedChart } from '../core/metrics/chartCalls';
@@ -15,6 +16,9 @@ export interface ChartDeps {
   readonly now: () => number;
   /** Custom dashboard widgets: invoked only for dashboards the person allowed. */
   readonly customWidgets?: CustomWidgetDeps;
+  /** Logs Insights, for a log alarm's chart: its query runs only once the person allowed it (`logAlarmQueryAllowed`). */
+  readonly logs?: Pick<LogsApi, 'startQuery' | 'queryResults' | 'stopQuery'>;
+  readonly logAlarmQueryAllowed?: (region: ScopeId, name: string) => boolean;
 }
 
 export function messageOf(err: unknown): string {

@@ -1,4 +1,5 @@
 import { rangeAroundChange } from '../core/metrics/ranges';
+import { foundAny } from '../core/alarms/model';
 import * as vscode from 'vscode';
 import { alarmFromArgument, dashboardFromArgument, metricSelectionsFromArgument, seriesChartFromArgument, type AlarmTarget } from '../core/metrics/arguments';
 import { readRefreshIntervalSeconds } from '../platform/config';
@@ -29,11 +30,27 @@ export interface MetricsFeature {
  * (`opsLens.insights.showChart` hands it Logs Insights results).
  */
 export function createMetricsFeature(context: vscode.ExtensionContext, services: Services): MetricsFeature {
-  const { session, cloudWatch, metrics: metricsApi, log } = services;
+  const { session, cloudWatch, metrics: metricsApi, logs, log } = services;
   // Dashboards whose custom widget functions the person allowed to invoke, this session (dashboard + exact functions).
   const allowedFunctions = new Set<string>();
   const customWidgets = { lambda: new SdkLambda(session), isAllowed: (d: DashboardFunctions) => allowedFunctions.has(permissionKey(d)) };
-  const loader = new ChartLoader({ metrics: metricsApi, alarmHistory: (region, name) => cloudWatch.alarmHistory(region, name, 100), customWidgets });
+  // Log alarms whose query the person allowed to run to chart them, this session.
+  const allowedLogAlarms = new Set<string>();
+  const logAlarmKey = (region: string, name: string) => `${region}\u0000${name}`;
+  const loader = new ChartLoader({
+    metrics: metricsApi, alarmHistory: (region, name) => cloudWatch.alarmHistory(region, name, 100), customWidgets,
+    logs, logAlarmQueryAllowed: (region, name) => allowedLogAlarms.has(logAlarmKey(region, name)),
+  });
+  const allowLogAlarmQuery = async (source: ChartSource): Promise<boolean> => {
+    if (source.kind !== 'alarm') return false;
+    const allowed = await confirmChange(
+      `Run the query of log alarm ${quoted(source.name)} in Logs Insights to chart it?`,
+      'Run the query',
+      `It runs in ${source.region} with your credentials over the chart's range, once per load (Refresh, a new range, or auto refresh run it again). Logs Insights charges per GB scanned. Ops Lens does not ask again for this alarm until VS Code restarts.`,
+    );
+    if (allowed) allowedLogAlarms.add(logAlarmKey(source.region, source.name));
+    return allowed;
+  };
   const allowCustomWidgets = async (source: ChartSource): Promise<boolean> => {
     if (source.kind !== 'dashboard') return false;
     const dashboard = await readDashboardFunctions(metricsApi, source.region, source.name);
@@ -47,7 +64,7 @@ export function createMetricsFeature(context: vscode.ExtensionContext, services:
     if (allowed) allowedFunctions.add(permissionKey(dashboard));
     return allowed;
   };
-  const panels = new ChartPanel({ extensionUri: context.extensionUri, loader, log, refreshSeconds: readRefreshIntervalSeconds, marking: (scope) => services.accounts.marking(scope), allowCustomWidgets });
+  const panels = new ChartPanel({ extensionUri: context.extensionUri, loader, log, refreshSeconds: readRefreshIntervalSeconds, marking: (scope) => services.accounts.marking(scope), allowCustomWidgets, allowLogAlarmQuery });
 
   const regions = async (): Promise<readonly ScopeId[]> => (await session.regions()).regions;
 
@@ -104,7 +121,7 @@ export function createMetricsFeature(context: vscode.ExtensionContext, services:
     if (where.length === 1) return where[0];
     for (const region of where) {
       const found = await metricsApi.describeAlarms(region, [target.name]).catch(() => undefined);
-      if (found && (found.metricAlarms.length > 0 || found.compositeAlarms.length > 0)) return region;
+      if (found && foundAny(found)) return region;
     }
     return undefined;
   };

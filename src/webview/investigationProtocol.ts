@@ -48,6 +48,8 @@ export type InvestigationPageMessage =
   /** A commit's diff. */
   | { readonly type: 'openCommit'; readonly hash: string }
   | { readonly type: 'goToDefinition' }
+  /** A log alarm's query in Logs Insights over the window (it costs money: only on this request). */
+  | { readonly type: 'runAlarmQuery' }
   | { readonly type: 'saveMarkdown' }
   /** The page painted the first part with data, `ms` after its message arrived. */
   | { readonly type: 'painted'; readonly partId: string; readonly ms: number }
@@ -66,6 +68,7 @@ export function parseInvestigationMessage(raw: unknown): InvestigationPageMessag
     case 'ready':
     case 'openRunbook':
     case 'goToDefinition':
+    case 'runAlarmQuery':
     case 'saveMarkdown':
       return { type: raw.type };
     case 'rerun':

@@ -39,6 +39,8 @@ export interface ChartPanelOptions {
   readonly marking?: (scope: ScopeId) => AccountMarking | undefined;
   /** Asks the person whether a dashboard's custom widget functions may be invoked; true when allowed. */
   readonly allowCustomWidgets?: (source: ChartSource) => Promise<boolean>;
+  /** Asks whether to run a log alarm's query to chart it; true when it may run (then the chart reloads). */
+  readonly allowLogAlarmQuery?: (source: ChartSource) => Promise<boolean>;
 }
 
 /** The one account a source reads from, when it reads from one. */
@@ -261,6 +263,9 @@ class OpenChart extends Disposable {
       }
       case 'allowCustomWidgets':
         if (this.options.allowCustomWidgets && (await this.options.allowCustomWidgets(this.state.source))) await this.load();
+        return;
+      case 'allowLogAlarmQuery':
+        if (this.options.allowLogAlarmQuery && (await this.options.allowLogAlarmQuery(this.state.source))) await this.load();
         return;
       case 'drawn':
         log.info(`chart drawn: ${this.panel.title} ${message.widgetId}: ${message.series} series, ${message.points} points in ${message.ms.toFixed(1)} ms`);

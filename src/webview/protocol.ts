@@ -114,6 +114,8 @@ export interface ChartWidgetView extends WidgetBase {
   /** ALARM stretches shaded behind the lines. */
   readonly bands: readonly BandView[];
   readonly bandsFrom?: 'history' | 'data';
+  /** An anomaly-detection band: shaded between two of the series (by id), its edges drawn faint. */
+  readonly expectedBand?: { readonly label: string; readonly upperId: string; readonly lowerId: string };
   /** Vertical annotations. */
   readonly marks?: readonly TimeMarkView[];
   /** Set when the series come from a PromQL query rather than GetMetricData. */
@@ -163,7 +165,7 @@ export interface PlaceholderWidgetView extends WidgetBase {
   readonly widgetType: string;
   readonly message: string;
   /** A button that asks the host to do what the message offers (invoke the dashboard's custom widget functions). */
-  readonly action?: { readonly kind: 'allowCustomWidgets'; readonly label: string };
+  readonly action?: { readonly kind: 'allowCustomWidgets' | 'allowLogAlarmQuery'; readonly label: string };
 }
 
 export type WidgetView = ChartWidgetView | TextWidgetView | AlarmsWidgetView | LogWidgetView | PlaceholderWidgetView;
@@ -222,6 +224,8 @@ export type PageMessage =
   | { readonly type: 'runLogQuery'; readonly widgetId: string }
   | { readonly type: 'openLink'; readonly href: string }
   | { readonly type: 'allowCustomWidgets' }
+  /** Run a log alarm's Logs Insights query to chart it (it costs money: the host asks first). */
+  | { readonly type: 'allowLogAlarmQuery' }
   | { readonly type: 'drawn'; readonly widgetId: string; readonly series: number; readonly points: number; readonly ms: number }
   | { readonly type: 'error'; readonly message: string };
 
@@ -255,6 +259,7 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
     case 'ready':
     case 'refresh':
     case 'allowCustomWidgets':
+    case 'allowLogAlarmQuery':
       return { type: raw.type };
     case 'setRange':
       return RANGE_KEYS.includes(raw.range as string) ? { type: 'setRange', range: raw.range as RangeKey } : undefined;

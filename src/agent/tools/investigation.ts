@@ -1,17 +1,20 @@
 import { type ScopeId } from '../../core/scope';
+import { absoluteRange } from '../../core/time/ranges';
 // The alarm investigation as text (table cells are cut at 120 characters): the same gathering as the Investigate panel (src/investigate/gather.ts),
 // summarised for a language model. Loaded on the tool's first use.
 import { latestChangeBefore } from '../../core/investigate/changes';
 import { ERROR_QUERY_FILTER } from '../../core/investigate/errors';
-import type { PartsSnapshot, PartUpdate } from '../../core/investigate/model';
+import type { AlarmPartData, PartsSnapshot, PartUpdate } from '../../core/investigate/model';
+import { windowText } from '../../core/alarms/detailsDoc';
+import { pointsOutside } from '../../core/metrics/anomalyBand';
 import { readRelatedSettings, type RelatedItem } from '../../core/investigate/related';
 import { assembleTimeline } from '../../core/investigate/timeline';
 import { DEFAULT_AFTER_MS, DEFAULT_BEFORE_MS, describeSides, parseAt, parseSide } from '../../core/investigate/window';
-import { comparisonSymbol, formatNumber } from '../../core/alarms/model';
+import { comparisonSymbol, formatNumber, foundAny } from '../../core/alarms/model';
 import { EVENTS_PER_GROUP, gatherInvestigation, type GatherDeps, type InvestigationRequest } from '../../investigate/gather';
 import { findAlarmRunbook, runbookReference } from './alarms';
 import { downsample } from './metrics';
-import { cell, iso, table } from './text';
+import { cell, iso, table, untrusted } from './text';
 import { regionsOf, stringArg, type ToolContext, type ToolInput } from './types';
 
 export const MAX_TIMELINE = 30;
@@ -30,15 +33,10 @@ function plural(n: number, word: string): string {
 }
 
 function howFound(item: RelatedItem): string {
-  const from: Record<RelatedItem['from'], string> = { dimension: 'dimension', tag: 'tag', setting: 'opsLens.alarms.related', child: 'child alarm', stateMachine: 'state machine logging' };
-  return `${cell(item.name, 200)} (${from[item.from]}${item.detail && item.from !== 'setting' ? ` ${cell(item.detail, 80)}` : ''})`;
+  const from: Record<RelatedItem['from'], string> = { dimension: 'dimension', tag: 'tag', setting: 'opsLens.alarms.related', child: 'child alarm', stateMachine: 'state machine logging', query: 'log alarm query' };
+  return `${cell(item.name, 200)} (${from[item.from]}${item.detail && item.from !== 'setting' && item.from !== 'query' ? ` ${cell(item.detail, 80)}` : ''})`;
 }
 
-/** Minutes, for a range opsLens_runInsightsQuery reads: `2026-11-22T15:00Z..2026-11-22T16:30Z`. */
-function rangeArg(start: number, end: number): string {
-  const minute = (ms: number, up: boolean) => new Date((up ? Math.ceil(ms / 60_000) : Math.floor(ms / 60_000)) * 60_000).toISOString().slice(0, 16);
-  return `${minute(start, false)}Z..${minute(end, true)}Z`;
-}
 
 /** Rows shared among groups in order: each gets an equal share, at least one. */
 function share(total: number, groups: number): number {
@@ -60,11 +58,24 @@ function metricLines(parts: PartsSnapshot): string[] {
   const atMax = timestamps[values.indexOf(max)];
   const breaching = metric.threshold === undefined ? undefined : values.filter((v) => crosses(v, metric.threshold!, metric.comparison)).length;
   const points = downsample(timestamps, values, MAX_SERIES_POINTS);
+  const band = metric.expectedBand;
   return [
     head,
+    ...(metric.series.length > 1 ? [`${metric.series.length} series (one per contributor or label set); the first, ${cell(series.label, 200)}, below.`] : []),
     `${plural(values.length, 'point')}: minimum ${formatNumber(min)}, maximum ${formatNumber(max)} at ${iso(new Date(atMax))}, latest ${formatNumber(values[values.length - 1])} at ${iso(new Date(timestamps[timestamps.length - 1]))}${breaching !== undefined ? `; ${breaching} beyond the threshold` : ''}.`,
+    ...(band ? [`Anomaly-detection band ${cell(band.label, 200)}: ${plural(pointsOutside({ timestamps, values }, band), 'point')} outside it${band.timestamps.length ? `; latest expected range ${formatNumber(band.lower[band.lower.length - 1])} to ${formatNumber(band.upper[band.upper.length - 1])}` : ''}.`] : []),
     `Series (at most ${MAX_SERIES_POINTS} points, each the mean of the points it covers):`,
     table(['From', 'Value'], points.map((p) => [iso(new Date(p.at)), formatNumber(Math.round(p.value * 1000) / 1000)])),
+  ];
+}
+
+/** A log alarm has no metric: what it runs, and what the investigation reads in its place. */
+function logAlarmLines(alarm: AlarmPartData): string[] {
+  const q = alarm.logQuery;
+  if (!q) return [];
+  return [
+    `Log alarm: its Logs Insights query runs ${cell(q.schedule || 'on a schedule', 80)}, each run reading ${windowText(q.startOffsetSeconds, q.endOffsetSeconds)}, over ${q.logGroups.map((g) => cell(g, 200)).join(', ') || 'the log groups the query names'}${q.resultsToEvaluate ? `; ALARM when ${q.resultsToAlarm ?? q.resultsToEvaluate} of the last ${q.resultsToEvaluate} results breach` : ''}. It has no metric; the error events of its log groups are read instead.`,
+    untrusted('Its query', q.query, 4000),
   ];
 }
 
@@ -168,15 +179,16 @@ export function investigationText(parts: PartsSnapshot, healthRecorded: boolean)
   out.push(`Timeline in the window (${timeline.length > shown.length ? `the first ${shown.length} of ${timeline.length}` : `${timeline.length} entr${timeline.length === 1 ? 'y' : 'ies'}`}):`);
   out.push(shown.length ? table(['When', 'What'], shown.map((e) => [iso(new Date(e.at)), e.what])) : '(nothing recorded inside the window)');
 
-  for (const section of [changeLines(parts, alarm.moment.at), metricLines(parts), childLines(parts), logLines(parts), executionLines(parts), healthLines(parts, healthRecorded)]) {
+  for (const section of [changeLines(parts, alarm.moment.at), logAlarmLines(alarm), metricLines(parts), childLines(parts), logLines(parts), executionLines(parts), healthLines(parts, healthRecorded)]) {
     if (section.length) out.push('', ...section);
   }
   if (failed.length) out.push('', 'Not read:', ...failed.map((p) => `- ${cell(p.label, 200)}: ${cell(p.error ?? 'failed', 300)}`));
 
   const next: string[] = [];
   if (parts.data('executions').some((m) => m.executions.length)) next.push('opsLens_describeExecution with an execution ARN above tells why it failed');
+  if (alarm.logQuery) next.push(`opsLens_runInsightsQuery with the log alarm's query above, logGroups ${JSON.stringify(alarm.logQuery.logGroups)} and range "${absoluteRange(w.start, w.end)}" gives its results in the window (it costs money)`);
   const noisy = parts.data('logs').find((g) => g.total > 0);
-  if (noisy) next.push(`opsLens_runInsightsQuery with logGroups ["${noisy.logGroup}"], range "${rangeArg(w.start, w.end)}" and the query below lists a group's error events (it costs money)`);
+  if (noisy) next.push(`opsLens_runInsightsQuery with logGroups ["${noisy.logGroup}"], range "${absoluteRange(w.start, w.end)}" and the query below lists a group's error events (it costs money)`);
   if (next.length) out.push('', `Next: ${next.join('; ')}.`);
   if (noisy) out.push('```', `fields @timestamp, @logStream, @message\n| filter ${ERROR_QUERY_FILTER}\n| sort @timestamp asc\n| limit 100`, '```');
   return out.join('\n');
@@ -185,7 +197,7 @@ export function investigationText(parts: PartsSnapshot, healthRecorded: boolean)
 async function alarmScope(name: string, input: ToolInput, ctx: ToolContext & Required<Pick<ToolContext, 'metrics'>>): Promise<ScopeId | undefined> {
   const regions = await regionsOf(input, ctx);
   if (regions.length === 1) return regions[0];
-  const found = await Promise.all(regions.map((r) => ctx.metrics.describeAlarms(r, [name]).then((a) => a.metricAlarms.length + a.compositeAlarms.length > 0, () => false)));
+  const found = await Promise.all(regions.map((r) => ctx.metrics.describeAlarms(r, [name]).then(foundAny, () => false)));
   return regions[found.indexOf(true)];
 }
 

@@ -1,5 +1,5 @@
 import type { ScopeId } from '../../core/scope';
-import type { CompositeAlarm, MetricAlarm, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import type { CompositeAlarm, LogAlarm, MetricAlarm, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import type { AwsSession } from '../session';
 import { loadSdk } from '../sdkLoader';
 import { paginate } from '../paging';
@@ -48,6 +48,8 @@ export interface DashboardDefinition {
 export interface AlarmsByName {
   readonly metricAlarms: MetricAlarm[];
   readonly compositeAlarms: CompositeAlarm[];
+  /** Scheduled Logs Insights query alarms (absent where a reader asked only for the other two). */
+  readonly logAlarms?: LogAlarm[];
 }
 
 /** The CloudWatch metric and dashboard operations charts use. Features depend on this seam, not on the SDK. */
@@ -62,7 +64,7 @@ export interface MetricsApi {
   /** Every page of ListDashboards. */
   listDashboards(scope: ScopeId): AsyncGenerator<DashboardSummary[]>;
   getDashboard(scope: ScopeId, name: string): Promise<DashboardDefinition>;
-  /** DescribeAlarms by name (100 names per call). */
+  /** DescribeAlarms by name (100 names per call), alarms of every type. */
   describeAlarms(scope: ScopeId, names: readonly string[]): Promise<AlarmsByName>;
   /** QueryMetrics over a range (`/api/v1/query_range`): the Prometheus-style JSON answer, errors included. */
   queryPromQl?(scope: ScopeId, params: Readonly<Record<string, string>>): Promise<unknown>;
@@ -135,7 +137,7 @@ export class SdkMetrics implements MetricsApi {
   }
 
   async describeAlarms(scope: ScopeId, names: readonly string[]): Promise<AlarmsByName> {
-    const result: AlarmsByName = { metricAlarms: [], compositeAlarms: [] };
+    const result = { metricAlarms: [] as MetricAlarm[], compositeAlarms: [] as CompositeAlarm[], logAlarms: [] as LogAlarm[] };
     const unique = [...new Set(names)];
     if (unique.length === 0) return result;
     for (let i = 0; i < unique.length; i += 100) {
@@ -144,6 +146,7 @@ export class SdkMetrics implements MetricsApi {
         // Some endpoints ignore the name filter; keep only what was asked for.
         result.metricAlarms.push(...page.metricAlarms.filter((a) => chunk.includes(a.AlarmName ?? '')));
         result.compositeAlarms.push(...page.compositeAlarms.filter((a) => chunk.includes(a.AlarmName ?? '')));
+        result.logAlarms.push(...(page.logAlarms ?? []).filter((a) => chunk.includes(a.AlarmName ?? '')));
       }
     }
     return result;

@@ -1,5 +1,7 @@
 import { prettyJson } from '../text/markdown';
 import { utcText } from '../time/format';
+import { absoluteRange } from '../time/ranges';
+import { scheduleEveryMs } from './logAlarmChart';
 import { childAlarmNames } from './compositeRule';
 import type { HistoryEntry } from './details';
 import { contributorLabel, type Contributor } from './metricsInsights';
@@ -167,18 +169,14 @@ table:not(.facts) th{border-bottom:1px solid var(--vscode-panel-border)}table:no
 pre{background:var(--vscode-textCodeBlock-background);padding:.6em;white-space:pre-wrap;word-break:break-word}
 .note{color:var(--vscode-descriptionForeground)}.warning{color:var(--vscode-editorWarning-foreground)}`;
 
-const RATE = /^rate\(\s*(\d{1,6})\s+(minute|minutes|hour|hours|day|days)\s*\)$/;
-const UNIT_MS: Readonly<Record<string, number>> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 
 /**
  * The time a log alarm evaluates at `now`: the windows of its last `resultsToEvaluate` scheduled runs, as one
  * absolute range (`2026-12-07T16:00Z..2026-12-07T16:45Z`, whole minutes) for Logs Insights.
  */
 export function logAlarmWindow(q: { schedule: string; startOffsetSeconds: number; endOffsetSeconds: number; resultsToEvaluate?: number }, now: Date): string {
-  const rate = RATE.exec(q.schedule.trim());
-  const every = rate ? Number(rate[1]) * (UNIT_MS[(rate[2] ?? 'minute').replace(/s$/, '')] ?? 60_000) : 0;
+  const every = scheduleEveryMs(q.schedule) ?? 0;
   const end = now.getTime() - q.endOffsetSeconds * 1000;
   const start = now.getTime() - q.startOffsetSeconds * 1000 - Math.max(0, (q.resultsToEvaluate ?? 1) - 1) * every;
-  const minute = (ms: number, up: boolean): string => new Date((up ? Math.ceil(ms / 60_000) : Math.floor(ms / 60_000)) * 60_000).toISOString().slice(0, 16) + 'Z';
-  return `${minute(start, false)}..${minute(end, true)}`;
+  return absoluteRange(start, end);
 }

@@ -167,6 +167,21 @@ export function fromLogAlarm(region: ScopeId, a: LogAlarm): Alarm {
   };
 }
 
+/** Whether a DescribeAlarms answer holds any alarm, of whatever type. */
+export function foundAny(found: { readonly metricAlarms: readonly unknown[]; readonly compositeAlarms: readonly unknown[]; readonly logAlarms?: readonly unknown[] }): boolean {
+  return found.metricAlarms.length + found.compositeAlarms.length + (found.logAlarms?.length ?? 0) > 0;
+}
+
+/** The alarm of this name in a DescribeAlarms answer, as the views model it, whatever its type. */
+export function alarmNamed(region: ScopeId, found: { metricAlarms: readonly MetricAlarm[]; compositeAlarms: readonly CompositeAlarm[]; logAlarms?: readonly LogAlarm[] }, name: string): Alarm | undefined {
+  const metric = found.metricAlarms.find((a) => a.AlarmName === name);
+  if (metric) return fromMetricAlarm(region, metric);
+  const composite = found.compositeAlarms.find((a) => a.AlarmName === name);
+  if (composite) return fromCompositeAlarm(region, composite);
+  const log = found.logAlarms?.find((a) => a.AlarmName === name);
+  return log ? fromLogAlarm(region, log) : undefined;
+}
+
 /** Every alarm of one DescribeAlarms page, of whatever type. */
 export function alarmsOfPage(region: ScopeId, page: { metricAlarms: readonly MetricAlarm[]; compositeAlarms: readonly CompositeAlarm[]; logAlarms?: readonly LogAlarm[] }): Alarm[] {
   return [

@@ -1,7 +1,9 @@
 import type { ScopeId } from '../scope';
 // What an investigation is made of: parts that arrive one by one, each with its own outcome. The panel's
 // protocol (src/webview/investigationProtocol.ts) carries these; the notes are written from them.
+import type { AlarmVariant, LogAlarmQuery } from '../alarms/model';
 import type { StateTransition, TimeBand } from '../metrics/alarmBands';
+import type { ExpectedBand } from '../metrics/anomalyBand';
 import type { AwsChange, RepoChange } from './changes';
 import type { ErrorSummary } from './errors';
 import type { Related } from './related';
@@ -11,10 +13,14 @@ export interface AlarmPartData {
   readonly kind: 'alarm';
   readonly name: string;
   readonly region: ScopeId;
-  readonly alarmKind: 'metric' | 'composite';
+  readonly alarmKind: 'metric' | 'composite' | 'log';
+  /** Finer than alarmKind: PromQL, anomaly band, multi-series… (absent in notes saved before it existed). */
+  readonly variant?: AlarmVariant;
   readonly state: string;
-  /** "ExecutionsFailed ≥ 1", or the composite rule. */
+  /** "ExecutionsFailed ≥ 1", the composite rule, a log alarm's "count(*) > 10", the PromQL query. */
   readonly condition: string;
+  /** A log alarm's scheduled Logs Insights query: it has no metric, its log groups' errors are read instead. */
+  readonly logQuery?: LogAlarmQuery;
   readonly description: string;
   readonly moment: Moment;
   readonly window: InvestigationWindow;
@@ -32,6 +38,8 @@ export interface MetricPartData {
   readonly threshold?: number;
   readonly comparison?: string;
   readonly bands: readonly TimeBand[];
+  /** An anomaly-detection alarm's band: the range the metric is expected in. */
+  readonly expectedBand?: ExpectedBand;
 }
 
 export interface ChildTimeline {

@@ -2,7 +2,7 @@ import type { ScopeId } from '../scope';
 import { compileGlob } from '../runbooks/glob';
 
 /** Where a related resource was found: shown next to it, so a wrong guess can be corrected at its source. */
-export type RelatedSource = 'dimension' | 'tag' | 'setting' | 'child' | 'stateMachine';
+export type RelatedSource = 'dimension' | 'tag' | 'setting' | 'child' | 'stateMachine' | 'query';
 
 export interface RelatedItem {
   readonly name: string;
@@ -32,6 +32,8 @@ export interface AlarmForInference {
   readonly namespace?: string;
   readonly dimensions: readonly { readonly name: string; readonly value: string }[];
   readonly tags?: Readonly<Record<string, string>>;
+  /** A log alarm's log groups: the ones its scheduled query reads. */
+  readonly queryLogGroups?: readonly string[];
 }
 
 export const EMPTY_RELATED: Related = { logGroups: [], stateMachines: [], healthEndpoints: [] };
@@ -140,6 +142,7 @@ export function inferRelated(alarm: AlarmForInference, settings: readonly Relate
     for (const m of s.stateMachines ?? []) machines.add({ name: m, from: 'setting', detail });
     for (const h of s.healthEndpoints ?? []) endpoints.add({ name: h, from: 'setting', detail });
   }
+  for (const g of alarm.queryLogGroups ?? []) groups.add({ name: logGroupNameOf(g), from: 'query', detail: 'the log alarm\'s query' });
   const tags = alarm.tags ?? {};
   for (const g of tagList(tags[TAG_LOG_GROUPS])) groups.add({ name: g, from: 'tag', detail: TAG_LOG_GROUPS });
   for (const m of tagList(tags[TAG_STATE_MACHINES])) machines.add({ name: m, from: 'tag', detail: TAG_STATE_MACHINES });
@@ -154,6 +157,11 @@ export function inferRelated(alarm: AlarmForInference, settings: readonly Relate
     for (const h of related.healthEndpoints) endpoints.add(asChild(h));
   }
   return { logGroups: groups.list, stateMachines: machines.list, healthEndpoints: endpoints.list };
+}
+
+/** A log group's name from a name or an ARN (`arn:…:log-group:NAME` or `…:NAME:*`). */
+export function logGroupNameOf(identifier: string): string {
+  return identifier.startsWith('arn:') ? logGroupFromArn(identifier) ?? identifier : identifier;
 }
 
 /** Adds log groups found later (a state machine's logging destination), keeping each name once. */

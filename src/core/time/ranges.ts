@@ -89,3 +89,9 @@ export function utcWindowLabel(start: Date, end: Date): string {
   const e = end.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '');
   return `${s} – ${e.slice(0, 10) === s.slice(0, 10) ? e.slice(11) : e} UTC`;
 }
+
+/** `2026-11-22T15:00Z..2026-11-22T16:30Z`: a window as a range, widened to whole minutes (start down, end up). */
+export function absoluteRange(startMs: number, endMs: number): string {
+  const minute = (ms: number, up: boolean): string => `${new Date((up ? Math.ceil(ms / 60_000) : Math.floor(ms / 60_000)) * 60_000).toISOString().slice(0, 16)}Z`;
+  return `${minute(startMs, false)}..${minute(endMs, true)}`;
+}

@@ -8,6 +8,8 @@ import type {
   LogsPartData, MetricPartData, PartUpdate, RunbookPartData,
 } from '../investigationProtocol';
 import { latestChangeBefore, type LatestChange } from '../../core/investigate/changes';
+import { windowText } from '../../core/alarms/detailsDoc';
+import { bandsFromTransitions } from '../../core/metrics/alarmBands';
 import { button, clear, el, paintAccountBadge } from './dom';
 import { onThemeChange, readPalette } from './theme';
 import { drawTimeSeries, tickCount, type DrawnChart } from './timeSeries';
@@ -125,11 +127,22 @@ function renderMetric(): void {
   chart?.destroy();
   chart = undefined;
   clear(metricBox);
+  if (!metric && alarm?.logQuery) {
+    renderLogAlarm(alarm, alarm.logQuery);
+    return;
+  }
   if (!metric || !alarm) return;
   metricBox.hidden = false;
+  const unit = metric.unit ? { unit: metric.unit } : {};
+  const band = metric.expectedBand;
+  const edges = band ? [
+    { id: 'band:upper', label: `${band.label} (upper)`, yAxis: 'left' as const, timestamps: band.timestamps, values: band.upper, ...unit },
+    { id: 'band:lower', label: `${band.label} (lower)`, yAxis: 'left' as const, timestamps: band.timestamps, values: band.lower, ...unit },
+  ] : [];
   const widget: ChartWidgetView = {
     kind: 'chart', id: 'metric', title: metric.label, pos: { x: 0, y: 0, width: 24, height: 6 }, view: 'timeSeries', stacked: false,
-    series: metric.series.map((s, i) => ({ id: `s${i}`, label: s.label, yAxis: 'left', timestamps: s.timestamps, values: s.values, ...(metric!.unit ? { unit: metric!.unit } : {}) })),
+    series: [...metric.series.map((s, i) => ({ id: `s${i}`, label: s.label, yAxis: 'left' as const, timestamps: s.timestamps, values: s.values, ...unit })), ...edges],
+    ...(band ? { expectedBand: { label: band.label, upperId: 'band:upper', lowerId: 'band:lower' } } : {}),
     lines: metric.threshold !== undefined ? [{ value: metric.threshold, label: `Threshold ${metric.threshold}`, kind: 'threshold', yAxis: 'left' }] : [],
     bands: metric.bands, bandsFrom: 'history', axes: { left: { ...(metric.unit ? { unit: metric.unit } : {}) } }, period: metric.period,
     alarm: { name: alarm.name, region: alarm.region, state: alarm.state, ...(metric.threshold !== undefined ? { threshold: metric.threshold } : {}) },
@@ -137,12 +150,29 @@ function renderMetric(): void {
   };
   const body = el('div', { class: 'widget-body chart chart-timeSeries inv-chart', 'data-points': '0', 'data-bands': String(metric.bands.length) });
   if (metric.threshold !== undefined) body.dataset.threshold = String(metric.threshold);
+  if (band) body.dataset.expectedBand = band.label;
   metricBox.append(el('h2', {}, metric.label), body);
+  if (band) metricBox.append(el('p', { class: 'inv-note' }, `Shaded band: ${band.label}, the range the alarm expects the metric in.`));
   if (metric.series.every((s) => s.values.length === 0)) body.append(el('p', { class: 'inv-empty' }, 'No data points in the window.'));
   chart = drawTimeSeries(body, widget, alarm.window, readPalette(), (r) => {
     body.dataset.points = String(r.points);
   });
   alignLanes();
+}
+
+/** A log alarm has no metric: its query, log groups and schedule, and what the investigation reads instead. */
+function renderLogAlarm(a: AlarmPartData, q: NonNullable<AlarmPartData['logQuery']>): void {
+  metricBox.hidden = false;
+  metricBox.dataset.logAlarm = a.name;
+  const judged = q.resultsToEvaluate ? ` in ${q.resultsToAlarm ?? q.resultsToEvaluate} of its last ${q.resultsToEvaluate} runs` : '';
+  metricBox.append(
+    el('h2', {}, 'Log alarm query'),
+    el('p', {}, `Runs ${q.schedule || 'on its schedule'}, each run reading ${windowText(q.startOffsetSeconds, q.endOffsetSeconds)}; in ALARM when ${a.condition}${judged}.`),
+    el('pre', { class: 'inv-query' }, el('code', {}, q.query)),
+    el('p', {}, `Log groups: ${q.logGroups.join(', ') || 'named by the query'}`),
+    el('p', { class: 'inv-note', id: 'log-alarm-instead' }, 'A log alarm has no metric to chart. Shown instead: the error events of its log groups in the window (below and on the timeline). Its query is not run here: Logs Insights charges per GB scanned.'),
+    button('Run the query in Logs Insights over the window', () => post({ type: 'runAlarmQuery' }), { 'data-action': 'run-alarm-query', class: 'secondary' }),
+  );
 }
 
 /** Lanes line up with the chart's plot area (its left axis takes room). */
@@ -167,7 +197,7 @@ function renderLanes(): void {
   lanes.dataset.end = String(alarm.window.end);
   const rows: HTMLElement[] = [];
   // The alarm's own state: ALARM stretches from its history.
-  const bands = metric?.bands ?? [];
+  const bands = metric?.bands ?? bandsFromTransitions(alarm.transitions, alarm.window.start, alarm.window.end, alarm.state);
   rows.push(lane('alarm', `${alarm.name} in ALARM`, ...bands.map((b) => placed(el('div', { class: 'inv-band state-ALARM', title: `ALARM ${stamp(b.from)} – ${stamp(b.to)}` }), b.from, b.to))));
   const latest = latestChange();
   const changeMarks = [
@@ -353,8 +383,8 @@ function apply(update: PartUpdate): void {
       alarm = d;
       renderHead();
       if (runbook) renderRunbook(runbook);
-      // The metric may have arrived first: it is drawn on the alarm's window.
-      if (metric) renderMetric();
+      // The metric may have arrived first: it is drawn on the alarm's window (a log alarm's query shows instead).
+      if (metric || d.logQuery) renderMetric();
       renderRelated();
       if (awsChanges || commits) renderChanges();
       renderLanes();

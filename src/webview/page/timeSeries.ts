@@ -103,8 +103,13 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
   const leftUnit = widget.axes.left.unit;
   const rightUnit = widget.axes.right?.unit;
   const hasRight = widget.series.some((s) => s.yAxis === 'right');
-  const colors = widget.series.map((s, i) => seriesColor(palette, i, s.color));
-  const dashes = widget.series.map((s, i) => roundOf(palette, i, s.color));
+  // An anomaly-detection band: its two edge series are drawn faint, the range between them shaded.
+  const bandEdges = widget.expectedBand ? [widget.expectedBand.upperId, widget.expectedBand.lowerId].map((id) => widget.series.findIndex((s) => s.id === id)) : [];
+  const hasBand = bandEdges.length === 2 && bandEdges.every((i) => i >= 0);
+  const bandColor = withAlpha(palette.muted, 0.7);
+  const isEdge = (i: number) => hasBand && bandEdges.includes(i);
+  const colors = widget.series.map((s, i) => (isEdge(i) ? bandColor : seriesColor(palette, i, s.color)));
+  const dashes = widget.series.map((s, i) => (isEdge(i) ? ROUNDS[0] : roundOf(palette, i, s.color)));
   // Away from the cursor the legend shows each series' newest value.
   const newest = aligned.ys.map(lastIndex);
   const zone = pageZone();
@@ -286,8 +291,8 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
         scale: s.yAxis === 'right' && hasRight ? 'y2' : 'y',
         stroke: colors[i],
         dash: dashes[i].dash,
-        width: 1.5,
-        points: { fill: chartBackground },
+        width: isEdge(i) ? 1 : 1.5,
+        points: isEdge(i) ? { show: false } : { fill: chartBackground },
         spanGaps: false,
         fill: widget.stacked ? withAlpha(colors[i], 0.35) : undefined,
         value: (_u, _v, _si, idx) => {
@@ -296,7 +301,9 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
         },
       })),
     ],
-    bands: widget.stacked ? widget.series.slice(1).map((_, i) => ({ series: [i + 2, i + 1] as [number, number], fill: withAlpha(colors[i + 1], 0.35) })) : undefined,
+    bands: widget.stacked
+      ? widget.series.slice(1).map((_, i) => ({ series: [i + 2, i + 1] as [number, number], fill: withAlpha(colors[i + 1], 0.35) }))
+      : hasBand ? [{ series: [bandEdges[0] + 1, bandEdges[1] + 1] as [number, number], fill: withAlpha(palette.muted, 0.25) }] : undefined,
     hooks: {
       drawClear: [drawBands, drawShading],
       draw: [drawLines],

@@ -47,6 +47,7 @@ function chartWidget(w: ChartWidgetView, ctx: WidgetContext): BuiltWidget {
   const annotationBands = w.lines.filter((l) => l.to !== undefined).length + (w.marks ?? []).filter((m) => m.to !== undefined).length;
   if (annotationBands) body.dataset.annotationBands = String(annotationBands);
   if (w.queryLanguage) body.dataset.queryLanguage = w.queryLanguage;
+  if (w.expectedBand) body.dataset.expectedBand = w.expectedBand.label;
   if (w.alarm) {
     body.dataset.alarm = w.alarm.name;
     body.dataset.alarmState = w.alarm.state;

@@ -1,7 +1,7 @@
 import type { MathExpr } from './expression';
 import { MathSyntaxError } from './expression';
 import type { MathValue, Series } from './series';
-import { avg, mapSeries, max, min, rate, reduceAcross, sum, zipSeries } from './series';
+import { avg, mapSeries, max, min, rate, reduceAcross, seriesOf, sum, zipSeries } from './series';
 
 export interface MathEnvironment {
   /** The value of another query of the request, by Id (undefined when there is none). */
@@ -94,9 +94,35 @@ function call(name: string, args: MathValue[], env: MathEnvironment): MathValue 
       return perSeries(name, args, rate);
     case 'ABS':
       return perSeries(name, args, (s) => mapSeries(s, Math.abs), Math.abs);
+    case 'ANOMALY_DETECTION_BAND': {
+      const [metric, width] = args;
+      if (metric?.kind !== 'series' || args.length > 2 || (width && width.kind !== 'scalar')) throw new MathSyntaxError('ANOMALY_DETECTION_BAND takes a time series and an optional number of standard deviations');
+      return { kind: 'array', items: expectedBand(metric.series, width?.kind === 'scalar' ? width.value : 2) };
+    }
     default:
       throw new MathSyntaxError(`Unsupported function ${name}`);
   }
+}
+
+/** Points of history each expected value is learned from. */
+const BAND_HISTORY = 12;
+
+/**
+ * A stand-in for CloudWatch's trained model: each point's expected range is the mean of the points before it
+ * ± `deviations` standard deviations (at least 5% of the mean wide). Two series, upper then lower, as
+ * GetMetricData returns a band's two edges under its id.
+ */
+function expectedBand(s: Series, deviations: number): Series[] {
+  const upper: Array<[number, number]> = [];
+  const lower: Array<[number, number]> = [];
+  s.timestamps.forEach((t, i) => {
+    const from = i === 0 ? s.values.slice(0, BAND_HISTORY) : s.values.slice(Math.max(0, i - BAND_HISTORY), i);
+    const mean = from.reduce((a, v) => a + v, 0) / from.length;
+    const spread = Math.max(Math.sqrt(from.reduce((a, v) => a + (v - mean) ** 2, 0) / from.length), Math.abs(mean) * 0.05);
+    upper.push([t, mean + deviations * spread]);
+    lower.push([t, mean - deviations * spread]);
+  });
+  return [seriesOf(upper), seriesOf(lower)];
 }
 
 function perSeries(name: string, args: MathValue[], f: (s: Series) => Series, onScalar?: (v: number) => number): MathValue {
