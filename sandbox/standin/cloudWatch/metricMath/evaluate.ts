@@ -108,21 +108,28 @@ function call(name: string, args: MathValue[], env: MathEnvironment): MathValue 
 const BAND_HISTORY = 12;
 
 /**
- * A stand-in for CloudWatch's trained model: each point's expected range is the mean of the points before it
- * ± `deviations` standard deviations (at least 5% of the mean wide). Two series, upper then lower, as
- * GetMetricData returns a band's two edges under its id.
+ * A stand-in for CloudWatch's trained model: each point's expected range is the median of the points before it
+ * ± `deviations` robust standard deviations (1.4826 × the median absolute deviation, at least 5% of the median),
+ * so a few outliers do not widen it. Two series, upper then lower, as GetMetricData returns a band's two edges
+ * under its id.
  */
 function expectedBand(s: Series, deviations: number): Series[] {
   const upper: Array<[number, number]> = [];
   const lower: Array<[number, number]> = [];
   s.timestamps.forEach((t, i) => {
     const from = i === 0 ? s.values.slice(0, BAND_HISTORY) : s.values.slice(Math.max(0, i - BAND_HISTORY), i);
-    const mean = from.reduce((a, v) => a + v, 0) / from.length;
-    const spread = Math.max(Math.sqrt(from.reduce((a, v) => a + (v - mean) ** 2, 0) / from.length), Math.abs(mean) * 0.05);
-    upper.push([t, mean + deviations * spread]);
-    lower.push([t, mean - deviations * spread]);
+    const middle = median(from);
+    const spread = Math.max(1.4826 * median(from.map((v) => Math.abs(v - middle))), Math.abs(middle) * 0.05);
+    upper.push([t, middle + deviations * spread]);
+    lower.push([t, middle - deviations * spread]);
   });
   return [seriesOf(upper), seriesOf(lower)];
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const half = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
 }
 
 function perSeries(name: string, args: MathValue[], f: (s: Series) => Series, onScalar?: (v: number) => number): MathValue {
