@@ -246,7 +246,6 @@ export async function gatherInvestigation(deps: GatherDeps, request: Investigati
   }
 
   const described = await describedP;
-  const metricAlarm = described.metricAlarms.find((a) => a.AlarmName === name);
   if (childInfo.length) {
     tasks.push(part('children', undefined, 'Child alarms', async () => {
       const children = await Promise.all(childInfo.map(async ({ alarm, history }) => {

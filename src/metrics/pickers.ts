@@ -144,6 +144,7 @@ export async function pickAlarm(cloudWatch: CloudWatchApi, regions: readonly Sco
   const failures = await progress('Listing alarms…', () => inEveryRegion(regions, async (region) => {
     for await (const page of cloudWatch.alarmPages(region)) {
       for (const a of page.metricAlarms) items.push({ label: a.AlarmName ?? '', description: [a.StateValue ?? '', regions.length > 1 ? region : ''].filter(Boolean).join(' · '), region });
+      for (const a of page.logAlarms ?? []) items.push({ label: a.AlarmName ?? '', description: [a.StateValue ?? '', 'log alarm', regions.length > 1 ? region : ''].filter(Boolean).join(' · '), region });
     }
   }));
   if (failures.length === regions.length && failures.length > 0) {

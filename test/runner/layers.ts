@@ -10,10 +10,10 @@ export type LayerKind = 'unit' | 'integration' | 'extension host' | 'e2e' | 'e2e
  * (a changed glob, a deleted file, a filter): it fails. Raise a figure when its layer gains tests.
  */
 export const MINIMUM_TESTS: Readonly<Record<LayerKind, number>> = {
-  unit: 1187,
-  integration: 214,
+  unit: 1196,
+  integration: 219,
   'extension host': 21,
-  e2e: 76,
+  e2e: 80,
   'e2e smoke': 6,
 };
 

@@ -108,6 +108,8 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
   const hasBand = bandEdges.length === 2 && bandEdges.every((i) => i >= 0);
   const bandColor = withAlpha(palette.muted, 0.7);
   const isEdge = (i: number) => hasBand && bandEdges.includes(i);
+  // Marks what the band is drawn with, for those who read the page (and the tests).
+  if (hasBand) target.dataset.bandFill = withAlpha(palette.muted, 0.25);
   const colors = widget.series.map((s, i) => (isEdge(i) ? bandColor : seriesColor(palette, i, s.color)));
   const dashes = widget.series.map((s, i) => (isEdge(i) ? ROUNDS[0] : roundOf(palette, i, s.color)));
   // Away from the cursor the legend shows each series' newest value.
