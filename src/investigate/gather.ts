@@ -82,7 +82,8 @@ function metricQueries(alarm: MetricAlarm): { queries: MetricDataQuery[]; label:
   }
   const queries = (alarm.Metrics ?? []).map((m) => ({ ...m }));
   const shown = queries.find((q) => q.ReturnData !== false);
-  return { queries, label: shown?.Label ?? shown?.Expression ?? shown?.Id ?? 'expression', period: shown?.Period ?? shown?.MetricStat?.Period ?? period };
+  const metric = shown?.MetricStat?.Metric?.MetricName;
+  return { queries, label: shown?.Label ?? (metric ? `${metric} (${shown?.MetricStat?.Stat ?? 'Average'})` : undefined) ?? shown?.Expression ?? shown?.Id ?? 'expression', period: shown?.Period ?? shown?.MetricStat?.Period ?? period };
 }
 
 type AnyAlarm = MetricAlarm | CompositeAlarm | LogAlarm;

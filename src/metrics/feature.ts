@@ -44,7 +44,7 @@ export function createMetricsFeature(context: vscode.ExtensionContext, services:
   const allowLogAlarmQuery = async (source: ChartSource): Promise<boolean> => {
     if (source.kind !== 'alarm') return false;
     const allowed = await confirmChange(
-      `Run the query of log alarm ${quoted(source.name)} in Logs Insights to chart it?`,
+      `Run the query of log alarm "${quoted(source.name, 120)}" in Logs Insights to chart it?`,
       'Run the query',
       `It runs in ${source.region} with your credentials over the chart's range, once per load (Refresh, a new range, or auto refresh run it again). Logs Insights charges per GB scanned. Ops Lens does not ask again for this alarm until VS Code restarts.`,
     );

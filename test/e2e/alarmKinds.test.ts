@@ -40,7 +40,8 @@ describe('alarms of every type: investigated and charted', () => {
 
     const statuses = await partStatuses();
     assert.ok(statuses.includes('alarm=done') && statuses.includes(`logs:${CHECKOUT_GROUP}=done`), statuses.join(', '));
-    assert.ok(statuses.every((s) => !s.endsWith('=failed')), `no part failed: ${statuses.join(', ')}`);
+    // Commits come from VS Code's Git extension, whatever the alarm's type; every part read from AWS arrived.
+    assert.ok(statuses.filter((s) => !s.startsWith('commits=')).every((s) => s.endsWith('=done')), `no part failed: ${statuses.join(', ')}`);
     assert.ok(!statuses.some((s) => s.startsWith('metric=')), 'no metric part for an alarm without a metric');
 
     const facts = (await page.locator('#facts').textContent()) ?? '';
@@ -58,6 +59,7 @@ describe('alarms of every type: investigated and charted', () => {
     assert.match(await page.locator(`.inv-group[data-log-group="${CHECKOUT_GROUP}"] h3`).textContent() ?? '', /\d+ error events? in the window/);
     const related = (await page.locator('#related').textContent()) ?? '';
     assert.match(related, /\/aws\/lambda\/checkout\s*query: the log alarm's query/);
+    await wb.parkPointer();
     await wb.screenshot('investigate-log-alarm');
   });
 
@@ -84,7 +86,7 @@ describe('alarms of every type: investigated and charted', () => {
     assert.equal(await body.getAttribute('data-alarm-state'), 'ALARM');
     assert.match(await page.locator('.widget-notes').textContent() ?? '', /Shaded band: Latency \(expected\), the range the alarm expects the metric in; it fires when the metric is outside it\./);
     // uPlot shades between the two edges in the theme's muted colour, translucent.
-    assert.match(await body.getAttribute('data-band-fill') ?? '', /^rgba\(.*0\.25\)$/);
+    assert.match(await body.locator('[data-band-fill]').getAttribute('data-band-fill') ?? '', /^rgba\(.*0\.25\)$/);
     await workbench().screenshot('alarm-chart-anomaly-band');
   });
 

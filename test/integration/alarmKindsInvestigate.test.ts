@@ -9,9 +9,8 @@ import { investigationText } from '../../src/agent/tools/investigation';
 import { gatherInvestigation, type GatherDeps } from '../../src/investigate/gather';
 import { ChartLoader } from '../../src/metrics/loader';
 import type { ChartWidgetView, PlaceholderWidgetView } from '../../src/webview/protocol';
-import { sandboxClients } from '../../sandbox/awsClients';
-import { resetMoto } from '../../sandbox/moto';
-import { ALARM_KINDS, CHECKOUT_LOG_GROUP, seedAlarmKinds } from '../../sandbox/seeders/alarmKinds';
+import { ALARM_KINDS, CHECKOUT_LOG_GROUP } from '../../sandbox/seeders/alarmKinds';
+import { freshAlarmKinds } from '../support/alarmKinds';
 import { awsEndpoint, testEnv } from './setup';
 
 const EAST = asScopeId('us-east-1');
@@ -23,13 +22,7 @@ describe('investigating and charting alarms of every type (real SDK, stand-in)',
 
   before(async function () {
     this.timeout(60000);
-    await resetMoto(awsEndpoint());
-    const clients = sandboxClients(awsEndpoint());
-    try {
-      await seedAlarmKinds(clients, new Date());
-    } finally {
-      clients.destroy();
-    }
+    await freshAlarmKinds(awsEndpoint());
     Object.assign(process.env, testEnv);
     session = new AwsSession({ profile: '', regions: [], endpointUrl: awsEndpoint() }, { env: testEnv });
     logs = new SdkLogs(session);

@@ -6,10 +6,9 @@ import { SdkCloudWatch } from '../../src/aws/services/cloudWatch';
 import { alarmVariant } from '../../src/core/alarms/model';
 import { muteRequest } from '../../src/core/alarms/muteRules';
 import { asScopeId } from '../../src/core/scope';
-import { sandboxClients } from '../../sandbox/awsClients';
 import { startFaultProxy, type FaultProxy } from '../../sandbox/faults/proxy';
-import { resetMoto } from '../../sandbox/moto';
-import { seedAlarmKinds, ALARM_KINDS } from '../../sandbox/seeders/alarmKinds';
+import { ALARM_KINDS } from '../../sandbox/seeders/alarmKinds';
+import { freshAlarmKinds } from '../support/alarmKinds';
 import { awsEndpoint, testEnv } from './setup';
 
 const EAST = asScopeId('us-east-1');
@@ -19,13 +18,7 @@ describe('alarms of every type, mutes and contributors (Ops Lens through the rea
   let session: AwsSession;
 
   before(async () => {
-    await resetMoto(awsEndpoint());
-    const clients = sandboxClients(awsEndpoint());
-    try {
-      await seedAlarmKinds(clients, new Date());
-    } finally {
-      clients.destroy();
-    }
+    await freshAlarmKinds(awsEndpoint());
     proxy = await startFaultProxy({ upstream: awsEndpoint() });
   });
   after(() => proxy.stop());

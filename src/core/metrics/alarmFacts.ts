@@ -47,7 +47,9 @@ export function alarmFacts(a: MetricAlarm): AlarmFacts {
   }
   const queries: ChartQuery<string>[] = (a.Metrics ?? []).map((m, i) => {
     const stat = m.MetricStat;
-    const base = { id: m.Id ?? `q${i + 1}`, region: '', yAxis: 'left' as const, visible: m.ReturnData ?? false, label: m.Label ?? m.Id ?? `q${i + 1}`, explicitLabel: m.Label !== undefined };
+    // A metric without a label of its own is named as GetMetricData names it: its metric and statistic.
+    const named = stat?.Metric?.MetricName ? `${stat.Metric.MetricName} ${stat.Stat ?? 'Average'}` : undefined;
+    const base = { id: m.Id ?? `q${i + 1}`, region: '', yAxis: 'left' as const, visible: m.ReturnData ?? false, label: m.Label ?? named ?? m.Id ?? `q${i + 1}`, explicitLabel: m.Label !== undefined };
     if (stat?.Metric) {
       return { ...base, metric: { namespace: stat.Metric.Namespace ?? '', metricName: stat.Metric.MetricName ?? '', dimensions: dimensionsOf(stat.Metric.Dimensions) }, stat: stat.Stat ?? 'Average', period: stat.Period };
     }

@@ -29,7 +29,7 @@ describe('what a chart knows of an alarm', () => {
     });
     assert.equal(facts.subject, '100*e/r');
     assert.equal(facts.period, 60, 'from the first query with a period when the expression has none');
-    assert.deepEqual(facts.queries.map((q) => [q.id, q.visible, q.label, q.explicitLabel]), [['e', false, 'e', false], ['r', false, 'r', false], ['rate', true, 'Error %', true]]);
+    assert.deepEqual(facts.queries.map((q) => [q.id, q.visible, q.label, q.explicitLabel]), [['e', false, 'Errors Sum', false], ['r', false, 'Requests Sum', false], ['rate', true, 'Error %', true]]);
   });
 
   it('draws no threshold line for an alarm compared with a band (ThresholdMetricId)', () => {

@@ -117,7 +117,7 @@ function expectedBand(s: Series, deviations: number): Series[] {
   const upper: Array<[number, number]> = [];
   const lower: Array<[number, number]> = [];
   s.timestamps.forEach((t, i) => {
-    const from = i === 0 ? s.values.slice(0, BAND_HISTORY) : s.values.slice(Math.max(0, i - BAND_HISTORY), i);
+    const from = s.values.slice(Math.max(0, i - BAND_HISTORY), Math.max(i, 1));
     const middle = median(from);
     const spread = Math.max(1.4826 * median(from.map((v) => Math.abs(v - middle))), Math.abs(middle) * 0.05);
     upper.push([t, middle + deviations * spread]);
