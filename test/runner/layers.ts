@@ -14,7 +14,6 @@ export const MINIMUM_TESTS: Readonly<Record<LayerKind, number>> = {
   integration: 220,
   'extension host': 21,
   e2e: 80,
-  e2e: 80,
   'e2e smoke': 6,
 };
 
