@@ -34,11 +34,33 @@ const MAX_COMMITS = 300;
 const MAX_CHECKED = 30;
 const MAX_FILE_BYTES = 1_000_000;
 
+interface GitExtension {
+  readonly enabled: boolean;
+  readonly onDidChangeEnablement: vscode.Event<boolean>;
+  getAPI(version: 1): GitApi;
+}
+
+/** How long the Git extension may take to find git once it has started, before the part says there is no repository. */
+const GIT_READY_MS = 5000;
+
 async function gitApi(): Promise<GitApi | undefined> {
-  const extension = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git');
+  const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
   if (!extension) return undefined;
-  const exports = extension.isActive ? extension.exports : await extension.activate();
-  return exports?.getAPI(1);
+  const git = extension.isActive ? extension.exports : await extension.activate();
+  if (!git) return undefined;
+  // The extension answers getAPI only once it has found git, a moment after it starts (or never, when disabled).
+  if (!git.enabled) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => done(), GIT_READY_MS);
+      const listener = git.onDidChangeEnablement((enabled) => enabled && done());
+      function done() {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve();
+      }
+    });
+  }
+  return git.enabled ? git.getAPI(1) : undefined;
 }
 
 async function repository(): Promise<{ api: GitApi; repo: GitRepository } | undefined> {
