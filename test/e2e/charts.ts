@@ -57,6 +57,18 @@ export async function openDashboard(name: string): Promise<FrameLocator> {
   return readyChartPage();
 }
 
+/** Opens an alarm's chart through the palette and its picker, and waits until it is drawn with points. */
+export async function openAlarmChart(alarm: string): Promise<FrameLocator> {
+  const wb = workbench();
+  await wb.runCommand('Ops Lens: Show Alarm Chart');
+  await wb.typeInQuickInput(alarm);
+  await wb.pickQuickItem(alarm);
+  await wb.waitForEditor(`Alarm: ${alarm}`, 30000);
+  const page = await readyChartPage();
+  await waitFor(async () => Number(await page.locator('.widget-body.chart').getAttribute('data-points')), (n) => n > 0, { message: 'the alarm chart has no points' });
+  return page;
+}
+
 /**
  * Records the host's `render` messages in the loaded chart page, so the harness can replay one and time
  * the draw itself (a webview's document is written after load-time scripts run, so this is installed in

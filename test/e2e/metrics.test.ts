@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Dialog } from 'playwright-core';
 import { TIMING_MARGIN } from '../../bench/report';
-import { chartBodies, openDashboard, readyChartPage, recordRenders, timeReplayedDraw } from './charts';
+import { chartBodies, openAlarmChart, openDashboard, readyChartPage, recordRenders, timeReplayedDraw } from './charts';
 
 /** A 20 × 1,440-point dashboard from its data's arrival in the page to the drawn chart. */
 const DRAW_BUDGET_MS = 50;
@@ -44,13 +44,8 @@ describe('metric charts and dashboards', () => {
   it('charts dev-ecs-service-unhealthy with its threshold', async () => {
     const wb = workbench();
     await wb.closeEditors();
-    await wb.runCommand('Ops Lens: Show Alarm Chart');
-    await wb.typeInQuickInput('dev-ecs-service-unhealthy');
-    await wb.pickQuickItem('dev-ecs-service-unhealthy');
-    await wb.waitForEditor('Alarm: dev-ecs-service-unhealthy', 30000);
-    const page = await readyChartPage();
+    const page = await openAlarmChart('dev-ecs-service-unhealthy');
     const body = page.locator('.widget-body.chart');
-    await waitFor(async () => Number(await body.getAttribute('data-points')), (n) => n > 0, { message: 'the alarm chart has no points' });
     assert.equal(await body.getAttribute('data-threshold'), '1');
     assert.equal(await body.getAttribute('data-alarm-state'), 'ALARM');
     assert.match((await page.locator('#subtitle').textContent()) ?? '', /RunningTaskCount < 1/);
