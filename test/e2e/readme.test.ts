@@ -3,6 +3,7 @@
 // the on-call path, which moves an alarm. Each shot in a light and a dark theme, cropped to its subject.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { CloudWatchClient, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
@@ -58,9 +59,14 @@ async function sideBarOf(views: { open: readonly string[]; closed: readonly stri
 
 describe('README images', () => {
   let chatWasShown = false;
+  const workspaceSettings = () => path.join(environment().workspace, '.vscode', 'settings.json');
+  let savedSettings = '';
 
   before(async () => {
     const wb = workbench();
+    // The e2e workbench starts with Git off; a person's has it on, and the investigation lists the commits of its window.
+    savedSettings = fs.readFileSync(workspaceSettings(), 'utf8');
+    fs.writeFileSync(workspaceSettings(), JSON.stringify({ ...JSON.parse(savedSettings), 'git.enabled': true }, null, 2));
     await wb.closeQuickInput();
     await wb.closeEditors();
     await wb.dismissNotifications();
@@ -72,6 +78,7 @@ describe('README images', () => {
 
   after(async () => {
     const wb = workbench();
+    fs.writeFileSync(workspaceSettings(), savedSettings);
     await restoreWorkbench();
     await wb.closeEditors();
     await wb.dismissNotifications();
