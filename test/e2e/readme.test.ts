@@ -155,9 +155,12 @@ describe('README images', () => {
     const wb = workbench();
     await wb.closeEditors();
     await sideBarOf({ open: ['Alarms', 'Step Functions'], closed: ['Health', 'Logs'] });
+    // With the state machine expanded, its executions are loaded and the palette's picker offers them.
     await wb.expandTreeItem('Step Functions', MACHINE);
-    await wb.treeItemContextMenu('Step Functions', FAILED_EXECUTION);
-    await wb.pickContextMenuItem('Show Execution Graph');
+    await wb.waitForTreeItem('Step Functions', FAILED_EXECUTION, 30000);
+    await wb.runCommand('Ops Lens: Show Execution Graph');
+    await wb.typeInQuickInput(FAILED_EXECUTION);
+    await wb.pickQuickItem(FAILED_EXECUTION);
     await wb.waitForEditor(`Graph: ${FAILED_EXECUTION}`, 30000);
     const page = chartPage();
     await waitFor(async () => page.locator('body').getAttribute('data-state', { timeout: 1000 }), (s) => s === 'ready', { timeoutMs: 30000, message: 'the graph was not drawn' });
