@@ -64,7 +64,7 @@ const builds = [
   // The MCP server runs in its own node process, without VS Code: one file that loads the AWS SDK from the
   // extension's own bundle, a folder up. The other lazy bundles are the extension's and may require `vscode`.
   { ...common, entryPoints: ['src/mcp/server.ts'], outfile: 'dist/mcp/server.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [lazyModules({ [SDK]: LAZY[SDK] }, 'mcp')] },
-  { ...common, entryPoints: { chart: 'src/webview/page/main.ts', investigation: 'src/webview/page/investigation.ts', graph: 'src/webview/page/graph.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' } },
+  { ...common, entryPoints: { chart: 'src/webview/page/main.ts', investigation: 'src/webview/page/investigation.ts', graph: 'src/webview/page/graph.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css', '.ttf': 'file' }, assetNames: '[name]' },
 ];
 
 async function main() {

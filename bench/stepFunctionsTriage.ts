@@ -52,7 +52,7 @@ export async function benchStepFunctionsTriage(): Promise<void> {
     const started = performance.now();
     const read = await readFailures(api, asScopeId('us-east-1'), 'arn:aws:states:us-east-1:123456789012:stateMachine:Batch', window);
     const grouped = groupFailures(read.failures);
-    formatTriageReport({ machineName: 'Batch', machineType: 'STANDARD', rangeLabel: 'the last 14 days', groups: grouped, truncated: read.truncated, now: new Date(NOW) });
+    formatTriageReport({ machineName: 'Batch', machineType: 'STANDARD', rangeLabel: 'the last 14 days', groups: grouped, truncated: read.truncated, zone: 'utc', now: new Date(NOW) });
     times.push(performance.now() - started);
     if (read.failures.length !== EXECUTIONS) throw new Error(`triage read ${read.failures.length} of ${EXECUTIONS} executions`);
     groups = grouped.length;

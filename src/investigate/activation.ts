@@ -22,6 +22,9 @@ export function activate(context: vscode.ExtensionContext, services: Services, h
   context.subscriptions.push(
     health.store.onDidCheck((status) => healthLog.record(status)),
     vscode.commands.registerCommand(INVESTIGATE_COMMAND, (arg?: unknown) => load().investigate(arg)),
+    // The investigation panel's title bar: shown only while one is in front, so the feature is loaded.
+    vscode.commands.registerCommand('opsLens.investigation.refresh', () => feature?.rerunActive()),
+    vscode.commands.registerCommand('opsLens.investigation.saveMarkdown', () => feature?.saveActive()),
   );
   return healthLog;
 }

@@ -15,9 +15,15 @@ import { gatherDeps } from './gatherDeps';
 import type { HealthChangeLog } from './healthChanges';
 import { answerPage, type OpenInvestigation } from './pageMessages';
 import { InvestigationPanel, type PaintReport } from './panel';
+import { ActivePanels } from '../webview/activePanel';
+import { saveNotes } from './saveNotes';
 
 export interface InvestigateFeature {
   investigate(arg?: unknown): Promise<void>;
+  /** The panel in front, gathered again (its title bar's Investigate Again). */
+  rerunActive(): Promise<void>;
+  /** The panel in front, saved as Markdown (its title bar's Save). */
+  saveActive(): Promise<void>;
   /** First paints of the open panels (for measurements). */
   readonly onDidPaint: vscode.Event<PaintReport>;
 }
@@ -25,6 +31,7 @@ export interface InvestigateFeature {
 export function createInvestigateFeature(context: vscode.ExtensionContext, services: Services, healthLog: HealthChangeLog): InvestigateFeature {
   const { session, cloudWatch, metrics, log } = services;
   const open = new Map<string, OpenInvestigation>();
+  const front = new ActivePanels<OpenInvestigation>();
   const painted = new vscode.EventEmitter<PaintReport>();
   context.subscriptions.push(painted, { dispose: () => [...open.values()].forEach((o) => o.view.panel.dispose()) });
   const deps = gatherDeps(services, healthLog);
@@ -52,8 +59,10 @@ export function createInvestigateFeature(context: vscode.ExtensionContext, servi
     const view = new InvestigationPanel(panel, context.extensionUri, (m) => answerPage(created, m, run), log);
     (created as { view: InvestigationPanel }).view = view;
     view.onDidPaint((p) => painted.fire(p));
+    const tracked = front.track(panel, created);
     panel.onDidDispose(() => {
       if (open.get(key) === created) open.delete(key);
+      tracked.dispose();
       view.dispose();
     });
     open.set(key, created);
@@ -86,5 +95,14 @@ export function createInvestigateFeature(context: vscode.ExtensionContext, servi
     await run(entry);
   };
 
-  return { investigate, onDidPaint: painted.event };
+  const rerunActive = async (): Promise<void> => {
+    const entry = front.active;
+    if (entry) await run(entry);
+  };
+  const saveActive = async (): Promise<void> => {
+    const entry = front.active;
+    if (entry) await saveNotes(entry.gathered, entry.view);
+  };
+
+  return { investigate, rerunActive, saveActive, onDidPaint: painted.event };
 }

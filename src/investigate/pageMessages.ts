@@ -6,7 +6,6 @@ import type { InvestigationPageMessage } from '../webview/investigationProtocol'
 import type { Gathered, InvestigationRequest } from './gather';
 import type { InvestigationPanel } from './panel';
 import { openCommit } from './commits';
-import { saveNotes } from './saveNotes';
 
 /** One open investigation panel: what it shows and what it last gathered. */
 export interface OpenInvestigation {
@@ -59,7 +58,6 @@ const HANDLERS: { readonly [K in Answered]: Handler<K> } = {
     const q = alarm.logQuery;
     await vscode.commands.executeCommand('opsLens.insights.runQuery', { query: q.query, logGroups: [...q.logGroups], region: alarm.region, title: `${alarm.name} (log alarm query)` }, { range: absoluteRange(window.start, window.end) });
   },
-  saveMarkdown: (entry) => saveNotes(entry.gathered, entry.view),
 };
 
 /** Answers a request of the page; `rerun` gathers the panel's investigation again. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { PartUpdate } from '../core/investigate/model';
 import { Disposable } from '../platform/disposable';
 import { chartHtml, chartResourceRoots, newNonce } from '../webview/html';
+import { panelIcon } from '../webview/panelIcons';
 import { onTimeZoneChange } from '../platform/timeZone';
 import {
   INVESTIGATION_VIEW_TYPE, parseInvestigationMessage,
@@ -33,7 +34,7 @@ export class InvestigationPanel extends Disposable {
   ) {
     super();
     this.register(this.painted);
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'ops-lens.svg');
+    panel.iconPath = panelIcon(extensionUri, 'investigation');
     panel.webview.html = chartHtml(panel.webview, extensionUri, newNonce(), panel.title, 'investigation');
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => {
       const message = parseInvestigationMessage(raw);

@@ -24,5 +24,8 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     vscode.commands.registerCommand('opsLens.metrics.openChart', (arg?: unknown) => load().openChart(arg)),
     vscode.commands.registerCommand('opsLens.metrics.openDashboard', (arg?: unknown) => load().openDashboard(arg)),
     vscode.commands.registerCommand('opsLens.alarms.showChart', (arg?: unknown) => load().showAlarmChart(arg)),
+    // The chart panel's title bar: shown only while a chart is in front, so the feature is loaded.
+    vscode.commands.registerCommand('opsLens.chart.refresh', () => feature?.panels.refreshActive()),
+    vscode.commands.registerCommand('opsLens.chart.exportCsv', () => feature?.panels.exportActive()),
   );
 }

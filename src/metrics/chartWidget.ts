@@ -3,7 +3,7 @@
 import type { ChartSpec, FetchedChart } from '../core/metrics/chartCalls';
 import { GRID_COLUMNS, type AxisSettings, type GridPos, type MetricView } from '../core/metrics/dashboard';
 import type { RangeKey, TimeWindow } from '../core/metrics/ranges';
-import { guessUnit, unitLabel } from '../core/metrics/units';
+import { axisLabel, guessUnit, unitLabel } from '../core/metrics/units';
 import type { AxisView, ChartSource, ChartView, ChartWidgetView, LineView, SeriesView } from '../webview/protocol';
 
 export const FULL_WIDTH: GridPos = { x: 0, y: 0, width: GRID_COLUMNS, height: 12 };
@@ -58,7 +58,7 @@ export function chartWidget(w: ChartLook, spec: ChartSpec, fetched: FetchedChart
   const axis = (side: 'left' | 'right', settings: AxisSettings | undefined): AxisView => {
     const units = [...new Set(series.filter((s) => s.yAxis === side).map((s) => s.unit))];
     const unit = units.length === 1 ? units[0] : undefined;
-    const label = settings?.label ?? (unit ? unitLabel(unit) : undefined);
+    const label = settings?.label ? axisLabel(settings.label) : unit ? unitLabel(unit) : undefined;
     return { ...(settings?.min !== undefined ? { min: settings.min } : {}), ...(settings?.max !== undefined ? { max: settings.max } : {}), ...(label ? { label } : {}), ...(unit && settings?.showUnits !== false ? { unit } : {}) };
   };
   const period = Math.max(0, ...fetched.periods.values());

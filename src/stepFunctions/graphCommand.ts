@@ -73,6 +73,9 @@ export function registerGraphCommand(context: vscode.ExtensionContext, services:
       if (target.kind === 'mapRun') await load().openMapRun(target.arn);
       else await load().show(target);
     }),
+    // The graph panel's title bar: shown only while a graph is in front, so the feature is loaded.
+    vscode.commands.registerCommand('opsLens.stepFunctions.graph.refresh', () => feature?.refreshActive()),
+    vscode.commands.registerCommand('opsLens.stepFunctions.graph.showDetails', () => feature?.showActiveDetails()),
     { dispose: () => feature?.dispose() },
   );
 }

@@ -12,6 +12,7 @@ import { notifyInfo } from '../platform/notify';
 import { showPick, withWindowProgress } from '../platform/textSinks';
 import { loadGraph, type GraphTarget, type LoadedGraph } from './graphLoader';
 import { GraphPanel, type GraphDrawReport } from './graphPanel';
+import { ActivePanels } from '../webview/activePanel';
 
 export interface GraphFeatureDeps {
   readonly extensionUri: vscode.Uri;
@@ -21,11 +22,15 @@ export interface GraphFeatureDeps {
   readonly log: vscode.LogOutputChannel;
 }
 
+/** Set while the graph in front is an execution's (its details can be opened), not a definition's. */
+const HAS_EXECUTION_KEY = 'opsLens.stepFunctions.graphHasExecution';
+
 /** How many of a Map run's child executions are offered to pick from. */
 const MAP_RUN_PICK_SIZE = 100;
 
 export class GraphFeature extends Disposable {
   private readonly open = new Map<string, { graph: GraphPanel; links: ReadonlySet<string> }>();
+  private readonly front = new ActivePanels<{ target: GraphTarget; graph: GraphPanel }>();
   private readonly drawn = new vscode.EventEmitter<GraphDrawReport>();
   /** Each graph a page drew, with the time it took. */
   readonly onDidDraw = this.drawn.event;
@@ -46,17 +51,29 @@ export class GraphFeature extends Disposable {
     }
     const panel = GraphPanel.create(this.deps.extensionUri, `Graph: ${target.arn.split(':').pop() ?? ''}`);
     const graph = new GraphPanel(panel, this.deps.extensionUri, async (message) => {
-      if (message.type === 'refresh') await this.load(target, graph);
-      else if (message.type === 'showDetails' && target.kind === 'execution') await vscode.commands.executeCommand('opsLens.stepFunctions.showExecution', target.arn);
-      else if (message.type === 'open') await this.openLinked(target.arn, message.arn);
+      if (message.type === 'open') await this.openLinked(target.arn, message.arn);
     }, this.deps.log);
     graph.onDidDraw((report) => this.drawn.fire(report));
     this.open.set(target.arn, { graph, links: new Set() });
+    const tracked = this.front.track(panel, { target, graph }, () => ({ [HAS_EXECUTION_KEY]: target.kind === 'execution' }));
     panel.onDidDispose(() => {
+      tracked.dispose();
       this.open.delete(target.arn);
       graph.dispose();
     });
     await this.load(target, graph);
+  }
+
+  /** Reads the graph in front again (its title bar's Refresh). */
+  async refreshActive(): Promise<void> {
+    const front = this.front.active;
+    if (front) await this.load(front.target, front.graph);
+  }
+
+  /** The execution details of the graph in front (its title bar's button, shown for an execution's graph). */
+  async showActiveDetails(): Promise<void> {
+    const front = this.front.active;
+    if (front?.target.kind === 'execution') await vscode.commands.executeCommand('opsLens.stepFunctions.showExecution', front.target.arn);
   }
 
   /** A Map run's child executions: the one there is, or the one picked (failed ones first). */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../platform/disposable';
 import { chartHtml, chartResourceRoots, newNonce } from '../webview/html';
+import { panelIcon } from '../webview/panelIcons';
 import { GRAPH_VIEW_TYPE, parseGraphMessage, type GraphHeader, type GraphHostMessage, type GraphPageMessage, type GraphViewModel } from '../webview/graphProtocol';
 
 export interface GraphDrawReport {
@@ -26,7 +27,7 @@ export class GraphPanel extends Disposable {
   ) {
     super();
     this.register(this.drawn);
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'ops-lens.svg');
+    panel.iconPath = panelIcon(extensionUri, 'graph');
     panel.webview.html = chartHtml(panel.webview, extensionUri, newNonce(), panel.title, 'graph');
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => {
       const message = parseGraphMessage(raw);

@@ -3,8 +3,11 @@ import type { StepFunctionsApi } from '../aws/services/stepFunctions';
 import { arnName } from '../core/stepFunctions/model';
 import { eligibleForRedrive, groupFailures, type ExecutionFailure } from '../core/stepFunctions/triage';
 import { formatTriageReport } from '../core/stepFunctions/triageReport';
+import { formatSpan } from '../core/time/zone';
+import { readTimeZone } from '../platform/timeZone';
 import { quoted } from '../core/text/notification';
-import { parseTimeRange, rangeLabel, utcWindowLabel, windowFor } from '../core/time/ranges';
+import { parseTimeRange, rangeLabel, windowFor } from '../core/time/ranges';
+import { plural } from '../core/text/plural';
 import { pickSearchRange } from '../logs/rangePick';
 import { confirmWrite, type WriteGuard } from '../platform/confirmWrite';
 import { notifyError, notifyInfo, notifyWarning } from '../platform/notify';
@@ -84,13 +87,14 @@ export async function triageFailures(deps: TriageDeps, documents: TriageDocument
     }
   }, { cancellable: true });
   const groups = groupFailures(read.failures);
-  const label = parseTimeRange(range)?.kind === 'absolute' ? utcWindowLabel(window.start, window.end) : `the ${rangeLabel(range)}`;
+  const zone = readTimeZone();
+  const label = parseTimeRange(range)?.kind === 'absolute' ? formatSpan(window.start.getTime(), window.end.getTime(), zone) : `the ${rangeLabel(range)}`;
   const uri = triageUri(machine);
-  documents.set(uri, { machine, failures: read.failures, text: formatTriageReport({ machineName: machine.name, machineType: machine.type, rangeLabel: label, groups, truncated: read.truncated }) });
+  documents.set(uri, { machine, failures: read.failures, text: formatTriageReport({ machineName: machine.name, machineType: machine.type, rangeLabel: label, groups, truncated: read.truncated, zone }) });
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
   const eligible = eligibleForRedrive(read.failures, machine.type);
   if (eligible.length > 0) {
-    void notifyInfo(`${read.failures.length} failures of ${machine.name} in ${groups.length} group${groups.length === 1 ? '' : 's'}; ${eligible.length} can be redriven.`, REDRIVE_ALL).then((b) => b && redriveAllEligible(deps, documents, uri));
+    void notifyInfo(`${plural(read.failures.length, 'failure')} of ${machine.name} in ${plural(groups.length, 'group')}; ${eligible.length} can be redriven.`, REDRIVE_ALL).then((b) => b && redriveAllEligible(deps, documents, uri));
   }
   return uri;
 }
@@ -111,13 +115,13 @@ export async function redriveAllEligible(deps: TriageDeps, documents: TriageDocu
   const names = eligible.slice(0, LISTED_IN_CONFIRMATION).map((f) => f.name);
   const more = eligible.length > names.length ? `\n… and ${eligible.length - names.length} more` : '';
   const permit = await confirmWrite(deps.guard, {
-    scope: result.machine.region, operation: 'RedriveExecution', action: `Redrive ${eligible.length} executions of ${result.machine.name}`, target: result.machine.arn,
+    scope: result.machine.region, operation: 'RedriveExecution', action: `Redrive ${plural(eligible.length, 'execution')} of ${result.machine.name}`, target: result.machine.arn,
     question: { message: `Redrive ${eligible.length} execution${eligible.length === 1 ? '' : 's'} of ${result.machine.name}? Each runs again from its failed state.`, detail: `${names.join('\n')}${more}`, buttons: ['Redrive All'] },
   });
   if (!permit) return 0;
   let done = 0;
   const failed: string[] = [];
-  await withNotificationProgress(`Redriving ${eligible.length} executions of ${result.machine.name}…`, async (progress, token) => {
+  await withNotificationProgress(`Redriving ${plural(eligible.length, 'execution')} of ${result.machine.name}…`, async (progress, token) => {
     for (const f of eligible) {
       if (token.isCancellationRequested) break;
       try {
@@ -132,7 +136,7 @@ export async function redriveAllEligible(deps: TriageDeps, documents: TriageDocu
     }
   }, { cancellable: true });
   await deps.afterChange(result.machine.arn);
-  if (failed.length > 0) void notifyWarning(`Redrove ${done} of ${eligible.length} executions of ${result.machine.name}. ${failed.length} could not be redriven: ${quoted(failed[0], 300)}`);
+  if (failed.length > 0) void notifyWarning(`Redrove ${done} of ${plural(eligible.length, 'execution')} of ${result.machine.name}. ${failed.length} could not be redriven: ${quoted(failed[0], 300)}`);
   else if (done > 0) void notifyInfo(`Redrove ${done} execution${done === 1 ? '' : 's'} of ${result.machine.name}; each resumes from its failed state.`);
   else void notifyError(`No execution of ${result.machine.name} was redriven.`);
   return done;

@@ -29,8 +29,6 @@ export type GraphHostMessage =
 /** Page → host. */
 export type GraphPageMessage =
   | { readonly type: 'ready' }
-  | { readonly type: 'refresh' }
-  | { readonly type: 'showDetails' }
   /** Opens the graph of a child execution or a Map run's executions the shown graph links to. */
   | { readonly type: 'open'; readonly arn: string }
   | { readonly type: 'drawn'; readonly states: number; readonly ms: number }
@@ -43,8 +41,6 @@ export function parseGraphMessage(raw: unknown): GraphPageMessage | undefined {
   if (!isObject(raw) || typeof raw.type !== 'string') return undefined;
   switch (raw.type) {
     case 'ready':
-    case 'refresh':
-    case 'showDetails':
       return { type: raw.type };
     case 'open':
       return typeof raw.arn === 'string' && raw.arn.length <= 2048 ? { type: 'open', arn: raw.arn } : undefined;

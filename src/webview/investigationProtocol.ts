@@ -50,7 +50,6 @@ export type InvestigationPageMessage =
   | { readonly type: 'goToDefinition' }
   /** A log alarm's query in Logs Insights over the window (it costs money: only on this request). */
   | { readonly type: 'runAlarmQuery' }
-  | { readonly type: 'saveMarkdown' }
   /** The page painted the first part with data, `ms` after its message arrived. */
   | { readonly type: 'painted'; readonly partId: string; readonly ms: number }
   | { readonly type: 'error'; readonly message: string };
@@ -69,7 +68,6 @@ export function parseInvestigationMessage(raw: unknown): InvestigationPageMessag
     case 'openRunbook':
     case 'goToDefinition':
     case 'runAlarmQuery':
-    case 'saveMarkdown':
       return { type: raw.type };
     case 'rerun':
       if (!shortText(raw.before, 20) || !shortText(raw.after, 20)) return undefined;

@@ -6,7 +6,9 @@ import { safeHref } from '../core/metrics/markdown';
 import { DEFAULT_RANGE } from '../core/metrics/ranges';
 import { Disposable } from '../platform/disposable';
 import { describeError } from '../platform/errors';
+import { ActivePanels } from './activePanel';
 import { chartHtml, chartResourceRoots, newNonce } from './html';
+import { panelIcon } from './panelIcons';
 import {
   CHART_VIEW_TYPE, isFetchedSource, parsePageMessage, parseSavedState,
   type ChartSource, type ChartView, type HostMessage, type LogWidgetView, type PageMessage, type PanelState, type ThemeKind,
@@ -50,6 +52,9 @@ function sourceScope(source: ChartSource): ScopeId | undefined {
   const regions = new Set(source.metrics.map((m) => m.region));
   return regions.size === 1 ? [...regions][0] : undefined;
 }
+
+/** Set while the chart in front is fetched from CloudWatch (Refresh applies; not to handed-over results). */
+const CHART_FETCHED_KEY = 'opsLens.chart.fetched';
 
 const LOG_QUERY_COMMAND = 'opsLens.insights.runQuery';
 const SAVED_QUERY_COMMAND = 'opsLens.insights.runSavedQuery';
@@ -105,6 +110,7 @@ function themeKind(kind: vscode.ColorThemeKind): ThemeKind {
 export class ChartPanel extends Disposable {
   static readonly viewType = CHART_VIEW_TYPE;
   private readonly open = new Map<string, OpenChart>();
+  private readonly front = new ActivePanels<OpenChart>();
   private readonly drawn = new vscode.EventEmitter<DrawReport>();
   /** Each chart the page drew, with its draw time. */
   readonly onDidDraw = this.drawn.event;
@@ -123,6 +129,16 @@ export class ChartPanel extends Disposable {
       return;
     }
     this.adopt(panel, state);
+  }
+
+  /** Reloads the chart in front (its title bar's Refresh). */
+  async refreshActive(): Promise<void> {
+    await this.front.active?.refresh();
+  }
+
+  /** Exports every chart of the panel in front as CSV (its title bar's Export). */
+  async exportActive(): Promise<void> {
+    await this.front.active?.exportAll();
   }
 
   /** Panels open now. */
@@ -160,8 +176,10 @@ export class ChartPanel extends Disposable {
     const chart = new OpenChart(panel, state, this.options, (report) => this.drawn.fire(report));
     this.open.get(key)?.panel.dispose();
     this.open.set(key, chart);
+    const tracked = this.front.track(panel, chart, () => ({ [CHART_FETCHED_KEY]: isFetchedSource(chart.source) }));
     panel.onDidDispose(() => {
       if (this.open.get(key) === chart) this.open.delete(key);
+      tracked.dispose();
       chart.dispose();
     });
   }
@@ -184,7 +202,7 @@ class OpenChart extends Disposable {
     const webview = panel.webview;
     webview.options = { enableScripts: true, localResourceRoots: chartResourceRoots(options.extensionUri) };
     panel.title = options.loader.title(state.source);
-    panel.iconPath = vscode.Uri.joinPath(options.extensionUri, 'media', 'ops-lens.svg');
+    panel.iconPath = panelIcon(options.extensionUri, 'chart');
     webview.html = chartHtml(webview, options.extensionUri, newNonce(), panel.title);
     this.register(webview.onDidReceiveMessage((raw: unknown) => {
       const message = parsePageMessage(raw);
@@ -194,6 +212,22 @@ class OpenChart extends Disposable {
     this.register(vscode.window.onDidChangeActiveColorTheme((theme) => this.post({ type: 'theme', kind: themeKind(theme.kind) })));
     this.register(onTimeZoneChange((zone) => this.post({ type: 'timeZone', zone })));
     this.register({ dispose: () => clearTimeout(this.timer) });
+  }
+
+  get source(): ChartSource {
+    return this.state.source;
+  }
+
+  refresh(): Promise<void> {
+    return this.load();
+  }
+
+  exportAll(): Promise<void> {
+    return this.exportCsv(undefined);
+  }
+
+  private refreshSeconds(): number {
+    return Math.max(10, this.options.refreshSeconds?.() || 60);
   }
 
   /** Changes what the panel shows (a command asked for the same chart again) and reloads. */
@@ -287,7 +321,7 @@ class OpenChart extends Disposable {
       if (seq !== this.loadSeq || this.isDisposed) return;
       const scope = sourceScope(state.source);
       const marking = scope !== undefined ? this.options.marking?.(scope) : undefined;
-      const view = marking ? { ...loaded, account: accountBadge(marking) } : loaded;
+      const view = { ...loaded, refreshSeconds: this.refreshSeconds(), ...(marking ? { account: accountBadge(marking) } : {}) };
       this.view = view;
       // The view may show another range than asked (a dashboard's own): the toolbar and saved state follow it.
       if (view.range !== this.state.range) this.state = { ...this.state, range: view.range };
@@ -307,8 +341,7 @@ class OpenChart extends Disposable {
     this.timer = undefined;
     if (this.isDisposed) return;
     if (!this.state.autoRefresh || !isFetchedSource(this.state.source) || !this.panel.visible || !this.pageReady) return;
-    const seconds = Math.max(10, this.options.refreshSeconds?.() || 60);
-    this.timer = setTimeout(() => void this.load(), seconds * 1000);
+    this.timer = setTimeout(() => void this.load(), this.refreshSeconds() * 1000);
   }
 
   private csvSeries(widgetId: string | undefined): { series: CsvSeries[]; title: string } {

@@ -193,6 +193,8 @@ export interface ChartView {
   readonly variables?: readonly VariableView[];
   /** The marked account the data comes from (opsLens.aws.accounts): shown as a badge above the title. */
   readonly account?: AccountBadge;
+  /** Seconds between automatic refreshes, for the auto-refresh checkbox's label. */
+  readonly refreshSeconds?: number;
 }
 
 

@@ -611,6 +611,27 @@ export class Workbench {
     return waitFor(() => this.activeEditorTitle(), (t) => (typeof title === 'string' ? t === title : title.test(t)), { timeoutMs, message: `no active editor "${title}"` });
   }
 
+  /** The actions in the active editor group's title bar, by their names (a webview panel's commands show there). */
+  async editorActions(): Promise<string[]> {
+    const labels = await this.page.locator('.part.editor .editor-group-container.active .editor-actions .action-label').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    return labels.map(normalise).filter(Boolean);
+  }
+
+  /** Clicks the action of the active editor group's title bar with this name, once it shows. */
+  async clickEditorAction(name: string, timeoutMs = 10000): Promise<void> {
+    const action = this.page.locator(`.part.editor .editor-group-container.active .editor-actions .action-label[aria-label="${name.replace(/"/g, '\\"')}"]`).first();
+    await action.waitFor({ state: 'visible', timeout: timeoutMs });
+    await action.click();
+  }
+
+  /** Switches the color theme through its picker ("Dark Modern", "Light Modern"). */
+  async setColorTheme(name: string): Promise<void> {
+    await this.runCommand('Preferences: Color Theme');
+    await this.typeInQuickInput(name);
+    // The theme picker previews the focused theme; Enter keeps it.
+    await this.acceptQuickInput();
+  }
+
   /** The language of the active editor as the status bar names it ("Ops Lens Query Results"). */
   async activeEditorLanguage(): Promise<string> {
     const item = this.page.locator('[id="status.editor.mode"]').first();

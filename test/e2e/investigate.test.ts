@@ -35,9 +35,15 @@ describe('investigate an alarm', () => {
     const since = await lastCallSeq(environment().awsEndpoint);
     const page = await investigateFromPalette(ALARM);
 
-    // Every part arrived; none failed.
+    // Every part arrived; none failed. The panel opens on its answer: part status folds into one line.
     const statuses = await page.locator('#parts li').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-part')}=${i.getAttribute('data-status')}`));
     assert.ok(statuses.length >= 5 && statuses.every((s) => s.endsWith('=done')), statuses.join(', '));
+    assert.equal(await page.locator('#parts-box').getAttribute('open'), null, 'part status collapsed once everything arrived');
+    const zone = zoneName(Date.now(), 'local');
+    assert.match(await page.locator('#parts-summary').textContent() ?? '', new RegExp(`^${statuses.length} sources · 0 failed · \\d\\d:\\d\\d:\\d\\d ${zone.replace('+', '\\+')}$`));
+    assert.equal(await page.locator('#parts li').first().isVisible(), false);
+    const order = await page.locator('#app > *').evaluateAll((els) => els.map((e) => e.id || e.className));
+    assert.ok(order.indexOf('metric') < order.indexOf('parts-box'), `the chart comes before the part status: ${order.join(', ')}`);
 
     // The metric, with its threshold.
     const chart = page.locator('.inv-chart');
@@ -61,6 +67,16 @@ describe('investigate an alarm', () => {
     // The failed executions of the window.
     const executions = await page.locator('.inv-executions li').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-execution')}:${i.getAttribute('data-status')}`));
     assert.ok(executions.includes('batch-b-42:FAILED') && executions.includes('batch-b-43:FAILED'), executions.join(', '));
+
+    // The chart in words, its threshold with its operator.
+    const summary = page.locator(`#${await page.locator('.inv-chart').getAttribute('aria-describedby')}`);
+    assert.match(await summary.locator('.summary-lines').textContent() ?? '', /^Threshold (>|≥|<|≤) 1\.$/);
+    assert.match(await summary.locator('tbody tr th').first().textContent() ?? '', /\S/);
+
+    // Investigate Again and Save as Markdown are the title bar's; the page keeps one primary button.
+    const actions = await waitFor(() => wb.editorActions(), (list) => list.includes('Investigate Again') && list.includes('Save Investigation as Markdown…'), { message: 'no investigation actions in the title bar' });
+    assert.ok(actions.length >= 2);
+    assert.equal(await page.locator('button:not(.secondary):not(.icon):not(.link):visible').count(), 1, 'one primary button: Investigate');
 
     // The runbook.
     assert.equal(await page.locator('[data-action=open-runbook]').getAttribute('data-runbook'), 'docs/MONITORING.md#Step Function Failures');
@@ -107,6 +123,20 @@ describe('investigate an alarm', () => {
     await workbench().screenshot('investigate-time-zone');
   });
 
+  it('investigates again from the title bar, and reads in the dark theme', async () => {
+    const wb = workbench();
+    const since = await lastCallSeq(environment().awsEndpoint);
+    await wb.clickEditorAction('Investigate Again');
+    await waitFor(async () => (await awsCalls(environment().awsEndpoint, since)).filter((c) => c.operation === 'DescribeAlarmHistory').length, (n) => n >= 1, { timeoutMs: 15000, message: 'Investigate Again read nothing' });
+    const page = chartPage();
+    await page.locator('body[data-ready=true]').waitFor({ state: 'attached', timeout: 30000 });
+    await waitFor(() => page.locator('#parts-box').getAttribute('open'), (open) => open === null, { message: 'the part status did not fold again' });
+    await wb.setColorTheme('Dark Modern');
+    await waitFor(() => page.locator('body').getAttribute('class'), (c) => /vscode-dark/.test(c ?? ''), { message: 'the page did not turn dark' });
+    await wb.screenshot('investigate-alarm-dark');
+    await wb.setColorTheme('Light Modern');
+  });
+
   it('opens the events of a top error message as a results document', async () => {
     const wb = workbench();
     const page = chartPage();
@@ -132,8 +162,8 @@ describe('investigate an alarm', () => {
 
   it('saves the notes as Markdown, and their query block runs', async () => {
     const wb = workbench();
-    const page = await investigateFromPalette(ALARM);
-    await page.locator('[data-action=save-markdown]').click();
+    await investigateFromPalette(ALARM);
+    await wb.clickEditorAction('Save Investigation as Markdown…');
     // The save dialog asks where: accept the suggested file in the workspace.
     await waitFor(() => wb.quickInputVisible(), (v) => v, { message: 'no save dialog' });
     const suggested = (await wb.quickInputInfo()).value;

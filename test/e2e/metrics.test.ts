@@ -5,7 +5,9 @@ import { chartBodies, openAlarmChart, openDashboard, readyChartPage, recordRende
 
 /** A 20 × 1,440-point dashboard from its data's arrival in the page to the drawn chart. */
 const DRAW_BUDGET_MS = 50;
-import { waitFor, workbench } from './harness';
+import { environment, waitFor, workbench } from './harness';
+import { awsCalls, lastCallSeq } from '../support/awsCalls';
+import { zoneName } from '../../src/core/time/zone';
 
 describe('metric charts and dashboards', () => {
   const dialogs: string[] = [];
@@ -38,7 +40,14 @@ describe('metric charts and dashboards', () => {
     assert.equal(charts.length, 7, charts.map((c) => c.title).join(' | '));
     assert.equal(await page.locator('section[data-widget-type=alarm] .alarm-item').count(), 3);
     assert.equal(await page.locator('#title').textContent(), 'Dashboard: dev-application-dashboard');
+    // Each chart is described in words; the widget's export buttons are codicons with their names.
+    assert.equal(await page.locator('.chart-summary').count(), await page.locator('.widget-body.chart .plot').count());
+    assert.deepEqual(await page.locator('section[data-widget-type=metric] .widget-actions').first().locator('button').evaluateAll((bs) => bs.map((b) => `${b.querySelector('.codicon') ? 'icon' : 'text'}:${/CSV|PNG/.exec(b.getAttribute('aria-label') ?? '')?.[0] ?? ''}`)), ['icon:CSV', 'icon:PNG']);
     await wb.screenshot('dashboard');
+    await wb.setColorTheme('Dark Modern');
+    await waitFor(() => page.locator('body').getAttribute('class'), (c) => /vscode-dark/.test(c ?? ''), { message: 'the page did not turn dark' });
+    await wb.screenshot('dashboard-dark');
+    await wb.setColorTheme('Light Modern');
   });
 
   it('charts dev-ecs-service-unhealthy with its threshold', async () => {
@@ -50,6 +59,82 @@ describe('metric charts and dashboards', () => {
     assert.equal(await body.getAttribute('data-alarm-state'), 'ALARM');
     assert.match((await page.locator('#subtitle').textContent()) ?? '', /RunningTaskCount < 1/);
     await wb.screenshot('alarm-chart');
+    await wb.setColorTheme('Dark Modern');
+    await waitFor(() => page.locator('body').getAttribute('class'), (c) => /vscode-dark/.test(c ?? ''), { message: 'the page did not turn dark' });
+    await wb.screenshot('alarm-chart-dark');
+    await wb.setColorTheme('Light Modern');
+  });
+
+  it('puts Refresh and Export in the title bar, and auto-refresh in the page as a checkbox', async () => {
+    const wb = workbench();
+    const page = await readyChartPage();
+    const actions = await waitFor(() => wb.editorActions(), (list) => list.includes('Refresh Chart') && list.includes('Export Chart Data as CSV…'), { message: 'no chart actions in the title bar' });
+    assert.ok(actions.length >= 2, actions.join(' | '));
+    assert.equal(await page.locator('#refresh, #export-csv').count(), 0, 'no Refresh or Export button in the page');
+    assert.ok((await page.locator('button:not(.secondary):not(.icon):not(.link):visible').count()) <= 1, 'at most one primary button');
+
+    // Refresh reads the metric again.
+    const since = await lastCallSeq(environment().awsEndpoint);
+    await wb.clickEditorAction('Refresh Chart');
+    await waitFor(async () => (await awsCalls(environment().awsEndpoint, since)).filter((c) => c.operation === 'GetMetricData').length, (n) => n >= 1, { timeoutMs: 15000, message: 'Refresh did not read the metric again' });
+    await readyChartPage();
+
+    // Export asks where to save the CSV.
+    await wb.clickEditorAction('Export Chart Data as CSV…');
+    await waitFor(() => wb.quickInputVisible(), (v) => v, { message: 'no save dialog for the CSV' });
+    // The dialog fills in the suggested name a moment after it opens.
+    await waitFor(async () => (await wb.quickInputInfo()).value, (v) => /dev-ecs-service-unhealthy[^/]*\.csv$/.test(v), { timeoutMs: 5000, message: 'the CSV is not offered under the chart\'s name' });
+    await wb.closeQuickInput();
+
+    // Auto-refresh is a checkbox with its label; the host keeps its state across a refresh.
+    const auto = page.getByRole('checkbox', { name: /^Auto-refresh every \d+ s$/ });
+    assert.equal(await auto.isChecked(), false);
+    await auto.check();
+    await wb.clickEditorAction('Refresh Chart');
+    await readyChartPage();
+    assert.equal(await page.locator('#auto-refresh').isChecked(), true, 'auto-refresh stays on after a refresh');
+    await auto.uncheck();
+  });
+
+  it('reaches every control by keyboard, and says each chart in words for screen readers', async () => {
+    const wb = workbench();
+    const page = await readyChartPage();
+    // Tab from the range picker walks the toolbar into the chart's own buttons; each shows its focus.
+    await page.locator('#range').focus();
+    const seen: string[] = [];
+    for (let i = 0; i < 8 && !seen.includes('auto-refresh'); i++) {
+      await wb.page.keyboard.press('Tab');
+      seen.push(await page.locator(':focus').evaluate((e) => e.id || e.getAttribute('data-action') || e.tagName).catch(() => ''));
+    }
+    assert.equal(seen[seen.length - 1], 'auto-refresh', `Tab order: ${seen.join(' → ')}`);
+    assert.notEqual(await page.locator('#auto-refresh').evaluate((e) => getComputedStyle(e).outlineStyle), 'none', 'the focused checkbox shows its focus');
+    const checked = (want: boolean, message: string) => waitFor(() => page.locator('#auto-refresh').isChecked(), (c) => c === want, { timeoutMs: 5000, message });
+    await wb.page.keyboard.press('Space');
+    await checked(true, 'Space did not tick the checkbox');
+    await wb.page.keyboard.press('Space');
+    await checked(false, 'Space did not clear the checkbox');
+    await wb.page.keyboard.press('Tab');
+    assert.equal(await page.locator(':focus').getAttribute('data-action'), 'export-csv', 'the chart\'s CSV button comes next');
+    await wb.page.keyboard.press('Enter');
+    await waitFor(() => wb.quickInputVisible(), (v) => v, { message: 'Enter on the CSV button asked nothing' });
+    await wb.closeQuickInput();
+
+    // The chart in words: the range, each series' lowest, highest and latest, the threshold, the ALARM periods.
+    const plot = page.locator('.widget-body.chart .plot');
+    const summaryId = await plot.getAttribute('aria-describedby');
+    assert.ok(summaryId, 'the chart is described by its summary');
+    const summary = page.locator(`#${summaryId}`);
+    const zone = zoneName(Date.now(), 'local');
+    assert.match(await summary.locator('caption').textContent() ?? '', new RegExp(`^RunningTaskCount < 1: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d – .*${zone.replace('+', '\\+')}$`));
+    const row = (await summary.locator('tbody tr').first().locator('th, td').allTextContents());
+    assert.equal(row.length, 5, row.join(' | '));
+    const [low, high, last] = row.slice(1, 4).map(Number);
+    assert.ok(Number.isFinite(low) && Number.isFinite(high) && Number.isFinite(last) && low <= last && last <= high, row.join(' | '));
+    assert.equal(await summary.locator('.summary-lines').textContent(), 'Threshold < 1.');
+    assert.match(await summary.locator('.summary-alarm').textContent() ?? '', /^\d+ periods? in ALARM, the last /);
+    assert.match(await summary.getAttribute('data-summary') ?? '', /lowest \d.*highest \d.*latest \d/);
+    const box = await summary.boundingBox();
+    assert.ok(box && box.width <= 1 && box.height <= 1, `read, not drawn: ${JSON.stringify(box)}`);
   });
 
   it('shows the hostile strings of ops-lens-hostile-strings as text', async () => {
@@ -90,7 +175,7 @@ describe('metric charts and dashboards', () => {
     const series = Number(await page.locator('.widget-body.chart').getAttribute('data-series'));
     // The host's data of a Refresh, replayed into the page and timed by the harness around the draw.
     await recordRenders(page);
-    await page.locator('[data-action=refresh]').click();
+    await wb.clickEditorAction('Refresh Chart');
     const ms = await waitFor(() => timeReplayedDraw(page), () => true, { timeoutMs: 30000, message: 'no render message to replay after Refresh' });
     const limit = DRAW_BUDGET_MS * TIMING_MARGIN;
     console.log(`      chart draw: ${series} series × ${Math.round(chart.points / series)} points in ${ms.toFixed(1)} ms from the host's render message to the drawn chart, timed by the harness (the page reports ${chart.drawMs} ms for the plot alone; budget ${DRAW_BUDGET_MS} ms, fails above ${limit} ms)`);
@@ -163,7 +248,9 @@ describe('metric charts and dashboards', () => {
     const [chart] = await waitFor(() => chartBodies(page), (list) => list.length === 1 && list[0].points > 0, { message: 'the results chart has no points' });
     assert.ok(chart.points > 0);
     assert.equal(await page.locator('#range').isVisible(), false, 'no time range for results');
-    assert.equal(await page.locator('#refresh').isVisible(), false, 'nothing to refresh');
+    assert.equal(await page.locator('#auto-refresh').isVisible(), false, 'nothing to refresh automatically');
+    const actions = await waitFor(() => wb.editorActions(), (list) => list.includes('Export Chart Data as CSV…'), { message: 'no Export in the title bar' });
+    assert.ok(!actions.includes('Refresh Chart'), `nothing to refresh: ${actions.join(' | ')}`);
     assert.match((await page.locator('#subtitle').textContent()) ?? '', /Logs Insights results · 1 series/);
     await wb.screenshot('insights-chart');
   });

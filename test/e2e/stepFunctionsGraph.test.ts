@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
-import { waitFor, workbench } from './harness';
+import { awsCalls, lastCallSeq } from '../support/awsCalls';
+import { environment, waitFor, workbench } from './harness';
 
 const MACHINE = 'ImageGenerationStateMachine';
 /** The seeded execution that ran out of quota: ValidateBatch → RouteBatch → QuotaExceeded (a Fail state). */
@@ -19,14 +20,6 @@ async function readyGraph(): Promise<FrameLocator> {
 /** The accessible names of the states drawn, as a screen reader hears them. */
 async function stateNames(page: FrameLocator): Promise<string[]> {
   return page.locator('button.graph-state').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
-}
-
-async function setTheme(name: string): Promise<void> {
-  const wb = workbench();
-  await wb.runCommand('Preferences: Color Theme');
-  await wb.typeInQuickInput(name);
-  // The theme picker previews the focused theme; Enter keeps it.
-  await wb.acceptQuickInput();
 }
 
 describe('Step Functions execution graph', () => {
@@ -55,6 +48,12 @@ describe('Step Functions execution graph', () => {
     assert.equal(names.length, 11, 'every state of the definition is drawn');
     await page.getByRole('button', { name: 'QuotaExceeded — failed (ImageGenerationFailed)' }).waitFor({ state: 'visible', timeout: 5000 });
     assert.match(await page.locator('#subtitle').innerText(), /^Failed · ImageGenerationStateMachine · started /);
+    // Refresh and the execution's details are the editor's title-bar actions; the page keeps its zoom controls, as codicons.
+    const actions = await waitFor(() => wb.editorActions(), (list) => list.includes('Show Execution Details of the Graph'), { message: 'no title-bar actions for the graph' });
+    assert.ok(actions.includes('Refresh Execution Graph'), actions.join(' | '));
+    assert.equal(await page.locator('#refresh, #execution-details').count(), 0, 'no Refresh or details button in the page');
+    assert.deepEqual(await page.locator('.graph-toolbar button.icon').evaluateAll((bs) => bs.map((b) => `${b.getAttribute('aria-label')}:${b.querySelector('.codicon') ? 'icon' : 'text'}`)),
+      ['Zoom in (+):icon', 'Zoom out (−):icon', 'Fit the graph in the panel (0):icon']);
     await wb.screenshot('step-functions-graph-light');
   });
 
@@ -82,10 +81,10 @@ describe('Step Functions execution graph', () => {
     assert.match(facts, /Retries\s+0/);
     assert.match(await page.locator('#detail-output').innerText(), /"request"/);
 
-    await setTheme('Dark Modern');
+    await wb.setColorTheme('Dark Modern');
     await page.getByRole('button', { name: 'QuotaExceeded — failed (ImageGenerationFailed)' }).click();
     await wb.screenshot('step-functions-graph-dark');
-    await setTheme('Light Modern');
+    await wb.setColorTheme('Light Modern');
   });
 
   it('zooms in and out and fits the graph in the panel', async () => {
@@ -100,7 +99,15 @@ describe('Step Functions execution graph', () => {
     assert.equal(await zoom(), '80%');
     await page.locator('#fit').click();
     assert.equal(await zoom(), fitted);
-    await workbench().closeEditors();
+    // The title bar's Refresh reads the graph again; its other action opens the execution's details.
+    const wb = workbench();
+    const since = await lastCallSeq(environment().awsEndpoint);
+    await wb.clickEditorAction('Refresh Execution Graph');
+    await waitFor(async () => (await awsCalls(environment().awsEndpoint, since)).filter((c) => c.operation === 'GetExecutionHistory').length, (n) => n === 1, { timeoutMs: 15000, message: 'Refresh did not read the execution again' });
+    await page.getByRole('button', { name: 'QuotaExceeded — failed (ImageGenerationFailed)' }).waitFor({ state: 'visible', timeout: 15000 });
+    await wb.clickEditorAction('Show Execution Details of the Graph');
+    await wb.waitForEditor(new RegExp(`^(?!Graph: ).*${FAILED}`), 20000);
+    await wb.closeEditors();
   });
 
   it('shows a state machine\'s definition from the tree, each state named by its type', async () => {
@@ -114,7 +121,9 @@ describe('Step Functions execution graph', () => {
     assert.ok(names.includes('RejectBatch — Fail state, BatchValidationError'), names.join(' | '));
     assert.ok(names.includes('AwaitModeration — Wait state, 3600 s'), names.join(' | '));
     assert.equal(await page.locator('#subtitle').innerText(), 'Standard state machine · definition only');
-    assert.ok(await page.locator('#execution-details').isHidden());
+    // A definition has no execution: its title bar offers Refresh only.
+    const actions = await waitFor(() => wb.editorActions(), (list) => list.includes('Refresh Execution Graph') && !list.includes('Show Execution Details of the Graph'), { message: 'the definition\'s title bar' });
+    assert.ok(!actions.includes('Show Execution Details of the Graph'));
     await wb.screenshot('step-functions-graph-definition');
     await wb.closeEditors();
   });

@@ -31,15 +31,15 @@ export function isUnit(value: unknown): value is Unit {
   return typeof value === 'string' && ['Percent', 'Bytes', 'Bytes/Second', 'Milliseconds', 'Seconds', 'Microseconds', 'Count', 'Count/Second'].includes(value);
 }
 
-/** What the axis says the unit is. */
+/** What the axis says the unit is: one vocabulary for every chart ("%", "ms", "Count", "Bytes/s"). */
 export function unitLabel(unit: string | undefined): string {
   switch (unit) {
     case 'Percent':
       return '%';
     case 'Bytes':
-      return 'bytes';
+      return 'Bytes';
     case 'Bytes/Second':
-      return 'bytes/s';
+      return 'Bytes/s';
     case 'Milliseconds':
       return 'ms';
     case 'Seconds':
@@ -47,12 +47,17 @@ export function unitLabel(unit: string | undefined): string {
     case 'Microseconds':
       return 'µs';
     case 'Count/Second':
-      return 'count/s';
+      return 'Count/s';
     case 'Count':
-      return 'count';
+      return 'Count';
     default:
       return unit ?? '';
   }
+}
+
+/** An axis label a dashboard wrote: a CloudWatch unit name ("Percent") in the charts' own words ("%"); anything else as written. */
+export function axisLabel(label: string): string {
+  return isUnit(label) ? unitLabel(label) : label;
 }
 
 function trim(n: number, digits = 3): string {

@@ -1,5 +1,6 @@
 import { fence } from '../text/markdown';
-import { utcText } from '../time/format';
+import { plural } from '../text/plural';
+import { formatDate, type TimeZone } from '../time/zone';
 import { STATUS_LABEL } from './model';
 import { redriveIneligibility, type ExecutionFailure, type FailureGroup } from './triage';
 
@@ -9,17 +10,20 @@ export interface TriageReportInput {
   readonly rangeLabel: string;
   readonly groups: readonly FailureGroup[];
   readonly truncated: boolean;
+  /** The zone times are written in (opsLens.timeZone). */
+  readonly zone: TimeZone;
   readonly now?: Date;
 }
 
 /** Executions listed under each group; the rest are counted. */
 const SHOWN_PER_GROUP = 25;
 
-function executionLine(f: ExecutionFailure, machineType: string, now: Date): string {
+function executionLine(f: ExecutionFailure, machineType: string, now: Date, zone: TimeZone): string {
   const why = redriveIneligibility(f, machineType, now);
   const redrive = why ? `not redrivable: ${why}` : 'redrivable';
-  return `- ${f.name}  ${STATUS_LABEL[f.status]}  stopped ${utcText(f.stopDate)}  (${redrive})`;
+  return `- ${f.name}  ${STATUS_LABEL[f.status]}  stopped ${formatDate(f.stopDate, zone)}  (${redrive})`;
 }
+
 
 /** The triage document: the groups, largest first, with counts, first and last seen, the cause and the executions. */
 export function formatTriageReport(input: TriageReportInput): string {
@@ -41,16 +45,16 @@ export function formatTriageReport(input: TriageReportInput): string {
     return out.join('\n');
   }
   out.push(
-    `${total} executions ended without success (${byStatus('FAILED')} failed, ${byStatus('TIMED_OUT')} timed out, ${byStatus('ABORTED')} aborted) in ${input.groups.length} group${input.groups.length === 1 ? '' : 's'} by failing state, error and cause.`,
+    `${plural(total, 'execution', 'executions')} ended without success (${byStatus('FAILED')} failed, ${byStatus('TIMED_OUT')} timed out, ${byStatus('ABORTED')} aborted) in ${plural(input.groups.length, 'group', 'groups')} by failing state, error and cause.`,
     `${eligible} can be redriven (Standard workflow, stopped within the last 14 days, not redriven yet): use Redrive All Eligible.`,
   );
   if (input.truncated) out.push('Not every execution of the range was read (the read was cancelled or reached 10,000 executions).');
   out.push('');
   input.groups.forEach((g, i) => {
     out.push(`## ${i + 1}. ${g.state} — ${g.error} (${g.count})`, '');
-    out.push(`First seen: ${utcText(g.firstSeen)}`, `Last seen:  ${utcText(g.lastSeen)}`, '');
+    out.push(`First seen: ${formatDate(g.firstSeen, input.zone)}`, `Last seen:  ${formatDate(g.lastSeen, input.zone)}`, '');
     if (g.cause) out.push('Cause:', fence(g.cause), '');
-    out.push(...g.executions.slice(0, SHOWN_PER_GROUP).map((f) => executionLine(f, input.machineType, now)));
+    out.push(...g.executions.slice(0, SHOWN_PER_GROUP).map((f) => executionLine(f, input.machineType, now, input.zone)));
     if (g.executions.length > SHOWN_PER_GROUP) out.push(`- … and ${g.executions.length - SHOWN_PER_GROUP} more`);
     out.push('');
   });

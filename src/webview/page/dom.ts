@@ -38,3 +38,10 @@ export function paintAccountBadge(badge: HTMLElement, account: AccountBadge | un
   const color = account && /^[A-Za-z][\w.-]{0,63}$/.test(account.color) ? `var(--vscode-${account.color.replace(/\./g, '-')})` : '';
   badge.style.setProperty('--account-color', color);
 }
+
+/** A button drawn as its codicon, named for screen readers and in its tooltip. */
+export function iconButton(icon: string, name: string, onClick: () => void, attrs: Record<string, string | undefined> = {}): HTMLButtonElement {
+  const b = el('button', { type: 'button', class: 'icon', 'aria-label': name, title: name, ...attrs }, el('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }));
+  b.addEventListener('click', onClick);
+  return b;
+}

@@ -1,12 +1,13 @@
 // The execution graph page: lays the graph out (dagre), draws edges and clusters in SVG and each
 // state as a button, coloured by what the execution did there. Every string from the host is
 // outside text: it goes into the page as text nodes and attributes, never as markup.
+import './codicons.css';
 import './graph.css';
 import dagre, { type EdgeLabel, type NodeLabel } from '@dagrejs/dagre';
 
 type LaidGraph = InstanceType<typeof dagre.graphlib.Graph>;
 import type { GraphHeader, GraphHostMessage, GraphPageMessage, GraphViewModel, StateStatus, ViewEdge, ViewNode } from '../graphProtocol';
-import { button, clear, el, paintAccountBadge } from './dom';
+import { button, clear, el, iconButton, paintAccountBadge } from './dom';
 import { describeState, STATUS_GLYPH, STATUS_TEXT } from './graphDetails';
 
 interface VsCodeApi {
@@ -57,16 +58,14 @@ function fit(): void {
 }
 
 const zoomLabel = el('span', { class: 'graph-zoom', 'aria-live': 'polite' }, '100%');
+// Refresh and the execution's details are in the editor's title bar; the view's own controls stay here.
 toolbar.append(
-  button('Zoom in', () => setZoom(zoom * 1.25), { class: 'secondary', id: 'zoom-in', title: 'Zoom in (+)' }),
-  button('Zoom out', () => setZoom(zoom / 1.25), { class: 'secondary', id: 'zoom-out', title: 'Zoom out (−)' }),
-  button('Fit', fit, { class: 'secondary', id: 'fit', title: 'Fit the graph in the panel (0)' }),
-  button('100%', () => setZoom(1), { class: 'secondary', id: 'actual-size' }),
+  iconButton('zoom-in', 'Zoom in (+)', () => setZoom(zoom * 1.25), { id: 'zoom-in' }),
+  iconButton('zoom-out', 'Zoom out (−)', () => setZoom(zoom / 1.25), { id: 'zoom-out' }),
+  iconButton('screen-normal', 'Fit the graph in the panel (0)', fit, { id: 'fit' }),
+  button('100%', () => setZoom(1), { class: 'secondary', id: 'actual-size', title: 'Actual size' }),
   zoomLabel,
-  button('Refresh', () => post({ type: 'refresh' }), { class: 'secondary', id: 'refresh' }),
 );
-const detailsButton = button('Execution Details', () => post({ type: 'showDetails' }), { class: 'secondary', id: 'execution-details', hidden: '' });
-toolbar.append(detailsButton);
 
 viewport.addEventListener('wheel', (event) => {
   if (!event.ctrlKey && !event.metaKey) return;
@@ -87,7 +86,6 @@ function renderHead(): void {
   const badge = el('span', { class: 'account-badge', id: 'account-badge', role: 'note' });
   paintAccountBadge(badge, header.account);
   head.append(badge, el('h1', {}, `Graph: ${header.title}`), el('p', { class: 'graph-subtitle', id: 'subtitle' }, header.subtitle));
-  detailsButton.hidden = !header.hasExecution;
 }
 
 function renderLegend(statuses: readonly StateStatus[]): void {

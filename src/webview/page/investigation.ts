@@ -1,6 +1,7 @@
 // The investigation panel's page: one time axis for the alarm's metric, its state, the related logs'
 // errors, failed executions and health changes. Parts are drawn as they arrive; each says how it ended.
 import 'uplot/dist/uPlot.min.css';
+import './codicons.css';
 import './investigation.css';
 import type { ChartWidgetView } from '../protocol';
 import type {
@@ -15,6 +16,8 @@ import { onThemeChange, readPalette } from './theme';
 import { drawTimeSeries, tickCount, type DrawnChart } from './timeSeries';
 import { axisTitle, formatClock, formatDateTime, formatSpan, timeTicks } from '../../core/time/zone';
 import { pageZone, setPageZone } from './zone';
+import { attachSummary } from './summary';
+import { comparisonSymbol, formatNumber } from '../../core/alarms/model';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -26,6 +29,9 @@ const post = (m: InvestigationPageMessage) => api.postMessage(m);
 const app = document.getElementById('app')!;
 const head = el('header', { class: 'inv-head' });
 const statusList = el('ul', { class: 'inv-parts', id: 'parts', 'aria-label': 'Parts of the investigation' });
+// Part status: open while parts arrive; once all have, one line that opens on demand (a failed part keeps it open).
+const statusLine = el('summary', { class: 'inv-parts-summary', id: 'parts-summary' }, 'Gathering…');
+const statusBox = el('details', { class: 'inv-parts-box', id: 'parts-box', open: '' }, statusLine, statusList);
 const metricBox = el('section', { class: 'inv-metric', id: 'metric', hidden: '' });
 const lanes = el('section', { class: 'inv-lanes', id: 'lanes', 'aria-label': 'Timeline' });
 const details = el('div', { class: 'inv-details', id: 'details' });
@@ -35,7 +41,7 @@ const healthBox = el('section', { class: 'inv-section', id: 'health', hidden: ''
 const changesBox = el('section', { class: 'inv-section', id: 'changes', hidden: '' }, el('h2', {}, 'What changed'));
 const relatedBox = el('section', { class: 'inv-section', id: 'related', hidden: '' }, el('h2', {}, 'Related resources'));
 details.append(changesBox, errorsBox, executionsBox, healthBox, relatedBox);
-app.append(head, statusList, metricBox, lanes, details);
+app.append(head, metricBox, lanes, statusBox, details);
 
 let header: InvestigationHeader | undefined;
 let alarm: AlarmPartData | undefined;
@@ -100,7 +106,6 @@ function renderHead(): void {
   const controls = el('div', { class: 'inv-controls' },
     el('label', {}, 'Before ', before), el('label', {}, 'After ', after), el('label', {}, 'State change ', moment),
     button('Investigate', rerun, { 'data-action': 'rerun' }),
-    button('Save as Markdown', () => post({ type: 'saveMarkdown' }), { 'data-action': 'save-markdown', class: 'secondary' }),
     el('span', { id: 'runbook', class: 'inv-runbook' }),
     el('span', { id: 'saved', class: 'inv-saved', role: 'status' }),
   );
@@ -123,6 +128,15 @@ function renderStatus(update: PartUpdate): void {
   item.append(el('span', { class: 'inv-part-label' }, update.label), ' ', el('span', { class: 'inv-part-state' }, text));
 }
 
+/** Every part arrived: the status folds into one line ("7 sources · 0 failed · 02:57:24 UTC"), open only when one failed. */
+function collapseStatus(): void {
+  const items = [...statusItems.values()];
+  const failed = items.filter((i) => i.dataset.status === 'failed').length;
+  statusLine.textContent = `${items.length} source${items.length === 1 ? '' : 's'} · ${failed} failed · ${time(Date.now())}`;
+  statusBox.open = failed > 0;
+  statusBox.dataset.failed = String(failed);
+}
+
 function renderMetric(): void {
   chart?.destroy();
   chart = undefined;
@@ -143,7 +157,7 @@ function renderMetric(): void {
     kind: 'chart', id: 'metric', title: metric.label, pos: { x: 0, y: 0, width: 24, height: 6 }, view: 'timeSeries', stacked: false,
     series: [...metric.series.map((s, i) => ({ id: `s${i}`, label: s.label, yAxis: 'left' as const, timestamps: s.timestamps, values: s.values, ...unit })), ...edges],
     ...(band ? { expectedBand: { label: band.label, upperId: 'band:upper', lowerId: 'band:lower' } } : {}),
-    lines: metric.threshold !== undefined ? [{ value: metric.threshold, label: `Threshold ${metric.threshold}`, kind: 'threshold', yAxis: 'left' }] : [],
+    lines: metric.threshold !== undefined ? [{ value: metric.threshold, label: `Threshold ${comparisonSymbol(metric.comparison)} ${formatNumber(metric.threshold)}`, kind: 'threshold', yAxis: 'left' }] : [],
     bands: metric.bands, bandsFrom: 'history', axes: { left: { ...(metric.unit ? { unit: metric.unit } : {}) } }, period: metric.period,
     alarm: { name: alarm.name, region: alarm.region, state: alarm.state, ...(metric.threshold !== undefined ? { threshold: metric.threshold } : {}) },
     notes: [],
@@ -157,6 +171,7 @@ function renderMetric(): void {
   chart = drawTimeSeries(body, widget, alarm.window, readPalette(), (r) => {
     body.dataset.points = String(r.points);
   });
+  attachSummary(metricBox, body, widget, alarm.window);
   alignLanes();
 }
 
@@ -445,6 +460,9 @@ function reset(h: InvestigationHeader): void {
   statusItems.clear();
   firstPainted = false;
   clear(statusList);
+  statusLine.textContent = 'Gathering…';
+  statusBox.open = true;
+  delete statusBox.dataset.failed;
   clear(metricBox);
   metricBox.hidden = true;
   clear(lanes);
@@ -479,6 +497,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
         return;
       }
       case 'complete':
+        collapseStatus();
         setState('ready');
         alignLanes();
         document.body.dataset.ready = 'true';

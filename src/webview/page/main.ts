@@ -1,5 +1,6 @@
 // The chart panel's page: draws what the host sends, asks the host for everything else.
 import 'uplot/dist/uPlot.min.css';
+import './codicons.css';
 import type { ChartView, HostMessage, PanelState } from '../protocol';
 import { button, clear, el } from './dom';
 import { Host } from './host';

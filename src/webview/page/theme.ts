@@ -6,6 +6,10 @@ export interface Palette {
   readonly series: readonly string[];
   readonly alarm: string;
   readonly threshold: string;
+  /** Lines by meaning: a critical or alarm line, a warning, a target. */
+  readonly error: string;
+  readonly warning: string;
+  readonly success: string;
   readonly fontFamily: string;
   readonly fontSize: number;
 }
@@ -35,6 +39,9 @@ export function readPalette(): Palette {
     series: SERIES_VARS.map(([name, fallback]) => cssVar(style, name, fallback)),
     alarm: cssVar(style, '--vscode-charts-red', '#f14c4c'),
     threshold: cssVar(style, '--vscode-charts-red', '#f14c4c'),
+    error: cssVar(style, '--vscode-charts-red', '#f14c4c'),
+    warning: cssVar(style, '--vscode-charts-yellow', '#cca700'),
+    success: cssVar(style, '--vscode-charts-green', '#89d185'),
     fontFamily: cssVar(style, '--vscode-font-family', 'sans-serif'),
     fontSize: parseFloat(cssVar(style, '--vscode-font-size', '13px')) || 13,
   };

@@ -3,6 +3,7 @@ import { alignSeries, countPoints, stack } from '../../core/metrics/series';
 import { formatValue } from '../../core/metrics/units';
 import { axisTitle, formatDateTime, timeTicks, type TimeTicks } from '../../core/time/zone';
 import type { ChartWidgetView, LineView, TimeMarkView } from '../protocol';
+import { lineMeaning } from '../../core/metrics/lineMeaning';
 import { mixColors, withAlpha, type Palette } from './theme';
 import { pageZone } from './zone';
 
@@ -22,7 +23,7 @@ export interface DrawReport {
 }
 
 /** Least room for one time label on the axis, in CSS pixels. */
-const TICK_SPACE = 84;
+const TICK_SPACE = 100;
 
 /** How many time ticks fit `width` CSS pixels: the chart's axis and a timeline of the same width agree. */
 export function tickCount(width: number): number {
@@ -67,6 +68,16 @@ function seriesColor(palette: Palette, index: number, own?: string): string {
   return round.towards ? mixColors(base, palette[round.towards], round.amount) : base;
 }
 
+/** A line's or mark's colour: its own, else the theme's colour for what its kind and label mean. */
+function meaningColor(palette: Palette, kind: 'threshold' | 'annotation', label: string, own?: string): string {
+  if (own) return own;
+  const meaning = lineMeaning(kind, label);
+  return meaning === 'neutral' ? palette.muted : palette[meaning];
+}
+
+type Rect = { x: number; y: number; w: number; h: number };
+const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
 /** Tick steps for an axis whose values are all whole numbers (counts): no "2.2 tasks". */
 const WHOLE_STEPS: number[] = Array.from({ length: 16 }, (_, e) => [1, 2, 5].map((m) => m * 10 ** e)).flat();
 
@@ -100,6 +111,8 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
   const dataStart = aligned.x[0];
   const dataEnd = aligned.x[aligned.x.length - 1];
   const font = `${palette.fontSize - 1}px ${palette.fontFamily}`;
+  // Horizontal grid lines only, faint: they guide the eye without competing with the data.
+  const grid = withAlpha(palette.grid, 0.25);
   const leftUnit = widget.axes.left.unit;
   const rightUnit = widget.axes.right?.unit;
   const hasRight = widget.series.some((s) => s.yAxis === 'right');
@@ -181,7 +194,7 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
       const top = Math.max(bbox.top, Math.min(y0, y1));
       const bottom = Math.min(bbox.top + bbox.height, Math.max(y0, y1));
       if (bottom <= top) continue;
-      ctx.fillStyle = withAlpha(line.color ?? palette.muted, 0.18);
+      ctx.fillStyle = withAlpha(meaningColor(palette, line.kind, line.label, line.color), 0.18);
       ctx.fillRect(bbox.left, top, bbox.width, bottom - top);
     }
     for (const mark of widget.marks ?? []) drawMark(u, mark);
@@ -191,7 +204,7 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
     const { ctx, bbox } = u;
     const x = (t: number) => Math.min(bbox.left + bbox.width, Math.max(bbox.left, u.valToPos(t / 1000, 'x', true)));
     const x0 = x(mark.at);
-    const color = mark.color ?? palette.muted;
+    const color = meaningColor(palette, 'annotation', mark.label, mark.color);
     const x1 = mark.to !== undefined ? x(mark.to) : mark.fill === 'before' ? bbox.left : mark.fill === 'after' ? bbox.left + bbox.width : undefined;
     if (x1 !== undefined && Math.abs(x1 - x0) > 0) {
       ctx.fillStyle = withAlpha(color, 0.18);
@@ -218,34 +231,44 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
   const labelBackground = withAlpha(chartBackground, 0.8);
   const drawLines = (u: uPlot) => {
     const { ctx, bbox } = u;
+    const dpr = devicePixelRatio;
+    // Labels already placed: a label that would cover one goes below its line, then further left.
+    const taken: Rect[] = [];
     for (const line of widget.lines) {
       const scale = line.yAxis === 'right' && hasRight ? 'y2' : 'y';
       const y = Math.round(u.valToPos(line.value, scale, true)) + 0.5;
       if (y < bbox.top || y > bbox.top + bbox.height) continue;
-      const color = line.color ?? (line.kind === 'threshold' ? palette.threshold : palette.muted);
+      const color = meaningColor(palette, line.kind, line.label, line.color);
       ctx.save();
       ctx.strokeStyle = color;
-      ctx.lineWidth = devicePixelRatio * (line.kind === 'threshold' ? 1.5 : 1);
-      ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
+      ctx.lineWidth = dpr * (line.kind === 'threshold' ? 1.5 : 1);
+      ctx.setLineDash([6 * dpr, 4 * dpr]);
       ctx.beginPath();
       ctx.moveTo(bbox.left, y);
       ctx.lineTo(bbox.left + bbox.width, y);
       ctx.stroke();
       if (line.label) {
         ctx.setLineDash([]);
-        ctx.font = `${(palette.fontSize - 1) * devicePixelRatio}px ${palette.fontFamily}`;
-        ctx.fillStyle = color;
-        ctx.textAlign = 'right';
-        ctx.textBaseline = 'bottom';
-        // On the chart's background, so a series running under the label does not cross it out.
-        const right = bbox.left + bbox.width - 4 * devicePixelRatio;
-        const bottom = y - 3 * devicePixelRatio;
+        ctx.font = `${(palette.fontSize - 1) * dpr}px ${palette.fontFamily}`;
         const metrics = ctx.measureText(line.label);
-        const height = (metrics.actualBoundingBoxAscent || palette.fontSize) + 2 * devicePixelRatio;
+        const w = metrics.width + 4 * dpr;
+        const h = (metrics.actualBoundingBoxAscent || palette.fontSize) + 4 * dpr;
+        const right = bbox.left + bbox.width - 2 * dpr;
+        const candidates: Rect[] = [];
+        for (let shift = 0; shift < 4; shift++) {
+          const x = right - w - shift * (w + 8 * dpr);
+          if (x < bbox.left) break;
+          candidates.push({ x, y: y - 3 * dpr - h, w, h }, { x, y: y + 3 * dpr, w, h });
+        }
+        const spot = candidates.find((c) => c.y >= bbox.top && c.y + c.h <= bbox.top + bbox.height && !taken.some((t) => overlaps(t, c))) ?? candidates[0] ?? { x: bbox.left, y: y - h, w, h };
+        taken.push(spot);
+        // On the chart's background, so a series running under the label does not cross it out.
         ctx.fillStyle = labelBackground;
-        ctx.fillRect(right - metrics.width - 2 * devicePixelRatio, bottom - height, metrics.width + 4 * devicePixelRatio, height + 2 * devicePixelRatio);
+        ctx.fillRect(spot.x, spot.y, spot.w, spot.h);
         ctx.fillStyle = color;
-        ctx.fillText(line.label, right, bottom);
+        ctx.textAlign = 'left';
+        ctx.textBaseline = 'bottom';
+        ctx.fillText(line.label, spot.x + 2 * dpr, spot.y + spot.h - 1 * dpr);
       }
       ctx.restore();
     }
@@ -268,19 +291,19 @@ export function drawTimeSeries(target: HTMLElement, widget: ChartWidgetView, win
     },
     axes: [
       {
-        stroke: palette.foreground, font, labelFont: font, label: axisTitle(window.end, zone), labelSize: 18, grid: { stroke: palette.grid, width: 1 }, ticks: { stroke: palette.grid, width: 1 },
+        stroke: palette.foreground, font, labelFont: font, label: axisTitle(window.end, zone), labelSize: 18, grid: { show: false }, ticks: { stroke: grid, width: 1 },
         splits: timeSplits, values: (_u, splits) => splits.map((s) => tickLabels.get(s) ?? ''),
       },
       {
         scale: 'y', space: Y_SPACE, ...(wholeOn('left') ? { incrs: WHOLE_STEPS } : {}), stroke: palette.foreground, font, labelFont: font, label: widget.axes.left.label, labelSize: widget.axes.left.label ? 18 : 0,
-        grid: { stroke: palette.grid, width: 1 }, ticks: { stroke: palette.grid, width: 1 },
+        grid: { stroke: grid, width: 1 }, ticks: { show: false },
         values: (_u, splits) => splits.map((v) => formatValue(v, leftUnit)),
         size: axisSize,
       },
       ...(hasRight
         ? [{
             scale: 'y2', side: 1, space: Y_SPACE, ...(wholeOn('right') ? { incrs: WHOLE_STEPS } : {}), stroke: palette.foreground, font, labelFont: font, label: widget.axes.right?.label, labelSize: widget.axes.right?.label ? 18 : 0,
-            grid: { show: false }, ticks: { stroke: palette.grid, width: 1 },
+            grid: { show: false }, ticks: { show: false },
             values: (_u: uPlot, splits: number[]) => splits.map((v) => formatValue(v, rightUnit)),
             size: axisSize,
           } satisfies uPlot.Axis]

@@ -1,5 +1,6 @@
 import type { AlarmItemView, AlarmsWidgetView, ChartView, ChartWidgetView, LogWidgetView, PageMessage, PlaceholderWidgetView, TextWidgetView, WidgetView } from '../protocol';
-import { button, el } from './dom';
+import { button, el, iconButton } from './dom';
+import { attachSummary } from './summary';
 import { renderMarkdown } from './markdown';
 import type { Palette } from './theme';
 import { drawTimeSeries, type DrawnChart } from './timeSeries';
@@ -58,11 +59,11 @@ function chartWidget(w: ChartWidgetView, ctx: WidgetContext): BuiltWidget {
   let drawn: DrawnChart | undefined;
   const actions: HTMLElement[] = [];
   if (!w.error && w.series.length > 0) {
-    actions.push(button('CSV', () => ctx.post({ type: 'exportCsv', widgetId: w.id }), { class: 'icon-text', title: `Export ${w.title || 'chart'} as CSV`, 'data-action': 'export-csv' }));
+    actions.push(iconButton('table', `Export ${w.title || 'chart'} as CSV`, () => ctx.post({ type: 'exportCsv', widgetId: w.id }), { 'data-action': 'export-csv' }));
     if (w.view === 'timeSeries') {
-      actions.push(button('PNG', () => {
+      actions.push(iconButton('file-media', `Export ${w.title || 'chart'} as PNG`, () => {
         if (drawn) ctx.post({ type: 'exportPng', widgetId: w.id, dataUrl: drawn.png(w.title) });
-      }, { class: 'icon-text', title: `Export ${w.title || 'chart'} as PNG`, 'data-action': 'export-png' }));
+      }, { 'data-action': 'export-png' }));
     }
   }
   const notes = [...w.notes];
@@ -91,7 +92,9 @@ function chartWidget(w: ChartWidgetView, ctx: WidgetContext): BuiltWidget {
       }
       const plot = el('div', { class: 'plot' });
       body.prepend(plot);
-      drawn = drawTimeSeries(plot, w, { start: ctx.view.start, end: ctx.view.end }, ctx.palette(), (r) => report(r.points, r.series, r.ms));
+      const window = { start: ctx.view.start, end: ctx.view.end };
+      drawn = drawTimeSeries(plot, w, window, ctx.palette(), (r) => report(r.points, r.series, r.ms));
+      attachSummary(body, plot, w, window);
       return drawn;
     },
   };
@@ -126,7 +129,7 @@ function logWidget(w: LogWidgetView, ctx: WidgetContext): BuiltWidget {
   const body = el('div', { class: 'widget-body log' },
     el('p', { class: 'log-groups' }, w.logGroups.length ? `Log groups: ${w.logGroups.join(', ')} (${w.region})` : `Region ${w.region}`),
     el('pre', { class: 'log-query' }, el('code', {}, w.query)),
-    button('Run in Logs Insights', () => ctx.post({ type: 'runLogQuery', widgetId: w.id }), { 'data-action': 'run-log-query' }),
+    button('Run in Logs Insights', () => ctx.post({ type: 'runLogQuery', widgetId: w.id }), { class: 'secondary', 'data-action': 'run-log-query' }),
   );
   return { element: frame(w, 'log', [], body) };
 }

@@ -48,6 +48,13 @@ const NEEDS: Record<string, RegExp> = {
   'opsLens.alarms.refresh': /view == opsLens\.alarms\b/,
   'opsLens.stepFunctions.refresh': /view == opsLens\.stepFunctions\b/,
   'opsLens.logs.refresh': /view == opsLens\.logs\b/,
+  // The webview panels' title bars: each acts on the panel in front, and only there.
+  'opsLens.chart.refresh': /activeWebviewPanelId == opsLens\.chart && opsLens\.chart\.fetched/,
+  'opsLens.chart.exportCsv': /activeWebviewPanelId == opsLens\.chart\b/,
+  'opsLens.investigation.refresh': /activeWebviewPanelId == opsLens\.investigation\b/,
+  'opsLens.investigation.saveMarkdown': /activeWebviewPanelId == opsLens\.investigation\b/,
+  'opsLens.stepFunctions.graph.refresh': /activeWebviewPanelId == opsLens\.stepFunctionsGraph\b/,
+  'opsLens.stepFunctions.graph.showDetails': /activeWebviewPanelId == opsLens\.stepFunctionsGraph && opsLens\.stepFunctions\.graphHasExecution/,
   // The older single-profile picker: kept for keybindings, shown nowhere.
   'opsLens.selectProfile': /^false$/,
 };
@@ -66,6 +73,8 @@ const SHARED_ICONS: Record<string, RegExp> = {
   '$(bell-slash)': /^Mute\b/,
   '$(go-to-file)': /\bDefinition in Infrastructure Code$/,
   '$(debug-restart)': /^Redrive\b/,
+  '$(export)': /^Export\b/,
+  '$(eye)': /\bExecution Details\b/,
 };
 
 describe('the manifest, as a person meets it', () => {
@@ -87,6 +96,19 @@ describe('the manifest, as a person meets it', () => {
       const meaning = SHARED_ICONS[icon];
       assert.ok(meaning, `${icon} is used by ${users.map((u) => u.command).join(', ')} without one meaning`);
       for (const u of users) assert.match(u.title, meaning, `${u.command} (${u.title}) uses ${icon} for something else`);
+    }
+  });
+
+  it('puts each webview panel\'s actions in its editor title bar, each with an icon and a title', () => {
+    const titleBar = c.menus['editor/title'];
+    for (const viewType of ['opsLens.chart', 'opsLens.investigation', 'opsLens.stepFunctionsGraph']) {
+      const actions = titleBar.filter((e) => new RegExp(`activeWebviewPanelId == ${viewType.replace('.', '\\.')}\\b`).test(e.when ?? ''));
+      assert.ok(actions.length >= 2, `${viewType} has ${actions.length} title-bar actions`);
+      for (const a of actions) {
+        const command = commands.get(a.command);
+        assert.ok(command?.title && command.icon, `${a.command} has a title and an icon`);
+        assert.match(a.group ?? '', /^navigation@\d+$/, `${a.command} shows as an icon`);
+      }
     }
   });
 

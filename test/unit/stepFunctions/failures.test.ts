@@ -6,6 +6,7 @@ import { failedInvocation, invocationsIn } from '../../../src/core/stepFunctions
 import { ecsTaskLogsUrl, lambdaFunctionName, taskLogLocation } from '../../../src/core/stepFunctions/taskLogLocation';
 import { eligibleForRedrive, endOfHistory, groupFailures, redriveIneligibility, type ExecutionFailure } from '../../../src/core/stepFunctions/triage';
 import { formatTriageReport } from '../../../src/core/stepFunctions/triageReport';
+import { formatDateTime, zoneName } from '../../../src/core/time/zone';
 
 const t0 = Date.parse('2026-12-07T09:00:00Z');
 let id = 0;
@@ -221,12 +222,25 @@ describe('triage', () => {
 
   it('writes a document with the groups, their executions and what can be redriven', () => {
     const groups = groupFailures([failure(1), failure(2, { redriveCount: 1 })]);
-    const text = formatTriageReport({ machineName: 'ImageGeneration', machineType: 'STANDARD', rangeLabel: 'the last 24 hours', groups, truncated: false, now });
+    const text = formatTriageReport({ machineName: 'ImageGeneration', machineType: 'STANDARD', rangeLabel: 'the last 24 hours', groups, truncated: false, zone: 'utc', now });
     assert.match(text, /^# Failures of ImageGeneration — the last 24 hours/);
     assert.match(text, /2 executions ended without success \(2 failed, 0 timed out, 0 aborted\) in 1 group/);
     assert.match(text, /1 can be redriven/);
     assert.match(text, /## 1\. GenerateImages — QuotaExceeded \(2\)/);
     assert.match(text, /- run-2 {2}Failed {2}stopped .* \(not redrivable: already redriven\)/);
+  });
+
+  it('writes the triage\'s times in the chosen zone, with the zone, and counts one execution in the singular', () => {
+    const one = failure(1);
+    const groups = groupFailures([one]);
+    const local = formatTriageReport({ machineName: 'ImageGeneration', machineType: 'STANDARD', rangeLabel: 'the last 24 hours', groups, truncated: false, zone: 'local', now });
+    const stopped = formatDateTime(one.stopDate!.getTime(), 'local');
+    assert.ok(stopped.endsWith(zoneName(one.stopDate!.getTime(), 'local')), stopped);
+    assert.match(local, new RegExp(`- run-1 {2}Failed {2}stopped ${stopped.replace(/[+]/g, '\\+')} `));
+    assert.match(local, new RegExp(`First seen: ${stopped.replace(/[+]/g, '\\+')}`));
+    assert.match(local, /^1 execution ended without success \(1 failed, 0 timed out, 0 aborted\) in 1 group by/m);
+    const utc = formatTriageReport({ machineName: 'ImageGeneration', machineType: 'STANDARD', rangeLabel: 'the last 24 hours', groups, truncated: false, zone: 'utc', now });
+    assert.match(utc, /stopped \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC /);
   });
 
   it('groups 10,000 failures into every combination of state, error and cause they hold', () => {
