@@ -13,6 +13,7 @@ import { showPick, withWindowProgress } from '../platform/textSinks';
 import { loadGraph, type GraphTarget, type LoadedGraph } from './graphLoader';
 import { GraphPanel, type GraphDrawReport } from './graphPanel';
 import { ActivePanels } from '../webview/activePanel';
+import { readTimeZone } from '../platform/timeZone';
 
 export interface GraphFeatureDeps {
   readonly extensionUri: vscode.Uri;
@@ -103,7 +104,7 @@ export class GraphFeature extends Disposable {
     const scope = await this.deps.scopeOf(target.arn);
     let loaded: LoadedGraph;
     try {
-      loaded = await withWindowProgress(`Reading the graph of ${quoted(target.arn.split(':').pop() ?? '', 80)}…`, () => loadGraph(this.deps.api, scope, target));
+      loaded = await withWindowProgress(`Reading the graph of ${quoted(target.arn.split(':').pop() ?? '', 80)}…`, () => loadGraph(this.deps.api, scope, target, readTimeZone()));
     } catch (err) {
       graph.failed(describeError(err));
       return;

@@ -7,6 +7,7 @@ import { graphView, type GraphViewModel } from '../core/stepFunctions/graphView'
 import { arnName, executionStatus, STATUS_LABEL } from '../core/stepFunctions/model';
 import type { ScopeId } from '../core/scope';
 import { shortText } from '../core/stepFunctions/graphLabels';
+import { formatDate, type TimeZone } from '../core/time/zone';
 
 export type GraphTarget = { readonly kind: 'execution' | 'machine'; readonly arn: string };
 
@@ -18,9 +19,9 @@ export interface LoadedGraph {
   readonly links: ReadonlySet<string>;
 }
 
-const utc = (d: Date | undefined) => (d ? `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '');
-
-export async function loadGraph(api: StepFunctionsApi, scope: ScopeId, target: GraphTarget): Promise<LoadedGraph> {
+/** Reads the graph; the subtitle's times are written in `zone` (opsLens.timeZone), with its name. */
+export async function loadGraph(api: StepFunctionsApi, scope: ScopeId, target: GraphTarget, zone: TimeZone = 'utc'): Promise<LoadedGraph> {
+  const at = (d: Date | undefined) => (d ? formatDate(d, zone) : '');
   if (target.kind === 'machine') {
     const machine = await api.describeStateMachine(scope, target.arn);
     const view = graphView(buildGraph(parseDefinition(machine.definition ?? '')));
@@ -36,10 +37,10 @@ export async function loadGraph(api: StepFunctionsApi, scope: ScopeId, target: G
   const links = new Set<string>();
   for (const outcome of path.states.values()) for (const arn of [...outcome.mapRunArns, ...outcome.childExecutionArns]) links.add(arn);
   const status = STATUS_LABEL[executionStatus(execution.status)];
-  const redrives = execution.redriveCount ? ` · redriven ${execution.redriveCount}×${execution.redriveDate ? `, last ${utc(execution.redriveDate)}` : ''}` : '';
+  const redrives = execution.redriveCount ? ` · redriven ${execution.redriveCount}×${execution.redriveDate ? `, last ${at(execution.redriveDate)}` : ''}` : '';
   return {
     title: shortText(execution.name ?? arnName(target.arn), 120),
-    subtitle: shortText(`${status} · ${machine.name ?? arnName(execution.stateMachineArn ?? '')} · started ${utc(execution.startDate)}${execution.stopDate ? ` · stopped ${utc(execution.stopDate)}` : ''}${redrives}`, 300),
+    subtitle: shortText(`${status} · ${machine.name ?? arnName(execution.stateMachineArn ?? '')} · started ${at(execution.startDate)}${execution.stopDate ? ` · stopped ${at(execution.stopDate)}` : ''}${redrives}`, 300),
     view,
     links,
   };

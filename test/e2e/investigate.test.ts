@@ -131,6 +131,17 @@ describe('investigate an alarm', () => {
     const page = chartPage();
     await page.locator('body[data-ready=true]').waitFor({ state: 'attached', timeout: 30000 });
     await waitFor(() => page.locator('#parts-box').getAttribute('open'), (open) => open === null, { message: 'the part status did not fold again' });
+    // Tab walks from the window's inputs through the links to the folded part status; Enter opens it.
+    await page.locator('#after').focus();
+    let focused = '';
+    for (let i = 0; i < 12 && focused !== 'parts-summary'; i++) {
+      await wb.page.keyboard.press('Tab');
+      focused = await page.locator(':focus').evaluate((e) => e.id || e.getAttribute('data-action') || e.tagName).catch(() => '');
+    }
+    assert.equal(focused, 'parts-summary');
+    await wb.page.keyboard.press('Enter');
+    await waitFor(() => page.locator('#parts-box').getAttribute('open'), (open) => open !== null, { timeoutMs: 5000, message: 'Enter did not open the part status' });
+    assert.ok(await page.locator('#parts li').first().isVisible());
     await wb.setColorTheme('Dark Modern');
     await waitFor(() => page.locator('body').getAttribute('class'), (c) => /vscode-dark/.test(c ?? ''), { message: 'the page did not turn dark' });
     await wb.screenshot('investigate-alarm-dark');

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { zoneName } from '../../src/core/time/zone';
 import { waitFor, workbench, type TreeItem } from './harness';
 
 const MACHINE = 'ThumbnailBatchStateMachine';
@@ -92,7 +93,10 @@ describe('Step Functions failures: Map runs, a failed task’s logs, triage and 
     const groups = [...text.matchAll(/^## \d+\. (\S+) — (\S+) \((\d+)\)$/gm)];
     assert.ok(groups.length >= 2, `groups: ${groups.map((g) => g[0]).join(' | ')}`);
     assert.ok(groups.some((g) => g[1] === 'QuotaExceeded' && g[2] === 'ImageGenerationFailed'), 'the quota failures form a group at their Fail state');
-    assert.match(text, /First seen: \d{4}-\d\d-\d\d/);
+    // Times in the chosen zone (the e2e layer runs away from UTC), with its name.
+    const zone = zoneName(Date.now(), 'local').replace('+', '\\+');
+    assert.match(text, new RegExp(`First seen: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ${zone}\n`));
+    assert.match(text, new RegExp(`stopped \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ${zone} `));
     await wb.screenshot('step-functions-triage');
     await wb.closeEditors();
   });
@@ -106,7 +110,9 @@ describe('Step Functions failures: Map runs, a failed task’s logs, triage and 
     await wb.typeInQuickInput('24h');
     await wb.pickQuickItem('24h');
     await wb.waitForEditor(`${MACHINE} failures.md`, 30000);
-    assert.match(await wb.activeEditorText(), /## 1\. ResizeImages — States\.ExceedToleratedFailureThreshold \(1\)/);
+    const triage = await wb.activeEditorText();
+    assert.match(triage, /## 1\. ResizeImages — States\.ExceedToleratedFailureThreshold \(1\)/);
+    assert.match(triage, /^1 execution ended without success \(1 failed, 0 timed out, 0 aborted\) in 1 group by/m);
     await wb.clickNotificationButton(/1 can be redriven/, 'Redrive All Eligible…');
     const dialog = wb.page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: 10000 });

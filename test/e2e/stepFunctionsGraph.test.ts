@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { awsCalls, lastCallSeq } from '../support/awsCalls';
+import { zoneName } from '../../src/core/time/zone';
 import { environment, waitFor, workbench } from './harness';
 
 const MACHINE = 'ImageGenerationStateMachine';
@@ -47,7 +48,9 @@ describe('Step Functions execution graph', () => {
     ]) assert.ok(names.includes(expected), `no state "${expected}" among ${names.join(' | ')}`);
     assert.equal(names.length, 11, 'every state of the definition is drawn');
     await page.getByRole('button', { name: 'QuotaExceeded — failed (ImageGenerationFailed)' }).waitFor({ state: 'visible', timeout: 5000 });
-    assert.match(await page.locator('#subtitle').innerText(), /^Failed · ImageGenerationStateMachine · started /);
+    // Times in the chosen zone (the e2e layer runs away from UTC), with its name.
+    const zone = zoneName(Date.now(), 'local').replace('+', '\\+');
+    assert.match(await page.locator('#subtitle').innerText(), new RegExp(`^Failed · ImageGenerationStateMachine · started \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ${zone}`));
     // Refresh and the execution's details are the editor's title-bar actions; the page keeps its zoom controls, as codicons.
     const actions = await waitFor(() => wb.editorActions(), (list) => list.includes('Show Execution Details of the Graph'), { message: 'no title-bar actions for the graph' });
     assert.ok(actions.includes('Refresh Execution Graph'), actions.join(' | '));
@@ -79,6 +82,7 @@ describe('Step Functions execution graph', () => {
     const facts = await page.locator('.detail-facts').innerText();
     assert.match(facts, /Duration\s+\d/);
     assert.match(facts, /Retries\s+0/);
+    assert.match(facts, new RegExp(`Entered\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} ${zoneName(Date.now(), 'local').replace('+', '\\+')}`));
     assert.match(await page.locator('#detail-output').innerText(), /"request"/);
 
     await wb.setColorTheme('Dark Modern');

@@ -10,10 +10,10 @@ export type LayerKind = 'unit' | 'integration' | 'extension host' | 'e2e' | 'e2e
  * (a changed glob, a deleted file, a filter): it fails. Raise a figure when its layer gains tests.
  */
 export const MINIMUM_TESTS: Readonly<Record<LayerKind, number>> = {
-  unit: 1202,
+  unit: 1209,
   integration: 220,
   'extension host': 21,
-  e2e: 92,
+  e2e: 95,
   'e2e smoke': 6,
 };
 

@@ -2,6 +2,8 @@
 // error, and the child executions and Map runs it started. Text only: every value is outside text.
 import type { StateStatus, ViewNode } from '../graphProtocol';
 import { button, el } from './dom';
+import { formatDateTime } from '../../core/time/zone';
+import { pageZone } from './zone';
 
 export const STATUS_GLYPH: Record<StateStatus, string> = {
   succeeded: '✓',
@@ -58,7 +60,7 @@ export function describeState(node: ViewNode, withExecution: boolean, open: (arn
   if (node.assigns?.length) facts.append(...fact('Assigns', node.assigns.join(', ')));
   const f = node.facts;
   if (f) {
-    if (f.enteredAt !== undefined) facts.append(...fact('Entered', `${new Date(f.enteredAt).toISOString().slice(0, 23).replace('T', ' ')} UTC`));
+    if (f.enteredAt !== undefined) facts.append(...fact('Entered', formatDateTime(f.enteredAt, pageZone(), { millis: true })));
     if (f.durationMs !== undefined || node.status === 'running') facts.append(...fact('Duration', f.durationMs !== undefined ? duration(f.durationMs) : 'still running'));
     facts.append(...fact('Retries', String(f.retries)));
     if (f.runs > 1) facts.append(...fact('Runs', String(f.runs)));

@@ -98,7 +98,8 @@ describe('chart loader', () => {
     const cpu = view.widgets[1] as ChartWidgetView;
     assert.deepEqual(cpu.series.map((s) => [s.id, s.label]), [['m1', 'Average'], ['m2', 'Maximum']]);
     assert.equal(cpu.series[0].values.length, 180);
-    assert.deepEqual(cpu.axes.left, { min: 0, max: 100, label: 'Percent', unit: 'Percent' });
+    // The dashboard's axis label "Percent" reads as every chart's unit does.
+    assert.deepEqual(cpu.axes.left, { min: 0, max: 100, label: '%', unit: 'Percent' });
     assert.deepEqual(cpu.lines.map((l) => [l.value, l.label, l.kind]), [[70, 'Warning', 'annotation'], [90, 'Critical', 'annotation']]);
     const rate = view.widgets[2] as ChartWidgetView;
     assert.deepEqual(rate.series.map((s) => [s.id, s.label]), [['rate', 'Error %']], 'hidden metrics feed the expression only');
