@@ -2,7 +2,7 @@
 // knows the workbench's DOM, nothing about the sandbox's data.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 /** The zone VS Code, Chromium and the tests run in: not UTC, and not a whole hour from it. */
 export const E2E_TIME_ZONE = 'Asia/Kolkata';
@@ -622,6 +622,18 @@ export class Workbench {
     const action = this.page.locator(`.part.editor .editor-group-container.active .editor-actions .action-label[aria-label="${name.replace(/"/g, '\\"')}"]`).first();
     await action.waitFor({ state: 'visible', timeout: timeoutMs });
     await action.click();
+  }
+
+  /**
+   * Takes `name` in the light theme and `name-dark` in the dark one, then turns back to light. With a
+   * webview `page`, the dark shot waits until the page has turned dark.
+   */
+  async screenshotBothThemes(name: string, page?: FrameLocator): Promise<void> {
+    await this.screenshot(name);
+    await this.setColorTheme('Dark Modern');
+    if (page) await waitFor(() => page.locator('body').getAttribute('class'), (c) => /vscode-dark/.test(c ?? ''), { message: `the page of ${name} did not turn dark` });
+    await this.screenshot(`${name}-dark`);
+    await this.setColorTheme('Light Modern');
   }
 
   /** Switches the color theme through its picker ("Dark Modern", "Light Modern"). */

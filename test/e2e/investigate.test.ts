@@ -142,10 +142,7 @@ describe('investigate an alarm', () => {
     await wb.page.keyboard.press('Enter');
     await waitFor(() => page.locator('#parts-box').getAttribute('open'), (open) => open !== null, { timeoutMs: 5000, message: 'Enter did not open the part status' });
     assert.ok(await page.locator('#parts li').first().isVisible());
-    await wb.setColorTheme('Dark Modern');
-    await waitFor(() => page.locator('body').getAttribute('class'), (c) => /vscode-dark/.test(c ?? ''), { message: 'the page did not turn dark' });
-    await wb.screenshot('investigate-alarm-dark');
-    await wb.setColorTheme('Light Modern');
+    await wb.screenshotBothThemes('investigate-alarm-again', page);
   });
 
   it('opens the events of a top error message as a results document', async () => {

@@ -43,11 +43,7 @@ describe('metric charts and dashboards', () => {
     // Each chart is described in words; the widget's export buttons are codicons with their names.
     assert.equal(await page.locator('.chart-summary').count(), await page.locator('.widget-body.chart .plot').count());
     assert.deepEqual(await page.locator('section[data-widget-type=metric] .widget-actions').first().locator('button').evaluateAll((bs) => bs.map((b) => `${b.querySelector('.codicon') ? 'icon' : 'text'}:${/CSV|PNG/.exec(b.getAttribute('aria-label') ?? '')?.[0] ?? ''}`)), ['icon:CSV', 'icon:PNG']);
-    await wb.screenshot('dashboard');
-    await wb.setColorTheme('Dark Modern');
-    await waitFor(() => page.locator('body').getAttribute('class'), (c) => /vscode-dark/.test(c ?? ''), { message: 'the page did not turn dark' });
-    await wb.screenshot('dashboard-dark');
-    await wb.setColorTheme('Light Modern');
+    await wb.screenshotBothThemes('dashboard', page);
   });
 
   it('charts dev-ecs-service-unhealthy with its threshold', async () => {
@@ -58,11 +54,7 @@ describe('metric charts and dashboards', () => {
     assert.equal(await body.getAttribute('data-threshold'), '1');
     assert.equal(await body.getAttribute('data-alarm-state'), 'ALARM');
     assert.match((await page.locator('#subtitle').textContent()) ?? '', /RunningTaskCount < 1/);
-    await wb.screenshot('alarm-chart');
-    await wb.setColorTheme('Dark Modern');
-    await waitFor(() => page.locator('body').getAttribute('class'), (c) => /vscode-dark/.test(c ?? ''), { message: 'the page did not turn dark' });
-    await wb.screenshot('alarm-chart-dark');
-    await wb.setColorTheme('Light Modern');
+    await wb.screenshotBothThemes('alarm-chart', page);
   });
 
   it('puts Refresh and Export in the title bar, and auto-refresh in the page as a checkbox', async () => {
