@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { readTimeZone } from '../platform/timeZone';
 import type { CloudWatchApi } from '../aws/services/cloudWatch';
 import { childAlarmNames } from '../core/alarms/compositeRule';
 import { historyEntry } from '../core/alarms/details';
@@ -73,7 +74,7 @@ export class AlarmDetailsPanels implements vscode.Disposable {
       const found = this.store.find(child, alarm.region);
       if (found) childStates.set(child, found.state);
     }
-    return detailsHtml(alarmDetailsDoc(alarm, { history, contributors, runbook, childStates }), randomBytes(16).toString('base64'));
+    return detailsHtml(alarmDetailsDoc(alarm, { history, contributors, runbook, childStates, zone: readTimeZone() }), randomBytes(16).toString('base64'));
   }
 
   dispose(): void {

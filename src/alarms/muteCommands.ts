@@ -1,11 +1,12 @@
 import type { CloudWatchApi } from '../aws/services/cloudWatch';
 import type { Alarm } from '../core/alarms/model';
 import { endOfWorkingDay, muteRequest, muteRuleNameFor, unmutePlan } from '../core/alarms/muteRules';
-import { shortUtcText } from '../core/time/format';
+import { formatShort } from '../core/time/zone';
 import { quoted } from '../core/text/notification';
 import { confirmWrite, type WriteGuard } from '../platform/confirmWrite';
 import { showError } from '../platform/errors';
 import { notifyInfo } from '../platform/notify';
+import { readTimeZone } from '../platform/timeZone';
 import { showPick } from '../platform/textSinks';
 import type { AlarmsStore } from './store';
 
@@ -19,11 +20,14 @@ export interface MuteDeps {
 
 const HOUR = 3_600_000;
 
+/** A mute's end as the person's chosen zone writes it. */
+const endText = (until: Date, now: Date) => formatShort(until.getTime(), now.getTime(), readTimeZone());
+
 /** The ends a person can choose; the first, the end of the working day, is the default. */
 function untilChoices(now: Date): { label: string; until: Date }[] {
   const workday = endOfWorkingDay(now, -now.getTimezoneOffset());
   return [
-    { label: `Until the end of the working day (${shortUtcText(workday, now)})`, until: workday },
+    { label: `Until the end of the working day (${endText(workday, now)})`, until: workday },
     { label: 'For 1 hour', until: new Date(now.getTime() + HOUR) },
     { label: 'For 4 hours', until: new Date(now.getTime() + 4 * HOUR) },
     { label: 'For 24 hours', until: new Date(now.getTime() + 24 * HOUR) },
@@ -46,8 +50,8 @@ export async function muteAlarms(deps: MuteDeps, alarms: readonly Alarm[], until
   const request = muteRequest(name, names, now, until, `Muted from Ops Lens until ${until.toISOString()}`);
   const what = names.length === 1 ? names[0]! : `${names.length} alarms`;
   const permit = await confirmWrite(deps.guard, {
-    scope, operation: 'PutAlarmMuteRule', action: `Mute the actions of ${what} until ${shortUtcText(request.ExpireDate, now)}`, target: name,
-    question: { message: `Mute the actions of ${quoted(what, 200)} until ${shortUtcText(request.ExpireDate, now)}?`, detail: `An alarm mute rule "${name}" is created. The alarms still change state and show in Ops Lens; their actions (notifications, automations) do not run until it expires or is ended with Unmute.`, buttons: ['Mute'] },
+    scope, operation: 'PutAlarmMuteRule', action: `Mute the actions of ${what} until ${endText(request.ExpireDate, now)}`, target: name,
+    question: { message: `Mute the actions of ${quoted(what, 200)} until ${endText(request.ExpireDate, now)}?`, detail: `An alarm mute rule "${name}" is created. The alarms still change state and show in Ops Lens; their actions (notifications, automations) do not run until it expires or is ended with Unmute.`, buttons: ['Mute'] },
   });
   if (!permit) return;
   try {
@@ -57,7 +61,7 @@ export async function muteAlarms(deps: MuteDeps, alarms: readonly Alarm[], until
     return;
   }
   await deps.refresh();
-  void notifyInfo(`The actions of ${quoted(what, 200)} are muted until ${shortUtcText(request.ExpireDate, now)} (rule ${name}).`);
+  void notifyInfo(`The actions of ${quoted(what, 200)} are muted until ${endText(request.ExpireDate, now)} (rule ${name}).`);
 }
 
 /** "Unmute": ends the mute rule that mutes the alarm — deleted when it mutes nothing else, else kept for the others. */

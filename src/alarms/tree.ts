@@ -5,7 +5,8 @@ import { groupByState } from '../core/alarms/grouping';
 import { STATE_LABEL, VARIANT_TAG, alarmVariant, conditionText, type Alarm, type AlarmState } from '../core/alarms/model';
 import { contributorLabel, contributorMetric, type Contributor } from '../core/alarms/metricsInsights';
 import { mutingText } from '../core/alarms/muteRules';
-import { shortUtcText, utcText } from '../core/time/format';
+import { formatDate, formatShort } from '../core/time/zone';
+import { readTimeZone } from '../platform/timeZone';
 import { relativeTime } from '../core/time/relative';
 import { rootDescription, staleErrorItem, staleRootTooltip } from '../platform/staleRoot';
 import type { AlarmsStore, RegionAlarms } from './store';
@@ -185,7 +186,7 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
     item.id = `${parentId}>${alarm.region}/${alarm.name}`;
     item.iconPath = alarm.muted ? new vscode.ThemeIcon('bell-slash', new vscode.ThemeColor(STATE_ICON[alarm.state][1])) : stateIcon(alarm.state);
     const since = alarm.stateUpdated ? relativeTime(alarm.stateUpdated, new Date()) : undefined;
-    const muted = alarm.muted ? mutingText(alarm.muted, (d) => shortUtcText(d, new Date())) : undefined;
+    const muted = alarm.muted ? mutingText(alarm.muted, (d) => formatShort(d.getTime(), Date.now(), readTimeZone())) : undefined;
     const condition = alarm.kind === 'composite' ? undefined : conditionText(alarm);
     item.description = [muted, VARIANT_TAG[variant], condition && condition.length > 80 ? `${condition.slice(0, 79)}…` : condition, since].filter(Boolean).join(' · ');
     item.tooltip = alarmTooltip(alarm);
@@ -203,7 +204,7 @@ export class AlarmsTree implements vscode.TreeDataProvider<AlarmNode>, vscode.Di
     item.iconPath = stateIcon('ALARM');
     item.description = [STATE_LABEL.ALARM, c.since ? relativeTime(c.since, new Date()) : undefined].filter(Boolean).join(' · ');
     const md = untrustedMarkdown().appendMarkdown('**').appendText(label).appendMarkdown(`** — ${STATE_LABEL.ALARM}, a contributor of `).appendText(alarm.name);
-    if (c.since) md.appendMarkdown('\n\n*Since:* ').appendText(utcText(c.since));
+    if (c.since) md.appendMarkdown('\n\n*Since:* ').appendText(formatDate(c.since, readTimeZone()));
     if (c.reason) md.appendMarkdown('\n\n*Reason:* ').appendText(c.reason);
     item.tooltip = md;
     item.contextValue = 'contributor';

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { definitionsIn, isIndexedPath } from '../core/infraCode/definitions';
 import type { DefinitionIndex } from '../core/infraCode/definitionIndex';
 import { alarmDrift } from '../core/infraCode/drift';
+import { readTimeZone } from '../platform/timeZone';
 import { alarmStateText, executionsText, logGroupText } from '../core/infraCode/liveText';
 import type { Definition } from '../core/infraCode/model';
 import { label } from '../core/text/label';
@@ -68,7 +69,7 @@ export class InfraCodeLens implements vscode.CodeLensProvider {
       case 'alarm': {
         const drift = alarmDrift(d.alarm, info);
         return [
-          codeLens(range, label`$(bell) ${alarmStateText(info.state, info.since, now)}`, { command: 'opsLens.alarms.showDetails', arguments: [where], tooltip: 'Show the live alarm' }),
+          codeLens(range, label`$(bell) ${alarmStateText(info.state, info.since, now, readTimeZone())}`, { command: 'opsLens.alarms.showDetails', arguments: [where], tooltip: 'Show the live alarm' }),
           ...drift.map((text) => codeLens(range, label`$(warning) Drift: ${text}`, { command: 'opsLens.alarms.showDetails', arguments: [where], tooltip: 'The live alarm differs from this code: a console change the next deploy would undo' })),
           codeLens(range, label`Investigate`, { command: 'opsLens.alarms.investigate', arguments: [where] }),
           codeLens(range, label`Chart`, { command: 'opsLens.alarms.showChart', arguments: [where] }),

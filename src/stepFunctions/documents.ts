@@ -71,7 +71,7 @@ export class ExecutionDetailsProvider implements vscode.TextDocumentContentProvi
       ...(['FAILED', 'TIMED_OUT', 'ABORTED'] as const).map((status) => this.api.mapRunExecutions(region, arn, { status, pageSize: 100 })),
     ]);
     const unsuccessful = [...failed.executions, ...timedOut.executions, ...aborted.executions].map((e) => ({ name: e.name ?? '', status: e.status ?? '', stopDate: e.stopDate, executionArn: e.executionArn ?? '' }));
-    return formatMapRunDetails(toMapRun(region, described, arn), unsuccessful);
+    return formatMapRunDetails(toMapRun(region, described, arn), unsuccessful, readTimeZone());
   }
 
   refresh(uri: vscode.Uri): void {

@@ -86,7 +86,7 @@ describe('alarms view', () => {
       const log = rows.find((r) => r.label === 'e2e-orders-errors-logs');
       assert.match(log?.description ?? '', /^log · count\(\*\) > 5/);
       const muted = rows.find((r) => r.label === 'e2e-nightly-batch-lag')!;
-      assert.match(muted.description, /^muted until \d\d:\d\d UTC by e2e-batch-maintenance · Lag > 600/);
+      assert.match(muted.description, /^muted until \d\d:\d\d UTC(?:[+-]\d+(?::\d\d)?)? by e2e-batch-maintenance · Lag > 600/);
       assert.match(muted.ariaLabel, /actions muted/);
       await wb.expandTreeItem('Alarms', 'worker-cpu-by-instance');
       const contributors = await wb.waitForTreeItem('Alarms', 'InstanceId=i-0worker1', 20000);

@@ -1,5 +1,5 @@
 import { prettyJson } from '../text/markdown';
-import { utcText } from '../time/format';
+import { formatDate, type TimeZone } from '../time/zone';
 import { absoluteRange } from '../time/ranges';
 import { scheduleEveryMs } from './logAlarmChart';
 import { childAlarmNames } from './compositeRule';
@@ -36,7 +36,11 @@ export interface DetailsParts {
   readonly contributors?: Part<readonly Contributor[]>;
   /** Where the runbook is (`docs/x.md#Heading (matched by heading)`), none found, or why it could not be looked for. */
   readonly runbook?: Part<string | undefined>;
+  /** The zone its times are written in (opsLens.timeZone); UTC when not given. */
+  readonly zone?: TimeZone;
 }
+
+const zoneOf = (parts: DetailsParts): TimeZone => parts.zone ?? 'utc';
 
 const failed = (what: string, error: string): DetailsBlock => ({ kind: 'text', text: `${what} could not be read: ${error}`, tone: 'warning' });
 
@@ -46,7 +50,7 @@ export function alarmDetailsDoc(alarm: Alarm, parts: DetailsParts): DetailsDoc {
   if (parts.runbook) {
     sections.push({ title: 'Runbook', blocks: ['error' in parts.runbook ? failed('The runbook', parts.runbook.error) : { kind: 'text', text: parts.runbook.value ?? 'None found: map one with the opsLens.runbooks setting, a link in the alarm description or a "runbook" tag.' }] });
   }
-  sections.push({ title: 'Configuration', blocks: configuration(alarm, parts) }, { title: 'Actions', blocks: actions(alarm) }, { title: 'History', blocks: history(parts.history) });
+  sections.push({ title: 'Configuration', blocks: configuration(alarm, parts) }, { title: 'Actions', blocks: actions(alarm) }, { title: 'History', blocks: history(parts.history, zoneOf(parts)) });
   const data = alarm.stateReasonData ? prettyJson(alarm.stateReasonData).text : undefined;
   if (data) sections.push({ title: 'Reason data', blocks: [{ kind: 'code', text: data, language: 'json' }] });
   return { title: alarm.name, state: alarm.state, sections };
@@ -54,17 +58,17 @@ export function alarmDetailsDoc(alarm: Alarm, parts: DetailsParts): DetailsDoc {
 
 function stateSection(alarm: Alarm, parts: DetailsParts): DetailsSection {
   const blocks: DetailsBlock[] = [
-    { kind: 'facts', rows: [['State', `${STATE_LABEL[alarm.state]} (${alarm.state}) since ${utcText(alarm.stateUpdated)}`], ['Type', VARIANT_LABEL[alarmVariant(alarm)]], ['Region', alarm.region], ...(alarm.arn ? [['ARN', alarm.arn] as const] : [])] },
+    { kind: 'facts', rows: [['State', `${STATE_LABEL[alarm.state]} (${alarm.state}) since ${formatDate(alarm.stateUpdated, zoneOf(parts))}`], ['Type', VARIANT_LABEL[alarmVariant(alarm)]], ['Region', alarm.region], ...(alarm.arn ? [['ARN', alarm.arn] as const] : [])] },
     { kind: 'text', text: alarm.stateReason || 'No reason given.' },
   ];
   if (alarm.muted) {
-    blocks.push({ kind: 'text', text: `Actions muted${alarm.muted.until ? ` until ${utcText(alarm.muted.until)}` : ''} by the mute rule ${alarm.muted.rule}: the alarm still changes state, but notifies nobody.`, tone: 'note' });
+    blocks.push({ kind: 'text', text: `Actions muted${alarm.muted.until ? ` until ${formatDate(alarm.muted.until, zoneOf(parts))}` : ''} by the mute rule ${alarm.muted.rule}: the alarm still changes state, but notifies nobody.`, tone: 'note' });
   }
   if (!alarm.actionsEnabled) blocks.push({ kind: 'text', text: 'Actions are disabled on this alarm (not muted: disabled until enabled again).', tone: 'warning' });
   if (parts.contributors) {
     if ('error' in parts.contributors) blocks.push(failed('Contributors', parts.contributors.error));
     else if (parts.contributors.value.length === 0) blocks.push({ kind: 'text', text: 'No contributor is in ALARM.' });
-    else blocks.push({ kind: 'table', head: ['Contributor in ALARM', 'Since', 'Reason'], rows: parts.contributors.value.map((c) => [contributorLabel(c), utcText(c.since), c.reason]) });
+    else blocks.push({ kind: 'table', head: ['Contributor in ALARM', 'Since', 'Reason'], rows: parts.contributors.value.map((c) => [contributorLabel(c), formatDate(c.since, zoneOf(parts)), c.reason]) });
   }
   if (alarm.description) blocks.push({ kind: 'text', text: alarm.description });
   return { title: 'State', blocks };
@@ -126,13 +130,13 @@ function actions(alarm: Alarm): DetailsBlock[] {
   return out;
 }
 
-function history(part: Part<readonly HistoryEntry[]>): DetailsBlock[] {
+function history(part: Part<readonly HistoryEntry[]>, zone: TimeZone): DetailsBlock[] {
   if ('error' in part) return [failed('History', part.error)];
   if (part.value.length === 0) return [{ kind: 'text', text: 'No state changes recorded.' }];
   return [{
     kind: 'table',
     head: ['Time', 'Change', 'Reason'],
-    rows: part.value.map((h) => [utcText(h.timestamp), h.oldState && h.newState ? `${h.oldState} → ${h.newState}` : h.summary, h.reason ?? (h.oldState ? '' : h.summary)]),
+    rows: part.value.map((h) => [formatDate(h.timestamp, zone), h.oldState && h.newState ? `${h.oldState} → ${h.newState}` : h.summary, h.reason ?? (h.oldState ? '' : h.summary)]),
   }];
 }
 

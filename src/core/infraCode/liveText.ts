@@ -1,10 +1,12 @@
+import { formatShort, type TimeZone } from '../time/zone';
+
 /** The words of a definition's live state, as its CodeLens shows them. */
 
 const STATE: Record<string, string> = { ALARM: 'In alarm', OK: 'OK', INSUFFICIENT_DATA: 'Insufficient data' };
 
-export function alarmStateText(state: string, since: Date | undefined, now: Date): string {
+export function alarmStateText(state: string, since: Date | undefined, now: Date, zone: TimeZone = 'utc'): string {
   const label = STATE[state] ?? state;
-  return since ? `${label} since ${clock(since, now)} (${ago(since, now)})` : label;
+  return since ? `${label} since ${formatShort(since.getTime(), now.getTime(), zone)} (${ago(since, now)})` : label;
 }
 
 export function executionsText(recent: number, failed: number, more: boolean): string {
@@ -28,11 +30,6 @@ export function bytes(n: number): string {
     unit++;
   }
   return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
-}
-
-function clock(at: Date, now: Date): string {
-  const iso = at.toISOString();
-  return now.getTime() - at.getTime() < 86_400_000 ? `${iso.slice(11, 16)} UTC` : `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
 export function ago(at: Date, now: Date): string {

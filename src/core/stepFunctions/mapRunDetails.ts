@@ -1,4 +1,4 @@
-import { utcText } from '../time/format';
+import { formatDate, type TimeZone } from '../time/zone';
 import { formatDuration } from '../time/relative';
 
 /** A distributed Map run as DescribeMapRun describes it. */
@@ -19,23 +19,23 @@ export interface MapRunInfo {
 }
 
 /** The Map run document: status, items by status, tolerated failures and the unsuccessful child executions. */
-export function formatMapRunDetails(run: MapRunInfo, unsuccessful: ReadonlyArray<{ name: string; status: string; stopDate?: Date; executionArn: string }>): string {
+export function formatMapRunDetails(run: MapRunInfo, unsuccessful: ReadonlyArray<{ name: string; status: string; stopDate?: Date; executionArn: string }>, zone: TimeZone = 'utc'): string {
   const c = run.items;
   const out = [`# Map run ${run.label}`, ''];
   out.push(`Status:        ${run.status}`);
   out.push(`Parent:        ${run.executionArn.split(':').pop() ?? run.executionArn}`);
-  out.push(`Started:       ${utcText(run.startDate, true)}`);
-  out.push(`Stopped:       ${run.stopDate ? utcText(run.stopDate, true) : 'still running'}`);
+  out.push(`Started:       ${formatDate(run.startDate, zone, { millis: true })}`);
+  out.push(`Stopped:       ${run.stopDate ? formatDate(run.stopDate, zone, { millis: true }) : 'still running'}`);
   if (run.startDate && run.stopDate) out.push(`Duration:      ${formatDuration(run.stopDate.getTime() - run.startDate.getTime())}`);
   out.push(`Tolerated:     ${run.toleratedFailureCount} failed items, ${run.toleratedFailurePercentage}% of items`);
   if (run.maxConcurrency) out.push(`Concurrency:   at most ${run.maxConcurrency}`);
-  if (run.redriveCount) out.push(`Redriven:      ${run.redriveCount} time${run.redriveCount === 1 ? '' : 's'}${run.redriveDate ? `, last ${utcText(run.redriveDate)}` : ''}`);
+  if (run.redriveCount) out.push(`Redriven:      ${run.redriveCount} time${run.redriveCount === 1 ? '' : 's'}${run.redriveDate ? `, last ${formatDate(run.redriveDate, zone)}` : ''}`);
   out.push(`ARN:           ${run.mapRunArn}`, '');
   out.push('## Items', '');
   out.push(`Total ${c.total}: ${c.succeeded} succeeded, ${c.failed} failed, ${c.timedOut} timed out, ${c.aborted} aborted, ${c.running} running, ${c.pending} pending`, '');
   out.push('## Unsuccessful child executions', '');
   if (unsuccessful.length === 0) out.push('None.');
-  for (const e of unsuccessful) out.push(`- ${e.name}  ${e.status}  ${utcText(e.stopDate)}  ${e.executionArn}`);
+  for (const e of unsuccessful) out.push(`- ${e.name}  ${e.status}  ${formatDate(e.stopDate, zone)}  ${e.executionArn}`);
   out.push('', 'Expand the Map run in the Step Functions view to open each child execution.', '');
   return out.join('\n');
 }

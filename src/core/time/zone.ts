@@ -135,3 +135,9 @@ export function timeTicks(start: number, end: number, zone: TimeZone, most: numb
 export function axisTitle(ms: number, zone: TimeZone): string {
   return `Time (${zoneName(ms, zone)})`;
 }
+
+/** "18:00 UTC+1" on the day of `now` (in the zone), else "2026-12-08 09:00 UTC+1". */
+export function formatShort(ms: number, now: number, zone: TimeZone): string {
+  if (!valid(ms)) return '—';
+  return formatDay(ms, zone) === formatDay(now, zone) ? formatClock(ms, zone, { seconds: false }) : formatDateTime(ms, zone, { seconds: false });
+}

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { axisTitle, formatClock, formatDateTime, formatSpan, parseTimeZone, timeTicks, zoneName } from '../../../src/core/time/zone';
+import { axisTitle, formatClock, formatDateTime, formatShort, formatSpan, parseTimeZone, timeTicks, zoneName } from '../../../src/core/time/zone';
 
 /** Runs `body` with the process in another time zone, as a person's machine would be. */
 function inZone(tz: string, body: () => void): void {
@@ -31,6 +31,13 @@ describe('one way of writing a time', () => {
     inZone('Asia/Kolkata', () => assert.equal(formatClock(FIRED, 'local'), '08:26:53 UTC+5:30'));
     inZone('America/Sao_Paulo', () => assert.equal(formatClock(FIRED, 'local', { seconds: false }), '23:56 UTC-3'));
     inZone('UTC', () => assert.equal(formatClock(FIRED, 'local'), '02:56:53 UTC'));
+  });
+
+  it('writes a short time of day on the same day in the zone, else with its date', () => {
+    assert.equal(formatShort(FIRED + 3600_000, FIRED, 'utc'), '03:56 UTC');
+    assert.equal(formatShort(FIRED + 86_400_000, FIRED, 'utc'), '2026-12-03 02:56 UTC');
+    // 23:30 UTC is the next day in Kolkata: the date is written.
+    inZone('Asia/Kolkata', () => assert.equal(formatShort(Date.UTC(2026, 11, 2, 23, 30), FIRED, 'local'), '2026-12-03 05:00 UTC+5:30'));
   });
 
   it('writes a window once with its zone, with the date again only when it crosses midnight', () => {
