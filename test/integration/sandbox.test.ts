@@ -62,10 +62,11 @@ describe('sandbox scenario', function () {
       }
     });
 
-    it('spreads states: 4-5 metric alarms in ALARM (including the ECS, Step Functions and multi-series alarms), 1-2 INSUFFICIENT_DATA', () => {
+    it('spreads states: 5-6 metric alarms in ALARM (including the ECS, Step Functions, anomaly-band and multi-series alarms), 1-2 INSUFFICIENT_DATA', () => {
       const inState = (s: string) => alarms.filter((a) => a.StateValue === s).map((a) => a.AlarmName);
       const alarming = inState('ALARM');
-      assert.ok(alarming.length >= 4 && alarming.length <= 5, alarming.join());
+      assert.ok(alarming.length >= 5 && alarming.length <= 6, alarming.join());
+      assert.ok(alarming.includes('checkout-latency-band'));
       assert.ok(alarming.includes('worker-cpu-by-instance'));
       assert.ok(alarming.includes('dev-ecs-service-unhealthy'));
       assert.ok(alarming.includes('StepFunction-Failures'));
