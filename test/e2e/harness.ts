@@ -530,9 +530,17 @@ export class Workbench {
     return (await menu.allTextContents()).map(normalise).filter(Boolean);
   }
 
-  /** Clicks an entry of the open context menu. */
+  /**
+   * Clicks an entry of the open context menu. A menu ignores a click that comes right after it opened (as
+   * it would the release of the right button that opened it), so the entry is clicked until the menu closes.
+   */
   async pickContextMenuItem(label: string): Promise<void> {
-    await this.page.locator('.monaco-menu .action-label', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }).first().click();
+    const item = this.page.locator('.monaco-menu .action-label', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }).first();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await item.click();
+      if (await item.waitFor({ state: 'hidden', timeout: 1500 }).then(() => true, () => false)) return;
+    }
+    throw new Error(`the context menu stayed open after choosing "${label}" three times`);
   }
 
   /** Clicks an action button in a view's title bar by its tooltip (e.g. "Refresh"). */
