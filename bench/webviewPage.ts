@@ -14,7 +14,12 @@ export async function withWebviewPage<T>(name: string, use: (page: Page, reload:
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const esbuild = require('esbuild') as typeof import('esbuild');
-    await esbuild.build({ entryPoints: { [name]: path.join(REPO_ROOT, `src/webview/page/${name}.ts`) }, outdir: dir, bundle: true, minify: true, platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' }, logLevel: 'silent' });
+    // The build's own options for the pages (loaders for their styles and fonts), with this one page as the entry.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { builds } = require(path.join(REPO_ROOT, 'esbuild.js')) as { builds: import('esbuild').BuildOptions[] };
+    const pages = builds.find((b) => b.platform === 'browser');
+    if (!pages) throw new Error('esbuild.js has no build of the webview pages');
+    await esbuild.build({ ...pages, entryPoints: { [name]: path.join(REPO_ROOT, `src/webview/page/${name}.ts`) }, outdir: dir, minify: true, sourcemap: false, absWorkingDir: REPO_ROOT, logLevel: 'silent' });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
